@@ -1,0 +1,92 @@
+# lede: small C filters that turn news articles into annotated JSON Lines.
+VERSION = 0.1.0
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/lede
+DESTDIR =
+
+PKG_CONFIG ?= pkg-config
+PKGS = yaml-0.1 libpcre2-8 libutf8proc
+PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS)
+PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS)
+
+CC ?= cc
+CFLAGS ?= -g -O2
+override CFLAGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DPCRE2_CODE_UNIT_WIDTH=8 -DLEDE_VERSION='"$(VERSION)"' \
+	-DLEDE_DATADIR='"$(DATADIR)"' -Icommon $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS = $(PKG_LIBS)
+
+# Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c.
+PROGS = split tag-entities extract-dates extract-quotes dedupe report
+BINS = $(patsubst cmd/%.c,bin/lede-%,$(wildcard $(PROGS:%=cmd/%.c)))
+COMMON_SRC = $(wildcard common/*.c)
+COMMON_OBJ = $(COMMON_SRC:.c=.o)
+COMMON_HDR = $(wildcard common/*.h)
+MAN1 = $(wildcard man/*.1)
+MAN7 = $(wildcard man/*.7)
+CTESTS = $(patsubst %.c,%,$(wildcard tests/c/*.c))
+
+all: $(BINS)
+
+common/libcommon.a: $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+common/%.o: common/%.c $(COMMON_HDR)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+.SECONDEXPANSION:
+bin/lede-%: cmd/%.c $$(wildcard cmd/$$*-*.c) $$(wildcard cmd/$$*-*.h) common/libcommon.a $(COMMON_HDR)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/$*.c $(wildcard cmd/$*-*.c) common/libcommon.a $(LDLIBS)
+
+tests/c/%: tests/c/%.c common/libcommon.a $(COMMON_HDR)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
+
+check: all $(CTESTS)
+	LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" prove -v tests/
+
+lint:
+	mandoc -T lint -W warning $(MAN1) $(MAN7)
+
+eval: all
+	@sh scripts/eval
+
+bench: all
+	@sh scripts/bench
+
+fuzz:
+	@sh scripts/fuzz $(FUZZTIME)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	install -m0755 $(BINS) scripts/lede-batch $(DESTDIR)$(BINDIR)
+	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	cd data && find . -type d -exec install -d $(DESTDIR)$(DATADIR)/{} \; \
+		&& find . -type f -exec install -m0644 {} $(DESTDIR)$(DATADIR)/{} \;
+
+uninstall:
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf bin common/*.o common/libcommon.a $(CTESTS) tests/fuzz/bin
+
+help:
+	@echo 'make            build bin/lede-*'
+	@echo 'make check      build and run the tests (TAP, prove)'
+	@echo 'make lint       lint the man pages with mandoc'
+	@echo 'make eval       score the programs against ../shared/eval'
+	@echo 'make bench      throughput of each program, next to cat'
+	@echo 'make fuzz       run the libFuzzer targets (FUZZTIME=seconds each)'
+	@echo 'make install    install under PREFIX ($(PREFIX)), DESTDIR for staging'
+	@echo 'make uninstall  remove what install put there'
+	@echo 'make clean      remove what the build made'
+
+.PHONY: all check lint eval bench fuzz install uninstall clean help

@@ -1,0 +1,539 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "util.h"
+
+struct parser {
+	const unsigned char *s;
+	size_t i, n;
+	const char *err;
+	int depth;
+};
+
+#define WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
+
+static int value(struct parser *);
+
+static int
+fail(struct parser *p, const char *msg)
+{
+	if (!p->err)
+		p->err = msg;
+	return -1;
+}
+
+static void
+skipws(struct parser *p)
+{
+	while (p->i < p->n && WS(p->s[p->i]))
+		p->i++;
+}
+
+int
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;	/* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;	/* surrogate */
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;	/* overlong */
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;	/* above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+static int
+hex4(const unsigned char *s, unsigned *v)
+{
+	unsigned x = 0;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		unsigned c = s[k];
+		x <<= 4;
+		if (c >= '0' && c <= '9')
+			x |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			x |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			x |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	*v = x;
+	return 0;
+}
+
+static int
+string(struct parser *p)
+{
+	const unsigned char *s = p->s;
+	size_t n = p->n;
+	unsigned u, u2;
+	int k;
+
+	p->i++;			/* the opening quote */
+	for (;;) {
+		/* The common case: plain ASCII. */
+		while (p->i < n && s[p->i] >= 0x20 && s[p->i] < 0x80 &&
+		    s[p->i] != '"' && s[p->i] != '\\')
+			p->i++;
+		if (p->i >= n)
+			return fail(p, "unterminated string");
+		if (s[p->i] == '"') {
+			p->i++;
+			return 0;
+		}
+		if (s[p->i] < 0x20)
+			return fail(p, "control character in string");
+		if (s[p->i] >= 0x80) {
+			if (!(k = utf8_seq(s + p->i, n - p->i)))
+				return fail(p, "invalid UTF-8");
+			p->i += k;
+			continue;
+		}
+		/* A backslash. */
+		if (p->i + 1 >= n)
+			return fail(p, "unterminated string");
+		switch (s[p->i + 1]) {
+		case '"': case '\\': case '/': case 'b': case 'f':
+		case 'n': case 'r': case 't':
+			p->i += 2;
+			break;
+		case 'u':
+			if (p->i + 6 > n || hex4(s + p->i + 2, &u) < 0)
+				return fail(p, "bad \\u escape");
+			if (u >= 0xDC00 && u <= 0xDFFF)
+				return fail(p, "lone surrogate in \\u escape");
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				if (p->i + 12 > n || s[p->i + 6] != '\\' ||
+				    s[p->i + 7] != 'u' ||
+				    hex4(s + p->i + 8, &u2) < 0 ||
+				    u2 < 0xDC00 || u2 > 0xDFFF)
+					return fail(p, "lone surrogate in \\u escape");
+				p->i += 6;
+			}
+			p->i += 6;
+			break;
+		default:
+			return fail(p, "bad escape in string");
+		}
+	}
+}
+
+static int
+number(struct parser *p)
+{
+	const unsigned char *s = p->s;
+	size_t n = p->n;
+
+#define DIGIT(j) ((j) < n && s[j] >= '0' && s[j] <= '9')
+	if (p->i < n && s[p->i] == '-')
+		p->i++;
+	if (!DIGIT(p->i))
+		return fail(p, "bad number");
+	if (s[p->i] == '0')
+		p->i++;
+	else
+		while (DIGIT(p->i))
+			p->i++;
+	if (p->i < n && s[p->i] == '.') {
+		p->i++;
+		if (!DIGIT(p->i))
+			return fail(p, "bad number");
+		while (DIGIT(p->i))
+			p->i++;
+	}
+	if (p->i < n && (s[p->i] == 'e' || s[p->i] == 'E')) {
+		p->i++;
+		if (p->i < n && (s[p->i] == '+' || s[p->i] == '-'))
+			p->i++;
+		if (!DIGIT(p->i))
+			return fail(p, "bad number");
+		while (DIGIT(p->i))
+			p->i++;
+	}
+#undef DIGIT
+	return 0;
+}
+
+static int
+word(struct parser *p, const char *w)
+{
+	size_t k = strlen(w);
+
+	if (p->n - p->i < k || memcmp(p->s + p->i, w, k) != 0)
+		return fail(p, "unexpected character");
+	p->i += k;
+	return 0;
+}
+
+/* Members go to o when o is given (the top level only). */
+static int
+object(struct parser *p, struct jobj *o)
+{
+	struct jmember m;
+
+	if (++p->depth > JSON_MAXDEPTH)
+		return fail(p, "nested too deeply");
+	p->i++;
+	skipws(p);
+	if (p->i < p->n && p->s[p->i] == '}') {
+		p->i++;
+		p->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (p->i >= p->n)
+			return fail(p, "unterminated object");
+		if (p->s[p->i] != '"')
+			return fail(p, "expected a string key");
+		m.kbeg = p->i;
+		if (string(p) < 0)
+			return -1;
+		m.kend = p->i;
+		skipws(p);
+		if (p->i >= p->n || p->s[p->i] != ':')
+			return fail(p, "expected ':'");
+		p->i++;
+		skipws(p);
+		m.vbeg = p->i;
+		if (value(p) < 0)
+			return -1;
+		m.vend = p->i;
+		if (o) {
+			if (o->n == o->cap) {
+				o->cap = o->cap ? 2 * o->cap : 16;
+				o->m = xrealloc(o->m, o->cap * sizeof *o->m);
+			}
+			o->m[o->n++] = m;
+		}
+		skipws(p);
+		if (p->i >= p->n)
+			return fail(p, "unterminated object");
+		if (p->s[p->i] == '}') {
+			p->i++;
+			p->depth--;
+			return 0;
+		}
+		if (p->s[p->i] != ',')
+			return fail(p, "expected ',' or '}'");
+		p->i++;
+		skipws(p);
+	}
+}
+
+static int
+array(struct parser *p)
+{
+	if (++p->depth > JSON_MAXDEPTH)
+		return fail(p, "nested too deeply");
+	p->i++;
+	skipws(p);
+	if (p->i < p->n && p->s[p->i] == ']') {
+		p->i++;
+		p->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (value(p) < 0)
+			return -1;
+		skipws(p);
+		if (p->i >= p->n)
+			return fail(p, "unterminated array");
+		if (p->s[p->i] == ']') {
+			p->i++;
+			p->depth--;
+			return 0;
+		}
+		if (p->s[p->i] != ',')
+			return fail(p, "expected ',' or ']'");
+		p->i++;
+		skipws(p);
+	}
+}
+
+static int
+value(struct parser *p)
+{
+	if (p->i >= p->n)
+		return fail(p, "unexpected end of line");
+	switch (p->s[p->i]) {
+	case '{': return object(p, NULL);
+	case '[': return array(p);
+	case '"': return string(p);
+	case 't': return word(p, "true");
+	case 'f': return word(p, "false");
+	case 'n': return word(p, "null");
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return number(p);
+	default:
+		return fail(p, "unexpected character");
+	}
+}
+
+int
+json_object(struct jobj *o, const char *s, size_t len, const char **err, size_t *off)
+{
+	struct parser p = { (const unsigned char *)s, 0, len, NULL, 0 };
+
+	o->s = s;
+	o->len = len;
+	o->n = 0;
+	skipws(&p);
+	if (p.i >= len)
+		fail(&p, "empty line, expected a JSON object");
+	else if (p.s[p.i] != '{')
+		fail(&p, "expected a JSON object");
+	else if (object(&p, o) == 0) {
+		skipws(&p);
+		if (p.i < len)
+			fail(&p, "trailing characters after the object");
+	}
+	if (p.err) {
+		*err = p.err;
+		*off = p.i;
+		return -1;
+	}
+	return 0;
+}
+
+void
+jobj_free(struct jobj *o)
+{
+	free(o->m);
+	o->m = NULL;
+	o->n = o->cap = 0;
+}
+
+/* Does the checked key literal s[b..e) (quotes included) decode to key? */
+static int
+keyeq(const char *s, size_t b, size_t e, const char *key, size_t klen)
+{
+	struct buf tmp = { 0 };
+	int eq;
+
+	if (!memchr(s + b, '\\', e - b))
+		return e - b - 2 == klen && memcmp(s + b + 1, key, klen) == 0;
+	json_unescape(s + b, e - b, &tmp);
+	eq = tmp.len == klen && memcmp(tmp.s, key, klen) == 0;
+	buf_free(&tmp);
+	return eq;
+}
+
+const struct jmember *
+jobj_get(const struct jobj *o, const char *key)
+{
+	size_t k, klen = strlen(key);
+
+	/* The last of duplicate keys wins, as in jq. */
+	for (k = o->n; k-- > 0;)
+		if (keyeq(o->s, o->m[k].kbeg, o->m[k].kend, key, klen))
+			return &o->m[k];
+	return NULL;
+}
+
+size_t
+json_skip(const char *s, size_t len, size_t i)
+{
+	struct parser p = { (const unsigned char *)s, i, len, NULL, 0 };
+
+	value(&p);
+	return p.i;
+}
+
+int
+json_path(const char *s, size_t len, const char *path, size_t *vb, size_t *ve)
+{
+	size_t b = 0, e = len, i, kb, ke, klen;
+	const char *dot;
+	int found;
+
+	while (b < e && WS((unsigned char)s[b]))
+		b++;
+	while (e > b && WS((unsigned char)s[e - 1]))
+		e--;
+	if (strcmp(path, ".") == 0) {
+		*vb = b, *ve = e;
+		return 0;
+	}
+	while (*path) {
+		dot = strchr(path, '.');
+		klen = dot ? (size_t)(dot - path) : strlen(path);
+		if (b >= e || s[b] != '{')
+			return -1;
+		found = 0;
+		i = b + 1;
+		for (;;) {
+			while (i < e && WS((unsigned char)s[i]))
+				i++;
+			if (i >= e || s[i] != '"')
+				break;
+			kb = i;
+			ke = json_skip(s, e, i);
+			i = ke;
+			while (i < e && (WS((unsigned char)s[i]) || s[i] == ':'))
+				i++;
+			b = i;
+			i = json_skip(s, e, i);
+			if (keyeq(s, kb, ke, path, klen)) {
+				found = 1;	/* keep looking: the last wins */
+				*vb = b, *ve = i;
+			}
+			while (i < e && (WS((unsigned char)s[i]) || s[i] == ','))
+				i++;
+		}
+		if (!found)
+			return -1;
+		b = *vb, e = *ve;
+		path += klen;
+		if (*path == '.')
+			path++;
+	}
+	return 0;
+}
+
+static void
+put_utf8(struct buf *out, unsigned u)
+{
+	char c[4];
+
+	if (u < 0x80) {
+		buf_addc(out, u);
+	} else if (u < 0x800) {
+		c[0] = 0xC0 | u >> 6;
+		c[1] = 0x80 | (u & 0x3F);
+		buf_add(out, c, 2);
+	} else if (u < 0x10000) {
+		c[0] = 0xE0 | u >> 12;
+		c[1] = 0x80 | (u >> 6 & 0x3F);
+		c[2] = 0x80 | (u & 0x3F);
+		buf_add(out, c, 3);
+	} else {
+		c[0] = 0xF0 | u >> 18;
+		c[1] = 0x80 | (u >> 12 & 0x3F);
+		c[2] = 0x80 | (u >> 6 & 0x3F);
+		c[3] = 0x80 | (u & 0x3F);
+		buf_add(out, c, 4);
+	}
+}
+
+void
+json_unescape(const char *s, size_t len, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 1, j;
+	unsigned u, u2;
+
+	buf_reset(out);
+	while (i < len && p[i] != '"') {
+		for (j = i; j < len && p[j] != '"' && p[j] != '\\'; j++)
+			;
+		buf_add(out, s + i, j - i);
+		i = j;
+		if (i >= len || p[i] == '"')
+			break;
+		switch (p[i + 1]) {
+		case 'b': buf_addc(out, '\b'); break;
+		case 'f': buf_addc(out, '\f'); break;
+		case 'n': buf_addc(out, '\n'); break;
+		case 'r': buf_addc(out, '\r'); break;
+		case 't': buf_addc(out, '\t'); break;
+		case 'u':
+			hex4(p + i + 2, &u);
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				hex4(p + i + 8, &u2);
+				u = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
+				i += 6;
+			}
+			put_utf8(out, u);
+			i += 4;
+			break;
+		default: buf_addc(out, p[i + 1]); break;
+		}
+		i += 2;
+	}
+}
+
+void
+json_escape(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, j;
+
+	buf_grow(b, n + 2);
+	buf_addc(b, '"');
+	for (i = 0; i < n; i = j + 1) {
+		for (j = i; j < n && p[j] >= 0x20 && p[j] != '"' && p[j] != '\\'; j++)
+			;
+		buf_add(b, s + i, j - i);
+		if (j >= n)
+			break;
+		buf_addc(b, '\\');
+		switch (p[j]) {
+		case '"': buf_addc(b, '"'); break;
+		case '\\': buf_addc(b, '\\'); break;
+		case '\n': buf_addc(b, 'n'); break;
+		case '\r': buf_addc(b, 'r'); break;
+		case '\t': buf_addc(b, 't'); break;
+		case '\b': buf_addc(b, 'b'); break;
+		case '\f': buf_addc(b, 'f'); break;
+		default:
+			buf_add(b, "u00", 3);
+			buf_addc(b, hex[p[j] >> 4]);
+			buf_addc(b, hex[p[j] & 15]);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+void
+jobj_set(const struct jobj *o, struct buf *out, const char *key, const char *val, size_t vlen)
+{
+	const struct jmember *m = jobj_get(o, key);
+	size_t end;
+
+	if (m) {
+		buf_add(out, o->s, m->vbeg);
+		buf_add(out, val, vlen);
+		buf_add(out, o->s + m->vend, o->len - m->vend);
+		return;
+	}
+	/* Before the closing brace, after any white space ahead of it. */
+	end = o->len;
+	while (end > 0 && o->s[end - 1] != '}')
+		end--;
+	end--;
+	while (end > 0 && WS((unsigned char)o->s[end - 1]))
+		end--;
+	buf_add(out, o->s, end);
+	if (o->n)
+		buf_addc(out, ',');
+	json_escape(out, key, strlen(key));
+	buf_addc(out, ':');
+	buf_add(out, val, vlen);
+	buf_add(out, o->s + end, o->len - end);
+}

@@ -1,0 +1,63 @@
+/*
+ * json: strict RFC 8259 checking of one JSON object per line, with the
+ * places of its top-level members, so a program can read a field and
+ * write the line back with one field set, every other byte unchanged.
+ * No tree is built.
+ */
+#ifndef LEDE_JSON_H
+#define LEDE_JSON_H
+#include <stddef.h>
+
+#include "buf.h"
+
+struct jmember {
+	size_t kbeg, kend;	/* the key, quotes included */
+	size_t vbeg, vend;	/* the value */
+};
+
+struct jobj {
+	const char *s;
+	size_t len;
+	struct jmember *m;
+	size_t n, cap;
+};
+
+#define JSON_MAXDEPTH 512
+
+/*
+ * Checks that s[0..len) is one JSON object with nothing after it but
+ * white space, and notes its members.  Returns 0, or -1 with *err set
+ * to a message and *off to the byte offset of the fault.
+ */
+int json_object(struct jobj *, const char *s, size_t len, const char **err, size_t *off);
+void jobj_free(struct jobj *);
+
+/* The member with this key (a plain key, compared decoded), or NULL. */
+const struct jmember *jobj_get(const struct jobj *, const char *key);
+
+/*
+ * Finds a dotted path ("text", "meta.title") in a checked object;
+ * sets *vb and *ve around the value.  Returns 0, or -1 if absent.
+ * "." alone is the whole object.
+ */
+int json_path(const char *s, size_t len, const char *path, size_t *vb, size_t *ve);
+
+/* Decodes a checked JSON string (s at its opening quote) into out. */
+void json_unescape(const char *s, size_t len, struct buf *out);
+
+/* Appends s[0..n) as a JSON string literal; s must be valid UTF-8. */
+void json_escape(struct buf *, const char *s, size_t n);
+
+/*
+ * Appends the object with member key set to the raw JSON value val:
+ * replaced in place when present, else added before the closing brace.
+ * Every other byte is copied as it came.
+ */
+void jobj_set(const struct jobj *, struct buf *, const char *key, const char *val, size_t vlen);
+
+/* The end of the checked value that starts at s[i]. */
+size_t json_skip(const char *s, size_t len, size_t i);
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 if invalid. */
+int utf8_seq(const unsigned char *s, size_t n);
+#endif

@@ -1,0 +1,172 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonl.h"
+#include "util.h"
+
+int
+input_open(struct input *in, const char *path)
+{
+	in->path = path;
+	in->lineno = 0;
+	in->len = 0;
+	if (strcmp(path, "-") == 0) {
+		in->name = "<stdin>";
+		in->fp = stdin;
+		return 0;
+	}
+	in->name = path;
+	in->fp = fopen(path, "r");
+	return in->fp ? 0 : -1;
+}
+
+int
+input_next(struct input *in)
+{
+	ssize_t n;
+
+	errno = 0;
+	n = getline(&in->line, &in->cap, in->fp);
+	if (n < 0) {
+		if (ferror(in->fp))
+			die(EX_ERR, "%s: %s", in->name, strerror(errno ? errno : EIO));
+		in->len = 0;
+		return 0;
+	}
+	in->lineno++;
+	if (n > 0 && in->line[n - 1] == '\n')
+		n--;
+	in->len = n;
+	return 1;
+}
+
+void
+input_close(struct input *in)
+{
+	if (in->fp && in->fp != stdin)
+		fclose(in->fp);
+	else if (in->fp == stdin)
+		clearerr(stdin);
+	in->fp = NULL;
+}
+
+void
+filter_emit(struct filter *f, const char *s, size_t n)
+{
+	fwrite(s, 1, n, stdout);
+	putchar('\n');
+	if (f->uflag)
+		fflush(stdout);
+	out_check(stdout);
+}
+
+static void
+vreject(struct filter *f, struct input *in, const char *fmt, va_list ap)
+{
+	struct buf msg = { 0 };
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	buf_grow(&msg, n);
+	vsnprintf(msg.s, msg.cap, fmt, ap);
+	if (!f->kflag) {
+		out_finish(stdout);
+		die(EX_ERR, "%s:%lu: %s", in->name, in->lineno, msg.s);
+	}
+	warnm("%s:%lu: %s", in->name, in->lineno, msg.s);
+	buf_free(&msg);
+	f->status = EX_REJECT;
+	if (f->flush)
+		f->flush(f);
+	filter_emit(f, in->line, in->len);
+}
+
+void
+filter_reject(struct filter *f, struct input *in, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreject(f, in, fmt, ap);
+	va_end(ap);
+}
+
+int
+filter_run(struct filter *f, int argc, char **argv)
+{
+	static char *dash[] = { "-", NULL };
+	struct input in = { 0 };
+	struct jobj o = { 0 };
+	const char *err;
+	size_t off;
+	int i;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = dash;
+	}
+	for (i = 0; i < argc; i++) {
+		if (input_open(&in, argv[i]) < 0) {
+			warnm("%s: %s", argv[i], strerror(errno));
+			f->status = EX_REJECT;
+			continue;
+		}
+		while (input_next(&in)) {
+			if (json_object(&o, in.line, in.len, &err, &off) < 0) {
+				filter_reject(f, &in, "%s at column %zu", err, off + 1);
+				continue;
+			}
+			f->rec(f, &in, &o);
+		}
+		input_close(&in);
+	}
+	if (f->flush)
+		f->flush(f);
+	free(in.line);
+	jobj_free(&o);
+	buf_free(&f->out);
+	out_finish(stdout);
+	return f->status;
+}
+
+int
+rec_str(const struct jobj *o, const char *key, struct buf *out)
+{
+	const struct jmember *m = jobj_get(o, key);
+
+	if (!m || o->s[m->vbeg] != '"')
+		return -1;
+	json_unescape(o->s + m->vbeg, m->vend - m->vbeg, out);
+	return 0;
+}
+
+int
+rec_int(const struct jobj *o, const char *key, long long *v)
+{
+	const struct jmember *m = jobj_get(o, key);
+	const char *p;
+	long long x = 0;
+	int neg = 0;
+	size_t i;
+
+	if (!m)
+		return -1;
+	p = o->s + m->vbeg;
+	i = 0;
+	if (p[0] == '-')
+		neg = 1, i = 1;
+	for (; m->vbeg + i < m->vend; i++) {
+		if (p[i] < '0' || p[i] > '9' || x > (1LL << 53))
+			return -1;
+		x = x * 10 + (p[i] - '0');
+	}
+	if (i == (size_t)neg)
+		return -1;
+	*v = neg ? -x : x;
+	return 0;
+}

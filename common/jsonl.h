@@ -1,0 +1,56 @@
+/*
+ * jsonl: reading operands line by line with their file:line, and the
+ * loop every record filter shares: check each line, hand the record
+ * to the program, write what it returns, stop or skip on a bad line.
+ */
+#ifndef LEDE_JSONL_H
+#define LEDE_JSONL_H
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "buf.h"
+#include "json.h"
+
+struct input {
+	const char *path;	/* as given; "-" for standard input */
+	const char *name;	/* for messages; "<stdin>" for standard input */
+	FILE *fp;
+	unsigned long lineno;
+	char *line;		/* the current line, without its newline */
+	size_t len, cap;
+};
+
+/* Opens path ("-" is standard input); -1 with errno on failure. */
+int input_open(struct input *, const char *path);
+/* Reads the next line: 1, or 0 at the end.  A read error is fatal. */
+int input_next(struct input *);
+void input_close(struct input *);
+
+struct filter;
+/*
+ * Called for each good record; writes its output with filter_emit.
+ * Returns 0, or -1 after calling filter_reject to refuse the record.
+ */
+typedef int (*filter_fn)(struct filter *, struct input *, struct jobj *);
+
+struct filter {
+	int kflag;		/* -k: pass bad lines through and go on */
+	int uflag;		/* -u: flush after each record */
+	filter_fn rec;
+	void (*flush)(struct filter *);	/* emit held records (may be NULL) */
+	void *ctx;
+	int status;
+	struct buf out;
+};
+
+/* Runs the filter over the operands (standard input when none). */
+int filter_run(struct filter *, int argc, char **argv);
+void filter_emit(struct filter *, const char *, size_t);
+/* Reports a record the program cannot use: fatal, or a warning under -k. */
+void filter_reject(struct filter *, struct input *, const char *msg, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Field helpers on a checked record. */
+int rec_str(const struct jobj *, const char *key, struct buf *out);
+int rec_int(const struct jobj *, const char *key, long long *);
+#endif

@@ -1,0 +1,25 @@
+/* util: program name, messages, exit, allocation, option helpers. */
+#ifndef LEDE_UTIL_H
+#define LEDE_UTIL_H
+#include <stddef.h>
+#include <stdio.h>
+
+extern const char *argv0;
+
+/* Exit statuses every program documents. */
+enum { EX_OK = 0, EX_REJECT = 1, EX_ERR = 2 };
+
+void lede_init(int argc, char **argv, const char *usage, const char *help);
+void warnm(const char *, ...) __attribute__((format(printf, 1, 2)));
+void die(int, const char *, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+void usage(void) __attribute__((noreturn));
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+char *xstrdup(const char *);
+long long strtonum(const char *, long long, long long, const char **);
+long long numarg(const char *opt, const char *arg, long long min, long long max);
+void out_check(FILE *);
+void out_finish(FILE *);
+#endif
