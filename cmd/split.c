@@ -1,0 +1,796 @@
+/*
+ * lede-split: article files to one JSON record per sentence.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <pcre2.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "json.h"
+#include "split-seg.h"
+#include "util.h"
+
+#define HEAD_PARAS 8		/* paragraphs searched for a dateline */
+#define DATELINE_BYTES 300	/* of each, from its start */
+#define BOILER_BYTES 300	/* longer lines are never boilerplate */
+#define FRONT_LINES 1000	/* front matter longer than this is text */
+
+static const char usage_text[] =
+    "[-buw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
+static const char help_text[] =
+    "Writes one JSON record per sentence of each article file.\n"
+    "  -b, --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
+    "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
+    "  -d, --date DATE         the publication date (dct) of every document\n"
+    "  -n, --doc NAME          the document id, instead of the file's path\n"
+    "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
+    "  -u, --unbuffered        flush after each record\n"
+    "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
+    "      --help, --version\n"
+    "See lede-split(1).\n";
+
+static int bflag, uflag, wflag;
+static const char *date_opt, *doc_opt;
+
+struct lang {
+	struct seg seg;
+	struct buf boiler_src, date_src, month_src;
+	struct buf dateline_src;
+	pcre2_code *boiler, *dateline;
+	pcre2_match_data *md;
+	struct { char *name; int num; } *months;
+	size_t nmonths;
+};
+
+struct para {
+	size_t off, len;	/* in head */
+	size_t cp;		/* document offset of its first byte */
+	long no;
+	int boiler;
+};
+
+struct doc {
+	const char *path, *name;
+	struct buf docjson;	/* "doc":"...", rendered once */
+	struct buf meta;	/* ,"meta":{...} or empty */
+	char dct[16];
+	long n, para;
+	size_t cp;		/* code points before the current line */
+	unsigned long lineno;
+	int in_head;
+	struct buf head;	/* paragraphs held until the dct is known */
+	struct para *hp;
+	size_t nhp, chp;
+	struct buf wrap;	/* -w: the paragraph being gathered */
+	size_t wrap_cp;
+};
+
+static struct lang lang;
+static struct buf out, fixbuf;
+static struct span *spans;
+static size_t spancap;
+static int status;
+
+/* Lists */
+
+static void
+add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *list, *item;
+	const char *w;
+
+	if (!(list = conf_get(c, root, key)))
+		return;
+	conf_want(c, list, YAML_SEQUENCE_NODE, key);
+	CONF_SEQ_EACH(c, list, item, it) {
+		if (!(w = conf_str(item)))
+			conf_fail(c, item, "%s: each item should be a word", key);
+		/* Stored without a final full stop, as they are looked up. */
+		wordset_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
+	}
+}
+
+static void
+add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *list, *item;
+	const char *p;
+
+	if (!(list = conf_get(c, root, key)))
+		return;
+	conf_want(c, list, YAML_SEQUENCE_NODE, key);
+	CONF_SEQ_EACH(c, list, item, it) {
+		if (!(p = conf_str(item)))
+			conf_fail(c, item, "%s: each item should be a pattern", key);
+		buf_printf(src, "%s(?:%s)", src->len ? "|" : "", p);
+	}
+}
+
+static void
+add_months(struct conf *c, yaml_node_t *root)
+{
+	yaml_node_pair_t *pair;
+	yaml_node_t *map;
+	const char *k, *v;
+	const char *e;
+	long num;
+
+	if (!(map = conf_get(c, root, "months")))
+		return;
+	conf_want(c, map, YAML_MAPPING_NODE, "months");
+	CONF_MAP_EACH(map, pair) {
+		k = conf_str(conf_node(c, pair->key));
+		v = conf_str(conf_node(c, pair->value));
+		num = v ? strtonum(v, 1, 12, &e) : 0;
+		if (!k || !v || e)
+			conf_fail(c, conf_node(c, pair->value),
+			    "months: each value should be a month number from 1 to 12");
+		lang.months = xrealloc(lang.months, (lang.nmonths + 1) * sizeof *lang.months);
+		lang.months[lang.nmonths].name = xstrdup(k);
+		lang.months[lang.nmonths].num = num;
+		lang.nmonths++;
+	}
+}
+
+static void
+load_conf(const char *path)
+{
+	struct conf c;
+	yaml_node_t *root;
+
+	conf_load(&c, path);
+	root = conf_want(&c, conf_root(&c), YAML_MAPPING_NODE, "the file");
+	add_words(&c, root, "prefixes", &lang.seg.prefixes);
+	add_words(&c, root, "numbered", &lang.seg.numbered);
+	add_words(&c, root, "abbreviations", &lang.seg.abbreviations);
+	add_words(&c, root, "times", &lang.seg.times);
+	add_words(&c, root, "timezones", &lang.seg.timezones);
+	add_words(&c, root, "openers", &lang.seg.openers);
+	add_words(&c, root, "starters", &lang.seg.starters);
+	add_months(&c, root);
+	add_patterns(&c, root, "boilerplate", &lang.boiler_src);
+	add_patterns(&c, root, "date", &lang.date_src);
+	add_patterns(&c, root, "datelines", &lang.dateline_src);
+	conf_free(&c);
+}
+
+static int
+longer_first(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+
+	return (int)strlen(y) - (int)strlen(x);
+}
+
+/* Puts text in for each {name} of a pattern. */
+static void
+expand(struct buf *dst, const char *src, const char *name, const char *text)
+{
+	const char *p;
+	size_t k = strlen(name);
+
+	buf_reset(dst);
+	while ((p = strstr(src, name))) {
+		buf_add(dst, src, p - src);
+		buf_adds(dst, text);
+		src = p + k;
+	}
+	buf_adds(dst, src);
+}
+
+static pcre2_code *
+compile(const char *what, const char *pat, uint32_t flags)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	pcre2_code *re;
+	int err;
+
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK | flags,
+	    &err, &off, NULL);
+	if (!re) {
+		pcre2_get_error_message(err, msg, sizeof msg);
+		die(EX_ERR, "%s patterns: %s at offset %zu of: %s", what, msg, (size_t)off, pat);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static void
+setup(const char *user)
+{
+	struct buf a = { 0 }, b = { 0 }, months = { 0 };
+	char **names;
+	size_t i;
+	char *path = data_path("en/split.yaml");
+
+	load_conf(path);
+	free(path);
+	if (user)
+		load_conf(user);
+	if (lang.boiler_src.len) {
+		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang.boiler_src.s);
+		lang.boiler = compile("boilerplate", a.s, 0);
+	}
+	if (lang.dateline_src.len && lang.date_src.len && lang.nmonths) {
+		names = xmalloc(lang.nmonths * sizeof *names);
+		for (i = 0; i < lang.nmonths; i++)
+			names[i] = lang.months[i].name;
+		qsort(names, lang.nmonths, sizeof *names, longer_first);
+		for (i = 0; i < lang.nmonths; i++)
+			buf_printf(&months, "%s%s", i ? "|" : "", names[i]);
+		free(names);
+		expand(&a, lang.date_src.s, "{month}", months.s);
+		buf_reset(&b);
+		buf_printf(&b, "(?:%s)", a.s);
+		expand(&a, lang.dateline_src.s, "{date}", b.s);
+		expand(&b, a.s, "{month}", months.s);
+		buf_reset(&a);
+		buf_printf(&a, "(?J)(?:%s)", b.s);
+		lang.dateline = compile("dateline", a.s, 0);
+	}
+	lang.md = pcre2_match_data_create(32, NULL);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&months);
+}
+
+/* Text */
+
+static size_t
+cp_count(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Replaces each byte that is not valid UTF-8 by U+FFFD; 1 if any was. */
+static int
+fix_utf8(const char *s, size_t n, struct buf *dst)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, j;
+	int k, bad = 0;
+
+	for (;;) {
+		for (j = i; j < n && p[j] < 0x80; j++)
+			;
+		while (j < n && (p[j] < 0x80 || (k = utf8_seq(p + j, n - j)))) {
+			j += p[j] < 0x80 ? 1 : k;
+		}
+		if (j >= n && !bad)
+			return 0;
+		if (!bad)
+			buf_reset(dst);
+		bad = 1;
+		buf_add(dst, s + i, j - i);
+		if (j >= n)
+			return 1;
+		buf_add(dst, "\xEF\xBF\xBD", 3);
+		i = j + 1;
+	}
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!seg_space((const unsigned char *)s, i, n))
+			return 0;
+	return 1;
+}
+
+/* Records */
+
+static void
+record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, int boiler)
+{
+	buf_reset(&out);
+	buf_add(&out, "{", 1);
+	buf_add(&out, d->docjson.s, d->docjson.len);
+	buf_printf(&out, ",\"n\":%ld,\"para\":%ld,\"start\":%zu,\"end\":%zu,\"text\":",
+	    ++d->n, para, cp, cp + cp_count(s + b, e - b));
+	json_escape(&out, s + b, e - b);
+	if (d->dct[0])
+		buf_printf(&out, ",\"dct\":\"%s\"", d->dct);
+	buf_add(&out, d->meta.s, d->meta.len);
+	if (boiler)
+		buf_adds(&out, ",\"boilerplate\":true");
+	buf_add(&out, "}\n", 2);
+	fwrite(out.s, 1, out.len, stdout);
+	if (uflag)
+		fflush(stdout);
+	out_check(stdout);
+}
+
+static void
+emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler)
+{
+	size_t k, cnt, at = 0;
+
+	if (boiler) {
+		if (bflag) {
+			size_t b = 0, e = n;
+			while (b < e && seg_space((const unsigned char *)s, b, e))
+				b++;
+			while (e > b && ((unsigned char)s[e - 1] <= ' '))
+				e--;
+			record(d, s, b, e, cp + cp_count(s, b), para, 1);
+		}
+		return;
+	}
+	cnt = seg_split(&lang.seg, s, n, &spans, &spancap);
+	for (k = 0; k < cnt; k++) {
+		cp += cp_count(s + at, spans[k].b - at);
+		at = spans[k].b;
+		record(d, s, spans[k].b, spans[k].e, cp, para, 0);
+	}
+}
+
+static int
+is_boiler(const char *s, size_t n)
+{
+	return lang.boiler && n <= BOILER_BYTES &&
+	    pcre2_match(lang.boiler, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+	    lang.md, NULL) >= 0;
+}
+
+static int
+group(const char *s, const char *name, char *dst, size_t cap)
+{
+	PCRE2_SIZE len = cap;
+
+	if (pcre2_substring_copy_byname(lang.md, (PCRE2_SPTR)name,
+	    (PCRE2_UCHAR *)dst, &len) < 0 || len == 0)
+		return -1;
+	return 0;
+}
+
+/* Finds a date in s with the dateline patterns; writes YYYY-MM-DD. */
+static int
+find_date(const char *s, size_t n, char *dct)
+{
+	char y[8], m[16], dd[8];
+	long year, mon = 0, day;
+	size_t i, k;
+
+	if (!lang.dateline)
+		return 0;
+	if (n > DATELINE_BYTES) {
+		/* Cut at a character boundary. */
+		for (n = DATELINE_BYTES; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+			;
+	}
+	if (pcre2_match(lang.dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+	    lang.md, NULL) < 0)
+		return 0;
+	if (group(s, "year", y, sizeof y) < 0 || group(s, "day", dd, sizeof dd) < 0)
+		return 0;
+	year = atol(y);
+	day = atol(dd);
+	if (group(s, "mnum", m, sizeof m) == 0) {
+		mon = atol(m);
+	} else if (group(s, "month", m, sizeof m) == 0) {
+		for (k = 0; m[k]; k++)
+			if (m[k] >= 'A' && m[k] <= 'Z')
+				m[k] += 'a' - 'A';
+		for (i = 0; i < lang.nmonths; i++)
+			if (strcmp(lang.months[i].name, m) == 0)
+				mon = lang.months[i].num;
+	}
+	if (mon < 1 || mon > 12 || day < 1 || day > 31)
+		return 0;
+	snprintf(dct, 16, "%04ld-%02ld-%02ld", year, mon, day);
+	return 1;
+}
+
+static void
+flush_head(struct doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nhp; k++)
+		emit_para(d, d->head.s + d->hp[k].off, d->hp[k].len, d->hp[k].cp,
+		    d->hp[k].no, d->hp[k].boiler);
+	d->nhp = 0;
+	buf_reset(&d->head);
+	d->in_head = 0;
+}
+
+static void
+paragraph(struct doc *d, const char *s, size_t n, size_t cp)
+{
+	int boiler = is_boiler(s, n);
+	struct para *p;
+
+	d->para++;
+	if (!d->in_head) {
+		emit_para(d, s, n, cp, d->para, boiler);
+		return;
+	}
+	if (d->nhp == d->chp) {
+		d->chp = d->chp ? 2 * d->chp : HEAD_PARAS;
+		d->hp = xrealloc(d->hp, d->chp * sizeof *d->hp);
+	}
+	p = &d->hp[d->nhp++];
+	p->off = d->head.len;
+	p->len = n;
+	p->cp = cp;
+	p->no = d->para;
+	p->boiler = boiler;
+	buf_add(&d->head, s, n);
+	if ((!boiler && find_date(s, n, d->dct)) || d->para >= HEAD_PARAS)
+		flush_head(d);
+}
+
+static int
+bullet_line(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i + 1 < n && (p[i] == '-' || p[i] == '*') && p[i + 1] == ' ')
+		return 1;
+	if (i + 3 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0xA2)
+		return 1;
+	while (i < n && p[i] >= '0' && p[i] <= '9')
+		i++;
+	return i > 0 && i + 1 < n && (p[i] == '.' || p[i] == ')') && p[i + 1] == ' ';
+}
+
+static void
+end_wrap(struct doc *d)
+{
+	if (d->wrap.len)
+		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp);
+	buf_reset(&d->wrap);
+}
+
+/* One line of text, its newline left off; nl says whether it had one. */
+static void
+text_line(struct doc *d, const char *s, size_t n, int nl)
+{
+	size_t cp = d->cp;
+
+	d->cp += cp_count(s, n) + (nl ? 1 : 0);
+	if (!wflag) {
+		if (!blank(s, n))
+			paragraph(d, s, n, cp);
+		return;
+	}
+	if (blank(s, n) || bullet_line(s, n))
+		end_wrap(d);
+	if (blank(s, n))
+		return;
+	if (!d->wrap.len)
+		d->wrap_cp = cp;
+	else
+		buf_addc(&d->wrap, '\n');
+	buf_add(&d->wrap, s, n);
+}
+
+/* Front matter */
+
+static int
+fence(const char *s, size_t n, int close)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return (n == 3 && memcmp(s, "---", 3) == 0) ||
+	    (close && n == 3 && memcmp(s, "...", 3) == 0);
+}
+
+static int
+front_matter(struct doc *d, const char *yaml, size_t n)
+{
+	struct conf c;
+	yaml_node_pair_t *pair;
+	yaml_node_t *root;
+	const char *k, *v;
+	char err[512];
+	int any = 0;
+
+	if (conf_load_mem(&c, d->name, yaml, n, err, sizeof err) < 0) {
+		warnm("%s (front matter read as text)", err);
+		return -1;
+	}
+	root = conf_root(&c);
+	if (!root || root->type != YAML_MAPPING_NODE) {
+		conf_free(&c);
+		return root ? -1 : 0;
+	}
+	buf_reset(&d->meta);
+	buf_adds(&d->meta, ",\"meta\":{");
+	CONF_MAP_EACH(root, pair) {
+		k = conf_str(conf_node(&c, pair->key));
+		v = conf_str(conf_node(&c, pair->value));
+		if (!k || !v)
+			continue;
+		if (any++)
+			buf_addc(&d->meta, ',');
+		json_escape(&d->meta, k, strlen(k));
+		buf_addc(&d->meta, ':');
+		json_escape(&d->meta, v, strlen(v));
+		if (strcmp(k, "date") == 0 && !d->dct[0]) {
+			if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
+			    strspn(v, "0123456789") == 4 &&
+			    strspn(v + 5, "0123456789") == 2 &&
+			    strspn(v + 8, "0123456789") == 2)
+				snprintf(d->dct, sizeof d->dct, "%.10s", v);
+			else
+				find_date(v, strlen(v), d->dct);
+		}
+	}
+	buf_addc(&d->meta, '}');
+	conf_free(&c);
+	return 0;
+}
+
+/* Files */
+
+struct held {			/* a line held while front matter is read */
+	size_t len;
+	int nl;
+};
+
+/* Gives the held lines to text_line: they were not front matter. */
+static void
+replay(struct doc *d, struct buf *fm, struct buf *held)
+{
+	struct held *h = (struct held *)held->s;
+	size_t k, off = 0, nh = held->len / sizeof *h;
+
+	for (k = 0; k < nh; k++) {
+		text_line(d, fm->s + off, h[k].len, h[k].nl);
+		off += h[k].len + 1;
+	}
+	buf_reset(fm);
+	buf_reset(held);
+}
+
+static void
+article(FILE *fp, const char *path, const char *name)
+{
+	static struct doc d;
+	static struct buf fm, held;
+	static char *line;
+	static size_t cap;
+	struct held h;
+	ssize_t len;
+	size_t n;
+	int nl, state = 0;	/* 0 first line, 1 in front matter, 2 text */
+	const char *s;
+
+	d.path = path;
+	d.name = name;
+	d.n = d.para = 0;
+	d.cp = 0;
+	d.lineno = 0;
+	d.in_head = 1;
+	d.nhp = 0;
+	buf_reset(&d.head);
+	buf_reset(&d.wrap);
+	buf_reset(&d.meta);
+	buf_grow(&d.meta, 1);
+	d.dct[0] = '\0';
+	if (date_opt)
+		snprintf(d.dct, sizeof d.dct, "%s", date_opt);
+	buf_reset(&d.docjson);
+	buf_adds(&d.docjson, "\"doc\":");
+	json_escape(&d.docjson, doc_opt ? doc_opt : path, strlen(doc_opt ? doc_opt : path));
+	buf_reset(&fm);
+	buf_reset(&held);
+
+	while (errno = 0, (len = getline(&line, &cap, fp)) >= 0) {
+		d.lineno++;
+		s = line;
+		n = len;
+		nl = n > 0 && s[n - 1] == '\n';
+		n -= nl;
+		if (d.lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+			s += 3, n -= 3;	/* a byte-order mark is not counted */
+		if (fix_utf8(s, n, &fixbuf)) {
+			warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", name, d.lineno);
+			s = fixbuf.s;
+			n = fixbuf.len;
+		}
+		if (state == 0)
+			state = fence(s, n, 0) ? 1 : 2;
+		if (state == 2) {
+			text_line(&d, s, n, nl);
+			continue;
+		}
+		if (held.len && fence(s, n, 1)) {
+			/* The YAML is what lies between the fences. */
+			if (front_matter(&d, fm.s, fm.len) == 0) {
+				d.cp += cp_count(fm.s, fm.len) + cp_count(s, n) + nl;
+				buf_reset(&fm);
+				buf_reset(&held);
+				state = 2;
+				continue;
+			}
+		}
+		h.len = n;
+		h.nl = nl;
+		buf_add(&held, &h, sizeof h);
+		buf_add(&fm, s, n);
+		buf_addc(&fm, '\n');
+		if (held.len / sizeof h > 1 && (fence(s, n, 1) || held.len / sizeof h >= FRONT_LINES)) {
+			replay(&d, &fm, &held);
+			state = 2;
+		}
+	}
+	if (ferror(fp)) {
+		warnm("%s: %s", name, strerror(errno ? errno : EIO));
+		status = EX_REJECT;
+	}
+	replay(&d, &fm, &held);
+	if (wflag)
+		end_wrap(&d);
+	flush_head(&d);
+}
+
+static void
+one_file(const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0) {
+		article(stdin, "-", "<stdin>");
+		return;
+	}
+	if (!(fp = fopen(path, "r"))) {
+		warnm("%s: %s", path, strerror(errno));
+		status = EX_REJECT;
+		return;
+	}
+	article(fp, path, path);
+	fclose(fp);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+operand(const char *path)
+{
+	struct stat st;
+	struct dirent *de;
+	struct buf sub = { 0 };
+	char **names = NULL;
+	size_t n = 0, cap = 0, k;
+	DIR *dir;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		one_file(path);
+		return;
+	}
+	if (!(dir = opendir(path))) {
+		warnm("%s: %s", path, strerror(errno));
+		status = EX_REJECT;
+		return;
+	}
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;	/* hidden files, . and .. */
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof *names, by_name);
+	for (k = 0; k < n; k++) {
+		buf_reset(&sub);
+		buf_printf(&sub, "%s%s%s", path,
+		    path[strlen(path) - 1] == '/' ? "" : "/", names[k]);
+		if (stat(sub.s, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+			operand(sub.s);
+		free(names[k]);
+	}
+	free(names);
+	buf_free(&sub);
+}
+
+static void
+files_from(const char *list)
+{
+	FILE *fp = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (!fp)
+		die(EX_ERR, "%s: %s", list, strerror(errno));
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (n > 0)
+			operand(line);
+	}
+	if (ferror(fp))
+		die(EX_ERR, "%s: %s", list, strerror(errno));
+	if (fp != stdin)
+		fclose(fp);
+	free(line);
+}
+
+static int
+valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
+		return 0;
+	if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "keep-boilerplate", no_argument, NULL, 'b' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "doc", required_argument, NULL, 'n' },
+		{ "files-from", required_argument, NULL, 'T' },
+		{ "unbuffered", no_argument, NULL, 'u' },
+		{ "wrapped", no_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *config = NULL, *list = NULL;
+	int ch, i;
+
+	lede_init(argc, argv, usage_text, help_text);
+	while ((ch = getopt_long(argc, argv, "bc:d:n:T:uw", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'b': bflag = 1; break;
+		case 'c': config = optarg; break;
+		case 'd': date_opt = optarg; break;
+		case 'n': doc_opt = optarg; break;
+		case 'T': list = optarg; break;
+		case 'u': uflag = 1; break;
+		case 'w': wflag = 1; break;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (date_opt && !valid_date(date_opt))
+		die(EX_ERR, "--date is not a date (YYYY-MM-DD): %s", date_opt);
+	if (date_opt && strlen(date_opt) > 10)
+		date_opt = strndup(date_opt, 10);
+	setup(config);
+	if (list)
+		files_from(list);
+	for (i = 0; i < argc; i++)
+		operand(argv[i]);
+	if (!list && argc == 0)
+		one_file("-");
+	out_finish(stdout);
+	return status;
+}
