@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <pcre2.h>
@@ -79,6 +80,23 @@ static int status;
 
 /* Lists */
 
+/* Puts text in for each {name} of a pattern. */
+static void
+expand(struct buf *dst, const char *src, const char *name, const char *text)
+{
+	const char *p;
+	size_t k = strlen(name);
+
+	buf_reset(dst);
+	while ((p = strstr(src, name))) {
+		buf_add(dst, src, p - src);
+		buf_adds(dst, text);
+		src = p + k;
+	}
+	buf_adds(dst, src);
+}
+
+
 static void
 add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws)
 {
@@ -97,11 +115,14 @@ add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws
 	}
 }
 
+static pcre2_code *compile(const char *, const char *, uint32_t, struct conf *, yaml_node_t *);
+
 static void
 add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src)
 {
 	yaml_node_item_t *it;
 	yaml_node_t *list, *item;
+	struct buf one = { 0 }, tmp = { 0 };
 	const char *p;
 
 	if (!(list = conf_get(c, root, key)))
@@ -110,8 +131,14 @@ add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src
 	CONF_SEQ_EACH(c, list, item, it) {
 		if (!(p = conf_str(item)))
 			conf_fail(c, item, "%s: each item should be a pattern", key);
+		/* Each is checked alone, so that an error names its place. */
+		expand(&tmp, p, "{date}", "(?:x)");
+		expand(&one, tmp.s, "{month}", "(?:x)");
+		pcre2_code_free(compile(key, one.s, 0, c, item));
 		buf_printf(src, "%s(?:%s)", src->len ? "|" : "", p);
 	}
+	buf_free(&one);
+	buf_free(&tmp);
 }
 
 static void
@@ -170,24 +197,8 @@ longer_first(const void *a, const void *b)
 	return (int)strlen(y) - (int)strlen(x);
 }
 
-/* Puts text in for each {name} of a pattern. */
-static void
-expand(struct buf *dst, const char *src, const char *name, const char *text)
-{
-	const char *p;
-	size_t k = strlen(name);
-
-	buf_reset(dst);
-	while ((p = strstr(src, name))) {
-		buf_add(dst, src, p - src);
-		buf_adds(dst, text);
-		src = p + k;
-	}
-	buf_adds(dst, src);
-}
-
 static pcre2_code *
-compile(const char *what, const char *pat, uint32_t flags)
+compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_node_t *at)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -195,11 +206,12 @@ compile(const char *what, const char *pat, uint32_t flags)
 	int err;
 
 	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK | flags,
-	    &err, &off, NULL);
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | flags, &err, &off, NULL);
 	if (!re) {
 		pcre2_get_error_message(err, msg, sizeof msg);
-		die(EX_ERR, "%s patterns: %s at offset %zu of: %s", what, msg, (size_t)off, pat);
+		if (c)
+			conf_fail(c, at, "%s: bad pattern: %s at offset %zu", what, msg, (size_t)off);
+		die(EX_ERR, "%s patterns: %s at offset %zu", what, msg, (size_t)off);
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
@@ -219,7 +231,7 @@ setup(const char *user)
 		load_conf(user);
 	if (lang.boiler_src.len) {
 		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang.boiler_src.s);
-		lang.boiler = compile("boilerplate", a.s, 0);
+		lang.boiler = compile("boilerplate", a.s, 0, NULL, NULL);
 	}
 	if (lang.dateline_src.len && lang.date_src.len && lang.nmonths) {
 		names = xmalloc(lang.nmonths * sizeof *names);
@@ -236,7 +248,7 @@ setup(const char *user)
 		expand(&b, a.s, "{month}", months.s);
 		buf_reset(&a);
 		buf_printf(&a, "(?J)(?:%s)", b.s);
-		lang.dateline = compile("dateline", a.s, 0);
+		lang.dateline = compile("dateline", a.s, 0, NULL, NULL);
 	}
 	lang.md = pcre2_match_data_create(32, NULL);
 	buf_free(&a);
@@ -246,12 +258,18 @@ setup(const char *user)
 
 /* Text */
 
+/* Code points in valid UTF-8: the bytes that are not 10xxxxxx. */
 static size_t
 cp_count(const char *s, size_t n)
 {
-	size_t i, k = 0;
+	uint64_t x;
+	size_t i = 0, k = 0;
 
-	for (i = 0; i < n; i++)
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		k += 8 - __builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
 		k += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return k;
 }
@@ -302,8 +320,15 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, i
 	buf_reset(&out);
 	buf_add(&out, "{", 1);
 	buf_add(&out, d->docjson.s, d->docjson.len);
-	buf_printf(&out, ",\"n\":%ld,\"para\":%ld,\"start\":%zu,\"end\":%zu,\"text\":",
-	    ++d->n, para, cp, cp + cp_count(s + b, e - b));
+	buf_adds(&out, ",\"n\":");
+	buf_addu(&out, ++d->n);
+	buf_adds(&out, ",\"para\":");
+	buf_addu(&out, para);
+	buf_adds(&out, ",\"start\":");
+	buf_addu(&out, cp);
+	buf_adds(&out, ",\"end\":");
+	buf_addu(&out, cp + cp_count(s + b, e - b));
+	buf_adds(&out, ",\"text\":");
 	json_escape(&out, s + b, e - b);
 	if (d->dct[0])
 		buf_printf(&out, ",\"dct\":\"%s\"", d->dct);
@@ -418,6 +443,8 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp)
 	struct para *p;
 
 	d->para++;
+	if (d->in_head && d->dct[0])
+		flush_head(d);	/* known from --date or front matter */
 	if (!d->in_head) {
 		emit_para(d, s, n, cp, d->para, boiler);
 		return;

@@ -62,6 +62,18 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += n;
 }
 
+/* A decimal number, without printf's cost on the hot path. */
+void
+buf_addu(struct buf *b, unsigned long long v)
+{
+	char d[24], *p = d + sizeof d;
+
+	do
+		*--p = '0' + v % 10;
+	while (v /= 10);
+	buf_add(b, p, d + sizeof d - p);
+}
+
 void
 buf_free(struct buf *b)
 {

@@ -13,6 +13,7 @@ void buf_add(struct buf *, const void *, size_t);
 void buf_adds(struct buf *, const char *);
 void buf_printf(struct buf *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+void buf_addu(struct buf *, unsigned long long);
 void buf_free(struct buf *);
 
 static inline void

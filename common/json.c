@@ -295,7 +295,7 @@ value(struct parser *p)
 }
 
 int
-json_object(struct jobj *o, const char *s, size_t len, const char **err, size_t *off)
+jobj_parse(struct jobj *o, const char *s, size_t len, const char **err, size_t *off)
 {
 	struct parser p = { (const unsigned char *)s, 0, len, NULL, 0 };
 
@@ -486,8 +486,14 @@ json_escape(struct buf *b, const char *s, size_t n)
 
 	buf_grow(b, n + 2);
 	buf_addc(b, '"');
+	static const unsigned char special[256] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		['"'] = 1, ['\\'] = 1,
+	};
+
 	for (i = 0; i < n; i = j + 1) {
-		for (j = i; j < n && p[j] >= 0x20 && p[j] != '"' && p[j] != '\\'; j++)
+		for (j = i; j < n && !special[p[j]]; j++)
 			;
 		buf_add(b, s + i, j - i);
 		if (j >= n)

@@ -29,7 +29,7 @@ struct jobj {
  * white space, and notes its members.  Returns 0, or -1 with *err set
  * to a message and *off to the byte offset of the fault.
  */
-int json_object(struct jobj *, const char *s, size_t len, const char **err, size_t *off);
+int jobj_parse(struct jobj *, const char *s, size_t len, const char **err, size_t *off);
 void jobj_free(struct jobj *);
 
 /* The member with this key (a plain key, compared decoded), or NULL. */

@@ -117,7 +117,7 @@ filter_run(struct filter *f, int argc, char **argv)
 			continue;
 		}
 		while (input_next(&in)) {
-			if (json_object(&o, in.line, in.len, &err, &off) < 0) {
+			if (jobj_parse(&o, in.line, in.len, &err, &off) < 0) {
 				filter_reject(f, &in, "%s at column %zu", err, off + 1);
 				continue;
 			}

@@ -22,6 +22,7 @@ lede_init(int argc, char **argv, const char *usage_text, const char *help)
 	if (argc > 0 && argv[0] && *argv[0]) {
 		p = strrchr(argv[0], '/');
 		argv0 = p ? p + 1 : argv[0];
+		argv[0] = (char *)argv0;	/* getopt(3) names the program so */
 	}
 	usage_line = usage_text;
 	if (argc > 1 && strcmp(argv[1], "--help") == 0) {

@@ -1,0 +1,180 @@
+#!/bin/sh
+# lede-split: sentences, offsets, front matter, datelines, boilerplate, input forms.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 2
+
+texts() { lede-split "$@" | sed 's/.*"text":"\([^"]*\)".*/\1/'; }
+# sentences TEXT: the sentences of TEXT, one a line.
+sentences() { printf '%s\n' "$1" | lede-split | sed 's/.*"text":"\(.*\)"\(,"dct".*\)*}$/\1/'; }
+
+lede-split tests/data/split-front.txt >"$tmp/front.out"
+check_file "front matter, dateline, boilerplate: golden output" "$tmp/front.out" tests/data/split-front.out
+
+check_same "abbreviation before a capital that does not start sentences" \
+	"$(sentences 'He met U.S. Secretary of State Marco Rubio. Rubio left.')" \
+	"He met U.S. Secretary of State Marco Rubio.
+Rubio left."
+check_same "abbreviation at the end of a sentence" \
+	"$(sentences 'Britain sided with the U.S. The talks ended.')" \
+	"Britain sided with the U.S.
+The talks ended."
+check_same "titles and initials" \
+	"$(sentences 'Gen. Pedro A. Sánchez met Dr. Jones. They spoke.')" \
+	"Gen. Pedro A. Sánchez met Dr. Jones.
+They spoke."
+check_same "times, decimals, dates, numbers after abbreviations" \
+	"$(sentences 'At 10:27 p.m. ET on 11/11/2025 the index rose 3.5% to No. 10 on Sept. 2. It fell later.')" \
+	"At 10:27 p.m. ET on 11/11/2025 the index rose 3.5% to No. 10 on Sept. 2.
+It fell later."
+check_same "p.m. before a new sentence" \
+	"$(sentences 'He left at 6 p.m. The police arrived.')" \
+	"He left at 6 p.m.
+The police arrived."
+check_same "URLs, e-mail addresses and handles" \
+	"$(sentences 'See https://example.com/a.b?c=1. Mail jane.doe@example.com or @lede.news now. Thanks.')" \
+	"See https://example.com/a.b?c=1.
+Mail jane.doe@example.com or @lede.news now.
+Thanks."
+check_same "closing quotes belong to the sentence" \
+	"$(sentences '“We will win,” he said. “There was no need.” She left.')" \
+	"“We will win,” he said.
+“There was no need.”
+She left."
+check_same "a quoted question before a lower-case word" \
+	"$(sentences '“Why now?” he asked. Nobody knew!')" \
+	"“Why now?” he asked.
+Nobody knew!"
+check_same "parentheses" \
+	"$(sentences 'He worked there (he was 20.) for years. Then he left.')" \
+	"He worked there (he was 20.) for years.
+Then he left."
+check_same "ellipses" \
+	"$(sentences 'He paused ... then spoke. It was over.... Nobody moved.')" \
+	"He paused ... then spoke.
+It was over....
+Nobody moved."
+check_same "an inline list" \
+	"$(sentences '1. The first item 2. The second item')" \
+	"1. The first item
+2. The second item"
+
+printf 'Headline Without a Stop\n- A bullet line\n- Another one\nThe body. It ends.\n' >"$tmp/lines.txt"
+check_same "each line is a paragraph; headlines and bullets stand alone" \
+	"$(lede-split "$tmp/lines.txt" | sed 's/.*"para":\([0-9]*\).*"text":"\([^"]*\)".*/\1 \2/')" \
+	"1 Headline Without a Stop
+2 - A bullet line
+3 - Another one
+4 The body.
+4 It ends."
+printf 'A hard-wrapped\nparagraph. It goes\non.\n\nA second one.\n- a bullet\nline\n' >"$tmp/wrapped.txt"
+check_same "-w: only blank lines and bullets end paragraphs" \
+	"$(lede-split -w "$tmp/wrapped.txt" | sed 's/.*"para":\([0-9]*\).*"text":"\([^"]*\)".*/\1 \2/')" \
+	'1 A hard-wrapped\nparagraph.
+1 It goes\non.
+2 A second one.
+3 - a bullet\nline'
+
+# Offsets: text is the slice [start, end) of the document, in code points.
+if command -v python3 >/dev/null 2>&1; then
+	cat >"$tmp/slices.py" <<'PY'
+import json, sys
+ok = True
+for line in sys.stdin:
+    r = json.loads(line)
+    raw = open(r["doc"], "rb").read()
+    if raw.startswith(b"\xef\xbb\xbf"): raw = raw[3:]
+    doc = raw.decode("utf-8", "replace")
+    if doc[r["start"]:r["end"]] != r["text"]:
+        ok = False; print("bad slice", r["doc"], r["n"])
+sys.exit(0 if ok else 1)
+PY
+	printf '\357\273\277Caf\303\251 \360\237\230\200 na\303\257ve. \342\200\234Quoted.\342\200\235\r\nBad \377 byte here. Next.\r\n\r\nZero\000byte. End.\n' >"$tmp/odd.txt"
+	check "offsets are code points: examples" sh -c 'lede-split examples/articles | python3 '"$tmp"'/slices.py'
+	check "offsets are code points: BOM, CRLF, emoji, bad bytes, NUL" sh -c "lede-split '$tmp/odd.txt' 2>/dev/null | python3 $tmp/slices.py"
+	check "offsets are code points: front matter" sh -c 'lede-split tests/data/split-front.txt | python3 '"$tmp"'/slices.py'
+	check "offsets are code points: -w" sh -c "lede-split -w '$tmp/wrapped.txt' | python3 $tmp/slices.py"
+else
+	skip "offsets are code points" "no python3"
+fi
+
+run_err lede-split "$tmp/odd.txt"
+check_same "invalid UTF-8: one warning with file and line, exit 0" "$status:$err" "0:lede-split: $tmp/odd.txt:2: invalid UTF-8, replaced by U+FFFD"
+check_same "invalid UTF-8 becomes U+FFFD, NUL is kept escaped" "$(texts "$tmp/odd.txt" 2>/dev/null)" 'Café 😀 naïve.
+“Quoted.”
+Bad � byte here.
+Next.
+Zero\u0000byte.
+End.'
+check_same "a byte-order mark is not counted" "$(lede-split "$tmp/odd.txt" 2>/dev/null | head -n 1 | sed 's/.*"start":\([0-9]*\),"end":\([0-9]*\).*/\1 \2/')" "0 13"
+
+: >"$tmp/empty.txt"
+printf '  \n\n\t\n' >"$tmp/blank.txt"
+run_err lede-split "$tmp/empty.txt" "$tmp/blank.txt"
+check_same "empty and blank files give no records" "$status:$(cat "$tmp/out")$err" "0:"
+
+# Publication dates.
+printf 'Headline\nPublished at: 11/11/2025 10:27 PM\nText here.\n' >"$tmp/pub.txt"
+check_same "a Published line gives dct" "$(lede-split "$tmp/pub.txt" | sed 's/.*"dct":"\([^"]*\)".*/\1/' | sort -u)" "2025-11-11"
+check_same "--date wins over the text" "$(lede-split --date 2025-11-14 "$tmp/pub.txt" | sed 's/.*"dct":"\([^"]*\)".*/\1/' | sort -u)" "2025-11-14"
+check_same "-d takes a date and time, keeps the date" "$(lede-split -d 2025-11-14T10:00:00Z "$tmp/pub.txt" | sed 's/.*"dct":"\([^"]*\)".*/\1/' | sort -u)" "2025-11-14"
+printf 'BOGOTA, Colombia (AP) - The talks ended on 13 November 2025 at noon.\n' >"$tmp/nodate.txt"
+check_same "a date inside running text is no dateline" "$(lede-split "$tmp/nodate.txt" | grep -c dct)" "0"
+printf 'LONDON, 3 March 2024 (Reuters) - Markets fell.\n' >"$tmp/reuters.txt"
+check_same "a dateline in parentheses" "$(lede-split "$tmp/reuters.txt" | sed 's/.*"dct":"\([^"]*\)".*/\1/')" "2024-03-03"
+
+# Boilerplate.
+check_same "-b keeps boilerplate, marked" "$(lede-split -b tests/data/split-front.txt | grep -c '"boilerplate":true')" "2"
+printf 'boilerplate:\n  - Talks End .*\n' >"$tmp/user.yaml"
+check_same "-c adds a boilerplate pattern" "$(lede-split -c "$tmp/user.yaml" tests/data/split-front.txt | head -n 1 | sed 's/.*"text":"\([^"]*\)".*/\1/')" \
+	"WASHINGTON, D.C. – Nov. 13, 2025 – Mr. Smith left the U.S. Capitol at 5 p.m."
+printf 'A long line that mentions Recommended stories and Share this article in passing is text.\n' >"$tmp/long.txt"
+check_same "boilerplate words inside text are kept" "$(texts "$tmp/long.txt")" "A long line that mentions Recommended stories and Share this article in passing is text."
+
+# Input forms.
+mkdir -p "$tmp/dir/sub" "$tmp/dir/.hidden"
+printf 'B one.\n' >"$tmp/dir/b.txt"
+printf 'A one.\n' >"$tmp/dir/a.txt"
+printf 'C one.\n' >"$tmp/dir/sub/c.txt"
+printf 'Hidden.\n' >"$tmp/dir/.hidden/h.txt"
+printf 'Hidden.\n' >"$tmp/dir/.h.txt"
+check_same "a folder is walked in sorted order, hidden names left out" \
+	"$(lede-split "$tmp/dir" | sed 's/.*"doc":"\([^"]*\)".*/\1/')" \
+	"$tmp/dir/a.txt
+$tmp/dir/b.txt
+$tmp/dir/sub/c.txt"
+printf '%s\n' "$tmp/dir/sub/c.txt" "$tmp/dir/a.txt" >"$tmp/list"
+check_same "-T reads paths from a file" "$(lede-split -T "$tmp/list" | sed 's/.*"doc":"\([^"]*\)".*/\1/')" \
+	"$tmp/dir/sub/c.txt
+$tmp/dir/a.txt"
+check_same "stdin is doc -" "$(echo 'Hi.' | lede-split)" '{"doc":"-","n":1,"para":1,"start":0,"end":3,"text":"Hi."}'
+check_same "- is stdin, --doc names it" "$(echo 'Hi.' | lede-split --doc x1 -)" '{"doc":"x1","n":1,"para":1,"start":0,"end":3,"text":"Hi."}'
+printf -- '---\ntitle: [unclosed\n---\nBody.\n' >"$tmp/badfm.txt"
+run_err lede-split "$tmp/badfm.txt"
+check_same "bad front matter: a warning, read as text" "$status|$err|$(texts "$tmp/badfm.txt" 2>/dev/null | tr '\n' '|')" \
+	"0|lede-split: $tmp/badfm.txt:3:1: did not find expected ',' or ']' while parsing a flow sequence (front matter read as text)|---|title: [unclosed|---|Body.|"
+printf -- '---\nno closing fence\n' >"$tmp/open.txt"
+check_same "front matter that never closes is text" "$(texts "$tmp/open.txt" | tr '\n' '|')" "---|no closing fence|"
+
+# Errors.
+check_fail "a missing file: reported, the others read, exit 1" 1 "lede-split: $tmp/none.txt: No such file or directory" lede-split "$tmp/none.txt" "$tmp/dir/a.txt"
+check_same "the other file was read" "$(sed 's/.*"text":"\([^"]*\)".*/\1/' "$tmp/out")" "A one."
+check_fail "a bad option" 2 "lede-split: invalid option -- 'z'
+usage: lede-split [-buw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]" lede-split -z
+check_fail "a bad --date" 2 "lede-split: --date is not a date (YYYY-MM-DD): 13/11/2025" lede-split --date 13/11/2025 "$tmp/dir/a.txt"
+printf 'prefixes: [Mr\nstarters: x\n' >"$tmp/bad.yaml"
+check_fail "a config that is not YAML" 2 "lede-split: $tmp/bad.yaml:2:9: did not find expected ',' or ']' while parsing a flow sequence" lede-split -c "$tmp/bad.yaml" "$tmp/dir/a.txt"
+printf 'prefixes: Mr\n' >"$tmp/bad2.yaml"
+check_fail "a config of the wrong shape" 2 "lede-split: $tmp/bad2.yaml:1:11: prefixes should be a list" lede-split -c "$tmp/bad2.yaml" "$tmp/dir/a.txt"
+printf 'boilerplate: ["(unclosed"]\n' >"$tmp/bad3.yaml"
+check_fail "a config with a bad pattern" 2 "lede-split: $tmp/bad3.yaml:1:15: boilerplate: bad pattern: missing closing parenthesis at offset 9" lede-split -c "$tmp/bad3.yaml" "$tmp/dir/a.txt"
+check_fail "LEDE_DATA without the data" 2 "lede-split: $tmp/nodata/en/split.yaml: not found (LEDE_DATA is set)" env LEDE_DATA="$tmp/nodata" lede-split "$tmp/dir/a.txt"
+check_fail "a full disk" 2 "lede-split: stdout: No space left on device" sh -c "lede-split examples/articles >/dev/full"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "Sentence number %d is here. ", i; print "" }' >"$tmp/huge.txt"
+check_same "a 3 MB paragraph" "$(lede-split "$tmp/huge.txt" | wc -l | tr -d ' ')" "100000"
+run_err sh -c "lede-split '$tmp/huge.txt' | head -n 1 >/dev/null"
+check_same "a closed pipe ends quietly" "$status:$err" "0:"
+run_err lede-split --version
+check_same "--version" "$status:$(cat "$tmp/out")" "0:lede-split 0.1.0"
+run_err lede-split --help
+check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-buw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]"
+done_testing
