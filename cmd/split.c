@@ -267,7 +267,8 @@ cp_count(const char *s, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
-		k += 8 - __builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ULL);
+		x = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
+		k += 8 - (size_t)((x * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		k += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -400,6 +401,13 @@ find_date(const char *s, size_t n, char *dct)
 		for (n = DATELINE_BYTES; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
 			;
 	}
+	/* Every date form has a year: look for one before the patterns. */
+	for (i = 0; i + 4 <= n; i++)
+		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+			if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
+				break;
+	if (i + 4 > n)
+		return 0;
 	if (pcre2_match(lang.dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
 	    lang.md, NULL) < 0)
 		return 0;
@@ -691,26 +699,42 @@ one_file(const char *path)
 	fclose(fp);
 }
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static void walk(const char *);
 
 static void
 operand(const char *path)
 {
 	struct stat st;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		walk(path);
+	else
+		one_file(path);
+}
+
+struct entry {
+	char *name;
+	int type;	/* DT_REG, DT_DIR, or DT_UNKNOWN: ask stat(2) */
+};
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* A folder, in sorted order, its subfolders too; names with a dot first left out. */
+static void
+walk(const char *path)
+{
+	struct stat st;
 	struct dirent *de;
 	struct buf sub = { 0 };
-	char **names = NULL;
+	struct entry *e = NULL;
 	size_t n = 0, cap = 0, k;
+	int type;
 	DIR *dir;
 
-	if (strcmp(path, "-") == 0 || stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		one_file(path);
-		return;
-	}
 	if (!(dir = opendir(path))) {
 		warnm("%s: %s", path, strerror(errno));
 		status = EX_REJECT;
@@ -718,24 +742,30 @@ operand(const char *path)
 	}
 	while ((de = readdir(dir))) {
 		if (de->d_name[0] == '.')
-			continue;	/* hidden files, . and .. */
+			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
-			names = xrealloc(names, cap * sizeof *names);
+			e = xrealloc(e, cap * sizeof *e);
 		}
-		names[n++] = xstrdup(de->d_name);
+		e[n].name = xstrdup(de->d_name);
+		e[n++].type = de->d_type == DT_REG || de->d_type == DT_DIR ? de->d_type : DT_UNKNOWN;
 	}
 	closedir(dir);
-	qsort(names, n, sizeof *names, by_name);
+	qsort(e, n, sizeof *e, by_name);
 	for (k = 0; k < n; k++) {
 		buf_reset(&sub);
 		buf_printf(&sub, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", names[k]);
-		if (stat(sub.s, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
-			operand(sub.s);
-		free(names[k]);
+		    path[strlen(path) - 1] == '/' ? "" : "/", e[k].name);
+		type = e[k].type;
+		if (type == DT_UNKNOWN && stat(sub.s, &st) == 0)
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+		if (type == DT_DIR)
+			walk(sub.s);
+		else if (type == DT_REG)
+			one_file(sub.s);
+		free(e[k].name);
 	}
-	free(names);
+	free(e);
 	buf_free(&sub);
 }
 
