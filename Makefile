@@ -80,6 +80,7 @@ clean:
 
 help:
 	@echo 'make            build bin/lede-*'
+	@echo 'make example    run the pipeline over examples/articles, a few lines'
 	@echo 'make check      build and run the tests (TAP, prove)'
 	@echo 'make lint       lint the man pages with mandoc'
 	@echo 'make eval       score the programs against ../shared/eval'
@@ -89,4 +90,12 @@ help:
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove what the build made'
 
-.PHONY: all check lint eval bench fuzz install uninstall clean help
+.PHONY: all check lint eval bench fuzz install uninstall clean help example
+
+# The default pipeline over the bundled example articles, a few lines of it.
+example: all
+	@bin/lede-split examples/articles | \
+	if [ -x bin/lede-tag-entities ]; then bin/lede-tag-entities; else cat; fi | \
+	if [ -x bin/lede-extract-dates ]; then bin/lede-extract-dates; else cat; fi | \
+	if [ -x bin/lede-extract-quotes ]; then bin/lede-extract-quotes; else cat; fi | \
+	jq -c '{doc: (.doc | split("/") | last), n, text: .text[0:60], entities: [.entities[]?.id], dates: [.dates[]?.value], quotes: [.quotes[]? | {speaker, verb}]}' | head -n 12

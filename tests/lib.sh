@@ -16,16 +16,16 @@ skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 ok() {	# ok STATUS DESCRIPTION
 	ntest=$((ntest + 1))
 	if [ "$1" -eq 0 ]; then
-		echo "ok $ntest - $2"
+		printf 'ok %d - %s\n' "$ntest" "$(printf '%s' "$2" | tr '\n' ' ')"
 	else
-		echo "not ok $ntest - $2"
+		printf 'not ok %d - %s\n' "$ntest" "$(printf '%s' "$2" | tr '\n' ' ')"
 		nfail=$((nfail + 1))
 	fi
 }
 
 skip() {	# skip DESCRIPTION REASON
 	ntest=$((ntest + 1))
-	echo "ok $ntest - $1 # SKIP $2"
+	printf 'ok %d - %s # SKIP %s\n' "$ntest" "$1" "$2"
 }
 
 # check DESCRIPTION COMMAND...: passes when the command succeeds.
