@@ -281,7 +281,7 @@ fix_utf8(const char *s, size_t n, struct buf *dst)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, j;
-	int k, bad = 0;
+	int k = 0, bad = 0;
 
 	for (;;) {
 		for (j = i; j < n && p[j] < 0x80; j++)
