@@ -64,7 +64,7 @@ fuzz:
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
-	install -m0755 $(BINS) scripts/lede-batch $(DESTDIR)$(BINDIR)
+	install -m0755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	cd data && find . -type d -exec install -d $(DESTDIR)$(DATADIR)/{} \; \

@@ -171,7 +171,9 @@ data_path(const char *name)
 		exe[n] = '\0';
 		if ((p = strrchr(exe, '/'))) {
 			*p = '\0';
-			if ((r = try(exe, "/../data", name)))
+			/* The build tree's bin/, or PREFIX/bin after make install. */
+			if ((r = try(exe, "/../data", name)) ||
+			    (r = try(exe, "/../share/lede", name)))
 				return r;
 		}
 	}

@@ -42,7 +42,8 @@ yaml_node_t *conf_want(struct conf *, yaml_node_t *, yaml_node_type_t, const cha
 
 /*
  * The path of a shipped data file: under $LEDE_DATA if set, else in
- * data/ beside the build tree's bin/, else in the installed DATADIR.
+ * data/ beside the build tree's bin/, else in share/lede beside the
+ * installed bin/, else in the DATADIR the build was made for.
  * Returns a malloc'd path; fatal if it is nowhere.
  */
 char *data_path(const char *name);

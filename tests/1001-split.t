@@ -158,6 +158,14 @@ check_same "front matter that never closes is text" "$(texts "$tmp/open.txt" | t
 # Errors.
 check_fail "a missing file: reported, the others read, exit 1" 1 "lede-split: $tmp/none.txt: No such file or directory" lede-split "$tmp/none.txt" "$tmp/dir/a.txt"
 check_same "the other file was read" "$(sed 's/.*"text":"\([^"]*\)".*/\1/' "$tmp/out")" "A one."
+check_fail "a read error (standard input is a folder)" 1 "lede-split: <stdin>: Is a directory" sh -c "lede-split <'$tmp/dir'"
+if [ "$(id -u)" -ne 0 ]; then
+	printf 'Secret.\n' >"$tmp/locked.txt"
+	chmod 000 "$tmp/locked.txt"
+	check_fail "an unreadable file" 1 "lede-split: $tmp/locked.txt: Permission denied" lede-split "$tmp/locked.txt"
+else
+	skip "an unreadable file" "root reads every file"
+fi
 check_fail "a bad option" 2 "lede-split: invalid option -- 'z'
 usage: lede-split [-buw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]" lede-split -z
 check_fail "a bad --date" 2 "lede-split: --date is not a date (YYYY-MM-DD): 13/11/2025" lede-split --date 13/11/2025 "$tmp/dir/a.txt"
