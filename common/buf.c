@@ -41,25 +41,29 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		die(2, "vsnprintf failed");
+	buf_grow(b, n);
+	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+	b->len += n;
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die(2, "vsnprintf failed");
-	if (b->s && (size_t)n < b->cap - b->len) {
-		b->len += n;
-		return;
-	}
-	buf_grow(b, n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-	va_end(ap);
-	b->len += n;
 }
 
 /* A decimal number, without printf's cost on the hot path. */

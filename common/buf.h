@@ -1,6 +1,7 @@
 /* buf: a growable byte buffer, reused from record to record. */
 #ifndef LEDE_BUF_H
 #define LEDE_BUF_H
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf {
@@ -13,6 +14,7 @@ void buf_add(struct buf *, const void *, size_t);
 void buf_adds(struct buf *, const char *);
 void buf_printf(struct buf *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *, const char *, va_list);
 void buf_addu(struct buf *, unsigned long long);
 void buf_free(struct buf *);
 

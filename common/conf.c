@@ -119,14 +119,9 @@ conf_fail(struct conf *c, yaml_node_t *n, const char *fmt, ...)
 {
 	struct buf b = { 0 };
 	va_list ap;
-	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	buf_grow(&b, len);
-	va_start(ap, fmt);
-	vsnprintf(b.s, b.cap, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	die(EX_ERR, "%s:%zu:%zu: %s", c->name, n ? n->start_mark.line + 1 : 1,
 	    n ? n->start_mark.column + 1 : 1, b.s);

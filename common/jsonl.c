@@ -66,14 +66,8 @@ static void
 vreject(struct filter *f, struct input *in, const char *fmt, va_list ap)
 {
 	struct buf msg = { 0 };
-	va_list cp;
-	int n;
 
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	buf_grow(&msg, n);
-	vsnprintf(msg.s, msg.cap, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	if (!f->kflag) {
 		out_finish(stdout);
 		die(EX_ERR, "%s:%lu: %s", in->name, in->lineno, msg.s);
