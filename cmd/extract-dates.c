@@ -1,0 +1,119 @@
+/*
+ * lede-extract-dates: adds a "dates" array of TIMEX3 expressions to
+ * each sentence record, resolved against --ref, else the record's dct.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "extract-dates-scan.h"
+#include "json.h"
+#include "jsonl.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "[-dku] [-c file] [-r date] [--ref date] [--dmy] [file ...]";
+static const char help_text[] =
+    "Adds to each record a \"dates\" array of the temporal expressions in its text.\n"
+    "  -c file       read the words from file (default: data en/dates.yaml)\n"
+    "  -d, --dmy     read 11/12/2025 as day first\n"
+    "  -k            report a bad record, pass it through untouched, go on (exit 1)\n"
+    "  -r, --ref date  resolve relative dates against date (YYYY-MM-DD), not the dct\n"
+    "  -u            flush after each record\n"
+    "  --help, --version\n";
+
+struct ctx {
+	struct dates_scan *sc;
+	struct dates_ref ref;	/* from --ref */
+	int haveref;
+	struct buf text, dct, arr;
+};
+
+static int
+rec(struct filter *f, struct input *in, struct jobj *o)
+{
+	struct ctx *c = f->ctx;
+	struct dates_ref r;
+
+	if (rec_str(o, "text", &c->text) < 0) {
+		filter_reject(f, in, "no \"text\" string");
+		return -1;
+	}
+	if (c->haveref)
+		r = c->ref;
+	else if (rec_str(o, "dct", &c->dct) < 0 ||
+	    dates_parse_ref(c->dct.s, c->dct.len, &r) < 0)
+		memset(&r, 0, sizeof r);
+	buf_reset(&c->arr);
+	dates_find(c->sc, c->text.s ? c->text.s : "", c->text.len, &r, &c->arr);
+	buf_reset(&f->out);
+	jobj_set(o, &f->out, "dates", c->arr.s, c->arr.len);
+	filter_emit(f, f->out.s, f->out.len);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct filter f = { 0 };
+	struct ctx c = { 0 };
+	struct conf conf = { 0 };
+	struct dates_lex *lex;
+	const char *cfile = NULL, *refarg = NULL;
+	char **av, *path;
+	int ch, i, n, dmy = 0, st;
+
+	lede_init(argc, argv, usage_text, help_text);
+	/* The two long options become short ones before getopt(3). */
+	av = xcalloc((size_t)argc * 2 + 1, sizeof *av);
+	for (i = 0, n = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--") == 0) {
+			for (; i < argc; i++)
+				av[n++] = argv[i];
+			break;
+		}
+		if (i > 0 && strcmp(argv[i], "--dmy") == 0)
+			av[n++] = "-d";
+		else if (i > 0 && strcmp(argv[i], "--ref") == 0)
+			av[n++] = "-r";
+		else if (i > 0 && strncmp(argv[i], "--ref=", 6) == 0) {
+			av[n++] = "-r";
+			av[n++] = argv[i] + 6;
+		} else
+			av[n++] = argv[i];
+	}
+	av[n] = NULL;
+	while ((ch = getopt(n, av, "c:dkr:u")) != -1)
+		switch (ch) {
+		case 'c': cfile = optarg; break;
+		case 'd': dmy = 1; break;
+		case 'k': f.kflag = 1; break;
+		case 'r': refarg = optarg; break;
+		case 'u': f.uflag = 1; break;
+		default: usage();
+		}
+	if (refarg) {
+		if (dates_parse_ref(refarg, strlen(refarg), &c.ref) < 0)
+			die(EX_ERR, "--ref: not a date (YYYY-MM-DD): %s", refarg);
+		c.haveref = 1;
+	}
+	path = cfile ? xstrdup(cfile) : data_path("en/dates.yaml");
+	conf_load(&conf, path);
+	lex = dates_lex_load(&conf);
+	conf_free(&conf);
+	c.sc = dates_scan_new(lex, dmy);
+	f.rec = rec;
+	f.ctx = &c;
+	st = filter_run(&f, n - optind, av + optind);
+	dates_scan_free(c.sc);
+	dates_lex_free(lex);
+	buf_free(&c.text);
+	buf_free(&c.dct);
+	buf_free(&c.arr);
+	free(path);
+	free(av);
+	return st;
+}

@@ -1,0 +1,77 @@
+#!/bin/sh
+# lede-extract-dates: options, bad input, bad data files, output errors.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 2
+P=lede-extract-dates
+U="usage: $P [-dku] [-c file] [-r date] [--ref date] [--dmy] [file ...]"
+
+check_fail "malformed JSON" 2 "$P: <stdin>:1: unexpected end of line at column 9" \
+	sh -c "printf '{\"text\":\n' | $P"
+check_same "malformed JSON: nothing written" "$(cat "$tmp/out")" ""
+check_fail "bad UTF-8" 2 "$P: <stdin>:1: invalid UTF-8 at column 11" \
+	sh -c "printf '{\"text\":\"a\\377\"}\n' | $P"
+check_fail "no text" 2 "$P: <stdin>:2: no \"text\" string" \
+	sh -c "printf '{\"text\":\"in 2025\"}\n{\"n\":1}\n' | $P"
+check_same "records before the bad one are written" "$(cat "$tmp/out")" \
+	'{"text":"in 2025","dates":[{"start":3,"end":7,"text":"2025","type":"DATE","value":"2025"}]}'
+check_fail "a text that is not a string" 2 "$P: <stdin>:1: no \"text\" string" \
+	sh -c "printf '{\"text\":5}\n' | $P"
+check_fail "-k: warns, passes the line through, exit 1" 1 "$P: <stdin>:1: no \"text\" string" \
+	sh -c "printf '{\"n\":1}\n{\"text\":\"in 2025\"}\n' | $P -k"
+check_same "-k: output" "$(cat "$tmp/out")" '{"n":1}
+{"text":"in 2025","dates":[{"start":3,"end":7,"text":"2025","type":"DATE","value":"2025"}]}'
+check_fail "-k with malformed JSON" 1 "$P: <stdin>:1: unterminated object at column 2" \
+	sh -c "printf '{\n' | $P -k"
+check_same "-k with malformed JSON: line passed through" "$(cat "$tmp/out")" "{"
+check_fail "missing file" 1 "$P: $tmp/nope.jsonl: No such file or directory" $P "$tmp/nope.jsonl"
+check_fail "bad option" 2 "$P: invalid option -- 'x'
+$U" $P -x
+check_fail "-r without a date" 2 "$P: option requires an argument -- 'r'
+$U" $P -r
+check_fail "bad --ref" 2 "$P: --ref: not a date (YYYY-MM-DD): 2025-13-01" $P --ref 2025-13-01
+check_fail "bad --ref day" 2 "$P: --ref: not a date (YYYY-MM-DD): 2025-02-29" $P --ref=2025-02-29
+check_fail "full disk" 2 "$P: stdout: No space left on device" \
+	sh -c "printf '{\"text\":\"x\"}\n' | $P >/dev/full"
+run_err sh -c "yes '{\"text\":\"on Tuesday\"}' | head -n 20000 | $P | head -n 1"
+check_same "| head ends quietly" "$status:$err" "0:"
+
+# --- data files
+printf 'months: [\n' >"$tmp/syntax.yaml"
+check_fail "YAML syntax error" 2 "$P: $tmp/syntax.yaml:2:1: did not find expected node content while parsing a flow node" \
+	$P -c "$tmp/syntax.yaml"
+printf 'months:\n  jan: 13\n' >"$tmp/range.yaml"
+check_fail "a month out of range" 2 "$P: $tmp/range.yaml:2:8: months: 13 is too large (1 to 12)" \
+	$P -c "$tmp/range.yaml"
+printf 'weekdays:\n  mon: 1\n' >"$tmp/missing.yaml"
+check_fail "months missing" 2 "$P: $tmp/missing.yaml:1:1: missing \"months\"" $P -c "$tmp/missing.yaml"
+printf 'months:\n  jan: 1\nfoo: []\n' >"$tmp/unknown.yaml"
+check_fail "unknown key" 2 "$P: $tmp/unknown.yaml:3:1: unknown key \"foo\"" $P -c "$tmp/unknown.yaml"
+printf 'months: [jan]\n' >"$tmp/kind.yaml"
+check_fail "a list where a mapping is wanted" 2 "$P: $tmp/kind.yaml:1:9: months should be a mapping" \
+	$P -c "$tmp/kind.yaml"
+printf 'months:\n  jan: 1\nweekdays:\n  mon: 1\nunits:\n  day: FORTNIGHT\n' >"$tmp/unit.yaml"
+check_fail "unknown unit" 2 "$P: $tmp/unit.yaml:6:8: units: unknown unit \"FORTNIGHT\"" \
+	$P -c "$tmp/unit.yaml"
+check_fail "missing data file" 2 "$P: $tmp/none.yaml: No such file or directory" $P -c "$tmp/none.yaml"
+check_fail "LEDE_DATA without the file" 2 "$P: $tmp/en/dates.yaml: not found (LEDE_DATA is set)" \
+	env LEDE_DATA="$tmp" $P
+# another language is another data file
+cat >"$tmp/es.yaml" <<'EOT'
+months: {enero: 1, noviembre: 11}
+weekdays: {martes: 2}
+units: {"año": Y}
+units_plural: {"años": Y}
+numbers: {dos: 2}
+ago: {"hace": -1}
+of_words: [de]
+EOT
+check_same "a data file for another language" \
+	"$(printf '{"text":"El 13 de noviembre de 2025 y dos años.","dct":"2025-11-14"}\n' |
+	$P -c "$tmp/es.yaml" | sed 's/.*"dates":\(.*\)}$/\1/')" \
+	'[{"start":3,"end":26,"text":"13 de noviembre de 2025","type":"DATE","value":"2025-11-13"},{"start":29,"end":37,"text":"dos años","type":"DURATION","value":"P2Y"}]'
+
+run_err $P --help
+check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:$U"
+run_err $P --version
+check_same "--version" "$status:$(cat "$tmp/out")" "0:$P 0.1.0"
+done_testing
