@@ -1,0 +1,36 @@
+/*
+ * dedupe-keys: the key lines of --emit-keys and --join.  One line per
+ * record (or document):
+ *
+ *	HASH TAB NAME TAB LINE TAB N TAB DOC
+ *
+ * HASH is the 128-bit key hash in 32 lower-case hex digits, NAME the
+ * input's name as a JSON string, LINE its line number in 12 digits,
+ * N the record's n (digits or null), DOC its raw doc value (or null).
+ * HASH, NAME and LINE sort as bytes (LC_ALL=C sort) into key order,
+ * then input order.
+ */
+#ifndef LEDE_DEDUPE_KEYS_H
+#define LEDE_DEDUPE_KEYS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "dedupe-norm.h"
+
+#define KEY_SEED 0x6c6564656475ULL	/* "lededu" */
+
+struct keyline {
+	struct h128 hash;
+	const char *pos, *n, *doc;	/* pos: NAME TAB LINE */
+	size_t poslen, nlen, doclen;
+};
+
+void keyline_format(struct buf *, struct h128, const char *path,
+    unsigned long line, uint32_t n, const char *doc, size_t doclen);
+void keypos_format(struct buf *, const char *path, unsigned long line);
+/* Parses and checks a key line; NULL, or what is wrong with it. */
+const char *keyline_parse(struct keyline *, const char *s, size_t len);
+int h128_cmp(struct h128, struct h128);
+int keypos_cmp(const char *, size_t, const char *, size_t);
+#endif

@@ -1,0 +1,826 @@
+/*
+ * lede-dedupe: drops (or marks) the records whose key repeats an
+ * earlier record's: exact keys after normalising, or near duplicates
+ * by MinHash and LSH verified on the candidates; per record or per
+ * document; in one process or as map (--emit-keys), shuffle (sort)
+ * and reduce (--join).
+ */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dedupe-keys.h"
+#include "dedupe-norm.h"
+#include "dedupe-sketch.h"
+#include "dedupe-table.h"
+#include "json.h"
+#include "jsonl.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "[-ekMru] [-b unit] [-f field] [-j keys] [-m size] [-n T] [-s K] [file ...]";
+static const char help_text[] =
+    "Drops the records whose key repeats an earlier record's, keeping the first.\n"
+    "  -f, --field FIELD  key field, dotted path, repeatable; . is the whole record (text)\n"
+    "  -r, --raw          compare the bytes, not the normalised text\n"
+    "  -M, --mark         keep every record; add dup_of {doc, n, sim} to repeats\n"
+    "  -n T, --near[=T]   near duplicates: word-shingle Jaccard >= T (0.8)\n"
+    "  -s, --shingle K    words per shingle (5)\n"
+    "  -b, --by UNIT      record (the default) or doc: whole documents\n"
+    "  -m, --memory SIZE  memory cap, with k, M or G (4G)\n"
+    "  -e, --emit-keys    map: write one key line per record, nothing else\n"
+    "  -j, --join KEYS    reduce: decide from sorted key lines, apply to the records\n"
+    "  -k                 skip bad lines (warn, pass them through, exit 1)\n"
+    "  -u                 flush after each record\n"
+    "See lede-dedupe(1).\n";
+
+#define DEFAULT_MEM (4ULL << 30)
+#define MAXCAND 256
+
+struct opts {
+	const char **field;
+	int nfield;
+	int raw, mark, bydoc, emit, kflag, uflag;
+	double near;		/* 0: exact only */
+	int shingle;
+	const char *join;
+	const char *memarg;
+	size_t mem;
+};
+
+/* One unit (a record, or a document's records) being decided. */
+struct dd {
+	struct opts *o;
+	struct norm nm;
+	struct sketch sk;
+	struct mem mem;
+	struct xtab xt;
+	struct nidx nx;
+	int warned;
+	struct buf val, line, dupof, tmp;
+	/* documents named in refs (--mark) */
+	struct buf docs;
+	uint64_t *docoff;
+	size_t ndocs, doccap;
+	/*
+	 * The unit being decided: u points into units[].  In record mode
+	 * one record is held back while the next is read, so that its
+	 * table slot, asked for early, is in the cache when it is decided.
+	 */
+	struct unit {
+		struct buf key;		/* the key text */
+		struct h128 h;		/* its hash */
+		struct buf udoc;	/* raw doc value of its first record */
+		int udoc_set;
+		uint32_t un;		/* n of its first record */
+		struct buf line;	/* a held record, and its members */
+		struct jobj o;
+		int held;
+	} units[2], *u;
+	int ui;
+	int busy;		/* deciding the held record */
+	int exiting;		/* in held_exit: write without checks */
+	unsigned long uline;	/* line of its first record */
+	const char *upath;
+	/* held records (--by doc) */
+	struct buf hold;
+	size_t *hoff;
+	size_t nhold, holdcap;
+	/* --join: position -> dup_of */
+	struct xtab jt;
+	struct buf jdup;
+};
+
+static void
+nomem_warn(struct dd *d)
+{
+	if (d->warned)
+		return;
+	d->warned = 1;
+	warnm("memory cap of %s reached after %zu keys: new keys are no longer "
+	    "remembered, so later repeats of them are kept",
+	    d->o->memarg ? d->o->memarg : "4G", d->xt.count);
+}
+
+/* The raw doc value and n of a record, as a ref's parts. */
+static void
+rec_place(struct dd *d, const struct jobj *o)
+{
+	const struct jmember *m = jobj_get(o, "doc");
+	long long n;
+
+	buf_reset(&d->u->udoc);
+	d->u->udoc_set = m != NULL;
+	if (m)
+		buf_add(&d->u->udoc, o->s + m->vbeg, m->vend - m->vbeg);
+	d->u->un = rec_int(o, "n", &n) == 0 && n >= 0 && n < REF_NONE ?
+	    (uint32_t)n : REF_NONE;
+}
+
+/* The index of the unit's document in the ref table; REF_NONE if none. */
+static uint32_t
+doc_index(struct dd *d)
+{
+	size_t b;
+
+	if (!d->u->udoc_set)
+		return REF_NONE;
+	if (d->ndocs) {
+		b = d->docoff[d->ndocs - 1];
+		if (d->docs.len - b == d->u->udoc.len &&
+		    memcmp(d->docs.s + b, d->u->udoc.s, d->u->udoc.len) == 0)
+			return (uint32_t)(d->ndocs - 1);
+	}
+	if (d->ndocs >= REF_NONE - 1 || !mem_take(&d->mem, d->u->udoc.len + sizeof *d->docoff))
+		return REF_NONE - 1;	/* no room */
+	if (d->ndocs == d->doccap) {
+		d->doccap = d->doccap ? 2 * d->doccap : 1024;
+		d->docoff = xrealloc(d->docoff, d->doccap * sizeof *d->docoff);
+	}
+	d->docoff[d->ndocs++] = d->docs.len;
+	buf_add(&d->docs, d->u->udoc.s, d->u->udoc.len);
+	return (uint32_t)(d->ndocs - 1);
+}
+
+/* Writes the dup_of value for ref r and similarity sim into d->dupof. */
+static void
+make_dupof(struct dd *d, struct ref r, double sim)
+{
+	char num[32];
+	size_t b, e, n;
+
+	buf_reset(&d->dupof);
+	buf_adds(&d->dupof, "{\"doc\":");
+	if (r.doc >= d->ndocs) {
+		buf_adds(&d->dupof, "null");
+	} else {
+		b = d->docoff[r.doc];
+		e = r.doc + 1 < d->ndocs ? d->docoff[r.doc + 1] : d->docs.len;
+		buf_add(&d->dupof, d->docs.s + b, e - b);
+	}
+	buf_adds(&d->dupof, ",\"n\":");
+	if (r.n == REF_NONE)
+		buf_adds(&d->dupof, "null");
+	else
+		buf_printf(&d->dupof, "%u", (unsigned)r.n);
+	buf_adds(&d->dupof, ",\"sim\":");
+	if (sim >= 0.9995) {
+		buf_addc(&d->dupof, '1');
+	} else {
+		snprintf(num, sizeof num, "%.3f", sim);
+		n = strlen(num);
+		while (n > 1 && num[n - 1] == '0')
+			n--;
+		buf_add(&d->dupof, num, n);
+	}
+	buf_addc(&d->dupof, '}');
+}
+
+/* Writes a line; in held_exit, where exit(3) must not be called again, unchecked. */
+static void
+emit(struct filter *f, struct dd *d, const char *s, size_t n)
+{
+	if (!d->exiting) {
+		filter_emit(f, s, n);
+		return;
+	}
+	fwrite(s, 1, n, stdout);
+	putchar('\n');
+}
+
+/* Removes member m from o into out. */
+static void
+jobj_del(const struct jobj *o, const struct jmember *m, struct buf *out)
+{
+	size_t k = m - o->m, b, e;
+
+	if (k > 0) {
+		b = o->m[k - 1].vend;
+		e = m->vend;
+	} else if (o->n > 1) {
+		b = m->kbeg;
+		e = o->m[1].kbeg;
+	} else {
+		b = m->kbeg;
+		e = m->vend;
+	}
+	buf_add(out, o->s, b);
+	buf_add(out, o->s + e, o->len - e);
+}
+
+/*
+ * Writes one record of a decided unit: dropped (dup and not --mark),
+ * marked with d->dupof, or kept as it came (under --mark without a
+ * stale dup_of).
+ */
+static void
+put_record(struct filter *f, struct dd *d, const struct jobj *o, int dup)
+{
+	const struct jmember *m;
+
+	if (dup && !d->o->mark)
+		return;
+	if (!d->o->mark) {
+		emit(f, d, o->s, o->len);
+		return;
+	}
+	buf_reset(&d->line);
+	if (dup) {
+		jobj_set(o, &d->line, "dup_of", d->dupof.s, d->dupof.len);
+	} else if ((m = jobj_get(o, "dup_of"))) {
+		jobj_del(o, m, &d->line);
+	} else {
+		emit(f, d, o->s, o->len);
+		return;
+	}
+	emit(f, d, d->line.s, d->line.len);
+}
+
+/* Are all the escapes of the checked JSON string body s[0..n) \" \\ or \/? */
+static int
+punct_escapes(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, '\\', e - p))) {
+		if (p[1] != '"' && p[1] != '\\' && p[1] != '/')
+			return 0;
+		p += 2;
+	}
+	return 1;
+}
+
+/*
+ * Appends the record's key pieces to d->u->key; -1 (after rejecting it)
+ * when a key field is missing.
+ */
+static int
+add_key(struct filter *f, struct dd *d, struct input *in, const struct jobj *o)
+{
+	const struct jmember *m;
+	const char *fld;
+	size_t vb, ve, len0, start = d->u->key.len;
+	int i;
+
+	for (i = 0; i < d->o->nfield; i++) {
+		fld = d->o->field[i];
+		if (strchr(fld, '.') == NULL) {
+			if (!(m = jobj_get(o, fld)))
+				goto missing;
+			vb = m->vbeg, ve = m->vend;
+		} else if (json_path(o->s, o->len, fld, &vb, &ve) < 0)
+			goto missing;
+		/* Pieces: fields split by 0x1f, records of a document by a space. */
+		if (i > 0)
+			buf_addc(&d->u->key, 0x1f);
+		else if (d->u->key.len)
+			buf_addc(&d->u->key, ' ');
+		len0 = d->u->key.len;
+		if (o->s[vb] != '"' || strcmp(fld, ".") == 0) {
+			if (d->o->raw)
+				buf_printf(&d->u->key, "%zu:", ve - vb);
+			buf_add(&d->u->key, o->s + vb, ve - vb);
+		} else {
+			if (!d->o->raw && punct_escapes(o->s + vb + 1, ve - vb - 2)) {
+				/*
+				 * No escapes but \" \\ and \/, whose backslash and
+				 * character are both punctuation and dropped: the
+				 * text normalises as the bytes between the quotes.
+				 */
+				norm_text(&d->nm, o->s + vb + 1, ve - vb - 2, &d->u->key);
+				goto added;
+			}
+			json_unescape(o->s + vb, ve - vb, &d->val);
+			if (d->o->raw) {
+				buf_printf(&d->u->key, "%zu:", d->val.len);
+				buf_add(&d->u->key, d->val.s, d->val.len);
+			} else
+				norm_text(&d->nm, d->val.s, d->val.len, &d->u->key);
+		}
+added:
+		/* An empty piece leaves no separator behind in a document. */
+		if (i == 0 && d->u->key.len == len0 && len0 > 0 && d->o->nfield == 1 &&
+		    d->u->key.s[len0 - 1] == ' ')
+			d->u->key.len--;
+	}
+	return 0;
+missing:
+	d->u->key.len = start;
+	filter_reject(f, in, "no \"%s\" field", fld);
+	return -1;
+}
+
+/* The key line of the unit (--emit-keys). */
+static void
+emit_key(struct filter *f, struct dd *d)
+{
+	struct h128 h = d->u->h;
+
+	buf_reset(&d->line);
+	keyline_format(&d->line, h, d->upath, d->uline, d->u->un,
+	    d->u->udoc_set ? d->u->udoc.s : NULL, d->u->udoc.len);
+	filter_emit(f, d->line.s, d->line.len);
+}
+
+/* Decides the unit now in d->u->key: 1 with d->dupof set if it repeats. */
+static int
+decide(struct dd *d)
+{
+	struct h128 h = d->u->h;
+	struct ref r = { REF_NONE, REF_NONE };
+	double sim;
+	long best;
+	int st, words = 0;
+
+	st = xtab_put(&d->xt, h, &r, !d->o->near);
+	if (st == 1) {
+		make_dupof(d, r, 1);
+		return 1;
+	}
+	if (!d->o->near) {
+		if (st < 0)
+			nomem_warn(d);
+		else if (d->o->mark) {
+			r.doc = doc_index(d);
+			r.n = d->u->un;
+			if (r.doc == REF_NONE - 1) {
+				/* No room for the name: the key stays, unnamed. */
+				r.doc = REF_NONE;
+				d->xt.full = 1;
+				nomem_warn(d);
+			}
+			d->xt.ref[d->xt.last] = r;
+		}
+		return 0;
+	}
+	/*
+	 * A text shorter than a shingle is one shingle: like only to the
+	 * same words, which the exact key has already caught.
+	 */
+	words = sketch_text(&d->sk, d->u->key.s, d->u->key.len) && !d->sk.whole;
+	if (words && (best = nidx_query(&d->nx, &d->sk, d->o->near,
+		    &sim, MAXCAND)) >= 0) {
+		make_dupof(d, d->nx.ref[best], sim);
+		return 1;
+	}
+	if (st < 0 || d->xt.full || d->nx.full) {
+		nomem_warn(d);
+		return 0;
+	}
+	if (d->o->mark) {
+		r.doc = doc_index(d);
+		r.n = d->u->un;
+		if (r.doc == REF_NONE - 1) {
+			d->xt.full = 1;
+			nomem_warn(d);
+			return 0;
+		}
+	}
+	if (xtab_put(&d->xt, h, &r, 1) < 0) {
+		nomem_warn(d);
+		return 0;
+	}
+	if (words && nidx_add(&d->nx, &d->sk, r) < 0)
+		nomem_warn(d);
+	return 0;
+}
+
+/* --join: is the unit at this position a repeat?  Sets d->dupof. */
+static int
+join_lookup(struct dd *d)
+{
+	struct h128 h;
+	struct ref r;
+	uint64_t off;
+	size_t e;
+
+	buf_reset(&d->tmp);
+	keypos_format(&d->tmp, d->upath, d->uline);
+	h = hash128(d->tmp.s, d->tmp.len, KEY_SEED);
+	if (xtab_put(&d->jt, h, &r, 0) != 1)
+		return 0;
+	off = (uint64_t)r.doc << 32 | r.n;
+	for (e = off; d->jdup.s[e] != '\n'; e++)
+		;
+	buf_reset(&d->dupof);
+	buf_add(&d->dupof, d->jdup.s + off, e - off);
+	return 1;
+}
+
+static int
+unit_is_dup(struct filter *f, struct dd *d)
+{
+	if (d->o->emit) {
+		emit_key(f, d);
+		return -1;
+	}
+	if (d->o->join)
+		return join_lookup(d);
+	return decide(d);
+}
+
+/* --by doc: decides the held document and writes its records. */
+static void
+flush_doc(struct filter *f)
+{
+	struct dd *d = f->ctx;
+	struct jobj o = { 0 };
+	const char *err;
+	size_t i, off;
+	int dup;
+
+	if (!d->nhold)
+		return;
+	d->u->h = hash128(d->u->key.s, d->u->key.len, KEY_SEED);
+	dup = unit_is_dup(f, d);
+	for (i = 0; dup >= 0 && i < d->nhold; i++) {
+		size_t b = d->hoff[i];
+		size_t e = i + 1 < d->nhold ? d->hoff[i + 1] : d->hold.len;
+
+		if (!d->o->mark) {
+			if (!dup)
+				filter_emit(f, d->hold.s + b, e - b);
+			continue;
+		}
+		/* Checked when it came in: this cannot fail. */
+		if (jobj_parse(&o, d->hold.s + b, e - b, &err, &off) == 0)
+			put_record(f, d, &o, dup);
+	}
+	jobj_free(&o);
+	d->nhold = 0;
+	buf_reset(&d->hold);
+	buf_reset(&d->u->key);
+}
+
+/* Decides and writes the record held back, if there is one. */
+static void
+flush_held(struct filter *f)
+{
+	struct dd *d = f->ctx;
+	struct unit *h = &d->units[!d->ui];
+
+	if (!h->held)
+		return;
+	d->u = h;
+	d->busy = 1;
+	put_record(f, d, &h->o, decide(d));
+	d->busy = 0;
+	h->held = 0;
+	d->u = &d->units[d->ui];
+}
+
+/*
+ * The filter whose held record must still be written when a bad line
+ * stops the program: filter_reject exits without calling the flush
+ * hook, and the records before a bad line are written, as in every
+ * filter.  The one file-scope variable besides the flags, for atexit.
+ */
+static struct filter *exit_filter;
+
+static void
+held_exit(void)
+{
+	struct filter *f = exit_filter;
+	struct dd *d;
+
+	exit_filter = NULL;
+	if (!f)
+		return;
+	d = f->ctx;
+	if (!d->units[!d->ui].held || d->busy || ferror(stdout))
+		return;
+	d->exiting = 1;
+	flush_held(f);
+	fflush(stdout);
+}
+
+/*
+ * Record mode: the key of this record is made and its slot asked for;
+ * then the record before it is decided, and this one held back.
+ */
+static int
+rec_pipelined(struct filter *f, struct dd *d, struct input *in, struct jobj *o)
+{
+	struct unit *c = &d->units[d->ui];
+
+	d->u = c;
+	buf_reset(&c->key);
+	if (add_key(f, d, in, o) < 0)
+		return -1;
+	if (d->o->mark)
+		rec_place(d, o);
+	c->h = hash128(c->key.s, c->key.len, KEY_SEED);
+	xtab_prefetch(&d->xt, c->h);
+	flush_held(f);
+	/* Hold this one: a copy of the line and of its members. */
+	buf_reset(&c->line);
+	buf_add(&c->line, o->s, o->len);
+	if (c->o.cap < o->n) {
+		c->o.cap = o->n;
+		c->o.m = xrealloc(c->o.m, o->n * sizeof *o->m);
+	}
+	if (o->n)
+		memcpy(c->o.m, o->m, o->n * sizeof *o->m);
+	c->o.n = o->n;
+	c->o.s = c->line.s;
+	c->o.len = o->len;
+	c->held = 1;
+	d->ui = !d->ui;
+	d->u = &d->units[d->ui];
+	return 0;
+}
+
+static int
+rec(struct filter *f, struct input *in, struct jobj *o)
+{
+	struct dd *d = f->ctx;
+	const struct jmember *m;
+	int dup;
+
+	/* Not under -u: a record must not wait for the next one. */
+	if (!d->o->bydoc && !d->o->emit && !d->o->join && !d->o->uflag)
+		return rec_pipelined(f, d, in, o);
+	if (!d->o->bydoc) {
+		buf_reset(&d->u->key);
+		if (!d->o->join && add_key(f, d, in, o) < 0)
+			return -1;
+		if (d->o->mark || d->o->emit)
+			rec_place(d, o);
+		d->upath = in->path;
+		d->uline = in->lineno;
+		d->u->h = hash128(d->u->key.s, d->u->key.len, KEY_SEED);
+		if ((dup = unit_is_dup(f, d)) >= 0)
+			put_record(f, d, o, dup);
+		return 0;
+	}
+	if (!(m = jobj_get(o, "doc"))) {
+		filter_reject(f, in, "no \"doc\" field");
+		return -1;
+	}
+	if (d->nhold && (d->u->udoc.len != m->vend - m->vbeg || d->upath != in->path ||
+	    memcmp(d->u->udoc.s, o->s + m->vbeg, d->u->udoc.len) != 0))
+		flush_doc(f);
+	if (!d->o->join && add_key(f, d, in, o) < 0)
+		return -1;
+	if (!d->nhold) {
+		rec_place(d, o);
+		d->upath = in->path;
+		d->uline = in->lineno;
+	}
+	if (d->nhold == d->holdcap) {
+		d->holdcap = d->holdcap ? 2 * d->holdcap : 256;
+		d->hoff = xrealloc(d->hoff, d->holdcap * sizeof *d->hoff);
+	}
+	d->hoff[d->nhold++] = d->hold.len;
+	buf_add(&d->hold, o->s, o->len);
+	return 0;
+}
+
+/* Reads the sorted key lines of --join: the first of each key is kept. */
+static void
+join_load(struct dd *d, const char *path)
+{
+	struct input in = { 0 };
+	struct keyline k, prev = { 0 };
+	struct buf prevpos = { 0 }, pos = { 0 };
+	struct ref r;
+	uint64_t off = 0;
+	int have = 0, c = 0;
+	const char *err;
+
+	if (input_open(&in, path) < 0)
+		die(EX_ERR, "%s:", path);
+	xtab_init(&d->jt, &d->mem, 1);
+	while (input_next(&in)) {
+		if ((err = keyline_parse(&k, in.line, in.len)))
+			die(EX_ERR, "%s:%lu: %s", in.name, in.lineno, err);
+		buf_reset(&pos);
+		buf_add(&pos, k.pos, k.poslen);
+		if (have) {
+			c = h128_cmp(prev.hash, k.hash);
+			if (c > 0 || (c == 0 && (keypos_cmp(prevpos.s, prevpos.len,
+			    pos.s, pos.len) >= 0)))
+				die(EX_ERR, "%s:%lu: key lines out of order "
+				    "(sort them with LC_ALL=C sort)", in.name, in.lineno);
+		}
+		if (!have || c != 0) {
+			/* A new key: its first line is the one kept. */
+			off = d->jdup.len;
+			buf_adds(&d->jdup, "{\"doc\":");
+			buf_add(&d->jdup, k.doc, k.doclen);
+			buf_adds(&d->jdup, ",\"n\":");
+			buf_add(&d->jdup, k.n, k.nlen);
+			buf_adds(&d->jdup, ",\"sim\":1}\n");
+		} else {
+			if (off > UINT32_MAX * (uint64_t)UINT32_MAX)
+				die(EX_ERR, "too many keys");
+			r.doc = (uint32_t)(off >> 32);
+			r.n = (uint32_t)off;
+			if (xtab_put(&d->jt, hash128(pos.s, pos.len, KEY_SEED), &r, 1) < 0)
+				die(EX_ERR, "%s:%lu: memory cap of %s reached: the "
+				    "duplicates do not fit", in.name, in.lineno,
+				    d->o->memarg ? d->o->memarg : "4G");
+		}
+		prev = k;
+		buf_reset(&prevpos);
+		buf_add(&prevpos, pos.s, pos.len);
+		have = 1;
+	}
+	input_close(&in);
+	free(in.line);
+	buf_free(&pos);
+	buf_free(&prevpos);
+}
+
+static void
+dd_free(struct dd *d)
+{
+	int i;
+
+	norm_free(&d->nm);
+	if (d->o->near) {
+		sketch_free(&d->sk);
+		nidx_free(&d->nx);
+	}
+	if (d->xt.key)
+		xtab_free(&d->xt);
+	if (d->jt.key)
+		xtab_free(&d->jt);
+	buf_free(&d->val);
+	for (i = 0; i < 2; i++) {
+		buf_free(&d->units[i].key);
+		buf_free(&d->units[i].udoc);
+		buf_free(&d->units[i].line);
+		jobj_free(&d->units[i].o);
+	}
+	buf_free(&d->line);
+	buf_free(&d->dupof);
+	buf_free(&d->tmp);
+	buf_free(&d->docs);
+	buf_free(&d->hold);
+	buf_free(&d->jdup);
+	free(d->docoff);
+	free(d->hoff);
+}
+
+static size_t
+sizearg(const char *arg)
+{
+	char *end;
+	unsigned long long v, mul = 1;
+
+	if (*arg < '0' || *arg > '9')
+		goto bad;
+	v = strtoull(arg, &end, 10);
+	switch (*end) {
+	case 'k': case 'K': mul = 1ULL << 10; end++; break;
+	case 'm': case 'M': mul = 1ULL << 20; end++; break;
+	case 'g': case 'G': mul = 1ULL << 30; end++; break;
+	case 't': case 'T': mul = 1ULL << 40; end++; break;
+	}
+	if (*end)
+		goto bad;
+	if (v > SIZE_MAX / mul)
+		die(EX_ERR, "-m is too large: %s", arg);
+	if (v * mul < (1ULL << 20))
+		die(EX_ERR, "-m is too small (1M at least): %s", arg);
+	return v * mul;
+bad:
+	die(EX_ERR, "-m is invalid: %s", arg);
+}
+
+static double
+neararg(const char *arg)
+{
+	char *end;
+	double t;
+
+	t = strtod(arg, &end);
+	if (end == arg || *end || !(t > 0 && t <= 1))
+		die(EX_ERR, "--near is not a number above 0 and at most 1: %s", arg);
+	return t;
+}
+
+/* Is s a threshold (a number in (0, 1])?  For "--near 0.9". */
+static int
+is_threshold(const char *s)
+{
+	char *end;
+	double t;
+
+	if (!s || !((*s >= '0' && *s <= '9') || *s == '.'))
+		return 0;
+	t = strtod(s, &end);
+	return end != s && !*end && t > 0 && t <= 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lopt[] = {
+		{ "field", required_argument, NULL, 'f' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "mark", no_argument, NULL, 'M' },
+		{ "near", optional_argument, NULL, 'N' },
+		{ "shingle", required_argument, NULL, 's' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "memory", required_argument, NULL, 'm' },
+		{ "emit-keys", no_argument, NULL, 'e' },
+		{ "join", required_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *deffield[] = { "text" };
+	struct opts op = { 0 };
+	struct dd d;
+	struct filter f = { 0 };
+	int ch, status;
+
+	lede_init(argc, argv, usage_text, help_text);
+	op.shingle = 5;
+	op.mem = DEFAULT_MEM;
+	op.field = xcalloc(argc, sizeof *op.field);
+	while ((ch = getopt_long(argc, argv, "b:ef:j:kMm:n:rs:u", lopt, NULL)) != -1)
+		switch (ch) {
+		case 'b':
+			if (strcmp(optarg, "doc") == 0)
+				op.bydoc = 1;
+			else if (strcmp(optarg, "record") == 0)
+				op.bydoc = 0;
+			else
+				die(EX_ERR, "--by is neither record nor doc: %s", optarg);
+			break;
+		case 'e': op.emit = 1; break;
+		case 'f':
+			if (!*optarg)
+				die(EX_ERR, "-f is empty");
+			op.field[op.nfield++] = optarg;
+			break;
+		case 'j': op.join = optarg; break;
+		case 'k': op.kflag = 1; break;
+		case 'M': op.mark = 1; break;
+		case 'm':
+			op.memarg = optarg;
+			op.mem = sizearg(optarg);
+			break;
+		case 'N':
+			if (optarg)
+				op.near = neararg(optarg);
+			else if (optind < argc && is_threshold(argv[optind]))
+				op.near = neararg(argv[optind++]);
+			else
+				op.near = 0.8;
+			break;
+		case 'n': op.near = neararg(optarg); break;
+		case 'r': op.raw = 1; break;
+		case 's': op.shingle = (int)numarg("--shingle", optarg, 1, 64); break;
+		case 'u': op.uflag = 1; break;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (!op.nfield) {
+		free(op.field);
+		op.field = deffield;
+		op.nfield = 1;
+	}
+	if (op.emit && op.join)
+		die(EX_ERR, "--emit-keys and --join cannot be used together");
+	if ((op.emit || op.join) && op.near)
+		die(EX_ERR, "--emit-keys and --join work on exact keys: drop --near");
+	if (op.emit && op.kflag)
+		die(EX_ERR, "-k cannot be used with --emit-keys");
+	if (op.raw && op.near)
+		die(EX_ERR, "--raw cannot be used with --near");
+
+	memset(&d, 0, sizeof d);
+	d.o = &op;
+	d.u = &d.units[0];
+	d.mem.cap = op.mem;
+	if (!op.emit && !op.join)
+		xtab_init(&d.xt, &d.mem, op.mark);
+	if (op.near) {
+		sketch_init(&d.sk, op.shingle);
+		nidx_init(&d.nx, &d.mem);
+	}
+	if (op.join)
+		join_load(&d, op.join);
+	f.kflag = op.kflag;
+	f.uflag = op.uflag;
+	f.rec = rec;
+	f.flush = op.bydoc ? flush_doc :
+	    !op.emit && !op.join && !op.uflag ? flush_held : NULL;
+	f.ctx = &d;
+	if (f.flush == flush_held) {
+		exit_filter = &f;
+		atexit(held_exit);
+	}
+	status = filter_run(&f, argc, argv);
+	exit_filter = NULL;
+	dd_free(&d);
+	if (op.field != deffield)
+		free(op.field);
+	return status;
+}

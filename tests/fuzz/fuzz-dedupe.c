@@ -1,0 +1,75 @@
+/*
+ * libFuzzer target for lede-dedupe's text handling: the normaliser
+ * (cmd/dedupe-norm.c), the shingles and sets (cmd/dedupe-sketch.c) and
+ * the key line parser of --join (cmd/dedupe-keys.c).  The normalised
+ * text must be valid UTF-8 with single spaces and no punctuation at
+ * either end, normalising it again must not change it, nor putting a
+ * word before it (which moves the 16-byte fast path), a set must be
+ * sorted and its Jaccard with itself 1, and a key line that parses
+ * must give back the same fields when written again.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "../../cmd/dedupe-keys.h"
+#include "../../cmd/dedupe-norm.h"
+#include "../../cmd/dedupe-sketch.h"
+#include "json.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct norm nm;
+	static struct buf a, b, c;
+	static struct sketch sk;
+	static int ready;
+	struct keyline k;
+	size_t i;
+	int n;
+
+	if (!ready) {
+		sketch_init(&sk, 3);
+		ready = 1;
+	}
+	/* Key lines: anything at all. */
+	if (keyline_parse(&k, (const char *)data, size) == NULL) {
+		if (k.poslen < 14 || k.doclen == 0 || k.nlen == 0 ||
+		    k.doc + k.doclen != (const char *)data + size)
+			abort();
+	}
+	/* The normaliser takes valid UTF-8 only (the JSON checker's job). */
+	for (i = 0; i < size; i += n)
+		if (!(n = utf8_seq(data + i, size - i)))
+			return 0;
+	buf_reset(&a);
+	norm_text(&nm, (const char *)data, size, &a);
+	for (i = 0; i < a.len; i += n)
+		if (!(n = utf8_seq((const unsigned char *)a.s + i, a.len - i)))
+			abort();
+	if (a.len && (a.s[0] == ' ' || a.s[a.len - 1] == ' ' || strstr(a.s, "  ")))
+		abort();
+	buf_reset(&b);
+	norm_text(&nm, a.s ? a.s : "", a.len, &b);
+	if (a.len != b.len || (a.len && memcmp(a.s, b.s, a.len) != 0))
+		abort();
+	/* Cut elsewhere (the fast path reads 16 bytes at a time): the same. */
+	buf_reset(&b);
+	buf_add(&b, "x ", 2);
+	buf_add(&b, data, size);
+	buf_reset(&c);
+	norm_text(&nm, b.s, b.len, &c);
+	if (c.len != (a.len ? a.len + 2 : 1) || c.s[0] != 'x' ||
+	    (a.len && (c.s[1] != ' ' || memcmp(c.s + 2, a.s, a.len) != 0)))
+		abort();
+	if (sketch_text(&sk, a.s ? a.s : "", a.len)) {
+		for (i = 1; i < sk.nset; i++)
+			if (sk.set[i - 1] >= sk.set[i])
+				abort();
+		if (sketch_jaccard(sk.set, sk.nset, sk.truncated, sk.set,
+		    sk.nset, sk.truncated) != 1.0)
+			abort();
+	}
+	return 0;
+}
