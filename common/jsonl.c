@@ -69,6 +69,9 @@ vreject(struct filter *f, struct input *in, const char *fmt, va_list ap)
 
 	buf_vprintf(&msg, fmt, ap);
 	if (!f->kflag) {
+		/* What came before the bad line is written, nothing of it. */
+		if (f->flush)
+			f->flush(f);
 		out_finish(stdout);
 		die(EX_ERR, "%s:%lu: %s", in->name, in->lineno, msg.s);
 	}
