@@ -1,0 +1,53 @@
+/*
+ * tag-entities-ner: the lexicon (gazetteers, titles, cue words, folded
+ * blind to case and accents), the tokenizer, the capitalised-span finder
+ * and the per-document typing and coreference of lede-tag-entities.
+ * No main here, so the fuzzer can drive it.
+ */
+#ifndef TAG_ENTITIES_NER_H
+#define TAG_ENTITIES_NER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "conf.h"
+
+struct lex;
+
+/* An empty lexicon with the built-in types. */
+struct lex *lex_new(void);
+/*
+ * Adds a YAML document: any of the keys entities, names, first-names,
+ * words, org-words, org-heads, loc-words, gpe-words, place-cues,
+ * org-cues, person-verbs, connectors, not-names, heads, prefixes,
+ * honorifics, lower.  A bad one is fatal with its place.
+ */
+void lex_add(struct lex *, struct conf *);
+void lex_free(struct lex *);
+
+/* Appends s[0..n) folded: lower case, no accents, no dots. */
+void fold_append(struct buf *, const char *s, size_t n);
+
+struct ent {
+	size_t start, end;	/* code points from the record's text start */
+	size_t bstart, bend;	/* bytes, the same */
+	size_t tbeg, tend;	/* bytes of the title in the text, if tend > tbeg */
+	const char *type;
+	const char *id;		/* NUL-terminated, owned by the document */
+};
+
+struct doc;
+
+struct doc *doc_new(const struct lex *);
+void doc_free(struct doc *);
+/* Forgets the records added, keeping the memory. */
+void doc_reset(struct doc *);
+/* Adds the text of the next record of the document (valid UTF-8). */
+void doc_add(struct doc *, const char *text, size_t n);
+/* Types and links every mention of the records added so far. */
+void doc_resolve(struct doc *);
+/* The entities of record i (0-based), sorted by start; *n is set. */
+const struct ent *doc_ents(struct doc *, size_t i, size_t *n);
+/* The text of record i, as added. */
+const char *doc_text(struct doc *, size_t i, size_t *n);
+#endif
