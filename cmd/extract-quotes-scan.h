@@ -1,0 +1,106 @@
+/*
+ * extract-quotes-scan: finding quotations in one document's text and
+ * attributing them to a speaker.  No I/O: the program (or the fuzz
+ * target) fills a qdoc and a qlex and calls qscan.
+ */
+#ifndef EXTRACT_QUOTES_SCAN_H
+#define EXTRACT_QUOTES_SCAN_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* Word classes of the lexicon (bits). */
+enum {
+	LX_VERB = 1 << 0,	/* a reporting verb form: said, told */
+	LX_AFTER = 1 << 1,	/* the speaker follows: according to */
+	LX_PRON = 1 << 2,	/* he, she */
+	LX_GROUP = 1 << 3,	/* they, we */
+	LX_THING = 1 << 4,	/* it */
+	LX_TITLE = 1 << 5,	/* minister, president */
+	LX_SOURCE = 1 << 6,	/* statement, report: no person */
+	LX_BETWEEN = 1 << 7,	/* also, has: between speaker and verb */
+	LX_ART = 1 << 8,	/* a, an: an indefinite speaker */
+	LX_NOTVERB = 1 << 9,	/* the, a, in: what follows is no verb */
+	LX_MALE = 1 << 10,	/* he, John */
+	LX_FEMALE = 1 << 11,	/* she, Mary */
+	LX_MALE_T = 1 << 12,	/* Mr */
+	LX_FEMALE_T = 1 << 13,	/* Mrs, Ms */
+	LX_PREFIX = 1 << 14,	/* the first word of an entry of several */
+	LX_OTHER = 1 << 15	/* shadow, former: another office than the title's */
+};
+
+struct qlex {
+	struct qlexent { char *key; unsigned cls; } *tab;
+	size_t cap, n;
+	char **types;		/* entity types that can speak */
+	size_t ntypes;
+};
+
+void qlex_add(struct qlex *, const char *word, unsigned cls);
+unsigned qlex_get(const struct qlex *, const char *word);
+void qlex_type(struct qlex *, const char *type);
+int qlex_is_type(const struct qlex *, const char *type, size_t n);
+void qlex_free(struct qlex *);
+
+struct qrec {
+	size_t cs, ce;		/* the record's text in qdoc.t */
+	long long ds;		/* its start in the document */
+	long long para;
+};
+
+struct qent {
+	size_t cs, ce;		/* in qdoc.t */
+	size_t id;		/* offset of the NUL-terminated id in qdoc.pool */
+	int speaker;		/* its type can speak */
+	int person;		/* PERSON */
+};
+
+struct quote {
+	size_t s, e;		/* the quoted words in qdoc.t */
+	size_t om, cm;		/* the opening mark, and the closing one (or s's paragraph end) */
+	int closed;		/* cm is a closing mark */
+	int cont;		/* continues the previous quote in a new paragraph */
+	size_t rec;		/* the record that holds s */
+	long long speaker;	/* offset of the id in qdoc.pool, or -1 */
+	char verb[48];		/* lower case, or "" */
+	int full;
+	int report;		/* attributed or clearly a quotation */
+};
+
+/* Where a quotation mark did not pair. */
+struct qwarn {
+	size_t pos;
+	const char *msg;
+};
+
+struct qdoc {
+	uint32_t *t;		/* the document's code points, gaps filled */
+	size_t n, tcap;
+	struct qrec *r;
+	size_t nr, rcap;
+	struct qent *e;
+	size_t ne, ecap;
+	struct buf pool;
+	struct quote *q;
+	size_t nq, qcap;
+	struct qwarn *w;
+	size_t nw, wcap;
+	unsigned char *in;	/* per code point: inside a quotation */
+	size_t incap;
+};
+
+void qdoc_reset(struct qdoc *);
+void qdoc_free(struct qdoc *);
+/* Appends a record's text (UTF-8) starting at document offset ds. */
+void qdoc_add_record(struct qdoc *, const char *s, size_t n, long long ds, long long para);
+/* Adds an entity of the last record, offsets in code points of its text. */
+int qdoc_add_entity(struct qdoc *, const struct qlex *, long long start, long long end,
+    const char *type, size_t tlen, const char *id, size_t idlen);
+/* Finds and attributes the quotations: fills d->q and d->w. */
+void qscan(struct qdoc *, const struct qlex *);
+/* The document offset of a position in d->t. */
+long long qdoc_off(const struct qdoc *, size_t pos);
+/* Appends d->t[s, e) as UTF-8. */
+void qdoc_utf8(const struct qdoc *, size_t s, size_t e, struct buf *);
+#endif

@@ -1,0 +1,419 @@
+/*
+ * lede-extract-quotes: adds "quotes" to records tagged by
+ * lede-tag-entities: each quotation's span, words, speaker (an entity
+ * id or null), reporting verb and kind.  A document's records are held
+ * until its last one, since a quotation may run over several.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "json.h"
+#include "jsonl.h"
+#include "util.h"
+#include "extract-quotes-ents.h"
+#include "extract-quotes-scan.h"
+
+static const char usage_text[] = "[-aeku] [file ...]";
+static const char help_text[] =
+    "Adds \"quotes\" (start, end, text, speaker, verb, kind) to records tagged by\n"
+    "lede-tag-entities.\n"
+    "  -a, --all   also report quoted phrases with no speaker and no reporting verb\n"
+    "  -e, --each  write one record per quotation (doc, start, end, text, speaker,\n"
+    "              verb, kind; document offsets) instead of the records\n"
+    "  -k          pass bad lines through with a warning, exit 1 at the end\n"
+    "  -u          flush after each record\n"
+    "Data: en/quotes.yaml and en/speech-verbs.yaml under $LEDE_DATA or the data directory.\n";
+
+struct rinfo {
+	size_t off, len;	/* the line in ctx.lines */
+	struct jmember m0, mq;	/* its first member, its "quotes" */
+	int hasq;
+	const char *file;
+	unsigned long lineno;
+};
+
+struct ctx {
+	struct qdoc d;
+	struct qlex lex;
+	int all, each;
+	struct buf lines;
+	struct rinfo *ri;
+	size_t nri, ricap;
+	struct buf doc, docraw;	/* the current document's id, decoded and as it came */
+	int have_doc, marks;
+	long long last_end;
+	uint64_t *seen;		/* hashes of the documents met */
+	size_t nseen, seencap;
+	struct qents ents;
+	struct buf tmp, val, text;
+};
+
+/* ---- data ---- */
+
+static void
+load_list(struct ctx *c, struct conf *cf, yaml_node_t *seq, const char *name, unsigned cls)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *item;
+	const char *s;
+
+	conf_want(cf, seq, YAML_SEQUENCE_NODE, name);
+	CONF_SEQ_EACH(cf, seq, item, it) {
+		if (!(s = conf_str(item)) || !*s)
+			conf_fail(cf, item, "expected a word");
+		if (cls)
+			qlex_add(&c->lex, s, cls);
+		else
+			qlex_type(&c->lex, s);
+	}
+}
+
+static yaml_node_t *
+need(struct conf *cf, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *n = conf_get(cf, map, key);
+
+	if (!n)
+		conf_fail(cf, map, "no \"%s\"", key);
+	return n;
+}
+
+static void
+load_data(struct ctx *c)
+{
+	struct conf cf = { 0 }, vf = { 0 };
+	yaml_node_t *root, *pr, *verbs;
+	yaml_node_pair_t *p;
+	char *path;
+
+	path = data_path("en/quotes.yaml");
+	conf_load(&cf, path);
+	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
+	load_list(c, &cf, need(&cf, root, "speaker_types"), "speaker_types", 0);
+	load_list(c, &cf, need(&cf, root, "speaker_after"), "speaker_after", LX_AFTER);
+	load_list(c, &cf, need(&cf, root, "titles"), "titles", LX_TITLE);
+	load_list(c, &cf, need(&cf, root, "sources"), "sources", LX_SOURCE);
+	load_list(c, &cf, need(&cf, root, "between"), "between", LX_BETWEEN);
+	load_list(c, &cf, need(&cf, root, "not_before_verb"), "not_before_verb", LX_NOTVERB);
+	load_list(c, &cf, need(&cf, root, "other_office"), "other_office", LX_OTHER);
+	pr = conf_want(&cf, need(&cf, root, "pronouns"), YAML_MAPPING_NODE, "a mapping");
+	load_list(c, &cf, need(&cf, pr, "he"), "he", LX_PRON | LX_MALE);
+	load_list(c, &cf, need(&cf, pr, "she"), "she", LX_PRON | LX_FEMALE);
+	load_list(c, &cf, need(&cf, pr, "person"), "person", LX_PRON);
+	load_list(c, &cf, need(&cf, pr, "group"), "group", LX_GROUP);
+	load_list(c, &cf, need(&cf, pr, "thing"), "thing", LX_THING);
+	qlex_add(&c->lex, "a", LX_ART);
+	qlex_add(&c->lex, "an", LX_ART);
+	conf_free(&cf);
+	free(path);
+
+	path = data_path("en/quotes-names.yaml");
+	conf_load(&cf, path);
+	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
+	load_list(c, &cf, need(&cf, root, "he"), "he", LX_MALE);
+	load_list(c, &cf, need(&cf, root, "she"), "she", LX_FEMALE);
+	load_list(c, &cf, need(&cf, root, "he_titles"), "he_titles", LX_MALE_T);
+	load_list(c, &cf, need(&cf, root, "she_titles"), "she_titles", LX_FEMALE_T);
+	conf_free(&cf);
+	free(path);
+
+	path = data_path("en/speech-verbs.yaml");
+	conf_load(&vf, path);
+	root = conf_want(&vf, conf_root(&vf), YAML_MAPPING_NODE, "a mapping");
+	verbs = conf_want(&vf, need(&vf, root, "verbs"), YAML_MAPPING_NODE, "a mapping");
+	CONF_MAP_EACH(verbs, p) {
+		yaml_node_t *k = conf_node(&vf, p->key), *v = conf_node(&vf, p->value);
+		const char *s = conf_str(k);
+		if (!s || !*s)
+			conf_fail(&vf, k, "expected a verb");
+		qlex_add(&c->lex, s, LX_VERB);
+		if (v->type == YAML_SCALAR_NODE && (!conf_str(v) || !*conf_str(v) ||
+		    strcmp(conf_str(v), "~") == 0 || strcmp(conf_str(v), "null") == 0))
+			continue;
+		load_list(c, &vf, v, s, LX_VERB);
+	}
+	conf_free(&vf);
+	free(path);
+}
+
+/* ---- documents met ---- */
+
+static uint64_t
+hash64(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+/* Adds h to the set; returns 1 if it was there. */
+static int
+seen_add(struct ctx *c, uint64_t h)
+{
+	size_t i, j, oldcap = c->seencap;
+	uint64_t *old = c->seen;
+
+	if ((c->nseen + 1) * 2 > c->seencap) {
+		c->seencap = c->seencap ? c->seencap * 2 : 1024;
+		c->seen = xcalloc(c->seencap, sizeof *c->seen);
+		for (j = 0; j < oldcap; j++)
+			if (old[j]) {
+				for (i = old[j] & (c->seencap - 1); c->seen[i]; i = (i + 1) & (c->seencap - 1))
+					;
+				c->seen[i] = old[j];
+			}
+		free(old);
+	}
+	for (i = h & (c->seencap - 1); c->seen[i]; i = (i + 1) & (c->seencap - 1))
+		if (c->seen[i] == h)
+			return 1;
+	c->seen[i] = h;
+	c->nseen++;
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void
+add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
+{
+	struct qdoc *d = &c->d;
+
+	buf_printf(b, "{\"start\":%lld,\"end\":%lld,\"text\":",
+	    qdoc_off(d, q->s) - base, qdoc_off(d, q->e) - base);
+	buf_reset(&c->tmp);
+	qdoc_utf8(d, q->s, q->e, &c->tmp);
+	json_escape(b, c->tmp.s, c->tmp.len);
+	buf_adds(b, ",\"speaker\":");
+	if (q->speaker >= 0) {
+		const char *id = d->pool.s + q->speaker;
+		json_escape(b, id, strlen(id));
+	} else
+		buf_adds(b, "null");
+	buf_adds(b, ",\"verb\":");
+	if (q->verb[0])
+		json_escape(b, q->verb, strlen(q->verb));
+	else
+		buf_adds(b, "null");
+	buf_adds(b, q->full ? ",\"kind\":\"full\"}" : ",\"kind\":\"partial\"}");
+}
+
+static void
+finish_doc(struct filter *f)
+{
+	struct ctx *c = f->ctx;
+	struct qdoc *d = &c->d;
+	size_t i, qi = 0;
+
+	if (!c->nri)
+		return;
+	if (c->marks) {
+		qscan(d, &c->lex);
+		for (i = 0; i < d->nw; i++) {
+			size_t r, lo = 0, hi = d->nr;
+			while (hi - lo > 1) {
+				r = (lo + hi) / 2;
+				if (d->r[r].cs <= d->w[i].pos)
+					lo = r;
+				else
+					hi = r;
+			}
+			warnm("%s:%lu: %s", c->ri[lo].file, c->ri[lo].lineno, d->w[i].msg);
+		}
+	} else
+		d->nq = 0;
+	if (c->each) {
+		for (qi = 0; qi < d->nq; qi++) {
+			const struct quote *q = &d->q[qi];
+			if (!q->report && !c->all)
+				continue;
+			buf_reset(&f->out);
+			buf_adds(&f->out, "{\"doc\":");
+			buf_add(&f->out, c->docraw.s, c->docraw.len);
+			buf_adds(&f->out, ",");
+			buf_reset(&c->val);
+			add_quote(c, &c->val, q, 0);
+			buf_add(&f->out, c->val.s + 1, c->val.len - 1);
+			filter_emit(f, f->out.s, f->out.len);
+		}
+	} else {
+		for (i = 0; i < c->nri; i++) {
+			struct rinfo *ri = &c->ri[i];
+			struct jobj o = { 0 };
+			int any = 0;
+
+			buf_reset(&c->val);
+			buf_addc(&c->val, '[');
+			for (; qi < d->nq && d->q[qi].rec <= i; qi++) {
+				if (!d->q[qi].report && !c->all)
+					continue;
+				if (any++)
+					buf_addc(&c->val, ',');
+				add_quote(c, &c->val, &d->q[qi], d->r[i].ds);
+			}
+			buf_addc(&c->val, ']');
+			o.s = c->lines.s + ri->off;
+			o.len = ri->len;
+			o.m = ri->hasq ? &ri->mq : &ri->m0;
+			o.n = o.cap = 1;
+			buf_reset(&f->out);
+			jobj_set(&o, &f->out, "quotes", c->val.s, c->val.len);
+			filter_emit(f, f->out.s, f->out.len);
+		}
+	}
+	qdoc_reset(d);
+	buf_reset(&c->lines);
+	c->nri = 0;
+	c->marks = 0;
+}
+
+/* ---- input ---- */
+
+/* Any byte that may start a quotation mark: " “ ” „ ‘ « ». */
+static int
+has_marks(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (p[i] == '"')
+			return 1;
+		if (p[i] == 0xE2 && p[i + 1] == 0x80 && i + 2 < n &&
+		    (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E || p[i + 2] == 0x98))
+			return 1;
+		if (p[i] == 0xC2 && (p[i + 1] == 0xAB || p[i + 1] == 0xBB))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+rec(struct filter *f, struct input *in, struct jobj *o)
+{
+	struct ctx *c = f->ctx;
+	const struct jmember *m;
+	long long start, para = 0;
+	size_t i, tlen;
+	const char *err;
+	struct rinfo *ri;
+	int same;
+
+	if (rec_str(o, "doc", &c->tmp) < 0) {
+		filter_reject(f, in, "no \"doc\" string");
+		return -1;
+	}
+	same = c->have_doc && c->tmp.len == c->doc.len && memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
+	if (rec_int(o, "start", &start) < 0 || start < 0) {
+		filter_reject(f, in, "no \"start\" integer");
+		return -1;
+	}
+	if ((m = jobj_get(o, "para")) && rec_int(o, "para", &para) < 0) {
+		filter_reject(f, in, "\"para\" is not an integer");
+		return -1;
+	}
+	if (!(m = jobj_get(o, "text")) || o->s[m->vbeg] != '"') {
+		filter_reject(f, in, "no \"text\" string");
+		return -1;
+	}
+	if (same && start < c->last_end) {
+		filter_reject(f, in, "record starts at %lld, before the end of the one before it (%lld)",
+		    start, c->last_end);
+		return -1;
+	}
+	c->ents.n = 0;
+	if ((m = jobj_get(o, "entities")) && (err = qents_parse(&c->ents, o->s, m->vbeg, m->vend))) {
+		filter_reject(f, in, "%s", err);
+		return -1;
+	}
+	m = jobj_get(o, "text");
+	json_unescape(o->s + m->vbeg, m->vend - m->vbeg, &c->text);
+	/* The text's length in code points. */
+	for (i = 0, tlen = 0; i < c->text.len; i++)
+		tlen += ((unsigned char)c->text.s[i] & 0xC0) != 0x80;
+	for (i = 0; i < c->ents.n; i++)
+		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
+			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
+			return -1;
+		}
+	if (!same) {
+		rec_str(o, "doc", &c->tmp);
+		if (seen_add(c, hash64(c->tmp.s, c->tmp.len))) {
+			filter_reject(f, in, "records of document \"%s\" are not consecutive", c->tmp.s);
+			return -1;
+		}
+		finish_doc(f);
+		buf_reset(&c->doc);
+		rec_str(o, "doc", &c->doc);
+		m = jobj_get(o, "doc");
+		buf_reset(&c->docraw);
+		buf_add(&c->docraw, o->s + m->vbeg, m->vend - m->vbeg);
+		c->have_doc = 1;
+	}
+	c->last_end = start + (long long)tlen;
+	if (has_marks(c->text.s, c->text.len))
+		c->marks = 1;
+	qdoc_add_record(&c->d, c->text.s, c->text.len, start, para);
+	for (i = 0; i < c->ents.n; i++) {
+		struct qentv *en = &c->ents.v[i];
+		qdoc_add_entity(&c->d, &c->lex, en->start, en->end, c->ents.b.s + en->type, en->tlen,
+		    c->ents.b.s + en->id, en->idlen);
+	}
+	if (c->nri == c->ricap) {
+		c->ricap = c->ricap ? c->ricap * 2 : 64;
+		c->ri = xrealloc(c->ri, c->ricap * sizeof *c->ri);
+	}
+	ri = &c->ri[c->nri++];
+	ri->off = c->lines.len;
+	ri->len = in->len;
+	ri->m0 = o->m[0];
+	m = jobj_get(o, "quotes");
+	ri->hasq = m != NULL;
+	if (m)
+		ri->mq = *m;
+	ri->file = in->name;
+	ri->lineno = in->lineno;
+	buf_add(&c->lines, in->line, in->len);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct ctx c;
+	struct filter f = { 0 };
+	int ch, i;
+
+	lede_init(argc, argv, usage_text, help_text);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--each") == 0)
+			argv[i] = "-e";
+		else if (strcmp(argv[i], "--all") == 0)
+			argv[i] = "-a";
+	}
+	while ((ch = getopt(argc, argv, "aeku")) != -1)
+		switch (ch) {
+		case 'a': c.all = 1; break;
+		case 'e': c.each = 1; break;
+		case 'k': f.kflag = 1; break;
+		case 'u': f.uflag = 1; break;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	load_data(&c);
+	f.rec = rec;
+	f.flush = finish_doc;
+	f.ctx = &c;
+	return filter_run(&f, argc, argv);
+}
