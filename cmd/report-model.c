@@ -1,0 +1,700 @@
+/*
+ * report-model: reading one record into the counts, and writing its
+ * sentence, with its entities, dates and quotations marked, to the
+ * articles while the texts are under their limit.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "jsonl.h"
+#include "report-model.h"
+#include "util.h"
+
+/* A buffer's text, "" when it never held any. */
+#define S(b) ((b).s ? (b).s : "")
+
+/* Makes room in an array for element i. */
+#define GROW(a, cap, i) do { \
+	if ((i) >= (cap)) { \
+		size_t nc_ = (cap) ? (cap) * 2 : 64; \
+		while (nc_ <= (i)) nc_ *= 2; \
+		(a) = xrealloc((a), nc_ * sizeof *(a)); \
+		memset((a) + (cap), 0, (nc_ - (cap)) * sizeof *(a)); \
+		(cap) = nc_; \
+	} \
+} while (0)
+
+void
+report_init(struct report *r, int top, size_t texts_max)
+{
+	memset(r, 0, sizeof *r);
+	r->top = top;
+	r->texts_max = texts_max;
+}
+
+static int
+fail(struct report *r, const char *fmt, const char *a, size_t i)
+{
+	buf_reset(&r->msg);
+	buf_printf(&r->msg, fmt, a, i);
+	return -1;
+}
+
+/* The elements of the array at s[vb..ve); -1 if it is not an array. */
+static int
+elems(struct report *r, const char *s, size_t vb, size_t ve)
+{
+	size_t i = vb + 1, e;
+
+	r->nrg = 0;
+	if (s[vb] != '[')
+		return -1;
+	for (;;) {
+		while (i < ve && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ','))
+			i++;
+		if (i >= ve || s[i] == ']')
+			break;
+		e = json_skip(s, ve, i);
+		GROW(r->rg, r->crg, r->nrg);
+		r->rg[r->nrg].b = i;
+		r->rg[r->nrg].e = e;
+		r->nrg++;
+		i = e;
+	}
+	return 0;
+}
+
+/* Number of words (runs of non-space) in s[0..n). */
+static long
+words(const char *s, size_t n)
+{
+	long w = 0;
+	int in = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+/* Code points in s[0..n) (valid UTF-8). */
+static long
+cplen(const char *s, size_t n)
+{
+	long k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+static size_t
+outlet_of(struct report *r, const struct jobj *o)
+{
+	size_t vb, ve, i, b;
+	size_t id;
+	int isnew;
+
+	buf_reset(&r->s1);
+	if (json_path(o->s, o->len, "meta.source", &vb, &ve) == 0 && o->s[vb] == '"')
+		json_unescape(o->s + vb, ve - vb, &r->s1);
+	if (r->s1.len == 0) {
+		/* The file name, without its folders. */
+		for (i = b = 0; i < r->text.len; i++)
+			if (r->text.s[i] == '/')
+				b = i + 1;
+		buf_add(&r->s1, S(r->text) + b, r->text.len - b);
+	}
+	id = tab_intern(&r->outlets, S(r->s1), r->s1.len, &isnew);
+	GROW(r->outlet, r->capout, id);
+	return id;
+}
+
+static void close_doc(struct report *);
+
+/* The record's text, unescaped only when something needs it. */
+static const char *
+text(struct report *r)
+{
+	if (!r->have_text) {
+		buf_reset(&r->text);
+		json_unescape(r->textv, r->textn, &r->text);
+		if (!r->text.s)
+			buf_adds(&r->text, "");
+		r->have_text = 1;
+	}
+	return r->text.s;
+}
+
+/* The document of a record: a new one starts its article. */
+static void
+start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
+{
+	struct doc *d;
+	size_t id, vb, ve;
+	int isnew;
+
+	close_doc(r);
+	id = tab_intern(&r->docs, name, n, &isnew);
+	GROW(r->doc, r->capdoc, id);
+	d = &r->doc[id];
+	r->cur = id;
+	r->incur = 1;
+	r->nrec = 0;
+	r->para = -1;
+	r->pos = 0;
+	r->noq = 0;
+	if (!isnew)
+		return;		/* its records are not consecutive: go on */
+	r->have_text = 0;
+	buf_reset(&r->text);
+	buf_add(&r->text, name, n);
+	d->outlet = outlet_of(r, o);
+	r->outlet[d->outlet].docs++;
+	d->day = -1;
+	buf_reset(&r->s1);
+	if (rec_str(o, "dct", &r->s1) == 0) {
+		long d0, d1;
+
+		snprintf(d->dct, sizeof d->dct, "%.*s", (int)(r->s1.len < 31 ? r->s1.len : 31), S(r->s1));
+		if (date_range(S(r->s1), r->s1.len, &d0, &d1) == 0 && d0 == d1)
+			d->day = d0;
+	}
+	buf_reset(&r->s1);
+	if (json_path(o->s, o->len, "meta.title", &vb, &ve) == 0 && o->s[vb] == '"') {
+		json_unescape(o->s + vb, ve - vb, &r->s1);
+		d->title = sample_dup(S(r->s1), r->s1.len);
+	}
+	if (r->text_bytes >= r->texts_max) {
+		r->docs_left_out++;
+		return;
+	}
+	if (!r->art && !(r->art = tmpfile()))
+		die(EX_ERR, "tmpfile:");
+	d->text = 1;
+	fprintf(r->art, "<article id=\"d%zu\" data-o=\"%u\"><header><h3>", id, d->outlet);
+	if (d->title)
+		html_put(r->art, d->title, strlen(d->title));
+	else
+		html_put(r->art, name, n);
+	fputs("</h3><p class=\"byline\"><span class=\"outlet\">", r->art);
+	html_put(r->art, r->outlets.key[d->outlet], r->outlets.klen[d->outlet]);
+	fputs("</span>", r->art);
+	if (d->dct[0]) {
+		fputs(" \xc2\xb7 published <time>", r->art);
+		html_put(r->art, d->dct, strlen(d->dct));
+		fputs("</time>", r->art);
+	}
+	if (d->title) {
+		fputs(" \xc2\xb7 <code>", r->art);
+		html_put(r->art, name, n);
+		fputs("</code>", r->art);
+	}
+	fputs("</p></header>\n<div class=\"body\">", r->art);
+}
+
+static void
+close_doc(struct report *r)
+{
+	if (r->incur && r->doc[r->cur].text) {
+		fputs(r->para_open ? "</p></div></article>\n" : "</div></article>\n", r->art);
+		r->doc[r->cur].text = 2;	/* written */
+	}
+	r->para_open = 0;
+	r->incur = 0;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;	/* the longer first */
+	return 0;
+}
+
+/* Reads start and end of an annotation; -1 if they are not usable. */
+static int
+offsets(struct report *r, const char *field, size_t i, long long *s, long long *e)
+{
+	if (rec_int(&r->ann, "start", s) < 0 || rec_int(&r->ann, "end", e) < 0)
+		return fail(r, "%s element %zu: no \"start\" and \"end\" integers", field, i + 1);
+	if (*s < 0 || *e < *s)
+		return fail(r, "%s element %zu: bad offsets", field, i + 1);
+	return 0;
+}
+
+/* Parses the elements of an annotation array into r->ann, one by one. */
+static int
+element(struct report *r, const char *s, const char *field, size_t i)
+{
+	const char *err;
+	size_t off;
+
+	if (s[r->rg[i].b] != '{' ||
+	    jobj_parse(&r->ann, s + r->rg[i].b, r->rg[i].e - r->rg[i].b, &err, &off) < 0)
+		return fail(r, "%s element %zu is not an object", field, i + 1);
+	return 0;
+}
+
+static void
+add_span(struct report *r, long s, long e, int date, size_t idx)
+{
+	GROW(r->spans, r->cspans, r->nspans);
+	r->spans[r->nspans].s = s;
+	r->spans[r->nspans].e = e;
+	r->spans[r->nspans].date = date;
+	r->spans[r->nspans].idx = idx;
+	r->nspans++;
+}
+
+static int
+do_entities(struct report *r, const struct jobj *o, struct doc *d)
+{
+	const struct jmember *m = jobj_get(o, "entities");
+	struct entity *en;
+	long long s, e;
+	size_t i, t, id;
+	int isnew;
+	uint32_t t32;
+
+	if (!m || o->s[m->vbeg] == 'n')
+		return 0;
+	if (elems(r, o->s, m->vbeg, m->vend) < 0)
+		return fail(r, "\"%s\" is not an array%.0zu", "entities", 0);
+	for (i = 0; i < r->nrg; i++) {
+		if (element(r, o->s, "entities", i) < 0 || offsets(r, "entities", i, &s, &e) < 0)
+			return -1;
+		buf_reset(&r->s1);
+		if (rec_str(&r->ann, "type", &r->s1) < 0)
+			buf_adds(&r->s1, "OTHER");
+		t = tab_intern(&r->types, S(r->s1), r->s1.len, NULL);
+		GROW(r->typecount, r->captype, t);
+		buf_reset(&r->s1);
+		if (rec_str(&r->ann, "id", &r->s1) < 0 && rec_str(&r->ann, "text", &r->s1) < 0)
+			return fail(r, "%s element %zu: no \"id\" or \"text\" string", "entities", i + 1);
+		t32 = (uint32_t)t;
+		buf_reset(&r->key);
+		buf_add(&r->key, &t32, sizeof t32);
+		buf_add(&r->key, S(r->s1), r->s1.len);
+		id = tab_intern(&r->ents, r->key.s, r->key.len, &isnew);
+		GROW(r->ent, r->capent, id);
+		en = &r->ent[id];
+		if (isnew) {
+			en->type = t32;
+			en->outlet = d->outlet;
+		} else if (en->outlet != d->outlet) {
+			en->multi = 1;
+		}
+		if (en->mentions == 0 || en->lastdoc != r->cur)
+			en->docs++;
+		en->lastdoc = r->cur;
+		en->mentions++;
+		r->typecount[t]++;
+		r->nents++;
+		d->ents++;
+		add_span(r, (long)s, (long)e, 0, id);
+	}
+	return 0;
+}
+
+static int
+do_dates(struct report *r, const struct jobj *o, long recn)
+{
+	const struct jmember *m = jobj_get(o, "dates");
+	struct date *dt;
+	long long s, e;
+	size_t i, id;
+	int isnew;
+
+	if (!m || o->s[m->vbeg] == 'n')
+		return 0;
+	if (elems(r, o->s, m->vbeg, m->vend) < 0)
+		return fail(r, "\"%s\" is not an array%.0zu", "dates", 0);
+	for (i = 0; i < r->nrg; i++) {
+		if (element(r, o->s, "dates", i) < 0 || offsets(r, "dates", i, &s, &e) < 0)
+			return -1;
+		buf_reset(&r->s1);
+		if (rec_str(&r->ann, "value", &r->s1) < 0)
+			continue;	/* null: nothing to place */
+		buf_reset(&r->s2);
+		rec_str(&r->ann, "type", &r->s2);
+		id = tab_intern(&r->dates, S(r->s1), r->s1.len, &isnew);
+		GROW(r->date, r->capdate, id);
+		dt = &r->date[id];
+		if (isnew && (date_range(S(r->s1), r->s1.len, &dt->d0, &dt->d1) < 0 ||
+		    strcmp(S(r->s2), "DURATION") == 0 ||
+		    strcmp(S(r->s2), "SET") == 0))
+			dt->d0 = dt->d1 = -1;
+		if (dt->mentions == 0 || dt->lastdoc != r->cur)
+			dt->docs++;
+		dt->lastdoc = r->cur;
+		dt->mentions++;
+		r->ndates++;
+		if (dt->d0 >= 0 && dt->nsamp < DATE_SAMPLES && (dt->nsamp == 0 ||
+		    dt->samp[dt->nsamp - 1].doc != r->cur || dt->samp[dt->nsamp - 1].n != recn)) {
+			dt->samp[dt->nsamp].doc = r->cur;
+			dt->samp[dt->nsamp].n = recn;
+			text(r);
+			dt->samp[dt->nsamp].text = sample_dup(r->text.s, r->text.len);
+			dt->nsamp++;
+		}
+		add_span(r, (long)s, (long)e, 1, id);
+	}
+	return 0;
+}
+
+static int
+do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long recn)
+{
+	const struct jmember *m = jobj_get(o, "quotes");
+	struct speaker *sp;
+	struct spout *so;
+	long long s, e;
+	size_t i, id, k;
+	uint32_t key[2];
+	long w;
+	int isnew;
+
+	if (!m || o->s[m->vbeg] == 'n')
+		return 0;
+	if (elems(r, o->s, m->vbeg, m->vend) < 0)
+		return fail(r, "\"%s\" is not an array%.0zu", "quotes", 0);
+	for (i = 0; i < r->nrg; i++) {
+		if (element(r, o->s, "quotes", i) < 0 || offsets(r, "quotes", i, &s, &e) < 0)
+			return -1;
+		buf_reset(&r->s1);
+		rec_str(&r->ann, "speaker", &r->s1);	/* null: "" */
+		id = tab_intern(&r->speakers, S(r->s1), r->s1.len, &isnew);
+		GROW(r->sp, r->capsp, id);
+		sp = &r->sp[id];
+		buf_reset(&r->s2);
+		rec_str(&r->ann, "text", &r->s2);
+		w = words(S(r->s2), r->s2.len);
+		if (sp->quotes == 0 || sp->lastdoc != r->cur)
+			sp->docs++;
+		sp->lastdoc = r->cur;
+		sp->quotes++;
+		sp->words += w;
+		if (sp->nsamp < SP_SAMPLES) {
+			sp->samp[sp->nsamp].doc = r->cur;
+			sp->samp[sp->nsamp].n = recn;
+			sp->samp[sp->nsamp].text = sample_dup(S(r->s2), r->s2.len);
+			sp->sout[sp->nsamp] = d->outlet;
+			sp->nsamp++;
+		}
+		key[0] = (uint32_t)id;
+		key[1] = d->outlet;
+		k = tab_intern(&r->spout, (const char *)key, sizeof key, &isnew);
+		GROW(r->spo, r->capspo, k);
+		so = &r->spo[k];
+		if (isnew) {
+			so->doc = r->cur;
+			so->n = recn;
+		}
+		so->quotes++;
+		so->words += w;
+		d->quotes++;
+		r->outlet[d->outlet].quotes++;
+		r->nquotes++;
+		GROW(r->oq, r->coq, r->noq);
+		r->oq[r->noq].s = rs + (long)s;
+		r->oq[r->noq].e = rs + (long)e;
+		r->oq[r->noq].sp = id;
+		r->noq++;
+	}
+	return 0;
+}
+
+static int
+do_dup(struct report *r, const struct jobj *o, struct doc *d, long recn)
+{
+	const struct jmember *m = jobj_get(o, "dup_of");
+	struct dupsamp *ds;
+	long long on = 0;
+	size_t vb, ve, k;
+	uint32_t key[2];
+	long od;
+	int exact;
+
+	if (!m || o->s[m->vbeg] != '{')
+		return 0;
+	buf_reset(&r->s1);
+	if (json_path(o->s + m->vbeg, m->vend - m->vbeg, "doc", &vb, &ve) < 0 ||
+	    o->s[m->vbeg + vb] != '"')
+		return fail(r, "\"%s\": no \"doc\" string%.0zu", "dup_of", 0);
+	json_unescape(o->s + m->vbeg + vb, ve - vb, &r->s1);
+	buf_reset(&r->s2);
+	if (json_path(o->s + m->vbeg, m->vend - m->vbeg, "sim", &vb, &ve) == 0)
+		buf_add(&r->s2, o->s + m->vbeg + vb, ve - vb);
+	exact = r->s2.len == 0 || (r->s2.len == 1 && r->s2.s[0] == '1') ||
+	    strncmp(r->s2.s, "1.0", 3) == 0;
+	if (json_path(o->s + m->vbeg, m->vend - m->vbeg, "n", &vb, &ve) == 0) {
+		const char *p = o->s + m->vbeg + vb;
+
+		on = 0;
+		while (p < o->s + m->vbeg + ve && *p >= '0' && *p <= '9' && on < 1000000000)
+			on = on * 10 + (*p++ - '0');
+	}
+	od = tab_find(&r->docs, S(r->s1), r->s1.len);
+	r->dup_on = (long)on;
+	key[0] = d->outlet;
+	key[1] = od >= 0 ? r->doc[od].outlet : UINT32_MAX;
+	if (od >= 0) {
+		k = tab_intern(&r->duppairs, (const char *)key, sizeof key, NULL);
+		GROW(r->dp, r->capdp, k);
+		if (exact)
+			r->dp[k].exact++;
+		else
+			r->dp[k].near++;
+	}
+	d->dups++;
+	r->outlet[d->outlet].dups++;
+	r->ndups++;
+	r->nexact += exact;
+	if (r->nds < (size_t)r->top) {
+		r->ds = xrealloc(r->ds, (r->nds + 1) * sizeof *r->ds);
+		ds = &r->ds[r->nds++];
+		ds->doc = r->cur;
+		ds->n = recn;
+		ds->odoc = od >= 0 ? (size_t)od : 0;
+		ds->oknown = od >= 0;
+		ds->on = (long)on;
+		snprintf(ds->sim, sizeof ds->sim, "%.*s", (int)(r->s2.len < 20 ? r->s2.len : 20),
+		    r->s2.len ? r->s2.s : "1");
+		text(r);
+		ds->text = sample_dup(r->text.s, r->text.len);
+	}
+	return 1;
+}
+
+static int
+in_quote(const struct report *r, long at, size_t *sp)
+{
+	size_t i;
+
+	for (i = 0; i < r->noq; i++)
+		if (r->oq[i].s <= at && at < r->oq[i].e) {
+			*sp = r->oq[i].sp;
+			return 1;
+		}
+	return 0;
+}
+
+/* Writes text from code point *cp (at byte *bp) up to code point to. */
+static void
+put_run(struct report *r, long *cp, size_t *bp, long to, long rs)
+{
+	const char *s = r->text.s;
+	size_t b = *bp, b0;
+	size_t sp;
+	long c = *cp, q;
+
+	while (c < to) {
+		int inq = in_quote(r, rs + c, &sp);
+
+		/* The run ends where a quotation starts or ends. */
+		q = to;
+		for (size_t i = 0; i < r->noq; i++) {
+			long qs = r->oq[i].s - rs, qe = r->oq[i].e - rs;
+
+			if (qs > c && qs < q)
+				q = qs;
+			if (qe > c && qe < q)
+				q = qe;
+		}
+		b0 = b;
+		while (c < q && b < r->text.len) {
+			b++;
+			while (b < r->text.len && ((unsigned char)s[b] & 0xc0) == 0x80)
+				b++;
+			c++;
+		}
+		if (inq) {
+			fprintf(r->art, "<span class=\"q\" data-sp=\"%zu\">", sp);
+			html_put(r->art, s + b0, b - b0);
+			fputs("</span>", r->art);
+		} else {
+			html_put(r->art, s + b0, b - b0);
+		}
+		if (b >= r->text.len)
+			c = to;
+	}
+	*cp = c;
+	*bp = b;
+}
+
+/* The sentence, with its entities, dates and quotations marked. */
+static void
+render(struct report *r, const struct jobj *o, long rs, long recn, long para, int dup)
+{
+	const struct jmember *m = jobj_get(o, "dup_of");
+	long len = cplen(r->text.s, r->text.len), cp = 0, last = 0;
+	size_t bp = 0, i, j;
+
+	if (para != r->para || !r->para_open) {
+		fputs(r->para_open ? "</p>\n<p>" : "<p>", r->art);
+		r->para_open = 1;
+		r->para = para;
+	}
+	fprintf(r->art, "<span class=\"s%s\" id=\"s%zu-%ld\">", dup ? " dup" : "", r->cur, recn);
+	if (r->nspans > 1)
+		qsort(r->spans, r->nspans, sizeof *r->spans, span_cmp);
+	for (i = j = 0; i < r->nspans; i++) {
+		struct span *sp = &r->spans[i];
+
+		if (sp->s < last || sp->e > len || sp->e <= sp->s)
+			continue;	/* overlaps the one before, or off the text */
+		put_run(r, &cp, &bp, sp->s, rs);
+		if (sp->date) {
+			fputs("<mark class=\"dt\" title=\"", r->art);
+			html_put(r->art, r->dates.key[sp->idx], r->dates.klen[sp->idx]);
+		} else {
+			fprintf(r->art, "<mark class=\"e t%u\" title=\"", r->ent[sp->idx].type);
+			html_put(r->art, r->types.key[r->ent[sp->idx].type],
+			    r->types.klen[r->ent[sp->idx].type]);
+			fputs(": ", r->art);
+			html_put(r->art, r->ents.key[sp->idx] + 4, r->ents.klen[sp->idx] - 4);
+		}
+		fputs("\">", r->art);
+		put_run(r, &cp, &bp, sp->e, rs);
+		fputs("</mark>", r->art);
+		last = sp->e;
+		j++;
+	}
+	put_run(r, &cp, &bp, len, rs);
+	if (dup && m) {
+		size_t vb, ve;
+		long od = -1;
+
+		buf_reset(&r->s1);
+		if (json_path(o->s + m->vbeg, m->vend - m->vbeg, "doc", &vb, &ve) == 0) {
+			json_unescape(o->s + m->vbeg + vb, ve - vb, &r->s1);
+			od = tab_find(&r->docs, S(r->s1), r->s1.len);
+		}
+		if (od >= 0 && r->doc[od].text && r->dup_on > 0)
+			fprintf(r->art, " <a class=\"dupl\" href=\"#s%ld-%ld\" title=\"repeats an earlier sentence\">\xe2\x86\xa9</a>",
+			    od, r->dup_on);
+	}
+	fputs("</span> ", r->art);
+	/* Quotations that end here are done with. */
+	for (i = j = 0; i < r->noq; i++)
+		if (r->oq[i].e > rs + len)
+			r->oq[j++] = r->oq[i];
+	r->noq = j;
+}
+
+int
+report_add(struct report *r, const struct jobj *o)
+{
+	const struct jmember *m;
+	long long v;
+	long rs, recn, para;
+	struct doc *d;
+	int dup;
+
+	buf_reset(&r->s2);
+	if (rec_str(o, "doc", &r->s2) < 0)
+		return fail(r, "no \"%s\" string%.0zu", "doc", 0);
+	if (!(m = jobj_get(o, "text")) || o->s[m->vbeg] != '"')
+		return fail(r, "no \"%s\" string%.0zu", "text", 0);
+	if (!r->incur || r->docs.klen[r->cur] != r->s2.len ||
+	    memcmp(r->docs.key[r->cur], S(r->s2), r->s2.len) != 0) {
+		buf_reset(&r->key);
+		buf_add(&r->key, S(r->s2), r->s2.len);
+		start_doc(r, o, S(r->key), r->key.len);
+	}
+	d = &r->doc[r->cur];
+	r->nrec++;
+	r->nrec_all++;
+	recn = rec_int(o, "n", &v) == 0 && v > 0 && v < 1000000000 ? (long)v : r->nrec;
+	para = rec_int(o, "para", &v) == 0 ? (long)v : r->para;
+	rs = rec_int(o, "start", &v) == 0 && v >= 0 ? (long)v : r->pos;
+	r->textv = o->s + m->vbeg;
+	r->textn = m->vend - m->vbeg;
+	r->have_text = 0;
+	if (rec_int(o, "end", &v) == 0 && v >= rs)
+		r->pos = (long)v + 1;
+	else {
+		text(r);
+		r->pos = rs + cplen(r->text.s, r->text.len) + 1;
+	}
+	d->sents++;
+	r->outlet[d->outlet].sents++;
+	r->nspans = 0;
+	if (do_entities(r, o, d) < 0 || do_dates(r, o, recn) < 0 ||
+	    do_quotes(r, o, d, rs, recn) < 0 || (dup = do_dup(r, o, d, recn)) < 0) {
+		r->noq = 0;
+		return -1;
+	}
+	if (d->text == 1) {
+		text(r);
+		render(r, o, rs, recn, para, dup);
+		r->text_bytes += r->text.len;
+	} else {
+		r->noq = 0;
+	}
+	return 0;
+}
+
+static void
+free_samples(struct sample *s, int n)
+{
+	while (n-- > 0)
+		free(s[n].text);
+}
+
+void
+report_free(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->docs.n; i++)
+		free(r->doc[i].title);
+	for (i = 0; i < r->speakers.n; i++)
+		free_samples(r->sp[i].samp, r->sp[i].nsamp);
+	for (i = 0; i < r->dates.n; i++)
+		free_samples(r->date[i].samp, r->date[i].nsamp);
+	for (i = 0; i < r->nds; i++)
+		free(r->ds[i].text);
+	tab_free(&r->docs);
+	tab_free(&r->outlets);
+	tab_free(&r->speakers);
+	tab_free(&r->spout);
+	tab_free(&r->types);
+	tab_free(&r->ents);
+	tab_free(&r->dates);
+	tab_free(&r->duppairs);
+	free(r->doc);
+	free(r->outlet);
+	free(r->sp);
+	free(r->spo);
+	free(r->ent);
+	free(r->date);
+	free(r->dp);
+	free(r->ds);
+	free(r->typecount);
+	free(r->oq);
+	free(r->rg);
+	free(r->spans);
+	jobj_free(&r->ann);
+	buf_free(&r->text);
+	buf_free(&r->s1);
+	buf_free(&r->s2);
+	buf_free(&r->key);
+	buf_free(&r->msg);
+	if (r->art)
+		fclose(r->art);
+	memset(r, 0, sizeof *r);
+}

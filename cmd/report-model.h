@@ -1,0 +1,154 @@
+/*
+ * report-model: what lede-report keeps while it reads the records
+ * (counts by speaker, entity, date, outlet and document, and a few
+ * samples of each) and the article texts, written as HTML to a
+ * temporary file while they stream past.  Nothing here grows with the
+ * corpus but the small per-document table.
+ */
+#ifndef LEDE_REPORT_MODEL_H
+#define LEDE_REPORT_MODEL_H
+#include <stdio.h>
+
+#include "buf.h"
+#include "json.h"
+#include "report-tab.h"
+
+#define SP_SAMPLES 8		/* quotes kept per speaker */
+#define DATE_SAMPLES 6		/* sentences kept per date */
+#define SAMPLE_BYTES 320	/* of each sample's text */
+
+struct sample {
+	size_t doc;
+	long n;
+	char *text;
+};
+
+struct speaker {
+	long quotes, words, docs;
+	size_t lastdoc;
+	int nsamp;
+	struct sample samp[SP_SAMPLES];
+	uint32_t sout[SP_SAMPLES];	/* the outlet of each sample */
+};
+
+struct spout {			/* a speaker in one outlet */
+	long quotes, words;
+	size_t doc;		/* the first quote */
+	long n;
+};
+
+struct entity {
+	long mentions, docs;
+	size_t lastdoc;
+	uint32_t type, outlet;	/* outlet: the first to mention it */
+	int multi;		/* mentioned by more than one outlet */
+};
+
+struct date {
+	long mentions, docs;
+	size_t lastdoc;
+	long d0, d1;		/* days it covers; d0 < 0: not on the timeline */
+	int nsamp;
+	struct sample samp[DATE_SAMPLES];
+};
+
+struct doc {
+	uint32_t outlet;
+	long sents, quotes, dups, ents;
+	long day;		/* publication date in days, or -1 */
+	char dct[32];
+	char *title;
+	int text;		/* its text is on the page */
+};
+
+struct outlet {
+	long docs, quotes, sents, dups;
+};
+
+struct duppair {
+	long exact, near;
+};
+
+struct dupsamp {
+	size_t doc, odoc;
+	long n, on;
+	int oknown;
+	char sim[24];
+	char *text;
+};
+
+struct span {			/* an entity or a date in a record */
+	long s, e;
+	int date;
+	size_t idx;		/* entity or date number */
+};
+
+struct oquote {			/* a quotation in document offsets */
+	long s, e;
+	size_t sp;
+};
+
+struct range {
+	size_t b, e;
+};
+
+struct report {
+	int top;
+	size_t texts_max;
+	struct tab docs, outlets, speakers, spout, types, ents, dates, duppairs;
+	struct doc *doc;
+	struct outlet *outlet;
+	struct speaker *sp;
+	struct spout *spo;
+	struct entity *ent;
+	struct date *date;
+	struct duppair *dp;
+	size_t capdoc, capout, capsp, capspo, capent, capdate, capdp;
+	struct dupsamp *ds;
+	size_t nds;
+	long *typecount;
+	size_t captype;
+
+	/* the document being read */
+	int incur;
+	size_t cur;
+	long nrec, para, pos;
+	int para_open;
+	long dup_on;		/* dup_of.n of the record */
+	const char *textv;	/* the record's "text" value, escaped */
+	size_t textn;
+	int have_text;
+	struct oquote *oq;
+	size_t noq, coq;
+
+	/* the articles, as HTML, until the page is written */
+	FILE *art;
+	size_t text_bytes;
+	long docs_left_out;
+
+	/* totals */
+	long nrec_all, nquotes, nents, ndates, ndups, nexact;
+
+	/* scratch, reused from record to record */
+	struct jobj ann;
+	struct range *rg;
+	size_t nrg, crg;
+	struct span *spans;
+	size_t nspans, cspans;
+	struct buf text, s1, s2, key, msg;
+};
+
+void report_init(struct report *, int top, size_t texts_max);
+/* Adds one checked record; -1 with a message in r->msg.s if unusable. */
+int report_add(struct report *, const struct jobj *);
+/* Writes the page. */
+void report_write(struct report *, FILE *, const char *title);
+void report_free(struct report *);
+
+/* HTML output of text from the records (report-html.c). */
+void html_put(FILE *, const char *s, size_t n);
+void html_putmax(FILE *, const char *s, size_t n, size_t max);
+char *sample_dup(const char *s, size_t n);
+long days_from_civil(long y, unsigned m, unsigned d);
+int date_range(const char *v, size_t n, long *d0, long *d1);
+#endif

@@ -1,0 +1,833 @@
+/*
+ * report-page: the page itself, written once every record is read:
+ * speakers, entities, dates, repeats and the documents, then the
+ * articles kept in the temporary file, inline CSS and SVG, and a few
+ * lines of JavaScript that sort and filter the tables.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report-model.h"
+#include "util.h"
+
+#define MAXCOLS 8		/* outlets that get a column of their own */
+
+static const char *palette[] = {
+	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+	"#edc948", "#b07aa1", "#ff9da7", "#9c755f",
+};
+#define NPAL (sizeof palette / sizeof *palette)
+#define OTHER_COLOUR "#bab0ac"
+
+struct rank {
+	long a, b;
+	size_t i;
+	const char *name;
+};
+
+static int
+rank_cmp(const void *x, const void *y)
+{
+	const struct rank *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a > q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b > q->b ? -1 : 1;
+	return strcmp(p->name, q->name);
+}
+
+static int
+chrono_cmp(const void *x, const void *y)
+{
+	const struct rank *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return strcmp(p->name, q->name);
+}
+
+static const char css[] =
+"*{box-sizing:border-box}"
+"body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;color:#1d232b;background:#f4f1ea}"
+"header.top{background:#1d2b3a;color:#fff;padding:22px 40px 18px}"
+"header.top h1{margin:0;font:600 28px/1.2 Georgia,'DejaVu Serif',serif}"
+"header.top p{margin:6px 0 0;color:#c9d3de}"
+".stats{display:flex;flex-wrap:wrap;gap:10px;margin-top:14px}"
+".stat{background:#2a3c50;border-radius:6px;padding:6px 14px;min-width:92px}"
+".stat b{display:block;font-size:22px;color:#fff}.stat span{font-size:12px;color:#aebdcc;text-transform:uppercase;letter-spacing:.05em}"
+"nav{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid #ddd5c4;padding:8px 40px}"
+"nav a{margin-right:18px;color:#1d2b3a;text-decoration:none;font-weight:600}nav a:hover{text-decoration:underline}"
+"main{max-width:1180px;margin:0 auto;padding:8px 40px 60px}"
+"section{background:#fff;border:1px solid #e3dccd;border-radius:8px;padding:18px 24px;margin:22px 0}"
+"h2{font:600 22px/1.3 Georgia,'DejaVu Serif',serif;margin:0 0 4px}"
+"h3{font:600 17px/1.3 Georgia,'DejaVu Serif',serif;margin:0}"
+"p.lead{color:#5b6470;margin:0 0 14px}"
+"table{border-collapse:collapse;width:100%;font-size:14px;margin:8px 0}"
+"th,td{padding:4px 8px;border-bottom:1px solid #eee6d6;text-align:left;vertical-align:top}"
+"th{background:#faf7f0;font-weight:600;cursor:pointer;white-space:nowrap;user-select:none}"
+"th.num,td.num{text-align:right}td.num{font-variant-numeric:tabular-nums}"
+"th:after{content:' \\2195';color:#b9ae98;font-size:11px}"
+"tr:hover td{background:#fbf8f1}"
+"td a,section li a{color:#1f5c99;text-decoration:none}td a:hover,section li a:hover{text-decoration:underline}"
+"td small,.muted{color:#7a828c}"
+".wrap{overflow-x:auto}th.o{white-space:normal;word-break:break-all;font-size:12px;max-width:120px}"
+"#tquoted td:first-child{white-space:nowrap}"
+".sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:baseline}"
+".badge{display:inline-block;font-size:11px;padding:0 6px;border-radius:9px;background:#fde2c4;color:#8a4b08;white-space:nowrap}"
+".unattr{font-style:italic;color:#6b7480}"
+".filter{padding:4px 8px;border:1px solid #d4cbb8;border-radius:4px;font:inherit;width:240px;margin:4px 0}"
+".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:16px}"
+".card{border:1px solid #eee6d6;border-radius:6px;padding:10px 12px}"
+".card h3{display:flex;justify-content:space-between;align-items:baseline}"
+"details{border-left:3px solid #e9c46a;margin:6px 0;padding:2px 10px}"
+"details summary{cursor:pointer;font-weight:600}"
+"details li{margin:4px 0}details .src{color:#7a828c;font-size:13px}"
+"svg{max-width:100%;height:auto;font-family:inherit}svg text{font-size:12px;fill:#333}"
+"svg a:hover rect,svg a:hover circle{opacity:.75}"
+".legend{font-size:13px;margin:4px 0 10px}.legend span{margin-right:14px;white-space:nowrap}"
+"article{border-top:2px solid #e3dccd;padding:14px 0 6px}"
+"article .byline{margin:2px 0 8px;color:#5b6470;font-size:13px}"
+"article .outlet{font-weight:600;color:#1d2b3a}"
+"article .body{font:16px/1.65 Georgia,'DejaVu Serif',serif;max-width:46em}"
+"article p{margin:0 0 10px}"
+"mark{background:none;color:inherit;padding:0 1px;border-radius:2px}"
+".hl-e mark.e{border-bottom:2px solid var(--c);background:var(--b)}"
+".hl-d mark.dt{background:#d9f2e3;box-shadow:inset 0 -2px #2a9d5c}"
+".hl-q .q{background:#fff1c1}"
+".hl-q .q.on{background:#ffd166;outline:2px solid #e09f00}"
+".hl-r .dup{color:#7b6f96;text-decoration:underline dotted #7b6f96}"
+"a.dupl{text-decoration:none;color:#7b6f96;font-size:13px}"
+".s:target{outline:2px solid #1f5c99;outline-offset:2px}"
+"tr:target td{background:#fff1c1}"
+".toolbar{position:sticky;top:41px;background:#fff;padding:6px 0;z-index:4;border-bottom:1px solid #eee6d6;font-size:14px}"
+".toolbar label{margin-right:16px;white-space:nowrap}"
+"footer{color:#7a828c;font-size:12px;text-align:center;padding:20px}"
+"@media print{nav,.toolbar,.filter{display:none}}";
+
+static const char js[] =
+"(function(){"
+"function val(td){var v=td.getAttribute('data-v');return v===null?td.textContent.trim().toLowerCase():parseFloat(v);}"
+"document.querySelectorAll('table.sort').forEach(function(t){"
+"t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){"
+"var tb=t.tBodies[0],rows=Array.prototype.slice.call(tb.rows),d=th.getAttribute('data-d')==='1'?-1:1;"
+"th.setAttribute('data-d',d===1?'1':'0');"
+"rows.sort(function(a,b){var x=val(a.cells[i]||a),y=val(b.cells[i]||b);return (x<y?-1:x>y?1:0)*d;});"
+"rows.forEach(function(r){tb.appendChild(r);});});});});"
+"document.querySelectorAll('input.filter').forEach(function(inp){inp.addEventListener('input',function(){"
+"var q=inp.value.toLowerCase();document.querySelectorAll(inp.getAttribute('data-for')).forEach(function(t){"
+"Array.prototype.forEach.call(t.tBodies[0].rows,function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});});});});"
+"document.querySelectorAll('.toolbar input').forEach(function(c){c.addEventListener('change',function(){"
+"document.getElementById('articles').classList.toggle(c.value,c.checked);});});"
+"function openTarget(){var h=location.hash.slice(1),e=h&&document.getElementById(h);if(e&&e.tagName==='DETAILS')e.open=true;}"
+"window.addEventListener('hashchange',openTarget);openTarget();"
+"document.querySelectorAll('a[data-sp]').forEach(function(a){a.addEventListener('click',function(ev){"
+"var sp=a.getAttribute('data-sp'),o=a.getAttribute('data-o'),sel='.q[data-sp=\"'+sp+'\"]';"
+"if(o!==null)sel='article[data-o=\"'+o+'\"] '+sel;"
+"var qs=document.querySelectorAll(sel);if(!qs.length)return;ev.preventDefault();"
+"document.querySelectorAll('.q.on').forEach(function(e){e.classList.remove('on');});"
+"qs.forEach(function(e){e.classList.add('on');});qs[0].scrollIntoView({block:'center'});});});"
+"document.documentElement.setAttribute('data-ready','1');"
+"})();";
+
+static void
+put_name(FILE *fp, const char *s, size_t n)
+{
+	html_putmax(fp, s, n, 120);
+}
+
+static void
+put_speaker(FILE *fp, struct report *r, size_t i)
+{
+	if (r->speakers.klen[i] == 0)
+		fputs("<span class=\"unattr\">(no speaker found)</span>", fp);
+	else
+		put_name(fp, r->speakers.key[i], r->speakers.klen[i]);
+}
+
+/* A link to a sentence, or to a fallback when its text is not on the page. */
+static void
+sent_href(FILE *fp, struct report *r, size_t doc, long n, const char *alt)
+{
+	if (r->doc[doc].text)
+		fprintf(fp, "#s%zu-%ld", doc, n);
+	else
+		fputs(alt, fp);
+}
+
+static void
+put_docname(FILE *fp, struct report *r, size_t doc)
+{
+	const char *k = r->docs.key[doc], *b = k;
+	size_t i;
+
+	for (i = 0; i < r->docs.klen[doc]; i++)
+		if (k[i] == '/')
+			b = k + i + 1;
+	put_name(fp, b, r->docs.klen[doc] - (b - k));
+}
+
+static long
+spout_get(struct report *r, size_t sp, size_t o, struct spout **so)
+{
+	uint32_t key[2] = { (uint32_t)sp, (uint32_t)o };
+	long k = tab_find(&r->spout, (const char *)key, sizeof key);
+
+	*so = k >= 0 ? &r->spo[k] : NULL;
+	return k >= 0 ? r->spo[k].quotes : 0;
+}
+
+static void
+speakers(FILE *fp, struct report *r)
+{
+	struct rank *rk = xcalloc(r->speakers.n + 1, sizeof *rk);
+	struct rank *ro = xcalloc(r->outlets.n + 1, sizeof *ro);
+	size_t cols[MAXCOLS], ncols = 0, nsp = 0, nshow, i, j, nbar = 0, nunattr = 0;
+	long maxq = 1;
+	struct spout *so;
+
+	for (i = 0; i < r->speakers.n; i++) {
+		rk[nsp].a = r->sp[i].quotes;
+		rk[nsp].b = r->sp[i].words;
+		rk[nsp].i = i;
+		rk[nsp].name = r->speakers.key[i];
+		nsp++;
+	}
+	qsort(rk, nsp, sizeof *rk, rank_cmp);
+	for (i = 0; i < r->outlets.n; i++) {
+		ro[i].a = r->outlet[i].quotes;
+		ro[i].b = r->outlet[i].docs;
+		ro[i].i = i;
+		ro[i].name = r->outlets.key[i];
+	}
+	qsort(ro, r->outlets.n, sizeof *ro, rank_cmp);
+	for (i = 0; i < r->outlets.n && ncols < MAXCOLS && ro[i].a > 0; i++)
+		cols[ncols++] = ro[i].i;
+	nshow = nsp < (size_t)r->top ? nsp : (size_t)r->top;
+	/* Quotations with no speaker: a row of their own, after the top N. */
+	for (i = 0; i < nsp && r->speakers.klen[rk[i].i] != 0; i++)
+		;
+	if (i < nsp) {
+		struct rank u = rk[i];
+
+		memmove(rk + i, rk + i + 1, (nsp - i - 1) * sizeof *rk);
+		nshow = nsp - 1 < (size_t)r->top ? nsp - 1 : (size_t)r->top;
+		memmove(rk + nshow + 1, rk + nshow, (nsp - 1 - nshow) * sizeof *rk);
+		rk[nshow++] = u;
+		nunattr = 1;
+	}
+
+	fputs("<section id=\"quoted\"><h2>Who is quoted</h2>\n", fp);
+	if (nsp == 0) {
+		fputs("<p class=\"lead\">No quotation in these records: run lede-extract-quotes in the pipeline.</p></section>\n", fp);
+		free(rk);
+		free(ro);
+		return;
+	}
+	fprintf(fp, "<p class=\"lead\">%ld quotations from %zu speakers; the %zu quoted most, by outlet. "
+	    "A bar or a number leads to the quotes themselves.</p>\n", r->nquotes, nsp - (nunattr != 0), nshow - nunattr);
+
+	/* The chart: one bar per speaker, in segments by outlet. */
+	for (i = 0; i < nshow; i++)
+		if (r->speakers.klen[rk[i].i] && rk[i].a > maxq)
+			maxq = rk[i].a;
+	for (i = 0; i < nshow; i++)
+		nbar += r->speakers.klen[rk[i].i] != 0;
+	fputs("<div class=\"legend\">", fp);
+	for (i = 0; i < ncols; i++) {
+		fprintf(fp, "<span><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
+		put_name(fp, r->outlets.key[cols[i]], r->outlets.klen[cols[i]]);
+		fputs("</span>", fp);
+	}
+	if (r->outlets.n > ncols)
+		fputs("<span><i class=\"sw\" style=\"background:" OTHER_COLOUR "\"></i>other outlets</span>", fp);
+	fputs("</div>\n", fp);
+	fprintf(fp, "<svg viewBox=\"0 0 900 %zu\" width=\"900\" role=\"img\" aria-label=\"quotations by speaker\">\n",
+	    nbar * 24 + 8);
+	for (i = j = 0; i < nshow; i++) {
+		size_t s = rk[i].i, c;
+		double x = 230, w;
+		long rest = rk[i].a, q;
+
+		if (r->speakers.klen[s] == 0)
+			continue;
+		fprintf(fp, "<a href=\"#sp%zu\" data-sp=\"%zu\"><text x=\"222\" y=\"%zu\" text-anchor=\"end\">",
+		    s, s, j * 24 + 20);
+		html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 40);
+		fputs("</text>", fp);
+		for (c = 0; c <= ncols; c++) {
+			const char *colour = OTHER_COLOUR;
+
+			if (c < ncols) {
+				q = spout_get(r, s, cols[c], &so);
+				colour = palette[c % NPAL];
+			} else {
+				q = rest;
+			}
+			rest -= c < ncols ? q : 0;
+			if (q <= 0)
+				continue;
+			w = 600.0 * q / maxq;
+			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"18\" fill=\"%s\"><title>",
+			    x, j * 24 + 6, w, colour);
+			html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 80);
+			fputs(" \xe2\x80\x94 ", fp);
+			if (c < ncols)
+				put_name(fp, r->outlets.key[cols[c]], r->outlets.klen[cols[c]]);
+			else
+				fputs("other outlets", fp);
+			fprintf(fp, ": %ld</title></rect>", q);
+			x += w;
+		}
+		fprintf(fp, "<text x=\"%.1f\" y=\"%zu\">%ld</text></a>\n", x + 6, j * 24 + 20, rk[i].a);
+		j++;
+	}
+	fputs("</svg>\n", fp);
+
+	/* The table. */
+	fputs("<input class=\"filter\" data-for=\"#tquoted\" placeholder=\"Filter speakers\xe2\x80\xa6\">\n"
+	    "<div class=\"wrap\"><table id=\"tquoted\" class=\"sort\"><thead><tr><th>Speaker</th><th class=\"num\">Quotes</th>"
+	    "<th class=\"num\">Words</th><th class=\"num\">Docs</th>", fp);
+	for (i = 0; i < ncols; i++) {
+		fprintf(fp, "<th class=\"num o\" title=\"");
+		put_name(fp, r->outlets.key[cols[i]], r->outlets.klen[cols[i]]);
+		fprintf(fp, "\"><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
+		html_putmax(fp, r->outlets.key[cols[i]], r->outlets.klen[cols[i]], 24);
+		fputs("</th>", fp);
+	}
+	if (r->outlets.n > ncols)
+		fputs("<th class=\"num\">Other</th>", fp);
+	fputs("</tr></thead><tbody>\n", fp);
+	for (i = 0; i < nshow; i++) {
+		size_t s = rk[i].i;
+		long rest = rk[i].a, q;
+
+		fprintf(fp, "<tr><td><a href=\"#sp%zu\" data-sp=\"%zu\">", s, s);
+		put_speaker(fp, r, s);
+		fprintf(fp, "</a></td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td>"
+		    "<td class=\"num\" data-v=\"%ld\">%ld</td>",
+		    rk[i].a, rk[i].a, rk[i].b, rk[i].b, r->sp[s].docs, r->sp[s].docs);
+		for (j = 0; j < ncols; j++) {
+			q = spout_get(r, s, cols[j], &so);
+			rest -= q;
+			if (!q) {
+				fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
+				continue;
+			}
+			fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"", q);
+			sent_href(fp, r, so->doc, so->n, "");
+			if (!r->doc[so->doc].text)
+				fprintf(fp, "#sp%zu", s);
+			fprintf(fp, "\" data-sp=\"%zu\" data-o=\"%zu\">%ld</a> <small>%ld&nbsp;w</small></td>",
+			    s, cols[j], q, so->words);
+		}
+		if (r->outlets.n > ncols && rest > 0)
+			fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"#sp%zu\">%ld</a></td>", rest, s, rest);
+		else if (r->outlets.n > ncols)
+			fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody></table></div>\n", fp);
+	if (nsp > nshow)
+		fprintf(fp, "<p class=\"muted\">%zu more speaker%s left out (-n %d).</p>\n", nsp - nshow,
+		    nsp - nshow == 1 ? " is" : "s are", r->top);
+
+	/* What they said. */
+	fputs("<h3 style=\"margin-top:14px\">What they said</h3>\n", fp);
+	for (i = 0; i < nshow; i++) {
+		size_t s = rk[i].i;
+		struct speaker *sp = &r->sp[s];
+		int k;
+
+		fprintf(fp, "<details id=\"sp%zu\"%s><summary>", s, i < 3 ? " open" : "");
+		put_speaker(fp, r, s);
+		fprintf(fp, " <span class=\"muted\">\xe2\x80\x94 %ld quote%s, %ld words, in %ld document%s</span></summary><ul>\n",
+		    sp->quotes, sp->quotes == 1 ? "" : "s", sp->words, sp->docs, sp->docs == 1 ? "" : "s");
+		for (k = 0; k < sp->nsamp; k++) {
+			fputs("<li>\xe2\x80\x9c", fp);
+			html_put(fp, sp->samp[k].text, strlen(sp->samp[k].text));
+			fputs("\xe2\x80\x9d <span class=\"src\">\xe2\x80\x94 ", fp);
+			put_name(fp, r->outlets.key[sp->sout[k]], r->outlets.klen[sp->sout[k]]);
+			if (r->doc[sp->samp[k].doc].text) {
+				fputs(", <a href=\"", fp);
+				sent_href(fp, r, sp->samp[k].doc, sp->samp[k].n, "");
+				fprintf(fp, "\">sentence %ld</a>", sp->samp[k].n);
+			}
+			fputs("</span></li>\n", fp);
+		}
+		if (sp->quotes > sp->nsamp)
+			fprintf(fp, "<li class=\"muted\">and %ld more</li>\n", sp->quotes - sp->nsamp);
+		fputs("</ul></details>\n", fp);
+	}
+	fputs("</section>\n", fp);
+	free(rk);
+	free(ro);
+}
+
+static void
+entities(FILE *fp, struct report *r)
+{
+	struct rank *rt = xcalloc(r->types.n + 1, sizeof *rt);
+	struct rank *re = xcalloc(r->ents.n + 1, sizeof *re);
+	size_t t, i, n;
+
+	fputs("<section id=\"named\"><h2>Who is named</h2>\n", fp);
+	if (r->ents.n == 0) {
+		fputs("<p class=\"lead\">No entity in these records: run lede-tag-entities in the pipeline.</p></section>\n", fp);
+		free(rt);
+		free(re);
+		return;
+	}
+	fprintf(fp, "<p class=\"lead\">%ld mentions of %zu entities, by type: the %d mentioned most of each, "
+	    "and in how many documents.", r->nents, r->ents.n, r->top);
+	if (r->outlets.n > 1)
+		fputs(" <span class=\"badge\">one outlet</span> marks those that only one outlet names.", fp);
+	fputs("</p>\n<input class=\"filter\" data-for=\"#named table\" placeholder=\"Filter names\xe2\x80\xa6\">\n<div class=\"grid\">\n", fp);
+	for (t = 0; t < r->types.n; t++) {
+		rt[t].a = r->typecount[t];
+		rt[t].i = t;
+		rt[t].name = r->types.key[t];
+	}
+	qsort(rt, r->types.n, sizeof *rt, rank_cmp);
+	for (t = 0; t < r->types.n; t++) {
+		size_t ty = rt[t].i, shown = 0;
+
+		for (i = n = 0; i < r->ents.n; i++) {
+			if (r->ent[i].type != ty)
+				continue;
+			re[n].a = r->ent[i].mentions;
+			re[n].b = r->ent[i].docs;
+			re[n].i = i;
+			re[n].name = r->ents.key[i] + 4;
+			n++;
+		}
+		if (n == 0)
+			continue;
+		qsort(re, n, sizeof *re, rank_cmp);
+		fprintf(fp, "<div class=\"card\"><h3><span><i class=\"sw t%zu\" style=\"background:var(--c)\"></i>", ty);
+		put_name(fp, r->types.key[ty], r->types.klen[ty]);
+		fprintf(fp, "</span><small class=\"muted\">%zu names, %ld mentions</small></h3>\n"
+		    "<table class=\"sort\"><thead><tr><th>Name</th><th class=\"num\">Mentions</th><th class=\"num\">Docs</th></tr></thead><tbody>\n",
+		    n, rt[t].a);
+		for (i = 0; i < n && shown < (size_t)r->top; i++, shown++) {
+			struct entity *en = &r->ent[re[i].i];
+
+			fputs("<tr><td>", fp);
+			put_name(fp, r->ents.key[re[i].i] + 4, r->ents.klen[re[i].i] - 4);
+			if (!en->multi && r->outlets.n > 1) {
+				fputs(" <span class=\"badge\" title=\"only ", fp);
+				put_name(fp, r->outlets.key[en->outlet], r->outlets.klen[en->outlet]);
+				fputs(" names it\">one outlet</span>", fp);
+			}
+			fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
+			    en->mentions, en->mentions, en->docs, en->docs);
+		}
+		fputs("</tbody></table>", fp);
+		if (n > shown)
+			fprintf(fp, "<p class=\"muted\">and %zu more</p>", n - shown);
+		fputs("</div>\n", fp);
+	}
+	fputs("</div></section>\n", fp);
+	free(rt);
+	free(re);
+}
+
+static void
+ymd(long z, long *y, unsigned *m, unsigned *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+	*y += *m <= 2;
+}
+
+/* The square root, without libm. */
+static double
+root(long n)
+{
+	double x = n > 1 ? (double)n / 2 : 1;
+	int i;
+
+	for (i = 0; i < 30; i++)
+		x = (x + n / x) / 2;
+	return x;
+}
+
+static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+static void
+timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
+{
+	long lo = -1, hi = -1, span, tick, d, y;
+	unsigned m, dd;
+	size_t i, j, npub = 0;
+	const double L = 30, W = 840;
+	double x;
+	int unit;		/* 0 days, 1 months, 2 years */
+
+	/* The range: days, weeks and months; a year only when alone. */
+	for (int pass = 0; pass < 2 && lo < 0; pass++)
+		for (i = 0; i < nd; i++) {
+			struct date *dt = &r->date[rd[i].i];
+
+			if (pass == 0 && dt->d1 - dt->d0 > 31)
+				continue;
+			if (lo < 0 || dt->d0 < lo)
+				lo = dt->d0;
+			if (hi < 0 || dt->d1 > hi)
+				hi = dt->d1;
+		}
+	for (i = 0; i < r->docs.n; i++) {
+		if (r->doc[i].day < 0)
+			continue;
+		npub++;
+		if (lo < 0 || r->doc[i].day < lo)
+			lo = r->doc[i].day;
+		if (hi < 0 || r->doc[i].day > hi)
+			hi = r->doc[i].day;
+	}
+	if (lo < 0)
+		return;
+	span = hi - lo;
+	lo -= span / 30 + 1;
+	hi += span / 30 + 2;
+	span = hi - lo;
+	unit = span <= 45 ? 0 : span <= 800 ? 1 : 2;
+	tick = unit == 0 ? (span <= 16 ? 1 : 7) : 1;
+	if (unit == 2)
+		tick = span / 365 > 40 ? 10 : span / 365 > 15 ? 5 : 1;
+	if (unit == 1 && span > 400)
+		tick = 3;
+#define X(day) (L + W * (double)((day) - lo) / (double)span)
+	fputs("<svg viewBox=\"0 0 900 200\" width=\"900\" role=\"img\" aria-label=\"timeline\">\n"
+	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"#888\"/>\n", fp);
+	/* Ticks. */
+	for (d = lo; d <= hi; d++) {
+		ymd(d, &y, &m, &dd);
+		if (unit == 0 && (d - lo) % tick)
+			continue;
+		if (unit == 1 && (dd != 1 || (m - 1) % tick))
+			continue;
+		if (unit == 2 && (m != 1 || dd != 1 || y % tick))
+			continue;
+		x = X(d);
+		fprintf(fp, "<line x1=\"%.1f\" y1=\"126\" x2=\"%.1f\" y2=\"134\" stroke=\"#888\"/>"
+		    "<text x=\"%.1f\" y=\"148\" text-anchor=\"middle\" fill=\"#666\">", x, x, x);
+		if (unit == 0)
+			fprintf(fp, "%s %u", months[m - 1], dd);
+		else if (unit == 1)
+			fprintf(fp, "%s %ld", months[m - 1], y);
+		else
+			fprintf(fp, "%ld", y);
+		fputs("</text>\n", fp);
+	}
+	/* Dates the articles name: points for days, bars for longer. */
+	for (i = 0; i < nd; i++) {
+		struct date *dt = &r->date[rd[i].i];
+		double rad = 4 + 2.5 * root(dt->mentions);
+		long c0 = dt->d0 < lo ? lo : dt->d0, c1 = dt->d1 > hi - 1 ? hi - 1 : dt->d1;
+
+		if (c0 > c1)
+			continue;	/* off the axis: in the table only */
+		if (rad > 16)
+			rad = 16;
+		fprintf(fp, "<a href=\"#t%zu\"><title>", rd[i].i);
+		put_name(fp, r->dates.key[rd[i].i], r->dates.klen[rd[i].i]);
+		fprintf(fp, ": %ld mention%s in %ld document%s</title>", dt->mentions, dt->mentions == 1 ? "" : "s",
+		    dt->docs, dt->docs == 1 ? "" : "s");
+		if (dt->d0 == dt->d1)
+			fprintf(fp, "<circle cx=\"%.1f\" cy=\"100\" r=\"%.1f\" fill=\"#2a9d5c\" fill-opacity=\".55\" stroke=\"#1e6e41\"/>",
+			    X(dt->d0) + W / span / 2, rad);
+		else
+			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"8\" rx=\"3\" fill=\"#76b7b2\" fill-opacity=\".7\"/>",
+			    X(c0), 20 + (i % 5) * 12, X(c1 + 1) - X(c0));
+		fputs("</a>\n", fp);
+	}
+	/* Publication dates: triangles under the axis. */
+	for (i = 0; i < r->docs.n; i++) {
+		long day = r->doc[i].day, k = 0;
+
+		if (day < 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (r->doc[j].day == day)
+				break;
+		if (j < i)
+			continue;	/* drawn with the first */
+		for (j = i; j < r->docs.n; j++)
+			k += r->doc[j].day == day;
+		x = X(day) + W / span / 2;
+		fprintf(fp, "<g><title>published on %s: %ld document%s</title>"
+		    "<path d=\"M%.1f 156 l-7 12 h14 z\" fill=\"#e15759\"/>"
+		    "<text x=\"%.1f\" y=\"184\" text-anchor=\"middle\" fill=\"#b23a3c\">%ld</text></g>\n",
+		    r->doc[i].dct, k, k == 1 ? "" : "s", x, x, k);
+		if (npub > 200)
+			break;
+	}
+	fputs("</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:#2a9d5c\"></i>a day the articles name (size: mentions)</span>"
+	    "<span><i class=\"sw\" style=\"background:#76b7b2\"></i>a week, month or year</span>"
+	    "<span><i class=\"sw\" style=\"background:#e15759\"></i>publication dates (number of articles)</span></div>\n", fp);
+#undef X
+}
+
+static void
+dates(FILE *fp, struct report *r)
+{
+	struct rank *rd = xcalloc(r->dates.n + 1, sizeof *rd), *rm;
+	size_t i, nd = 0, n;
+	int k;
+
+	for (i = 0; i < r->dates.n; i++) {
+		if (r->date[i].d0 < 0)
+			continue;
+		rd[nd].a = r->date[i].mentions;
+		rd[nd].b = r->date[i].docs;
+		rd[nd].i = i;
+		rd[nd].name = r->dates.key[i];
+		nd++;
+	}
+	/* The top N by mentions, then in time order. */
+	qsort(rd, nd, sizeof *rd, rank_cmp);
+	n = nd < (size_t)r->top * 2 ? nd : (size_t)r->top * 2;
+	rm = rd;
+	for (i = 0; i < n; i++) {
+		rm[i].a = r->date[rd[i].i].d0;
+		rm[i].b = r->date[rd[i].i].d1;
+	}
+	qsort(rm, n, sizeof *rm, chrono_cmp);
+
+	fputs("<section id=\"when\"><h2>When</h2>\n", fp);
+	fprintf(fp, "<p class=\"lead\">The dates the articles refer to (%zu resolved dates; durations and dates "
+	    "of unknown year left out), with each article's publication date. A point leads to its sentences.</p>\n", nd);
+	timeline(fp, r, rm, n);
+	if (nd == 0) {
+		fputs("<p class=\"muted\">No resolved date in these records.</p></section>\n", fp);
+		free(rd);
+		return;
+	}
+	fputs("<table class=\"sort\"><thead><tr><th>Date</th><th class=\"num\">Mentions</th><th class=\"num\">Docs</th><th>Where</th></tr></thead><tbody>\n", fp);
+	for (i = 0; i < n; i++) {
+		struct date *dt = &r->date[rm[i].i];
+
+		fprintf(fp, "<tr id=\"t%zu\"><td data-v=\"%ld\"><b>", rm[i].i, dt->d0);
+		put_name(fp, r->dates.key[rm[i].i], r->dates.klen[rm[i].i]);
+		fprintf(fp, "</b></td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td><td>",
+		    dt->mentions, dt->mentions, dt->docs, dt->docs);
+		for (k = 0; k < dt->nsamp; k++) {
+			fputs(k ? "<br>" : "", fp);
+			if (r->doc[dt->samp[k].doc].text) {
+				fputs("<a href=\"", fp);
+				sent_href(fp, r, dt->samp[k].doc, dt->samp[k].n, "");
+				fputs("\">", fp);
+			}
+			html_putmax(fp, dt->samp[k].text, strlen(dt->samp[k].text), 160);
+			if (r->doc[dt->samp[k].doc].text)
+				fputs("</a>", fp);
+			fputs(" <small>", fp);
+			put_docname(fp, r, dt->samp[k].doc);
+			fputs("</small>", fp);
+		}
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</tbody></table>", fp);
+	if (nd > n)
+		fprintf(fp, "<p class=\"muted\">%zu less mentioned dates are left out.</p>", nd - n);
+	fputs("</section>\n", fp);
+	free(rd);
+}
+
+static void
+repeats(FILE *fp, struct report *r)
+{
+	struct rank *rp = xcalloc(r->duppairs.n + 1, sizeof *rp);
+	size_t i;
+
+	fputs("<section id=\"repeats\"><h2>Repeated sentences</h2>\n", fp);
+	if (r->ndups == 0) {
+		fputs("<p class=\"lead\">No sentence here is marked as a repeat of an earlier one "
+		    "(lede-dedupe --mark marks them).</p></section>\n", fp);
+		free(rp);
+		return;
+	}
+	fprintf(fp, "<p class=\"lead\">%ld of %ld sentences (%.1f%%) repeat an earlier one: %ld word for word, "
+	    "%ld nearly. Shared wire copy shows up as pairs of outlets.</p>\n",
+	    r->ndups, r->nrec_all, 100.0 * r->ndups / (r->nrec_all ? r->nrec_all : 1), r->nexact, r->ndups - r->nexact);
+	for (i = 0; i < r->duppairs.n; i++) {
+		rp[i].a = r->dp[i].exact + r->dp[i].near;
+		rp[i].b = r->dp[i].exact;
+		rp[i].i = i;
+		rp[i].name = "";
+	}
+	qsort(rp, r->duppairs.n, sizeof *rp, rank_cmp);
+	fputs("<table class=\"sort\"><thead><tr><th>Repeated in</th><th>First in</th><th class=\"num\">Word for word</th>"
+	    "<th class=\"num\">Nearly</th></tr></thead><tbody>\n", fp);
+	for (i = 0; i < r->duppairs.n && i < (size_t)r->top; i++) {
+		const uint32_t *k = (const uint32_t *)(const void *)r->duppairs.key[rp[i].i];
+		uint32_t a, b;
+
+		memcpy(&a, k, sizeof a);
+		memcpy(&b, (const char *)k + sizeof a, sizeof b);
+		fputs("<tr><td>", fp);
+		put_name(fp, r->outlets.key[a], r->outlets.klen[a]);
+		fputs("</td><td>", fp);
+		put_name(fp, r->outlets.key[b], r->outlets.klen[b]);
+		fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
+		    r->dp[rp[i].i].exact, r->dp[rp[i].i].exact, r->dp[rp[i].i].near, r->dp[rp[i].i].near);
+	}
+	fputs("</tbody></table>\n<h3 style=\"margin-top:12px\">Examples</h3><ul>\n", fp);
+	for (i = 0; i < r->nds; i++) {
+		struct dupsamp *d = &r->ds[i];
+
+		fputs("<li><a href=\"", fp);
+		sent_href(fp, r, d->doc, d->n, "#repeats");
+		fputs("\">", fp);
+		html_putmax(fp, d->text, strlen(d->text), 200);
+		fputs("</a> <span class=\"src\"><small>", fp);
+		put_docname(fp, r, d->doc);
+		fprintf(fp, " #%ld repeats ", d->n);
+		if (d->oknown) {
+			fputs("<a href=\"", fp);
+			sent_href(fp, r, d->odoc, d->on, "#repeats");
+			fputs("\">", fp);
+			put_docname(fp, r, d->odoc);
+			fprintf(fp, " #%ld</a>", d->on);
+		} else {
+			fputs("a document not in these records", fp);
+		}
+		fputs(" (similarity ", fp);
+		html_put(fp, d->sim, strlen(d->sim));
+		fputs(")</small></span></li>\n", fp);
+	}
+	fputs("</ul></section>\n", fp);
+	free(rp);
+}
+
+static void
+documents(FILE *fp, struct report *r)
+{
+	size_t i, max = (size_t)r->top * 10;
+
+	fputs("<section id=\"docs\"><h2>Documents</h2>\n<input class=\"filter\" data-for=\"#tdocs\" placeholder=\"Filter documents\xe2\x80\xa6\">\n"
+	    "<table id=\"tdocs\" class=\"sort\"><thead><tr><th>Outlet</th><th>Document</th><th>Published</th>"
+	    "<th class=\"num\">Sentences</th><th class=\"num\">Entities</th><th class=\"num\">Quotes</th>"
+	    "<th class=\"num\">Repeats</th></tr></thead><tbody>\n", fp);
+	for (i = 0; i < r->docs.n && i < max; i++) {
+		struct doc *d = &r->doc[i];
+
+		fputs("<tr><td>", fp);
+		put_name(fp, r->outlets.key[d->outlet], r->outlets.klen[d->outlet]);
+		fputs("</td><td>", fp);
+		if (d->text)
+			fprintf(fp, "<a href=\"#d%zu\">", i);
+		if (d->title)
+			put_name(fp, d->title, strlen(d->title));
+		else
+			put_docname(fp, r, i);
+		fputs(d->text ? "</a></td><td>" : "</td><td>", fp);
+		html_put(fp, d->dct, strlen(d->dct));
+		fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td>"
+		    "<td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
+		    d->sents, d->sents, d->ents, d->ents, d->quotes, d->quotes, d->dups, d->dups);
+	}
+	fputs("</tbody></table>\n", fp);
+	if (r->docs.n > max)
+		fprintf(fp, "<p class=\"muted\">%zu more documents are left out.</p>\n", r->docs.n - max);
+	fputs("</section>\n", fp);
+}
+
+static void
+articles(FILE *fp, struct report *r)
+{
+	char chunk[65536];
+	size_t n, t;
+
+	fputs("<section id=\"articles\" class=\"hl-e hl-d hl-q hl-r\"><h2>The articles</h2>\n"
+	    "<p class=\"lead\">Each document's text, with what the pipeline found in it; hover over a mark for its value.</p>\n"
+	    "<div class=\"toolbar\"><label><input type=\"checkbox\" value=\"hl-e\" checked> entities</label>", fp);
+	for (t = 0; t < r->types.n; t++) {
+		fprintf(fp, "<span class=\"t%zu\" style=\"margin-right:10px\"><i class=\"sw\" style=\"background:var(--c)\"></i>", t);
+		html_putmax(fp, r->types.key[t], r->types.klen[t], 20);
+		fputs("</span>", fp);
+	}
+	fputs("<label><input type=\"checkbox\" value=\"hl-d\" checked> <mark class=\"dt\">dates</mark></label>"
+	    "<label><input type=\"checkbox\" value=\"hl-q\" checked> <span class=\"q\">quotations</span></label>"
+	    "<label><input type=\"checkbox\" value=\"hl-r\" checked> <span class=\"dup\">repeated sentences</span></label></div>\n", fp);
+	if (r->docs_left_out)
+		fprintf(fp, "<p class=\"muted\">The texts of %ld document%s are left out: the page holds at most %zu bytes of text (--texts).</p>\n",
+		    r->docs_left_out, r->docs_left_out == 1 ? "" : "s", r->texts_max);
+	if (r->art) {
+		fflush(r->art);
+		if (ferror(r->art) || fseek(r->art, 0, SEEK_SET) != 0)
+			die(EX_ERR, "temporary file:");
+		while ((n = fread(chunk, 1, sizeof chunk, r->art)) > 0)
+			fwrite(chunk, 1, n, fp);
+		if (ferror(r->art))
+			die(EX_ERR, "temporary file:");
+	}
+	fputs("</section>\n", fp);
+}
+
+static void
+put_stat(FILE *fp, long n, const char *what)
+{
+	fprintf(fp, "<div class=\"stat\"><b>%ld</b><span>%s</span></div>", n, what);
+}
+
+void
+report_write(struct report *r, FILE *fp, const char *title)
+{
+	static const char *bright[] = { "#1f5c99", "#d9480f", "#2b8a3e", "#862e9c", "#b08900",
+		"#0b7285", "#c2255c", "#5c940d", "#495057" };
+	static const char *tint[] = { "#e3eefa", "#fdebe0", "#e3f4e6", "#f1e4f6", "#fbf2d5",
+		"#dff3f6", "#fbe3ec", "#ecf5de", "#eceeF0" };
+	size_t t;
+
+	if (r->incur && r->doc[r->cur].text == 1) {
+		fputs(r->para_open ? "</p></div></article>\n" : "</div></article>\n", r->art);
+		r->doc[r->cur].text = 2;
+		r->incur = 0;
+	}
+	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<meta name=\"generator\" content=\"lede-report " LEDE_VERSION "\">\n<title>", fp);
+	html_put(fp, title, strlen(title));
+	fputs("</title>\n<style>", fp);
+	fputs(css, fp);
+	for (t = 0; t < r->types.n; t++)
+		fprintf(fp, ".t%zu{--c:%s;--b:%s}", t, bright[t % 9], tint[t % 9]);
+	fputs("</style>\n</head><body>\n<header class=\"top\"><h1>", fp);
+	html_put(fp, title, strlen(title));
+	fprintf(fp, "</h1><p>%zu article%s from %zu outlet%s, read by the lede pipeline.</p><div class=\"stats\">",
+	    r->docs.n, r->docs.n == 1 ? "" : "s", r->outlets.n, r->outlets.n == 1 ? "" : "s");
+	put_stat(fp, (long)r->docs.n, "articles");
+	put_stat(fp, r->nrec_all, "sentences");
+	put_stat(fp, r->nquotes, "quotations");
+	put_stat(fp, (long)r->speakers.n - (tab_find(&r->speakers, "", 0) >= 0), "speakers");
+	put_stat(fp, (long)r->ents.n, "entities");
+	put_stat(fp, r->ndates, "date mentions");
+	put_stat(fp, r->ndups, "repeats");
+	fputs("</div></header>\n<nav><a href=\"#quoted\">Quoted</a><a href=\"#named\">Named</a><a href=\"#when\">When</a>"
+	    "<a href=\"#repeats\">Repeats</a><a href=\"#docs\">Documents</a><a href=\"#articles\">Articles</a></nav>\n<main>\n", fp);
+	speakers(fp, r);
+	entities(fp, r);
+	dates(fp, r);
+	repeats(fp, r);
+	documents(fp, r);
+	articles(fp, r);
+	fputs("</main>\n<footer>Made by lede-report " LEDE_VERSION " from JSON Lines records; "
+	    "every figure links back to its sentence.</footer>\n<script>", fp);
+	fputs(js, fp);
+	fputs("</script>\n</body></html>\n", fp);
+}

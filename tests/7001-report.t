@@ -1,0 +1,169 @@
+#!/bin/sh
+# lede-report: what the page shows for small records, escaping, limits,
+# and every error path.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 2
+r=lede-report
+
+# Two outlets; a quotation over two records; a name only one outlet gives;
+# a date; a sentence repeated word for word.
+cat >"$tmp/two.jsonl" <<'EOF2'
+{"doc":"a/one.txt","n":1,"para":1,"start":0,"end":31,"text":"Petro spoke in Bogotá on Friday.","dct":"2025-11-13","meta":{"source":"Daily Post","title":"Petro speaks"},"entities":[{"start":0,"end":5,"text":"Petro","type":"PERSON","id":"Gustavo Petro"},{"start":15,"end":21,"text":"Bogotá","type":"GPE","id":"Bogotá"}],"dates":[{"start":25,"end":31,"text":"Friday","type":"DATE","value":"2025-11-14"}],"quotes":[]}
+{"doc":"a/one.txt","n":2,"para":2,"start":33,"end":46,"text":"“We will win.","entities":[],"dates":[],"quotes":[{"start":1,"end":31,"text":"We will win. We will not stop,","speaker":"Gustavo Petro","verb":"said","kind":"full"}]}
+{"doc":"a/one.txt","n":3,"para":2,"start":47,"end":77,"text":"We will not stop,” Petro said.","entities":[{"start":19,"end":24,"text":"Petro","type":"PERSON","id":"Gustavo Petro"}],"dates":[],"quotes":[]}
+{"doc":"b/two.txt","n":1,"para":1,"start":0,"end":31,"text":"Petro spoke in Bogotá on Friday.","dct":"2025-11-14","meta":{"source":"Evening Star"},"entities":[{"start":0,"end":5,"text":"Petro","type":"PERSON","id":"Gustavo Petro"}],"dates":[{"start":25,"end":31,"text":"Friday","type":"DATE","value":"2025-11-14"}],"quotes":[],"dup_of":{"doc":"a/one.txt","n":1,"sim":1}}
+{"doc":"b/two.txt","n":2,"para":1,"start":32,"end":60,"text":"“No,” Rubio said in October.","entities":[{"start":6,"end":11,"text":"Rubio","type":"PERSON","id":"Marco Rubio"}],"dates":[{"start":20,"end":27,"text":"October","type":"DATE","value":"2025-10"},{"start":20,"end":27,"text":"October","type":"DURATION","value":"P1M"}],"quotes":[{"start":1,"end":3,"text":"No","speaker":"Marco Rubio","verb":"said","kind":"full"},{"start":1,"end":3,"text":"No","speaker":null,"verb":null,"kind":"partial"}]}
+EOF2
+$r "$tmp/two.jsonl" >"$tmp/two.html"
+check_same "exit status 0" "$?" 0
+page=$(cat "$tmp/two.html")
+has() {	# has DESCRIPTION STRING: the page holds the string
+	case $page in
+	*"$2"*) ok 0 "$1" ;;
+	*) ok 1 "$1"; printf '# not in the page: %s\n' "$2" ;;
+	esac
+}
+hasnt() {
+	case $page in
+	*"$2"*) ok 1 "$1"; printf '# in the page: %s\n' "$2" ;;
+	*) ok 0 "$1" ;;
+	esac
+}
+check_same "one HTML document" "$(head -n 1 "$tmp/two.html")" "<!DOCTYPE html>"
+check_same "it ends the document" "$(tail -n 1 "$tmp/two.html")" "</body></html>"
+check_same "self-contained: nothing loaded from elsewhere" \
+	"$(grep -Ec 'src=|https?:|url\(|@import' "$tmp/two.html")" 0
+has "the title" "<title>lede report</title>"
+has "outlets come from meta.source" '2 articles from 2 outlets'
+has "a speaker's row: quotes, words, documents" \
+	'<a href="#sp0" data-sp="0">Gustavo Petro</a></td><td class="num" data-v="1">1</td><td class="num" data-v="7">7</td><td class="num" data-v="1">1</td>'
+has "the cell links to the quotation's sentence in that outlet" \
+	'<a href="#s0-2" data-sp="0" data-o="0">1</a> <small>7&nbsp;w</small>'
+has "the speakers counted without the quotations with none" '3 quotations from 2 speakers; the 2 quoted most'
+has "... in the figures at the top too" '<b>2</b><span>speakers</span>'
+has "a quotation with no speaker is counted apart" '<span class="unattr">(no speaker found)</span>'
+has "the quotes themselves" '“We will win. We will not stop,” <span class="src">— Daily Post, <a href="#s0-2">sentence 2</a>'
+has "the chart has a bar per speaker" '<title>Gustavo Petro — Daily Post: 1</title></rect>'
+has "entities by type, mentions and documents" \
+	'<tr><td>Gustavo Petro</td><td class="num" data-v="3">3</td><td class="num" data-v="2">2</td></tr>'
+has "a name only one outlet gives is marked" \
+	'<tr><td>Bogotá <span class="badge" title="only Daily Post names it">one outlet</span>'
+has "a resolved date in the table, with its sentences" '<tr id="t0"><td data-v="20406"><b>2025-11-14</b></td><td class="num" data-v="2">2</td><td class="num" data-v="2">2</td>'
+has "... its sentences, linked" '<td><a href="#s0-1">Petro spoke in Bogotá on Friday.</a> <small>one.txt</small><br><a href="#s1-1">Petro spoke in Bogotá on Friday.</a> <small>two.txt</small></td></tr>'
+has "a month is on the timeline as a bar" '<a href="#t1"><title>2025-10: 1 mention in 1 document</title><rect'
+hasnt "a duration is not" 'P1M: '
+has "a day is a point" '<a href="#t0"><title>2025-11-14: 2 mentions in 2 documents</title><circle'
+has "publication dates are marked" '<title>published on 2025-11-13: 1 document</title>'
+has "repeats: counts by pair of outlets" '<tr><td>Evening Star</td><td>Daily Post</td><td class="num" data-v="1">1</td><td class="num" data-v="0">0</td></tr>'
+has "a repeat with its text" '<li><a href="#s1-1">Petro spoke in Bogotá on Friday.</a> <span class="src">'
+has "a repeat links to the first sentence" 'two.txt #1 repeats <a href="#s0-1">one.txt #1</a> (similarity 1)'
+has "the article with its title and outlet" '<article id="d0" data-o="0"><header><h3>Petro speaks</h3><p class="byline"><span class="outlet">Daily Post</span> · published <time>2025-11-13</time>'
+has "entities and dates marked in the text" \
+	'<span class="s" id="s0-1"><mark class="e t0" title="PERSON: Gustavo Petro">Petro</mark> spoke in <mark class="e t1" title="GPE: Bogotá">Bogotá</mark> on <mark class="dt" title="2025-11-14">Friday</mark>.</span>'
+has "a quotation marked on past its record's end" \
+	'<span class="s" id="s0-3"><span class="q" data-sp="0">We will not stop,</span>” <mark class="e t0"'
+has "paragraphs kept" '</span> </p>
+<p><span class="s" id="s0-2">'
+has "a repeated sentence is marked and links to the first" \
+	'<span class="s dup" id="s1-1">'
+has "... with a link back" '<a class="dupl" href="#s0-1" title="repeats an earlier sentence">↩</a>'
+
+# Without start, end and n: places counted from the texts.
+printf '%s\n' '{"doc":"x","text":"\u201cA b.","quotes":[{"start":1,"end":10,"text":"A b. C d,","speaker":"Mr \u00c1","verb":"said","kind":"full"}]}' \
+	'{"doc":"x","text":"C d,\u201d he said."}' >"$tmp/nostart.jsonl"
+check_same "no start, end or n: a quotation marked on into the next record" \
+	"$($r "$tmp/nostart.jsonl" | grep -o '<span class="s" id="s0-2">.*</span> ')" \
+	'<span class="s" id="s0-2"><span class="q" data-sp="0">C d,</span>” he said.</span> '
+
+# Same page from standard input and from -; -u changes nothing.
+check_file "standard input gives the same page" "$tmp/two.html" /dev/stdin <<EOF2
+$($r <"$tmp/two.jsonl")
+EOF2
+$r - <"$tmp/two.jsonl" >"$tmp/dash.html"
+check_file "- is standard input" "$tmp/dash.html" "$tmp/two.html"
+$r -u "$tmp/two.jsonl" >"$tmp/u.html"
+check_file "-u gives the same page" "$tmp/u.html" "$tmp/two.html"
+
+# Options.
+page=$($r -t 'Colombia & the U.S.' -n 1 "$tmp/two.jsonl")
+has "-t sets the title, escaped" '<title>Colombia &amp; the U.S.</title>'
+check_same "-n 1: one speaker row, then the quotations with no speaker" \
+	"$(printf '%s\n' "$page" | grep '^<tr><td><a href="#sp' | cut -c 1-36)" '<tr><td><a href="#sp0" data-sp="0">G
+<tr><td><a href="#sp2" data-sp="2"><'
+has "-n 1: the rest are counted" '1 more speaker is left out (-n 1).'
+$r --top 1 "$tmp/two.jsonl" >"$tmp/top.html"
+$r -n 1 "$tmp/two.jsonl" >"$tmp/n.html"
+check_file "--top is -n" "$tmp/top.html" "$tmp/n.html"
+page=$($r -s 0 "$tmp/two.jsonl")
+hasnt "-s 0: no article text" '<article'
+has "-s 0: says the texts are left out" 'The texts of 2 documents are left out: the page holds at most 0 bytes of text (--texts).'
+has "-s 0: links go to the quote lists instead" '<a href="#sp0" data-sp="0" data-o="0">1</a>'
+page=$($r --texts 10 "$tmp/two.jsonl")
+check_same "--texts 10: the first document whole, the second left out" \
+	"$(printf '%s\n' "$page" | grep -c '<article')" 1
+check_same "--texts 1k keeps both" "$($r --texts 1k "$tmp/two.jsonl" | grep -c '<article')" 2
+
+# Hostile records: markup, quotes and control characters stay text.
+cat >"$tmp/hostile.jsonl" <<'EOF2'
+{"doc":"<script>alert('doc')</script>","n":1,"para":1,"start":0,"end":40,"text":"\u201cHi <b>there</b>,\u201d said X\u0001Y </script><script>alert(1)</script>.","meta":{"source":"</style><script>alert('src')</script>","title":"T\"itle' <img src=x onerror=alert(2)>"},"dct":"<i>2025</i>","entities":[{"start":25,"end":28,"text":"X\u0001Y","type":"\"><img src=x onerror=alert(3)>","id":"<script>alert(4)</script>\u0007\u009f"}],"dates":[{"start":0,"end":2,"text":"Hi","type":"DATE","value":"2025-11-13\"><script>alert(5)</script>"}],"quotes":[{"start":1,"end":20,"text":"Hi <b>there</b>,","speaker":"<script>alert(6)</script>\" onmouseover=\"alert(7)\u0000","verb":"said","kind":"full"}],"dup_of":{"doc":"<script>","n":1,"sim":"<script>"}}
+EOF2
+$r -t '<script>alert(8)</script>' "$tmp/hostile.jsonl" >"$tmp/hostile.html"
+check_same "hostile records: exit status 0" "$?" 0
+page=$(cat "$tmp/hostile.html")
+check_same "hostile records: one script element, the page's own" "$(grep -o '<script' "$tmp/hostile.html" | wc -l | tr -d ' ')" 1
+check_same "hostile records: no element from a record" "$(grep -Ec '<img|<b>there|<i>2025|</style><' "$tmp/hostile.html")" 0
+has "hostile records: a speaker stays text" '&lt;script&gt;alert(6)&lt;/script&gt;&quot; onmouseover=&quot;alert(7)�'
+has "hostile records: control characters become U+FFFD" 'X�Y'
+has "hostile records: C1 controls too" 'alert(4)&lt;/script&gt;��'
+has "hostile records: quotes in attributes are references" 'title="&quot;&gt;&lt;img src=x onerror=alert(3)&gt;: '
+check_same "hostile records: no raw control character in the page" \
+	"$(LC_ALL=C tr -d '\n\t' <"$tmp/hostile.html" | LC_ALL=C tr -d '\040-\176\200-\377' | wc -c | tr -d ' ')" 0
+
+# Records without annotations still make a page.
+printf '%s\n' '{"doc":"x","text":"Plain."}' >"$tmp/plain.jsonl"
+page=$($r "$tmp/plain.jsonl")
+has "no quotes: says how to get them" 'No quotation in these records: run lede-extract-quotes in the pipeline.'
+has "no entities: says how to get them" 'No entity in these records: run lede-tag-entities in the pipeline.'
+has "no repeats: says how to mark them" 'lede-dedupe --mark marks them'
+has "the text is there" '<span class="s" id="s0-1">Plain.</span>'
+
+# Errors.
+check_fail "bad option" 2 "lede-report: invalid option -- 'x'
+usage: lede-report [-ku] [-n top] [-s size] [-t title] [file ...]" $r -x
+check_fail "-n 0" 2 "lede-report: -n is too small: 0" $r -n 0 "$tmp/two.jsonl"
+check_fail "-n not a number" 2 "lede-report: -n is invalid: ten" $r -n ten "$tmp/two.jsonl"
+check_fail "--texts with a bad unit" 2 "lede-report: --texts is invalid: 5T" $r --texts 5T "$tmp/two.jsonl"
+check_fail "missing file: a warning, exit 1" 1 "lede-report: $tmp/nonexistent: No such file or directory" \
+	$r "$tmp/nonexistent" "$tmp/two.jsonl"
+check_same "missing file: the page of the rest is written" "$(grep -c '<article' "$tmp/out")" 2
+printf 'not json\n' >"$tmp/bad.jsonl"
+check_fail "malformed JSON" 2 "lede-report: $tmp/bad.jsonl:1: expected a JSON object at column 1" $r "$tmp/bad.jsonl"
+check_same "malformed JSON: no page" "$(wc -c <"$tmp/out" | tr -d ' ')" 0
+printf '{"doc":"a","text":"\377"}\n' >"$tmp/utf8.jsonl"
+check_fail "bad UTF-8" 2 "lede-report: $tmp/utf8.jsonl:1: invalid UTF-8 at column 20" $r "$tmp/utf8.jsonl"
+check_fail "no doc" 2 'lede-report: <stdin>:1: no "doc" string' sh -c "printf '%s\n' '{\"text\":\"x\"}' | $r"
+check_fail "no text" 2 'lede-report: <stdin>:1: no "text" string' sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":1}' | $r"
+check_fail "entities not an array" 2 'lede-report: <stdin>:1: "entities" is not an array' \
+	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"entities\":{}}' | $r"
+check_fail "a quotation that is not an object" 2 'lede-report: <stdin>:1: quotes element 1 is not an object' \
+	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"quotes\":[1]}' | $r"
+check_fail "a date with bad offsets" 2 'lede-report: <stdin>:1: dates element 1: bad offsets' \
+	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"dates\":[{\"start\":3,\"end\":1}]}' | $r"
+check_fail "an entity with no offsets" 2 'lede-report: <stdin>:1: entities element 1: no "start" and "end" integers' \
+	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"entities\":[{\"id\":\"A\"}]}' | $r"
+check_fail "an entity with no name" 2 'lede-report: <stdin>:1: entities element 1: no "id" or "text" string' \
+	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"entities\":[{\"start\":0,\"end\":1}]}' | $r"
+check_fail "dup_of with no doc" 2 'lede-report: <stdin>:1: "dup_of": no "doc" string' \
+	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"dup_of\":{\"n\":1}}' | $r"
+cat "$tmp/bad.jsonl" "$tmp/two.jsonl" "$tmp/utf8.jsonl" >"$tmp/k.jsonl"
+check_fail "-k: bad lines skipped with warnings, exit 1" 1 \
+	"lede-report: $tmp/k.jsonl:1: expected a JSON object at column 1
+lede-report: $tmp/k.jsonl:7: invalid UTF-8 at column 20" $r -k "$tmp/k.jsonl"
+check_same "-k: the page holds the good records, not the bad lines" \
+	"$(grep -c '<article' "$tmp/out"):$(grep -c 'not json' "$tmp/out")" "2:0"
+check_fail "a full disk" 2 "lede-report: stdout: No space left on device" sh -c "$r '$tmp/two.jsonl' >/dev/full"
+run_err sh -c "$r '$tmp/two.jsonl' | head -c 10"
+check_same "| head ends quietly" "$err" ""
+check_same "--version" "$($r --version)" "lede-report 0.1.0"
+check_same "--help: usage first" "$($r --help | head -n 1)" "usage: lede-report [-ku] [-n top] [-s size] [-t title] [file ...]"
+done_testing

@@ -1,0 +1,90 @@
+#!/bin/sh
+# lede-report in a browser: the page of the example articles, rendered by
+# headless Chromium, is not blank and names the seeds' speakers with the
+# quote counts the pipeline gives; hostile records stay inert.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 2
+
+browser=
+for b in chromium chromium-browser; do
+	command -v "$b" >/dev/null 2>&1 && browser=$b && break
+done
+[ -n "$browser" ] || skip_all "chromium is not installed (Debian package chromium)"
+for p in lede-split lede-tag-entities lede-extract-dates lede-extract-quotes lede-report; do
+	command -v "$p" >/dev/null 2>&1 || skip_all "$p is not built"
+done
+command -v jq >/dev/null 2>&1 || skip_all "jq is not installed"
+
+# chrome ARGS...: headless Chromium with a profile of its own, no network.
+chrome() {
+	mkdir -p "$tmp/profile"
+	timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking --disable-component-update \
+		--disable-sync --disable-extensions --user-data-dir="$tmp/profile" "$@" 2>/dev/null
+}
+
+lede-split examples/articles | lede-tag-entities | lede-extract-dates |
+	lede-extract-quotes >"$tmp/seeds.jsonl"
+if command -v lede-dedupe >/dev/null 2>&1; then
+	lede-dedupe --mark "$tmp/seeds.jsonl" >"$tmp/marked.jsonl" && mv "$tmp/marked.jsonl" "$tmp/seeds.jsonl"
+fi
+lede-report -t "Example articles" "$tmp/seeds.jsonl" >"$tmp/seeds.html"
+check_same "the page of the example articles: exit status 0" "$?" 0
+
+# The screenshot: a PNG whose pixels are not all one colour.
+chrome --hide-scrollbars --window-size=1280,2000 --screenshot="$tmp/shot.png" "file://$tmp/seeds.html" >/dev/null
+check "the screenshot is written" test -s "$tmp/shot.png"
+if command -v python3 >/dev/null 2>&1; then
+	# Distinct byte values of the inflated image data: a blank page has
+	# a handful, a page of text and charts has most of the 256.
+	n=$(python3 - "$tmp/shot.png" <<'EOF2'
+import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n'
+i, idat = 8, b''
+while i < len(data):
+    n, = struct.unpack('>I', data[i:i + 4])
+    if data[i + 4:i + 8] == b'IDAT':
+        idat += data[i + 8:i + 8 + n]
+    i += 12 + n
+print(len(set(zlib.decompress(idat))))
+EOF2
+)
+	check "the screenshot is not blank ($n distinct byte values)" test "${n:-0}" -ge 100
+else
+	skip "the screenshot is not blank" "python3 is not installed"
+fi
+
+# The page's text, once its script has run: each speaker the pipeline
+# names is in the table with the number of quotes the records give.
+chrome --dump-dom "file://$tmp/seeds.html" >"$tmp/seeds.dom"
+check "the DOM is dumped" test -s "$tmp/seeds.dom"
+check "the page's script ran to its end without an error" grep -q '<html lang="en" data-ready="1">' "$tmp/seeds.dom"
+jq -r '.quotes[]?.speaker // empty' "$tmp/seeds.jsonl" | sort | uniq -c >"$tmp/counts"
+check "the pipeline finds speakers" test -s "$tmp/counts"
+# (Sánchez with or without its accent: that is lede-extract-quotes' choice.)
+for want in "Gustavo Petro" "Pedro Arnulfo S(á|a)nchez" "Armando Benedetti"; do
+	check "the records name $want as a speaker" grep -Eq " $want\$" "$tmp/counts"
+done
+while read -r count name; do
+	check "the page names $name with $count quote(s)" \
+		grep -qF ">$name</a></td><td class=\"num\" data-v=\"$count\">$count</td>" "$tmp/seeds.dom"
+	check "the quote list of $name says $count" \
+		grep -qF "$name <span class=\"muted\">— $count quote" "$tmp/seeds.dom"
+done <"$tmp/counts"
+
+# Hostile records: after the browser has parsed the page and run its
+# script, the DOM holds one script element and no element from a record.
+cat >"$tmp/hostile.jsonl" <<'EOF2'
+{"doc":"<script>document.title='pwned'</script>","n":1,"para":1,"start":0,"end":40,"text":"\u201cHi <b>there</b>,\u201d said X\u0001Y </script><script>document.title='pwned'</script>.","meta":{"source":"</style><script>document.title='pwned'</script>","title":"T\"itle' <img src=x onerror=\"document.title='pwned'\">"},"dct":"<i>2025</i>","entities":[{"start":25,"end":28,"text":"X\u0001Y","type":"\"><img src=x onerror=alert(3)>","id":"<svg onload=alert(4)>\u0007\u009f"}],"dates":[{"start":0,"end":2,"text":"Hi","type":"DATE","value":"2025-11-13\"><script>alert(5)</script>"}],"quotes":[{"start":1,"end":20,"text":"Hi <b>there</b>,","speaker":"<script>alert(6)</script>\" onmouseover=\"alert(7)\u0000","verb":"said","kind":"full"}],"dup_of":{"doc":"<script>","n":1,"sim":"<script>"}}
+EOF2
+lede-report -t "Hostile" "$tmp/hostile.jsonl" >"$tmp/hostile.html"
+chrome --dump-dom "file://$tmp/hostile.html" >"$tmp/hostile.dom"
+check "hostile: the DOM is dumped" test -s "$tmp/hostile.dom"
+check_same "hostile: one script element" "$(grep -o '<script' "$tmp/hostile.dom" | wc -l | tr -d ' ')" 1
+check_same "hostile: no img, b or i element and no svg onload" \
+	"$(grep -Ec '<img|<b>there|<i>2025|<svg onload' "$tmp/hostile.dom")" 0
+check_same "hostile: the title is the page's own" "$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$tmp/hostile.dom" | head -n 1)" "Hostile"
+check "hostile: the speaker's name is shown as text" \
+	grep -qF '&lt;script&gt;alert(6)&lt;/script&gt;" onmouseover="alert(7)' "$tmp/hostile.dom"
+done_testing
