@@ -61,19 +61,28 @@ put_cp(struct buf *out, int32_t u)
 	*(sp) = 0; \
 } while (0)
 
-/* The last code point of out (after base), taken off it. */
-static int32_t
-take_last(struct buf *out, size_t base)
+/*
+ * Where the last combining sequence of out (after base) starts: the
+ * character the trailing combining marks sit on, at most 32 back.
+ */
+static size_t
+tail_start(const struct buf *out, size_t base)
 {
-	size_t e = out->len, b = e - 1;
 	utf8proc_int32_t c;
+	size_t e = out->len, b;
+	int n = 0;
 
-	while (b > base && ((unsigned char)out->s[b] & 0xC0) == 0x80)
-		b--;
-	if (utf8proc_iterate((const utf8proc_uint8_t *)out->s + b, e - b, &c) < 0)
-		return -1;
-	out->len = b;
-	return c;
+	while (e > base && n++ < 32) {
+		b = e - 1;
+		while (b > base && ((unsigned char)out->s[b] & 0xC0) == 0x80)
+			b--;
+		if (utf8proc_iterate((const utf8proc_uint8_t *)out->s + b, e - b, &c) < 0)
+			break;
+		e = b;
+		if (utf8proc_get_property(c)->combining_class == 0)
+			break;
+	}
+	return e;
 }
 
 /*
@@ -87,24 +96,34 @@ static void
 run(struct norm *nm, const char *s, size_t n, struct buf *out, int *sp, size_t base)
 {
 	utf8proc_ssize_t k, i, j;
-	int32_t prev = -1;
 
+	/*
+	 * A combining mark may join what was written before it (e + U+0301
+	 * is é, and ó + U+0323 reorders): that tail is taken back and
+	 * decomposed again with the run.
+	 */
+	if (!*sp && out->len > base) {
+		size_t t = tail_start(out, base);
+
+		buf_reset(&nm->redo);
+		buf_add(&nm->redo, out->s + t, out->len - t);
+		buf_add(&nm->redo, s, n);
+		out->len = t;
+		s = nm->redo.s;
+		n = nm->redo.len;
+	}
 	for (;;) {
 		k = nm->cpcap ? utf8proc_decompose((const utf8proc_uint8_t *)s, n,
-		    nm->cp + 1, nm->cpcap - 1, NORM_OPTS) : (utf8proc_ssize_t)n + 1;
+		    nm->cp, nm->cpcap, NORM_OPTS) : (utf8proc_ssize_t)n + 1;
 		if (k < 0)
 			die(EX_ERR, "utf8proc: %s", utf8proc_errmsg(k));
-		if (nm->cpcap && (size_t)k <= nm->cpcap - 1)
+		if (nm->cpcap && (size_t)k <= nm->cpcap)
 			break;
 		nm->cpcap = k + 64;
 		nm->cp = xrealloc(nm->cp, nm->cpcap * sizeof *nm->cp);
 	}
-	if (!*sp && out->len > base)
-		prev = take_last(out, base);
 	j = 0;
-	if (prev >= 0)
-		nm->cp[j++] = prev;
-	for (i = 1; i <= k; i++) {
+	for (i = 0; i < k; i++) {
 		int32_t c = nm->cp[i];
 		int cl = c < 128 ? ascii[c] : cpclass(c);
 
@@ -112,6 +131,23 @@ run(struct norm *nm, const char *s, size_t n, struct buf *out, int *sp, size_t b
 			nm->cp[j++] = c;
 		else if (cl == NC_SPACE && (j == 0 || nm->cp[j - 1] != ' '))
 			nm->cp[j++] = ' ';
+	}
+	/*
+	 * Dropping a character between two combining marks can leave them
+	 * out of canonical order; put them back in order (a stable insertion
+	 * sort by combining class, as decomposition does), so that the key of
+	 * a key is itself.
+	 */
+	for (i = 1; i < j; i++) {
+		int32_t c = nm->cp[i];
+		int cc = utf8proc_get_property(c)->combining_class;
+		utf8proc_ssize_t m = i;
+
+		while (cc && m > 0 && utf8proc_get_property(nm->cp[m - 1])->combining_class > cc) {
+			nm->cp[m] = nm->cp[m - 1];
+			m--;
+		}
+		nm->cp[m] = c;
 	}
 	k = utf8proc_normalize_utf32(nm->cp, j, NORM_OPTS);
 	if (k < 0)
@@ -245,6 +281,7 @@ norm_free(struct norm *nm)
 	free(nm->cp);
 	nm->cp = NULL;
 	nm->cpcap = 0;
+	buf_free(&nm->redo);
 }
 
 /* MurmurHash3 x64 128 (Austin Appleby, public domain), little-endian loads. */

@@ -13,6 +13,7 @@
 struct norm {
 	int32_t *cp;		/* code points of one non-ASCII run */
 	size_t cpcap;
+	struct buf redo;	/* the written tail and the run, decomposed again */
 };
 
 /* What a character becomes: dropped, a word break, or kept. */
