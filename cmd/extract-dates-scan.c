@@ -22,7 +22,8 @@ enum cat {
 	C_CLOCK, C_ERAS, C_FORWARD, C_BACKWARD, C_SUPER, C_YEAR_BEFORE,
 	C_NOT_AFTER, C_NAME_WORDS, C_ARTICLES, C_OF, C_AT, C_ON, C_AND,
 	C_HALF, C_TO, C_THIS_PREFIX, C_IN, C_DUR_BEFORE, C_OCLOCK, C_AGE,
-	C_BEFORE_AFTER, C_SET_BEFORE, C_REL_POINT, C_HOLIDAYS, NCAT
+	C_BEFORE_AFTER, C_SET_BEFORE, C_REL_POINT, C_HOLIDAYS, C_SHIFT,
+	C_WORKDAYS, C_UNITS_CMP, C_ERA_SHIFT, C_SHIFT_CLOCK, C_DETERMINERS, NCAT
 };
 
 enum kind { K_INT, K_STR, K_SEQ, K_UNIT, K_MOD, K_MD };
@@ -79,6 +80,12 @@ static const struct catdef {
 	[C_SET_BEFORE] = { "set_before", K_SEQ, 0, 0 },
 	[C_REL_POINT] = { "relative_point", K_SEQ, 0, 0 },
 	[C_HOLIDAYS] = { "holidays", K_MD, 0, 0 },
+	[C_SHIFT] = { "shift", K_INT, -1, 1 },
+	[C_WORKDAYS] = { "workdays", K_SEQ, 0, 0 },
+	[C_UNITS_CMP] = { "units_in_compound", K_UNIT, 0, 0 },
+	[C_ERA_SHIFT] = { "era_offsets", K_INT, -5000, 5000 },
+	[C_SHIFT_CLOCK] = { "shift_clock", K_INT, -1, 1 },
+	[C_DETERMINERS] = { "determiners", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */
@@ -141,10 +148,26 @@ struct dates_scan {
 	size_t len;
 	const struct dates_ref *ref;
 	int joined;		/* a time glued to a date before it: 05/31/2024.14:15 */
+	int mdok;		/* a bare 8/10 is a date here: an offset's anchor */
+	struct pdmemo *memo;	/* the last compound duration read */
+	struct dates_ref last;	/* the last date found in the text, */
+	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
 static const char *tyname[] = { "DATE", "TIME", "DURATION", "SET" };
+
+/* A compound duration: up to four number-unit pairs, largest first. */
+struct dur {
+	int n, x;
+	double v[4];
+	int u[4];
+};
+
+struct pdmemo {
+	size_t i, e;		/* where it starts (SIZE_MAX: none), where it ends */
+	struct dur d;
+};
 
 struct tx {
 	size_t t0, t1;
@@ -155,6 +178,9 @@ struct tx {
 	int istime;		/* a clock time without a date */
 	int h, mi, s, hs;
 	int wdonly;		/* a weekday alone: a numeric date may follow */
+	int durpt;		/* a point dd away from the reference (dir): "2 weeks ago" */
+	int dir;
+	struct dur dd;
 };
 
 /* ---------- dates ---------- */
@@ -742,6 +768,8 @@ dates_scan_new(const struct dates_lex *lx, int dmy)
 
 	sc->lex = lx;
 	sc->dmy = dmy;
+	sc->memo = xcalloc(1, sizeof *sc->memo);
+	sc->memo->i = SIZE_MAX;
 	return sc;
 }
 
@@ -751,6 +779,7 @@ dates_scan_free(struct dates_scan *sc)
 	if (!sc)
 		return;
 	free(sc->tk);
+	free(sc->memo);
 	free(sc);
 }
 
@@ -911,6 +940,13 @@ money(const struct dates_scan *sc, size_t i)
 	return 0;
 }
 
+/* Is token i the end of a clause: the end of the text or a stop? */
+static int
+clauseend(const struct dates_scan *sc, size_t i)
+{
+	return i >= sc->nt || (TK(i)->kind == TP && strchr(",.;:!?)\"", TK(i)->ch));
+}
+
 /* ---------- numbers ---------- */
 
 /* A count: digits or words.  *x is set when it is "a few" and the like. */
@@ -927,8 +963,10 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 			return 0;
 		/* glued to a word or a code: "e3%8d", "A380" */
 		if (i > 0 && att(sc, i) && (isword(sc, i - 1) || ispc(sc, i - 1, '%') ||
-		    ispc(sc, i - 1, '/') || ispc(sc, i - 1, '_')))
-			return 0;
+		    ispc(sc, i - 1, '/') || ispc(sc, i - 1, '_')) &&
+		    !(i >= 2 && isnum(sc, i - 2) && att(sc, i - 1) &&
+		    (has(sc, i - 1, C_UNITS) || has(sc, i - 1, C_UNITS_PL))))
+			return 0;	/* but "2hr5min" is a compound */
 		if (TK(i)->nd > 6 || inbig(sc, i)) {
 			if (ispc(sc, i + 1, '.') && att(sc, i + 1) && isnum(sc, i + 2) &&
 			    att(sc, i + 2) && TK(i)->nd <= 6 && TK(i + 2)->nd == 1 &&
@@ -974,13 +1012,23 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 	return i;
 }
 
-/* A unit after a number (j is where it should be): its code and end. */
+/*
+ * A unit after a number (j is where it should be): its code and end.
+ * afternum 2: inside a compound duration ("1d 21 h 25m"), where a
+ * short unit may stand apart and "m" is minutes.
+ */
 static size_t
 punit(const struct dates_scan *sc, size_t j, int afternum, int *u, int *plural)
 {
 	if (j >= sc->nt)
 		return 0;
-	if (has(sc, j, C_UNITS_ATT) && (!(afternum && att(sc, j)) || TK(j)->cap))
+	if (afternum == 2 && has(sc, j, C_UNITS_CMP) && att(sc, j) && !TK(j)->cap) {
+		*u = ivl(sc, j, C_UNITS_CMP);
+		*plural = 0;
+		return j + 1;
+	}
+	if (has(sc, j, C_UNITS_ATT) && (!(afternum && (att(sc, j) || afternum == 2)) ||
+	    TK(j)->cap))
 		return 0;	/* "5d" is five days, "3D" is not */
 	if (has(sc, j, C_UNITS)) {
 		*u = ivl(sc, j, C_UNITS);
@@ -1028,7 +1076,7 @@ durval(char *val, double v, int x, int u)
  * number [-] unit [and a half]: a duration.  Returns its end, 0 if none.
  */
 static size_t
-pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u)
+pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp)
 {
 	size_t j, k;
 	int pl;
@@ -1055,7 +1103,7 @@ pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u)
 		return 0;
 	if (ispc(sc, j, '-') && att(sc, j) && att(sc, j + 1))
 		j++;
-	if (!(k = punit(sc, j, isnum(sc, j - 1), u, &pl)))
+	if (!(k = punit(sc, j, isnum(sc, j - 1) ? 1 + (cmp && isnum(sc, i)) : 0, u, &pl)))
 		return 0;
 	if (*u == U_WE)
 		return 0;
@@ -1069,12 +1117,6 @@ pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u)
 }
 
 
-struct dur {
-	int n, x;
-	double v[4];
-	int u[4];
-};
-
 static int
 unitrank(int u)
 {
@@ -1083,15 +1125,39 @@ unitrank(int u)
 }
 
 /* "1 day 21 hours", "5 minutes, and 30 seconds": a compound duration. */
+static size_t pdurs1(const struct dates_scan *, size_t, struct dur *);
+
+/* The rules ask for the duration at a token several times: the last answer is kept. */
 static size_t
 pdurs(const struct dates_scan *sc, size_t i, struct dur *d)
+{
+	struct pdmemo *pm = sc->memo;
+
+	if (pm->i != i) {
+		pm->i = i;
+		pm->e = pdurs1(sc, i, &pm->d);
+	}
+	if (pm->e)
+		*d = pm->d;
+	return pm->e;
+}
+
+static size_t
+pdurs1(const struct dates_scan *sc, size_t i, struct dur *d)
 {
 	size_t e, k, j;
 	double v;
 	int x, u;
 
-	if (!(e = pdur(sc, i, &v, &x, &u)))
-		return 0;
+	if (!(e = pdur(sc, i, &v, &x, &u, 0))) {
+		/* "3m 49s": a compound-only unit first, when more follows */
+		double v2;
+		int x2, u2;
+		if (!isnum(sc, i) || !has(sc, i + 1, C_UNITS_CMP) ||
+		    !(e = pdur(sc, i, &v, &x, &u, 1)) || x || !isnum(sc, e) ||
+		    !pdur(sc, e, &v2, &x2, &u2, 1) || x2 || unitrank(u2) >= unitrank(u))
+			return 0;
+	}
 	d->n = 1, d->x = x, d->v[0] = v, d->u[0] = u;
 	while (d->n < 4 && !x) {
 		j = e;
@@ -1101,7 +1167,7 @@ pdurs(const struct dates_scan *sc, size_t i, struct dur *d)
 			j++;
 		if (!isnum(sc, j) && !(has(sc, j, C_NUMBERS) && ivl(sc, j, C_NUMBERS) > 1))
 			break;
-		if (!(k = pdur(sc, j, &v, &x, &u)) || x ||
+		if (!(k = pdur(sc, j, &v, &x, &u, 1)) || x ||
 		    unitrank(u) >= unitrank(d->u[d->n - 1]))
 			break;
 		d->v[d->n] = v, d->u[d->n] = u;
@@ -1141,13 +1207,12 @@ durvals(char *val, const struct dur *d)
 	}
 }
 
-/* The reference moved by a compound duration, to the finest unit's grain. */
+/* r moved by a compound duration, to the grain of unit fine. */
 static void
-shiftd(const struct dates_scan *sc, char *v, int dir, const struct dur *d)
+shiftr(const struct dates_ref *r, char *v, int dir, const struct dur *d, int fine)
 {
-	const struct dates_ref *r = sc->ref;
 	long z, sec, months = 0, days = 0, secs = 0;
-	int y, mo, dd, k, fine = d->u[d->n - 1], wy, wk;
+	int y, mo, dd, k, wy, wk;
 
 	if (!r->have) {
 		snprintf(v, 64, fine == U_Y || fine == U_DE || fine == U_CE ? "XXXX" :
@@ -1225,6 +1290,7 @@ settx(struct tx *m, size_t t0, size_t t1, int type, const char *val)
 	m->dayp = 0;
 	m->istime = 0;
 	m->wdonly = 0;
+	m->durpt = 0;
 	snprintf(m->val, sizeof m->val, "%s", val);
 }
 
@@ -1239,6 +1305,8 @@ dayval(const struct dates_scan *sc, char *v, int y, int mo, int d)
 	else
 		snprintf(v, 64, "XXXX-%02d-%02d", mo, d);
 }
+
+static int r_time(struct dates_scan *, size_t, struct tx *);
 
 /* The year of a month (and day) given without one. */
 static int
@@ -1292,7 +1360,12 @@ pday(const struct dates_scan *sc, size_t i, int *d, int *ord)
 {
 	*ord = 0;
 	if (isnum(sc, i)) {
-		if (TK(i)->nd > 2 || TK(i)->num < 1 || TK(i)->num > 31 || inbig(sc, i))
+		if (TK(i)->nd > 2 || TK(i)->num < 1 || TK(i)->num > 31)
+			return 0;
+		/* the end of a range of days, "22-23 Feb", is a day */
+		if (inbig(sc, i) && !(i >= 2 && ispc(sc, i - 1, '-') && isnum(sc, i - 2) &&
+		    TK(i - 2)->nd <= 2 && TK(i - 2)->num < TK(i)->num && has(sc, i + 1, C_MONTHS) &&
+		    !(i >= 4 && att(sc, i - 2) && TK(i - 3)->kind == TP && isnum(sc, i - 4))))
 			return 0;
 		*d = (int)TK(i)->num;
 		if (has(sc, i + 1, C_ORDSUF) && att(sc, i + 1)) {
@@ -1350,6 +1423,9 @@ pyear(const struct dates_scan *sc, size_t i, int *y, int two)
 	if (has(sc, j, C_ERAS)) {
 		if (ivl(sc, j, C_ERAS) < 0)
 			*y = -*y;
+		j++;
+	} else if (has(sc, j, C_ERA_SHIFT) && TK(j)->cap == 2 && TK(j - 1)->nd == 4) {
+		*y += ivl(sc, j, C_ERA_SHIFT);	/* 2555 BE (Buddhist era) is 2012 */
 		j++;
 	}
 	if (isnum(sc, j) && !TK(j)->sp)
@@ -1424,6 +1500,21 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 			m->dayp = 1;
 			return 1;
 		}
+		/* "Oct 26 - 28, 11:00:09 2023": the time and the year after the range */
+		if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
+		    ispc(sc, k2, ',')) {
+			struct tx t;
+			size_t k3;
+			if (r_time(sc, k2 + 1, &t) && t.istime && (k3 = t.t1) &&
+			    isnum(sc, k3) && TK(k3)->nd == 4 && pyear(sc, k3, &y, 0) == k3 + 1 &&
+			    !isnum(sc, k3 + 1) && okday(y, mo, d)) {
+				char day[16];
+				settx(m, i, k3 + 1, TY_TIME, "");
+				dayval(sc, day, y, mo, d);
+				timeval(m->val, day, t.h, t.mi, t.s, t.hs);
+				return 1;
+			}
+		}
 		if (ispc(sc, k, ','))
 			k++;
 		if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
@@ -1451,8 +1542,11 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	/* a month alone */
 	if (has(sc, i, C_MONTH_AMB) || TK(i)->lx->abbr) {
+		/* the whole text ("May", a heading) cannot be the verb */
 		if (!(i > 0 && (has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MODIFIERS) ||
-		    has(sc, i - 1, C_RELATIVE) || has(sc, i - 1, C_IN))))
+		    has(sc, i - 1, C_RELATIVE) || has(sc, i - 1, C_IN))) &&
+		    !(i == 0 && TK(i)->cap && (e == sc->nt || (e + 1 == sc->nt &&
+		    TK(e)->kind == TP && strchr(".:", TK(e)->ch)))))
 			return 0;
 		if (tokeq(sc, i - 1, "the") || tokeq(sc, i - 1, "and") || tokeq(sc, i - 1, "to"))
 			return 0;
@@ -1589,6 +1683,55 @@ r_iso(struct dates_scan *sc, size_t i, struct tx *m)
 	return 1;
 }
 
+/*
+ * 8/10 (August 10; 10 August under --dmy), 14/4: a month and day
+ * without a year.  Not a fraction (1/2, 3/4, "1 1/2", "8/10 of"), not
+ * "24/7", not glued to more digits or words.
+ */
+static int
+monthday(struct dates_scan *sc, size_t i, int a, int b, struct tx *m)
+{
+	int mo, d, y;
+	size_t e = i + 3;
+
+	if (a < 1 || b < 1 || (a < b && b <= 4) || (a == 24 && b == 7))
+		return 0;
+	/*
+	 * Odds (5/4 favourite), tie-breaks (7/5) and titles (Fahrenheit
+	 * 9/11) look the same: only where a date must stand.  After "on"
+	 * or a weekday, as an offset's anchor, or as the whole text.
+	 */
+	if (!sc->mdok && !(i > 0 && has(sc, i - 1, C_ON)) &&
+	    !(i > 0 && has(sc, i - 1, C_WEEKDAYS) && !TK(i - 1)->lx->abbr) &&
+	    !(i > 1 && ispc(sc, i - 1, ',') && has(sc, i - 2, C_WEEKDAYS)) &&
+	    !(i == 0 && !isword(sc, i + 3)))
+		return 0;
+	if (i > 0 && (isnum(sc, i - 1) || (TK(i - 1)->kind == TP && att(sc, i))))
+		return 0;
+	if (e < sc->nt && att(sc, e) && (TK(e)->kind != TP || strchr("/%-:", TK(e)->ch) ||
+	    (TK(e)->ch == '.' && isnum(sc, e + 1) && att(sc, e + 1))))
+		return 0;
+	if (has(sc, e, C_OF) || (e < sc->nt && TK(e)->kind == TP && TK(e)->ch == '%'))
+		return 0;
+	if (sc->dmy)
+		d = a, mo = b;
+	else
+		mo = a, d = b;
+	if (mo > 12 && d <= 12) {
+		int t = mo;
+		mo = d, d = t;
+	}
+	if (mo > 12 || d > 31 || !okday(2000, mo, d))
+		return 0;
+	y = yearfor(sc, i, mo, d);
+	if (y >= 0 && !okday(y, mo, d))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	dayval(sc, m->val, y, mo, d);
+	m->dayp = 1;
+	return 1;
+}
+
 /* 11/13/2025, 13/11/2025 (--dmy), 13.11.2025, 07-27-2022, 9/2012 */
 static int
 r_slash(struct dates_scan *sc, size_t i, struct tx *m)
@@ -1620,7 +1763,7 @@ r_slash(struct dates_scan *sc, size_t i, struct tx *m)
 	b = (int)TK(i + 2)->num;
 	j = i + 3;
 	if (!ispc(sc, j, sep) || !att(sc, j) || !isnum(sc, j + 1) || !att(sc, j + 1))
-		return 0;
+		return sep == '/' ? monthday(sc, i, a, b, m) : 0;
 	if (TK(j + 1)->nd == 4)
 		y = (int)TK(j + 1)->num;
 	else if (TK(j + 1)->nd == 2 && sep == '/')
@@ -1837,6 +1980,18 @@ seasonidx(const char *s)
 	return !strcmp(s, "WI") ? 0 : !strcmp(s, "SP") ? 1 : !strcmp(s, "SU") ? 2 : 3;
 }
 
+/* Does a word or phrase of the category end just before token i? */
+static int
+endsat(const struct dates_scan *sc, int cat, size_t i)
+{
+	size_t k;
+
+	for (k = 1; k <= MAXPT && k <= i; k++)
+		if (phr(sc, cat, i - k, NULL, NULL) == k)
+			return 1;
+	return 0;
+}
+
 /* Value of "this/last/next UNIT" (rel) on the reference. */
 static int
 relunit(const struct dates_scan *sc, char *v, int rel, int u)
@@ -1914,7 +2069,8 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	j++;
 	/* the past two years, the next few days, the coming weeks */
 	if ((the || rel != 0) && (k = pnum(sc, j, &v, &x)) && !tokeq(sc, j, "a") &&
-	    !tokeq(sc, j, "an") && (punit(sc, k, 0, &u, &pl)) && pl && u != U_WE) {
+	    !tokeq(sc, j, "an") && (punit(sc, k, 0, &u, &pl)) && (pl || (!x && v > 1)) &&
+	    u != U_WE) {
 		settx(m, i, k + 1, TY_DURATION, "");
 		durval(m->val, v, x, u);
 		return 1;
@@ -1927,6 +2083,20 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	if (has(sc, j, C_UNITS) && !has(sc, j, C_UNITS_ATT)) {
 		u = ivl(sc, j, C_UNITS);
+		/* next day, last hour: the one after or before the reference */
+		if ((u == U_D || u == U_H) && !the && rel != 0 && !has(sc, j + 1, C_OF) &&
+		    !endsat(sc, C_DETERMINERS, i) &&
+		    !(isword(sc, j + 1) && !has(sc, j + 1, C_AT) && !has(sc, j + 1, C_ON) &&
+		    !has(sc, j + 1, C_AND) && !has(sc, j + 1, C_DAYPARTS))) {
+			struct dur one = { 1, 0, { 1 }, { 0 } };
+			if (u == U_H && !(sc->ref->have && sc->ref->hastime))
+				return 0;
+			one.u[0] = u;
+			settx(m, i, j + 1, u == U_H ? TY_TIME : TY_DATE, "");
+			shiftr(sc->ref, m->val, rel, &one, u);
+			m->dayp = u == U_D && sc->ref->have;
+			return 1;
+		}
 		if (u == U_D || u == U_H || u == U_MIN || u == U_S)
 			return 0;
 		if (the && rel < 0 && u != U_WE && u != U_Q && !has(sc, j - 1, C_REL_POINT)) {
@@ -2023,7 +2193,14 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 		return 1;
 	}
 	u = dd.u[dd.n - 1];
-	shiftd(sc, m->val, dir, &dd);
+	/* "2 weeks ago at 9am" is a day: the week is only its grain */
+	if (u == U_W && sc->ref->have && has(sc, e + k, C_AT)) {
+		struct tx t;
+		if (r_time(sc, e + k + 1, &t) && t.istime)
+			u = U_D;
+	}
+	shiftr(sc->ref, m->val, dir, &dd, u);
+	m->durpt = 1, m->dir = dir, m->dd = dd;
 	m->dayp = u == U_D && sc->ref->have;
 	m->mod = mod && strcmp(mod, "APPROX") == 0 ? mod : NULL;
 	if (u == U_H || u == U_MIN || u == U_S)
@@ -2044,8 +2221,17 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if ((k = phr(sc, C_APPROX, j, NULL, &mod)))
 		j += k;
-	if (!(e = pdurs(sc, j, &dd)))
-		return 0;
+	if ((k = phr(sc, C_APPROX, j, NULL, NULL)))	/* "about ~5 hours" */
+		j += k;
+	if (!(e = pdurs(sc, j, &dd))) {
+		/* "in 2 h", "in 1 mon": a short unit apart, ending the clause */
+		double v;
+		int x1, u1;
+		if (!isnum(sc, j) || att(sc, j + 1) || !has(sc, j + 1, C_UNITS_ATT) ||
+		    !clauseend(sc, j + 2) || !(e = pdur(sc, j, &v, &x1, &u1, 1)))
+			return 0;
+		dd.n = 1, dd.x = x1, dd.v[0] = v, dd.u[0] = u1;
+	}
 	x = dd.x;
 	u = dd.u[dd.n - 1];
 	if (has(sc, e, C_AGO) || has(sc, e, C_AGE))
@@ -2064,7 +2250,12 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 	if ((u == U_H || u == U_MIN || u == U_S) && !(sc->ref->have && sc->ref->hastime))
 		return 0;
 	settx(m, i, e, TY_DATE, "");
-	shiftd(sc, m->val, 1, &dd);
+	/* "in a week" points at a day, not at a calendar week */
+	shiftr(sc->ref, m->val, 1, &dd, u == U_W ? U_D : u);
+	m->durpt = 1, m->dir = 1, m->dd = dd;
+	m->dayp = (u == U_D || u == U_W) && sc->ref->have;
+	if (mod && strcmp(mod, "APPROX") == 0)
+		m->mod = mod;
 	if (u == U_H || u == U_MIN || u == U_S)
 		m->type = sc->ref->have && sc->ref->hastime ? TY_TIME : TY_DATE;
 	return 1;
@@ -2352,8 +2543,10 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 	} else {
 		if (!the && !(i > 0 && has(sc, i - 1, C_IN)))
 			return 0;
-		if (isword(sc, j) && !has(sc, j, C_OF) && !TK(j)->cap && TK(j)->lx == NULL)
-			return 0;	/* "summer camp" */
+		if (isword(sc, j) && !has(sc, j, C_OF) && !TK(j)->cap && (TK(j)->lx == NULL ||
+		    !(TK(j)->lx->f & ~(1ULL << C_SHIFT | 1ULL << C_SHIFT_CLOCK |
+		    1ULL << C_WORKDAYS | 1ULL << C_UNITS_CMP))))
+			return 0;	/* "summer camp", "the fall out" */
 		y = yearnear(sc);
 	}
 	settx(m, i, j, TY_DATE, "");
@@ -2552,6 +2745,290 @@ r_holiday(struct dates_scan *sc, size_t i, struct tx *m)
 }
 
 typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
+static int best(struct dates_scan *, size_t, struct tx *);
+static void combine(struct dates_scan *, struct tx *);
+
+/*
+ * The day (or the moment, for "now") an offset counts from, read off
+ * a matched expression; 0 when it is no such point.
+ */
+static int
+anchorref(const struct dates_scan *sc, const struct tx *a, struct dates_ref *r)
+{
+	if (strcmp(a->val, "PRESENT_REF") == 0) {
+		if (!sc->ref->have)
+			return 0;
+		*r = *sc->ref;
+		return 1;
+	}
+	if (a->type != TY_DATE && a->type != TY_TIME)
+		return 0;
+	return dates_parse_ref(a->val, strlen(a->val), r) == 0;
+}
+
+/*
+ * What "two years later" counts from: the last date found before it in
+ * the text when that is as fine as the offset ("sales grew in 2001 and
+ * a year later" is 2002), else the reference.
+ */
+static const struct dates_ref *
+narrbase(const struct dates_scan *sc, const struct dur *dd)
+{
+	int u = dd->u[dd->n - 1], need;
+
+	need = u == U_Y || u == U_DE || u == U_CE ? U_Y : u == U_M || u == U_Q ? U_M :
+	    u == U_W || u == U_D ? U_D : U_H;
+	if (!sc->lastgrain || sc->lastgrain < need)
+		return sc->ref;
+	return &sc->last;
+}
+
+/* Remembers m's value as the last date of the text, if it is one. */
+static void
+setlast(struct dates_scan *sc, const struct tx *m)
+{
+	const char *v = m->val;
+	size_t n = strlen(v), k;
+	struct dates_ref r = { 0 };
+
+	for (k = 0; k < 4 && k < n; k++)
+		if (v[k] < '0' || v[k] > '9')
+			return;
+	if (m->type != TY_DATE && m->type != TY_TIME)
+		return;
+	r.have = 1;
+	r.y = atoi(v), r.m = 1, r.d = 1;
+	if (n == 4 || (n > 5 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' ||
+	    (v[5] >= 'A' && v[5] <= 'Z' && v[6] >= 'A' && v[6] <= 'Z')))) {
+		sc->last = r, sc->lastgrain = U_Y;	/* 2004, 2004-Q4, 2004-SU */
+	} else if (n == 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1' && v[6] >= '0' && v[6] <= '9') {
+		r.m = atoi(v + 5);
+		if (r.m < 1 || r.m > 12)
+			return;
+		sc->last = r, sc->lastgrain = U_M;
+	} else if (dates_parse_ref(v, n, &r) == 0) {
+		sc->last = r, sc->lastgrain = r.hastime ? U_H : U_D;
+	}
+}
+
+/* A point dur away from base (dir): the value, its type and grain. */
+static int
+offsetval(const struct dates_scan *sc, struct tx *m, const struct dates_ref *base,
+    int dir, const struct dur *dd)
+{
+	int u = dd->u[dd->n - 1];
+
+	if (dd->x)
+		return 0;
+	if ((u == U_H || u == U_MIN || u == U_S) && base->have && !base->hastime)
+		return 0;
+	shiftr(base, m->val, dir, dd, u == U_W ? U_D : u);
+	m->type = (u == U_H || u == U_MIN || u == U_S) && base->have ? TY_TIME : TY_DATE;
+	m->dayp = (u == U_D || u == U_W) && base->have;
+	m->durpt = 1, m->dir = dir, m->dd = *dd;
+	(void)sc;
+	return 1;
+}
+
+/*
+ * [approx] N units later | earlier; N units before | after ANCHOR,
+ * where the anchor is a day ("2 days after tomorrow", "a week before
+ * yesterday", "2 months before 02/02", "2 days after next Friday"),
+ * or nothing ("15 minutes before." counts from the reference).
+ */
+static int
+r_offset(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	static const rule_fn anchors[] = { r_deictic, r_weekday, r_slash, r_iso, r_mdy, r_dmy, r_fixed };
+	size_t j = i, k, e, q;
+	const char *mod = NULL;
+	struct dur dd;
+	struct dates_ref base;
+	struct tx a;
+	int dir;
+
+	if (has(sc, i, C_ARTICLES) && !has(sc, i, C_NUMBERS) && has(sc, i + 1, C_UNITS) &&
+	    !has(sc, i + 1, C_UNITS_ATT) && ivl(sc, i + 1, C_UNITS) != U_WE &&
+	    has(sc, i + 2, C_BEFORE_AFTER) && clauseend(sc, i + 3)) {
+		/* "the day before", "the year after": one unit from the reference */
+		struct dur one = { 1, 0, { 1 }, { 0 } };
+		one.u[0] = ivl(sc, i + 1, C_UNITS);
+		settx(m, i, i + 3, TY_DATE, "");
+		return offsetval(sc, m, narrbase(sc, &one), ivl(sc, i + 2, C_BEFORE_AFTER), &one);
+	}
+	if ((k = phr(sc, C_APPROX, j, NULL, &mod)))
+		j += k;
+	if (!(e = pdurs(sc, j, &dd)) || dd.x)
+		return 0;
+	if (has(sc, e, C_SHIFT)) {
+		settx(m, i, e + 1, TY_DATE, "");
+		if (!offsetval(sc, m, narrbase(sc, &dd), ivl(sc, e, C_SHIFT), &dd))
+			return 0;
+	} else if (has(sc, e, C_SHIFT_CLOCK) && dd.u[0] >= U_H && dd.u[0] <= U_S &&
+	    !has(sc, e + 1, C_OF) && !tokeq(sc, e + 1, "from")) {
+		/* "15 minutes out"; "six weeks out" (injured) is not a point */
+		settx(m, i, e + 1, TY_DATE, "");
+		if (!offsetval(sc, m, sc->ref, ivl(sc, e, C_SHIFT_CLOCK), &dd) || !sc->ref->have)
+			return 0;
+	} else if (has(sc, e, C_BEFORE_AFTER)) {
+		dir = ivl(sc, e, C_BEFORE_AFTER);
+		sc->mdok = 1;
+		for (q = 0; q < sizeof anchors / sizeof anchors[0]; q++)
+			if (anchors[q](sc, e + 1, &a) && anchorref(sc, &a, &base))
+				break;
+		sc->mdok = 0;
+		if (q < sizeof anchors / sizeof anchors[0]) {
+			settx(m, i, a.t1, TY_DATE, "");
+			if (!offsetval(sc, m, &base, dir, &dd))
+				return 0;
+		} else if (clauseend(sc, e + 1)) {
+			settx(m, i, e + 1, TY_DATE, "");
+			if (!offsetval(sc, m, narrbase(sc, &dd), dir, &dd))
+				return 0;
+		} else
+			return 0;
+	} else
+		return 0;
+	m->mod = mod && strcmp(mod, "APPROX") == 0 ? mod : NULL;
+	return 1;
+}
+
+/* A point moved by a signed offset after it: "next Tuesday +10 days", "now + 40minutes". */
+static void
+signedafter(struct dates_scan *sc, struct tx *m)
+{
+	struct dates_ref base;
+	struct dur dd;
+	struct tx t;
+	size_t j = m->t1, e;
+	int dir;
+
+	if (!(ispc(sc, j, '+') || ispc(sc, j, '-')) || !TK(j)->sp || !isnum(sc, j + 1))
+		return;
+	if (TK(j)->ch == '-' && !att(sc, j + 1))
+		return;	/* "Monday - 3 days" may be a list */
+	if (m->mod || m->type == TY_DURATION || m->type == TY_SET || !anchorref(sc, m, &base))
+		return;
+	dir = TK(j)->ch == '+' ? 1 : -1;
+	if (!(e = pdurs(sc, j + 1, &dd)) || dd.x || (isword(sc, e) && att(sc, e)) ||
+	    (isnum(sc, e) && att(sc, e)))
+		return;
+	t = *m;
+	if (!offsetval(sc, &t, &base, dir, &dd))
+		return;
+	t.t1 = e;
+	*m = t;
+}
+
+/* +2 months, 5 days; -3y: a signed offset from the reference. */
+static int
+r_signed(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	struct dur dd;
+	size_t e;
+	int dir;
+
+	if (!(ispc(sc, i, '+') || ispc(sc, i, '-')) || !isnum(sc, i + 1) || !att(sc, i + 1))
+		return 0;
+	if (i > 0 && TK(i)->sp == 0 && !ispc(sc, i - 1, '('))
+		return 0;
+	if (i > 0 && (isnum(sc, i - 1) || has(sc, i - 1, C_UNITS) || has(sc, i - 1, C_UNITS_PL)))
+		return 0;	/* a range: "10 -15 days" */
+	dir = TK(i)->ch == '+' ? 1 : -1;
+	if (!(e = pdurs(sc, i + 1, &dd)) || dd.x || (isword(sc, e) && att(sc, e)) ||
+	    (isnum(sc, e) && att(sc, e)))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	if (!offsetval(sc, m, sc->ref, dir, &dd))
+		return 0;
+	return 1;
+}
+
+/* next weekday, last business day: the working day after or before the reference */
+static int
+r_workday(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t k;
+	int rel;
+	long z;
+
+	if (!has(sc, i, C_RELATIVE) || (rel = ivl(sc, i, C_RELATIVE)) == 0 ||
+	    !(k = phr(sc, C_WORKDAYS, i + 1, NULL, NULL)))
+		return 0;
+	if ((i > 0 && has(sc, i - 1, C_ARTICLES)) || has(sc, i + 1 + k, C_OF))
+		return 0;	/* "the last weekday of the month" */
+	settx(m, i, i + 1 + k, TY_DATE, "");
+	m->dayp = 1;
+	if (!sc->ref->have) {
+		snprintf(m->val, sizeof m->val, "XXXX-XX-XX");
+		return 1;
+	}
+	z = refday(sc->ref);
+	do
+		z += rel;
+	while (wday(z) > 5);
+	putday(m->val, z);
+	return 1;
+}
+
+/*
+ * The start of a range whose end holds what the start leaves out:
+ * "8 - 11pm" (20:00), "10 - 11 at night", "22-23 Feb at 7pm".  The
+ * start is its own expression; the end is found after it.
+ */
+static int
+r_range(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	struct tx t;
+	int a, h, d;
+	const char *v;
+
+	if (!isnum(sc, i) || TK(i)->nd > 2 || money(sc, i) || !ispc(sc, i + 1, '-') ||
+	    !isnum(sc, i + 2) || TK(i + 2)->nd > 2)
+		return 0;
+	if (i >= 2 && att(sc, i) && TK(i - 1)->kind == TP && isnum(sc, i - 2))
+		return 0;	/* 555-12-20 */
+	if (att(sc, i + 1) != att(sc, i + 2))
+		return 0;	/* "8 -11pm" */
+	if (ispc(sc, i + 3, '-') && isnum(sc, i + 4))
+		return 0;	/* a chain, 1-2-3, is no range (and no deep recursion) */
+	a = (int)TK(i)->num;
+	if (!best(sc, i + 2, &t) || t.t0 != i + 2)
+		return 0;
+	combine(sc, &t);
+	v = t.val;
+	if (strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+		return 0;
+	if (t.type == TY_TIME && t.istime && strlen(v) >= 16 && v[10] == 'T') {
+		/* hours: the end's half of the day when the start fits in it */
+		if (a > 12 || TK(i + 2)->num > 12)
+			return 0;
+		h = atoi(v + 11);
+		if (h >= 12 && a < 12 && a + 12 <= h)
+			a += 12;
+		else if (a > h)
+			return 0;
+		char day[16];
+		memcpy(day, v, 10);
+		day[10] = '\0';
+		settx(m, i, i + 1, TY_TIME, "");
+		timeval(m->val, day, a, 0, 0, 0);
+		return 1;
+	}
+	if (!t.dayp && t.type != TY_TIME)
+		return 0;
+	if (t.istime || v[5] == 'X' || v[8] == 'X')
+		return 0;
+	/* days: "22-23 Feb" */
+	d = atoi(v + 8);
+	if (d != TK(i + 2)->num || a >= d || !okday(v[0] == 'X' ? 2000 : atoi(v), atoi(v + 5), a))
+		return 0;
+	settx(m, i, i + 1, t.type, v);
+	m->val[8] = (char)('0' + a / 10);
+	m->val[9] = (char)('0' + a % 10);
+	m->dayp = t.dayp;
+	return 1;
+}
 
 static const rule_fn rules[] = {
 	r_iso, r_slash, r_mdy, r_dmy, r_weekday, r_deictic, r_fixed, r_rel,
@@ -2588,6 +3065,20 @@ best(struct dates_scan *sc, size_t i, struct tx *m)
 			*m = t;
 			got = 1;
 		}
+	/* the rules that start on one kind of token only, asked only there */
+	if (TK(i)->kind == TP) {
+		if (r_signed(sc, i, &t) && (!got || t.t1 > m->t1))
+			*m = t, got = 1;
+		return got;
+	}
+	/* r_dur has just read the duration here (or after "about"), if any */
+	if ((has(sc, i, C_ARTICLES) || (sc->memo->e && sc->memo->i >= i && sc->memo->i <= i + MAXPT)) &&
+	    r_offset(sc, i, &t) && (!got || t.t1 > m->t1))
+		*m = t, got = 1;
+	if (TK(i)->kind == TN && ispc(sc, i + 1, '-') && r_range(sc, i, &t) && (!got || t.t1 > m->t1))
+		*m = t, got = 1;
+	if (has(sc, i, C_RELATIVE) && r_workday(sc, i, &t) && (!got || t.t1 > m->t1))
+		*m = t, got = 1;
 	return got;
 }
 
@@ -2656,7 +3147,12 @@ combine(struct dates_scan *sc, struct tx *m)
 			/* "Thu Oct 26 11:00:09 EDT 2023": the year after the time */
 			{
 				int y;
-				size_t k = has(sc, j, C_ZONES) && TK(j)->cap == 2 ? j + 1 : j;
+				size_t k;
+				/* "10:00 - 11:00:09 2023": after the range's end */
+				if (ispc(sc, j, '-') && r_time(sc, j + 1, &t) && t.istime &&
+				    isnum(sc, t.t1) && TK(t.t1)->nd == 4)
+					j = t.t1;
+				k = has(sc, j, C_ZONES) && TK(j)->cap == 2 ? j + 1 : j;
 				if (isnum(sc, k) && TK(k)->nd == 4 && pyear(sc, k, &y, 0) == k + 1 &&
 				    y >= 1000 && y <= 9999 && !isnum(sc, k + 1) && notcount(sc, k + 1)) {
 					char yb[16];
@@ -2724,7 +3220,8 @@ trigger(const struct dates_scan *sc, size_t i)
 	if (t->kind == TN)
 		return 1;
 	if (t->kind == TP)
-		return t->ch == '\'';
+		return t->ch == '\'' || ((t->ch == '+' || t->ch == '-') && i + 1 < sc->nt &&
+		    sc->tk[i + 1].kind == TN);
 	return (t->lx != NULL && (t->lx->f & START_MASK)) || (t->cap && t->b1 - t->b0 == 1);
 }
 
@@ -2738,6 +3235,9 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->s = text;
 	sc->len = len;
 	sc->ref = ref;
+	sc->lastgrain = 0;
+	sc->mdok = 0;
+	sc->memo->i = SIZE_MAX;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
 	while (i < sc->nt) {
@@ -2746,11 +3246,13 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 			continue;
 		}
 		combine(sc, &m);
+		signedafter(sc, &m);
 		/* a trailing point belongs to the sentence, not to "Nov." */
 		while (m.t1 > m.t0 + 1 && ispc(sc, m.t1 - 1, '.') && m.t1 == sc->nt &&
 		    !(m.t1 >= 2 && tokeq(sc, m.t1 - 2, "m")))
 			m.t1--;
 		emit(sc, &m, out, n++);
+		setlast(sc, &m);
 		i = m.t1;
 	}
 	buf_addc(out, ']');

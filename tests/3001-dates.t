@@ -113,6 +113,92 @@ check_same "millions are not minutes" "$(d 'The firm lost 500m in fees.')" ""
 check_same "3D is not three days, 5d is five days" "$(d 'A 3D film ran 5d.')" "5d|DURATION|P5D|"
 check_same "a plain count is not a year" "$(d 'Police counted 2000 people.')" ""
 
+# --- ranges: the start takes what it leaves out from the end
+check_same "an hour range takes the end's pm" "$(d 'The show runs 8 - 11pm.')" "8|TIME|2025-11-13T20:00|
+11pm|TIME|2025-11-13T23:00|"
+check_same "an hour range at night" "$(d 'Doors open 10 - 11 at night.')" "10|TIME|2025-11-13T22:00|
+11 at night|TIME|2025-11-13T23:00|"
+check_same "a day range takes the month and the time" "$(d 'The fair is on 22-23 Feb at 7pm.')" "22|TIME|2025-02-22T19:00|
+23 Feb at 7pm|TIME|2025-02-23T19:00|"
+check_same "a day range in a festival" "$(d 'The festival runs from 10-20 February.')" "10|DATE|2025-02-10|
+20 February|DATE|2025-02-20|"
+check_same "a day range with the time and year after" "$(d 'Thu Oct 26 - 28, 11:00:09 2023')" \
+	"Thu Oct 26 - 28, 11:00:09 2023|TIME|2023-10-26T11:00:09|"
+check_same "a time range with the year after" "$(d 'Thu Oct 26, 10:00 - 11:00:09 2023')" \
+	"Thu Oct 26, 10:00 - 11:00:09 2023|TIME|2023-10-26T10:00|"
+check_same "no reference: a day range, offsets stay open" "$(d '22-23 Feb at 7pm; next day; two weeks later.' '')" "22|TIME|XXXX-02-22T19:00|
+23 Feb at 7pm|TIME|XXXX-02-23T19:00|
+next day|DATE|XXXX-XX-XX|
+two weeks later|DATE|XXXX-XX-XX|"
+check_same "a bare number range is not hours" "$(d 'It went 7 - 8 in the vote.')" ""
+check_same "a score is not a range" "$(d 'They won 3-2 at home.')" ""
+
+# --- offsets from an anchor
+check_same "N days after tomorrow" "$(d 'The result came 2 days after tomorrow.')" "2 days after tomorrow|DATE|2025-11-16|"
+check_same "a week before yesterday" "$(d 'It fell a week before yesterday.')" "a week before yesterday|DATE|2025-11-05|"
+check_same "N days after next Friday" "$(d 'It opens 2 days after next Friday.')" "2 days after next Friday|DATE|2025-11-16|"
+check_same "N months before a bare month and day" "$(d 'Set it 2 months before 02/02.')" "2 months before 02/02|DATE|2024-12|"
+check_same "N weeks after a date" "$(d 'Minutes came three weeks after the 14 December meeting.' 2005-03-01)" \
+	"three weeks after the 14 December|DATE|2005-01-04|"
+check_same "N days before an event is a duration" "$(d 'He left two days before the vote.')" "two days|DURATION|P2D|"
+check_same "signed offsets from the reference" "$(d 'Deadline: +2 months, 5 days')" "+2 months, 5 days|DATE|2026-01-18|"
+check_same "a negative year offset" "$(d 'The chart shows -3y of data.')" "-3y|DATE|2022|"
+check_same "a compound offset glued" "$(d 'It ran -2hr5min behind.' 2025-11-13T12:00)" "-2hr5min|TIME|2025-11-13T09:55|"
+check_same "now plus minutes" "$(d 'Meet now + 40minutes' 2025-11-13T08:30)" "now + 40minutes|TIME|2025-11-13T09:10|"
+check_same "a weekday plus days" "$(d 'We meet next tuesday +10 days')" "next tuesday +10 days|DATE|2025-11-28|"
+check_same "a date minus days" "$(d 'Due 2023-12-29 -10days')" "2023-12-29 -10days|DATE|2023-12-19|"
+check_same "a minus in a range is no offset" "$(d 'It takes 10 -15 days.')" "15 days|DURATION|P15D|"
+
+# --- points N units from the reference
+check_same "in a week is a day" "$(d 'It will close in a week.')" "a week|DATE|2025-11-20|"
+check_same "within two weeks is a day" "$(d 'It will close within two weeks.')" "two weeks|DATE|2025-11-27|"
+check_same "in about ~5 hours" "$(d 'It ends in about ~5 hours.' 2025-11-13T13:00)" "about ~5 hours|TIME|2025-11-13T18:00|APPROX"
+check_same "in N weeks at a time" "$(d 'They meet in 2 weeks at 9am.')" "2 weeks at 9am|TIME|2025-11-27T09:00|"
+check_same "N weeks ago at a time is a day" "$(d 'They met 2 weeks ago at 9am.')" "2 weeks ago at 9am|TIME|2025-10-30T09:00|"
+check_same "N weeks ago alone stays a week" "$(d 'It sank 2 weeks ago.')" "2 weeks ago|DATE|2025-W44|"
+check_same "in 1 mon at the end of a clause" "$(d 'Due in 1 mon.')" "1 mon|DATE|2025-12|"
+check_same "N days later" "$(d 'It arrived two days later.')" "two days later|DATE|2025-11-15|"
+check_same "later counts from the last date before it" "$(d 'Sales grew in 2001 and a year later.')" "2001|DATE|2001|
+a year later|DATE|2002|"
+check_same "a year earlier after a quarter" "$(d 'It lost more in the fourth quarter of 2004 than a year earlier.')" \
+	"the fourth quarter of 2004|DATE|2004-Q4|
+a year earlier|DATE|2003|"
+check_same "N minutes earlier" "$(d 'It rose 15 minutes earlier.' 2025-11-13T12:14)" "15 minutes earlier|TIME|2025-11-13T11:59|"
+check_same "minutes earlier without a time stays a duration" "$(d 'It rose 15 minutes earlier.')" "15 minutes|DURATION|PT15M|"
+check_same "N minutes out" "$(d 'The car is 15 minutes out.' 2025-11-13T12:14)" "15 minutes out|TIME|2025-11-13T12:29|"
+check_same "N weeks out is an injury" "$(d 'He had six weeks out with injury.' 2025-11-13T12:14)" "six weeks|DURATION|P6W|"
+check_same "the year before" "$(d 'Profit rose from the year before.')" "the year before|DATE|2024|"
+check_same "the month before, after a month" "$(d 'It was 19.6bn in November, down from the month before.')" "November|DATE|2025-11|
+the month before|DATE|2025-10|"
+check_same "the day after an event is not a point" "$(d 'They met the day after the vote.')" ""
+check_same "a compound with m and s, ago" "$(d 'It ended 3m 49s ago.' 2025-11-13T22:30)" "3m 49s ago|TIME|2025-11-13T22:26|"
+check_same "d h m ago" "$(d 'It ended 1d 21 h 25m ago.' 2025-11-13T22:30)" "1d 21 h 25m ago|TIME|2025-11-12T01:05|"
+check_same "m alone is not minutes" "$(d 'He lost 3m in fees.')" ""
+
+# --- next and last of a day, an hour, a working day
+check_same "next hour" "$(d 'It resumes next hour.' 2025-11-13T12:00)" "next hour|TIME|2025-11-13T13:00|"
+check_same "next hour needs a time" "$(d 'It resumes next hour.')" ""
+check_same "next day" "$(d 'Call me next day.')" "next day|DATE|2025-11-14|"
+check_same "last day" "$(d 'It was the busiest, last day.')" "last day|DATE|2025-11-12|"
+check_same "his last day, the next day, next day delivery" \
+	"$(d "It was his last day, the next day and Tom's last day of next day delivery.")" ""
+check_same "next weekday" "$(d 'It closes next weekday.')" "next weekday|DATE|2025-11-14|"
+check_same "last weekday from a Saturday" "$(d 'It closed last weekday.' 2025-11-15)" "last weekday|DATE|2025-11-14|"
+check_same "next business day from a Friday" "$(d 'It pays next business day.' 2025-11-14)" "next business day|DATE|2025-11-17|"
+check_same "the last weekday of the month" "$(d 'It pays on the last weekday of the month.')" ""
+check_same "next two quarter" "$(d 'Sales over the next two quarter.')" "the next two quarter|DURATION|P6M|"
+
+# --- bare month and day, May, eras
+check_same "on 8/10 is a date" "$(d 'Sent on 8/10 by mail.')" "8/10|DATE|2025-08-10|"
+check_same "on 14/4 is day first" "$(d 'Sent on 14/4.')" "14/4|DATE|2025-04-14|"
+check_same "--dmy reads 8/10 day first" "$(d 'Sent on 8/10 by mail.' 2025-11-13 --dmy)" "8/10|DATE|2025-10-08|"
+check_same "a bare month and day alone" "$(d '8/10')" "8/10|DATE|2025-08-10|"
+check_same "odds, tie-breaks, titles, 24/7 are not dates" \
+	"$(d 'He was 5/4 favourite, won 7-6 (7/5) on 24/7 duty, saw Fahrenheit 9/11 at 10/1.')" ""
+check_same "May alone is the month" "$(d 'May')" "May|DATE|2025-05|"
+check_same "May the verb" "$(d 'May I go?')" ""
+check_same "a Buddhist era year" "$(d 'It was August 10 2555 BE.')" "August 10 2555 BE|DATE|2012-08-10|"
+
 # --- the record
 printf '{"text":"Café — on Tuesday","dct":"2025-11-13"}\n' | lede-extract-dates >"$tmp/cp.out"
 check_same "offsets count code points" \
@@ -133,6 +219,22 @@ check_same "-u gives the same output" "$(lede-extract-dates -u <"$tmp/two.in")" 
 check_same "- is standard input, operands in order" \
 	"$(printf '{"text":"in 2025"}\n' | lede-extract-dates "$tmp/two.in" - | sed 's/.*"value":"\([0-9]*\)".*/\1/' | tr '\n' ' ')" \
 	"2026 2027 2025 "
+
+# --- scripts/eval-chrono gives credit only for what the value says
+cat >"$tmp/chrono.jsonl" <<'EOF'
+{"kind":"positive","parser":"casual","option":null,"text":"this weekend","ref":"2024-10-18T12:00:00","expect":[{"index":0,"text":"this weekend","start_known":{"weekday":6}}]}
+{"kind":"positive","parser":"casual","option":null,"text":"this weekend","ref":"2024-10-18T12:00:00","expect":[{"index":0,"text":"this weekend","start_known":{"weekday":3}}]}
+{"kind":"positive","parser":"casual","option":null,"text":"now","ref":"2024-10-18T12:00:00","expect":[{"index":0,"text":"now","start_known":{"year":2024,"hour":12}}]}
+{"kind":"positive","parser":"casual","option":null,"text":"on 8/10","ref":"2012-08-10T00:00:00","expect":[{"index":0,"text":"on 8/10","start_known":{"month":8,"day":10}}]}
+{"kind":"positive","parser":"casual","option":null,"text":"at the end of May","ref":"2012-08-10T00:00:00","expect":[{"index":14,"text":"May","start_known":{"month":5}}]}
+{"kind":"positive","parser":"casual","option":null,"text":"2 days later","ref":"2012-08-10T00:00:00","expect":[{"index":0,"text":"2 days later","start_known":{"year":2012,"month":8,"day":12}}]}
+EOF
+check_same "eval-chrono: a weekend is its Saturday or Sunday only, PRESENT_REF gives no hour, spans start where chrono's do" \
+	"$(scripts/eval-chrono --bin "$top/bin" --min 0 --show 9 "$tmp/chrono.jsonl" | sed 's/ ref .*//')" \
+	"MISS 'this weekend'
+MISS 'now'
+MISS 'at the end of May'
+chrono clean subset: 3 of 6 cases = 50.0%"
 
 # --- the seeds, when lede-split is there
 if command -v lede-split >/dev/null 2>&1 && [ -d "$shared/eval/seeds" ]; then

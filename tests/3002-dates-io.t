@@ -52,6 +52,15 @@ check_fail "a list where a mapping is wanted" 2 "$P: $tmp/kind.yaml:1:9: months 
 printf 'months:\n  jan: 1\nweekdays:\n  mon: 1\nunits:\n  day: FORTNIGHT\n' >"$tmp/unit.yaml"
 check_fail "unknown unit" 2 "$P: $tmp/unit.yaml:6:8: units: unknown unit \"FORTNIGHT\"" \
 	$P -c "$tmp/unit.yaml"
+printf 'months:\n  jan: 1\nshift:\n  later: 2\n' >"$tmp/shift.yaml"
+check_fail "a shift out of range" 2 "$P: $tmp/shift.yaml:4:10: shift: 2 is too large (-1 to 1)" \
+	$P -c "$tmp/shift.yaml"
+printf 'months:\n  jan: 1\nera_offsets:\n  be: x\n' >"$tmp/era.yaml"
+check_fail "an era offset that is no number" 2 "$P: $tmp/era.yaml:4:7: era_offsets: x is invalid (-5000 to 5000)" \
+	$P -c "$tmp/era.yaml"
+printf 'months:\n  jan: 1\nunits_in_compound:\n  m: MINUTE\n' >"$tmp/cmp.yaml"
+check_fail "an unknown compound unit" 2 "$P: $tmp/cmp.yaml:4:6: units_in_compound: unknown unit \"MINUTE\"" \
+	$P -c "$tmp/cmp.yaml"
 check_fail "missing data file" 2 "$P: $tmp/none.yaml: No such file or directory" $P -c "$tmp/none.yaml"
 check_fail "LEDE_DATA without the file" 2 "$P: $tmp/en/dates.yaml: not found (LEDE_DATA is set)" \
 	env LEDE_DATA="$tmp" $P
