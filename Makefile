@@ -59,19 +59,25 @@ eval: all
 bench: all
 	@sh scripts/bench
 
+bench-scale: all
+	@sh scripts/bench-scale
+
+bench-peers: all
+	@sh scripts/bench-peers
+
 fuzz:
 	@sh scripts/fuzz $(FUZZTIME)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
-	install -m0755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m0755 $(BINS) scripts/lede-batch $(DESTDIR)$(BINDIR)
 	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	cd data && find . -type d -exec install -d $(DESTDIR)$(DATADIR)/{} \; \
 		&& find . -type f -exec install -m0644 {} $(DESTDIR)$(DATADIR)/{} \;
 
 uninstall:
-	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%)
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%) $(DESTDIR)$(BINDIR)/lede-batch
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 
@@ -85,17 +91,18 @@ help:
 	@echo 'make lint       lint the man pages with mandoc'
 	@echo 'make eval       score the programs against ../shared/eval'
 	@echo 'make bench      throughput of each program, next to cat'
+	@echo 'make bench-scale  the 1 GB pipeline through lede-batch -j 1 and -j 2, a million files'
+	@echo 'make bench-peers  lede against sbd, chrono-node and compromise (npm), speed and quality'
 	@echo 'make fuzz       run the libFuzzer targets (FUZZTIME=seconds each)'
 	@echo 'make install    install under PREFIX ($(PREFIX)), DESTDIR for staging'
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove what the build made'
 
-.PHONY: all check lint eval bench fuzz install uninstall clean help example
+.PHONY: all check lint eval bench bench-scale bench-peers fuzz install uninstall clean help example
 
-# The default pipeline over the bundled example articles, a few lines of it.
+# The default pipeline over the bundled example articles through
+# lede-batch, a few lines of its output.
 example: all
-	@bin/lede-split examples/articles | \
-	if [ -x bin/lede-tag-entities ]; then bin/lede-tag-entities; else cat; fi | \
-	if [ -x bin/lede-extract-dates ]; then bin/lede-extract-dates; else cat; fi | \
-	if [ -x bin/lede-extract-quotes ]; then bin/lede-extract-quotes; else cat; fi | \
-	jq -c '{doc: (.doc | split("/") | last), n, text: .text[0:60], entities: [.entities[]?.id], dates: [.dates[]?.value], quotes: [.quotes[]? | {speaker, verb}]}' | head -n 12
+	@out=$$(mktemp -d) && scripts/lede-batch -o "$$out" examples/articles && \
+	jq -c '{doc: (.doc | split("/") | last), n, text: .text[0:50], entities: [.entities[]?.id], dates: [.dates[]?.value], quotes: [.quotes[]? | {speaker, verb}]}' \
+	    "$$out"/shard-*.jsonl | head -n 12; rm -rf "$$out"

@@ -628,7 +628,17 @@ article(FILE *fp, const char *path, const char *name)
 		snprintf(d.dct, sizeof d.dct, "%s", date_opt);
 	buf_reset(&d.docjson);
 	buf_adds(&d.docjson, "\"doc\":");
-	json_escape(&d.docjson, doc_opt ? doc_opt : path, strlen(doc_opt ? doc_opt : path));
+	{
+		const char *id = doc_opt ? doc_opt : path;
+
+		/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
+		if (fix_utf8(id, strlen(id), &fixbuf)) {
+			warnm("%s: name is not UTF-8; its doc has U+FFFD", name);
+			json_escape(&d.docjson, fixbuf.s, fixbuf.len);
+		} else {
+			json_escape(&d.docjson, id, strlen(id));
+		}
+	}
 	buf_reset(&fm);
 	buf_reset(&held);
 

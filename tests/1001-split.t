@@ -146,6 +146,11 @@ printf '%s\n' "$tmp/dir/sub/c.txt" "$tmp/dir/a.txt" >"$tmp/list"
 check_same "-T reads paths from a file" "$(lede-split -T "$tmp/list" | sed 's/.*"doc":"\([^"]*\)".*/\1/')" \
 	"$tmp/dir/sub/c.txt
 $tmp/dir/a.txt"
+bad=$(printf '%s/caf\351.txt' "$tmp")
+printf 'Latin-1 name.\n' >"$bad"
+run_err lede-split "$bad"
+check_same "a file name that is not UTF-8: a warning, U+FFFD in doc" "$status|$err|$(sed 's/.*"doc":"\([^"]*\)".*/\1/' "$tmp/out")" \
+	"0|lede-split: $bad: name is not UTF-8; its doc has U+FFFD|$tmp/caf$(printf '\357\277\275').txt"
 check_same "stdin is doc -" "$(echo 'Hi.' | lede-split)" '{"doc":"-","n":1,"para":1,"start":0,"end":3,"text":"Hi."}'
 check_same "- is stdin, --doc names it" "$(echo 'Hi.' | lede-split --doc x1 -)" '{"doc":"x1","n":1,"para":1,"start":0,"end":3,"text":"Hi."}'
 printf -- '---\ntitle: [unclosed\n---\nBody.\n' >"$tmp/badfm.txt"

@@ -1,0 +1,145 @@
+#!/bin/sh
+# lede-batch on this machine: shards, failures, resume, the sharded dedupe.
+. "$(dirname "$0")/lib.sh"
+ex=$top/examples/articles
+
+. "$top/tests/data/batch/setup.sh"
+
+# The folders: names with spaces, a newline and UTF-8; a duplicate
+# article across folders; a dangling link that cannot be read.
+cd "$tmp" || exit 2
+mkdir -p in/a "in/b b" in/a/.hidden
+set -- "$ex"/*.txt
+cp "$1" in/a/one.txt
+cp "$2" "in/a/two words.txt"
+cp "$3" "in/a/caf$(printf '\303\251').txt"
+cp "$4" "in/b b/$(printf 'new\nline').md"
+cp "$1" "in/b b/copy of one.txt"
+cp "$5" "in/b b/z.txt"
+cp "$5" in/a/.hidden/skipped.txt
+echo 'not an article' > in/a/notes.csv
+
+# What one process gives: each folder's files in byte order.
+for d in in/a "in/b b"; do
+	find "$d" -name .hidden -prune -o -type f \( -name '*.txt' -o -name '*.md' \) -print0 |
+	    sort -z | xargs -0 lede-split --
+done 2>/dev/null | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null > ref.jsonl
+lede-dedupe -b doc ref.jsonl > ref-dedupe.jsonl
+
+# Options and operands.
+check_fail "bad option" 2 "lede-batch: unknown option -x
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..." \
+    "$batch" -x in
+check_fail "bad long option" 2 "lede-batch: unknown option --frob
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..." \
+    "$batch" --frob in
+check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..." \
+    "$batch" -o res
+check_fail "-j not a number" 2 "lede-batch: -j 0: not a number from 1 to 4096" "$batch" -j 0 in
+check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000" "$batch" -s 1x in
+check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
+check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
+check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
+check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used together" "$batch" --slurm -S host in
+run_err "$batch" --version
+check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
+run_err "$batch" --help
+check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..."
+
+# A clean run: two shards a folder, the first folder's last shard short.
+run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
+check_same "clean run: exit 0" "$status" 0
+check_same "clean run: quiet when stderr is no terminal" "$err" ""
+check_same "clean run: shards" "$(cd res && ls)" "failed.tsv
+shard-000001.jsonl
+shard-000002.jsonl
+shard-000003.jsonl
+shard-000004.jsonl
+warnings.log"
+cat res/shard-*.jsonl > got.jsonl
+check_file "clean run: the shards are the single-process pipeline and dedupe" got.jsonl ref-dedupe.jsonl
+check_same "clean run: the repeated article is gone" \
+    "$(grep -c '"doc":"in/b b/copy of one.txt"' got.jsonl) $(grep -c '"doc":"in/b b/copy of one.txt"' ref.jsonl | sed 's/^0$/none/')" \
+    "0 $(grep -c '"doc":"in/a/one.txt"' ref.jsonl)"
+check_same "clean run: a name with a newline" "$(grep -c '"doc":"in/b b/new\\nline.md"' got.jsonl | sed 's/^0$/none/')" \
+    "$(grep -c '"doc":"in/b b/new\\nline.md"' ref.jsonl)"
+check_same "clean run: no failures" "$(wc -c < res/failed.tsv)" 0
+cp -R res clean
+
+# -D none: no dedupe, all the records.
+run_err "$batch" -D none -s 2 -o nodedupe in/a "in/b b"
+cat nodedupe/shard-*.jsonl > got.jsonl
+check_file "-D none: the single-process pipeline" got.jsonl ref.jsonl
+
+# Dedupe of sentences with marks, across shards, equals one process.
+run_err "$batch" -D '-M' -s 1 -o marked in/a "in/b b"
+cat marked/shard-*.jsonl > got.jsonl
+lede-dedupe -M ref.jsonl > want.jsonl
+check_file "-D -M, a shard an article: equals one lede-dedupe -M" got.jsonl want.jsonl
+
+# -p as a list of programs and as a file.
+run_err "$batch" -D none -p split,tag-entities -o list in/a
+in_a() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
+in_a | xargs -0 lede-split -- | lede-tag-entities > want.jsonl
+cat list/shard-*.jsonl > got.jsonl
+check_file "-p list" got.jsonl want.jsonl
+printf 'lede-split -- "$@" |\n  lede-tag-entities\n' > pipe.sh
+run_err "$batch" -D none -p pipe.sh -o file in/a
+cat file/shard-*.jsonl > got.jsonl
+check_file "-p file" got.jsonl want.jsonl
+
+# A bad article is listed with its message; the others are all done.
+ln -s nowhere in/a/broken.txt
+run_err "$batch" -s 2 -o bad in/a "in/b b"
+check_same "bad article: exit 1" "$status" 1
+check_same "bad article: message" "$err" "lede-batch: 1 article failed: see bad/failed.tsv"
+check_same "bad article: failed.tsv" "$(cat bad/failed.tsv)" \
+    "in/a/broken.txt	lede-split: in/a/broken.txt: No such file or directory"
+cat bad/shard-*.jsonl > got.jsonl
+check_file "bad article: the rest is done" got.jsonl ref-dedupe.jsonl
+rm in/a/broken.txt
+
+# Interrupted, then resumed: the same as one clean run.
+cat > slow.sh <<EOF
+# The first shard (caf\303\251.txt, one.txt) goes quickly, the others slowly.
+[ -e "$tmp/slow" ] && case "\$1" in */caf*) ;; *) sleep 30 ;; esac
+lede-split -- "\$@" | lede-tag-entities | lede-extract-dates | lede-extract-quotes
+EOF
+touch slow
+setsid "$batch" -p slow.sh -j 1 -s 2 -o int in/a "in/b b" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -e int/.lede-batch/shard-000001.keys ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 0.5
+# The whole run, as a user's ^C would (setsid made it a group).
+/bin/kill -s TERM -- -"$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+sleep 0.3
+check_same "interrupted: no shard looks finished" "$(cd int && ls shard-*.jsonl 2>/dev/null | grep -v '\.tmp$')" ""
+check_same "interrupted: first shard done, second not" \
+    "$(cd int/.lede-batch && ls shard-000001.keys shard-000002.keys 2>/dev/null)" "shard-000001.keys"
+ino=$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)
+rm slow
+run_err "$batch" -p slow.sh -j 1 -s 2 -o int --resume in/a "in/b b"
+check_same "resumed: exit 0" "$status:$err" "0:"
+check_same "resumed: the done shard was kept" "$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)" "$ino"
+for f in clean/shard-*.jsonl clean/failed.tsv; do
+	check_file "resumed: ${f#clean/} as a clean run's" "int/${f#clean/}" "$f"
+done
+run_err "$batch" -j 1 -s 2 -o int --resume in/a "in/b b"
+check_same "resume with another pipeline: refused" "$status:$err" \
+    "2:lede-batch: int: the pipeline or options differ from the previous run's; run without --resume"
+
+# --resume sees a changed folder: a new article, a new shard list.
+cp "$ex"/*.txt "in/b b/" 2>/dev/null
+run_err "$batch" -j 2 -s 2 -o res --resume in/a "in/b b"
+run_err "$batch" -j 2 -s 2 -o fresh in/a "in/b b"
+for f in fresh/shard-*.jsonl; do
+	check_file "resume after a change: ${f#fresh/}" "res/${f#fresh/}" "$f"
+done
+check_same "resume after a change: same shards" "$(cd res && ls)" "$(cd fresh && ls)"
+
+done_testing
