@@ -28,12 +28,12 @@ lede-dedupe -b doc ref.jsonl > ref-dedupe.jsonl
 
 # Options and operands.
 check_fail "bad option" 2 "lede-batch: unknown option -x
-usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..." \
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..." \
     "$batch" -x in
 check_fail "bad long option" 2 "lede-batch: unknown option --frob
-usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..." \
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..." \
     "$batch" --frob in
-check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..." \
+check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..." \
     "$batch" -o res
 check_fail "-j not a number" 2 "lede-batch: -j 0: not a number from 1 to 4096" "$batch" -j 0 in
 check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000" "$batch" -s 1x in
@@ -44,7 +44,7 @@ check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used 
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
 run_err "$batch" --help
-check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--sshlogin hosts | --slurm] dir ..."
+check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..."
 
 # A clean run: two shards a folder, the first folder's last shard short.
 run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
@@ -141,5 +141,18 @@ for f in fresh/shard-*.jsonl; do
 	check_file "resume after a change: ${f#fresh/}" "res/${f#fresh/}" "$f"
 done
 check_same "resume after a change: same shards" "$(cd res && ls)" "$(cd fresh && ls)"
+
+# --report: lede-report over every shard, in shard order.
+if command -v lede-report >/dev/null 2>&1; then
+	run_err "$batch" -j 2 -s 2 -o norep in/a "in/b b"
+	want=$status
+	run_err "$batch" -j 2 -s 2 -o rep --report in/a "in/b b"
+	check_same "--report: the exit status of the run without it" "$status" "$want"
+	cat fresh/shard-*.jsonl | lede-report -t "lede-batch: in/a in/b b" > want.html
+	check_file "--report: the page of all the shards" rep/report.html want.html
+	check_same "--report: no temporary file left" "$(ls rep | grep -c tmp)" 0
+else
+	skip "--report" "lede-report is not built"
+fi
 
 done_testing
