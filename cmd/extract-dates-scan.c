@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil.h"
 #include "extract-dates-scan.h"
 #include "json.h"
 #include "util.h"
@@ -190,30 +191,17 @@ static int okday(int, int, int);
 static long
 dfc(int y, int m, int d)
 {
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
 static void
 cfd(long z, int *y, int *m, int *d)
 {
-	long era, doe, yoe, doy, mp;
+	long yy;
+	unsigned mm, dd;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	civil_from_days(z, &yy, &mm, &dd);
+	*y = (int)yy, *m = (int)mm, *d = (int)dd;
 }
 
 static int

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil.h"
 #include "json.h"
 #include "report-model.h"
 #include "util.h"
@@ -99,20 +100,6 @@ sample_dup(const char *s, size_t n)
 		memcpy(c + m, "\xe2\x80\xa6", 3), m += 3;
 	c[m] = '\0';
 	return c;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-long
-days_from_civil(long y, unsigned m, unsigned d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 static int

@@ -149,6 +149,5 @@ void report_free(struct report *);
 void html_put(FILE *, const char *s, size_t n);
 void html_putmax(FILE *, const char *s, size_t n, size_t max);
 char *sample_dup(const char *s, size_t n);
-long days_from_civil(long y, unsigned m, unsigned d);
 int date_range(const char *v, size_t n, long *d0, long *d1);
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil.h"
 #include "report-model.h"
 #include "util.h"
 
@@ -435,23 +436,6 @@ entities(FILE *fp, struct report *r)
 	free(re);
 }
 
-static void
-ymd(long z, long *y, unsigned *m, unsigned *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	*y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	*y += *m <= 2;
-}
-
 /* The square root, without libm. */
 static double
 root(long n)
@@ -515,7 +499,7 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"#888\"/>\n", fp);
 	/* Ticks. */
 	for (d = lo; d <= hi; d++) {
-		ymd(d, &y, &m, &dd);
+		civil_from_days(d, &y, &m, &dd);
 		if (unit == 0 && (d - lo) % tick)
 			continue;
 		if (unit == 1 && (dd != 1 || (m - 1) % tick))
