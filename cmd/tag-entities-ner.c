@@ -31,7 +31,9 @@ enum {
 	F_MISC = 1 << 16,	/* ends an event, a work, a law */
 	F_MISCHEAD = 1 << 17,	/* starts one */
 	F_PREFIX = 1 << 18,	/* the first words of a longer known name */
-	F_LOCHEAD = 1 << 19	/* starts a place: Lake, Mount */
+	F_LOCHEAD = 1 << 19,	/* starts a place: Lake, Mount */
+	F_PLACENOUN = 1 << 20,	/* a village, a river: in apposition makes a place */
+	F_APPEND = 1 << 21	/* may follow such a noun: based, founded, that */
 };
 
 enum { T_PERSON, T_NORP, T_ORG, T_GPE, T_LOC, T_NBUILTIN };
@@ -63,6 +65,8 @@ struct lex {
 	size_t nents, entcap;
 	char **types;
 	size_t ntypes;
+	char **suf;		/* place-suffixes, folded */
+	size_t nsuf;
 	struct buf tmp, key;
 };
 
@@ -500,6 +504,9 @@ lex_free(struct lex *x)
 	for (i = 0; i < x->ntypes; i++)
 		free(x->types[i]);
 	free(x->types);
+	for (i = 0; i < x->nsuf; i++)
+		free(x->suf[i]);
+	free(x->suf);
 	free(x->ents);
 	free(x->map.tab);
 	buf_free(&x->arena);
@@ -688,6 +695,7 @@ static const struct {
 	{ "honorifics", F_HONOR }, { "connectors", F_CONN }, { "person-verbs", F_PVERB },
 	{ "place-cues", F_PLACECUE }, { "misc-words", F_MISC }, { "misc-heads", F_MISCHEAD },
 	{ "loc-heads", F_LOCHEAD }, { "org-cues", F_ORGCUE }, { "lower", F_LOWTITLE },
+	{ "place-nouns", F_PLACENOUN }, { "appos-ends", F_APPEND },
 };
 
 void
@@ -709,6 +717,18 @@ lex_add(struct lex *x, struct conf *c)
 			conf_fail(c, k, "key is not a string");
 		if (strcmp(key, "entities") == 0) {
 			load_entities(x, c, v, &tv);
+			continue;
+		}
+		if (strcmp(key, "place-suffixes") == 0) {
+			conf_want(c, v, YAML_SEQUENCE_NODE, key);
+			CONF_SEQ_EACH(c, v, item, it) {
+				const char *w = want_str(c, item, "suffix");
+				buf_reset(&x->tmp);
+				fold_append(&x->tmp, w, strlen(w));
+				buf_addc(&x->tmp, '\0');
+				x->suf = xrealloc(x->suf, (x->nsuf + 1) * sizeof *x->suf);
+				x->suf[x->nsuf++] = xstrdup(x->tmp.s);
+			}
 			continue;
 		}
 		if (strcmp(key, "names") == 0) {
@@ -747,6 +767,16 @@ lex_add(struct lex *x, struct conf *c)
 
 enum { L_NONE, L_WEAK, L_EVID, L_GAZ, L_TITLE };
 
+/* Context cues of a mention, for names with no other evidence. */
+enum {
+	C_PLACE = 1 << 0,	/* a place cue just before: in, near, from */
+	C_GPEAFTER = 1 << 1,	/* a comma and a known place after: Glen Echo, Maryland */
+	C_THE = 1 << 2,		/* "the" just before, not at a sentence start */
+	C_FIRST = 1 << 3,	/* the first word is a first name */
+	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
+	C_WORD1 = 1 << 5	/* the first word is a common word, not a first name */
+};
+
 struct ment {
 	uint32_t rec;
 	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
@@ -754,6 +784,7 @@ struct ment {
 	uint32_t tb, te;		/* title bytes */
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
+	uint8_t cue;			/* C_* context cues */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -890,6 +921,50 @@ struct rctx {
 	int head;		/* title case or all capitals */
 };
 
+/* Does the folded word w[0..n) end like a place name? */
+static int
+place_suffix(const struct lex *x, const char *w, size_t n)
+{
+	size_t i, l;
+
+	for (i = 0; i < x->nsuf; i++) {
+		l = strlen(x->suf[i]);
+		if (n > l + 2 && memcmp(w + n - l, x->suf[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static uint8_t
+ctx_cues(struct rctx *c, size_t a, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint8_t cue = 0;
+
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
+		if (t[a - 1].lf & F_PLACECUE)
+			cue |= C_PLACE;
+		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0)
+			cue |= C_THE;
+	}
+	/* not "Palaniappan Chidambaram, India's finance minister" */
+	/* nor "Ross Walker, UK economist" */
+	if (b < c->nt && (t[b].f & TK_COMMA) && (t[b].f & TK_CAP) && t[b].lent >= 0 &&
+	    d->x->ents[t[b].lent].type == T_GPE && !(t[b].f & TK_POSS) &&
+	    (b + 1 == c->nt || !(t[b + 1].f & (TK_SP | TK_HYPH)) || (t[b + 1].lf &
+	    (F_CONN | F_PLACECUE | F_APPEND | F_PVERB))))
+		cue |= C_GPEAFTER;
+	if (t[a].lf & F_FIRST)
+		cue |= C_FIRST;
+	else if ((t[a].lf & F_WORD) && t[a].lent < 0)
+		cue |= C_WORD1;
+	if ((t[b - 1].f & TK_CAP) && !(t[b - 1].lf & F_WORD) &&
+	    place_suffix(d->x, d->fb.s + t[b - 1].fo, t[b - 1].fl))
+		cue |= C_PLSUF;
+	return cue;
+}
+
 static struct ment *
 new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 {
@@ -926,6 +1001,7 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
+	m->cue = ctx_cues(c, a, b);
 	return m;
 }
 
@@ -955,6 +1031,47 @@ lower_has(struct rctx *c, size_t i, uint32_t flag)
 
 static int all_common(struct doc *, size_t, size_t);
 
+/*
+ * What the words after a name say it is: ", a village in", "is a
+ * town", ", the band": F_PLACENOUN, F_ORGCUE or 0.
+ */
+static uint32_t
+apposition(struct rctx *c, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t i = b, k;
+	const char *w;
+
+	if (i >= c->nt || !(t[i].f & TK_LOWER))
+		return 0;
+	w = d->fb.s + t[i].fo;
+	if (!(t[i].f & TK_COMMA) && (t[i].fl == 2 && (memcmp(w, "is", 2) == 0)))
+		i++;
+	else if (!(t[i].f & TK_COMMA) && t[i].fl == 3 && memcmp(w, "was", 3) == 0)
+		i++;
+	else if (!(t[i].f & TK_COMMA))
+		return 0;
+	if (i >= c->nt || !(t[i].f & TK_LOWER))
+		return 0;
+	w = d->fb.s + t[i].fo;
+	if (!((t[i].fl == 1 && *w == 'a') || (t[i].fl == 2 && memcmp(w, "an", 2) == 0) ||
+	    (t[i].fl == 3 && memcmp(w, "the", 3) == 0)))
+		return 0;
+	/* up to three lower-case words: a small coastal village */
+	for (k = i + 1; k < c->nt && k < i + 4 && (t[k].f & (TK_LOWER | TK_HYPH)) &&
+	    (t[k].f & (TK_SP | TK_HYPH)); k++) {
+		if (!(t[k].lf & (F_PLACENOUN | F_ORGCUE)))
+			continue;
+		/* not "a company spokesman": the noun ends the phrase */
+		if (k + 1 < c->nt && (t[k + 1].f & (TK_SP | TK_HYPH)) &&
+		    !(t[k + 1].lf & (F_CONN | F_PLACECUE | F_PVERB | F_APPEND)))
+			return 0;
+		return t[k].lf & F_PLACENOUN ? F_PLACENOUN : F_ORGCUE;
+	}
+	return 0;
+}
+
 /* Evidence for an unknown span [a, b) from its words and neighbours. */
 static void
 evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb, uint32_t *te)
@@ -966,8 +1083,20 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 	*level = L_NONE;
 	if (b < c->nt && lower_has(c, b, F_PVERB) && (t[b].f & (TK_SP | TK_COMMA)) &&
 	    !(t[b - 1].f & TK_POSS) && !(b == a + 1 && (t[a].f & TK_ALLCAP)) &&
-	    !all_common(c->d, a, b)) {
+	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
+	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
+		/* Jones said; not Police said */
 		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
+	if ((k = apposition(c, b)) != 0) {
+		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
+		return;
+	}
+	/* the band Carla Vennor: an organisation cue wins over a first name */
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE)) {
+		*type = T_ORG, *level = L_EVID;
 		return;
 	}
 	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 4 && !(t[b - 1].lf & F_WORD)) {
@@ -1082,6 +1211,30 @@ known_prefix(struct doc *d, size_t a, size_t b)
 	return longest(d, a, b, &e) > 0;
 }
 
+/*
+ * Is [a, b) a team: a known place [a, p) and capitalised words ending
+ * in a plural, after "the" (the St. Louis Rams, the Denver Broncos)?
+ */
+static int
+team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const char *w = d->fb.s + t[b - 1].fo;
+	size_t i;
+
+	if (c->head || a == 0 || d->x->ents[pe].type != T_GPE ||
+	    !(t[a - 1].f & TK_LOWER) || t[a - 1].fl != 3 ||
+	    memcmp(d->fb.s + t[a - 1].fo, "the", 3) ||
+	    t[b - 1].fl < 4 || w[t[b - 1].fl - 1] != 's' ||
+	    (t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
+		return 0;
+	for (i = p; i < b; i++)
+		if (!(t[i].f & TK_CAP) || !(t[i].f & TK_SP))
+			return 0;
+	return 1;
+}
+
 /* An unknown span, or a known one split into known pieces. */
 static void
 pieces(struct rctx *c, size_t a, size_t b)
@@ -1109,7 +1262,8 @@ pieces(struct rctx *c, size_t a, size_t b)
 				strong = 1;
 		if (!strong && gaz(d, a, b) < 0) {
 			evidence(c, a, b, &type, &level, &tb, &te);
-			m = new_ment(c, a, b, T_PERSON, L_EVID);
+			m = new_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG :
+			    T_PERSON, L_EVID);
 			m->tb = tb, m->te = te;
 			return;
 		}
@@ -1128,7 +1282,8 @@ pieces(struct rctx *c, size_t a, size_t b)
 			k++;
 			continue;
 		}
-		if (u == k && k + best < b && all_common(d, k + best, b)) {
+		if (u == k && k + best < b && all_common(d, k + best, b) &&
+		    !team(c, k, k + best, b, be)) {
 			/* US-Colombia Relations: the known name alone */
 			m = new_ment(c, k, k + best, d->x->ents[be].type,
 			    d->x->ents[be].weak ? L_WEAK : L_GAZ);
@@ -1149,7 +1304,7 @@ pieces(struct rctx *c, size_t a, size_t b)
 				/* a place and a plural: Boston Bruins, a team */
 				if (pt == T_GPE && k == u && (t[b - 1].f & TK_CAP) &&
 				    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
-				    !(t[b - 1].lf & (F_WORD | F_LOCW | F_GPEW)))
+				    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
 					pt = T_ORG, level = L_NONE;
 				if (level < L_EVID)
 					type = pt, level = L_WEAK;
@@ -1170,6 +1325,25 @@ pieces(struct rctx *c, size_t a, size_t b)
 		m = new_ment(c, u, b, type, level);
 		m->tb = tb, m->te = te;
 	}
+}
+
+/* Is token i an ordinal number: 82nd, 3rd, 101st, 2d? */
+static int
+ordinal(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+	size_t n = t->fl, k = 0;
+
+	if (!(t->f & TK_DIGIT))
+		return 0;
+	while (k < n && w[k] >= '0' && w[k] <= '9')
+		k++;
+	if (k == 0 || k > 4)
+		return 0;
+	n -= k, w += k;
+	return (n == 1 && *w == 'd') || (n == 2 && (memcmp(w, "st", 2) == 0 ||
+	    memcmp(w, "nd", 2) == 0 || memcmp(w, "rd", 2) == 0 || memcmp(w, "th", 2) == 0));
 }
 
 /* A run of capitalised words [a, b): strip, find titles, type. */
@@ -1269,6 +1443,9 @@ segment(struct rctx *c, size_t a, size_t b)
 		}
 	if (((t[b - 1].lf & F_ORGW) && b - a >= 2) ||
 	    (b - a >= 3 && (t[a].lf & F_ORGHEAD) && (t[a + 1].f & TK_LOWER))) {
+		/* a numbered unit: 82nd Airborne Division */
+		if (a > 0 && (t[a].f & TK_SP) && ordinal(d, a - 1))
+			a--;
 		new_ment(c, a, b, T_ORG, L_EVID);
 		return;
 	}
@@ -1277,10 +1454,16 @@ segment(struct rctx *c, size_t a, size_t b)
 		return;
 	}
 	if ((t[b - 1].lf & F_GPEW) && b - a >= 2) {
-		new_ment(c, a, b, T_GPE, L_EVID);
+		/* a Unified School District is a body, not a place */
+		int org = 0;
+		for (k = a + 1; k + 1 < b; k++)
+			if ((t[k].lf & F_ORGW) && !(t[k].lf & F_GPEW))
+				org = 1;
+		new_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
 		return;
 	}
-	if (b - a >= 2 && (t[a].lf & F_LOCHEAD) && !(t[a + 1].f & TK_LOWER)) {
+	if (b - a >= 2 && (t[a].lf & F_LOCHEAD) && !(t[a + 1].f & TK_LOWER) &&
+	    !known_prefix(d, a, b)) {
 		new_ment(c, a, b, T_LOC, L_EVID);
 		return;
 	}
@@ -1300,9 +1483,9 @@ headline(struct rctx *c)
 	size_t i, n = 0, caps = 0, all = 0;
 
 	for (i = 0; i < c->nt; i++) {
-		if (t[i].ce - t[i].cb < 4 || (t[i].f & TK_DIGIT) ||
+		if (t[i].ce - t[i].cb < 3 || (t[i].f & TK_DIGIT) ||
 		    !(t[i].lf & F_WORD) || (t[i].lf & (F_FIRST | F_TITLE | F_TPREFIX |
-		    F_NOTNAME | F_HONOR)) || t[i].lent >= 0)
+		    F_NOTNAME | F_HONOR | F_CONN)) || t[i].lent >= 0)
 			continue;
 		n++;
 		if (t[i].f & TK_CAP)
@@ -1313,6 +1496,25 @@ headline(struct rctx *c)
 	return n >= 3 && (caps * 10 >= n * 9 || all * 10 >= n * 8);
 }
 
+/*
+ * May "the" at token j join a name?  After "of" (Bank of the West), and
+ * after "for" before a common word (Institute for the Study of Labour),
+ * not before a known name (the League for the Denver Broncos).
+ */
+static int
+the_joins(struct rctx *c, size_t j)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const char *w = d->fb.s + t[j - 1].fo;
+
+	if (t[j - 1].fl == 2 && memcmp(w, "of", 2) == 0)
+		return 1;
+	return t[j - 1].fl == 3 && memcmp(w, "for", 3) == 0 && j + 1 < c->nt &&
+	    (t[j + 1].f & TK_CAP) && (t[j + 1].lf & F_WORD) && !(t[j + 1].lf & F_FIRST) &&
+	    t[j + 1].lent < 0 && !known_prefix(c->d, j + 1, c->nt);
+}
+
 void
 doc_add(struct doc *d, const char *text, size_t n)
 {
@@ -1321,7 +1523,7 @@ doc_add(struct doc *d, const char *text, size_t n)
 	struct tok *t;
 	const struct slot *s;
 	size_t i, j, k, nconn, m0;
-	int andok;
+	int andok, forjoin;
 
 	if (d->nr == d->rcap) {
 		d->rcap = d->rcap ? d->rcap * 2 : 64;
@@ -1345,11 +1547,19 @@ doc_add(struct doc *d, const char *text, size_t n)
 		t[i].lf = s ? (uint32_t)s->val : 0;
 		t[i].lent = s ? s->ent : -1;
 	}
-	/* Dr. Nner, Lt. Gen. Early: the dot of a title joins it to the name */
+	/*
+	 * Dr. Nner, Lt. Gen. Early, St. Louis: the dot of a title or of a
+	 * place's first word joins it to the name
+	 */
 	for (i = 1; i < c.nt; i++) {
 		size_t g;
-		if (!(t[i - 1].lf & (F_HONOR | F_TITLE)) || !(t[i - 1].f & TK_CAP) ||
+		if (!(t[i - 1].lf & (F_HONOR | F_TITLE | F_LOCHEAD)) || !(t[i - 1].f & TK_CAP) ||
 		    (t[i].f & (TK_SP | TK_HYPH)) || t[i - 1].e >= n || text[t[i - 1].e] != '.')
+			continue;
+		/* St. Louis, not the FT. or Main St. Police said */
+		if (!(t[i - 1].lf & (F_HONOR | F_TITLE)) && ((t[i - 1].f & TK_ALLCAP) ||
+		    !(t[i].f & TK_CAP) || (t[i].lf & F_NOTNAME) ||
+		    ((t[i].lf & F_WORD) && !(t[i].lf & F_FIRST) && t[i].lent < 0)))
 			continue;
 		for (g = t[i - 1].e + 1; g < t[i].b && (text[g] == ' ' || text[g] == '\t'); g++)
 			;
@@ -1392,6 +1602,7 @@ doc_add(struct doc *d, const char *text, size_t n)
 		k = i + 1;
 		nconn = 0;
 		andok = 0;
+		forjoin = 0;
 		while (j < c.nt) {
 			if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
 				break;
@@ -1411,11 +1622,13 @@ doc_add(struct doc *d, const char *text, size_t n)
 					andok = 1;
 				if ((t[j].fl == 3 && memcmp(w, "and", 3) == 0) ||
 				    (t[j].fl == 1 && *w == '&')) {
-					if (!andok)
+					/* not "the University of Texas and the ..." */
+					if (!andok || (j + 1 < c.nt && (t[j + 1].f & TK_LOWER)))
 						break;
 				}
 				/* "the" only after of: Bank of the West */
-				if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && nconn == 0)
+				if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && (nconn == 0 ||
+				    !the_joins(&c, j)))
 					break;
 				/*
 				 * of, for, on join only after a word that heads
@@ -1427,8 +1640,11 @@ doc_add(struct doc *d, const char *text, size_t n)
 				    memcmp(w, "for", 3) == 0)) &&
 				    !(t[j - 1].lf & (F_ORGHEAD | F_ORGW | F_LOCW | F_GPEW |
 				    F_TITLE | F_MISC | F_MISCHEAD)) &&
-				    !(j == i + 1 && (t[i].lf & F_WORD)))
+				    !(j == i + 1 && (t[i].lf & F_WORD)) && !forjoin)
 					break;
+				/* Institute for the Study of Labour */
+				if (t[j].fl == 3 && memcmp(w, "for", 3) == 0)
+					forjoin = 1;
 				nconn++;
 				j++;
 				continue;
@@ -1691,12 +1907,54 @@ doc_resolve(struct doc *d)
 	/* no evidence: a guess from the shape, for names of two words or more */
 	for (i = 0; i < d->nm; i++) {
 		m = &d->m[i];
-		if (m->type >= 0 || m->head || m->ntok < 2)
+		if (m->type >= 0 || m->head)
 			continue;
-		if (all_common_key(d, m))
+		if (m->ntok == 1) {
+			/* a lone unknown word: only a place by its ending or its neighbours */
+			if (!m->init && !m->allcap && (m->cue & (C_GPEAFTER | C_PLSUF)) &&
+			    !all_common_key(d, m)) {
+				m->type = T_GPE;
+				m->level = L_WEAK;
+			}
 			continue;
-		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+		}
+		if (all_common_key(d, m)) {
+			/* the White Eagles, the Silver Hawks: a team, a band */
+			if ((m->cue & C_THE) && d->fb.s[m->ko + m->kl - 1] == 's') {
+				m->type = T_ORG;
+				m->level = L_WEAK;
+			}
+			continue;
+		}
+		if (m->cue & C_GPEAFTER)
+			m->type = T_GPE;	/* Glen Echo, Maryland */
+		else if (m->cue & C_FIRST)
+			m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+		else if (m->cue & (C_PLACE | C_PLSUF))
+			m->type = T_GPE;
+		else if (m->cue & (C_THE | C_WORD1))
+			m->type = -1;	/* the Silver Lining, Royal Velvet: no person */
+		else
+			m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+		if (m->type < 0)
+			continue;
 		m->level = L_WEAK;
+	}
+	/*
+	 * a name of several words with no evidence that an acronym in
+	 * parentheses follows is an organisation: National Federation Party (NFP)
+	 */
+	for (i = 0; i < d->nm; i++) {
+		struct ment *l;
+		m = &d->m[i];
+		if (m->def < 0)
+			continue;
+		l = &d->m[m->def];
+		if (l->head || l->ntok < 2 || l->level > L_WEAK || (l->type >= 0 &&
+		    l->type != T_PERSON) || (l->cue & C_FIRST))
+			continue;
+		l->type = T_ORG;
+		l->level = L_EVID;
 	}
 	/* people, longest names first: shorter forms link to them */
 	for (i = 0, nt = 1; i < d->nm; i++)

@@ -20,7 +20,8 @@ struct lex *lex_new(void);
  * Adds a YAML document: any of the keys entities, names, first-names,
  * words, org-words, org-heads, loc-words, gpe-words, place-cues,
  * org-cues, person-verbs, connectors, not-names, heads, prefixes,
- * honorifics, lower.  A bad one is fatal with its place.
+ * honorifics, lower, misc-words, misc-heads, loc-heads, place-nouns,
+ * appos-ends, place-suffixes.  A bad one is fatal with its place.
  */
 void lex_add(struct lex *, struct conf *);
 void lex_free(struct lex *);

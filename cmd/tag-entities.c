@@ -22,7 +22,7 @@ static const char help_text[] =
 
 static const char *datafiles[] = {
 	"entities/words.yaml", "entities/first-names.yaml", "entities/countries.yaml",
-	"entities/cities.yaml", "entities/places.yaml", "entities/orgs.yaml",
+	"entities/cities.yaml", "entities/regions.yaml", "entities/places.yaml", "entities/orgs.yaml",
 	"entities/people.yaml",
 	"entities/titles.yaml", "entities/cues.yaml",
 };

@@ -128,6 +128,81 @@ check_same "-k passes a record without text through" "$(cat "$tmp/k.out")" \
     '{}
 {"text":"Kenya","entities":[{"start":0,"end":5,"text":"Kenya","type":"GPE","id":"Kenya"}]}'
 
+# --- typing unknown names from their context and shape
+check_same "apposition: a place noun makes a place, an organisation noun an organisation" \
+    "$(e 'They met in Zelbrin, a small town in Kent.' 'Krotz is a band formed in Oslo.')" \
+    "Zelbrin|GPE|Zelbrin| Kent|GPE|Kent| / Krotz|ORG|Krotz| Oslo|GPE|Oslo|"
+check_same "apposition: the noun must end the phrase (a company spokesman)" \
+    "$(e 'Jim Smoot, a company spokesman, declined.')" \
+    "Jim Smoot|PERSON|Jim Smoot|"
+check_same "a lone unknown word ending like a place is a place" \
+    "$(e 'The team left Krantzburg on Monday.')" \
+    "Krantzburg|GPE|Krantzburg|"
+check_same "a lone unknown word with no evidence is left out" \
+    "$(e 'The team left Krantzbol on Monday.')" ""
+check_same "a comma and a known place after an unknown name make it a place" \
+    "$(e 'He lived at Zorbly, Maryland for years.')" \
+    "Zorbly|GPE|Zorbly| Maryland|GPE|Maryland|"
+check_same "nor a place that a noun follows: UK economist" \
+    "$(e 'Ross Walker, UK economist at the Bank of England, said so.')" \
+    "Ross Walker|PERSON|Ross Walker| UK|GPE|United Kingdom| Bank of England|ORG|Bank of England|"
+check_same "but not a possessive place: Libya's oil minister" \
+    "$(e 'Later Omar Bin Kaddar, Libya'"'"'s oil minister, told Reuters.')" \
+    "Omar Bin Kaddar|PERSON|Omar Bin Kaddar| Libya|GPE|Libya| Reuters|ORG|Reuters|"
+check_same "a place cue before an unknown name of two words" \
+    "$(e 'The troops camped near Qvarn Morenta for a week.')" \
+    "Qvarn Morenta|GPE|Qvarn Morenta|"
+check_same "no cue: two unknown words are still a person" \
+    "$(e 'The award went to Xochi Tlamatz last year.')" \
+    "Xochi Tlamatz|PERSON|Xochi Tlamatz|"
+check_same "no person after the, nor when the first word is a common word" \
+    "$(e 'They saw Famous Zorkan near the Grand Zorkany, and Xochi Tlamatz.')" \
+    "Xochi Tlamatz|PERSON|Xochi Tlamatz|"
+check_same "a place word after an organisation word: a body" \
+    "$(e 'The Zorbton Unified School District and Zorbton County agreed.')" \
+    "Zorbton Unified School District|ORG|Zorbton Unified School District| Zorbton County|GPE|Zorbton County|"
+check_same "the joins a name only after of" \
+    "$(e 'He played in the Western Football League for the Denver Broncos and the Bank of the West.')" \
+    "Western Football League|ORG|Western Football League| Denver Broncos|ORG|Denver Broncos| Bank of the West|ORG|Bank of the West|"
+check_same "for the before a common word, and of after it, stay in the name" \
+    "$(e 'The Institute for the Study of Labour agreed.')" \
+    "Institute for the Study of Labour|ORG|Institute for the Study of Labour|"
+check_same "an organisation cue before a name wins over its first name" \
+    "$(e 'The metal band Carla Vennor and the magazine Stella Bixby met.')" \
+    "Carla Vennor|ORG|Carla Vennor| Stella Bixby|ORG|Stella Bixby|"
+check_same "an acronym in parentheses after an unknown name makes it an organisation" \
+    "$(e 'Members of Zorvan Krell Dimba (ZKD) met.')" \
+    "Zorvan Krell Dimba|ORG|Zorvan Krell Dimba| ZKD|ORG|Zorvan Krell Dimba|"
+check_same "St. joins the name it starts; a known place and a plural after the is a team" \
+    "$(e 'He played for the St. Louis Rams and lived in St. Louis.')" \
+    "St. Louis Rams|ORG|St. Louis Rams| St. Louis|GPE|St. Louis|"
+check_same "St. at the end of a sentence joins nothing" \
+    "$(e 'He lives on Main St. Police said so, as did the FT. Kenya agreed.')" \
+    "Main St|LOC|Main St| FT|ORG|Financial Times| Kenya|GPE|Kenya|"
+check_same "the and capitalised common words ending in a plural: a team or a band" \
+    "$(e 'He played for the White Eagles.')" "White Eagles|ORG|White Eagles|"
+check_same "a numbered unit keeps its number" \
+    "$(e 'The 82nd Airborne Division and the 2d Marine Regiment landed.')" \
+    "82nd Airborne Division|ORG|82nd Airborne Division| 2d Marine Regiment|ORG|2d Marine Regiment|"
+check_same "a first name alone links to the full name, and is left out without one" \
+    "$(e 'Marla Orwin arrived.' 'Then Marla left, and Ford cut jobs.')" \
+    "Marla Orwin|PERSON|Marla Orwin| / Marla|PERSON|Marla Orwin|"
+check_same "empires, caves and ponds: place words" \
+    "$(e 'The Mughal Empire held Zorka Cave and Hobb Pond.')" \
+    "Mughal Empire|GPE|Mughal Empire| Zorka Cave|LOC|Zorka Cave| Hobb Pond|LOC|Hobb Pond|"
+check_same "states and provinces from ISO 3166-2" \
+    "$(e 'He lived in Burnaby, British Columbia, then moved to Andhra Pradesh.')" \
+    "Burnaby|GPE|Burnaby| British Columbia|GPE|British Columbia| Andhra Pradesh|GPE|Andhra Pradesh|"
+check_same "a sentence with a few capitalised words is no headline" \
+    "$(e 'The Liberal Party of Nova Scotia won.')" \
+    "Liberal Party of Nova Scotia|ORG|Liberal Party of Nova Scotia|"
+check_same "and the: two organisations, not one" \
+    "$(e 'He studied at the University of Texas and the University of Ohio.')" \
+    "University of Texas|ORG|University of Texas| University of Ohio|ORG|University of Ohio|"
+check_same "the Soviet Union is a country, with its acronym" \
+    "$(e 'The Soviet Union, the USSR, fell.')" \
+    "Soviet Union|GPE|Soviet Union| USSR|GPE|Soviet Union|"
+
 # --- user data
 cat >"$tmp/user.yaml" <<'YAML'
 entities:
@@ -142,6 +217,12 @@ check_same "-c adds entities, aliases and a new type" \
     "$(printf '%s\n' '{"text":"The RRFC beat Zaragoza; Torres scored for the Rovers."}' | lede-tag-entities -c "$tmp/user.yaml" |
         python3 -c 'import json,sys; print(" ".join("%s|%s|%s" % (x["text"], x["type"], x["id"]) for x in json.loads(sys.stdin.read())["entities"]))')" \
     "RRFC|TEAM|Riverside Rovers Zaragoza|GPE|Zaragoza Torres|PERSON|Ana Lucía Torres Rovers|TEAM|Riverside Rovers"
+
+printf 'place-suffixes: [olm]\nplace-nouns: [fief]\n' >"$tmp/suf.yaml"
+check_same "-c adds place suffixes and place nouns" \
+    "$(printf '%s\n' '{"text":"They reached Gravolm and Gravo, a fief in Kent."}' | lede-tag-entities -c "$tmp/suf.yaml" |
+        python3 -c 'import json,sys; print(" ".join("%s|%s" % (x["text"], x["type"]) for x in json.loads(sys.stdin.read())["entities"]))')" \
+    "Gravolm|GPE Gravo|GPE Kent|GPE"
 
 # --- the man page's examples
 check "man page lints clean" mandoc -T lint -W warning man/lede-tag-entities.1

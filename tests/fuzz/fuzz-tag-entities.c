@@ -25,7 +25,7 @@ static const char lexicon[] =
     "org-words: [Ministry, Party, Inc.]\n"
     "org-heads: [Ministry, Bank]\n"
     "loc-words: [Sea, Ocean]\n"
-    "loc-heads: [Lake]\n"
+    "loc-heads: [Lake, St.]\n"
     "gpe-words: [County, City]\n"
     "misc-words: [War]\n"
     "misc-heads: [Battle]\n"
@@ -36,7 +36,10 @@ static const char lexicon[] =
     "connectors: [of, de, and, the, for]\n"
     "person-verbs: [said, told]\n"
     "place-cues: [city of, in]\n"
-    "org-cues: [magazine]\n";
+    "org-cues: [magazine, band]\n"
+    "place-nouns: [town, city]\n"
+    "appos-ends: [based, in]\n"
+    "place-suffixes: [burg, ville]\n";
 
 static struct lex *lex;
 static struct doc *doc;
