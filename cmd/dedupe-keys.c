@@ -7,6 +7,63 @@
 
 static const char hexd[] = "0123456789abcdef";
 
+/* Writes v in digits hex digits at p (room made by the caller). */
+static char *
+hexput(char *p, uint64_t v, int digits)
+{
+	int i;
+
+	for (i = digits - 1; i >= 0; i--, v >>= 4)
+		p[i] = hexd[v & 15];
+	return p + digits;
+}
+
+static void
+nd_format(struct buf *b, uint32_t n, const char *doc, size_t doclen)
+{
+	if (n == 0xFFFFFFFFu)
+		buf_adds(b, "\tnull\t");
+	else
+		buf_printf(b, "\t%u\t", (unsigned)n);
+	if (doc)
+		buf_add(b, doc, doclen);
+	else
+		buf_adds(b, "null");
+}
+
+void
+nearline_format(struct buf *b, const char *path, unsigned long line,
+    struct h128 h, int words, const struct sketch *sk, uint32_t n,
+    const char *doc, size_t doclen)
+{
+	size_t i;
+
+	char *p;
+
+	keypos_format(b, path, line);
+	buf_grow(b, 38 + 16 * SK_BANDS + 8 * sk->nset);
+	p = b->s + b->len;
+	*p++ = '\t';
+	p = hexput(p, h.hi, 16);
+	p = hexput(p, h.lo, 16);
+	*p++ = '\t';
+	if (!words) {
+		memcpy(p, "-\t\t", 3);
+		p += 3;
+	} else {
+		*p++ = sk->truncated ? 't' : 's';
+		*p++ = '\t';
+		for (i = 0; i < SK_BANDS; i++)
+			p = hexput(p, sk->band[i], 16);
+		*p++ = '\t';
+		for (i = 0; i < sk->nset; i++)
+			p = hexput(p, sk->set[i], 8);
+	}
+	b->len = p - b->s;
+	b->s[b->len] = '\0';
+	nd_format(b, n, doc, doclen);
+}
+
 void
 keypos_format(struct buf *b, const char *path, unsigned long line)
 {
@@ -132,4 +189,121 @@ keypos_cmp(const char *a, size_t na, const char *b, size_t nb)
 	if (c)
 		return c;
 	return (na > nb) - (na < nb);
+}
+
+/* Reads digits hex digits at s into *v; -1 if one is not a hex digit. */
+static int
+hexget(const char *s, int digits, uint64_t *v)
+{
+	uint64_t x = 0;
+	unsigned ok = 1, c;
+	int i;
+
+	for (i = 0; i < digits; i++) {
+		c = (unsigned char)s[i];
+		ok &= (c - '0' < 10u) | (c - 'a' < 6u);
+		x = x << 4 | ((c & 15) + 9 * (c >> 6 & 1));
+	}
+	*v = x;
+	return ok ? 0 : -1;
+}
+
+void
+nearline_free(struct nearline *k)
+{
+	jobj_free(&k->o);
+	buf_free(&k->chk);
+	buf_free(&k->last);
+}
+
+const char *
+nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
+{
+	const char *err, *t;
+	size_t i, j, off, nb, nh;
+	uint64_t v;
+	int bad;
+
+	/* NAME TAB LINE */
+	if (len == 0 || s[0] != '"')
+		return "bad key line: expected a JSON string name";
+	for (j = 1; j < len && s[j] != '"'; j++)
+		if (s[j] == '\\')
+			j++;
+	if (j >= len)
+		return "bad key line: expected a JSON string name";
+	j++;
+	if (len - j < 14 || s[j] != '\t' || s[j + 13] != '\t')
+		return "bad key line: expected a 12-digit line number";
+	for (i = j + 1; i < j + 13; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return "bad key line: expected a 12-digit line number";
+	k->pos = s;
+	k->poslen = j + 13;
+	/* HASH TAB KIND TAB */
+	i = j + 14;
+	if (len - i < 35 || s[i + 32] != '\t' || hexget(s + i, 16, &k->hash.hi) < 0 ||
+	    hexget(s + i + 16, 16, &k->hash.lo) < 0)
+		return "bad key line: expected 32 hex digits and a tab";
+	i += 33;
+	k->kind = s[i];
+	if ((k->kind != '-' && k->kind != 's' && k->kind != 't') || s[i + 1] != '\t')
+		return "bad key line: expected -, s or t";
+	i += 2;
+	/* BANDS TAB SET TAB */
+	t = memchr(s + i, '\t', len - i);
+	nb = t ? (size_t)(t - (s + i)) : 0;
+	if (!t || nb != (k->kind == '-' ? 0 : 16 * SK_BANDS))
+		return "bad key line: expected the band keys";
+	for (j = 0; j < nb / 16; j++)
+		if (hexget(s + i + 16 * j, 16, &v) < 0)
+			return "bad key line: expected the band keys";
+		else
+			sk->band[j] = v;
+	i += nb + 1;
+	t = i < len ? memchr(s + i, '\t', len - i) : NULL;
+	nh = t ? (size_t)(t - (s + i)) : 0;
+	if (!t || nh % 8 || nh / 8 > SK_KMAX || (k->kind == '-') != (nh == 0))
+		return "bad key line: expected the shingle set";
+	for (j = 0; j < nh / 8; j++) {
+		if (hexget(s + i + 8 * j, 8, &v) < 0)
+			return "bad key line: expected the shingle set";
+		if (j > 0 && v <= sk->set[j - 1])
+			return "bad key line: the shingle set is not sorted";
+		sk->set[j] = (uint32_t)v;
+	}
+	sk->nset = nh / 8;
+	sk->truncated = k->kind == 't';
+	i += nh + 1;
+	/* N TAB DOC */
+	k->n = s + i;
+	while (i < len && s[i] != '\t')
+		i++;
+	k->nlen = s + i - k->n;
+	if (i >= len)
+		return "bad key line: expected n and doc";
+	bad = k->nlen == 0 || k->nlen > 10;
+	if (!(k->nlen == 4 && memcmp(k->n, "null", 4) == 0))
+		for (j = 0; j < k->nlen; j++)
+			bad |= k->n[j] < '0' || k->n[j] > '9';
+	if (bad)
+		return "bad key line: n is neither a number nor null";
+	k->doc = s + i + 1;
+	k->doclen = len - i - 1;
+	if (k->doclen == 0)
+		return "bad key line: bad JSON in the name or the doc";
+	/* The name and the doc: checked unless they are the last line's. */
+	buf_reset(&k->chk);
+	buf_adds(&k->chk, "{\"p\":");
+	buf_add(&k->chk, k->pos, k->poslen - 13);
+	buf_adds(&k->chk, ",\"d\":");
+	buf_add(&k->chk, k->doc, k->doclen);
+	buf_addc(&k->chk, '}');
+	if (k->chk.len == k->last.len && memcmp(k->chk.s, k->last.s, k->chk.len) == 0)
+		return NULL;
+	if (jobj_parse(&k->o, k->chk.s, k->chk.len, &err, &off) < 0 || k->o.n != 2)
+		return "bad key line: bad JSON in the name or the doc";
+	buf_reset(&k->last);
+	buf_add(&k->last, k->chk.s, k->chk.len);
+	return NULL;
 }

@@ -17,6 +17,8 @@
 
 #include "buf.h"
 #include "dedupe-norm.h"
+#include "dedupe-sketch.h"
+#include "json.h"
 
 #define KEY_SEED 0x6c6564656475ULL	/* "lededu" */
 
@@ -32,5 +34,39 @@ void keypos_format(struct buf *, const char *path, unsigned long line);
 /* Parses and checks a key line; NULL, or what is wrong with it. */
 const char *keyline_parse(struct keyline *, const char *s, size_t len);
 int h128_cmp(struct h128, struct h128);
+
+/*
+ * The key lines of --near: one per record (or document), in input
+ * order, so that LC_ALL=C sort -m of the shards' lines is the input
+ * order of the shards one after another:
+ *
+ *	NAME TAB LINE TAB HASH TAB KIND TAB BANDS TAB SET TAB N TAB DOC
+ *
+ * NAME, LINE, HASH, N and DOC as above; KIND is - (no shingle set: a
+ * text shorter than a shingle), s (the whole set) or t (its SK_KMAX
+ * smallest hashes); BANDS the SK_BANDS 64-bit LSH band keys and SET the
+ * sorted distinct 32-bit shingle hashes, in lower-case hex, both empty
+ * when KIND is -.
+ */
+struct nearline {
+	const char *pos, *n, *doc;	/* pos: NAME TAB LINE */
+	size_t poslen, nlen, doclen;
+	struct h128 hash;
+	int kind;			/* '-', 's' or 't' */
+	/* scratch: the name and doc checked as JSON, and the last ones */
+	struct buf chk, last;
+	struct jobj o;
+};
+
+void nearline_format(struct buf *, const char *path, unsigned long line,
+    struct h128, int words, const struct sketch *, uint32_t n,
+    const char *doc, size_t doclen);
+/*
+ * Parses and checks a near key line; its bands and set go into sk
+ * (set, nset, truncated, band).  NULL, or what is wrong with it.
+ */
+const char *nearline_parse(struct nearline *, struct sketch *sk,
+    const char *s, size_t len);
 int keypos_cmp(const char *, size_t, const char *, size_t);
+void nearline_free(struct nearline *);
 #endif

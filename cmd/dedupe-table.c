@@ -20,106 +20,160 @@ mem_give(struct mem *m, size_t n)
 	m->used -= n < m->used ? n : m->used;
 }
 
-#define XTAB_MIN 1024
+#define XSUB_MIN 64
 
 static size_t
 slotsize(const struct xtab *t)
 {
-	return sizeof *t->key + (t->ref ? sizeof *t->ref : 0);
+	return 3 * sizeof(uint32_t) + (t->refs ? sizeof(struct ref) : 0);
+}
+
+/* The subtable of a key, and its home slot there (bits below the top 6). */
+static struct xsub *
+subof(const struct xtab *t, uint64_t hi)
+{
+	return (struct xsub *)&t->sub[hi >> 58];
+}
+
+static size_t
+home(const struct xsub *s, uint64_t hi)
+{
+	return (size_t)(((hi >> 26) & 0xFFFFFFFFu) * (uint64_t)s->n >> 32);
+}
+
+static int
+slot_empty(const uint32_t *k)
+{
+	return !(k[0] | k[1] | k[2]);
 }
 
 void
 xtab_init(struct xtab *t, struct mem *m, int refs)
 {
+	int i;
+
 	memset(t, 0, sizeof *t);
 	t->mem = m;
-	t->mask = XTAB_MIN - 1;
-	t->key = xcalloc(XTAB_MIN, sizeof *t->key);
-	if (refs)
-		t->ref = xcalloc(XTAB_MIN, sizeof *t->ref);
-	mem_take(m, XTAB_MIN * slotsize(t));
+	t->refs = refs;
+	for (i = 0; i < XT_SUBS; i++) {
+		t->sub[i].n = XSUB_MIN;
+		t->sub[i].key = xcalloc(3 * XSUB_MIN, sizeof *t->sub[i].key);
+		if (refs)
+			t->sub[i].ref = xcalloc(XSUB_MIN, sizeof *t->sub[i].ref);
+	}
+	mem_take(m, XT_SUBS * XSUB_MIN * slotsize(t));
 }
 
 void
 xtab_free(struct xtab *t)
 {
-	mem_give(t->mem, (t->mask + 1) * slotsize(t));
-	free(t->key);
-	free(t->ref);
-	t->key = NULL;
-	t->ref = NULL;
+	int i;
+
+	for (i = 0; i < XT_SUBS; i++) {
+		mem_give(t->mem, t->sub[i].n * slotsize(t));
+		free(t->sub[i].key);
+		free(t->sub[i].ref);
+		t->sub[i].key = NULL;
+		t->sub[i].ref = NULL;
+	}
 }
 
 static int
-grow(struct xtab *t)
+grow(struct xtab *t, struct xsub *s)
 {
-	size_t n = (t->mask + 1) * 2, i, j;
-	struct h128 *key;
+	size_t n = s->n + s->n / 2, i, j;
+	uint32_t *key;
 	struct ref *ref = NULL;
+	uint64_t hi;
 
-	if (n > SIZE_MAX / 2 / slotsize(t) || !mem_take(t->mem, n * slotsize(t)))
+	/* n stays below 2^32: home() scales a 32-bit fraction. */
+	if (n >= ((size_t)1 << 32) || !mem_take(t->mem, n * slotsize(t)))
 		return -1;
-	key = xcalloc(n, sizeof *key);
-	if (t->ref)
+	key = xcalloc(3 * n, sizeof *key);
+	if (s->ref)
 		ref = xcalloc(n, sizeof *ref);
-	for (i = 0; i <= t->mask; i++) {
-		if (!t->key[i].hi && !t->key[i].lo)
+	for (i = 0; i < s->n; i++) {
+		if (slot_empty(s->key + 3 * i))
 			continue;
-		for (j = t->key[i].hi & (n - 1); key[j].hi || key[j].lo; j = (j + 1) & (n - 1))
+		hi = (uint64_t)s->key[3 * i] << 32 | s->key[3 * i + 1];
+		for (j = (size_t)(((hi >> 26) & 0xFFFFFFFFu) * (uint64_t)n >> 32);
+		    !slot_empty(key + 3 * j); j = j + 1 == n ? 0 : j + 1)
 			;
-		key[j] = t->key[i];
+		memcpy(key + 3 * j, s->key + 3 * i, 3 * sizeof *key);
 		if (ref)
-			ref[j] = t->ref[i];
+			ref[j] = s->ref[i];
 	}
-	mem_give(t->mem, (t->mask + 1) * slotsize(t));
-	free(t->key);
-	free(t->ref);
-	t->key = key;
-	t->ref = ref;
-	t->mask = n - 1;
+	mem_give(t->mem, s->n * slotsize(t));
+	free(s->key);
+	free(s->ref);
+	s->key = key;
+	s->ref = ref;
+	s->n = n;
 	return 0;
 }
 
 void
 xtab_prefetch(const struct xtab *t, struct h128 k)
 {
-	__builtin_prefetch(&t->key[k.hi & t->mask]);
-	if (t->ref)
-		__builtin_prefetch(&t->ref[k.hi & t->mask]);
+	const struct xsub *s = subof(t, k.hi);
+	size_t i = home(s, k.hi);
+
+	__builtin_prefetch(s->key + 3 * i);
+	if (s->ref)
+		__builtin_prefetch(&s->ref[i]);
 }
 
 int
 xtab_put(struct xtab *t, struct h128 k, struct ref *r, int insert)
 {
+	struct xsub *s = subof(t, k.hi);
+	uint32_t w0 = (uint32_t)(k.hi >> 32), w1 = (uint32_t)k.hi;
+	uint32_t w2 = (uint32_t)(k.lo >> 32), *p;
 	size_t i;
 
-	if (!k.hi && !k.lo)
-		k.lo = 1;	/* zero marks an empty slot */
-	for (i = k.hi & t->mask; t->key[i].hi || t->key[i].lo; i = (i + 1) & t->mask)
-		if (t->key[i].hi == k.hi && t->key[i].lo == k.lo) {
-			if (t->ref)
-				*r = t->ref[i];
+	if (!(w0 | w1 | w2))
+		w2 = 1;		/* zero marks an empty slot */
+	for (i = home(s, k.hi);; i = i + 1 == s->n ? 0 : i + 1) {
+		p = s->key + 3 * i;
+		if (p[0] == w0 && p[1] == w1 && p[2] == w2) {
+			if (s->ref)
+				*r = s->ref[i];
 			return 1;
 		}
+		if (slot_empty(p))
+			break;
+	}
 	if (!insert)
 		return 0;
-	/* Absent: grow past 70% full; without memory, fill up to 90%. */
-	if ((t->count + 1) * 10 > (t->mask + 1) * 7) {
-		if (grow(t) == 0) {
-			for (i = k.hi & t->mask; t->key[i].hi || t->key[i].lo;
-			    i = (i + 1) & t->mask)
+	if (t->full)
+		return -1;	/* one subtable is full: no new key anywhere */
+	/* Absent: grow past 75% full; without memory, fill up to 90%. */
+	if ((s->count + 1) * 4 > s->n * 3) {
+		if (grow(t, s) == 0) {
+			for (i = home(s, k.hi); !slot_empty(s->key + 3 * i);
+			    i = i + 1 == s->n ? 0 : i + 1)
 				;
-		} else if ((t->count + 1) * 10 > (t->mask + 1) * 9) {
+		} else if ((s->count + 1) * 10 > s->n * 9) {
 			t->full = 1;
 			return -1;
 		}
 	}
-	t->key[i] = k;
-	if (t->ref)
-		t->ref[i] = *r;
+	p = s->key + 3 * i;
+	p[0] = w0, p[1] = w1, p[2] = w2;
+	if (s->ref)
+		s->ref[i] = *r;
+	t->lastsub = s;
 	t->last = i;
+	s->count++;
 	t->count++;
 	return 0;
+}
+
+void
+xtab_setref(struct xtab *t, struct ref r)
+{
+	if (t->lastsub && t->lastsub->ref)
+		t->lastsub->ref[t->last] = r;
 }
 
 /* The near index. */

@@ -1,7 +1,7 @@
 /*
- * dedupe-table: what lede-dedupe remembers.  The exact table holds a
- * 128-bit hash per distinct key (16 bytes a slot, and 8 more for the
- * first record's place under --mark) in open addressing; the near
+ * dedupe-table: what lede-dedupe remembers.  The exact table holds 96
+ * bits of the hash per distinct key (12 bytes a slot, and 8 more for
+ * the first record's place under --mark) in open addressing; the near
  * index holds each kept record's bounded shingle set and its LSH band
  * keys.  Every allocation is counted against the memory cap; when a
  * table cannot grow within it, it fills up to 90% and then refuses
@@ -29,11 +29,27 @@ struct ref {
 };
 #define REF_NONE 0xFFFFFFFFu
 
-struct xtab {
-	struct h128 *key;
+/*
+ * The exact table: XT_SUBS open-addressing tables, picked by the top
+ * bits of the hash, each growing by half when it is 75% full, so it is
+ * 50% to 75% full and a growth copies 1/XT_SUBS of it at a time.  A
+ * slot is 12 bytes, the top 96 bits of the 128-bit hash (a false match
+ * needs about 2^48 keys): 16 to 24 bytes per distinct key.
+ */
+#define XT_SUBS 64
+
+struct xsub {
+	uint32_t *key;		/* 3 words a slot: hi (2), lo >> 32; all 0 is empty */
 	struct ref *ref;	/* NULL unless refs are kept */
-	size_t mask, count;	/* mask + 1 slots */
-	size_t last;		/* the slot of the last key inserted */
+	size_t n, count;	/* slots, keys */
+};
+
+struct xtab {
+	struct xsub sub[XT_SUBS];
+	int refs;
+	size_t count;
+	struct xsub *lastsub;	/* where the last key inserted went */
+	size_t last;
 	struct mem *mem;
 	int full;		/* refused a key for lack of memory */
 };
@@ -46,6 +62,8 @@ void xtab_free(struct xtab *);
  * -1 when absent, insert set and there is no room.
  */
 int xtab_put(struct xtab *, struct h128 key, struct ref *r, int insert);
+/* Replaces the ref of the last key inserted. */
+void xtab_setref(struct xtab *, struct ref r);
 /* Asks for the cache line of key's slot, ahead of xtab_put. */
 void xtab_prefetch(const struct xtab *, struct h128 key);
 

@@ -92,6 +92,11 @@ struct dd {
 	/* --join: position -> dup_of */
 	struct xtab jt;
 	struct buf jdup;
+	/* --near --join: the key lines, read along with the records */
+	struct input jin;
+	struct nearline nl;
+	struct unit other;	/* a unit of another input */
+	int jwords;		/* the unit's sketch is from a key line: has words */
 };
 
 static void
@@ -113,8 +118,9 @@ rec_place(struct dd *d, const struct jobj *o)
 	long long n;
 
 	buf_reset(&d->u->udoc);
-	d->u->udoc_set = m != NULL;
-	if (m)
+	/* A null doc is no doc, as in a key line. */
+	d->u->udoc_set = m && !(m->vend - m->vbeg == 4 && memcmp(o->s + m->vbeg, "null", 4) == 0);
+	if (d->u->udoc_set)
 		buf_add(&d->u->udoc, o->s + m->vbeg, m->vend - m->vbeg);
 	d->u->un = rec_int(o, "n", &n) == 0 && n >= 0 && n < REF_NONE ?
 	    (uint32_t)n : REF_NONE;
@@ -318,10 +324,16 @@ static void
 emit_key(struct filter *f, struct dd *d)
 {
 	struct h128 h = d->u->h;
+	int words;
 
 	buf_reset(&d->line);
-	keyline_format(&d->line, h, d->upath, d->uline, d->u->un,
-	    d->u->udoc_set ? d->u->udoc.s : NULL, d->u->udoc.len);
+	if (d->o->near) {
+		words = sketch_text(&d->sk, d->u->key.s, d->u->key.len) && !d->sk.whole;
+		nearline_format(&d->line, d->upath, d->uline, h, words, &d->sk,
+		    d->u->un, d->u->udoc_set ? d->u->udoc.s : NULL, d->u->udoc.len);
+	} else
+		keyline_format(&d->line, h, d->upath, d->uline, d->u->un,
+		    d->u->udoc_set ? d->u->udoc.s : NULL, d->u->udoc.len);
 	filter_emit(f, d->line.s, d->line.len);
 }
 
@@ -352,7 +364,7 @@ decide(struct dd *d)
 				d->xt.full = 1;
 				nomem_warn(d);
 			}
-			d->xt.ref[d->xt.last] = r;
+			xtab_setref(&d->xt, r);
 		}
 		return 0;
 	}
@@ -360,7 +372,10 @@ decide(struct dd *d)
 	 * A text shorter than a shingle is one shingle: like only to the
 	 * same words, which the exact key has already caught.
 	 */
-	words = sketch_text(&d->sk, d->u->key.s, d->u->key.len) && !d->sk.whole;
+	if (d->jwords >= 0)
+		words = d->jwords;	/* the sketch came in a key line */
+	else
+		words = sketch_text(&d->sk, d->u->key.s, d->u->key.len) && !d->sk.whole;
 	if (words && (best = nidx_query(&d->nx, &d->sk, d->o->near,
 		    &sim, MAXCAND)) >= 0) {
 		make_dupof(d, d->nx.ref[best], sim);
@@ -410,6 +425,54 @@ join_lookup(struct dd *d)
 	return 1;
 }
 
+/*
+ * --near --join: reads key lines up to the unit's and decides each, as
+ * one process would have: the lines of other inputs are decided but
+ * not applied.  Is the unit a repeat?  Sets d->dupof.
+ */
+static int
+join_near(struct dd *d)
+{
+	struct nearline *k = &d->nl;
+	struct unit *u = d->u, *other = &d->other;
+	const char *err;
+	size_t namelen;
+	int dup;
+
+	buf_reset(&d->tmp);
+	keypos_format(&d->tmp, d->upath, d->uline);
+	namelen = d->tmp.len - 13;
+	for (;;) {
+		if (!input_next(&d->jin))
+			die(EX_ERR, "%s: no key line for %.*s line %lu", d->jin.name,
+			    (int)namelen, d->tmp.s, d->uline);
+		if ((err = nearline_parse(k, &d->sk, d->jin.line, d->jin.len)))
+			die(EX_ERR, "%s:%lu: %s", d->jin.name, d->jin.lineno, err);
+		d->jwords = k->kind != '-';
+		if (k->poslen == d->tmp.len && memcmp(k->pos, d->tmp.s, k->poslen) == 0) {
+			u->h = k->hash;
+			dup = decide(d);
+			d->jwords = -1;
+			return dup;
+		}
+		if (k->poslen - 13 == namelen && memcmp(k->pos, d->tmp.s, namelen) == 0)
+			die(EX_ERR, "%s:%lu: key line of line %lu, but the record is "
+			    "at line %lu (keys of another input?)", d->jin.name,
+			    d->jin.lineno, strtoul(k->pos + namelen + 1, NULL, 10), d->uline);
+		/* A unit of another input, before this one: decided only. */
+		d->u = other;
+		other->h = k->hash;
+		other->udoc_set = !(k->doclen == 4 && memcmp(k->doc, "null", 4) == 0);
+		buf_reset(&other->udoc);
+		if (other->udoc_set)
+			buf_add(&other->udoc, k->doc, k->doclen);
+		other->un = k->nlen == 4 && k->n[0] == 'n' ? REF_NONE :
+		    (uint32_t)strtoul(k->n, NULL, 10);
+		decide(d);
+		d->u = u;
+	}
+}
+
 static int
 unit_is_dup(struct filter *f, struct dd *d)
 {
@@ -417,6 +480,8 @@ unit_is_dup(struct filter *f, struct dd *d)
 		emit_key(f, d);
 		return -1;
 	}
+	if (d->o->join && d->o->near)
+		return join_near(d);
 	if (d->o->join)
 		return join_lookup(d);
 	return decide(d);
@@ -645,9 +710,9 @@ dd_free(struct dd *d)
 		sketch_free(&d->sk);
 		nidx_free(&d->nx);
 	}
-	if (d->xt.key)
+	if (d->xt.mem)
 		xtab_free(&d->xt);
-	if (d->jt.key)
+	if (d->jt.mem)
 		xtab_free(&d->jt);
 	buf_free(&d->val);
 	for (i = 0; i < 2; i++) {
@@ -656,6 +721,7 @@ dd_free(struct dd *d)
 		buf_free(&d->units[i].line);
 		jobj_free(&d->units[i].o);
 	}
+	buf_free(&d->other.udoc);
 	buf_free(&d->line);
 	buf_free(&d->dupof);
 	buf_free(&d->tmp);
@@ -788,8 +854,12 @@ main(int argc, char **argv)
 	}
 	if (op.emit && op.join)
 		die(EX_ERR, "--emit-keys and --join cannot be used together");
-	if ((op.emit || op.join) && op.near)
-		die(EX_ERR, "--emit-keys and --join work on exact keys: drop --near");
+	if (op.join && strcmp(op.join, "-") == 0) {
+		for (ch = 0; ch < argc && strcmp(argv[ch], "-") != 0; ch++)
+			;
+		if (argc == 0 || ch < argc)
+			die(EX_ERR, "--join -: the records must come from files");
+	}
 	if (op.emit && op.kflag)
 		die(EX_ERR, "-k cannot be used with --emit-keys");
 	if (op.raw && op.near)
@@ -799,13 +869,17 @@ main(int argc, char **argv)
 	d.o = &op;
 	d.u = &d.units[0];
 	d.mem.cap = op.mem;
-	if (!op.emit && !op.join)
+	d.jwords = -1;
+	if (!op.emit && (!op.join || op.near))
 		xtab_init(&d.xt, &d.mem, op.mark);
 	if (op.near) {
 		sketch_init(&d.sk, op.shingle);
 		nidx_init(&d.nx, &d.mem);
 	}
-	if (op.join)
+	if (op.join && op.near) {
+		if (input_open(&d.jin, op.join) < 0)
+			die(EX_ERR, "%s:", op.join);
+	} else if (op.join)
 		join_load(&d, op.join);
 	f.kflag = op.kflag;
 	f.uflag = op.uflag;
@@ -819,6 +893,18 @@ main(int argc, char **argv)
 	}
 	status = filter_run(&f, argc, argv);
 	exit_filter = NULL;
+	if (op.join && op.near) {
+		/*
+		 * The key lines of later inputs decide nothing here: read to
+		 * the end, so that a sort -m writing them is not killed by
+		 * SIGPIPE.
+		 */
+		while (input_next(&d.jin))
+			;
+		input_close(&d.jin);
+		free(d.jin.line);
+		nearline_free(&d.nl);
+	}
 	dd_free(&d);
 	if (op.field != deffield)
 		free(op.field);

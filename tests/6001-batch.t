@@ -77,6 +77,13 @@ cat marked/shard-*.jsonl > got.jsonl
 lede-dedupe -M ref.jsonl > want.jsonl
 check_file "-D -M, a shard an article: equals one lede-dedupe -M" got.jsonl want.jsonl
 
+# Near duplicates across shards, marked, equal one process.
+run_err "$batch" -D '-M --near 0.5' -s 1 -o near in/a "in/b b"
+cat near/shard-*.jsonl > got.jsonl
+lede-dedupe -M --near 0.5 ref.jsonl > want.jsonl
+check_file "-D '-M --near', a shard an article: equals one lede-dedupe -M --near" got.jsonl want.jsonl
+check "-D '-M --near': some repeats were marked" grep -q dup_of got.jsonl
+
 # -p as a list of programs and as a file.
 run_err "$batch" -D none -p split,tag-entities -o list in/a
 in_a() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }

@@ -6,7 +6,8 @@
  * either end, normalising it again must not change it, nor putting a
  * word before it (which moves the 16-byte fast path), a set must be
  * sorted and its Jaccard with itself 1, and a key line that parses
- * must give back the same fields when written again.
+ * must give back the same fields when written again; a near key line
+ * that parses must give a sorted set within bounds.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct buf a, b, c;
 	static struct sketch sk;
 	static int ready;
+	static struct nearline nl;
 	struct keyline k;
 	size_t i, run;
 	int n;
@@ -39,6 +41,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (k.poslen < 14 || k.doclen == 0 || k.nlen == 0 ||
 		    k.doc + k.doclen != (const char *)data + size)
 			abort();
+	}
+	/* Near key lines: anything at all. */
+	if (nearline_parse(&nl, &sk, (const char *)data, size) == NULL) {
+		if (sk.nset > SK_KMAX || (nl.kind == '-') != (sk.nset == 0) ||
+		    sk.truncated != (nl.kind == 't') || nl.poslen < 14 ||
+		    nl.doclen == 0 || nl.doc + nl.doclen != (const char *)data + size)
+			abort();
+		for (i = 1; i < sk.nset; i++)
+			if (sk.set[i - 1] >= sk.set[i])
+				abort();
 	}
 	/*
 	 * The normaliser takes valid UTF-8 only (the JSON checker's job).
