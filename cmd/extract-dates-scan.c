@@ -122,6 +122,7 @@ struct phrase {
 #define HCAP 4096
 struct dates_lex {
 	struct lexent *h[HCAP];
+	uint32_t hfull[HCAP];	/* the full hash of h[i]'s word, | 1; 0: empty */
 	struct lexent *punct[128];
 	struct phrase *ph;
 	size_t nph, cph;
@@ -138,6 +139,7 @@ struct tok {
 	int ch;
 	long num;
 	const struct lexent *lx;
+	uint64_t lf;		/* lx->f, or 0: read without following lx */
 };
 
 struct dates_scan {
@@ -237,13 +239,34 @@ refday(const struct dates_ref *r)
 	return dfc(r->y, r->m, r->d);
 }
 
+/* As snprintf(v, 64, "%04d-%02d-%02d", y, m, d), without printf. */
+static void
+putymd(char *v, int y, int m, int d)
+{
+	if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+		snprintf(v, 64, "%04d-%02d-%02d", y, m, d);
+		return;
+	}
+	v[0] = (char)('0' + y / 1000);
+	v[1] = (char)('0' + y / 100 % 10);
+	v[2] = (char)('0' + y / 10 % 10);
+	v[3] = (char)('0' + y % 10);
+	v[4] = '-';
+	v[5] = (char)('0' + m / 10);
+	v[6] = (char)('0' + m % 10);
+	v[7] = '-';
+	v[8] = (char)('0' + d / 10);
+	v[9] = (char)('0' + d % 10);
+	v[10] = '\0';
+}
+
 static void
 putday(char *v, long z)
 {
 	int y, m, d;
 
 	cfd(z, &y, &m, &d);
-	snprintf(v, 64, "%04d-%02d-%02d", y, m, d);
+	putymd(v, y, m, d);
 }
 
 static int
@@ -321,11 +344,16 @@ static const struct lexent *
 lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h)
 {
 	const struct lexent *e;
+	uint32_t hf = h | 1, x;
 
+	/* the full hashes first, so that a word is read only if it may match */
 	h &= HCAP - 1;
-	while ((e = lx->h[h]) != NULL) {
-		if (e->n == n && eqw(s, n, e->w))
-			return e;
+	while ((x = lx->hfull[h]) != 0) {
+		if (x == hf) {
+			e = lx->h[h];
+			if (e->n == n && eqw(s, n, e->w))
+				return e;
+		}
 		h = (h + 1) & (HCAP - 1);
 	}
 	return NULL;
@@ -334,7 +362,7 @@ lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h)
 static struct lexent *
 lex_add(struct dates_lex *lx, const char *s, size_t n)
 {
-	uint32_t h = hashw(s, n) & (HCAP - 1);
+	uint32_t hf = hashw(s, n), h = hf & (HCAP - 1);
 	struct lexent *e;
 	size_t i, count = 0;
 
@@ -352,6 +380,7 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 	e->w[n] = '\0';
 	e->n = n;
 	lx->h[h] = e;
+	lx->hfull[h] = hf | 1;
 	if (n <= 24 && e->w[0] >= 'a' && e->w[0] <= 'z')
 		lx->lenfirst[n] |= 1u << (e->w[0] - 'a');
 	else if (n <= 24)
@@ -517,6 +546,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 		}
 		t->b1 = (uint32_t)i;
 		t->c1 = cp;
+		t->lf = t->lx ? t->lx->f : 0;
 	}
 }
 
@@ -778,7 +808,7 @@ dates_scan_free(struct dates_scan *sc)
 static int
 has(const struct dates_scan *sc, size_t i, int cat)
 {
-	return i < sc->nt && sc->tk[i].lx && (sc->tk[i].lx->f >> cat & 1);
+	return i < sc->nt && (sc->tk[i].lf >> cat & 1);
 }
 
 static int
@@ -1279,7 +1309,11 @@ settx(struct tx *m, size_t t0, size_t t1, int type, const char *val)
 	m->istime = 0;
 	m->wdonly = 0;
 	m->durpt = 0;
-	snprintf(m->val, sizeof m->val, "%s", val);
+	if (val != m->val) {
+		size_t n = strnlen(val, sizeof m->val - 1);
+		memmove(m->val, val, n);
+		m->val[n] = '\0';
+	}
 }
 
 static void
@@ -1287,7 +1321,7 @@ dayval(const struct dates_scan *sc, char *v, int y, int mo, int d)
 {
 	(void)sc;
 	if (y >= 0)
-		snprintf(v, 64, "%04d-%02d-%02d", y, mo, d);
+		putymd(v, y, mo, d);
 	else if (y < -1)
 		snprintf(v, 64, "BC%04d-%02d-%02d", -y > 9999 ? 9999 : -y, mo, d);
 	else
@@ -3184,12 +3218,22 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 
 	if (n)
 		buf_addc(out, ',');
-	buf_printf(out, "{\"start\":%lu,\"end\":%lu,\"text\":", (unsigned long)a->c0,
-	    (unsigned long)b->c1);
+	buf_add(out, "{\"start\":", 9);
+	buf_addu(out, a->c0);
+	buf_add(out, ",\"end\":", 7);
+	buf_addu(out, b->c1);
+	buf_add(out, ",\"text\":", 8);
 	json_escape(out, sc->s + a->b0, b->b1 - a->b0);
-	buf_printf(out, ",\"type\":\"%s\",\"value\":\"%s\"", tyname[m->type], m->val);
-	if (m->mod)
-		buf_printf(out, ",\"mod\":\"%s\"", m->mod);
+	buf_add(out, ",\"type\":\"", 9);
+	buf_adds(out, tyname[m->type]);
+	buf_add(out, "\",\"value\":\"", 11);
+	buf_adds(out, m->val);
+	buf_addc(out, '"');
+	if (m->mod) {
+		buf_add(out, ",\"mod\":\"", 8);
+		buf_adds(out, m->mod);
+		buf_addc(out, '"');
+	}
 	buf_addc(out, '}');
 }
 
@@ -3210,7 +3254,7 @@ trigger(const struct dates_scan *sc, size_t i)
 	if (t->kind == TP)
 		return t->ch == '\'' || ((t->ch == '+' || t->ch == '-') && i + 1 < sc->nt &&
 		    sc->tk[i + 1].kind == TN);
-	return (t->lx != NULL && (t->lx->f & START_MASK)) || (t->cap && t->b1 - t->b0 == 1);
+	return (t->lf & START_MASK) || (t->cap && t->b1 - t->b0 == 1);
 }
 
 size_t

@@ -32,28 +32,75 @@ struct ctx {
 	struct buf text, dct, arr;
 };
 
+/*
+ * The members rec reads, found in one pass over the record: keys
+ * compared decoded, the last of duplicates wins, as with jobj_get.
+ */
+static void
+get_fields(const struct jobj *o, const struct jmember **text, const struct jmember **dct,
+    const struct jmember **dates, struct buf *tmp)
+{
+	const struct jmember *m;
+	const char *key;
+	size_t k, kl;
+
+	*text = *dct = *dates = NULL;
+	for (k = 0; k < o->n; k++) {
+		m = &o->m[k];
+		key = o->s + m->kbeg + 1;
+		kl = m->kend - m->kbeg - 2;
+		if (memchr(key, '\\', kl)) {
+			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+			key = tmp->s;
+			kl = tmp->len;
+		}
+		if (kl == 4 && memcmp(key, "text", 4) == 0)
+			*text = m;
+		else if (kl == 3 && memcmp(key, "dct", 3) == 0)
+			*dct = m;
+		else if (kl == 5 && memcmp(key, "dates", 5) == 0)
+			*dates = m;
+	}
+}
+
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
 	struct dates_ref r;
+	const struct jmember *tm, *dm, *am;
+	struct jobj one = { 0 };
 
-	if (rec_str(o, "text", &c->text) < 0) {
+	get_fields(o, &tm, &dm, &am, &c->dct);
+	if (!tm || o->s[tm->vbeg] != '"') {
 		filter_reject(f, in, "no \"text\" string");
 		return -1;
 	}
+	json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
 	if (c->haveref)
 		r = c->ref;
-	else if (rec_str(o, "dct", &c->dct) < 0 ||
-	    dates_parse_ref(c->dct.s, c->dct.len, &r) < 0)
+	else if (!dm || o->s[dm->vbeg] != '"')
 		memset(&r, 0, sizeof r);
+	else {
+		json_unescape(o->s + dm->vbeg, dm->vend - dm->vbeg, &c->dct);
+		if (dates_parse_ref(c->dct.s, c->dct.len, &r) < 0)
+			memset(&r, 0, sizeof r);
+	}
 	buf_reset(&c->arr);
 	dates_find(c->sc, c->text.s ? c->text.s : "", c->text.len, &r, &c->arr);
+	/* jobj_set with the one member it needs: "dates", else any */
+	one.s = o->s;
+	one.len = o->len;
+	one.m = (struct jmember *)(am ? am : tm);
+	one.n = one.cap = 1;
 	buf_reset(&f->out);
-	jobj_set(o, &f->out, "dates", c->arr.s, c->arr.len);
+	jobj_set(&one, &f->out, "dates", c->arr.s, c->arr.len);
 	filter_emit(f, f->out.s, f->out.len);
 	return 0;
 }
+
+/* glibc takes the size only with a buffer */
+static char ibuf[1 << 16], obuf[1 << 16];
 
 int
 main(int argc, char **argv)
@@ -107,6 +154,11 @@ main(int argc, char **argv)
 	c.sc = dates_scan_new(lex, dmy);
 	f.rec = rec;
 	f.ctx = &c;
+	/* Big stdio buffers off a terminal: fewer system calls on long streams. */
+	if (!isatty(STDIN_FILENO))
+		setvbuf(stdin, ibuf, _IOFBF, sizeof ibuf);
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	st = filter_run(&f, n - optind, av + optind);
 	dates_scan_free(c.sc);
 	dates_lex_free(lex);

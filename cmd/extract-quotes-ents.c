@@ -3,6 +3,7 @@
  * lede-extract-quotes(1).  The record was checked by jobj_parse, so
  * the scanning here only has to find members, not to check syntax.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,10 +30,70 @@ int_value(const char *s, size_t b, size_t e, long long *v)
 	return 0;
 }
 
+/* The closing quote of the checked string opening at s[i]. */
+static size_t
+string_end(const char *s, size_t e, size_t i)
+{
+	uint64_t x, t;
+
+	for (i++; i < e; i++) {
+		/* eight bytes at a time while none is '"' or '\\' */
+		while (i + 8 <= e) {
+			memcpy(&x, s + i, 8);
+			t = ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
+			    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL);
+			if (t & ~x & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= e || s[i] == '"')
+			break;
+		if (s[i] == '\\')
+			i++;
+	}
+	return i;
+}
+
+/*
+ * The end of the value at s[i], which jobj_parse has checked: so only
+ * strings and brackets need following, not checking again.
+ */
+static size_t
+skip_checked(const char *s, size_t e, size_t i)
+{
+	int depth = 0;
+
+	for (; i < e; i++) {
+		switch (s[i]) {
+		case '"':
+			i = string_end(s, e, i);
+			if (depth == 0)
+				return i + 1;
+			break;
+		case '{': case '[':
+			depth++;
+			break;
+		case '}': case ']':
+			if (--depth <= 0)
+				return i + 1;
+			break;
+		default:
+			if (depth == 0) {
+				/* a number, true, false or null */
+				while (i < e && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
+				    s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+					i++;
+				return i;
+			}
+		}
+	}
+	return i;
+}
+
 const char *
 qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 {
-	size_t i = b + 1, kb, ke, vb, ve;
+	size_t i = b + 1, kb, ke, vb;
 	struct qentv *en;
 	int have;
 
@@ -56,21 +117,22 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 		en = &c->v[c->n];
 		memset(en, 0, sizeof *en);
 		have = 0;
-		ve = json_skip(s, e, i);
 		i++;
 		for (;;) {
-			while (i < ve && s[i] != '"' && s[i] != '}')
+			while (i < e && s[i] != '"' && s[i] != '}')
 				i++;
-			if (i >= ve || s[i] == '}')
+			if (i >= e || s[i] == '}') {
+				i++;
 				break;
+			}
 			kb = i;
-			ke = json_skip(s, ve, kb);
+			ke = string_end(s, e, kb) + 1;
 			for (i = ke; s[i] != ':'; i++)
 				;
 			for (i++; s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'; i++)
 				;
 			vb = i;
-			i = json_skip(s, ve, vb);
+			i = skip_checked(s, e, vb);
 			if (ke - kb == 7 && memcmp(s + kb, "\"start\"", 7) == 0) {
 				if (int_value(s, vb, i, &en->start) < 0)
 					return "an entity's \"start\" is not a non-negative integer";
@@ -97,7 +159,6 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 				have |= 8;
 			}
 		}
-		i = ve;
 		if ((have & 3) != 3)
 			return "an entity has no \"start\" and \"end\"";
 		if (!(have & 4))	/* no type: it cannot be a speaker */

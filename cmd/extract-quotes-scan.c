@@ -1312,7 +1312,20 @@ pair(struct qdoc *d)
 	int cont = 0;
 
 	for (i = 0; i < d->n; i++) {
-		uint32_t c = d->t[i];
+		uint32_t c;
+		/* most of the text: eight plain code points at a time */
+		while (i + 8 <= d->n) {
+			const uint32_t *p = d->t + i;
+			unsigned any = 0, k;
+			for (k = 0; k < 8; k++)
+				any |= (p[k] >= 0x80) | (p[k] == '"') | (p[k] == '\n');
+			if (any)
+				break;
+			i += 8;
+		}
+		if (i >= d->n)
+			break;
+		c = d->t[i];
 		if (c < 0x80 && c != '"' && c != '\n')
 			continue;	/* most of the text */
 		if (f == F_NONE) {

@@ -285,6 +285,18 @@ has_marks(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i + 1 < n; i++) {
+		/* eight plain bytes at a time: none of '"', 0xC2, 0xE2 */
+		while (i + 9 <= n) {
+			uint64_t x, t;
+			memcpy(&x, p + i, 8);
+			t = ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) | x;
+			if (!(t & 0x8080808080808080ULL))
+				i += 8;
+			else
+				break;
+		}
+		if (i + 1 >= n)
+			break;
 		if (p[i] == '"')
 			return 1;
 		if (p[i] == 0xE2 && p[i + 1] == 0x80 && i + 2 < n &&
@@ -296,31 +308,127 @@ has_marks(const char *s, size_t n)
 	return 0;
 }
 
+/* The number of code points of the valid UTF-8 s[0..n). */
+static size_t
+cplen(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k = n;
+	uint64_t x;
+
+	/* less the continuation bytes (10xxxxxx), eight at a time */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, p + i, 8);
+		x &= ~(x << 1) & 0x8080808080808080ULL;
+		k -= (size_t)__builtin_popcountll(x);
+	}
+	for (; i < n; i++)
+		k -= (p[i] & 0xC0) == 0x80;
+	return k;
+}
+
+/* The members this program reads, found in one pass over the record. */
+struct fields {
+	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
+};
+
+/* As jobj_get for each: keys compared decoded, the last duplicate wins. */
+static void
+get_fields(const struct jobj *o, struct fields *fl, struct buf *tmp)
+{
+	size_t k, kl;
+	const char *key;
+
+	memset(fl, 0, sizeof *fl);
+	for (k = 0; k < o->n; k++) {
+		const struct jmember *m = &o->m[k];
+		key = o->s + m->kbeg + 1;
+		kl = m->kend - m->kbeg - 2;
+		if (memchr(key, '\\', kl)) {
+			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+			key = tmp->s;
+			kl = tmp->len;
+		}
+		switch (kl) {
+		case 3:
+			if (memcmp(key, "doc", 3) == 0)
+				fl->doc = m;
+			break;
+		case 4:
+			if (memcmp(key, "para", 4) == 0)
+				fl->para = m;
+			else if (memcmp(key, "text", 4) == 0)
+				fl->text = m;
+			break;
+		case 5:
+			if (memcmp(key, "start", 5) == 0)
+				fl->start = m;
+			break;
+		case 6:
+			if (memcmp(key, "quotes", 6) == 0)
+				fl->quotes = m;
+			break;
+		case 8:
+			if (memcmp(key, "entities", 8) == 0)
+				fl->ents = m;
+			break;
+		}
+	}
+}
+
+/* As rec_int on member m (NULL: absent). */
+static int
+member_int(const struct jobj *o, const struct jmember *m, long long *v)
+{
+	const char *p;
+	long long x = 0;
+	int neg = 0;
+	size_t i;
+
+	if (!m)
+		return -1;
+	p = o->s + m->vbeg;
+	i = 0;
+	if (p[0] == '-')
+		neg = 1, i = 1;
+	for (; m->vbeg + i < m->vend; i++) {
+		if (p[i] < '0' || p[i] > '9' || x > (1LL << 53))
+			return -1;
+		x = x * 10 + (p[i] - '0');
+	}
+	if (i == (size_t)neg)
+		return -1;
+	*v = neg ? -x : x;
+	return 0;
+}
+
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
-	const struct jmember *m;
+	struct fields fl;
 	long long start, para = 0;
 	size_t i, tlen;
 	const char *err;
 	struct rinfo *ri;
 	int same;
 
-	if (rec_str(o, "doc", &c->tmp) < 0) {
+	get_fields(o, &fl, &c->tmp);
+	if (!fl.doc || o->s[fl.doc->vbeg] != '"') {
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
 	}
+	json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->tmp);
 	same = c->have_doc && c->tmp.len == c->doc.len && memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
-	if (rec_int(o, "start", &start) < 0 || start < 0) {
+	if (member_int(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
 	}
-	if ((m = jobj_get(o, "para")) && rec_int(o, "para", &para) < 0) {
+	if (fl.para && member_int(o, fl.para, &para) < 0) {
 		filter_reject(f, in, "\"para\" is not an integer");
 		return -1;
 	}
-	if (!(m = jobj_get(o, "text")) || o->s[m->vbeg] != '"') {
+	if (!fl.text || o->s[fl.text->vbeg] != '"') {
 		filter_reject(f, in, "no \"text\" string");
 		return -1;
 	}
@@ -330,36 +438,32 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		return -1;
 	}
 	c->ents.n = 0;
-	if ((m = jobj_get(o, "entities")) && (err = qents_parse(&c->ents, o->s, m->vbeg, m->vend))) {
+	if (fl.ents && (err = qents_parse(&c->ents, o->s, fl.ents->vbeg, fl.ents->vend))) {
 		filter_reject(f, in, "%s", err);
 		return -1;
 	}
-	m = jobj_get(o, "text");
-	json_unescape(o->s + m->vbeg, m->vend - m->vbeg, &c->text);
+	json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
 	/* The text's length in code points. */
-	for (i = 0, tlen = 0; i < c->text.len; i++)
-		tlen += ((unsigned char)c->text.s[i] & 0xC0) != 0x80;
+	tlen = cplen(c->text.s, c->text.len);
 	for (i = 0; i < c->ents.n; i++)
 		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
 			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
 			return -1;
 		}
 	if (!same) {
-		rec_str(o, "doc", &c->tmp);
+		/* c->tmp still holds the decoded "doc" */
 		if (seen_add(c, hash64(c->tmp.s, c->tmp.len))) {
 			filter_reject(f, in, "records of document \"%s\" are not consecutive", c->tmp.s);
 			return -1;
 		}
 		finish_doc(f);
-		buf_reset(&c->doc);
-		rec_str(o, "doc", &c->doc);
-		m = jobj_get(o, "doc");
+		json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
 		buf_reset(&c->docraw);
-		buf_add(&c->docraw, o->s + m->vbeg, m->vend - m->vbeg);
+		buf_add(&c->docraw, o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg);
 		c->have_doc = 1;
 	}
 	c->last_end = start + (long long)tlen;
-	if (has_marks(c->text.s, c->text.len))
+	if (!c->marks && has_marks(c->text.s, c->text.len))
 		c->marks = 1;
 	qdoc_add_record(&c->d, c->text.s, c->text.len, start, para);
 	for (i = 0; i < c->ents.n; i++) {
@@ -375,15 +479,17 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	ri->off = c->lines.len;
 	ri->len = in->len;
 	ri->m0 = o->m[0];
-	m = jobj_get(o, "quotes");
-	ri->hasq = m != NULL;
-	if (m)
-		ri->mq = *m;
+	ri->hasq = fl.quotes != NULL;
+	if (fl.quotes)
+		ri->mq = *fl.quotes;
 	ri->file = in->name;
 	ri->lineno = in->lineno;
 	buf_add(&c->lines, in->line, in->len);
 	return 0;
 }
+
+/* glibc takes the size only with a buffer */
+static char ibuf[1 << 16], obuf[1 << 16];
 
 int
 main(int argc, char **argv)
@@ -415,5 +521,10 @@ main(int argc, char **argv)
 	f.rec = rec;
 	f.flush = finish_doc;
 	f.ctx = &c;
+	/* Big stdio buffers off a terminal: fewer system calls on long streams. */
+	if (!isatty(STDIN_FILENO))
+		setvbuf(stdin, ibuf, _IOFBF, sizeof ibuf);
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	return filter_run(&f, argc, argv);
 }

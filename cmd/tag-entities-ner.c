@@ -66,6 +66,7 @@ struct lex {
 	char **types;
 	size_t ntypes;
 	char **suf;		/* place-suffixes, folded */
+	size_t *sufl;		/* their lengths */
 	size_t nsuf;
 	struct buf tmp, key;
 };
@@ -122,6 +123,24 @@ fold_append(struct buf *b, const char *s, size_t n)
 		for (j = 0; j < m; j++)
 			put_cp(b, d[j]);
 	}
+}
+
+/* As fold_append, with the ASCII start of s folded in place. */
+static void
+fold_token(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+	char *o;
+
+	buf_grow(b, n);
+	o = b->s + b->len;
+	for (i = 0; i < n && p[i] < 0x80; i++)
+		if (p[i] != '.')
+			*o++ = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+	b->len = (size_t)(o - b->s);
+	if (i < n)
+		fold_append(b, s + i, n - i);
 }
 
 /* ---- hash map over strings kept in an arena ---- */
@@ -229,6 +248,7 @@ struct tok {
 	uint32_t f;		/* TK_* */
 	uint32_t lf;		/* the lexicon's word flags of the folded form */
 	int32_t lent;		/* the lexicon entity of the lone word, or -1 */
+	uint32_t h;		/* the hash of the folded form */
 };
 
 struct toks {
@@ -296,6 +316,21 @@ ishyph(int32_t c)
 	return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
+/* ASCII letters and digits; 0 for every other byte. */
+enum { AC_LOWER = 1, AC_UPPER, AC_DIGIT };
+static const unsigned char asc_class[256] = {
+	['0'] = AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT,
+	AC_DIGIT, AC_DIGIT, AC_DIGIT,
+	['A'] = AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER,
+	AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER,
+	AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER, AC_UPPER,
+	AC_UPPER, AC_UPPER, AC_UPPER,
+	['a'] = AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER,
+	AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER,
+	AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER, AC_LOWER,
+	AC_LOWER, AC_LOWER, AC_LOWER,
+};
+
 /*
  * Splits s[0..n) into word tokens, folds each into fb, notes the gaps.
  * A possessive 's is left out of its word; U.S. keeps its dots.
@@ -332,6 +367,17 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		j = i;
 		cpj = cp;
 		for (;;) {
+			/* the common case: a run of ASCII letters and digits */
+			while (!first && j < n && asc_class[(unsigned char)s[j]]) {
+				unsigned char ac = asc_class[(unsigned char)s[j]];
+				if (ac == AC_UPPER)
+					upper++, letters++;
+				else if (ac == AC_LOWER)
+					lower++, letters++;
+				seg++;
+				j++;
+				cpj++;
+			}
 			if (j >= n)
 				break;
 			k = dec(s, n, j, &c);
@@ -453,7 +499,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		hyph = hyph == 2 ? 1 : 0;
 		gap = i;
 		t->fo = (uint32_t)fb->len;
-		fold_append(fb, s + t->b, t->e - t->b);
+		fold_token(fb, s + t->b, t->e - t->b);
 		t->fl = (uint32_t)(fb->len - t->fo);
 		tv->n++;
 	}
@@ -507,6 +553,7 @@ lex_free(struct lex *x)
 	for (i = 0; i < x->nsuf; i++)
 		free(x->suf[i]);
 	free(x->suf);
+	free(x->sufl);
 	free(x->ents);
 	free(x->map.tab);
 	buf_free(&x->arena);
@@ -727,6 +774,8 @@ lex_add(struct lex *x, struct conf *c)
 				fold_append(&x->tmp, w, strlen(w));
 				buf_addc(&x->tmp, '\0');
 				x->suf = xrealloc(x->suf, (x->nsuf + 1) * sizeof *x->suf);
+				x->sufl = xrealloc(x->sufl, (x->nsuf + 1) * sizeof *x->sufl);
+				x->sufl[x->nsuf] = strlen(x->tmp.s);
 				x->suf[x->nsuf++] = xstrdup(x->tmp.s);
 			}
 			continue;
@@ -802,8 +851,20 @@ struct person {
 	int strong;		/* typed with evidence, not guessed */
 };
 
+#define LC_SIZE 16384	/* entries of the lookup cache, a power of two */
+#define LC_KEY 18	/* the longest key it keeps */
+/* A word's lexicon entry, kept so the lexicon's table need not be read. */
+struct lcache {
+	uint32_t h;		/* the key's hash; 0: empty */
+	int32_t val, ent;	/* the slot's, when found */
+	uint8_t n, found;
+	char k[LC_KEY];
+};
+
 struct doc {
 	const struct lex *x;
+	struct lcache *lc;
+	struct slot hit;	/* what lex_find returns */
 	struct buf txt, fb, ids;
 	struct toks tv;
 	struct rec *r;
@@ -826,6 +887,7 @@ doc_new(const struct lex *x)
 	struct doc *d = xcalloc(1, sizeof *d);
 
 	d->x = x;
+	d->lc = xcalloc(LC_SIZE, sizeof *d->lc);
 	return d;
 }
 
@@ -858,13 +920,70 @@ doc_free(struct doc *d)
 	free(d->parts.tab);
 	free(d->oparts.tab);
 	free(d->out);
+	free(d->lc);
 	free(d);
 }
 
+/*
+ * The lexicon seen through a direct-mapped cache of short keys, misses
+ * included: most words of a text are a few frequent ones, and the
+ * lexicon's table is too big to stay in the processor's caches.  The
+ * slot returned (its val and ent) lasts until the next lookup.
+ */
 static const struct slot *
-lex_find(const struct lex *x, const char *k, size_t n)
+lex_findh(struct doc *d, const char *k, size_t n, uint32_t h)
 {
-	return map_find(&x->map, x->arena.s, k, n, hash(k, n));
+	const struct slot *s;
+	struct lcache *e;
+	size_t i;
+
+	if (n > LC_KEY)
+		return map_find(&d->x->map, d->x->arena.s, k, n, h);
+	e = &d->lc[h & (LC_SIZE - 1)];
+	if (e->h == h && e->n == n) {
+		for (i = 0; i < n && e->k[i] == k[i]; i++)
+			;
+		if (i == n) {
+			if (!e->found)
+				return NULL;
+			d->hit.val = e->val;
+			d->hit.ent = e->ent;
+			return &d->hit;
+		}
+	}
+	s = map_find(&d->x->map, d->x->arena.s, k, n, h);
+	e->h = h;
+	e->n = (uint8_t)n;
+	memcpy(e->k, k, n);
+	e->found = s != NULL;
+	e->val = s ? s->val : 0;
+	e->ent = s ? s->ent : -1;
+	return s;
+}
+
+static const struct slot *
+lex_find(struct doc *d, const char *k, size_t n)
+{
+	return lex_findh(d, k, n, hash(k, n));
+}
+
+/* Sets t's lexicon flags and entity from the cache; 0 if it lacks them. */
+static int
+lc_hit(const struct doc *d, const char *fb, struct tok *t)
+{
+	const struct lcache *e = &d->lc[t->h & (LC_SIZE - 1)];
+	const char *k = fb + t->fo;
+	size_t i, n = t->fl;
+
+	if (n > LC_KEY || e->h != t->h || e->n != n)
+		return 0;
+	for (i = 0; i < n && e->k[i] == k[i]; i++)
+		;
+	if (i < n)
+		return 0;
+	t->lf = e->found ? (uint32_t)e->val : 0;
+	t->lent = e->found ? e->ent : -1;
+	return 1;
 }
 
 /* Builds the key of tokens [a, b) in d->key; 0 if they are not one phrase. */
@@ -896,7 +1015,7 @@ gaz(struct doc *d, size_t a, size_t b)
 		return d->tv.t[a].lent;
 	if (!span_key(d, a, b))
 		return -1;
-	s = lex_find(d->x, d->key.s, d->key.len);
+	s = lex_find(d, d->key.s, d->key.len);
 	return s && s->ent >= 0 ? s->ent : -1;
 }
 
@@ -909,7 +1028,7 @@ phrase_flags(struct doc *d, size_t a, size_t b)
 		return d->tv.t[a].lf;
 	if (!span_key(d, a, b))
 		return 0;
-	s = lex_find(d->x, d->key.s, d->key.len);
+	s = lex_find(d, d->key.s, d->key.len);
 	return s ? (uint32_t)s->val : 0;
 }
 
@@ -928,7 +1047,7 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 	size_t i, l;
 
 	for (i = 0; i < x->nsuf; i++) {
-		l = strlen(x->suf[i]);
+		l = x->sufl[i];
 		if (n > l + 2 && memcmp(w + n - l, x->suf[i], l) == 0)
 			return 1;
 	}
@@ -1189,7 +1308,17 @@ longest(struct doc *d, size_t a, size_t b, int *ent)
 			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
 		}
 		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
-		s = lex_find(d->x, d->key.s, d->key.len);
+		if (l == 1) {
+			/* the lone word, looked up by doc_add already */
+			if (t[i].lent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
+				best = 1;
+				*ent = t[i].lent;
+			}
+			if (!(t[i].lf & F_PREFIX))
+				break;
+			continue;
+		}
+		s = lex_find(d, d->key.s, d->key.len);
 		if (!s)
 			break;
 		if (s->ent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
@@ -1542,8 +1671,27 @@ doc_add(struct doc *d, const char *text, size_t n)
 	tokenize(text, n, &d->tv, &d->fb);
 	t = d->tv.t;
 	c.nt = d->tv.n;
+	/*
+	 * Each word's lexicon entry, in passes so that the memory reads for
+	 * one word overlap those for the next: hash each and prefetch its
+	 * cache entry; take the hits and prefetch the lexicon's slot for
+	 * the rest; look those up.
+	 */
 	for (i = 0; i < c.nt; i++) {
-		s = lex_find(d->x, d->fb.s + t[i].fo, t[i].fl);
+		t[i].h = hash(d->fb.s + t[i].fo, t[i].fl);
+		__builtin_prefetch(&d->lc[t[i].h & (LC_SIZE - 1)]);
+	}
+	for (i = 0; i < c.nt; i++) {
+		if (!lc_hit(d, d->fb.s, &t[i])) {
+			t[i].lent = -2;
+			if (d->x->map.cap)
+				__builtin_prefetch(&d->x->map.tab[t[i].h & (d->x->map.cap - 1)]);
+		}
+	}
+	for (i = 0; i < c.nt; i++) {
+		if (t[i].lent != -2)
+			continue;
+		s = lex_findh(d, d->fb.s + t[i].fo, t[i].fl, t[i].h);
 		t[i].lf = s ? (uint32_t)s->val : 0;
 		t[i].lent = s ? s->ent : -1;
 	}
@@ -1868,7 +2016,7 @@ common_words(struct doc *d, const struct ment *m)
 	for (i = 0; i < m->kl; i = j + 1) {
 		for (j = i; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
 			;
-		s = lex_find(d->x, k + i, j - i);
+		s = lex_find(d, k + i, j - i);
 		last = s && (s->val & F_WORD) && !(s->val & F_FIRST);
 		plural = last && k[j - 1] == 's';
 		if (n == 0)
@@ -1889,7 +2037,7 @@ all_common_key(struct doc *d, const struct ment *m)
 	for (i = 0; i < m->kl; i = j + 1) {
 		for (j = i; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
 			;
-		s = lex_find(d->x, k + i, j - i);
+		s = lex_find(d, k + i, j - i);
 		if (!s || !(s->val & F_WORD) || (s->val & F_FIRST))
 			return 0;
 	}
@@ -2043,7 +2191,7 @@ doc_resolve(struct doc *d)
 			;
 		if (m->kl - j <= 2)
 			continue;
-		s = lex_find(d->x, k + j, m->kl - j);
+		s = lex_find(d, k + j, m->kl - j);
 		if (s && (s->val & (F_WORD | F_ORGW | F_FIRST)))
 			continue;
 		sl = map_put(&d->oparts, &d->fb, m->ko + j, m->kl - j, &isnew);

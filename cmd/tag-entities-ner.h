@@ -39,6 +39,7 @@ struct ent {
 
 struct doc;
 
+/* The lexicon must not change after this: its lookups are cached. */
 struct doc *doc_new(const struct lex *);
 void doc_free(struct doc *);
 /* Forgets the records added, keeping the memory. */

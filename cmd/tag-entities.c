@@ -27,15 +27,23 @@ static const char *datafiles[] = {
 	"entities/titles.yaml", "entities/cues.yaml",
 };
 
+/*
+ * A held line: its place in ctx.lines and the one member jobj_set needs
+ * (its "entities", else its first member), so it is not parsed twice.
+ */
+struct held {
+	size_t off, len;
+	struct jmember m;
+};
+
 struct ctx {
 	struct doc *doc;
-	struct buf lines;	/* the document's lines, each ended by NUL */
-	size_t *loff;
+	struct buf lines;	/* the document's lines, one after the other */
+	struct held *held;	/* where each held line is, and its "entities" */
 	size_t nl, lcap;
 	struct buf docid;	/* the raw "doc" value of the held records */
 	int hasdoc;
 	struct buf text, arr, out;
-	struct jobj o;
 };
 
 static void
@@ -52,17 +60,15 @@ flush(struct filter *f)
 {
 	struct ctx *c = f->ctx;
 	const struct ent *e;
-	const char *txt, *err;
-	size_t i, j, n, tl, off;
+	const char *txt;
+	size_t i, j, n, tl;
 
 	if (c->nl == 0)
 		return;
 	doc_resolve(c->doc);
 	for (i = 0; i < c->nl; i++) {
-		const char *line = c->lines.s + c->loff[i];
-		size_t len = strlen(line);
-		if (jobj_parse(&c->o, line, len, &err, &off) < 0)
-			die(EX_ERR, "internal error: held line no longer parses");
+		const struct held *h = &c->held[i];
+		struct jobj o = { 0 };
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
 		buf_reset(&c->arr);
@@ -70,12 +76,16 @@ flush(struct filter *f)
 		for (j = 0; j < n; j++) {
 			if (j)
 				buf_addc(&c->arr, ',');
-			buf_printf(&c->arr, "{\"start\":%zu,\"end\":%zu,", e[j].start, e[j].end);
-			add_str(&c->arr, "text", txt + e[j].bstart, e[j].bend - e[j].bstart);
-			buf_adds(&c->arr, ",\"type\":");
+			buf_add(&c->arr, "{\"start\":", 9);
+			buf_addu(&c->arr, e[j].start);
+			buf_add(&c->arr, ",\"end\":", 7);
+			buf_addu(&c->arr, e[j].end);
+			buf_add(&c->arr, ",\"text\":", 8);
+			json_escape(&c->arr, txt + e[j].bstart, e[j].bend - e[j].bstart);
+			buf_add(&c->arr, ",\"type\":", 8);
 			json_escape(&c->arr, e[j].type, strlen(e[j].type));
-			buf_addc(&c->arr, ',');
-			add_str(&c->arr, "id", e[j].id, strlen(e[j].id));
+			buf_add(&c->arr, ",\"id\":", 6);
+			json_escape(&c->arr, e[j].id, strlen(e[j].id));
 			if (e[j].tend > e[j].tbeg) {
 				buf_addc(&c->arr, ',');
 				add_str(&c->arr, "title", txt + e[j].tbeg, e[j].tend - e[j].tbeg);
@@ -83,8 +93,12 @@ flush(struct filter *f)
 			buf_addc(&c->arr, '}');
 		}
 		buf_addc(&c->arr, ']');
+		o.s = c->lines.s + h->off;
+		o.len = h->len;
+		o.m = (struct jmember *)&h->m;
+		o.n = o.cap = 1;
 		buf_reset(&c->out);
-		jobj_set(&c->o, &c->out, "entities", c->arr.s, c->arr.len);
+		jobj_set(&o, &c->out, "entities", c->arr.s, c->arr.len);
 		fwrite(c->out.s, 1, c->out.len, stdout);
 		putchar('\n');
 	}
@@ -97,14 +111,49 @@ flush(struct filter *f)
 	c->hasdoc = 0;
 }
 
+/*
+ * The "doc", "text" and "entities" members in one pass over the record:
+ * keys compared decoded, the last of duplicates wins, as with jobj_get.
+ */
+static void
+get_fields(const struct jobj *o, const struct jmember **dm, const struct jmember **tm,
+    const struct jmember **em, struct buf *tmp)
+{
+	const struct jmember *m;
+	const char *key;
+	size_t k, kl;
+
+	*dm = *tm = *em = NULL;
+	for (k = 0; k < o->n; k++) {
+		m = &o->m[k];
+		key = o->s + m->kbeg + 1;
+		kl = m->kend - m->kbeg - 2;
+		if (memchr(key, '\\', kl)) {
+			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+			key = tmp->s;
+			kl = tmp->len;
+		}
+		if (kl == 3 && memcmp(key, "doc", 3) == 0)
+			*dm = m;
+		else if (kl == 4 && memcmp(key, "text", 4) == 0)
+			*tm = m;
+		else if (kl == 8 && memcmp(key, "entities", 8) == 0)
+			*em = m;
+	}
+}
+
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
-	const struct jmember *m = jobj_get(o, "doc");
-	const char *dv = m ? o->s + m->vbeg : "";
-	size_t dl = m ? m->vend - m->vbeg : 0;
-	const struct jmember *tm = jobj_get(o, "text");
+	const struct jmember *m, *tm, *em;
+	const char *dv;
+	size_t dl;
+	struct held *h;
+
+	get_fields(o, &m, &tm, &em, &c->text);
+	dv = m ? o->s + m->vbeg : "";
+	dl = m ? m->vend - m->vbeg : 0;
 
 	if (!tm || o->s[tm->vbeg] != '"') {
 		filter_reject(f, in, "no \"text\" string");
@@ -122,13 +171,18 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	doc_add(c->doc, c->text.s ? c->text.s : "", c->text.len);
 	if (c->nl == c->lcap) {
 		c->lcap = c->lcap ? c->lcap * 2 : 64;
-		c->loff = xrealloc(c->loff, c->lcap * sizeof *c->loff);
+		c->held = xrealloc(c->held, c->lcap * sizeof *c->held);
 	}
-	c->loff[c->nl++] = c->lines.len;
+	h = &c->held[c->nl++];
+	h->off = c->lines.len;
+	h->len = in->len;
+	h->m = em ? *em : o->m[0];
 	buf_add(&c->lines, in->line, in->len);
-	buf_addc(&c->lines, '\0');
 	return 0;
 }
+
+/* glibc takes the size only with a buffer */
+static char ibuf[1 << 16], obuf[1 << 16];
 
 int
 main(int argc, char **argv)
@@ -176,6 +230,11 @@ main(int argc, char **argv)
 	f.rec = rec;
 	f.flush = flush;
 	f.ctx = &c;
+	/* Big stdio buffers off a terminal: fewer system calls on long streams. */
+	if (!isatty(STDIN_FILENO))
+		setvbuf(stdin, ibuf, _IOFBF, sizeof ibuf);
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	status = filter_run(&f, argc, argv);
 	doc_free(c.doc);
 	lex_free(lex);
@@ -184,7 +243,6 @@ main(int argc, char **argv)
 	buf_free(&c.text);
 	buf_free(&c.arr);
 	buf_free(&c.out);
-	free(c.loff);
-	jobj_free(&c.o);
+	free(c.held);
 	return status;
 }
