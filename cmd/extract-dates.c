@@ -32,37 +32,6 @@ struct ctx {
 	struct buf text, dct, arr;
 };
 
-/*
- * The members rec reads, found in one pass over the record: keys
- * compared decoded, the last of duplicates wins, as with jobj_get.
- */
-static void
-get_fields(const struct jobj *o, const struct jmember **text, const struct jmember **dct,
-    const struct jmember **dates, struct buf *tmp)
-{
-	const struct jmember *m;
-	const char *key;
-	size_t k, kl;
-
-	*text = *dct = *dates = NULL;
-	for (k = 0; k < o->n; k++) {
-		m = &o->m[k];
-		key = o->s + m->kbeg + 1;
-		kl = m->kend - m->kbeg - 2;
-		if (memchr(key, '\\', kl)) {
-			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
-			key = tmp->s;
-			kl = tmp->len;
-		}
-		if (kl == 4 && memcmp(key, "text", 4) == 0)
-			*text = m;
-		else if (kl == 3 && memcmp(key, "dct", 3) == 0)
-			*dct = m;
-		else if (kl == 5 && memcmp(key, "dates", 5) == 0)
-			*dates = m;
-	}
-}
-
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
@@ -71,7 +40,11 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	const struct jmember *tm, *dm, *am;
 	struct jobj one = { 0 };
 
-	get_fields(o, &tm, &dm, &am, &c->dct);
+	static const char *const keys[] = { "text", "dct", "dates", NULL };
+	const struct jmember *fm[3];
+
+	jobj_fields(o, keys, fm, &c->dct);
+	tm = fm[0], dm = fm[1], am = fm[2];
 	if (!tm || o->s[tm->vbeg] != '"') {
 		filter_reject(f, in, "no \"text\" string");
 		return -1;

@@ -332,74 +332,17 @@ struct fields {
 	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
 };
 
-/* As jobj_get for each: keys compared decoded, the last duplicate wins. */
 static void
 get_fields(const struct jobj *o, struct fields *fl, struct buf *tmp)
 {
-	size_t k, kl;
-	const char *key;
+	static const char *const keys[] = {
+		"doc", "para", "text", "start", "quotes", "entities", NULL
+	};
+	const struct jmember *m[6];
 
-	memset(fl, 0, sizeof *fl);
-	for (k = 0; k < o->n; k++) {
-		const struct jmember *m = &o->m[k];
-		key = o->s + m->kbeg + 1;
-		kl = m->kend - m->kbeg - 2;
-		if (memchr(key, '\\', kl)) {
-			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
-			key = tmp->s;
-			kl = tmp->len;
-		}
-		switch (kl) {
-		case 3:
-			if (memcmp(key, "doc", 3) == 0)
-				fl->doc = m;
-			break;
-		case 4:
-			if (memcmp(key, "para", 4) == 0)
-				fl->para = m;
-			else if (memcmp(key, "text", 4) == 0)
-				fl->text = m;
-			break;
-		case 5:
-			if (memcmp(key, "start", 5) == 0)
-				fl->start = m;
-			break;
-		case 6:
-			if (memcmp(key, "quotes", 6) == 0)
-				fl->quotes = m;
-			break;
-		case 8:
-			if (memcmp(key, "entities", 8) == 0)
-				fl->ents = m;
-			break;
-		}
-	}
-}
-
-/* As rec_int on member m (NULL: absent). */
-static int
-member_int(const struct jobj *o, const struct jmember *m, long long *v)
-{
-	const char *p;
-	long long x = 0;
-	int neg = 0;
-	size_t i;
-
-	if (!m)
-		return -1;
-	p = o->s + m->vbeg;
-	i = 0;
-	if (p[0] == '-')
-		neg = 1, i = 1;
-	for (; m->vbeg + i < m->vend; i++) {
-		if (p[i] < '0' || p[i] > '9' || x > (1LL << 53))
-			return -1;
-		x = x * 10 + (p[i] - '0');
-	}
-	if (i == (size_t)neg)
-		return -1;
-	*v = neg ? -x : x;
-	return 0;
+	jobj_fields(o, keys, m, tmp);
+	fl->doc = m[0], fl->para = m[1], fl->text = m[2];
+	fl->start = m[3], fl->quotes = m[4], fl->ents = m[5];
 }
 
 static int
@@ -420,11 +363,11 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	}
 	json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->tmp);
 	same = c->have_doc && c->tmp.len == c->doc.len && memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
-	if (member_int(o, fl.start, &start) < 0 || start < 0) {
+	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
 	}
-	if (fl.para && member_int(o, fl.para, &para) < 0) {
+	if (fl.para && jmember_int(o, fl.para, &para) < 0) {
 		filter_reject(f, in, "\"para\" is not an integer");
 		return -1;
 	}

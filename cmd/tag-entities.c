@@ -111,37 +111,6 @@ flush(struct filter *f)
 	c->hasdoc = 0;
 }
 
-/*
- * The "doc", "text" and "entities" members in one pass over the record:
- * keys compared decoded, the last of duplicates wins, as with jobj_get.
- */
-static void
-get_fields(const struct jobj *o, const struct jmember **dm, const struct jmember **tm,
-    const struct jmember **em, struct buf *tmp)
-{
-	const struct jmember *m;
-	const char *key;
-	size_t k, kl;
-
-	*dm = *tm = *em = NULL;
-	for (k = 0; k < o->n; k++) {
-		m = &o->m[k];
-		key = o->s + m->kbeg + 1;
-		kl = m->kend - m->kbeg - 2;
-		if (memchr(key, '\\', kl)) {
-			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
-			key = tmp->s;
-			kl = tmp->len;
-		}
-		if (kl == 3 && memcmp(key, "doc", 3) == 0)
-			*dm = m;
-		else if (kl == 4 && memcmp(key, "text", 4) == 0)
-			*tm = m;
-		else if (kl == 8 && memcmp(key, "entities", 8) == 0)
-			*em = m;
-	}
-}
-
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
@@ -151,7 +120,11 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	size_t dl;
 	struct held *h;
 
-	get_fields(o, &m, &tm, &em, &c->text);
+	static const char *const keys[] = { "doc", "text", "entities", NULL };
+	const struct jmember *fm[3];
+
+	jobj_fields(o, keys, fm, &c->text);
+	m = fm[0], tm = fm[1], em = fm[2];
 	dv = m ? o->s + m->vbeg : "";
 	dl = m ? m->vend - m->vbeg : 0;
 

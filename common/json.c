@@ -368,6 +368,58 @@ jobj_get(const struct jobj *o, const char *key)
 	return NULL;
 }
 
+void
+jobj_fields(const struct jobj *o, const char *const *keys,
+    const struct jmember **out, struct buf *tmp)
+{
+	const struct jmember *m;
+	const char *key;
+	size_t k, j, kl;
+
+	for (j = 0; keys[j]; j++)
+		out[j] = NULL;
+	for (k = 0; k < o->n; k++) {
+		m = &o->m[k];
+		key = o->s + m->kbeg + 1;
+		kl = m->kend - m->kbeg - 2;
+		if (memchr(key, '\\', kl)) {
+			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+			key = tmp->s;
+			kl = tmp->len;
+		}
+		for (j = 0; keys[j]; j++)
+			if (strlen(keys[j]) == kl && memcmp(keys[j], key, kl) == 0) {
+				out[j] = m;
+				break;
+			}
+	}
+}
+
+int
+jmember_int(const struct jobj *o, const struct jmember *m, long long *v)
+{
+	const char *p;
+	long long x = 0;
+	int neg = 0;
+	size_t i;
+
+	if (!m)
+		return -1;
+	p = o->s + m->vbeg;
+	i = 0;
+	if (p[0] == '-')
+		neg = 1, i = 1;
+	for (; m->vbeg + i < m->vend; i++) {
+		if (p[i] < '0' || p[i] > '9' || x > (1LL << 53))
+			return -1;
+		x = x * 10 + (p[i] - '0');
+	}
+	if (i == (size_t)neg)
+		return -1;
+	*v = neg ? -x : x;
+	return 0;
+}
+
 size_t
 json_skip(const char *s, size_t len, size_t i)
 {

@@ -36,6 +36,18 @@ void jobj_free(struct jobj *);
 const struct jmember *jobj_get(const struct jobj *, const char *key);
 
 /*
+ * Finds several members in one pass over the object: out[i] is the
+ * member whose key is keys[i] (the list ends in NULL), or NULL; keys are
+ * compared decoded and the last of duplicates wins, as with jobj_get.
+ * tmp holds an escaped key while it is compared.
+ */
+void jobj_fields(const struct jobj *, const char *const *keys,
+    const struct jmember **out, struct buf *tmp);
+
+/* The integer value of member m (NULL: absent): 0, or -1 if it is none. */
+int jmember_int(const struct jobj *, const struct jmember *m, long long *v);
+
+/*
  * Finds a dotted path ("text", "meta.title") in a checked object;
  * sets *vb and *ve around the value.  Returns 0, or -1 if absent.
  * "." alone is the whole object.

@@ -145,25 +145,5 @@ rec_str(const struct jobj *o, const char *key, struct buf *out)
 int
 rec_int(const struct jobj *o, const char *key, long long *v)
 {
-	const struct jmember *m = jobj_get(o, key);
-	const char *p;
-	long long x = 0;
-	int neg = 0;
-	size_t i;
-
-	if (!m)
-		return -1;
-	p = o->s + m->vbeg;
-	i = 0;
-	if (p[0] == '-')
-		neg = 1, i = 1;
-	for (; m->vbeg + i < m->vend; i++) {
-		if (p[i] < '0' || p[i] > '9' || x > (1LL << 53))
-			return -1;
-		x = x * 10 + (p[i] - '0');
-	}
-	if (i == (size_t)neg)
-		return -1;
-	*v = neg ? -x : x;
-	return 0;
+	return jmember_int(o, jobj_get(o, key), v);
 }
