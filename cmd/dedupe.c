@@ -695,7 +695,6 @@ join_load(struct dd *d, const char *path)
 		have = 1;
 	}
 	input_close(&in);
-	free(in.line);
 	buf_free(&pos);
 	buf_free(&prevpos);
 }
@@ -902,7 +901,6 @@ main(int argc, char **argv)
 		while (input_next(&d.jin))
 			;
 		input_close(&d.jin);
-		free(d.jin.line);
 		nearline_free(&d.nl);
 	}
 	dd_free(&d);

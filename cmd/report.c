@@ -112,7 +112,6 @@ main(int argc, char **argv)
 			}
 		}
 		input_close(&in[i]);
-		free(in[i].line);
 	}
 	report_write(&r, stdout, title);
 	out_finish(stdout);

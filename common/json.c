@@ -16,6 +16,53 @@ struct parser {
 
 static int value(struct parser *);
 
+/*
+ * Eight bytes at a time: a word whose bytes have their top bit set
+ * where x has a byte < 0x20, a '"', a '\\' or (hi) a byte >= 0x80.
+ * Bits above the lowest set one may be false alarms, the lowest is
+ * exact, so ctz finds the first such byte (little-endian only; the
+ * others take the byte loop).
+ */
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+
+static inline uint64_t
+swar_mask(uint64_t x, int ctl, int hi)
+{
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\'), m;
+
+	m = ((q - ONES) & ~q) | ((b - ONES) & ~b);
+	if (ctl)
+		m |= (x - ONES * 0x20) & ~x;
+	if (hi)
+		m |= x;
+	return m & HIGH;
+}
+
+/* The first i >= from where s[i] is special (as above), or n. */
+static inline size_t
+scan_plain(const unsigned char *s, size_t i, size_t n, int ctl, int hi)
+{
+	uint64_t x, m;
+
+	if (SWAR)
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&x, s + i, 8);
+			if ((m = swar_mask(x, ctl, hi)))
+				return i + (__builtin_ctzll(m) >> 3);
+		}
+	for (; i < n; i++)
+		if (s[i] == '"' || s[i] == '\\' || (ctl && s[i] < 0x20) ||
+		    (hi && s[i] >= 0x80))
+			break;
+	return i;
+}
+
 static int
 fail(struct parser *p, const char *msg)
 {
@@ -96,22 +143,7 @@ string(struct parser *p)
 
 	p->i++;			/* the opening quote */
 	for (;;) {
-		/* The common case: plain ASCII, eight bytes at a time. */
-		while (p->i + 8 <= n) {
-			uint64_t x, t;
-
-			memcpy(&x, s + p->i, 8);
-			/* Bytes < 0x20 or >= 0x80, '"' or '\\' stop the run. */
-			t = (x - 0x2020202020202020ULL) | x |
-			    ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
-			    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL);
-			if (t & 0x8080808080808080ULL)
-				break;
-			p->i += 8;
-		}
-		while (p->i < n && s[p->i] >= 0x20 && s[p->i] < 0x80 &&
-		    s[p->i] != '"' && s[p->i] != '\\')
-			p->i++;
+		p->i = scan_plain(s, p->i, n, 1, 1);
 		if (p->i >= n)
 			return fail(p, "unterminated string");
 		if (s[p->i] == '"') {
@@ -514,8 +546,7 @@ json_unescape(const char *s, size_t len, struct buf *out)
 
 	buf_reset(out);
 	while (i < len && p[i] != '"') {
-		for (j = i; j < len && p[j] != '"' && p[j] != '\\'; j++)
-			;
+		j = scan_plain(p, i, len, 0, 0);
 		buf_add(out, s + i, j - i);
 		i = j;
 		if (i >= len || p[i] == '"')
@@ -551,15 +582,8 @@ json_escape(struct buf *b, const char *s, size_t n)
 
 	buf_grow(b, n + 2);
 	buf_addc(b, '"');
-	static const unsigned char special[256] = {
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-		['"'] = 1, ['\\'] = 1,
-	};
-
 	for (i = 0; i < n; i = j + 1) {
-		for (j = i; j < n && !special[p[j]]; j++)
-			;
+		j = scan_plain(p, i, n, 1, 0);
 		buf_add(b, s + i, j - i);
 		if (j >= n)
 			break;

@@ -2,16 +2,22 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jsonl.h"
 #include "util.h"
+
+enum { READ_SIZE = 1 << 17 };
 
 int
 input_open(struct input *in, const char *path)
 {
 	in->path = path;
 	in->lineno = 0;
+	in->line = NULL;
 	in->len = 0;
+	in->beg = in->end = 0;
+	in->eof = 0;
 	if (strcmp(path, "-") == 0) {
 		in->name = "<stdin>";
 		in->fp = stdin;
@@ -25,20 +31,50 @@ input_open(struct input *in, const char *path)
 int
 input_next(struct input *in)
 {
+	char *nl;
 	ssize_t n;
 
-	errno = 0;
-	n = getline(&in->line, &in->cap, in->fp);
-	if (n < 0) {
-		if (ferror(in->fp))
-			die(EX_ERR, "%s: %s", in->name, strerror(errno ? errno : EIO));
-		in->len = 0;
-		return 0;
+	for (;;) {
+		nl = memchr(in->buf + in->beg, '\n', in->end - in->beg);
+		if (nl || (in->eof && in->end > in->beg))
+			break;
+		if (in->eof) {
+			in->line = NULL;
+			in->len = 0;
+			return 0;
+		}
+		/* Keep the part line, make room for a read and a NUL. */
+		if (in->beg > 0) {
+			memmove(in->buf, in->buf + in->beg, in->end - in->beg);
+			in->end -= in->beg;
+			in->beg = 0;
+		}
+		if (in->cap - in->end < READ_SIZE + 1) {
+			in->cap = in->cap ? 2 * in->cap : 2 * READ_SIZE;
+			if (in->cap - in->end < READ_SIZE + 1)
+				in->cap = in->end + READ_SIZE + 1;
+			in->buf = xrealloc(in->buf, in->cap);
+		}
+		n = read(fileno(in->fp), in->buf + in->end, READ_SIZE);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			die(EX_ERR, "%s: %s", in->name, strerror(errno));
+		if (n == 0)
+			in->eof = 1;
+		in->end += (size_t)n;
 	}
+	in->line = in->buf + in->beg;
+	if (nl) {
+		in->len = (size_t)(nl - in->line);
+		in->beg += in->len + 1;
+	} else {
+		/* The last line, with no newline: there is room for a NUL. */
+		in->len = in->end - in->beg;
+		in->beg = in->end;
+	}
+	in->line[in->len] = '\0';
 	in->lineno++;
-	if (n > 0 && in->line[n - 1] == '\n')
-		n--;
-	in->len = n;
 	return 1;
 }
 
@@ -47,9 +83,11 @@ input_close(struct input *in)
 {
 	if (in->fp && in->fp != stdin)
 		fclose(in->fp);
-	else if (in->fp == stdin)
-		clearerr(stdin);
 	in->fp = NULL;
+	free(in->buf);
+	in->buf = NULL;
+	in->line = NULL;
+	in->cap = in->beg = in->end = 0;
 }
 
 void
@@ -97,12 +135,15 @@ int
 filter_run(struct filter *f, int argc, char **argv)
 {
 	static char *dash[] = { "-", NULL };
+	static char obuf[1 << 17];
 	struct input in = { 0 };
 	struct jobj o = { 0 };
 	const char *err;
 	size_t off;
 	int i;
 
+	if (!f->uflag)
+		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	if (argc == 0) {
 		argc = 1;
 		argv = dash;
@@ -124,7 +165,6 @@ filter_run(struct filter *f, int argc, char **argv)
 	}
 	if (f->flush)
 		f->flush(f);
-	free(in.line);
 	jobj_free(&o);
 	buf_free(&f->out);
 	out_finish(stdout);

@@ -11,19 +11,28 @@
 #include "buf.h"
 #include "json.h"
 
+/*
+ * Lines are read with read(2) into one buffer per input and handed out
+ * in place, NUL-terminated: no copy, no allocation per line.  The line
+ * is valid until the next input_next or input_close.
+ */
 struct input {
 	const char *path;	/* as given; "-" for standard input */
 	const char *name;	/* for messages; "<stdin>" for standard input */
-	FILE *fp;
+	FILE *fp;		/* open while not NULL; read through its descriptor */
 	unsigned long lineno;
 	char *line;		/* the current line, without its newline */
-	size_t len, cap;
+	size_t len;
+	char *buf;		/* what was read: buf[beg..end) is not handed out yet */
+	size_t cap, beg, end;
+	int eof;
 };
 
 /* Opens path ("-" is standard input); -1 with errno on failure. */
 int input_open(struct input *, const char *path);
 /* Reads the next line: 1, or 0 at the end.  A read error is fatal. */
 int input_next(struct input *);
+/* Closes the input and frees its buffer. */
 void input_close(struct input *);
 
 struct filter;

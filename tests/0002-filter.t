@@ -52,4 +52,13 @@ check_same "a 20 MB line is read whole" "$("$demo" "$tmp/huge.jsonl" | tail -c 2
 for i in 1 2 3 4 5 6 7 8; do cat "$tmp/huge.jsonl"; done >"$tmp/many.jsonl"
 run_err sh -c "'$demo' '$tmp/many.jsonl' | head -c 10 >/dev/null"
 check_same "a closed pipe ends quietly" "$status:$err" "0:"
+
+# Lines of every length from 1 to 4000 bytes cross the reader's buffer
+# ends at every offset, from a file and from a pipe that trickles.
+awk 'BEGIN { for (i = 1; i <= 4000; i++) { printf "{\"text\":\""; for (j = 0; j < i; j++) printf "%c", 97 + (i + j) % 26; print "\"}" } }' >"$tmp/lens.jsonl"
+awk 'BEGIN { for (i = 1; i <= 4000; i++) print i }' >"$tmp/lens.want"
+"$demo" "$tmp/lens.jsonl" | sed 's/.*"len":\([0-9]*\)}$/\1/' >"$tmp/lens.file"
+check_file "lines across buffer ends, from a file" "$tmp/lens.file" "$tmp/lens.want"
+dd if="$tmp/lens.jsonl" bs=997 2>/dev/null | "$demo" | sed 's/.*"len":\([0-9]*\)}$/\1/' >"$tmp/lens.pipe"
+check_file "lines across buffer ends, from a slow pipe" "$tmp/lens.pipe" "$tmp/lens.want"
 done_testing
