@@ -133,13 +133,14 @@ hex4(const unsigned char *s, unsigned *v)
 	return 0;
 }
 
+/* 0, or 1 when the string holds an escape, or -1. */
 static int
 string(struct parser *p)
 {
 	const unsigned char *s = p->s;
 	size_t n = p->n;
 	unsigned u, u2;
-	int k;
+	int k, esc = 0;
 
 	p->i++;			/* the opening quote */
 	for (;;) {
@@ -148,7 +149,7 @@ string(struct parser *p)
 			return fail(p, "unterminated string");
 		if (s[p->i] == '"') {
 			p->i++;
-			return 0;
+			return esc;
 		}
 		if (s[p->i] < 0x20)
 			return fail(p, "control character in string");
@@ -159,6 +160,7 @@ string(struct parser *p)
 			continue;
 		}
 		/* A backslash. */
+		esc = 1;
 		if (p->i + 1 >= n)
 			return fail(p, "unterminated string");
 		switch (s[p->i + 1]) {
@@ -239,6 +241,7 @@ static int
 object(struct parser *p, struct jobj *o)
 {
 	struct jmember m;
+	int k;
 
 	if (++p->depth > JSON_MAXDEPTH)
 		return fail(p, "nested too deeply");
@@ -255,8 +258,9 @@ object(struct parser *p, struct jobj *o)
 		if (p->s[p->i] != '"')
 			return fail(p, "expected a string key");
 		m.kbeg = p->i;
-		if (string(p) < 0)
+		if ((k = string(p)) < 0)
 			return -1;
+		m.kesc = (unsigned char)k;
 		m.kend = p->i;
 		skipws(p);
 		if (p->i >= p->n || p->s[p->i] != ':')
@@ -264,8 +268,9 @@ object(struct parser *p, struct jobj *o)
 		p->i++;
 		skipws(p);
 		m.vbeg = p->i;
-		if (value(p) < 0)
+		if ((k = value(p)) < 0)
 			return -1;
+		m.vesc = (unsigned char)k;
 		m.vend = p->i;
 		if (o) {
 			if (o->n == o->cap) {
@@ -382,6 +387,8 @@ keyeq(const char *s, size_t b, size_t e, const char *key, size_t klen)
 
 	if (!memchr(s + b, '\\', e - b))
 		return e - b - 2 == klen && memcmp(s + b + 1, key, klen) == 0;
+	if (e - b - 2 < klen)
+		return 0;	/* an escape only makes a key shorter */
 	json_unescape(s + b, e - b, &tmp);
 	eq = tmp.len == klen && memcmp(tmp.s, key, klen) == 0;
 	buf_free(&tmp);
@@ -393,10 +400,16 @@ jobj_get(const struct jobj *o, const char *key)
 {
 	size_t k, klen = strlen(key);
 
+	const struct jmember *m;
+
 	/* The last of duplicate keys wins, as in jq. */
-	for (k = o->n; k-- > 0;)
-		if (keyeq(o->s, o->m[k].kbeg, o->m[k].kend, key, klen))
-			return &o->m[k];
+	for (k = o->n; k-- > 0;) {
+		m = &o->m[k];
+		if (!m->kesc ? m->kend - m->kbeg - 2 == klen &&
+		    memcmp(o->s + m->kbeg + 1, key, klen) == 0 :
+		    keyeq(o->s, m->kbeg, m->kend, key, klen))
+			return m;
+	}
 	return NULL;
 }
 
@@ -406,21 +419,24 @@ jobj_fields(const struct jobj *o, const char *const *keys,
 {
 	const struct jmember *m;
 	const char *key;
-	size_t k, j, kl;
+	size_t k, j, kl, klen[16];
 
-	for (j = 0; keys[j]; j++)
+	for (j = 0; keys[j]; j++) {
 		out[j] = NULL;
+		klen[j & 15] = strlen(keys[j]);
+	}
 	for (k = 0; k < o->n; k++) {
 		m = &o->m[k];
 		key = o->s + m->kbeg + 1;
 		kl = m->kend - m->kbeg - 2;
-		if (memchr(key, '\\', kl)) {
+		if (m->kesc) {
 			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
 			key = tmp->s;
 			kl = tmp->len;
 		}
 		for (j = 0; keys[j]; j++)
-			if (strlen(keys[j]) == kl && memcmp(keys[j], key, kl) == 0) {
+			if ((j < 16 ? klen[j] : strlen(keys[j])) == kl &&
+			    memcmp(keys[j], key, kl) == 0) {
 				out[j] = m;
 				break;
 			}

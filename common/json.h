@@ -13,6 +13,8 @@
 struct jmember {
 	size_t kbeg, kend;	/* the key, quotes included */
 	size_t vbeg, vend;	/* the value */
+	unsigned char kesc;	/* the key has a backslash escape */
+	unsigned char vesc;	/* the value is a string with one */
 };
 
 struct jobj {

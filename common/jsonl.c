@@ -178,7 +178,12 @@ rec_str(const struct jobj *o, const char *key, struct buf *out)
 
 	if (!m || o->s[m->vbeg] != '"')
 		return -1;
-	json_unescape(o->s + m->vbeg, m->vend - m->vbeg, out);
+	if (m->vesc)
+		json_unescape(o->s + m->vbeg, m->vend - m->vbeg, out);
+	else {
+		buf_reset(out);
+		buf_add(out, o->s + m->vbeg + 1, m->vend - m->vbeg - 2);
+	}
 	return 0;
 }
 
