@@ -11,47 +11,49 @@
 #include "util.h"
 #include "extract-quotes-ents.h"
 
-static int
-int_value(const char *s, size_t b, size_t e, long long *v)
+/* The first '"' or '\\' in s[i, e), or e. */
+static inline size_t
+stop_at(const char *s, size_t e, size_t i)
 {
-	long long x = 0;
-	size_t i = b;
+	uint64_t x, t;
 
-	if (i < e && s[i] == '-')
-		return -1;
-	if (i == e)
-		return -1;
-	for (; i < e; i++) {
-		if (s[i] < '0' || s[i] > '9' || x > (1LL << 53))
-			return -1;
-		x = x * 10 + (s[i] - '0');
+	/* eight bytes at a time: the lowest flagged byte is exact */
+	while (i + 8 <= e) {
+		memcpy(&x, s + i, 8);
+		t = (((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
+		    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL)) &
+		    ~x & 0x8080808080808080ULL;
+		if (t)
+			return i + ((size_t)__builtin_ctzll(t) >> 3);
+		i += 8;
 	}
-	*v = x;
-	return 0;
+	for (; i < e; i++)
+		if (s[i] == '"' || s[i] == '\\')
+			return i;
+	return e;
 }
 
 /* The closing quote of the checked string opening at s[i]. */
 static size_t
 string_end(const char *s, size_t e, size_t i)
 {
-	uint64_t x, t;
-
-	for (i++; i < e; i++) {
-		/* eight bytes at a time while none is '"' or '\\' */
-		while (i + 8 <= e) {
-			memcpy(&x, s + i, 8);
-			t = ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
-			    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL);
-			if (t & ~x & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
+	for (i++;; i += 2) {
+		i = stop_at(s, e, i);
 		if (i >= e || s[i] == '"')
-			break;
-		if (s[i] == '\\')
-			i++;
+			return i;
 	}
-	return i;
+}
+
+void
+qstr_decode(const char *s, size_t len, struct buf *out)
+{
+	size_t j = stop_at(s, len, 1);
+
+	if (j < len && s[j] == '"') {
+		out->len = 0;
+		buf_add(out, s + 1, j - 1);
+	} else
+		json_unescape(s, len, out);
 }
 
 /*
@@ -88,6 +90,54 @@ skip_checked(const char *s, size_t e, size_t i)
 		}
 	}
 	return i;
+}
+
+/*
+ * The non-negative integer at s[*ip] (a checked number), *ip then past
+ * it; -1 if it is none, as int_value on the whole number would say.
+ */
+static int
+num_at(const char *s, size_t e, size_t *ip, long long *v)
+{
+	size_t i = *ip;
+	long long x = 0;
+
+	if (i >= e || s[i] < '0' || s[i] > '9')
+		return -1;
+	for (; i < e && s[i] >= '0' && s[i] <= '9'; i++) {
+		if (x > (1LL << 53))
+			return -1;
+		x = x * 10 + (s[i] - '0');
+	}
+	/* a fraction or an exponent */
+	if (i < e && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
+	    s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+		return -1;
+	*v = x;
+	*ip = i;
+	return 0;
+}
+
+/*
+ * Appends the decoded string at s[vb] to c->b: *off and *len say where.
+ * Returns the end of the string.
+ */
+static size_t
+str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t *len)
+{
+	size_t j = stop_at(s, e, vb + 1);
+
+	*off = c->b.len;
+	if (j < e && s[j] == '"') {	/* no escape */
+		*len = j - vb - 1;
+		buf_add(&c->b, s + vb + 1, *len);
+		return j + 1;
+	}
+	j = skip_checked(s, e, vb);
+	json_unescape(s + vb, j - vb, &c->tmp);
+	*len = c->tmp.len;
+	buf_add(&c->b, c->tmp.s, c->tmp.len);
+	return j;
 }
 
 const char *
@@ -132,32 +182,39 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 			for (i++; s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'; i++)
 				;
 			vb = i;
-			i = skip_checked(s, e, vb);
-			if (ke - kb == 7 && memcmp(s + kb, "\"start\"", 7) == 0) {
-				if (int_value(s, vb, i, &en->start) < 0)
+			switch (ke - kb) {
+			case 7:
+				if (memcmp(s + kb, "\"start\"", 7) != 0)
+					break;
+				if (num_at(s, e, &i, &en->start) < 0)
 					return "an entity's \"start\" is not a non-negative integer";
 				have |= 1;
-			} else if (ke - kb == 5 && memcmp(s + kb, "\"end\"", 5) == 0) {
-				if (int_value(s, vb, i, &en->end) < 0)
+				continue;
+			case 5:
+				if (memcmp(s + kb, "\"end\"", 5) != 0)
+					break;
+				if (num_at(s, e, &i, &en->end) < 0)
 					return "an entity's \"end\" is not a non-negative integer";
 				have |= 2;
-			} else if (ke - kb == 6 && memcmp(s + kb, "\"type\"", 6) == 0) {
+				continue;
+			case 6:
+				if (memcmp(s + kb, "\"type\"", 6) != 0)
+					break;
 				if (s[vb] != '"')
 					return "an entity's \"type\" is not a string";
-				json_unescape(s + vb, i - vb, &c->tmp);
-				en->type = c->b.len;
-				en->tlen = c->tmp.len;
-				buf_add(&c->b, c->tmp.s, c->tmp.len);
+				i = str_at(c, s, e, vb, &en->type, &en->tlen);
 				have |= 4;
-			} else if (ke - kb == 4 && memcmp(s + kb, "\"id\"", 4) == 0) {
+				continue;
+			case 4:
+				if (memcmp(s + kb, "\"id\"", 4) != 0)
+					break;
 				if (s[vb] != '"')
 					return "an entity's \"id\" is not a string";
-				json_unescape(s + vb, i - vb, &c->tmp);
-				en->id = c->b.len;
-				en->idlen = c->tmp.len;
-				buf_add(&c->b, c->tmp.s, c->tmp.len);
+				i = str_at(c, s, e, vb, &en->id, &en->idlen);
 				have |= 8;
+				continue;
 			}
+			i = skip_checked(s, e, vb);
 		}
 		if ((have & 3) != 3)
 			return "an entity has no \"start\" and \"end\"";

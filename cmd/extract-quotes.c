@@ -319,8 +319,11 @@ cplen(const char *s, size_t n)
 	/* less the continuation bytes (10xxxxxx), eight at a time */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, p + i, 8);
+		if (!(x & 0x8080808080808080ULL))
+			continue;	/* plain ASCII */
 		x &= ~(x << 1) & 0x8080808080808080ULL;
-		k -= (size_t)__builtin_popcountll(x);
+		/* one bit a byte: their sum in the top byte (no popcnt call) */
+		k -= (size_t)(((x >> 7) * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		k -= (p[i] & 0xC0) == 0x80;
@@ -332,17 +335,54 @@ struct fields {
 	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
 };
 
+/*
+ * As jobj_fields with the keys doc, para, text, start, quotes, entities
+ * (compared decoded, the last of duplicates wins), but by length and
+ * bytes: no strlen or memchr a member.
+ */
 static void
 get_fields(const struct jobj *o, struct fields *fl, struct buf *tmp)
 {
-	static const char *const keys[] = {
-		"doc", "para", "text", "start", "quotes", "entities", NULL
-	};
-	const struct jmember *m[6];
+	const struct jmember *m, *end = o->m + o->n;
+	const char *key;
+	size_t kl, i;
 
-	jobj_fields(o, keys, m, tmp);
-	fl->doc = m[0], fl->para = m[1], fl->text = m[2];
-	fl->start = m[3], fl->quotes = m[4], fl->ents = m[5];
+	memset(fl, 0, sizeof *fl);
+	for (m = o->m; m < end; m++) {
+		key = o->s + m->kbeg + 1;
+		kl = m->kend - m->kbeg - 2;
+		for (i = 0; i < kl && key[i] != '\\'; i++)
+			;
+		if (i < kl) {
+			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+			key = tmp->s;
+			kl = tmp->len;
+		}
+		switch (kl) {
+		case 3:
+			if (memcmp(key, "doc", 3) == 0)
+				fl->doc = m;
+			break;
+		case 4:
+			if (memcmp(key, "para", 4) == 0)
+				fl->para = m;
+			else if (memcmp(key, "text", 4) == 0)
+				fl->text = m;
+			break;
+		case 5:
+			if (memcmp(key, "start", 5) == 0)
+				fl->start = m;
+			break;
+		case 6:
+			if (memcmp(key, "quotes", 6) == 0)
+				fl->quotes = m;
+			break;
+		case 8:
+			if (memcmp(key, "entities", 8) == 0)
+				fl->ents = m;
+			break;
+		}
+	}
 }
 
 static int
@@ -351,7 +391,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct ctx *c = f->ctx;
 	struct fields fl;
 	long long start, para = 0;
-	size_t i, tlen;
+	size_t i, tlen, dlen;
 	const char *err;
 	struct rinfo *ri;
 	int same;
@@ -361,8 +401,15 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
 	}
-	json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->tmp);
-	same = c->have_doc && c->tmp.len == c->doc.len && memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
+	/* The same bytes as the last record's "doc" decode the same. */
+	dlen = fl.doc->vend - fl.doc->vbeg;
+	same = c->have_doc && dlen == c->docraw.len &&
+	    memcmp(o->s + fl.doc->vbeg, c->docraw.s, dlen) == 0;
+	if (!same) {
+		qstr_decode(o->s + fl.doc->vbeg, dlen, &c->tmp);
+		same = c->have_doc && c->tmp.len == c->doc.len &&
+		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
+	}
 	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
@@ -385,7 +432,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "%s", err);
 		return -1;
 	}
-	json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+	qstr_decode(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
 	/* The text's length in code points. */
 	tlen = cplen(c->text.s, c->text.len);
 	for (i = 0; i < c->ents.n; i++)
@@ -400,7 +447,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 			return -1;
 		}
 		finish_doc(f);
-		json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
+		qstr_decode(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
 		buf_reset(&c->docraw);
 		buf_add(&c->docraw, o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg);
 		c->have_doc = 1;
