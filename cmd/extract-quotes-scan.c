@@ -192,6 +192,22 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	r->para = para;
 	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
 	while (i < n) {
+		/* plain ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t x;
+			uint32_t *t = d->t + d->n;
+			memcpy(&x, p + i, 8);
+			if (x & 0x8080808080808080ULL)
+				break;
+			t[0] = (uint32_t)(x & 0xFF), t[1] = (uint32_t)(x >> 8 & 0xFF);
+			t[2] = (uint32_t)(x >> 16 & 0xFF), t[3] = (uint32_t)(x >> 24 & 0xFF);
+			t[4] = (uint32_t)(x >> 32 & 0xFF), t[5] = (uint32_t)(x >> 40 & 0xFF);
+			t[6] = (uint32_t)(x >> 48 & 0xFF), t[7] = (uint32_t)(x >> 56);
+			d->n += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (p[i] < 0x80) {
 			d->t[d->n++] = p[i++];
 			continue;
@@ -261,35 +277,68 @@ qdoc_off(const struct qdoc *d, size_t pos)
 void
 qdoc_utf8(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 {
-	utf8proc_uint8_t u[4];
+	unsigned char *o;
 	size_t i;
 
-	for (i = s; i < e && i < d->n; i++) {
-		if (d->t[i] < 0x80)
-			buf_addc(b, (int)d->t[i]);
+	if (e > d->n)
+		e = d->n;
+	if (s >= e)
+		return;
+	buf_grow(b, 4 * (e - s));	/* at most four bytes a code point */
+	o = (unsigned char *)b->s + b->len;
+	for (i = s; i < e; i++) {
+		uint32_t c = d->t[i];
+		if (c < 0x80)
+			*o++ = (unsigned char)c;
 		else
-			buf_add(b, u, (size_t)utf8proc_encode_char((utf8proc_int32_t)d->t[i], u));
+			o += utf8proc_encode_char((utf8proc_int32_t)c, o);
 	}
+	b->len = (size_t)((char *)o - b->s);
+	b->s[b->len] = '\0';
 }
 
 /* ---- characters ---- */
 
-static int
+/* ASCII classes, as the C locale's isalnum and isupper say. */
+enum { A_ALNUM = 1, A_SPACE = 2, A_UPPER = 4 };
+
+#define A_D A_ALNUM
+#define A_U (A_ALNUM | A_UPPER)
+#define A_L A_ALNUM
+static const unsigned char aclass[128] = {
+	['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\r'] = A_SPACE, [' '] = A_SPACE,
+	['0'] = A_D, A_D, A_D, A_D, A_D, A_D, A_D, A_D, A_D, A_D,
+	['A'] = A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U,
+	A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U,
+	['a'] = A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L,
+	A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L,
+};
+#undef A_D
+#undef A_U
+#undef A_L
+
+static inline int
 is_space(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
-	    (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
+	if (c < 0x80)
+		return (aclass[c] & A_SPACE) != 0;
+	return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 static int
+is_alnum_u(uint32_t c)
+{
+	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+
+	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
+}
+
+static inline int
 is_alnum(uint32_t c)
 {
-	utf8proc_category_t k;
-
 	if (c < 0x80)
-		return isalnum((int)c);
-	k = utf8proc_category((utf8proc_int32_t)c);
-	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
+		return (aclass[c] & A_ALNUM) != 0;
+	return is_alnum_u(c);
 }
 
 static int
@@ -298,9 +347,16 @@ is_upper(uint32_t c)
 	utf8proc_category_t k;
 
 	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
+		return (aclass[c] & A_UPPER) != 0;
 	k = utf8proc_category((utf8proc_int32_t)c);
 	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+/* ASCII tolower, as the C locale's */
+static inline char
+lower(uint32_t c)
+{
+	return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 }
 
 static int
@@ -340,7 +396,7 @@ abbrev(const struct qdoc *d, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		if (d->t[i] >= 0x80)
 			return 0;
-		w[i - a] = (char)tolower((int)d->t[i]);
+		w[i - a] = lower(d->t[i]);
 	}
 	w[b - a] = '\0';
 	for (i = 0; ab[i]; i++)
@@ -429,7 +485,7 @@ key_of(const struct qdoc *d, const struct toks *tk, size_t k, size_t nw, char *o
 			if (c < 0x80) {
 				if (o + 3 >= size)
 					return 0;
-				out[o++] = (char)tolower((int)c);
+				out[o++] = lower(c);
 				continue;
 			}
 			if (c == 0x2019)

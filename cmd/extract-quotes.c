@@ -182,13 +182,27 @@ seen_add(struct ctx *c, uint64_t h)
 
 /* ---- output ---- */
 
+/* As printf's %lld. */
+static void
+add_ll(struct buf *b, long long v)
+{
+	if (v < 0) {
+		buf_addc(b, '-');
+		buf_addu(b, -(unsigned long long)v);
+	} else
+		buf_addu(b, (unsigned long long)v);
+}
+
 static void
 add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 {
 	struct qdoc *d = &c->d;
 
-	buf_printf(b, "{\"start\":%lld,\"end\":%lld,\"text\":",
-	    qdoc_off(d, q->s) - base, qdoc_off(d, q->e) - base);
+	buf_adds(b, "{\"start\":");
+	add_ll(b, qdoc_off(d, q->s) - base);
+	buf_adds(b, ",\"end\":");
+	add_ll(b, qdoc_off(d, q->e) - base);
+	buf_adds(b, ",\"text\":");
 	buf_reset(&c->tmp);
 	qdoc_utf8(d, q->s, q->e, &c->tmp);
 	json_escape(b, c->tmp.s, c->tmp.len);
@@ -391,8 +405,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct ctx *c = f->ctx;
 	struct fields fl;
 	long long start, para = 0;
-	size_t i, tlen, dlen;
-	const char *err;
+	size_t i, tlen, dlen, txn;
+	const char *err, *txt;
 	struct rinfo *ri;
 	int same;
 
@@ -432,9 +446,16 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "%s", err);
 		return -1;
 	}
-	qstr_decode(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+	/* The text as it came when it has no escape: no copy. */
+	txt = o->s + fl.text->vbeg + 1;
+	txn = fl.text->vend - fl.text->vbeg - 2;
+	if (memchr(txt, '\\', txn)) {
+		json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+		txt = c->text.s;
+		txn = c->text.len;
+	}
 	/* The text's length in code points. */
-	tlen = cplen(c->text.s, c->text.len);
+	tlen = cplen(txt, txn);
 	for (i = 0; i < c->ents.n; i++)
 		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
 			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
@@ -453,9 +474,9 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		c->have_doc = 1;
 	}
 	c->last_end = start + (long long)tlen;
-	if (!c->marks && has_marks(c->text.s, c->text.len))
+	if (!c->marks && has_marks(txt, txn))
 		c->marks = 1;
-	qdoc_add_record(&c->d, c->text.s, c->text.len, start, para);
+	qdoc_add_record(&c->d, txt, txn, start, para);
 	for (i = 0; i < c->ents.n; i++) {
 		struct qentv *en = &c->ents.v[i];
 		qdoc_add_entity(&c->d, &c->lex, en->start, en->end, c->ents.b.s + en->type, en->tlen,
