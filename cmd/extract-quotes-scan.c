@@ -27,16 +27,17 @@ hash(const char *s)
 static void
 lex_put(struct qlex *l, char *key, unsigned cls)
 {
-	size_t i;
+	size_t i, h = hash(key);
 
-	for (i = hash(key) & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
-		if (strcmp(l->tab[i].key, key) == 0) {
+	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
+		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0) {
 			l->tab[i].cls |= cls;
 			free(key);
 			return;
 		}
 	l->tab[i].key = key;
 	l->tab[i].cls = cls;
+	l->tab[i].h = h;
 	l->n++;
 }
 
@@ -87,12 +88,13 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 unsigned
 qlex_get(const struct qlex *l, const char *key)
 {
-	size_t i;
+	size_t i, h;
 
 	if (!l->cap)
 		return 0;
-	for (i = hash(key) & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
-		if (strcmp(l->tab[i].key, key) == 0)
+	h = hash(key);
+	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
+		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0)
 			return l->tab[i].cls;
 	return 0;
 }
@@ -101,6 +103,8 @@ void
 qlex_type(struct qlex *l, const char *type)
 {
 	l->types = xrealloc(l->types, (l->ntypes + 1) * sizeof *l->types);
+	l->typelen = xrealloc(l->typelen, (l->ntypes + 1) * sizeof *l->typelen);
+	l->typelen[l->ntypes] = strlen(type);
 	l->types[l->ntypes++] = xstrdup(type);
 }
 
@@ -110,7 +114,7 @@ qlex_is_type(const struct qlex *l, const char *type, size_t n)
 	size_t i;
 
 	for (i = 0; i < l->ntypes; i++)
-		if (strlen(l->types[i]) == n && memcmp(l->types[i], type, n) == 0)
+		if (l->typelen[i] == n && memcmp(l->types[i], type, n) == 0)
 			return 1;
 	return 0;
 }
@@ -126,6 +130,7 @@ qlex_free(struct qlex *l)
 		free(l->types[i]);
 	free(l->tab);
 	free(l->types);
+	free(l->typelen);
 	memset(l, 0, sizeof *l);
 }
 
@@ -141,7 +146,7 @@ qlex_free(struct qlex *l)
 void
 qdoc_reset(struct qdoc *d)
 {
-	d->n = d->nr = d->ne = d->nq = d->nw = 0;
+	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = 0;
 	buf_reset(&d->pool);
 }
 
@@ -154,14 +159,25 @@ qdoc_free(struct qdoc *d)
 	free(d->q);
 	free(d->w);
 	free(d->in);
+	free(d->sp);
 	buf_free(&d->pool);
 	memset(d, 0, sizeof *d);
+}
+
+/* Notes that t[pos] is a character pair() must look at. */
+static inline void
+special(struct qdoc *d, size_t pos)
+{
+	GROW(d->sp, d->nsp, d->spcap, d->nsp + 1);
+	d->sp[d->nsp++] = pos;
 }
 
 static void
 addcp(struct qdoc *d, uint32_t c)
 {
 	GROW(d->t, d->n, d->tcap, d->n + 1);
+	if (c >= 0x80 || c == '"' || c == '\n')
+		special(d, d->n);
 	d->t[d->n++] = c;
 }
 
@@ -197,8 +213,17 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 			uint64_t x;
 			uint32_t *t = d->t + d->n;
 			memcpy(&x, p + i, 8);
+			uint64_t y = x ^ 0x2222222222222222ULL, z = x ^ 0x0A0A0A0A0A0A0A0AULL;
 			if (x & 0x8080808080808080ULL)
 				break;
+			/* a '"' or a '\n' among them (a zero byte of y or z) */
+			if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z)) &
+			    0x8080808080808080ULL) {
+				size_t j;
+				for (j = 0; j < 8; j++)
+					if (p[i + j] == '"' || p[i + j] == '\n')
+						special(d, d->n + j);
+			}
 			t[0] = (uint32_t)(x & 0xFF), t[1] = (uint32_t)(x >> 8 & 0xFF);
 			t[2] = (uint32_t)(x >> 16 & 0xFF), t[3] = (uint32_t)(x >> 24 & 0xFF);
 			t[4] = (uint32_t)(x >> 32 & 0xFF), t[5] = (uint32_t)(x >> 40 & 0xFF);
@@ -209,9 +234,12 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 		if (i >= n)
 			break;
 		if (p[i] < 0x80) {
+			if (p[i] == '"' || p[i] == '\n')
+				special(d, d->n);
 			d->t[d->n++] = p[i++];
 			continue;
 		}
+		special(d, d->n);
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
 		if (k <= 0) {
 			d->t[d->n++] = 0xFFFD;
@@ -1150,6 +1178,7 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 					caps += is_upper(d->t[i]);
 				}
 				in = 1;
+				i = j - 1;	/* the rest of the word changes nothing */
 			}
 		} else if (!is_apos(d->t[i]))
 			in = 0;
@@ -1170,7 +1199,7 @@ attribute(struct scan *sc, size_t qi, size_t last)
 	struct quote g = d->q[qi], *q;
 	size_t rec = rec_of(d, g.om), floor = d->r[rec].cs, k, prevrec;
 	struct attr at, at2;
-	int start, words, title, full, report;
+	int start, words, title, full, report, retok;
 	long long speaker = -1;
 	uint32_t first = 0;
 
@@ -1186,6 +1215,17 @@ attribute(struct scan *sc, size_t qi, size_t last)
 			break;
 		}
 	}
+	/*
+	 * Tokens depend only on where tokenize starts: unless the 400 were
+	 * reached, those after the point are what tokenize(floor) gives.
+	 */
+	if (sc->tk.n < 400) {
+		if (k)
+			memmove(sc->tk.v, sc->tk.v + k, (sc->tk.n - k) * sizeof *sc->tk.v);
+		sc->tk.n -= k;
+		retok = 0;
+	} else
+		retok = 1;
 	start = at_start(d, floor, g.om);
 	for (k = g.s; k < g.e; k++)
 		if (is_alnum(d->t[k])) {
@@ -1197,7 +1237,8 @@ attribute(struct scan *sc, size_t qi, size_t last)
 	if (start) {
 		attr_after(sc, &g, &at);
 	} else {
-		tokenize(d, floor, g.om, &sc->tk, 400);
+		if (retok)
+			tokenize(d, floor, g.om, &sc->tk, 400);
 		attr_in(sc, &sc->tk, 0, sc->tk.n, floor, g.om, &at);
 		/* "Manchester City boss Kevin Keegan: “…”" */
 		k = sc->tk.n;
@@ -1364,26 +1405,18 @@ static void
 pair(struct qdoc *d)
 {
 	enum fam f = F_NONE;
-	size_t i, j, om = 0;
+	size_t i, j, om = 0, si = 0;
 	int cont = 0;
 
 	for (i = 0; i < d->n; i++) {
 		uint32_t c;
-		/* most of the text: eight plain code points at a time */
-		while (i + 8 <= d->n) {
-			const uint32_t *p = d->t + i;
-			unsigned any = 0, k;
-			for (k = 0; k < 8; k++)
-				any |= (p[k] >= 0x80) | (p[k] == '"') | (p[k] == '\n');
-			if (any)
-				break;
-			i += 8;
-		}
-		if (i >= d->n)
+		/* the rest of the text is plain ASCII: on to the next '"', '\n' or other */
+		while (si < d->nsp && d->sp[si] < i)
+			si++;
+		if (si >= d->nsp)
 			break;
+		i = d->sp[si];
 		c = d->t[i];
-		if (c < 0x80 && c != '"' && c != '\n')
-			continue;	/* most of the text */
 		if (f == F_NONE) {
 			if (c == 0x201C || c == 0x201E || c == 0x00AB) {
 				if (i + 1 < d->n && !is_space(d->t[i + 1])) {

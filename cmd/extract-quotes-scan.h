@@ -31,9 +31,10 @@ enum {
 };
 
 struct qlex {
-	struct qlexent { char *key; unsigned cls; } *tab;
+	struct qlexent { char *key; unsigned cls; size_t h; } *tab;
 	size_t cap, n;
 	char **types;		/* entity types that can speak */
+	size_t *typelen;
 	size_t ntypes;
 };
 
@@ -88,6 +89,8 @@ struct qdoc {
 	size_t nw, wcap;
 	unsigned char *in;	/* per code point: inside a quotation */
 	size_t incap;
+	size_t *sp;		/* where t holds '"', '\n' or a code point past ASCII */
+	size_t nsp, spcap;
 };
 
 void qdoc_reset(struct qdoc *);
