@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "extract-quotes-scan.h"
 #include "util.h"
@@ -208,6 +211,30 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	r->para = para;
 	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
 	while (i < n) {
+#ifdef __SSE2__
+		/* plain ASCII, sixteen bytes at a time */
+		while (i + 16 <= n) {
+			const __m128i z = _mm_setzero_si128();
+			__m128i v = _mm_loadu_si128((const void *)(p + i)), lo, hi;
+			uint32_t *t = d->t + d->n;
+			unsigned m;
+
+			if (_mm_movemask_epi8(v))
+				break;
+			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+			for (; m; m &= m - 1)
+				special(d, d->n + (size_t)__builtin_ctz(m));
+			lo = _mm_unpacklo_epi8(v, z);
+			hi = _mm_unpackhi_epi8(v, z);
+			_mm_storeu_si128((void *)t, _mm_unpacklo_epi16(lo, z));
+			_mm_storeu_si128((void *)(t + 4), _mm_unpackhi_epi16(lo, z));
+			_mm_storeu_si128((void *)(t + 8), _mm_unpacklo_epi16(hi, z));
+			_mm_storeu_si128((void *)(t + 12), _mm_unpackhi_epi16(hi, z));
+			d->n += 16;
+			i += 16;
+		}
+#endif
 		/* plain ASCII, eight bytes at a time */
 		while (i + 8 <= n) {
 			uint64_t x;

@@ -182,6 +182,9 @@ seen_add(struct ctx *c, uint64_t h)
 
 /* ---- output ---- */
 
+/* A string literal, its length known when compiled. */
+#define ADDS(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
+
 /* As printf's %lld. */
 static void
 add_ll(struct buf *b, long long v)
@@ -198,26 +201,29 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 {
 	struct qdoc *d = &c->d;
 
-	buf_adds(b, "{\"start\":");
+	ADDS(b, "{\"start\":");
 	add_ll(b, qdoc_off(d, q->s) - base);
-	buf_adds(b, ",\"end\":");
+	ADDS(b, ",\"end\":");
 	add_ll(b, qdoc_off(d, q->e) - base);
-	buf_adds(b, ",\"text\":");
+	ADDS(b, ",\"text\":");
 	buf_reset(&c->tmp);
 	qdoc_utf8(d, q->s, q->e, &c->tmp);
 	json_escape(b, c->tmp.s, c->tmp.len);
-	buf_adds(b, ",\"speaker\":");
+	ADDS(b, ",\"speaker\":");
 	if (q->speaker >= 0) {
 		const char *id = d->pool.s + q->speaker;
 		json_escape(b, id, strlen(id));
 	} else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"verb\":");
+		ADDS(b, "null");
+	ADDS(b, ",\"verb\":");
 	if (q->verb[0])
 		json_escape(b, q->verb, strlen(q->verb));
 	else
-		buf_adds(b, "null");
-	buf_adds(b, q->full ? ",\"kind\":\"full\"}" : ",\"kind\":\"partial\"}");
+		ADDS(b, "null");
+	if (q->full)
+		ADDS(b, ",\"kind\":\"full\"}");
+	else
+		ADDS(b, ",\"kind\":\"partial\"}");
 }
 
 static void
@@ -344,10 +350,66 @@ cplen(const char *s, size_t n)
 	return k;
 }
 
+/* As jmember_int. */
+static int
+int_of(const struct jobj *o, const struct jmember *m, long long *v)
+{
+	const char *p, *e;
+	long long x = 0;
+	int neg = 0;
+
+	if (!m)
+		return -1;
+	p = o->s + m->vbeg;
+	e = o->s + m->vend;
+	if (p < e && *p == '-')
+		neg = 1, p++;
+	if (p == e)
+		return -1;
+	for (; p < e; p++) {
+		if (*p < '0' || *p > '9' || x > (1LL << 53))
+			return -1;
+		x = x * 10 + (*p - '0');
+	}
+	*v = neg ? -x : x;
+	return 0;
+}
+
 /* The members this program reads, found in one pass over the record. */
 struct fields {
 	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
 };
+
+/* Notes m if its key is one of ours. */
+static int
+match(struct fields *fl, const struct jmember *m, const char *key, size_t kl)
+{
+	switch (kl) {
+	case 3:
+		if (memcmp(key, "doc", 3) == 0)
+			return fl->doc = m, 1;
+		break;
+	case 4:
+		if (memcmp(key, "para", 4) == 0)
+			return fl->para = m, 1;
+		if (memcmp(key, "text", 4) == 0)
+			return fl->text = m, 1;
+		break;
+	case 5:
+		if (memcmp(key, "start", 5) == 0)
+			return fl->start = m, 1;
+		break;
+	case 6:
+		if (memcmp(key, "quotes", 6) == 0)
+			return fl->quotes = m, 1;
+		break;
+	case 8:
+		if (memcmp(key, "entities", 8) == 0)
+			return fl->ents = m, 1;
+		break;
+	}
+	return 0;
+}
 
 /*
  * As jobj_fields with the keys doc, para, text, start, quotes, entities
@@ -365,36 +427,14 @@ get_fields(const struct jobj *o, struct fields *fl, struct buf *tmp)
 	for (m = o->m; m < end; m++) {
 		key = o->s + m->kbeg + 1;
 		kl = m->kend - m->kbeg - 2;
-		for (i = 0; i < kl && key[i] != '\\'; i++)
-			;
-		if (i < kl) {
-			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
-			key = tmp->s;
-			kl = tmp->len;
-		}
-		switch (kl) {
-		case 3:
-			if (memcmp(key, "doc", 3) == 0)
-				fl->doc = m;
-			break;
-		case 4:
-			if (memcmp(key, "para", 4) == 0)
-				fl->para = m;
-			else if (memcmp(key, "text", 4) == 0)
-				fl->text = m;
-			break;
-		case 5:
-			if (memcmp(key, "start", 5) == 0)
-				fl->start = m;
-			break;
-		case 6:
-			if (memcmp(key, "quotes", 6) == 0)
-				fl->quotes = m;
-			break;
-		case 8:
-			if (memcmp(key, "entities", 8) == 0)
-				fl->ents = m;
-			break;
+		/* A key as it came that matches has no escape. */
+		if (!match(fl, m, key, kl)) {
+			for (i = 0; i < kl && key[i] != '\\'; i++)
+				;
+			if (i < kl) {
+				json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+				match(fl, m, tmp->s, tmp->len);
+			}
 		}
 	}
 }
@@ -424,11 +464,11 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		same = c->have_doc && c->tmp.len == c->doc.len &&
 		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
 	}
-	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
+	if (int_of(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
 	}
-	if (fl.para && jmember_int(o, fl.para, &para) < 0) {
+	if (fl.para && int_of(o, fl.para, &para) < 0) {
 		filter_reject(f, in, "\"para\" is not an integer");
 		return -1;
 	}
