@@ -47,13 +47,33 @@ string_end(const char *s, size_t e, size_t i)
 void
 qstr_decode(const char *s, size_t len, struct buf *out)
 {
-	size_t j = stop_at(s, len, 1);
+	size_t i = 1, j;
+	char *o;
 
-	if (j < len && s[j] == '"') {
-		out->len = 0;
-		buf_add(out, s + 1, j - 1);
-	} else
-		json_unescape(s, len, out);
+	out->len = 0;
+	buf_grow(out, len);	/* never longer decoded */
+	o = out->s;
+	while (i < len) {
+		j = stop_at(s, len, i);
+		memcpy(o, s + i, j - i);
+		o += j - i;
+		if (j + 1 >= len || s[j] == '"')
+			break;
+		switch (s[j + 1]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			json_unescape(s, len, out);	/* rare: all of it there */
+			return;
+		default: *o++ = s[j + 1]; break;
+		}
+		i = j + 2;
+	}
+	out->len = (size_t)(o - out->s);
+	out->s[out->len] = '\0';
 }
 
 /*
@@ -134,7 +154,7 @@ str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t 
 		return j + 1;
 	}
 	j = skip_checked(s, e, vb);
-	json_unescape(s + vb, j - vb, &c->tmp);
+	qstr_decode(s + vb, j - vb, &c->tmp);
 	*len = c->tmp.len;
 	buf_add(&c->b, c->tmp.s, c->tmp.len);
 	return j;

@@ -490,7 +490,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	txt = o->s + fl.text->vbeg + 1;
 	txn = fl.text->vend - fl.text->vbeg - 2;
 	if (memchr(txt, '\\', txn)) {
-		json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+		qstr_decode(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
 		txt = c->text.s;
 		txn = c->text.len;
 	}
