@@ -150,7 +150,10 @@ str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t 
 	*off = c->b.len;
 	if (j < e && s[j] == '"') {	/* no escape */
 		*len = j - vb - 1;
-		buf_add(&c->b, s + vb + 1, *len);
+		/* qents_parse made room for the whole array */
+		memcpy(c->b.s + c->b.len, s + vb + 1, *len);
+		c->b.len += *len;
+		c->b.s[c->b.len] = '\0';
 		return j + 1;
 	}
 	j = skip_checked(s, e, vb);
@@ -158,6 +161,32 @@ str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t 
 	*len = c->tmp.len;
 	buf_add(&c->b, c->tmp.s, c->tmp.len);
 	return j;
+}
+
+/* Past the checked key at s[kb]: the keys lede-tag-entities writes seen at once. */
+static inline size_t
+key_end(const char *s, size_t e, size_t kb)
+{
+	switch (s[kb + 1]) {
+	case 's':
+		if (kb + 7 <= e && memcmp(s + kb, "\"start\"", 7) == 0)
+			return kb + 7;
+		break;
+	case 'e':
+		if (kb + 5 <= e && memcmp(s + kb, "\"end\"", 5) == 0)
+			return kb + 5;
+		break;
+	case 't':
+		if (kb + 6 <= e && (memcmp(s + kb, "\"type\"", 6) == 0 ||
+		    memcmp(s + kb, "\"text\"", 6) == 0))
+			return kb + 6;
+		break;
+	case 'i':
+		if (kb + 4 <= e && memcmp(s + kb, "\"id\"", 4) == 0)
+			return kb + 4;
+		break;
+	}
+	return string_end(s, e, kb) + 1;
 }
 
 const char *
@@ -173,6 +202,7 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 		return NULL;
 	if (s[b] != '[')
 		return "\"entities\" is not an array";
+	buf_grow(&c->b, e - b);	/* the strings decoded are no longer */
 	for (;;) {
 		while (i < e && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == ','))
 			i++;
@@ -196,11 +226,12 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 				break;
 			}
 			kb = i;
-			ke = string_end(s, e, kb) + 1;
+			ke = key_end(s, e, kb);
 			for (i = ke; s[i] != ':'; i++)
 				;
-			for (i++; s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'; i++)
-				;
+			i++;
+			while (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+				i++;
 			vb = i;
 			switch (ke - kb) {
 			case 7:
@@ -234,7 +265,8 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 				have |= 8;
 				continue;
 			}
-			i = skip_checked(s, e, vb);
+			/* "text" and the like */
+			i = s[vb] == '"' ? string_end(s, e, vb) + 1 : skip_checked(s, e, vb);
 		}
 		if ((have & 3) != 3)
 			return "an entity has no \"start\" and \"end\"";
