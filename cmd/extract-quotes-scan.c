@@ -352,6 +352,51 @@ qdoc_utf8(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 	b->s[b->len] = '\0';
 }
 
+/* The escape json_escape writes for byte c, or 0 if it is written as is. */
+static const char jesc[128] = {
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+	['"'] = '"', ['\\'] = '\\',
+};
+
+void
+qdoc_json(const struct qdoc *d, size_t s, size_t e, struct buf *b)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char *o;
+	size_t i;
+
+	if (e > d->n)
+		e = d->n;
+	if (e < s)
+		e = s;
+	buf_grow(b, 6 * (e - s) + 2);	/* \u00XX at most a code point */
+	o = (unsigned char *)b->s + b->len;
+	*o++ = '"';
+	for (i = s; i < e; i++) {
+		uint32_t c = d->t[i];
+		if (c >= 0x80) {
+			o += utf8proc_encode_char((utf8proc_int32_t)c, o);
+			continue;
+		}
+		if (!jesc[c]) {
+			*o++ = (unsigned char)c;
+			continue;
+		}
+		*o++ = '\\';
+		*o++ = (unsigned char)jesc[c];
+		if (jesc[c] == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = (unsigned char)hex[c >> 4];
+			*o++ = (unsigned char)hex[c & 15];
+		}
+	}
+	*o++ = '"';
+	b->len = (size_t)((char *)o - b->s);
+	b->s[b->len] = '\0';
+}
+
 /* ---- characters ---- */
 
 /* ASCII classes, as the C locale's isalnum and isupper say. */

@@ -106,4 +106,6 @@ void qscan(struct qdoc *, const struct qlex *);
 long long qdoc_off(const struct qdoc *, size_t pos);
 /* Appends d->t[s, e) as UTF-8. */
 void qdoc_utf8(const struct qdoc *, size_t s, size_t e, struct buf *);
+/* Appends d->t[s, e) as a JSON string literal, as json_escape would. */
+void qdoc_json(const struct qdoc *, size_t s, size_t e, struct buf *);
 #endif

@@ -206,9 +206,7 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 	ADDS(b, ",\"end\":");
 	add_ll(b, qdoc_off(d, q->e) - base);
 	ADDS(b, ",\"text\":");
-	buf_reset(&c->tmp);
-	qdoc_utf8(d, q->s, q->e, &c->tmp);
-	json_escape(b, c->tmp.s, c->tmp.len);
+	qdoc_json(d, q->s, q->e, b);
 	ADDS(b, ",\"speaker\":");
 	if (q->speaker >= 0) {
 		const char *id = d->pool.s + q->speaker;
@@ -224,6 +222,46 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 		ADDS(b, ",\"kind\":\"full\"}");
 	else
 		ADDS(b, ",\"kind\":\"partial\"}");
+}
+
+/*
+ * The line with "quotes" set to val, as jobj_set would write it: in
+ * place of the one there, else before the closing brace.
+ */
+static void
+set_quotes(struct buf *out, const char *s, const struct rinfo *ri, const char *val, size_t vlen)
+{
+	size_t len = ri->len, a, b;
+	char *o;
+
+	if (ri->hasq) {
+		a = ri->mq.vbeg;
+		b = ri->mq.vend;
+	} else {
+		/* Before the closing brace, after any white space ahead of it. */
+		b = len;
+		while (b > 0 && s[b - 1] != '}')
+			b--;
+		b--;
+		while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r'))
+			b--;
+		a = b;
+	}
+	out->len = 0;
+	buf_grow(out, len + vlen + sizeof ",\"quotes\":");
+	o = out->s;
+	memcpy(o, s, a);
+	o += a;
+	if (!ri->hasq) {
+		memcpy(o, ",\"quotes\":", sizeof ",\"quotes\":" - 1);
+		o += sizeof ",\"quotes\":" - 1;
+	}
+	memcpy(o, val, vlen);
+	o += vlen;
+	memcpy(o, s + b, len - b);
+	o += len - b;
+	out->len = (size_t)(o - out->s);
+	out->s[out->len] = '\0';
 }
 
 static void
@@ -267,7 +305,6 @@ finish_doc(struct filter *f)
 	} else {
 		for (i = 0; i < c->nri; i++) {
 			struct rinfo *ri = &c->ri[i];
-			struct jobj o = { 0 };
 			int any = 0;
 
 			buf_reset(&c->val);
@@ -280,12 +317,7 @@ finish_doc(struct filter *f)
 				add_quote(c, &c->val, &d->q[qi], d->r[i].ds);
 			}
 			buf_addc(&c->val, ']');
-			o.s = c->lines.s + ri->off;
-			o.len = ri->len;
-			o.m = ri->hasq ? &ri->mq : &ri->m0;
-			o.n = o.cap = 1;
-			buf_reset(&f->out);
-			jobj_set(&o, &f->out, "quotes", c->val.s, c->val.len);
+			set_quotes(&f->out, c->lines.s + ri->off, ri, c->val.s, c->val.len);
 			filter_emit(f, f->out.s, f->out.len);
 		}
 	}
