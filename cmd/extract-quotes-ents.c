@@ -219,6 +219,8 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 		have = 0;
 		i++;
 		for (;;) {
+			if (i + 1 < e && s[i] == ',' && s[i + 1] == '"')
+				i++;	/* the next key, as it mostly comes */
 			while (i < e && s[i] != '"' && s[i] != '}')
 				i++;
 			if (i >= e || s[i] == '}') {

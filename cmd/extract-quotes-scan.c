@@ -530,9 +530,11 @@ tokenize(const struct qdoc *d, size_t a, size_t b, struct toks *tk, size_t max)
 	tk->n = 0;
 	if (b > d->n)
 		b = d->n;
+	/* at most a token a code point: room made once */
+	if (b > i)
+		GROW(tk->v, tk->n, tk->cap, b - i < max ? b - i : max);
 	while (i < b && tk->n < max) {
 		uint32_t c = d->t[i];
-		GROW(tk->v, tk->n, tk->cap, tk->n + 1);
 		if (is_space(c) && c != '\n') {
 			i++;
 			continue;
@@ -635,7 +637,8 @@ verb_at(const struct qdoc *d, const struct qlex *l, const struct toks *tk, size_
 			}
 		}
 	if (c1 & (LX_VERB | LX_AFTER)) {
-		key_of(d, tk, k, 1, out, size);
+		if (c1 & LX_PREFIX)	/* out holds a longer key */
+			key_of(d, tk, k, 1, out, size);
 		*cls = c1;
 		return 1;
 	}

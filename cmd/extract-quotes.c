@@ -413,7 +413,7 @@ struct fields {
 };
 
 /* Notes m if its key is one of ours. */
-static int
+static inline int
 match(struct fields *fl, const struct jmember *m, const char *key, size_t kl)
 {
 	switch (kl) {
