@@ -210,6 +210,7 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	r->ds = ds;
 	r->para = para;
 	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
+	d->bad = 0;
 	while (i < n) {
 #ifdef __SSE2__
 		/* plain ASCII, sixteen bytes at a time */
@@ -270,6 +271,7 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
 		if (k <= 0) {
 			d->t[d->n++] = 0xFFFD;
+			d->bad++;
 			i++;
 		} else {
 			d->t[d->n++] = (uint32_t)c;

@@ -91,6 +91,7 @@ struct qdoc {
 	size_t incap;
 	size_t *sp;		/* where t holds '"', '\n' or a code point past ASCII */
 	size_t nsp, spcap;
+	size_t bad;		/* bytes of the last record not valid UTF-8 */
 };
 
 void qdoc_reset(struct qdoc *);

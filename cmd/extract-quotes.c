@@ -360,6 +360,25 @@ has_marks(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * has_marks for the record just added (valid UTF-8), from the code
+ * points noted from sp[from] on; ce is its end.  has_marks does not
+ * look at the last byte alone, so neither is a '"' there counted.
+ */
+static int
+marks_in(const struct qdoc *d, size_t from, size_t ce)
+{
+	size_t k;
+
+	for (k = from; k < d->nsp; k++) {
+		uint32_t ch = d->t[d->sp[k]];
+		if (ch == '"' ? d->sp[k] + 1 < ce :
+		    ch == 0x201C || ch == 0x201D || ch == 0x201E || ch == 0x2018 || ch == 0xAB || ch == 0xBB)
+			return 1;
+	}
+	return 0;
+}
+
 /* The number of code points of the valid UTF-8 s[0..n). */
 static size_t
 cplen(const char *s, size_t n)
@@ -526,6 +545,29 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		txt = c->text.s;
 		txn = c->text.len;
 	}
+	if (same) {
+		/*
+		 * The usual case: the record joins the document now, which
+		 * counts its code points and notes its marks on the way.
+		 */
+		struct qdoc *d = &c->d;
+		size_t n0 = d->n, nr0 = d->nr, nsp0 = d->nsp;
+		const struct qrec *r;
+
+		qdoc_add_record(d, txt, txn, start, para);
+		r = &d->r[d->nr - 1];
+		tlen = d->bad ? cplen(txt, txn) : r->ce - r->cs;
+		for (i = 0; i < c->ents.n; i++)
+			if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
+				d->n = n0, d->nr = nr0, d->nsp = nsp0;	/* not taken */
+				filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
+				return -1;
+			}
+		c->last_end = start + (long long)tlen;
+		if (!c->marks && (d->bad ? has_marks(txt, txn) : marks_in(d, nsp0, r->ce)))
+			c->marks = 1;
+		goto added;
+	}
 	/* The text's length in code points. */
 	tlen = cplen(txt, txn);
 	for (i = 0; i < c->ents.n; i++)
@@ -533,7 +575,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
 			return -1;
 		}
-	if (!same) {
+	{
 		/* c->tmp still holds the decoded "doc" */
 		if (seen_add(c, hash64(c->tmp.s, c->tmp.len))) {
 			filter_reject(f, in, "records of document \"%s\" are not consecutive", c->tmp.s);
@@ -549,6 +591,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	if (!c->marks && has_marks(txt, txn))
 		c->marks = 1;
 	qdoc_add_record(&c->d, txt, txn, start, para);
+added:
 	for (i = 0; i < c->ents.n; i++) {
 		struct qentv *en = &c->ents.v[i];
 		qdoc_add_entity(&c->d, &c->lex, en->start, en->end, c->ents.b.s + en->type, en->tlen,
