@@ -52,7 +52,7 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 	char *k;
 
 	if ((l->n + 1) * 2 > l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
+		l->cap = l->cap ? l->cap * 2 : 8192;	/* the data hold some 2,400: no rehashing */
 		l->tab = xcalloc(l->cap, sizeof *l->tab);
 		l->n = 0;
 		for (i = 0; i < oldcap; i++)
@@ -64,11 +64,12 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 	k = xmalloc(strlen(word) + 1);
 	for (i = 0; word[i]; i++) {
 		unsigned char c = (unsigned char)word[i];
-		if (isspace(c)) {
+		/* isspace and tolower of the C locale, without the calls */
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
 			if (j && k[j - 1] != ' ')
 				k[j++] = ' ';
 		} else
-			k[j++] = (char)tolower(c);
+			k[j++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
 	while (j && k[j - 1] == ' ')
 		j--;
