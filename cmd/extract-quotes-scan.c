@@ -1237,7 +1237,10 @@ at_start(const struct qdoc *d, size_t floor, size_t pos)
 	return 1;
 }
 
-/* Title Case ("One Hundred Years of Solitude"): a name, not words said. */
+/*
+ * Title Case ("One Hundred Years of Solitude"): a name, not words said.
+ * With words NULL, the first long word in lower case ends the look.
+ */
 static int
 title_case(const struct qdoc *d, const struct quote *q, int *words)
 {
@@ -1253,6 +1256,8 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 					j++;
 				if (j - i >= 4) {
 					longw++;
+					if (!is_upper(d->t[i]) && !words)
+						return 0;	/* no title, and no count wanted */
 					caps += is_upper(d->t[i]);
 				}
 				in = 1;
@@ -1261,7 +1266,8 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 		} else if (!is_apos(d->t[i]))
 			in = 0;
 	}
-	*words = w;
+	if (words)
+		*words = w;
 	return w >= 2 && longw > 0 && caps == longw;
 }
 
@@ -1277,7 +1283,7 @@ attribute(struct scan *sc, size_t qi, size_t last)
 	struct quote g = d->q[qi], *q;
 	size_t rec = rec_of(d, g.om), floor = d->r[rec].cs, k, prevrec;
 	struct attr at, at2;
-	int start, words, title, full, report, retok;
+	int start, words, full, report, retok;
 	long long speaker = -1;
 	uint32_t first = 0;
 
@@ -1364,11 +1370,10 @@ decided:
 	    (d->t[g.om - 1] == ':' || d->t[g.om - 1] == ',' ||
 	     (is_space(d->t[g.om - 1]) && g.om > floor + 1 &&
 	      (d->t[g.om - 2] == ':' || d->t[g.om - 2] == ','))));
-	title = title_case(d, &g, &words);
-	if (title && last == qi)
+	if (speaker >= 0 || at.verb)	/* the count of words is not wanted */
+		report = !(last == qi && title_case(d, &g, NULL));
+	else if (title_case(d, &g, &words) && last == qi)
 		report = 0;
-	else if (speaker >= 0 || at.verb)
-		report = 1;
 	else
 		report = words >= 4 || (full && words >= 2 && first && is_upper(first));
 	for (k = qi; k <= last; k++) {
