@@ -23,8 +23,13 @@ stop_at(const char *s, size_t e, size_t i)
 		t = (((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
 		    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL)) &
 		    ~x & 0x8080808080808080ULL;
-		if (t)
+		if (t) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 			return i + ((size_t)__builtin_ctzll(t) >> 3);
+#else
+			break;	/* the byte loop finds which */
+#endif
+		}
 		i += 8;
 	}
 	for (; i < e; i++)

@@ -253,10 +253,8 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 					if (p[i + j] == '"' || p[i + j] == '\n')
 						special(d, d->n + j);
 			}
-			t[0] = (uint32_t)(x & 0xFF), t[1] = (uint32_t)(x >> 8 & 0xFF);
-			t[2] = (uint32_t)(x >> 16 & 0xFF), t[3] = (uint32_t)(x >> 24 & 0xFF);
-			t[4] = (uint32_t)(x >> 32 & 0xFF), t[5] = (uint32_t)(x >> 40 & 0xFF);
-			t[6] = (uint32_t)(x >> 48 & 0xFF), t[7] = (uint32_t)(x >> 56);
+			t[0] = p[i], t[1] = p[i + 1], t[2] = p[i + 2], t[3] = p[i + 3];
+			t[4] = p[i + 4], t[5] = p[i + 5], t[6] = p[i + 6], t[7] = p[i + 7];
 			d->n += 8;
 			i += 8;
 		}
