@@ -52,7 +52,7 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 	char *k;
 
 	if ((l->n + 1) * 2 > l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8192;	/* the data hold some 2,400: no rehashing */
+		l->cap = l->cap ? l->cap * 2 : 4096;	/* the data hold under 2,048: no rehashing */
 		l->tab = xcalloc(l->cap, sizeof *l->tab);
 		l->n = 0;
 		for (i = 0; i < oldcap; i++)
