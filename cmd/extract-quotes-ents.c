@@ -11,47 +11,74 @@
 #include "util.h"
 #include "extract-quotes-ents.h"
 
-static int
-int_value(const char *s, size_t b, size_t e, long long *v)
+/* The first '"' or '\\' in s[i, e), or e. */
+static inline size_t
+stop_at(const char *s, size_t e, size_t i)
 {
-	long long x = 0;
-	size_t i = b;
+	uint64_t x, t;
 
-	if (i < e && s[i] == '-')
-		return -1;
-	if (i == e)
-		return -1;
-	for (; i < e; i++) {
-		if (s[i] < '0' || s[i] > '9' || x > (1LL << 53))
-			return -1;
-		x = x * 10 + (s[i] - '0');
+	/* eight bytes at a time: the lowest flagged byte is exact */
+	while (i + 8 <= e) {
+		memcpy(&x, s + i, 8);
+		t = (((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
+		    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL)) &
+		    ~x & 0x8080808080808080ULL;
+		if (t) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + ((size_t)__builtin_ctzll(t) >> 3);
+#else
+			break;	/* the byte loop finds which */
+#endif
+		}
+		i += 8;
 	}
-	*v = x;
-	return 0;
+	for (; i < e; i++)
+		if (s[i] == '"' || s[i] == '\\')
+			return i;
+	return e;
 }
 
 /* The closing quote of the checked string opening at s[i]. */
 static size_t
 string_end(const char *s, size_t e, size_t i)
 {
-	uint64_t x, t;
-
-	for (i++; i < e; i++) {
-		/* eight bytes at a time while none is '"' or '\\' */
-		while (i + 8 <= e) {
-			memcpy(&x, s + i, 8);
-			t = ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
-			    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL);
-			if (t & ~x & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
+	for (i++;; i += 2) {
+		i = stop_at(s, e, i);
 		if (i >= e || s[i] == '"')
-			break;
-		if (s[i] == '\\')
-			i++;
+			return i;
 	}
-	return i;
+}
+
+void
+qstr_decode(const char *s, size_t len, struct buf *out)
+{
+	size_t i = 1, j;
+	char *o;
+
+	out->len = 0;
+	buf_grow(out, len);	/* never longer decoded */
+	o = out->s;
+	while (i < len) {
+		j = stop_at(s, len, i);
+		memcpy(o, s + i, j - i);
+		o += j - i;
+		if (j + 1 >= len || s[j] == '"')
+			break;
+		switch (s[j + 1]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			json_unescape(s, len, out);	/* rare: all of it there */
+			return;
+		default: *o++ = s[j + 1]; break;
+		}
+		i = j + 2;
+	}
+	out->len = (size_t)(o - out->s);
+	out->s[out->len] = '\0';
 }
 
 /*
@@ -90,6 +117,83 @@ skip_checked(const char *s, size_t e, size_t i)
 	return i;
 }
 
+/*
+ * The non-negative integer at s[*ip] (a checked number), *ip then past
+ * it; -1 if it is none, as int_value on the whole number would say.
+ */
+static int
+num_at(const char *s, size_t e, size_t *ip, long long *v)
+{
+	size_t i = *ip;
+	long long x = 0;
+
+	if (i >= e || s[i] < '0' || s[i] > '9')
+		return -1;
+	for (; i < e && s[i] >= '0' && s[i] <= '9'; i++) {
+		if (x > (1LL << 53))
+			return -1;
+		x = x * 10 + (s[i] - '0');
+	}
+	/* a fraction or an exponent */
+	if (i < e && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
+	    s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+		return -1;
+	*v = x;
+	*ip = i;
+	return 0;
+}
+
+/*
+ * Appends the decoded string at s[vb] to c->b: *off and *len say where.
+ * Returns the end of the string.
+ */
+static size_t
+str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t *len)
+{
+	size_t j = stop_at(s, e, vb + 1);
+
+	*off = c->b.len;
+	if (j < e && s[j] == '"') {	/* no escape */
+		*len = j - vb - 1;
+		/* qents_parse made room for the whole array */
+		memcpy(c->b.s + c->b.len, s + vb + 1, *len);
+		c->b.len += *len;
+		c->b.s[c->b.len] = '\0';
+		return j + 1;
+	}
+	j = skip_checked(s, e, vb);
+	qstr_decode(s + vb, j - vb, &c->tmp);
+	*len = c->tmp.len;
+	buf_add(&c->b, c->tmp.s, c->tmp.len);
+	return j;
+}
+
+/* Past the checked key at s[kb]: the keys lede-tag-entities writes seen at once. */
+static inline size_t
+key_end(const char *s, size_t e, size_t kb)
+{
+	switch (s[kb + 1]) {
+	case 's':
+		if (kb + 7 <= e && memcmp(s + kb, "\"start\"", 7) == 0)
+			return kb + 7;
+		break;
+	case 'e':
+		if (kb + 5 <= e && memcmp(s + kb, "\"end\"", 5) == 0)
+			return kb + 5;
+		break;
+	case 't':
+		if (kb + 6 <= e && (memcmp(s + kb, "\"type\"", 6) == 0 ||
+		    memcmp(s + kb, "\"text\"", 6) == 0))
+			return kb + 6;
+		break;
+	case 'i':
+		if (kb + 4 <= e && memcmp(s + kb, "\"id\"", 4) == 0)
+			return kb + 4;
+		break;
+	}
+	return string_end(s, e, kb) + 1;
+}
+
 const char *
 qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 {
@@ -103,6 +207,7 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 		return NULL;
 	if (s[b] != '[')
 		return "\"entities\" is not an array";
+	buf_grow(&c->b, e - b);	/* the strings decoded are no longer */
 	for (;;) {
 		while (i < e && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == ','))
 			i++;
@@ -119,6 +224,8 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 		have = 0;
 		i++;
 		for (;;) {
+			if (i + 1 < e && s[i] == ',' && s[i + 1] == '"')
+				i++;	/* the next key, as it mostly comes */
 			while (i < e && s[i] != '"' && s[i] != '}')
 				i++;
 			if (i >= e || s[i] == '}') {
@@ -126,38 +233,47 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 				break;
 			}
 			kb = i;
-			ke = string_end(s, e, kb) + 1;
+			ke = key_end(s, e, kb);
 			for (i = ke; s[i] != ':'; i++)
 				;
-			for (i++; s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'; i++)
-				;
+			i++;
+			while (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+				i++;
 			vb = i;
-			i = skip_checked(s, e, vb);
-			if (ke - kb == 7 && memcmp(s + kb, "\"start\"", 7) == 0) {
-				if (int_value(s, vb, i, &en->start) < 0)
+			switch (ke - kb) {
+			case 7:
+				if (memcmp(s + kb, "\"start\"", 7) != 0)
+					break;
+				if (num_at(s, e, &i, &en->start) < 0)
 					return "an entity's \"start\" is not a non-negative integer";
 				have |= 1;
-			} else if (ke - kb == 5 && memcmp(s + kb, "\"end\"", 5) == 0) {
-				if (int_value(s, vb, i, &en->end) < 0)
+				continue;
+			case 5:
+				if (memcmp(s + kb, "\"end\"", 5) != 0)
+					break;
+				if (num_at(s, e, &i, &en->end) < 0)
 					return "an entity's \"end\" is not a non-negative integer";
 				have |= 2;
-			} else if (ke - kb == 6 && memcmp(s + kb, "\"type\"", 6) == 0) {
+				continue;
+			case 6:
+				if (memcmp(s + kb, "\"type\"", 6) != 0)
+					break;
 				if (s[vb] != '"')
 					return "an entity's \"type\" is not a string";
-				json_unescape(s + vb, i - vb, &c->tmp);
-				en->type = c->b.len;
-				en->tlen = c->tmp.len;
-				buf_add(&c->b, c->tmp.s, c->tmp.len);
+				i = str_at(c, s, e, vb, &en->type, &en->tlen);
 				have |= 4;
-			} else if (ke - kb == 4 && memcmp(s + kb, "\"id\"", 4) == 0) {
+				continue;
+			case 4:
+				if (memcmp(s + kb, "\"id\"", 4) != 0)
+					break;
 				if (s[vb] != '"')
 					return "an entity's \"id\" is not a string";
-				json_unescape(s + vb, i - vb, &c->tmp);
-				en->id = c->b.len;
-				en->idlen = c->tmp.len;
-				buf_add(&c->b, c->tmp.s, c->tmp.len);
+				i = str_at(c, s, e, vb, &en->id, &en->idlen);
 				have |= 8;
+				continue;
 			}
+			/* "text" and the like */
+			i = s[vb] == '"' ? string_end(s, e, vb) + 1 : skip_checked(s, e, vb);
 		}
 		if ((have & 3) != 3)
 			return "an entity has no \"start\" and \"end\"";

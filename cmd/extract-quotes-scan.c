@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "extract-quotes-scan.h"
 #include "util.h"
@@ -27,16 +30,17 @@ hash(const char *s)
 static void
 lex_put(struct qlex *l, char *key, unsigned cls)
 {
-	size_t i;
+	size_t i, h = hash(key);
 
-	for (i = hash(key) & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
-		if (strcmp(l->tab[i].key, key) == 0) {
+	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
+		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0) {
 			l->tab[i].cls |= cls;
 			free(key);
 			return;
 		}
 	l->tab[i].key = key;
 	l->tab[i].cls = cls;
+	l->tab[i].h = h;
 	l->n++;
 }
 
@@ -48,7 +52,7 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 	char *k;
 
 	if ((l->n + 1) * 2 > l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
+		l->cap = l->cap ? l->cap * 2 : 4096;	/* the data hold under 2,048: no rehashing */
 		l->tab = xcalloc(l->cap, sizeof *l->tab);
 		l->n = 0;
 		for (i = 0; i < oldcap; i++)
@@ -60,11 +64,12 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 	k = xmalloc(strlen(word) + 1);
 	for (i = 0; word[i]; i++) {
 		unsigned char c = (unsigned char)word[i];
-		if (isspace(c)) {
+		/* isspace and tolower of the C locale, without the calls */
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
 			if (j && k[j - 1] != ' ')
 				k[j++] = ' ';
 		} else
-			k[j++] = (char)tolower(c);
+			k[j++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
 	while (j && k[j - 1] == ' ')
 		j--;
@@ -87,12 +92,13 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 unsigned
 qlex_get(const struct qlex *l, const char *key)
 {
-	size_t i;
+	size_t i, h;
 
 	if (!l->cap)
 		return 0;
-	for (i = hash(key) & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
-		if (strcmp(l->tab[i].key, key) == 0)
+	h = hash(key);
+	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
+		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0)
 			return l->tab[i].cls;
 	return 0;
 }
@@ -101,6 +107,8 @@ void
 qlex_type(struct qlex *l, const char *type)
 {
 	l->types = xrealloc(l->types, (l->ntypes + 1) * sizeof *l->types);
+	l->typelen = xrealloc(l->typelen, (l->ntypes + 1) * sizeof *l->typelen);
+	l->typelen[l->ntypes] = strlen(type);
 	l->types[l->ntypes++] = xstrdup(type);
 }
 
@@ -110,7 +118,7 @@ qlex_is_type(const struct qlex *l, const char *type, size_t n)
 	size_t i;
 
 	for (i = 0; i < l->ntypes; i++)
-		if (strlen(l->types[i]) == n && memcmp(l->types[i], type, n) == 0)
+		if (l->typelen[i] == n && memcmp(l->types[i], type, n) == 0)
 			return 1;
 	return 0;
 }
@@ -126,6 +134,7 @@ qlex_free(struct qlex *l)
 		free(l->types[i]);
 	free(l->tab);
 	free(l->types);
+	free(l->typelen);
 	memset(l, 0, sizeof *l);
 }
 
@@ -141,7 +150,7 @@ qlex_free(struct qlex *l)
 void
 qdoc_reset(struct qdoc *d)
 {
-	d->n = d->nr = d->ne = d->nq = d->nw = 0;
+	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = 0;
 	buf_reset(&d->pool);
 }
 
@@ -154,14 +163,25 @@ qdoc_free(struct qdoc *d)
 	free(d->q);
 	free(d->w);
 	free(d->in);
+	free(d->sp);
 	buf_free(&d->pool);
 	memset(d, 0, sizeof *d);
+}
+
+/* Notes that t[pos] is a character pair() must look at. */
+static inline void
+special(struct qdoc *d, size_t pos)
+{
+	GROW(d->sp, d->nsp, d->spcap, d->nsp + 1);
+	d->sp[d->nsp++] = pos;
 }
 
 static void
 addcp(struct qdoc *d, uint32_t c)
 {
 	GROW(d->t, d->n, d->tcap, d->n + 1);
+	if (c >= 0x80 || c == '"' || c == '\n')
+		special(d, d->n);
 	d->t[d->n++] = c;
 }
 
@@ -191,14 +211,66 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	r->ds = ds;
 	r->para = para;
 	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
+	d->bad = 0;
 	while (i < n) {
+#ifdef __SSE2__
+		/* plain ASCII, sixteen bytes at a time */
+		while (i + 16 <= n) {
+			const __m128i z = _mm_setzero_si128();
+			__m128i v = _mm_loadu_si128((const void *)(p + i)), lo, hi;
+			uint32_t *t = d->t + d->n;
+			unsigned m;
+
+			if (_mm_movemask_epi8(v))
+				break;
+			m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+			for (; m; m &= m - 1)
+				special(d, d->n + (size_t)__builtin_ctz(m));
+			lo = _mm_unpacklo_epi8(v, z);
+			hi = _mm_unpackhi_epi8(v, z);
+			_mm_storeu_si128((void *)t, _mm_unpacklo_epi16(lo, z));
+			_mm_storeu_si128((void *)(t + 4), _mm_unpackhi_epi16(lo, z));
+			_mm_storeu_si128((void *)(t + 8), _mm_unpacklo_epi16(hi, z));
+			_mm_storeu_si128((void *)(t + 12), _mm_unpackhi_epi16(hi, z));
+			d->n += 16;
+			i += 16;
+		}
+#endif
+		/* plain ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t x;
+			uint32_t *t = d->t + d->n;
+			memcpy(&x, p + i, 8);
+			uint64_t y = x ^ 0x2222222222222222ULL, z = x ^ 0x0A0A0A0A0A0A0A0AULL;
+			if (x & 0x8080808080808080ULL)
+				break;
+			/* a '"' or a '\n' among them (a zero byte of y or z) */
+			if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z)) &
+			    0x8080808080808080ULL) {
+				size_t j;
+				for (j = 0; j < 8; j++)
+					if (p[i + j] == '"' || p[i + j] == '\n')
+						special(d, d->n + j);
+			}
+			t[0] = p[i], t[1] = p[i + 1], t[2] = p[i + 2], t[3] = p[i + 3];
+			t[4] = p[i + 4], t[5] = p[i + 5], t[6] = p[i + 6], t[7] = p[i + 7];
+			d->n += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (p[i] < 0x80) {
+			if (p[i] == '"' || p[i] == '\n')
+				special(d, d->n);
 			d->t[d->n++] = p[i++];
 			continue;
 		}
+		special(d, d->n);
 		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
 		if (k <= 0) {
 			d->t[d->n++] = 0xFFFD;
+			d->bad++;
 			i++;
 		} else {
 			d->t[d->n++] = (uint32_t)c;
@@ -261,35 +333,137 @@ qdoc_off(const struct qdoc *d, size_t pos)
 void
 qdoc_utf8(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 {
-	utf8proc_uint8_t u[4];
+	unsigned char *o;
 	size_t i;
 
-	for (i = s; i < e && i < d->n; i++) {
-		if (d->t[i] < 0x80)
-			buf_addc(b, (int)d->t[i]);
+	if (e > d->n)
+		e = d->n;
+	if (s >= e)
+		return;
+	buf_grow(b, 4 * (e - s));	/* at most four bytes a code point */
+	o = (unsigned char *)b->s + b->len;
+	for (i = s; i < e; i++) {
+		uint32_t c = d->t[i];
+		if (c < 0x80)
+			*o++ = (unsigned char)c;
 		else
-			buf_add(b, u, (size_t)utf8proc_encode_char((utf8proc_int32_t)d->t[i], u));
+			o += utf8proc_encode_char((utf8proc_int32_t)c, o);
 	}
+	b->len = (size_t)((char *)o - b->s);
+	b->s[b->len] = '\0';
+}
+
+/* The escape json_escape writes for byte c, or 0 if it is written as is. */
+static const char jesc[128] = {
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+	['"'] = '"', ['\\'] = '\\',
+};
+
+void
+qdoc_json(const struct qdoc *d, size_t s, size_t e, struct buf *b)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char *o;
+	size_t i;
+
+	if (e > d->n)
+		e = d->n;
+	if (e < s)
+		e = s;
+	buf_grow(b, 6 * (e - s) + 2);	/* \u00XX at most a code point */
+	o = (unsigned char *)b->s + b->len;
+	*o++ = '"';
+	for (i = s; i < e; i++) {
+		uint32_t c;
+#ifdef __SSE2__
+		/* sixteen plain ASCII code points, none to escape, at a time */
+		while (i + 16 <= e) {
+			const __m128i *v = (const void *)(d->t + i), lim = _mm_set1_epi32(0x7F);
+			__m128i a = _mm_loadu_si128(v), b1 = _mm_loadu_si128(v + 1);
+			__m128i c1 = _mm_loadu_si128(v + 2), d1 = _mm_loadu_si128(v + 3), w;
+
+			if (_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpgt_epi32(a, lim), _mm_cmpgt_epi32(b1, lim)),
+			    _mm_or_si128(_mm_cmpgt_epi32(c1, lim), _mm_cmpgt_epi32(d1, lim)))))
+				break;
+			w = _mm_packus_epi16(_mm_packs_epi32(a, b1), _mm_packs_epi32(c1, d1));
+			if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)),
+			    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))))))
+				break;
+			_mm_storeu_si128((void *)o, w);
+			o += 16;
+			i += 16;
+		}
+		if (i >= e)
+			break;
+#endif
+		c = d->t[i];
+		if (c >= 0x80) {
+			o += utf8proc_encode_char((utf8proc_int32_t)c, o);
+			continue;
+		}
+		if (!jesc[c]) {
+			*o++ = (unsigned char)c;
+			continue;
+		}
+		*o++ = '\\';
+		*o++ = (unsigned char)jesc[c];
+		if (jesc[c] == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = (unsigned char)hex[c >> 4];
+			*o++ = (unsigned char)hex[c & 15];
+		}
+	}
+	*o++ = '"';
+	b->len = (size_t)((char *)o - b->s);
+	b->s[b->len] = '\0';
 }
 
 /* ---- characters ---- */
 
-static int
+/* ASCII classes, as the C locale's isalnum and isupper say. */
+enum { A_ALNUM = 1, A_SPACE = 2, A_UPPER = 4 };
+
+#define A_D A_ALNUM
+#define A_U (A_ALNUM | A_UPPER)
+#define A_L A_ALNUM
+static const unsigned char aclass[128] = {
+	['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\r'] = A_SPACE, [' '] = A_SPACE,
+	['0'] = A_D, A_D, A_D, A_D, A_D, A_D, A_D, A_D, A_D, A_D,
+	['A'] = A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U,
+	A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U, A_U,
+	['a'] = A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L,
+	A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L, A_L,
+};
+#undef A_D
+#undef A_U
+#undef A_L
+
+static inline int
 is_space(uint32_t c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
-	    (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
+	if (c < 0x80)
+		return (aclass[c] & A_SPACE) != 0;
+	return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 static int
+is_alnum_u(uint32_t c)
+{
+	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+
+	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
+}
+
+static inline int
 is_alnum(uint32_t c)
 {
-	utf8proc_category_t k;
-
 	if (c < 0x80)
-		return isalnum((int)c);
-	k = utf8proc_category((utf8proc_int32_t)c);
-	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
+		return (aclass[c] & A_ALNUM) != 0;
+	return is_alnum_u(c);
 }
 
 static int
@@ -298,9 +472,16 @@ is_upper(uint32_t c)
 	utf8proc_category_t k;
 
 	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
+		return (aclass[c] & A_UPPER) != 0;
 	k = utf8proc_category((utf8proc_int32_t)c);
 	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+/* ASCII tolower, as the C locale's */
+static inline char
+lower(uint32_t c)
+{
+	return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 }
 
 static int
@@ -340,7 +521,7 @@ abbrev(const struct qdoc *d, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		if (d->t[i] >= 0x80)
 			return 0;
-		w[i - a] = (char)tolower((int)d->t[i]);
+		w[i - a] = lower(d->t[i]);
 	}
 	w[b - a] = '\0';
 	for (i = 0; ab[i]; i++)
@@ -374,9 +555,11 @@ tokenize(const struct qdoc *d, size_t a, size_t b, struct toks *tk, size_t max)
 	tk->n = 0;
 	if (b > d->n)
 		b = d->n;
+	/* at most a token a code point: room made once */
+	if (b > i)
+		GROW(tk->v, tk->n, tk->cap, b - i < max ? b - i : max);
 	while (i < b && tk->n < max) {
 		uint32_t c = d->t[i];
-		GROW(tk->v, tk->n, tk->cap, tk->n + 1);
 		if (is_space(c) && c != '\n') {
 			i++;
 			continue;
@@ -429,7 +612,7 @@ key_of(const struct qdoc *d, const struct toks *tk, size_t k, size_t nw, char *o
 			if (c < 0x80) {
 				if (o + 3 >= size)
 					return 0;
-				out[o++] = (char)tolower((int)c);
+				out[o++] = lower(c);
 				continue;
 			}
 			if (c == 0x2019)
@@ -479,7 +662,8 @@ verb_at(const struct qdoc *d, const struct qlex *l, const struct toks *tk, size_
 			}
 		}
 	if (c1 & (LX_VERB | LX_AFTER)) {
-		key_of(d, tk, k, 1, out, size);
+		if (c1 & LX_PREFIX)	/* out holds a longer key */
+			key_of(d, tk, k, 1, out, size);
 		*cls = c1;
 		return 1;
 	}
@@ -1075,7 +1259,10 @@ at_start(const struct qdoc *d, size_t floor, size_t pos)
 	return 1;
 }
 
-/* Title Case ("One Hundred Years of Solitude"): a name, not words said. */
+/*
+ * Title Case ("One Hundred Years of Solitude"): a name, not words said.
+ * With words NULL, the first long word in lower case ends the look.
+ */
 static int
 title_case(const struct qdoc *d, const struct quote *q, int *words)
 {
@@ -1091,14 +1278,18 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 					j++;
 				if (j - i >= 4) {
 					longw++;
+					if (!is_upper(d->t[i]) && !words)
+						return 0;	/* no title, and no count wanted */
 					caps += is_upper(d->t[i]);
 				}
 				in = 1;
+				i = j - 1;	/* the rest of the word changes nothing */
 			}
 		} else if (!is_apos(d->t[i]))
 			in = 0;
 	}
-	*words = w;
+	if (words)
+		*words = w;
 	return w >= 2 && longw > 0 && caps == longw;
 }
 
@@ -1114,7 +1305,7 @@ attribute(struct scan *sc, size_t qi, size_t last)
 	struct quote g = d->q[qi], *q;
 	size_t rec = rec_of(d, g.om), floor = d->r[rec].cs, k, prevrec;
 	struct attr at, at2;
-	int start, words, title, full, report;
+	int start, words, full, report, retok;
 	long long speaker = -1;
 	uint32_t first = 0;
 
@@ -1130,6 +1321,17 @@ attribute(struct scan *sc, size_t qi, size_t last)
 			break;
 		}
 	}
+	/*
+	 * Tokens depend only on where tokenize starts: unless the 400 were
+	 * reached, those after the point are what tokenize(floor) gives.
+	 */
+	if (sc->tk.n < 400) {
+		if (k)
+			memmove(sc->tk.v, sc->tk.v + k, (sc->tk.n - k) * sizeof *sc->tk.v);
+		sc->tk.n -= k;
+		retok = 0;
+	} else
+		retok = 1;
 	start = at_start(d, floor, g.om);
 	for (k = g.s; k < g.e; k++)
 		if (is_alnum(d->t[k])) {
@@ -1141,7 +1343,8 @@ attribute(struct scan *sc, size_t qi, size_t last)
 	if (start) {
 		attr_after(sc, &g, &at);
 	} else {
-		tokenize(d, floor, g.om, &sc->tk, 400);
+		if (retok)
+			tokenize(d, floor, g.om, &sc->tk, 400);
 		attr_in(sc, &sc->tk, 0, sc->tk.n, floor, g.om, &at);
 		/* "Manchester City boss Kevin Keegan: “…”" */
 		k = sc->tk.n;
@@ -1189,11 +1392,10 @@ decided:
 	    (d->t[g.om - 1] == ':' || d->t[g.om - 1] == ',' ||
 	     (is_space(d->t[g.om - 1]) && g.om > floor + 1 &&
 	      (d->t[g.om - 2] == ':' || d->t[g.om - 2] == ','))));
-	title = title_case(d, &g, &words);
-	if (title && last == qi)
+	if (speaker >= 0 || at.verb)	/* the count of words is not wanted */
+		report = !(last == qi && title_case(d, &g, NULL));
+	else if (title_case(d, &g, &words) && last == qi)
 		report = 0;
-	else if (speaker >= 0 || at.verb)
-		report = 1;
 	else
 		report = words >= 4 || (full && words >= 2 && first && is_upper(first));
 	for (k = qi; k <= last; k++) {
@@ -1308,26 +1510,18 @@ static void
 pair(struct qdoc *d)
 {
 	enum fam f = F_NONE;
-	size_t i, j, om = 0;
+	size_t i, j, om = 0, si = 0;
 	int cont = 0;
 
 	for (i = 0; i < d->n; i++) {
 		uint32_t c;
-		/* most of the text: eight plain code points at a time */
-		while (i + 8 <= d->n) {
-			const uint32_t *p = d->t + i;
-			unsigned any = 0, k;
-			for (k = 0; k < 8; k++)
-				any |= (p[k] >= 0x80) | (p[k] == '"') | (p[k] == '\n');
-			if (any)
-				break;
-			i += 8;
-		}
-		if (i >= d->n)
+		/* the rest of the text is plain ASCII: on to the next '"', '\n' or other */
+		while (si < d->nsp && d->sp[si] < i)
+			si++;
+		if (si >= d->nsp)
 			break;
+		i = d->sp[si];
 		c = d->t[i];
-		if (c < 0x80 && c != '"' && c != '\n')
-			continue;	/* most of the text */
 		if (f == F_NONE) {
 			if (c == 0x201C || c == 0x201E || c == 0x00AB) {
 				if (i + 1 < d->n && !is_space(d->t[i + 1])) {

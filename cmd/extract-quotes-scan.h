@@ -31,9 +31,10 @@ enum {
 };
 
 struct qlex {
-	struct qlexent { char *key; unsigned cls; } *tab;
+	struct qlexent { char *key; unsigned cls; size_t h; } *tab;
 	size_t cap, n;
 	char **types;		/* entity types that can speak */
+	size_t *typelen;
 	size_t ntypes;
 };
 
@@ -88,6 +89,9 @@ struct qdoc {
 	size_t nw, wcap;
 	unsigned char *in;	/* per code point: inside a quotation */
 	size_t incap;
+	size_t *sp;		/* where t holds '"', '\n' or a code point past ASCII */
+	size_t nsp, spcap;
+	size_t bad;		/* bytes of the last record not valid UTF-8 */
 };
 
 void qdoc_reset(struct qdoc *);
@@ -103,4 +107,6 @@ void qscan(struct qdoc *, const struct qlex *);
 long long qdoc_off(const struct qdoc *, size_t pos);
 /* Appends d->t[s, e) as UTF-8. */
 void qdoc_utf8(const struct qdoc *, size_t s, size_t e, struct buf *);
+/* Appends d->t[s, e) as a JSON string literal, as json_escape would. */
+void qdoc_json(const struct qdoc *, size_t s, size_t e, struct buf *);
 #endif

@@ -182,28 +182,86 @@ seen_add(struct ctx *c, uint64_t h)
 
 /* ---- output ---- */
 
+/* A string literal, its length known when compiled. */
+#define ADDS(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
+
+/* As printf's %lld. */
+static void
+add_ll(struct buf *b, long long v)
+{
+	if (v < 0) {
+		buf_addc(b, '-');
+		buf_addu(b, -(unsigned long long)v);
+	} else
+		buf_addu(b, (unsigned long long)v);
+}
+
 static void
 add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 {
 	struct qdoc *d = &c->d;
 
-	buf_printf(b, "{\"start\":%lld,\"end\":%lld,\"text\":",
-	    qdoc_off(d, q->s) - base, qdoc_off(d, q->e) - base);
-	buf_reset(&c->tmp);
-	qdoc_utf8(d, q->s, q->e, &c->tmp);
-	json_escape(b, c->tmp.s, c->tmp.len);
-	buf_adds(b, ",\"speaker\":");
+	ADDS(b, "{\"start\":");
+	add_ll(b, qdoc_off(d, q->s) - base);
+	ADDS(b, ",\"end\":");
+	add_ll(b, qdoc_off(d, q->e) - base);
+	ADDS(b, ",\"text\":");
+	qdoc_json(d, q->s, q->e, b);
+	ADDS(b, ",\"speaker\":");
 	if (q->speaker >= 0) {
 		const char *id = d->pool.s + q->speaker;
 		json_escape(b, id, strlen(id));
 	} else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"verb\":");
+		ADDS(b, "null");
+	ADDS(b, ",\"verb\":");
 	if (q->verb[0])
 		json_escape(b, q->verb, strlen(q->verb));
 	else
-		buf_adds(b, "null");
-	buf_adds(b, q->full ? ",\"kind\":\"full\"}" : ",\"kind\":\"partial\"}");
+		ADDS(b, "null");
+	if (q->full)
+		ADDS(b, ",\"kind\":\"full\"}");
+	else
+		ADDS(b, ",\"kind\":\"partial\"}");
+}
+
+/*
+ * The line with "quotes" set to val, as jobj_set would write it: in
+ * place of the one there, else before the closing brace.
+ */
+static void
+set_quotes(struct buf *out, const char *s, const struct rinfo *ri, const char *val, size_t vlen)
+{
+	size_t len = ri->len, a, b;
+	char *o;
+
+	if (ri->hasq) {
+		a = ri->mq.vbeg;
+		b = ri->mq.vend;
+	} else {
+		/* Before the closing brace, after any white space ahead of it. */
+		b = len;
+		while (b > 0 && s[b - 1] != '}')
+			b--;
+		b--;
+		while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r'))
+			b--;
+		a = b;
+	}
+	out->len = 0;
+	buf_grow(out, len + vlen + sizeof ",\"quotes\":");
+	o = out->s;
+	memcpy(o, s, a);
+	o += a;
+	if (!ri->hasq) {
+		memcpy(o, ",\"quotes\":", sizeof ",\"quotes\":" - 1);
+		o += sizeof ",\"quotes\":" - 1;
+	}
+	memcpy(o, val, vlen);
+	o += vlen;
+	memcpy(o, s + b, len - b);
+	o += len - b;
+	out->len = (size_t)(o - out->s);
+	out->s[out->len] = '\0';
 }
 
 static void
@@ -247,7 +305,6 @@ finish_doc(struct filter *f)
 	} else {
 		for (i = 0; i < c->nri; i++) {
 			struct rinfo *ri = &c->ri[i];
-			struct jobj o = { 0 };
 			int any = 0;
 
 			buf_reset(&c->val);
@@ -260,12 +317,7 @@ finish_doc(struct filter *f)
 				add_quote(c, &c->val, &d->q[qi], d->r[i].ds);
 			}
 			buf_addc(&c->val, ']');
-			o.s = c->lines.s + ri->off;
-			o.len = ri->len;
-			o.m = ri->hasq ? &ri->mq : &ri->m0;
-			o.n = o.cap = 1;
-			buf_reset(&f->out);
-			jobj_set(&o, &f->out, "quotes", c->val.s, c->val.len);
+			set_quotes(&f->out, c->lines.s + ri->off, ri, c->val.s, c->val.len);
 			filter_emit(f, f->out.s, f->out.len);
 		}
 	}
@@ -308,6 +360,25 @@ has_marks(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * has_marks for the record just added (valid UTF-8), from the code
+ * points noted from sp[from] on; ce is its end.  has_marks does not
+ * look at the last byte alone, so neither is a '"' there counted.
+ */
+static int
+marks_in(const struct qdoc *d, size_t from, size_t ce)
+{
+	size_t k;
+
+	for (k = from; k < d->nsp; k++) {
+		uint32_t ch = d->t[d->sp[k]];
+		if (ch == '"' ? d->sp[k] + 1 < ce :
+		    ch == 0x201C || ch == 0x201D || ch == 0x201E || ch == 0x2018 || ch == 0xAB || ch == 0xBB)
+			return 1;
+	}
+	return 0;
+}
+
 /* The number of code points of the valid UTF-8 s[0..n). */
 static size_t
 cplen(const char *s, size_t n)
@@ -319,12 +390,40 @@ cplen(const char *s, size_t n)
 	/* less the continuation bytes (10xxxxxx), eight at a time */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, p + i, 8);
+		if (!(x & 0x8080808080808080ULL))
+			continue;	/* plain ASCII */
 		x &= ~(x << 1) & 0x8080808080808080ULL;
-		k -= (size_t)__builtin_popcountll(x);
+		/* one bit a byte: their sum in the top byte (no popcnt call) */
+		k -= (size_t)(((x >> 7) * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		k -= (p[i] & 0xC0) == 0x80;
 	return k;
+}
+
+/* As jmember_int. */
+static int
+int_of(const struct jobj *o, const struct jmember *m, long long *v)
+{
+	const char *p, *e;
+	long long x = 0;
+	int neg = 0;
+
+	if (!m)
+		return -1;
+	p = o->s + m->vbeg;
+	e = o->s + m->vend;
+	if (p < e && *p == '-')
+		neg = 1, p++;
+	if (p == e)
+		return -1;
+	for (; p < e; p++) {
+		if (*p < '0' || *p > '9' || x > (1LL << 53))
+			return -1;
+		x = x * 10 + (*p - '0');
+	}
+	*v = neg ? -x : x;
+	return 0;
 }
 
 /* The members this program reads, found in one pass over the record. */
@@ -332,17 +431,63 @@ struct fields {
 	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
 };
 
+/* Notes m if its key is one of ours. */
+static inline int
+match(struct fields *fl, const struct jmember *m, const char *key, size_t kl)
+{
+	switch (kl) {
+	case 3:
+		if (memcmp(key, "doc", 3) == 0)
+			return fl->doc = m, 1;
+		break;
+	case 4:
+		if (memcmp(key, "para", 4) == 0)
+			return fl->para = m, 1;
+		if (memcmp(key, "text", 4) == 0)
+			return fl->text = m, 1;
+		break;
+	case 5:
+		if (memcmp(key, "start", 5) == 0)
+			return fl->start = m, 1;
+		break;
+	case 6:
+		if (memcmp(key, "quotes", 6) == 0)
+			return fl->quotes = m, 1;
+		break;
+	case 8:
+		if (memcmp(key, "entities", 8) == 0)
+			return fl->ents = m, 1;
+		break;
+	}
+	return 0;
+}
+
+/*
+ * As jobj_fields with the keys doc, para, text, start, quotes, entities
+ * (compared decoded, the last of duplicates wins), but by length and
+ * bytes: no strlen or memchr a member.
+ */
 static void
 get_fields(const struct jobj *o, struct fields *fl, struct buf *tmp)
 {
-	static const char *const keys[] = {
-		"doc", "para", "text", "start", "quotes", "entities", NULL
-	};
-	const struct jmember *m[6];
+	const struct jmember *m, *end = o->m + o->n;
+	const char *key;
+	size_t kl, i;
 
-	jobj_fields(o, keys, m, tmp);
-	fl->doc = m[0], fl->para = m[1], fl->text = m[2];
-	fl->start = m[3], fl->quotes = m[4], fl->ents = m[5];
+	memset(fl, 0, sizeof *fl);
+	for (m = o->m; m < end; m++) {
+		key = o->s + m->kbeg + 1;
+		kl = m->kend - m->kbeg - 2;
+		/* A key as it came that matches has no escape. */
+		if (!match(fl, m, key, kl)) {
+			for (i = 0; i < kl && key[i] != '\\'; i++)
+				;
+			if (i < kl) {
+				json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
+				match(fl, m, tmp->s, tmp->len);
+			}
+		}
+	}
 }
 
 static int
@@ -351,8 +496,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct ctx *c = f->ctx;
 	struct fields fl;
 	long long start, para = 0;
-	size_t i, tlen;
-	const char *err;
+	size_t i, tlen, dlen, txn;
+	const char *err, *txt;
 	struct rinfo *ri;
 	int same;
 
@@ -361,13 +506,20 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
 	}
-	json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->tmp);
-	same = c->have_doc && c->tmp.len == c->doc.len && memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
-	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
+	/* The same bytes as the last record's "doc" decode the same. */
+	dlen = fl.doc->vend - fl.doc->vbeg;
+	same = c->have_doc && dlen == c->docraw.len &&
+	    memcmp(o->s + fl.doc->vbeg, c->docraw.s, dlen) == 0;
+	if (!same) {
+		qstr_decode(o->s + fl.doc->vbeg, dlen, &c->tmp);
+		same = c->have_doc && c->tmp.len == c->doc.len &&
+		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
+	}
+	if (int_of(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
 	}
-	if (fl.para && jmember_int(o, fl.para, &para) < 0) {
+	if (fl.para && int_of(o, fl.para, &para) < 0) {
 		filter_reject(f, in, "\"para\" is not an integer");
 		return -1;
 	}
@@ -385,30 +537,61 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "%s", err);
 		return -1;
 	}
-	json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+	/* The text as it came when it has no escape: no copy. */
+	txt = o->s + fl.text->vbeg + 1;
+	txn = fl.text->vend - fl.text->vbeg - 2;
+	if (memchr(txt, '\\', txn)) {
+		qstr_decode(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+		txt = c->text.s;
+		txn = c->text.len;
+	}
+	if (same) {
+		/*
+		 * The usual case: the record joins the document now, which
+		 * counts its code points and notes its marks on the way.
+		 */
+		struct qdoc *d = &c->d;
+		size_t n0 = d->n, nr0 = d->nr, nsp0 = d->nsp;
+		const struct qrec *r;
+
+		qdoc_add_record(d, txt, txn, start, para);
+		r = &d->r[d->nr - 1];
+		tlen = d->bad ? cplen(txt, txn) : r->ce - r->cs;
+		for (i = 0; i < c->ents.n; i++)
+			if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
+				d->n = n0, d->nr = nr0, d->nsp = nsp0;	/* not taken */
+				filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
+				return -1;
+			}
+		c->last_end = start + (long long)tlen;
+		if (!c->marks && (d->bad ? has_marks(txt, txn) : marks_in(d, nsp0, r->ce)))
+			c->marks = 1;
+		goto added;
+	}
 	/* The text's length in code points. */
-	tlen = cplen(c->text.s, c->text.len);
+	tlen = cplen(txt, txn);
 	for (i = 0; i < c->ents.n; i++)
 		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
 			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
 			return -1;
 		}
-	if (!same) {
+	{
 		/* c->tmp still holds the decoded "doc" */
 		if (seen_add(c, hash64(c->tmp.s, c->tmp.len))) {
 			filter_reject(f, in, "records of document \"%s\" are not consecutive", c->tmp.s);
 			return -1;
 		}
 		finish_doc(f);
-		json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
+		qstr_decode(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
 		buf_reset(&c->docraw);
 		buf_add(&c->docraw, o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg);
 		c->have_doc = 1;
 	}
 	c->last_end = start + (long long)tlen;
-	if (!c->marks && has_marks(c->text.s, c->text.len))
+	if (!c->marks && has_marks(txt, txn))
 		c->marks = 1;
-	qdoc_add_record(&c->d, c->text.s, c->text.len, start, para);
+	qdoc_add_record(&c->d, txt, txn, start, para);
+added:
 	for (i = 0; i < c->ents.n; i++) {
 		struct qentv *en = &c->ents.v[i];
 		qdoc_add_entity(&c->d, &c->lex, en->start, en->end, c->ents.b.s + en->type, en->tlen,
