@@ -11,76 +11,6 @@
 #include "util.h"
 #include "extract-quotes-ents.h"
 
-/* The first '"' or '\\' in s[i, e), or e. */
-static inline size_t
-stop_at(const char *s, size_t e, size_t i)
-{
-	uint64_t x, t;
-
-	/* eight bytes at a time: the lowest flagged byte is exact */
-	while (i + 8 <= e) {
-		memcpy(&x, s + i, 8);
-		t = (((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) |
-		    ((x ^ 0x5C5C5C5C5C5C5C5CULL) - 0x0101010101010101ULL)) &
-		    ~x & 0x8080808080808080ULL;
-		if (t) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + ((size_t)__builtin_ctzll(t) >> 3);
-#else
-			break;	/* the byte loop finds which */
-#endif
-		}
-		i += 8;
-	}
-	for (; i < e; i++)
-		if (s[i] == '"' || s[i] == '\\')
-			return i;
-	return e;
-}
-
-/* The closing quote of the checked string opening at s[i]. */
-static size_t
-string_end(const char *s, size_t e, size_t i)
-{
-	for (i++;; i += 2) {
-		i = stop_at(s, e, i);
-		if (i >= e || s[i] == '"')
-			return i;
-	}
-}
-
-void
-qstr_decode(const char *s, size_t len, struct buf *out)
-{
-	size_t i = 1, j;
-	char *o;
-
-	out->len = 0;
-	buf_grow(out, len);	/* never longer decoded */
-	o = out->s;
-	while (i < len) {
-		j = stop_at(s, len, i);
-		memcpy(o, s + i, j - i);
-		o += j - i;
-		if (j + 1 >= len || s[j] == '"')
-			break;
-		switch (s[j + 1]) {
-		case 'b': *o++ = '\b'; break;
-		case 'f': *o++ = '\f'; break;
-		case 'n': *o++ = '\n'; break;
-		case 'r': *o++ = '\r'; break;
-		case 't': *o++ = '\t'; break;
-		case 'u':
-			json_unescape(s, len, out);	/* rare: all of it there */
-			return;
-		default: *o++ = s[j + 1]; break;
-		}
-		i = j + 2;
-	}
-	out->len = (size_t)(o - out->s);
-	out->s[out->len] = '\0';
-}
-
 /*
  * The end of the value at s[i], which jobj_parse has checked: so only
  * strings and brackets need following, not checking again.
@@ -93,7 +23,7 @@ skip_checked(const char *s, size_t e, size_t i)
 	for (; i < e; i++) {
 		switch (s[i]) {
 		case '"':
-			i = string_end(s, e, i);
+			i = json_string_end(s, e, i);
 			if (depth == 0)
 				return i + 1;
 			break;
@@ -150,7 +80,7 @@ num_at(const char *s, size_t e, size_t *ip, long long *v)
 static size_t
 str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t *len)
 {
-	size_t j = stop_at(s, e, vb + 1);
+	size_t j = json_plain_end(s, e, vb + 1);
 
 	*off = c->b.len;
 	if (j < e && s[j] == '"') {	/* no escape */
@@ -162,7 +92,7 @@ str_at(struct qents *c, const char *s, size_t e, size_t vb, size_t *off, size_t 
 		return j + 1;
 	}
 	j = skip_checked(s, e, vb);
-	qstr_decode(s + vb, j - vb, &c->tmp);
+	json_unescape(s + vb, j - vb, &c->tmp);
 	*len = c->tmp.len;
 	buf_add(&c->b, c->tmp.s, c->tmp.len);
 	return j;
@@ -191,7 +121,7 @@ key_end(const char *s, size_t e, size_t kb)
 			return kb + 4;
 		break;
 	}
-	return string_end(s, e, kb) + 1;
+	return json_string_end(s, e, kb) + 1;
 }
 
 const char *
@@ -273,7 +203,7 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 				continue;
 			}
 			/* "text" and the like */
-			i = s[vb] == '"' ? string_end(s, e, vb) + 1 : skip_checked(s, e, vb);
+			i = s[vb] == '"' ? json_string_end(s, e, vb) + 1 : skip_checked(s, e, vb);
 		}
 		if ((have & 3) != 3)
 			return "an entity has no \"start\" and \"end\"";

@@ -24,12 +24,6 @@ struct qents {
  * or null) into c; entities with no "id" are left out.  Returns NULL,
  * or what is wrong with it.
  */
-/*
- * As json_unescape, s at the opening quote of a checked string, but a
- * string with no escape is copied whole.
- */
-void qstr_decode(const char *s, size_t len, struct buf *out);
-
 const char *qents_parse(struct qents *c, const char *s, size_t b, size_t e);
 void qents_free(struct qents *);
 #endif

@@ -401,99 +401,19 @@ cplen(const char *s, size_t n)
 	return k;
 }
 
-/* As jmember_int. */
-static int
-int_of(const struct jobj *o, const struct jmember *m, long long *v)
-{
-	const char *p, *e;
-	long long x = 0;
-	int neg = 0;
-
-	if (!m)
-		return -1;
-	p = o->s + m->vbeg;
-	e = o->s + m->vend;
-	if (p < e && *p == '-')
-		neg = 1, p++;
-	if (p == e)
-		return -1;
-	for (; p < e; p++) {
-		if (*p < '0' || *p > '9' || x > (1LL << 53))
-			return -1;
-		x = x * 10 + (*p - '0');
-	}
-	*v = neg ? -x : x;
-	return 0;
-}
-
 /* The members this program reads, found in one pass over the record. */
+static const char *const field_keys[] = {
+	"doc", "start", "para", "text", "entities", "quotes", NULL
+};
 struct fields {
 	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
 };
-
-/* Notes m if its key is one of ours. */
-static inline int
-match(struct fields *fl, const struct jmember *m, const char *key, size_t kl)
-{
-	switch (kl) {
-	case 3:
-		if (memcmp(key, "doc", 3) == 0)
-			return fl->doc = m, 1;
-		break;
-	case 4:
-		if (memcmp(key, "para", 4) == 0)
-			return fl->para = m, 1;
-		if (memcmp(key, "text", 4) == 0)
-			return fl->text = m, 1;
-		break;
-	case 5:
-		if (memcmp(key, "start", 5) == 0)
-			return fl->start = m, 1;
-		break;
-	case 6:
-		if (memcmp(key, "quotes", 6) == 0)
-			return fl->quotes = m, 1;
-		break;
-	case 8:
-		if (memcmp(key, "entities", 8) == 0)
-			return fl->ents = m, 1;
-		break;
-	}
-	return 0;
-}
-
-/*
- * As jobj_fields with the keys doc, para, text, start, quotes, entities
- * (compared decoded, the last of duplicates wins), but by length and
- * bytes: no strlen or memchr a member.
- */
-static void
-get_fields(const struct jobj *o, struct fields *fl, struct buf *tmp)
-{
-	const struct jmember *m, *end = o->m + o->n;
-	const char *key;
-	size_t kl, i;
-
-	memset(fl, 0, sizeof *fl);
-	for (m = o->m; m < end; m++) {
-		key = o->s + m->kbeg + 1;
-		kl = m->kend - m->kbeg - 2;
-		/* A key as it came that matches has no escape. */
-		if (!match(fl, m, key, kl)) {
-			for (i = 0; i < kl && key[i] != '\\'; i++)
-				;
-			if (i < kl) {
-				json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
-				match(fl, m, tmp->s, tmp->len);
-			}
-		}
-	}
-}
 
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
+	const struct jmember *fm[6];
 	struct fields fl;
 	long long start, para = 0;
 	size_t i, tlen, dlen, txn;
@@ -501,7 +421,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct rinfo *ri;
 	int same;
 
-	get_fields(o, &fl, &c->tmp);
+	jobj_fields(o, field_keys, fm, &c->tmp);
+	fl = (struct fields){ fm[0], fm[1], fm[2], fm[3], fm[4], fm[5] };
 	if (!fl.doc || o->s[fl.doc->vbeg] != '"') {
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
@@ -511,15 +432,15 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	same = c->have_doc && dlen == c->docraw.len &&
 	    memcmp(o->s + fl.doc->vbeg, c->docraw.s, dlen) == 0;
 	if (!same) {
-		qstr_decode(o->s + fl.doc->vbeg, dlen, &c->tmp);
+		json_unescape(o->s + fl.doc->vbeg, dlen, &c->tmp);
 		same = c->have_doc && c->tmp.len == c->doc.len &&
 		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
 	}
-	if (int_of(o, fl.start, &start) < 0 || start < 0) {
+	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
 	}
-	if (fl.para && int_of(o, fl.para, &para) < 0) {
+	if (fl.para && jmember_int(o, fl.para, &para) < 0) {
 		filter_reject(f, in, "\"para\" is not an integer");
 		return -1;
 	}
@@ -540,8 +461,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	/* The text as it came when it has no escape: no copy. */
 	txt = o->s + fl.text->vbeg + 1;
 	txn = fl.text->vend - fl.text->vbeg - 2;
-	if (memchr(txt, '\\', txn)) {
-		qstr_decode(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
+	if (fl.text->vesc) {
+		json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
 		txt = c->text.s;
 		txn = c->text.len;
 	}
@@ -582,7 +503,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 			return -1;
 		}
 		finish_doc(f);
-		qstr_decode(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
+		json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
 		buf_reset(&c->docraw);
 		buf_add(&c->docraw, o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg);
 		c->have_doc = 1;

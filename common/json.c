@@ -469,6 +469,22 @@ jmember_int(const struct jobj *o, const struct jmember *m, long long *v)
 }
 
 size_t
+json_plain_end(const char *s, size_t n, size_t i)
+{
+	return scan_plain((const unsigned char *)s, i, n, 0, 0);
+}
+
+size_t
+json_string_end(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (i++; (i = scan_plain(p, i, n, 0, 0)) < n && p[i] == '\\'; i += 2)
+		;
+	return i;
+}
+
+size_t
 json_skip(const char *s, size_t len, size_t i)
 {
 	struct parser p = { (const unsigned char *)s, i, len, NULL, 0 };

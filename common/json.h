@@ -69,6 +69,11 @@ void json_escape(struct buf *, const char *s, size_t n);
  */
 void jobj_set(const struct jobj *, struct buf *, const char *key, const char *val, size_t vlen);
 
+/* The first '"' or '\\' in s[i..n), or n. */
+size_t json_plain_end(const char *s, size_t n, size_t i);
+/* The closing quote of the checked string that opens at s[i]. */
+size_t json_string_end(const char *s, size_t n, size_t i);
+
 /* The end of the checked value that starts at s[i]. */
 size_t json_skip(const char *s, size_t len, size_t i);
 
