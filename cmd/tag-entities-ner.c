@@ -50,6 +50,7 @@ struct slot {
 struct map {
 	struct slot *tab;
 	size_t cap, n;
+	uint32_t *used;	/* the slots taken, so a clear costs what was put */
 };
 
 struct lexent {
@@ -187,6 +188,10 @@ map_grow(struct map *m)
 		m->tab[j] = old[i];
 	}
 	free(old);
+	m->used = xrealloc(m->used, m->cap / 2 * sizeof *m->used);
+	for (i = j = 0; i < m->cap; i++)
+		if (m->tab[i].hash)
+			m->used[j++] = (uint32_t)i;
 }
 
 /* The slot for key (arena[koff..+n)), made with val 0 and ent -1 if new. */
@@ -211,7 +216,7 @@ map_put(struct map *m, const struct buf *arena, size_t koff, size_t n, int *isne
 	s->klen = (uint32_t)n;
 	s->val = 0;
 	s->ent = -1;
-	m->n++;
+	m->used[m->n++] = (uint32_t)i;
 	*isnew = 1;
 	return s;
 }
@@ -219,7 +224,12 @@ map_put(struct map *m, const struct buf *arena, size_t koff, size_t n, int *isne
 static void
 map_clear(struct map *m)
 {
-	if (m->cap)
+	size_t i;
+
+	if (m->n * 4 < m->cap)
+		for (i = 0; i < m->n; i++)
+			m->tab[m->used[i]].hash = 0;
+	else if (m->cap)
 		memset(m->tab, 0, m->cap * sizeof *m->tab);
 	m->n = 0;
 }
@@ -556,6 +566,7 @@ lex_free(struct lex *x)
 	free(x->sufl);
 	free(x->ents);
 	free(x->map.tab);
+	free(x->map.used);
 	buf_free(&x->arena);
 	buf_free(&x->tmp);
 	buf_free(&x->key);
@@ -917,8 +928,11 @@ doc_free(struct doc *d)
 	free(d->m);
 	free(d->p);
 	free(d->known.tab);
+	free(d->known.used);
 	free(d->parts.tab);
+	free(d->parts.used);
 	free(d->oparts.tab);
+	free(d->oparts.used);
 	free(d->out);
 	free(d->lc);
 	free(d);

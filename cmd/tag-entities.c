@@ -116,8 +116,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
 	const struct jmember *m, *tm, *em;
-	const char *dv;
-	size_t dl;
+	const char *dv, *raw;
+	size_t dl, rl;
 	struct held *h;
 
 	static const char *const keys[] = { "doc", "text", "entities", NULL };
@@ -139,9 +139,16 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		buf_add(&c->docid, dv, dl);
 		c->hasdoc = 1;
 	}
-	buf_reset(&c->text);
-	json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
-	doc_add(c->doc, c->text.s ? c->text.s : "", c->text.len);
+	/* with no escape in it, the text is the bytes between the quotes */
+	raw = o->s + tm->vbeg + 1;
+	rl = tm->vend - tm->vbeg - 2;
+	if (!memchr(raw, '\\', rl)) {
+		doc_add(c->doc, raw, rl);
+	} else {
+		buf_reset(&c->text);
+		json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
+		doc_add(c->doc, c->text.s ? c->text.s : "", c->text.len);
+	}
 	if (c->nl == c->lcap) {
 		c->lcap = c->lcap ? c->lcap * 2 : 64;
 		c->held = xrealloc(c->held, c->lcap * sizeof *c->held);
