@@ -126,24 +126,6 @@ fold_append(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* As fold_append, with the ASCII start of s folded in place. */
-static void
-fold_token(struct buf *b, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-	char *o;
-
-	buf_grow(b, n);
-	o = b->s + b->len;
-	for (i = 0; i < n && p[i] < 0x80; i++)
-		if (p[i] != '.')
-			*o++ = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-	b->len = (size_t)(o - b->s);
-	if (i < n)
-		fold_append(b, s + i, n - i);
-}
-
 /* ---- hash map over strings kept in an arena ---- */
 
 static uint32_t
@@ -342,69 +324,129 @@ static const unsigned char asc_class[256] = {
 };
 
 /*
+ * Appends s[0..n) folded, as fold_append, and returns the hash of what
+ * was appended: an ASCII word is folded and hashed in one pass.
+ */
+static uint32_t
+fold_hash(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t h = 2166136261u;
+	size_t i, o0 = b->len;
+	unsigned char ch;
+	char *o;
+
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	o = b->s + b->len;
+	for (i = 0; i < n && (ch = p[i]) < 0x80; i++) {
+		if (ch == '.')
+			continue;
+		ch = (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		*o++ = (char)ch;
+		h = (h ^ ch) * 16777619u;
+	}
+	b->len = (size_t)(o - b->s);
+	if (i == n)
+		return h ? h : 1;
+	fold_append(b, s + i, n - i);
+	return hash(b->s + o0, b->len - o0);
+}
+
+/* Gap characters that may start a sentence before the next word. */
+static const unsigned char asc_init[128] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [';'] = 1, ['"'] = 1, ['\n'] = 1,
+	['\r'] = 1, ['('] = 1, ['['] = 1, ['|'] = 1, ['*'] = 1, ['#'] = 1,
+};
+
+/*
  * Splits s[0..n) into word tokens, folds each into fb, notes the gaps.
  * A possessive 's is left out of its word; U.S. keeps its dots.
  */
 static void
 tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 {
-	size_t i = 0, j, k, gap = 0, seg;
-	uint32_t cp = 0, cpj;
+	size_t i = 0, j, j0, k, seg;
+	uint32_t cp = 0, cpj, f;
 	int32_t c, c2, c3;
-	int hyph = 0, upper, lower, letters, first;
+	int hyph = 0, upper, lower, letters, any, blanks, init, pend;
+	unsigned char ac;
 	struct tok *t;
 
 	tv->n = 0;
 	while (i < n) {
-		k = dec(s, n, i, &c);
-		if (!isword(c)) {
-			i += k;
-			cp++;
-			continue;
+		/* the gap before the next word, and what is in it */
+		any = 0, blanks = 1, init = tv->n == 0, f = 0;
+		/* a closing parenthesis right after the word before */
+		pend = tv->n > 0 && !(tv->t[tv->n - 1].f & TK_POSS);
+		for (; i < n; i += k, cp++) {
+			if ((unsigned char)s[i] < 0x80) {
+				c = (unsigned char)s[i];
+				k = 1;
+				if (asc_class[c])
+					break;
+			} else {
+				k = dec(s, n, i, &c);
+				if (isword(c))
+					break;
+			}
+			any = 1;
+			if (pend && c != ' ') {
+				if (c == ')')
+					tv->t[tv->n - 1].f |= TK_CPAREN;
+				pend = 0;
+			}
+			if (c == ' ' || c == '\t' || c == 0xa0)
+				continue;
+			blanks = 0;
+			if (c == '(')
+				f |= TK_OPAREN;
+			if (c == ',')
+				f |= TK_COMMA;
+			if (c < 0x80 ? asc_init[c] : (c == 0x201c || c == 0x201d || c == 0x2018 ||
+			    c == 0x2014 || c == 0x2013 || c == 0x2022))
+				init = 1;
 		}
+		if (i >= n)
+			break;
 		if (tv->n == tv->cap) {
 			tv->cap = tv->cap ? tv->cap * 2 : 64;
 			tv->t = xrealloc(tv->t, tv->cap * sizeof *tv->t);
 		}
 		t = &tv->t[tv->n];
-		memset(t, 0, sizeof *t);
 		t->b = (uint32_t)i;
 		t->cb = cp;
+		t->lf = 0;
 		t->lent = -1;
-		upper = lower = letters = 0;
-		first = 1;
-		seg = 0;
-		j = i;
-		cpj = cp;
+		upper = lower = 0;
+		/* the first character, c: k bytes */
+		if (isupper_cp(c))
+			f |= TK_CAP, upper++;
+		else if (islower_cp(c))
+			f |= TK_LOWER, lower++;
+		else if (c >= '0' && c <= '9')
+			f |= TK_DIGIT;
+		seg = 1;
+		j = i + k;
+		cpj = cp + 1;
 		for (;;) {
 			/* the common case: a run of ASCII letters and digits */
-			while (!first && j < n && asc_class[(unsigned char)s[j]]) {
-				unsigned char ac = asc_class[(unsigned char)s[j]];
-				if (ac == AC_UPPER)
-					upper++, letters++;
-				else if (ac == AC_LOWER)
-					lower++, letters++;
-				seg++;
+			j0 = j;
+			while (j < n && (ac = asc_class[(unsigned char)s[j]])) {
+				upper += ac == AC_UPPER;
+				lower += ac == AC_LOWER;
 				j++;
-				cpj++;
 			}
+			seg += j - j0;
+			cpj += (uint32_t)(j - j0);
 			if (j >= n)
 				break;
 			k = dec(s, n, j, &c);
 			if (isword(c)) {
-				if (first) {
-					if (isupper_cp(c))
-						t->f |= TK_CAP;
-					else if (islower_cp(c))
-						t->f |= TK_LOWER;
-					else if (c < 0x80 && c >= '0' && c <= '9')
-						t->f |= TK_DIGIT;
-					first = 0;
-				}
 				if (isupper_cp(c))
-					upper++, letters++;
+					upper++;
 				else if (islower_cp(c))
-					lower++, letters++;
+					lower++;
 				seg++;
 				j += k;
 				cpj++;
@@ -419,7 +461,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				if (j + k + k2 < n)
 					dec(s, n, j + k + k2, &c3);
 				if ((c2 == 's' || c2 == 'S') && !isword(c3)) {
-					t->f |= TK_POSS;
+					f |= TK_POSS;
 					t->e = (uint32_t)j;
 					t->ce = cpj;
 					i = j + k + k2;
@@ -449,11 +491,12 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 			}
 			break;
 		}
+		letters = upper + lower;
 		/* a final dot after single capitals: U.S. and the initial J. */
 		if (j < n && s[j] == '.' && seg == 1 && upper == letters &&
 		    (letters == 1 || (j > 1 && s[j - 2] == '.'))) {
 			if (letters == 1)
-				t->f |= TK_INITIAL;
+				f |= TK_INITIAL;
 			j++;
 			cpj++;
 		} else if (j < n && s[j] == '.' && j - t->b == 2 &&
@@ -466,60 +509,24 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		i = j;
 		cp = cpj;
 	done:
+		letters = upper + lower;
 		if (letters >= 2 && upper == letters)
-			t->f |= TK_ALLCAP;
-		/* the gap before this token */
+			f |= TK_ALLCAP;
+		/* as it was: a word between two hyphens is neither */
 		if (hyph == 1) {
-			t->f |= TK_HYPH;
+			f |= TK_HYPH;
 		} else {
-			int blanks = 1, any = 0;
-			size_t g;
-			int init = tv->n == 0;
-			for (g = gap; g < t->b; g += k) {
-				k = dec(s, n, g, &c);
-				any = 1;
-				if (c == ' ' || c == '\t' || c == 0xa0)
-					continue;
-				blanks = 0;
-				if (c == '(')
-					t->f |= TK_OPAREN;
-				if (c == ',')
-					t->f |= TK_COMMA;
-				if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
-				    c == '"' || c == 0x201c || c == 0x201d || c == 0x2018 ||
-				    c == '\n' || c == '\r' || c == 0x2014 || c == 0x2013 ||
-				    c == '(' || c == '[' || c == 0x2022 || c == '|' || c == '*' ||
-				    c == '#')
-					init = 1;
-			}
 			if (any && blanks)
-				t->f |= TK_SP;
+				f |= TK_SP;
 			if (init)
-				t->f |= TK_INIT;
-			if (tv->n > 0 && gap > 0) {
-				/* a closing parenthesis right after the one before */
-				struct tok *p = &tv->t[tv->n - 1];
-				size_t g2 = p->e;
-				while (g2 < t->b && (s[g2] == ' '))
-					g2++;
-				if (g2 < t->b && s[g2] == ')')
-					p->f |= TK_CPAREN;
-			}
+				f |= TK_INIT;
 		}
+		t->f = f;
 		hyph = hyph == 2 ? 1 : 0;
-		gap = i;
 		t->fo = (uint32_t)fb->len;
-		fold_token(fb, s + t->b, t->e - t->b);
+		t->h = fold_hash(fb, s + t->b, t->e - t->b);
 		t->fl = (uint32_t)(fb->len - t->fo);
 		tv->n++;
-	}
-	if (tv->n > 0) {
-		struct tok *p = &tv->t[tv->n - 1];
-		size_t g2 = p->e;
-		while (g2 < n && s[g2] == ' ')
-			g2++;
-		if (g2 < n && s[g2] == ')')
-			p->f |= TK_CPAREN;
 	}
 }
 
@@ -1691,10 +1698,8 @@ doc_add(struct doc *d, const char *text, size_t n)
 	 * cache entry; take the hits and prefetch the lexicon's slot for
 	 * the rest; look those up.
 	 */
-	for (i = 0; i < c.nt; i++) {
-		t[i].h = hash(d->fb.s + t[i].fo, t[i].fl);
+	for (i = 0; i < c.nt; i++)
 		__builtin_prefetch(&d->lc[t[i].h & (LC_SIZE - 1)]);
-	}
 	for (i = 0; i < c.nt; i++) {
 		if (!lc_hit(d, d->fb.s, &t[i])) {
 			t[i].lent = -2;
