@@ -323,6 +323,19 @@ static const unsigned char asc_class[256] = {
 	AC_LOWER, AC_LOWER, AC_LOWER,
 };
 
+/* An ASCII letter or digit folded (lower case); 0 for every other byte. */
+static const unsigned char asc_fold[256] = {
+	['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+	['A'] =
+	'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l',
+	'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x',
+	'y', 'z',
+	['a'] =
+	'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l',
+	'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x',
+	'y', 'z',
+};
+
 /*
  * Appends s[0..n) folded, as fold_append, and returns the hash of what
  * was appended: an ASCII word is folded and hashed in one pass.
@@ -369,9 +382,11 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 	size_t i = 0, j, j0, k, seg;
 	uint32_t cp = 0, cpj, f;
 	int32_t c, c2, c3;
-	int hyph = 0, upper, lower, letters, any, blanks, init, pend;
+	int hyph = 0, upper, lower, letters, any, blanks, init, pend, slow;
 	unsigned char ac;
+	uint32_t h;
 	struct tok *t;
+	char *o;
 
 	tv->n = 0;
 	while (i < n) {
@@ -418,23 +433,45 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		t->cb = cp;
 		t->lf = 0;
 		t->lent = -1;
+		t->fo = (uint32_t)fb->len;
+		/*
+		 * An ASCII word is folded and hashed as it is read; one with
+		 * anything else in it is folded again once its end is known.
+		 */
+		if (fb->len + (n - i) + 1 > fb->cap)
+			buf_grow(fb, n - i);
+		o = fb->s + fb->len;
+		h = 2166136261u;
+		slow = 0;
 		upper = lower = 0;
 		/* the first character, c: k bytes */
 		if (isupper_cp(c))
-			f |= TK_CAP, upper++;
+			f |= TK_CAP;
 		else if (islower_cp(c))
-			f |= TK_LOWER, lower++;
+			f |= TK_LOWER;
 		else if (c >= '0' && c <= '9')
 			f |= TK_DIGIT;
-		seg = 1;
-		j = i + k;
-		cpj = cp + 1;
+		seg = 0;
+		j = i;
+		cpj = cp;
+		if (c >= 0x80) {
+			if (isupper_cp(c))
+				upper++;
+			else if (islower_cp(c))
+				lower++;
+			seg = 1;
+			j = i + k;
+			cpj = cp + 1;
+			slow = 1;
+		}
 		for (;;) {
 			/* the common case: a run of ASCII letters and digits */
 			j0 = j;
-			while (j < n && (ac = asc_class[(unsigned char)s[j]])) {
-				upper += ac == AC_UPPER;
-				lower += ac == AC_LOWER;
+			while (j < n && (ac = asc_fold[(unsigned char)s[j]])) {
+				upper += (unsigned char)(s[j] - 'A') < 26;
+				lower += (unsigned char)(s[j] - 'a') < 26;
+				*o++ = (char)ac;
+				h = (h ^ ac) * 16777619u;
 				j++;
 			}
 			seg += j - j0;
@@ -448,6 +485,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				else if (islower_cp(c))
 					lower++;
 				seg++;
+				slow = 1;
 				j += k;
 				cpj++;
 				continue;
@@ -471,6 +509,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				j += k;
 				cpj++;
 				seg = 0;
+				slow = 1;
 				continue;
 			}
 			if (c == '.' && seg == 1 && upper && isupper_cp(c2) &&
@@ -479,6 +518,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				j += k;
 				cpj++;
 				seg = 0;
+				slow = 1;
 				continue;
 			}
 			if (ishyph(c) && isword(c2)) {
@@ -523,8 +563,12 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		}
 		t->f = f;
 		hyph = hyph == 2 ? 1 : 0;
-		t->fo = (uint32_t)fb->len;
-		t->h = fold_hash(fb, s + t->b, t->e - t->b);
+		if (slow) {
+			t->h = fold_hash(fb, s + t->b, t->e - t->b);
+		} else {
+			fb->len = (size_t)(o - fb->s);
+			t->h = h ? h : 1;
+		}
 		t->fl = (uint32_t)(fb->len - t->fo);
 		tv->n++;
 	}
