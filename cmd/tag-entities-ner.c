@@ -373,6 +373,43 @@ static const unsigned char asc_init[128] = {
 };
 
 /*
+ * The upper- and lower-case letters of s[b..e), a part of one word: they
+ * are counted only where a rule needs them, not as the word is read.
+ */
+static void
+case_count(const char *s, size_t n, size_t b, size_t e, size_t *up, size_t *lo)
+{
+	size_t k;
+	int32_t c;
+
+	*up = *lo = 0;
+	for (; b < e; b += k) {
+		k = dec(s, n, b, &c);
+		if (isupper_cp(c))
+			++*up;
+		else if (islower_cp(c))
+			++*lo;
+	}
+}
+
+/* Has s[b..e) no lower-case letter? */
+static int
+no_lower(const char *s, size_t n, size_t b, size_t e)
+{
+	size_t k;
+	int32_t c;
+
+	for (; b < e; b += k) {
+		if ((unsigned char)(s[b] - 'a') < 26)
+			return 0;
+		k = dec(s, n, b, &c);
+		if (c >= 0x80 && islower_cp(c))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Splits s[0..n) into word tokens, folds each into fb, notes the gaps.
  * A possessive 's is left out of its word; U.S. keeps its dots.
  */
@@ -382,7 +419,8 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 	size_t i = 0, j, j0, k, seg;
 	uint32_t cp = 0, cpj, f;
 	int32_t c, c2, c3;
-	int hyph = 0, upper, lower, letters, any, blanks, init, pend, slow;
+	size_t upper, lower, letters;
+	int hyph = 0, any, blanks, init, pend, slow;
 	unsigned char ac;
 	uint32_t h;
 	struct tok *t;
@@ -443,7 +481,6 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		o = fb->s + fb->len;
 		h = 2166136261u;
 		slow = 0;
-		upper = lower = 0;
 		/* the first character, c: k bytes */
 		if (isupper_cp(c))
 			f |= TK_CAP;
@@ -455,10 +492,6 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		j = i;
 		cpj = cp;
 		if (c >= 0x80) {
-			if (isupper_cp(c))
-				upper++;
-			else if (islower_cp(c))
-				lower++;
 			seg = 1;
 			j = i + k;
 			cpj = cp + 1;
@@ -468,8 +501,6 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 			/* the common case: a run of ASCII letters and digits */
 			j0 = j;
 			while (j < n && (ac = asc_fold[(unsigned char)s[j]])) {
-				upper += (unsigned char)(s[j] - 'A') < 26;
-				lower += (unsigned char)(s[j] - 'a') < 26;
 				*o++ = (char)ac;
 				h = (h ^ ac) * 16777619u;
 				j++;
@@ -480,10 +511,6 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				break;
 			k = dec(s, n, j, &c);
 			if (isword(c)) {
-				if (isupper_cp(c))
-					upper++;
-				else if (islower_cp(c))
-					lower++;
 				seg++;
 				slow = 1;
 				j += k;
@@ -512,8 +539,9 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				slow = 1;
 				continue;
 			}
-			if (c == '.' && seg == 1 && upper && isupper_cp(c2) &&
-			    j + k + 1 < n && s[j + k + 1] == '.') {
+			if (c == '.' && seg == 1 && isupper_cp(c2) && j + k + 1 < n &&
+			    s[j + k + 1] == '.' && (case_count(s, n, t->b, j, &upper, &lower),
+			    upper)) {
 				/* U.S.: a dot between single capitals */
 				j += k;
 				cpj++;
@@ -531,10 +559,11 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 			}
 			break;
 		}
-		letters = upper + lower;
 		/* a final dot after single capitals: U.S. and the initial J. */
-		if (j < n && s[j] == '.' && seg == 1 && upper == letters &&
-		    (letters == 1 || (j > 1 && s[j - 2] == '.'))) {
+		if (j < n && s[j] == '.' && seg == 1 &&
+		    (case_count(s, n, t->b, j, &upper, &lower), lower == 0) &&
+		    (upper == 1 || (j > 1 && s[j - 2] == '.'))) {
+			letters = upper;
 			if (letters == 1)
 				f |= TK_INITIAL;
 			j++;
@@ -549,9 +578,12 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		i = j;
 		cp = cpj;
 	done:
-		letters = upper + lower;
-		if (letters >= 2 && upper == letters)
-			f |= TK_ALLCAP;
+		/* two letters or more, all capitals */
+		if (!(f & TK_LOWER) && t->e - t->b >= 2 && no_lower(s, n, t->b, t->e)) {
+			case_count(s, n, t->b, t->e, &upper, &lower);
+			if (upper >= 2)
+				f |= TK_ALLCAP;
+		}
 		/* as it was: a word between two hyphens is neither */
 		if (hyph == 1) {
 			f |= TK_HYPH;
