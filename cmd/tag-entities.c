@@ -196,9 +196,11 @@ main(int argc, char **argv)
 	lex = lex_new();
 	for (i = 0; i < sizeof datafiles / sizeof *datafiles; i++) {
 		char *path = data_path(datafiles[i]);
-		conf_load(&conf, path);
-		lex_add(lex, &conf);
-		conf_free(&conf);
+		if (lex_add_file(lex, path) < 0) {
+			conf_load(&conf, path);
+			lex_add(lex, &conf);
+			conf_free(&conf);
+		}
 		free(path);
 	}
 	if (cfile) {
