@@ -70,6 +70,8 @@ struct lex {
 	char **suf;		/* place-suffixes, folded */
 	size_t *sufl;		/* their lengths */
 	size_t nsuf;
+	unsigned char suflast[256];	/* the last bytes of the suffixes */
+	int sufempty;			/* an empty one, which ends every word */
 	struct buf tmp, key;
 };
 
@@ -878,6 +880,10 @@ lex_add(struct lex *x, struct conf *c)
 				x->suf = xrealloc(x->suf, (x->nsuf + 1) * sizeof *x->suf);
 				x->sufl = xrealloc(x->sufl, (x->nsuf + 1) * sizeof *x->sufl);
 				x->sufl[x->nsuf] = strlen(x->tmp.s);
+				if (x->sufl[x->nsuf] == 0)
+					x->sufempty = 1;
+				else
+					x->suflast[(unsigned char)x->tmp.s[x->sufl[x->nsuf] - 1]] = 1;
 				x->suf[x->nsuf++] = xstrdup(x->tmp.s);
 			}
 			continue;
@@ -1411,6 +1417,9 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 {
 	size_t i, l;
 
+	/* most words end in a byte no suffix ends in */
+	if (!x->sufempty && (n == 0 || !x->suflast[(unsigned char)w[n - 1]]))
+		return 0;
 	for (i = 0; i < x->nsuf; i++) {
 		l = x->sufl[i];
 		if (n > l + 2 && memcmp(w + n - l, x->suf[i], l) == 0)
