@@ -129,6 +129,27 @@ fold_append(struct buf *b, const char *s, size_t n)
 	}
 }
 
+/* buf_add and buf_addc, inline, for the keys built word by word */
+static inline void
+add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+addc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
 /* ---- hash map over strings kept in an arena ---- */
 
 static uint32_t
@@ -433,8 +454,14 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 	while (i < n) {
 		/* the gap before the next word, and what is in it */
 		any = 0, blanks = 1, init = tv->n == 0, f = 0;
+		/* the common gap: one blank between two ASCII words */
+		if (s[i] == ' ' && i + 1 < n && asc_class[(unsigned char)s[i + 1]]) {
+			any = 1;
+			i++;
+			cp++;
+		}
 		/* a closing parenthesis right after the word before */
-		pend = tv->n > 0 && !(tv->t[tv->n - 1].f & TK_POSS);
+		pend = 1;
 		for (; i < n; i += k, cp++) {
 			if ((unsigned char)s[i] < 0x80) {
 				c = (unsigned char)s[i];
@@ -448,7 +475,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 			}
 			any = 1;
 			if (pend && c != ' ') {
-				if (c == ')')
+				if (c == ')' && tv->n > 0 && !(tv->t[tv->n - 1].f & TK_POSS))
 					tv->t[tv->n - 1].f |= TK_CPAREN;
 				pend = 0;
 			}
@@ -1369,9 +1396,9 @@ span_key(struct doc *d, size_t a, size_t b)
 		if (i > a) {
 			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
 				return 0;
-			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
+			addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
 		}
-		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
 	}
 	return 1;
 }
@@ -1490,8 +1517,8 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
 	for (i = a; i < b; i++) {
 		if (i > a)
-			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
-		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
+			addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
+		add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
@@ -1679,9 +1706,9 @@ longest(struct doc *d, size_t a, size_t b, int *ent)
 		if (l > 1) {
 			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
 				break;
-			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
+			addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
 		}
-		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
 		if (l == 1) {
 			/* the lone word, looked up by doc_add already */
 			if (t[i].lent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
