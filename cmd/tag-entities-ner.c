@@ -200,18 +200,30 @@ map_grow(struct map *m)
 			m->used[j++] = (uint32_t)i;
 }
 
+static struct slot *map_ins(struct map *, size_t, size_t, uint32_t);
+
 /* The slot for key (arena[koff..+n)), made with val 0 and ent -1 if new. */
 static struct slot *
 map_put(struct map *m, const struct buf *arena, size_t koff, size_t n, int *isnew)
 {
 	uint32_t h = hash(arena->s + koff, n);
 	struct slot *s;
-	size_t i;
 
 	if ((s = map_find(m, arena->s, arena->s + koff, n, h))) {
 		*isnew = 0;
 		return s;
 	}
+	*isnew = 1;
+	return map_ins(m, koff, n, h);
+}
+
+/* A new slot for a key not in the map, hash h. */
+static struct slot *
+map_ins(struct map *m, size_t koff, size_t n, uint32_t h)
+{
+	struct slot *s;
+	size_t i;
+
 	if ((m->n + 1) * 2 > m->cap)
 		map_grow(m);
 	for (i = h & (m->cap - 1); m->tab[i].hash; i = (i + 1) & (m->cap - 1))
@@ -223,7 +235,6 @@ map_put(struct map *m, const struct buf *arena, size_t koff, size_t n, int *isne
 	s->val = 0;
 	s->ent = -1;
 	m->used[m->n++] = (uint32_t)i;
-	*isnew = 1;
 	return s;
 }
 
@@ -709,16 +720,16 @@ phrase_key(struct lex *x, const char *s, struct toks *tv)
 static struct slot *
 key_slot(struct lex *x, const char *k, size_t n)
 {
+	uint32_t h = hash(k, n);
 	size_t off;
-	int isnew;
 	struct slot *sl;
 
-	if ((sl = map_find(&x->map, x->arena.s, k, n, hash(k, n))))
+	if ((sl = map_find(&x->map, x->arena.s, k, n, h)))
 		return sl;
 	off = x->arena.len;
 	buf_add(&x->arena, k, n);
 	buf_addc(&x->arena, '\0');
-	return map_put(&x->map, &x->arena, off, n, &isnew);
+	return map_ins(&x->map, off, n, h);
 }
 
 static struct slot *
@@ -750,22 +761,33 @@ add_word(struct lex *x, const char *s, int flag, struct toks *tv)
 		sl->val |= flag;
 }
 
+static int add_ent_key(struct lex *, const char *, const char *, int, struct toks *);
+
 /* An entity: a new one, or the one that has this name already. */
 static int
 add_ent(struct lex *x, struct conf *c, yaml_node_t *n, const char *name,
     const char *type, int weak, struct toks *tv)
 {
 	struct slot *sl = lex_slot(x, name, tv);
-	struct lexent *e;
-	size_t off;
 
 	if (!sl) {
 		if (!c)
 			return -2;	/* the caller reads the file again with libyaml */
 		conf_fail(c, n, "entity name has no word in it");
 	}
+	return add_ent_key(x, name, type, weak, tv);
+}
+
+/* As add_ent, once lex_slot has found name's slot: its key in x->key, its words in tv. */
+static int
+add_ent_key(struct lex *x, const char *name, const char *type, int weak, struct toks *tv)
+{
+	struct slot *sl;
+	struct lexent *e;
+	size_t off;
+
 	add_prefixes(x, tv);
-	sl = lex_slot(x, name, tv);	/* the map may have grown */
+	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
 	if (sl->ent >= 0) {
 		/* the hand-kept files come after the generated ones */
 		x->ents[sl->ent].type = type_index(x, type);
@@ -800,7 +822,7 @@ add_alias(struct lex *x, struct conf *c, yaml_node_t *n, const char *alias, int 
 		conf_fail(c, n, "alias has no word in it");
 	}
 	add_prefixes(x, tv);
-	sl = lex_slot(x, alias, tv);
+	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
 	if (sl->ent < 0 || x->ents[sl->ent].weak) {
 		sl->ent = ent;
 		sl->val |= F_ENT;
@@ -930,7 +952,10 @@ lex_add(struct lex *x, struct conf *c)
 					struct slot *sl = lex_slot(x, name, &tv);
 					if (sl && sl->ent >= 0)
 						continue;	/* a country or a hand-kept entry */
-					add_ent(x, c, item, name, type, weak, &tv);
+					if (sl)
+						add_ent_key(x, name, type, weak, &tv);
+					else
+						add_ent(x, c, item, name, type, weak, &tv);
 				}
 			}
 			continue;
@@ -1186,8 +1211,9 @@ lex_add_file(struct lex *x, const char *path)
 			sl = lex_slot(x, o->s, &tv);
 			if (sl && sl->ent >= 0)
 				continue;	/* a country or a hand-kept entry */
-			if (add_ent(x, NULL, NULL, o->s, o->type, o->flag, &tv) < 0)
-				goto out;
+			if (!sl)
+				goto out;	/* no word in it: left to lex_add */
+			add_ent_key(x, o->s, o->type, o->flag, &tv);
 			break;
 		case Q_ENT:
 			if ((ent = add_ent(x, NULL, NULL, o->s, o->type, 0, &tv)) < 0)
