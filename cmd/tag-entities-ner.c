@@ -1348,6 +1348,42 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+/* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
+static inline int
+keq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	uint16_t p, q;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	if (n >= 4) {
+		/* the first four and the last four, which may overlap */
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	if (n >= 2) {
+		memcpy(&p, a, 2);
+		memcpy(&q, b, 2);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 2, 2);
+		memcpy(&q, b + n - 2, 2);
+		return p == q;
+	}
+	return n == 0 || *a == *b;
+}
+
 /*
  * The lexicon seen through a direct-mapped cache of short keys, misses
  * included: most words of a text are a few frequent ones, and the
@@ -1359,15 +1395,12 @@ lex_findh(struct doc *d, const char *k, size_t n, uint32_t h)
 {
 	const struct slot *s;
 	struct lcache *e;
-	size_t i;
 
 	if (n > LC_KEY)
 		return map_find(&d->x->map, d->x->arena.s, k, n, h);
 	e = &d->lc[h & (LC_SIZE - 1)];
 	if (e->h == h && e->n == n) {
-		for (i = 0; i < n && e->k[i] == k[i]; i++)
-			;
-		if (i == n) {
+		if (keq(e->k, k, n)) {
 			if (!e->found)
 				return NULL;
 			d->hit.val = e->val;
@@ -1397,13 +1430,9 @@ lc_hit(const struct doc *d, const char *fb, struct tok *t)
 {
 	const struct lcache *e = &d->lc[t->h & (LC_SIZE - 1)];
 	const char *k = fb + t->fo;
-	size_t i, n = t->fl;
+	size_t n = t->fl;
 
-	if (n > LC_KEY || e->h != t->h || e->n != n)
-		return 0;
-	for (i = 0; i < n && e->k[i] == k[i]; i++)
-		;
-	if (i < n)
+	if (n > LC_KEY || e->h != t->h || e->n != n || !keq(e->k, k, n))
 		return 0;
 	t->lf = e->found ? (uint32_t)e->val : 0;
 	t->lent = e->found ? e->ent : -1;
