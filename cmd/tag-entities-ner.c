@@ -150,6 +150,42 @@ addc(struct buf *b, char c)
 	b->s[b->len] = '\0';
 }
 
+/* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
+static inline int
+keq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	uint16_t p, q;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	if (n >= 4) {
+		/* the first four and the last four, which may overlap */
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	if (n >= 2) {
+		memcpy(&p, a, 2);
+		memcpy(&q, b, 2);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 2, 2);
+		memcpy(&q, b + n - 2, 2);
+		return p == q;
+	}
+	return n == 0 || *a == *b;
+}
+
 /* ---- hash map over strings kept in an arena ---- */
 
 static uint32_t
@@ -173,7 +209,7 @@ map_find(const struct map *m, const char *arena, const char *k, size_t n, uint32
 		struct slot *s = &m->tab[i];
 		if (!s->hash)
 			return NULL;
-		if (s->hash == h && s->klen == n && memcmp(arena + s->koff, k, n) == 0)
+		if (s->hash == h && s->klen == n && keq(arena + s->koff, k, n))
 			return s;
 	}
 }
@@ -1348,42 +1384,6 @@ doc_free(struct doc *d)
 	free(d);
 }
 
-/* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
-static inline int
-keq(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-	uint16_t p, q;
-
-	for (; n >= 8; a += 8, b += 8, n -= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
-	}
-	if (n >= 4) {
-		/* the first four and the last four, which may overlap */
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	if (n >= 2) {
-		memcpy(&p, a, 2);
-		memcpy(&q, b, 2);
-		if (p != q)
-			return 0;
-		memcpy(&p, a + n - 2, 2);
-		memcpy(&q, b + n - 2, 2);
-		return p == q;
-	}
-	return n == 0 || *a == *b;
-}
-
 /*
  * The lexicon seen through a direct-mapped cache of short keys, misses
  * included: most words of a text are a few frequent ones, and the
@@ -1504,7 +1504,7 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 		return 0;
 	for (i = 0; i < x->nsuf; i++) {
 		l = x->sufl[i];
-		if (n > l + 2 && memcmp(w + n - l, x->suf[i], l) == 0)
+		if (n > l + 2 && keq(w + n - l, x->suf[i], l))
 			return 1;
 	}
 	return 0;
