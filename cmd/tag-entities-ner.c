@@ -188,13 +188,20 @@ keq(const char *a, const char *b, size_t n)
 
 /* ---- hash map over strings kept in an arena ---- */
 
+/* FNV-1a, carried on from h over s[0..n) */
+static inline uint32_t
+hash_more(uint32_t h, const char *s, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 static uint32_t
 hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = hash_more(2166136261u, s, n);
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h ? h : 1;
 }
 
@@ -1753,28 +1760,33 @@ longest(struct doc *d, size_t a, size_t b, int *ent)
 	const struct tok *t = d->tv.t;
 	const struct slot *s;
 	size_t l, best = 0;
+	uint32_t h;
+	char sep;
 
 	*ent = -1;
+	if (a >= b)
+		return 0;
+	/* the lone word, looked up by doc_add already */
+	if (t[a].lent >= 0 && (t[a].f & (TK_CAP | TK_DIGIT))) {
+		best = 1;
+		*ent = t[a].lent;
+	}
+	if (!(t[a].lf & F_PREFIX))
+		return best;
+	/* the key grows a word at a time, and its hash with it */
 	buf_reset(&d->key);
-	for (l = 1; a + l <= b && l <= MAXTOK; l++) {
+	add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	h = hash_more(2166136261u, d->fb.s + t[a].fo, t[a].fl);
+	for (l = 2; a + l <= b && l <= MAXTOK; l++) {
 		size_t i = a + l - 1;
-		if (l > 1) {
-			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
-				break;
-			addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
-		}
+		if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
+			break;
+		sep = t[i].f & TK_HYPH ? '-' : ' ';
+		addc(&d->key, sep);
 		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
-		if (l == 1) {
-			/* the lone word, looked up by doc_add already */
-			if (t[i].lent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
-				best = 1;
-				*ent = t[i].lent;
-			}
-			if (!(t[i].lf & F_PREFIX))
-				break;
-			continue;
-		}
-		s = lex_find(d, d->key.s, d->key.len);
+		h = (h ^ (unsigned char)sep) * 16777619u;
+		h = hash_more(h, d->fb.s + t[i].fo, t[i].fl);
+		s = lex_findh(d, d->key.s, d->key.len, h ? h : 1);
 		if (!s)
 			break;
 		if (s->ent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
