@@ -70,8 +70,8 @@ struct lex {
 	char **suf;		/* place-suffixes, folded */
 	size_t *sufl;		/* their lengths */
 	size_t nsuf;
-	unsigned char suflast[256];	/* the last bytes of the suffixes */
-	int sufempty;			/* an empty one, which ends every word */
+	uint32_t suflast[256];	/* by last byte, which of the first 32 suffixes end in it */
+	int sufempty;		/* an empty one, which ends every word */
 	struct buf tmp, key;
 };
 
@@ -974,8 +974,9 @@ lex_add(struct lex *x, struct conf *c)
 				x->sufl[x->nsuf] = strlen(x->tmp.s);
 				if (x->sufl[x->nsuf] == 0)
 					x->sufempty = 1;
-				else
-					x->suflast[(unsigned char)x->tmp.s[x->sufl[x->nsuf] - 1]] = 1;
+				else if (x->nsuf < 32)
+					x->suflast[(unsigned char)x->tmp.s[x->sufl[x->nsuf] - 1]] |=
+					    (uint32_t)1 << x->nsuf;
 				x->suf[x->nsuf++] = xstrdup(x->tmp.s);
 			}
 			continue;
@@ -1506,9 +1507,17 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 {
 	size_t i, l;
 
-	/* most words end in a byte no suffix ends in */
-	if (!x->sufempty && (n == 0 || !x->suflast[(unsigned char)w[n - 1]]))
+	/* only the suffixes that end in the word's last byte */
+	if (!x->sufempty && x->nsuf <= 32) {
+		uint32_t bits = n ? x->suflast[(unsigned char)w[n - 1]] : 0;
+		for (; bits; bits &= bits - 1) {
+			i = (size_t)__builtin_ctz(bits);
+			l = x->sufl[i];
+			if (n > l + 2 && keq(w + n - l, x->suf[i], l))
+				return 1;
+		}
 		return 0;
+	}
 	for (i = 0; i < x->nsuf; i++) {
 		l = x->sufl[i];
 		if (n > l + 2 && keq(w + n - l, x->suf[i], l))
