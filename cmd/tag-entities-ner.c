@@ -584,11 +584,37 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		for (;;) {
 			/* the common case: a run of ASCII letters and digits */
 			j0 = j;
+			/* four at a time while four are left: no bound test each */
+			for (; j + 4 <= n; j += 4, o += 4) {
+				if (!(ac = asc_fold[(unsigned char)s[j]]))
+					goto run_end;
+				o[0] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				if (!(ac = asc_fold[(unsigned char)s[j + 1]])) {
+					j += 1, o += 1;
+					goto run_end;
+				}
+				o[1] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				if (!(ac = asc_fold[(unsigned char)s[j + 2]])) {
+					j += 2, o += 2;
+					goto run_end;
+				}
+				o[2] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				if (!(ac = asc_fold[(unsigned char)s[j + 3]])) {
+					j += 3, o += 3;
+					goto run_end;
+				}
+				o[3] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+			}
 			while (j < n && (ac = asc_fold[(unsigned char)s[j]])) {
 				*o++ = (char)ac;
 				h = (h ^ ac) * 16777619u;
 				j++;
 			}
+		run_end:
 			seg += j - j0;
 			cpj += (uint32_t)(j - j0);
 			if (j >= n)
