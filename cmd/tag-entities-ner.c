@@ -444,6 +444,9 @@ fold_hash(struct buf *b, const char *s, size_t n)
 	return hash(b->s + o0, b->len - o0);
 }
 
+/* ASCII bytes that may go on inside a word, other than letters and digits. */
+static const unsigned char asc_mid[128] = { ['\''] = 1, ['.'] = 1, ['-'] = 1 };
+
 /* Gap characters that may start a sentence before the next word. */
 static const unsigned char asc_init[128] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [';'] = 1, ['"'] = 1, ['\n'] = 1,
@@ -618,6 +621,9 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 			seg += j - j0;
 			cpj += (uint32_t)(j - j0);
 			if (j >= n)
+				break;
+			/* any other ASCII byte but ' . - ends the word */
+			if ((unsigned char)s[j] < 0x80 && !asc_mid[(unsigned char)s[j]])
 				break;
 			k = dec(s, n, j, &c);
 			if (isword(c)) {
