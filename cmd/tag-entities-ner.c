@@ -2376,7 +2376,11 @@ strip_marks(struct buf *b, const char *s, size_t n)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
-			buf_addc(b, s[i++]);
+			/* a run of ASCII, as it is */
+			for (k = i + 1; k < n && (unsigned char)s[k] < 0x80; k++)
+				;
+			add(b, s + i, k - i);
+			i = k;
 			continue;
 		}
 		k = dec(s, n, i, &c);
