@@ -3,6 +3,7 @@
  * in-document coreference for lede-tag-entities.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -50,6 +51,7 @@ struct slot {
 struct map {
 	struct slot *tab;
 	size_t cap, n;
+	uint32_t *used;	/* the slots taken, so a clear costs what was put */
 };
 
 struct lexent {
@@ -68,6 +70,8 @@ struct lex {
 	char **suf;		/* place-suffixes, folded */
 	size_t *sufl;		/* their lengths */
 	size_t nsuf;
+	uint32_t suflast[256];	/* by last byte, which of the first 32 suffixes end in it */
+	int sufempty;		/* an empty one, which ends every word */
 	struct buf tmp, key;
 };
 
@@ -125,33 +129,79 @@ fold_append(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* As fold_append, with the ASCII start of s folded in place. */
-static void
-fold_token(struct buf *b, const char *s, size_t n)
+/* buf_add and buf_addc, inline, for the keys built word by word */
+static inline void
+add(struct buf *b, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-	char *o;
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
 
-	buf_grow(b, n);
-	o = b->s + b->len;
-	for (i = 0; i < n && p[i] < 0x80; i++)
-		if (p[i] != '.')
-			*o++ = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-	b->len = (size_t)(o - b->s);
-	if (i < n)
-		fold_append(b, s + i, n - i);
+static inline void
+addc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+/* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
+static inline int
+keq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	uint16_t p, q;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	if (n >= 4) {
+		/* the first four and the last four, which may overlap */
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	if (n >= 2) {
+		memcpy(&p, a, 2);
+		memcpy(&q, b, 2);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 2, 2);
+		memcpy(&q, b + n - 2, 2);
+		return p == q;
+	}
+	return n == 0 || *a == *b;
 }
 
 /* ---- hash map over strings kept in an arena ---- */
 
+/* FNV-1a, carried on from h over s[0..n) */
+static inline uint32_t
+hash_more(uint32_t h, const char *s, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 static uint32_t
 hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = hash_more(2166136261u, s, n);
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h ? h : 1;
 }
 
@@ -166,7 +216,7 @@ map_find(const struct map *m, const char *arena, const char *k, size_t n, uint32
 		struct slot *s = &m->tab[i];
 		if (!s->hash)
 			return NULL;
-		if (s->hash == h && s->klen == n && memcmp(arena + s->koff, k, n) == 0)
+		if (s->hash == h && s->klen == n && keq(arena + s->koff, k, n))
 			return s;
 	}
 }
@@ -187,7 +237,13 @@ map_grow(struct map *m)
 		m->tab[j] = old[i];
 	}
 	free(old);
+	m->used = xrealloc(m->used, m->cap / 2 * sizeof *m->used);
+	for (i = j = 0; i < m->cap; i++)
+		if (m->tab[i].hash)
+			m->used[j++] = (uint32_t)i;
 }
+
+static struct slot *map_ins(struct map *, size_t, size_t, uint32_t);
 
 /* The slot for key (arena[koff..+n)), made with val 0 and ent -1 if new. */
 static struct slot *
@@ -195,12 +251,22 @@ map_put(struct map *m, const struct buf *arena, size_t koff, size_t n, int *isne
 {
 	uint32_t h = hash(arena->s + koff, n);
 	struct slot *s;
-	size_t i;
 
 	if ((s = map_find(m, arena->s, arena->s + koff, n, h))) {
 		*isnew = 0;
 		return s;
 	}
+	*isnew = 1;
+	return map_ins(m, koff, n, h);
+}
+
+/* A new slot for a key not in the map, hash h. */
+static struct slot *
+map_ins(struct map *m, size_t koff, size_t n, uint32_t h)
+{
+	struct slot *s;
+	size_t i;
+
 	if ((m->n + 1) * 2 > m->cap)
 		map_grow(m);
 	for (i = h & (m->cap - 1); m->tab[i].hash; i = (i + 1) & (m->cap - 1))
@@ -211,15 +277,19 @@ map_put(struct map *m, const struct buf *arena, size_t koff, size_t n, int *isne
 	s->klen = (uint32_t)n;
 	s->val = 0;
 	s->ent = -1;
-	m->n++;
-	*isnew = 1;
+	m->used[m->n++] = (uint32_t)i;
 	return s;
 }
 
 static void
 map_clear(struct map *m)
 {
-	if (m->cap)
+	size_t i;
+
+	if (m->n * 4 < m->cap)
+		for (i = 0; i < m->n; i++)
+			m->tab[m->used[i]].hash = 0;
+	else if (m->cap)
 		memset(m->tab, 0, m->cap * sizeof *m->tab);
 	m->n = 0;
 }
@@ -331,6 +401,95 @@ static const unsigned char asc_class[256] = {
 	AC_LOWER, AC_LOWER, AC_LOWER,
 };
 
+/* An ASCII letter or digit folded (lower case); 0 for every other byte. */
+static const unsigned char asc_fold[256] = {
+	['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+	['A'] =
+	'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l',
+	'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x',
+	'y', 'z',
+	['a'] =
+	'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l',
+	'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x',
+	'y', 'z',
+};
+
+/*
+ * Appends s[0..n) folded, as fold_append, and returns the hash of what
+ * was appended: an ASCII word is folded and hashed in one pass.
+ */
+static uint32_t
+fold_hash(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t h = 2166136261u;
+	size_t i, o0 = b->len;
+	unsigned char ch;
+	char *o;
+
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	o = b->s + b->len;
+	for (i = 0; i < n && (ch = p[i]) < 0x80; i++) {
+		if (ch == '.')
+			continue;
+		ch = (unsigned char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		*o++ = (char)ch;
+		h = (h ^ ch) * 16777619u;
+	}
+	b->len = (size_t)(o - b->s);
+	if (i == n)
+		return h ? h : 1;
+	fold_append(b, s + i, n - i);
+	return hash(b->s + o0, b->len - o0);
+}
+
+/* ASCII bytes that may go on inside a word, other than letters and digits. */
+static const unsigned char asc_mid[128] = { ['\''] = 1, ['.'] = 1, ['-'] = 1 };
+
+/* Gap characters that may start a sentence before the next word. */
+static const unsigned char asc_init[128] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [';'] = 1, ['"'] = 1, ['\n'] = 1,
+	['\r'] = 1, ['('] = 1, ['['] = 1, ['|'] = 1, ['*'] = 1, ['#'] = 1,
+};
+
+/*
+ * The upper- and lower-case letters of s[b..e), a part of one word: they
+ * are counted only where a rule needs them, not as the word is read.
+ */
+static void
+case_count(const char *s, size_t n, size_t b, size_t e, size_t *up, size_t *lo)
+{
+	size_t k;
+	int32_t c;
+
+	*up = *lo = 0;
+	for (; b < e; b += k) {
+		k = dec(s, n, b, &c);
+		if (isupper_cp(c))
+			++*up;
+		else if (islower_cp(c))
+			++*lo;
+	}
+}
+
+/* Has s[b..e) no lower-case letter? */
+static int
+no_lower(const char *s, size_t n, size_t b, size_t e)
+{
+	size_t k;
+	int32_t c;
+
+	for (; b < e; b += k) {
+		if ((unsigned char)(s[b] - 'a') < 26)
+			return 0;
+		k = dec(s, n, b, &c);
+		if (c >= 0x80 && islower_cp(c))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Splits s[0..n) into word tokens, folds each into fb, notes the gaps.
  * A possessive 's is left out of its word; U.S. keeps its dots.
@@ -338,64 +497,138 @@ static const unsigned char asc_class[256] = {
 static void
 tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 {
-	size_t i = 0, j, k, gap = 0, seg;
-	uint32_t cp = 0, cpj;
+	size_t i = 0, j, j0, k, seg;
+	uint32_t cp = 0, cpj, f;
 	int32_t c, c2, c3;
-	int hyph = 0, upper, lower, letters, first;
+	size_t upper, lower, letters;
+	int hyph = 0, any, blanks, init, pend, slow;
+	unsigned char ac;
+	uint32_t h;
 	struct tok *t;
+	char *o;
 
 	tv->n = 0;
 	while (i < n) {
-		k = dec(s, n, i, &c);
-		if (!isword(c)) {
-			i += k;
+		/* the gap before the next word, and what is in it */
+		any = 0, blanks = 1, init = tv->n == 0, f = 0;
+		/* the common gap: one blank between two ASCII words */
+		if (s[i] == ' ' && i + 1 < n && asc_class[(unsigned char)s[i + 1]]) {
+			any = 1;
+			i++;
 			cp++;
-			continue;
 		}
+		/* a closing parenthesis right after the word before */
+		pend = 1;
+		for (; i < n; i += k, cp++) {
+			if ((unsigned char)s[i] < 0x80) {
+				c = (unsigned char)s[i];
+				k = 1;
+				if (asc_class[c])
+					break;
+			} else {
+				k = dec(s, n, i, &c);
+				if (isword(c))
+					break;
+			}
+			any = 1;
+			if (pend && c != ' ') {
+				if (c == ')' && tv->n > 0 && !(tv->t[tv->n - 1].f & TK_POSS))
+					tv->t[tv->n - 1].f |= TK_CPAREN;
+				pend = 0;
+			}
+			if (c == ' ' || c == '\t' || c == 0xa0)
+				continue;
+			blanks = 0;
+			if (c == '(')
+				f |= TK_OPAREN;
+			if (c == ',')
+				f |= TK_COMMA;
+			if (c < 0x80 ? asc_init[c] : (c == 0x201c || c == 0x201d || c == 0x2018 ||
+			    c == 0x2014 || c == 0x2013 || c == 0x2022))
+				init = 1;
+		}
+		if (i >= n)
+			break;
 		if (tv->n == tv->cap) {
 			tv->cap = tv->cap ? tv->cap * 2 : 64;
 			tv->t = xrealloc(tv->t, tv->cap * sizeof *tv->t);
 		}
 		t = &tv->t[tv->n];
-		memset(t, 0, sizeof *t);
 		t->b = (uint32_t)i;
 		t->cb = cp;
+		t->lf = 0;
 		t->lent = -1;
-		upper = lower = letters = 0;
-		first = 1;
+		t->fo = (uint32_t)fb->len;
+		/*
+		 * An ASCII word is folded and hashed as it is read; one with
+		 * anything else in it is folded again once its end is known.
+		 */
+		if (fb->len + (n - i) + 1 > fb->cap)
+			buf_grow(fb, n - i);
+		o = fb->s + fb->len;
+		h = 2166136261u;
+		slow = 0;
+		/* the first character, c: k bytes */
+		if (isupper_cp(c))
+			f |= TK_CAP;
+		else if (islower_cp(c))
+			f |= TK_LOWER;
+		else if (c >= '0' && c <= '9')
+			f |= TK_DIGIT;
 		seg = 0;
 		j = i;
 		cpj = cp;
+		if (c >= 0x80) {
+			seg = 1;
+			j = i + k;
+			cpj = cp + 1;
+			slow = 1;
+		}
 		for (;;) {
 			/* the common case: a run of ASCII letters and digits */
-			while (!first && j < n && asc_class[(unsigned char)s[j]]) {
-				unsigned char ac = asc_class[(unsigned char)s[j]];
-				if (ac == AC_UPPER)
-					upper++, letters++;
-				else if (ac == AC_LOWER)
-					lower++, letters++;
-				seg++;
-				j++;
-				cpj++;
+			j0 = j;
+			/* four at a time while four are left: no bound test each */
+			for (; j + 4 <= n; j += 4, o += 4) {
+				if (!(ac = asc_fold[(unsigned char)s[j]]))
+					goto run_end;
+				o[0] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				if (!(ac = asc_fold[(unsigned char)s[j + 1]])) {
+					j += 1, o += 1;
+					goto run_end;
+				}
+				o[1] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				if (!(ac = asc_fold[(unsigned char)s[j + 2]])) {
+					j += 2, o += 2;
+					goto run_end;
+				}
+				o[2] = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				if (!(ac = asc_fold[(unsigned char)s[j + 3]])) {
+					j += 3, o += 3;
+					goto run_end;
+				}
+				o[3] = (char)ac;
+				h = (h ^ ac) * 16777619u;
 			}
+			while (j < n && (ac = asc_fold[(unsigned char)s[j]])) {
+				*o++ = (char)ac;
+				h = (h ^ ac) * 16777619u;
+				j++;
+			}
+		run_end:
+			seg += j - j0;
+			cpj += (uint32_t)(j - j0);
 			if (j >= n)
+				break;
+			/* any other ASCII byte but ' . - ends the word */
+			if ((unsigned char)s[j] < 0x80 && !asc_mid[(unsigned char)s[j]])
 				break;
 			k = dec(s, n, j, &c);
 			if (isword(c)) {
-				if (first) {
-					if (isupper_cp(c))
-						t->f |= TK_CAP;
-					else if (islower_cp(c))
-						t->f |= TK_LOWER;
-					else if (c < 0x80 && c >= '0' && c <= '9')
-						t->f |= TK_DIGIT;
-					first = 0;
-				}
-				if (isupper_cp(c))
-					upper++, letters++;
-				else if (islower_cp(c))
-					lower++, letters++;
 				seg++;
+				slow = 1;
 				j += k;
 				cpj++;
 				continue;
@@ -409,7 +642,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				if (j + k + k2 < n)
 					dec(s, n, j + k + k2, &c3);
 				if ((c2 == 's' || c2 == 'S') && !isword(c3)) {
-					t->f |= TK_POSS;
+					f |= TK_POSS;
 					t->e = (uint32_t)j;
 					t->ce = cpj;
 					i = j + k + k2;
@@ -419,14 +652,17 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 				j += k;
 				cpj++;
 				seg = 0;
+				slow = 1;
 				continue;
 			}
-			if (c == '.' && seg == 1 && upper && isupper_cp(c2) &&
-			    j + k + 1 < n && s[j + k + 1] == '.') {
+			if (c == '.' && seg == 1 && isupper_cp(c2) && j + k + 1 < n &&
+			    s[j + k + 1] == '.' && (case_count(s, n, t->b, j, &upper, &lower),
+			    upper)) {
 				/* U.S.: a dot between single capitals */
 				j += k;
 				cpj++;
 				seg = 0;
+				slow = 1;
 				continue;
 			}
 			if (ishyph(c) && isword(c2)) {
@@ -440,10 +676,12 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 			break;
 		}
 		/* a final dot after single capitals: U.S. and the initial J. */
-		if (j < n && s[j] == '.' && seg == 1 && upper == letters &&
-		    (letters == 1 || (j > 1 && s[j - 2] == '.'))) {
+		if (j < n && s[j] == '.' && seg == 1 &&
+		    (case_count(s, n, t->b, j, &upper, &lower), lower == 0) &&
+		    (upper == 1 || (j > 1 && s[j - 2] == '.'))) {
+			letters = upper;
 			if (letters == 1)
-				t->f |= TK_INITIAL;
+				f |= TK_INITIAL;
 			j++;
 			cpj++;
 		} else if (j < n && s[j] == '.' && j - t->b == 2 &&
@@ -456,60 +694,31 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 		i = j;
 		cp = cpj;
 	done:
-		if (letters >= 2 && upper == letters)
-			t->f |= TK_ALLCAP;
-		/* the gap before this token */
-		if (hyph == 1) {
-			t->f |= TK_HYPH;
-		} else {
-			int blanks = 1, any = 0;
-			size_t g;
-			int init = tv->n == 0;
-			for (g = gap; g < t->b; g += k) {
-				k = dec(s, n, g, &c);
-				any = 1;
-				if (c == ' ' || c == '\t' || c == 0xa0)
-					continue;
-				blanks = 0;
-				if (c == '(')
-					t->f |= TK_OPAREN;
-				if (c == ',')
-					t->f |= TK_COMMA;
-				if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
-				    c == '"' || c == 0x201c || c == 0x201d || c == 0x2018 ||
-				    c == '\n' || c == '\r' || c == 0x2014 || c == 0x2013 ||
-				    c == '(' || c == '[' || c == 0x2022 || c == '|' || c == '*' ||
-				    c == '#')
-					init = 1;
-			}
-			if (any && blanks)
-				t->f |= TK_SP;
-			if (init)
-				t->f |= TK_INIT;
-			if (tv->n > 0 && gap > 0) {
-				/* a closing parenthesis right after the one before */
-				struct tok *p = &tv->t[tv->n - 1];
-				size_t g2 = p->e;
-				while (g2 < t->b && (s[g2] == ' '))
-					g2++;
-				if (g2 < t->b && s[g2] == ')')
-					p->f |= TK_CPAREN;
-			}
+		/* two letters or more, all capitals */
+		if (!(f & TK_LOWER) && t->e - t->b >= 2 && no_lower(s, n, t->b, t->e)) {
+			case_count(s, n, t->b, t->e, &upper, &lower);
+			if (upper >= 2)
+				f |= TK_ALLCAP;
 		}
+		/* as it was: a word between two hyphens is neither */
+		if (hyph == 1) {
+			f |= TK_HYPH;
+		} else {
+			if (any && blanks)
+				f |= TK_SP;
+			if (init)
+				f |= TK_INIT;
+		}
+		t->f = f;
 		hyph = hyph == 2 ? 1 : 0;
-		gap = i;
-		t->fo = (uint32_t)fb->len;
-		fold_token(fb, s + t->b, t->e - t->b);
+		if (slow) {
+			t->h = fold_hash(fb, s + t->b, t->e - t->b);
+		} else {
+			fb->len = (size_t)(o - fb->s);
+			t->h = h ? h : 1;
+		}
 		t->fl = (uint32_t)(fb->len - t->fo);
 		tv->n++;
-	}
-	if (tv->n > 0) {
-		struct tok *p = &tv->t[tv->n - 1];
-		size_t g2 = p->e;
-		while (g2 < n && s[g2] == ' ')
-			g2++;
-		if (g2 < n && s[g2] == ')')
-			p->f |= TK_CPAREN;
 	}
 }
 
@@ -556,6 +765,7 @@ lex_free(struct lex *x)
 	free(x->sufl);
 	free(x->ents);
 	free(x->map.tab);
+	free(x->map.used);
 	buf_free(&x->arena);
 	buf_free(&x->tmp);
 	buf_free(&x->key);
@@ -585,16 +795,16 @@ phrase_key(struct lex *x, const char *s, struct toks *tv)
 static struct slot *
 key_slot(struct lex *x, const char *k, size_t n)
 {
+	uint32_t h = hash(k, n);
 	size_t off;
-	int isnew;
 	struct slot *sl;
 
-	if ((sl = map_find(&x->map, x->arena.s, k, n, hash(k, n))))
+	if ((sl = map_find(&x->map, x->arena.s, k, n, h)))
 		return sl;
 	off = x->arena.len;
 	buf_add(&x->arena, k, n);
 	buf_addc(&x->arena, '\0');
-	return map_put(&x->map, &x->arena, off, n, &isnew);
+	return map_ins(&x->map, off, n, h);
 }
 
 static struct slot *
@@ -626,19 +836,33 @@ add_word(struct lex *x, const char *s, int flag, struct toks *tv)
 		sl->val |= flag;
 }
 
+static int add_ent_key(struct lex *, const char *, const char *, int, struct toks *);
+
 /* An entity: a new one, or the one that has this name already. */
 static int
 add_ent(struct lex *x, struct conf *c, yaml_node_t *n, const char *name,
     const char *type, int weak, struct toks *tv)
 {
 	struct slot *sl = lex_slot(x, name, tv);
+
+	if (!sl) {
+		if (!c)
+			return -2;	/* the caller reads the file again with libyaml */
+		conf_fail(c, n, "entity name has no word in it");
+	}
+	return add_ent_key(x, name, type, weak, tv);
+}
+
+/* As add_ent, once lex_slot has found name's slot: its key in x->key, its words in tv. */
+static int
+add_ent_key(struct lex *x, const char *name, const char *type, int weak, struct toks *tv)
+{
+	struct slot *sl;
 	struct lexent *e;
 	size_t off;
 
-	if (!sl)
-		conf_fail(c, n, "entity name has no word in it");
 	add_prefixes(x, tv);
-	sl = lex_slot(x, name, tv);	/* the map may have grown */
+	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
 	if (sl->ent >= 0) {
 		/* the hand-kept files come after the generated ones */
 		x->ents[sl->ent].type = type_index(x, type);
@@ -661,20 +885,24 @@ add_ent(struct lex *x, struct conf *c, yaml_node_t *n, const char *name,
 	return (int)x->nents++;
 }
 
-static void
+static int
 add_alias(struct lex *x, struct conf *c, yaml_node_t *n, const char *alias, int ent,
     struct toks *tv)
 {
 	struct slot *sl = lex_slot(x, alias, tv);
 
-	if (!sl)
+	if (!sl) {
+		if (!c)
+			return -2;
 		conf_fail(c, n, "alias has no word in it");
+	}
 	add_prefixes(x, tv);
-	sl = lex_slot(x, alias, tv);
+	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
 	if (sl->ent < 0 || x->ents[sl->ent].weak) {
 		sl->ent = ent;
 		sl->val |= F_ENT;
 	}
+	return 0;
 }
 
 static int
@@ -776,6 +1004,11 @@ lex_add(struct lex *x, struct conf *c)
 				x->suf = xrealloc(x->suf, (x->nsuf + 1) * sizeof *x->suf);
 				x->sufl = xrealloc(x->sufl, (x->nsuf + 1) * sizeof *x->sufl);
 				x->sufl[x->nsuf] = strlen(x->tmp.s);
+				if (x->sufl[x->nsuf] == 0)
+					x->sufempty = 1;
+				else if (x->nsuf < 32)
+					x->suflast[(unsigned char)x->tmp.s[x->sufl[x->nsuf] - 1]] |=
+					    (uint32_t)1 << x->nsuf;
 				x->suf[x->nsuf++] = xstrdup(x->tmp.s);
 			}
 			continue;
@@ -795,7 +1028,10 @@ lex_add(struct lex *x, struct conf *c)
 					struct slot *sl = lex_slot(x, name, &tv);
 					if (sl && sl->ent >= 0)
 						continue;	/* a country or a hand-kept entry */
-					add_ent(x, c, item, name, type, weak, &tv);
+					if (sl)
+						add_ent_key(x, name, type, weak, &tv);
+					else
+						add_ent(x, c, item, name, type, weak, &tv);
 				}
 			}
 			continue;
@@ -810,6 +1046,267 @@ lex_add(struct lex *x, struct conf *c)
 			add_word(x, want_str(c, item, "word"), wordlists[i].flag, &tv);
 	}
 	free(tv.t);
+}
+
+/* ---- a quick reader for the generated gazetteers ---- */
+
+/*
+ * The generated data files are long lists in a few fixed shapes, and
+ * libyaml spends most of the start-up building a node for each word.  A
+ * file made only of those shapes is read here instead; for anything else
+ * lex_add_file returns -1 before the lexicon changes, and the caller reads
+ * the file with libyaml (so every message stays the same).
+ */
+enum { Q_WORD, Q_NAME, Q_ENT, Q_ALIAS };
+
+struct qop {
+	int kind, flag;
+	const char *s, *type;
+};
+
+struct qops {
+	struct qop *op;
+	size_t n, cap;
+};
+
+static void
+q_push(struct qops *q, int kind, int flag, const char *s, const char *type)
+{
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 4096;
+		q->op = xrealloc(q->op, q->cap * sizeof *q->op);
+	}
+	q->op[q->n].kind = kind;
+	q->op[q->n].flag = flag;
+	q->op[q->n].s = s;
+	q->op[q->n].type = type;
+	q->n++;
+}
+
+/*
+ * Is s[0..n) text YAML reads as it is: valid UTF-8, printable, and no
+ * quote or backslash unless quotes is set?
+ */
+static int
+q_textok(const char *s, size_t n, int quotes)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			if (u[i] < 0x20 || u[i] == 0x7f || (!quotes && (u[i] == '"' || u[i] == '\\')))
+				return 0;
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &c);
+		if (k < 2 || c < 0xa0 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+static int
+q_plainc(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '.' || c == '\'' || c == '-';
+}
+
+/*
+ * A scalar at *pp, "text" or plain words, NUL-terminated in place, or
+ * NULL.  *term is the byte just after it, *pp what follows that byte.
+ */
+static char *
+q_scalar(char **pp, char *term)
+{
+	char *p = *pp, *b;
+
+	if (*p == '"') {
+		b = ++p;
+		while (*p != '"' && *p != '\n')
+			p++;
+		if (*p != '"' || p == b || !q_textok(b, (size_t)(p - b), 0))
+			return NULL;
+		*p++ = '\0';
+		*term = *p;
+		*pp = p + 1;
+		return b;
+	}
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+		return NULL;
+	b = p;
+	for (;;) {
+		if (q_plainc((unsigned char)*p))
+			p++;
+		else if (*p == ' ' && q_plainc((unsigned char)p[1]))
+			p++;
+		else
+			break;
+	}
+	*term = *p;
+	*p = '\0';
+	*pp = p + 1;
+	return b;
+}
+
+static int
+q_starts(const char *p, const char *pre)
+{
+	return strncmp(p, pre, strlen(pre)) == 0;
+}
+
+/* Reads a file of the shapes above into q; -1 if it has anything else. */
+static int
+q_parse(char *p, char *end, struct qops *q)
+{
+	char *key, *type, *w, *nl, term;
+	size_t i, nw;
+
+	/* comments, at the top only */
+	while (p < end && *p == '#') {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!q_textok(p, (size_t)(nl - p), 1))
+			return -1;
+		p = nl + 1;
+	}
+	if (p == end)
+		return -1;
+	while (p < end) {
+		key = p;
+		while ((*p >= 'a' && *p <= 'z') || *p == '-')
+			p++;
+		if (p == key || p[0] != ':' || p[1] != '\n')
+			return -1;
+		*p = '\0';
+		p += 2;
+		nw = 0;
+		if (strcmp(key, "names") == 0) {
+			while (p[0] == ' ' && p[1] == ' ' &&
+			    ((p[2] >= 'A' && p[2] <= 'Z') || p[2] == '_' || (p[2] >= '0' && p[2] <= '9'))) {
+				type = p + 2;
+				for (p = type; (*p >= 'A' && *p <= 'Z') || *p == '_' || (*p >= '0' && *p <= '9'); p++)
+					;
+				if (p[0] != ':' || p[1] != '\n')
+					return -1;
+				*p = '\0';
+				p += 2;
+				i = nw;
+				while (q_starts(p, "    - ")) {
+					p += 6;
+					if (!(w = q_scalar(&p, &term)) || term != '\n')
+						return -1;
+					q_push(q, Q_NAME, strcmp(type, "GPE") == 0, w, type);
+					nw++;
+				}
+				if (nw == i)
+					return -1;
+			}
+		} else if (strcmp(key, "entities") == 0) {
+			while (q_starts(p, "  - name: ")) {
+				p += 10;
+				if (!(w = q_scalar(&p, &term)) || term != '\n' || !q_starts(p, "    type: "))
+					return -1;
+				p += 10;
+				if (!(type = q_scalar(&p, &term)) || term != '\n' || !valid_type(type))
+					return -1;
+				q_push(q, Q_ENT, 0, w, type);
+				if (q_starts(p, "    aliases: [")) {
+					p += 14;
+					do {
+						if (!(w = q_scalar(&p, &term)))
+							return -1;
+						q_push(q, Q_ALIAS, 0, w, NULL);
+						if (term == ',' && *p++ != ' ')
+							return -1;
+					} while (term == ',');
+					if (term != ']' || *p++ != '\n')
+						return -1;
+				}
+				nw++;
+			}
+		} else {
+			for (i = 0; i < sizeof wordlists / sizeof *wordlists; i++)
+				if (strcmp(key, wordlists[i].key) == 0)
+					break;
+			if (i == sizeof wordlists / sizeof *wordlists)
+				return -1;
+			while (q_starts(p, "  - ")) {
+				p += 4;
+				if (!(w = q_scalar(&p, &term)) || term != '\n')
+					return -1;
+				q_push(q, Q_WORD, wordlists[i].flag, w, NULL);
+				nw++;
+			}
+		}
+		if (nw == 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+lex_add_file(struct lex *x, const char *path)
+{
+	struct buf b = { 0 };
+	struct qops q = { 0 };
+	struct toks tv = { 0 };
+	struct slot *sl;
+	size_t i, r;
+	int ent = -1, ret = -1;
+	FILE *fp;
+
+	if (!(fp = fopen(path, "rb")))
+		return -1;
+	do {
+		buf_grow(&b, 1 << 16);
+		r = fread(b.s + b.len, 1, b.cap - b.len - 1, fp);
+		b.len += r;
+	} while (r > 0);
+	if (ferror(fp) || b.len == 0 || b.s[b.len - 1] != '\n' || memchr(b.s, '\0', b.len)) {
+		fclose(fp);
+		buf_free(&b);
+		return -1;
+	}
+	fclose(fp);
+	b.s[b.len] = '\0';
+	if (q_parse(b.s, b.s + b.len, &q) < 0)
+		goto out;
+	/* as lex_add does; a name with no word is left to its message */
+	for (i = 0; i < q.n; i++) {
+		const struct qop *o = &q.op[i];
+		switch (o->kind) {
+		case Q_WORD:
+			add_word(x, o->s, o->flag, &tv);
+			break;
+		case Q_NAME:
+			sl = lex_slot(x, o->s, &tv);
+			if (sl && sl->ent >= 0)
+				continue;	/* a country or a hand-kept entry */
+			if (!sl)
+				goto out;	/* no word in it: left to lex_add */
+			add_ent_key(x, o->s, o->type, o->flag, &tv);
+			break;
+		case Q_ENT:
+			if ((ent = add_ent(x, NULL, NULL, o->s, o->type, 0, &tv)) < 0)
+				goto out;
+			break;
+		case Q_ALIAS:
+			if (add_alias(x, NULL, NULL, o->s, ent, &tv) < 0)
+				goto out;
+			break;
+		}
+	}
+	ret = 0;
+out:
+	free(tv.t);
+	free(q.op);
+	buf_free(&b);
+	return ret;
 }
 
 /* ---- documents ---- */
@@ -917,8 +1414,11 @@ doc_free(struct doc *d)
 	free(d->m);
 	free(d->p);
 	free(d->known.tab);
+	free(d->known.used);
 	free(d->parts.tab);
+	free(d->parts.used);
 	free(d->oparts.tab);
+	free(d->oparts.used);
 	free(d->out);
 	free(d->lc);
 	free(d);
@@ -935,15 +1435,12 @@ lex_findh(struct doc *d, const char *k, size_t n, uint32_t h)
 {
 	const struct slot *s;
 	struct lcache *e;
-	size_t i;
 
 	if (n > LC_KEY)
 		return map_find(&d->x->map, d->x->arena.s, k, n, h);
 	e = &d->lc[h & (LC_SIZE - 1)];
 	if (e->h == h && e->n == n) {
-		for (i = 0; i < n && e->k[i] == k[i]; i++)
-			;
-		if (i == n) {
+		if (keq(e->k, k, n)) {
 			if (!e->found)
 				return NULL;
 			d->hit.val = e->val;
@@ -973,13 +1470,9 @@ lc_hit(const struct doc *d, const char *fb, struct tok *t)
 {
 	const struct lcache *e = &d->lc[t->h & (LC_SIZE - 1)];
 	const char *k = fb + t->fo;
-	size_t i, n = t->fl;
+	size_t n = t->fl;
 
-	if (n > LC_KEY || e->h != t->h || e->n != n)
-		return 0;
-	for (i = 0; i < n && e->k[i] == k[i]; i++)
-		;
-	if (i < n)
+	if (n > LC_KEY || e->h != t->h || e->n != n || !keq(e->k, k, n))
 		return 0;
 	t->lf = e->found ? (uint32_t)e->val : 0;
 	t->lent = e->found ? e->ent : -1;
@@ -998,9 +1491,9 @@ span_key(struct doc *d, size_t a, size_t b)
 		if (i > a) {
 			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
 				return 0;
-			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
+			addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
 		}
-		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
 	}
 	return 1;
 }
@@ -1046,9 +1539,20 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 {
 	size_t i, l;
 
+	/* only the suffixes that end in the word's last byte */
+	if (!x->sufempty && x->nsuf <= 32) {
+		uint32_t bits = n ? x->suflast[(unsigned char)w[n - 1]] : 0;
+		for (; bits; bits &= bits - 1) {
+			i = (size_t)__builtin_ctz(bits);
+			l = x->sufl[i];
+			if (n > l + 2 && keq(w + n - l, x->suf[i], l))
+				return 1;
+		}
+		return 0;
+	}
 	for (i = 0; i < x->nsuf; i++) {
 		l = x->sufl[i];
-		if (n > l + 2 && memcmp(w + n - l, x->suf[i], l) == 0)
+		if (n > l + 2 && keq(w + n - l, x->suf[i], l))
 			return 1;
 	}
 	return 0;
@@ -1116,8 +1620,8 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
 	for (i = a; i < b; i++) {
 		if (i > a)
-			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
-		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
+			addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
+		add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
@@ -1297,28 +1801,33 @@ longest(struct doc *d, size_t a, size_t b, int *ent)
 	const struct tok *t = d->tv.t;
 	const struct slot *s;
 	size_t l, best = 0;
+	uint32_t h;
+	char sep;
 
 	*ent = -1;
+	if (a >= b)
+		return 0;
+	/* the lone word, looked up by doc_add already */
+	if (t[a].lent >= 0 && (t[a].f & (TK_CAP | TK_DIGIT))) {
+		best = 1;
+		*ent = t[a].lent;
+	}
+	if (!(t[a].lf & F_PREFIX))
+		return best;
+	/* the key grows a word at a time, and its hash with it */
 	buf_reset(&d->key);
-	for (l = 1; a + l <= b && l <= MAXTOK; l++) {
+	add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	h = hash_more(2166136261u, d->fb.s + t[a].fo, t[a].fl);
+	for (l = 2; a + l <= b && l <= MAXTOK; l++) {
 		size_t i = a + l - 1;
-		if (l > 1) {
-			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
-				break;
-			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
-		}
-		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
-		if (l == 1) {
-			/* the lone word, looked up by doc_add already */
-			if (t[i].lent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
-				best = 1;
-				*ent = t[i].lent;
-			}
-			if (!(t[i].lf & F_PREFIX))
-				break;
-			continue;
-		}
-		s = lex_find(d, d->key.s, d->key.len);
+		if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
+			break;
+		sep = t[i].f & TK_HYPH ? '-' : ' ';
+		addc(&d->key, sep);
+		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		h = (h ^ (unsigned char)sep) * 16777619u;
+		h = hash_more(h, d->fb.s + t[i].fo, t[i].fl);
+		s = lex_findh(d, d->key.s, d->key.len, h ? h : 1);
 		if (!s)
 			break;
 		if (s->ent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
@@ -1677,10 +2186,8 @@ doc_add(struct doc *d, const char *text, size_t n)
 	 * cache entry; take the hits and prefetch the lexicon's slot for
 	 * the rest; look those up.
 	 */
-	for (i = 0; i < c.nt; i++) {
-		t[i].h = hash(d->fb.s + t[i].fo, t[i].fl);
+	for (i = 0; i < c.nt; i++)
 		__builtin_prefetch(&d->lc[t[i].h & (LC_SIZE - 1)]);
-	}
 	for (i = 0; i < c.nt; i++) {
 		if (!lc_hit(d, d->fb.s, &t[i])) {
 			t[i].lent = -2;
@@ -1869,7 +2376,11 @@ strip_marks(struct buf *b, const char *s, size_t n)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
-			buf_addc(b, s[i++]);
+			/* a run of ASCII, as it is */
+			for (k = i + 1; k < n && (unsigned char)s[k] < 0x80; k++)
+				;
+			add(b, s + i, k - i);
+			i = k;
 			continue;
 		}
 		k = dec(s, n, i, &c);

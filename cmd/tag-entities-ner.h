@@ -24,6 +24,12 @@ struct lex *lex_new(void);
  * appos-ends, place-suffixes.  A bad one is fatal with its place.
  */
 void lex_add(struct lex *, struct conf *);
+/*
+ * Adds a shipped data file without libyaml if it is one of the plain
+ * shapes the generated gazetteers have, as lex_add would; -1 if it is
+ * not, or if lex_add would reject it: read it with conf_load and lex_add.
+ */
+int lex_add_file(struct lex *, const char *path);
 void lex_free(struct lex *);
 
 /* Appends s[0..n) folded: lower case, no accents, no dots. */

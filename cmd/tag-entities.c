@@ -46,6 +46,38 @@ struct ctx {
 	struct buf text, arr, out;
 };
 
+/* buf_add and buf_addc, inline: a few bytes at a time, many times a record */
+static inline void
+add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+addc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+/* As buf_addu. */
+static inline void
+addu(struct buf *b, size_t v)
+{
+	char d[24], *p = d + sizeof d;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	add(b, p, (size_t)(d + sizeof d - p));
+}
+
 static void
 add_str(struct buf *b, const char *key, const char *s, size_t n)
 {
@@ -72,27 +104,27 @@ flush(struct filter *f)
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
 		buf_reset(&c->arr);
-		buf_addc(&c->arr, '[');
+		addc(&c->arr, '[');
 		for (j = 0; j < n; j++) {
 			if (j)
-				buf_addc(&c->arr, ',');
-			buf_add(&c->arr, "{\"start\":", 9);
-			buf_addu(&c->arr, e[j].start);
-			buf_add(&c->arr, ",\"end\":", 7);
-			buf_addu(&c->arr, e[j].end);
-			buf_add(&c->arr, ",\"text\":", 8);
+				addc(&c->arr, ',');
+			add(&c->arr, "{\"start\":", 9);
+			addu(&c->arr, e[j].start);
+			add(&c->arr, ",\"end\":", 7);
+			addu(&c->arr, e[j].end);
+			add(&c->arr, ",\"text\":", 8);
 			json_escape(&c->arr, txt + e[j].bstart, e[j].bend - e[j].bstart);
-			buf_add(&c->arr, ",\"type\":", 8);
+			add(&c->arr, ",\"type\":", 8);
 			json_escape(&c->arr, e[j].type, strlen(e[j].type));
-			buf_add(&c->arr, ",\"id\":", 6);
+			add(&c->arr, ",\"id\":", 6);
 			json_escape(&c->arr, e[j].id, strlen(e[j].id));
 			if (e[j].tend > e[j].tbeg) {
-				buf_addc(&c->arr, ',');
+				addc(&c->arr, ',');
 				add_str(&c->arr, "title", txt + e[j].tbeg, e[j].tend - e[j].tbeg);
 			}
-			buf_addc(&c->arr, '}');
+			addc(&c->arr, '}');
 		}
-		buf_addc(&c->arr, ']');
+		addc(&c->arr, ']');
 		o.s = c->lines.s + h->off;
 		o.len = h->len;
 		o.m = (struct jmember *)&h->m;
@@ -116,8 +148,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
 	const struct jmember *m, *tm, *em;
-	const char *dv;
-	size_t dl;
+	const char *dv, *raw;
+	size_t dl, rl;
 	struct held *h;
 
 	static const char *const keys[] = { "doc", "text", "entities", NULL };
@@ -139,9 +171,16 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		buf_add(&c->docid, dv, dl);
 		c->hasdoc = 1;
 	}
-	buf_reset(&c->text);
-	json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
-	doc_add(c->doc, c->text.s ? c->text.s : "", c->text.len);
+	/* with no escape in it, the text is the bytes between the quotes */
+	raw = o->s + tm->vbeg + 1;
+	rl = tm->vend - tm->vbeg - 2;
+	if (!memchr(raw, '\\', rl)) {
+		doc_add(c->doc, raw, rl);
+	} else {
+		buf_reset(&c->text);
+		json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
+		doc_add(c->doc, c->text.s ? c->text.s : "", c->text.len);
+	}
 	if (c->nl == c->lcap) {
 		c->lcap = c->lcap ? c->lcap * 2 : 64;
 		c->held = xrealloc(c->held, c->lcap * sizeof *c->held);
@@ -189,9 +228,11 @@ main(int argc, char **argv)
 	lex = lex_new();
 	for (i = 0; i < sizeof datafiles / sizeof *datafiles; i++) {
 		char *path = data_path(datafiles[i]);
-		conf_load(&conf, path);
-		lex_add(lex, &conf);
-		conf_free(&conf);
+		if (lex_add_file(lex, path) < 0) {
+			conf_load(&conf, path);
+			lex_add(lex, &conf);
+			conf_free(&conf);
+		}
 		free(path);
 	}
 	if (cfile) {
