@@ -3,12 +3,15 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <pcre2.h>
 
 #include "buf.h"
@@ -70,6 +73,8 @@ struct doc {
 	size_t nhp, chp;
 	struct buf wrap;	/* -w: the paragraph being gathered */
 	size_t wrap_cp;
+	int state;		/* 0 first line, 1 in front matter, 2 text */
+	struct buf fm, held;	/* lines held while front matter is read */
 };
 
 static struct lang lang;
@@ -315,32 +320,78 @@ blank(const char *s, size_t n)
 
 /* Records */
 
+#define OUT_FLUSH 65536		/* records are written in blocks of this size */
+
+static void
+out_flush(void)
+{
+	if (out.len)
+		fwrite(out.s, 1, out.len, stdout);
+	buf_reset(&out);
+}
+
+static char *
+put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* A decimal number. */
+static char *
+put_u(char *p, unsigned long long v)
+{
+	char d[24], *q = d + sizeof d;
+
+	do
+		*--q = '0' + v % 10;
+	while (v /= 10);
+	return put(p, q, d + sizeof d - q);
+}
+
+#define PUTS(p, lit) put((p), (lit), sizeof (lit) - 1)
+
 static void
 record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, int boiler)
 {
-	buf_reset(&out);
-	buf_add(&out, "{", 1);
-	buf_add(&out, d->docjson.s, d->docjson.len);
-	buf_adds(&out, ",\"n\":");
-	buf_addu(&out, ++d->n);
-	buf_adds(&out, ",\"para\":");
-	buf_addu(&out, para);
-	buf_adds(&out, ",\"start\":");
-	buf_addu(&out, cp);
-	buf_adds(&out, ",\"end\":");
-	buf_addu(&out, cp + cp_count(s + b, e - b));
-	buf_adds(&out, ",\"text\":");
+	size_t dl = strlen(d->dct);
+	char *p;
+
+	/* Room for all but the text, which json_escape makes room for. */
+	buf_grow(&out, 128 + d->docjson.len + dl + d->meta.len + 6 * (e - b));
+	p = out.s + out.len;
+	*p++ = '{';
+	p = put(p, d->docjson.s, d->docjson.len);
+	p = PUTS(p, ",\"n\":");
+	p = put_u(p, ++d->n);
+	p = PUTS(p, ",\"para\":");
+	p = put_u(p, para);
+	p = PUTS(p, ",\"start\":");
+	p = put_u(p, cp);
+	p = PUTS(p, ",\"end\":");
+	p = put_u(p, cp + cp_count(s + b, e - b));
+	p = PUTS(p, ",\"text\":");
+	out.len = p - out.s;
 	json_escape(&out, s + b, e - b);
-	if (d->dct[0])
-		buf_printf(&out, ",\"dct\":\"%s\"", d->dct);
-	buf_add(&out, d->meta.s, d->meta.len);
+	buf_grow(&out, 64 + dl + d->meta.len);
+	p = out.s + out.len;
+	if (dl) {
+		p = PUTS(p, ",\"dct\":\"");
+		p = put(p, d->dct, dl);
+		*p++ = '"';
+	}
+	p = put(p, d->meta.s, d->meta.len);
 	if (boiler)
-		buf_adds(&out, ",\"boilerplate\":true");
-	buf_add(&out, "}\n", 2);
-	fwrite(out.s, 1, out.len, stdout);
-	if (uflag)
-		fflush(stdout);
-	out_check(stdout);
+		p = PUTS(p, ",\"boilerplate\":true");
+	p = PUTS(p, "}\n");
+	*p = '\0';
+	out.len = p - out.s;
+	if (uflag || out.len >= OUT_FLUSH) {
+		out_flush();
+		if (uflag)
+			fflush(stdout);
+		out_check(stdout);
+	}
 }
 
 static void
@@ -599,18 +650,99 @@ replay(struct doc *d, struct buf *fm, struct buf *held)
 	buf_reset(held);
 }
 
+/* One line of the file, its newline left off; nl says whether it had one. */
 static void
-article(FILE *fp, const char *path, const char *name)
+file_line(struct doc *d, const char *s, size_t n, int nl)
+{
+	struct held h;
+
+	d->lineno++;
+	if (d->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3, n -= 3;	/* a byte-order mark is not counted */
+	if (fix_utf8(s, n, &fixbuf)) {
+		warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
+		s = fixbuf.s;
+		n = fixbuf.len;
+	}
+	if (d->state == 0)
+		d->state = fence(s, n, 0) ? 1 : 2;
+	if (d->state == 2) {
+		text_line(d, s, n, nl);
+		return;
+	}
+	if (d->held.len && fence(s, n, 1)) {
+		/* The YAML is what lies between the fences. */
+		if (front_matter(d, d->fm.s, d->fm.len) == 0) {
+			d->cp += cp_count(d->fm.s, d->fm.len) + cp_count(s, n) + nl;
+			buf_reset(&d->fm);
+			buf_reset(&d->held);
+			d->state = 2;
+			return;
+		}
+	}
+	h.len = n;
+	h.nl = nl;
+	buf_add(&d->held, &h, sizeof h);
+	buf_add(&d->fm, s, n);
+	buf_addc(&d->fm, '\n');
+	if (d->held.len / sizeof h > 1 &&
+	    (fence(s, n, 1) || d->held.len / sizeof h >= FRONT_LINES)) {
+		replay(d, &d->fm, &d->held);
+		d->state = 2;
+	}
+}
+
+#define READ_MIN 65536		/* the least a read(2) asks for */
+
+/*
+ * Reads fd to its end, giving each line to file_line as soon as it is
+ * whole; a line cut short by a read error is dropped.  Returns 0, or
+ * the errno of the failed read.
+ */
+static int
+read_lines(struct doc *d, int fd)
+{
+	static struct buf in;	/* reused from file to file */
+	size_t start = 0, scan = 0, len = 0;
+	ssize_t r;
+	char *nl;
+
+	for (;;) {
+		if (in.cap - len < READ_MIN + 1 && start > 0) {
+			memmove(in.s, in.s + start, len - start);
+			len -= start;
+			scan -= start;
+			start = 0;
+		}
+		if (in.cap - len < READ_MIN + 1) {
+			in.len = len;
+			buf_grow(&in, in.cap > READ_MIN ? in.cap : READ_MIN);
+		}
+		r = read(fd, in.s + len, in.cap - len - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno ? errno : EIO;
+		}
+		if (r == 0)
+			break;
+		len += r;
+		while ((nl = memchr(in.s + scan, '\n', len - scan))) {
+			file_line(d, in.s + start, nl - (in.s + start), 1);
+			start = scan = nl + 1 - in.s;
+		}
+		scan = len;
+	}
+	if (start < len)
+		file_line(d, in.s + start, len - start, 0);
+	return 0;
+}
+
+static void
+article(int fd, const char *path, const char *name)
 {
 	static struct doc d;
-	static struct buf fm, held;
-	static char *line;
-	static size_t cap;
-	struct held h;
-	ssize_t len;
-	size_t n;
-	int nl, state = 0;	/* 0 first line, 1 in front matter, 2 text */
-	const char *s;
+	int err;
 
 	d.path = path;
 	d.name = name;
@@ -619,6 +751,7 @@ article(FILE *fp, const char *path, const char *name)
 	d.lineno = 0;
 	d.in_head = 1;
 	d.nhp = 0;
+	d.state = 0;
 	buf_reset(&d.head);
 	buf_reset(&d.wrap);
 	buf_reset(&d.meta);
@@ -639,74 +772,42 @@ article(FILE *fp, const char *path, const char *name)
 			json_escape(&d.docjson, id, strlen(id));
 		}
 	}
-	buf_reset(&fm);
-	buf_reset(&held);
+	buf_reset(&d.fm);
+	buf_reset(&d.held);
 
-	while (errno = 0, (len = getline(&line, &cap, fp)) >= 0) {
-		d.lineno++;
-		s = line;
-		n = len;
-		nl = n > 0 && s[n - 1] == '\n';
-		n -= nl;
-		if (d.lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-			s += 3, n -= 3;	/* a byte-order mark is not counted */
-		if (fix_utf8(s, n, &fixbuf)) {
-			warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", name, d.lineno);
-			s = fixbuf.s;
-			n = fixbuf.len;
-		}
-		if (state == 0)
-			state = fence(s, n, 0) ? 1 : 2;
-		if (state == 2) {
-			text_line(&d, s, n, nl);
-			continue;
-		}
-		if (held.len && fence(s, n, 1)) {
-			/* The YAML is what lies between the fences. */
-			if (front_matter(&d, fm.s, fm.len) == 0) {
-				d.cp += cp_count(fm.s, fm.len) + cp_count(s, n) + nl;
-				buf_reset(&fm);
-				buf_reset(&held);
-				state = 2;
-				continue;
-			}
-		}
-		h.len = n;
-		h.nl = nl;
-		buf_add(&held, &h, sizeof h);
-		buf_add(&fm, s, n);
-		buf_addc(&fm, '\n');
-		if (held.len / sizeof h > 1 && (fence(s, n, 1) || held.len / sizeof h >= FRONT_LINES)) {
-			replay(&d, &fm, &held);
-			state = 2;
-		}
-	}
-	if (ferror(fp)) {
-		warnm("%s: %s", name, strerror(errno ? errno : EIO));
+	if ((err = read_lines(&d, fd))) {
+		warnm("%s: %s", name, strerror(err));
 		status = EX_REJECT;
 	}
-	replay(&d, &fm, &held);
+	replay(&d, &d.fm, &d.held);
 	if (wflag)
 		end_wrap(&d);
 	flush_head(&d);
 }
 
+/* A file, opened at dirfd (AT_FDCWD: path as it is); name is its last part. */
 static void
-one_file(const char *path)
+one_file_at(int dirfd, const char *name, const char *path)
 {
-	FILE *fp;
+	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		article(stdin, "-", "<stdin>");
+		article(0, "-", "<stdin>");
 		return;
 	}
-	if (!(fp = fopen(path, "r"))) {
+	if ((fd = openat(dirfd, name, O_RDONLY)) < 0) {
 		warnm("%s: %s", path, strerror(errno));
 		status = EX_REJECT;
 		return;
 	}
-	article(fp, path, path);
-	fclose(fp);
+	article(fd, path, path);
+	close(fd);
+}
+
+static void
+one_file(const char *path)
+{
+	one_file_at(AT_FDCWD, path, path);
 }
 
 static void walk(const char *);
@@ -741,8 +842,8 @@ walk(const char *path)
 	struct dirent *de;
 	struct buf sub = { 0 };
 	struct entry *e = NULL;
-	size_t n = 0, cap = 0, k;
-	int type;
+	size_t n = 0, cap = 0, k, plen;
+	int type, dfd;
 	DIR *dir;
 
 	if (!(dir = opendir(path))) {
@@ -760,21 +861,28 @@ walk(const char *path)
 		e[n].name = xstrdup(de->d_name);
 		e[n++].type = de->d_type == DT_REG || de->d_type == DT_DIR ? de->d_type : DT_UNKNOWN;
 	}
-	closedir(dir);
 	qsort(e, n, sizeof *e, by_name);
+	/* Files are opened in the folder: the kernel looks up one name, not the path. */
+	dfd = dirfd(dir);
+	buf_adds(&sub, path);
+	if (path[strlen(path) - 1] != '/')
+		buf_addc(&sub, '/');
+	plen = sub.len;
 	for (k = 0; k < n; k++) {
-		buf_reset(&sub);
-		buf_printf(&sub, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", e[k].name);
+		sub.len = plen;
+		buf_adds(&sub, e[k].name);
 		type = e[k].type;
-		if (type == DT_UNKNOWN && stat(sub.s, &st) == 0)
+		if (type == DT_UNKNOWN && fstatat(dfd, e[k].name, &st, 0) == 0)
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		if (type == DT_DIR)
 			walk(sub.s);
 		else if (type == DT_REG)
-			one_file(sub.s);
+			/* A path too long for open(2) fails as it did. */
+			one_file_at(sub.len < PATH_MAX ? dfd : AT_FDCWD,
+			    sub.len < PATH_MAX ? e[k].name : sub.s, sub.s);
 		free(e[k].name);
 	}
+	closedir(dir);
 	free(e);
 	buf_free(&sub);
 }
@@ -852,12 +960,14 @@ main(int argc, char **argv)
 	if (date_opt && strlen(date_opt) > 10)
 		date_opt = strndup(date_opt, 10);
 	setup(config);
+	atexit(out_flush);	/* records not yet written, when a fatal error exits */
 	if (list)
 		files_from(list);
 	for (i = 0; i < argc; i++)
 		operand(argv[i]);
 	if (!list && argc == 0)
 		one_file("-");
+	out_flush();
 	out_finish(stdout);
 	return status;
 }
