@@ -57,6 +57,7 @@ struct para {
 	size_t cp;		/* document offset of its first byte */
 	long no;
 	int boiler;
+	int ascii;		/* bytes are code points */
 };
 
 struct doc {
@@ -73,6 +74,7 @@ struct doc {
 	size_t nhp, chp;
 	struct buf wrap;	/* -w: the paragraph being gathered */
 	size_t wrap_cp;
+	int wrap_ascii;
 	int state;		/* 0 first line, 1 in front matter, 2 text */
 	struct buf fm, held;	/* lines held while front matter is read */
 };
@@ -120,7 +122,7 @@ add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws
 	}
 }
 
-static pcre2_code *compile(const char *, const char *, uint32_t, struct conf *, yaml_node_t *);
+static pcre2_code *compile(const char *, const char *, uint32_t, struct conf *, yaml_node_t *, int);
 
 static void
 add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src)
@@ -139,7 +141,7 @@ add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src
 		/* Each is checked alone, so that an error names its place. */
 		expand(&tmp, p, "{date}", "(?:x)");
 		expand(&one, tmp.s, "{month}", "(?:x)");
-		pcre2_code_free(compile(key, one.s, 0, c, item));
+		pcre2_code_free(compile(key, one.s, 0, c, item, 0));
 		buf_printf(src, "%s(?:%s)", src->len ? "|" : "", p);
 	}
 	buf_free(&one);
@@ -203,7 +205,8 @@ longer_first(const void *a, const void *b)
 }
 
 static pcre2_code *
-compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_node_t *at)
+compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_node_t *at,
+    int jit)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -218,7 +221,8 @@ compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_
 			conf_fail(c, at, "%s: bad pattern: %s at offset %zu", what, msg, (size_t)off);
 		die(EX_ERR, "%s patterns: %s at offset %zu", what, msg, (size_t)off);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (jit)	/* not for a pattern only checked */
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -236,7 +240,7 @@ setup(const char *user)
 		load_conf(user);
 	if (lang.boiler_src.len) {
 		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang.boiler_src.s);
-		lang.boiler = compile("boilerplate", a.s, 0, NULL, NULL);
+		lang.boiler = compile("boilerplate", a.s, 0, NULL, NULL, 1);
 	}
 	if (lang.dateline_src.len && lang.date_src.len && lang.nmonths) {
 		names = xmalloc(lang.nmonths * sizeof *names);
@@ -253,7 +257,7 @@ setup(const char *user)
 		expand(&b, a.s, "{month}", months.s);
 		buf_reset(&a);
 		buf_printf(&a, "(?J)(?:%s)", b.s);
-		lang.dateline = compile("dateline", a.s, 0, NULL, NULL);
+		lang.dateline = compile("dateline", a.s, 0, NULL, NULL, 1);
 	}
 	lang.md = pcre2_match_data_create(32, NULL);
 	buf_free(&a);
@@ -278,6 +282,39 @@ cp_count(const char *s, size_t n)
 	for (; i < n; i++)
 		k += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return k;
+}
+
+/*
+ * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
+ * ASCII are passed over 8 bytes at a time.
+ */
+static int
+utf8_valid(const char *s, size_t n, size_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, cont = 0;
+	uint64_t x;
+	int k;
+
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&x, p + i, 8);
+			if (!(x & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(k = utf8_seq(p + i, n - i)))
+			return 0;
+		cont += k - 1;
+		i += k;
+	}
+	*cp = n - cont;
+	return 1;
 }
 
 /* Replaces each byte that is not valid UTF-8 by U+FFFD; 1 if any was. */
@@ -352,7 +389,8 @@ put_u(char *p, unsigned long long v)
 #define PUTS(p, lit) put((p), (lit), sizeof (lit) - 1)
 
 static void
-record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, int boiler)
+record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
+    int boiler, int ascii)
 {
 	size_t dl = strlen(d->dct);
 	char *p;
@@ -369,7 +407,7 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, i
 	p = PUTS(p, ",\"start\":");
 	p = put_u(p, cp);
 	p = PUTS(p, ",\"end\":");
-	p = put_u(p, cp + cp_count(s + b, e - b));
+	p = put_u(p, cp + (ascii ? e - b : cp_count(s + b, e - b)));
 	p = PUTS(p, ",\"text\":");
 	out.len = p - out.s;
 	json_escape(&out, s + b, e - b);
@@ -395,7 +433,8 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, i
 }
 
 static void
-emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler)
+emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler,
+    int ascii)
 {
 	size_t k, cnt, at = 0;
 
@@ -406,15 +445,15 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 				b++;
 			while (e > b && ((unsigned char)s[e - 1] <= ' '))
 				e--;
-			record(d, s, b, e, cp + cp_count(s, b), para, 1);
+			record(d, s, b, e, cp + (ascii ? b : cp_count(s, b)), para, 1, ascii);
 		}
 		return;
 	}
 	cnt = seg_split(&lang.seg, s, n, &spans, &spancap);
 	for (k = 0; k < cnt; k++) {
-		cp += cp_count(s + at, spans[k].b - at);
+		cp += ascii ? spans[k].b - at : cp_count(s + at, spans[k].b - at);
 		at = spans[k].b;
-		record(d, s, spans[k].b, spans[k].e, cp, para, 0);
+		record(d, s, spans[k].b, spans[k].e, cp, para, 0, ascii);
 	}
 }
 
@@ -489,14 +528,14 @@ flush_head(struct doc *d)
 
 	for (k = 0; k < d->nhp; k++)
 		emit_para(d, d->head.s + d->hp[k].off, d->hp[k].len, d->hp[k].cp,
-		    d->hp[k].no, d->hp[k].boiler);
+		    d->hp[k].no, d->hp[k].boiler, d->hp[k].ascii);
 	d->nhp = 0;
 	buf_reset(&d->head);
 	d->in_head = 0;
 }
 
 static void
-paragraph(struct doc *d, const char *s, size_t n, size_t cp)
+paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 {
 	int boiler = is_boiler(s, n);
 	struct para *p;
@@ -505,7 +544,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp)
 	if (d->in_head && d->dct[0])
 		flush_head(d);	/* known from --date or front matter */
 	if (!d->in_head) {
-		emit_para(d, s, n, cp, d->para, boiler);
+		emit_para(d, s, n, cp, d->para, boiler, ascii);
 		return;
 	}
 	if (d->nhp == d->chp) {
@@ -518,6 +557,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp)
 	p->cp = cp;
 	p->no = d->para;
 	p->boiler = boiler;
+	p->ascii = ascii;
 	buf_add(&d->head, s, n);
 	if ((!boiler && find_date(s, n, d->dct)) || d->para >= HEAD_PARAS)
 		flush_head(d);
@@ -544,30 +584,36 @@ static void
 end_wrap(struct doc *d)
 {
 	if (d->wrap.len)
-		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp);
+		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp, d->wrap_ascii);
 	buf_reset(&d->wrap);
 }
 
-/* One line of text, its newline left off; nl says whether it had one. */
+/*
+ * One line of text, its newline left off; nl says whether it had one;
+ * ncp is its length in code points.
+ */
 static void
-text_line(struct doc *d, const char *s, size_t n, int nl)
+text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 {
 	size_t cp = d->cp;
 
-	d->cp += cp_count(s, n) + (nl ? 1 : 0);
+	d->cp += ncp + (nl ? 1 : 0);
 	if (!wflag) {
 		if (!blank(s, n))
-			paragraph(d, s, n, cp);
+			paragraph(d, s, n, cp, ncp == n);
 		return;
 	}
 	if (blank(s, n) || bullet_line(s, n))
 		end_wrap(d);
 	if (blank(s, n))
 		return;
-	if (!d->wrap.len)
+	if (!d->wrap.len) {
 		d->wrap_cp = cp;
-	else
+		d->wrap_ascii = 1;
+	} else {
 		buf_addc(&d->wrap, '\n');
+	}
+	d->wrap_ascii &= ncp == n;
 	buf_add(&d->wrap, s, n);
 }
 
@@ -643,7 +689,7 @@ replay(struct doc *d, struct buf *fm, struct buf *held)
 	size_t k, off = 0, nh = held->len / sizeof *h;
 
 	for (k = 0; k < nh; k++) {
-		text_line(d, fm->s + off, h[k].len, h[k].nl);
+		text_line(d, fm->s + off, h[k].len, h[k].nl, cp_count(fm->s + off, h[k].len));
 		off += h[k].len + 1;
 	}
 	buf_reset(fm);
@@ -655,19 +701,22 @@ static void
 file_line(struct doc *d, const char *s, size_t n, int nl)
 {
 	struct held h;
+	size_t ncp;
 
 	d->lineno++;
 	if (d->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3, n -= 3;	/* a byte-order mark is not counted */
-	if (fix_utf8(s, n, &fixbuf)) {
+	if (!utf8_valid(s, n, &ncp)) {
+		fix_utf8(s, n, &fixbuf);
 		warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
 		s = fixbuf.s;
 		n = fixbuf.len;
+		ncp = cp_count(s, n);
 	}
 	if (d->state == 0)
 		d->state = fence(s, n, 0) ? 1 : 2;
 	if (d->state == 2) {
-		text_line(d, s, n, nl);
+		text_line(d, s, n, nl, ncp);
 		return;
 	}
 	if (d->held.len && fence(s, n, 1)) {
