@@ -7,6 +7,7 @@
  * word lists (abbreviations, titles, words that start sentences) whether
  * a sentence ends there.  Every other byte costs one table look-up.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -37,17 +38,26 @@ sameword(const char *a, const char *b, size_t n)
 	return strlen(a) == n && strncasecmp(a, b, n) == 0;
 }
 
-int
-wordset_has(const struct wordset *ws, const char *s, size_t n)
+/* wordset_has, with the word's hash (hashw) already computed. */
+static int
+has_hashed(const struct wordset *ws, const char *s, size_t n, unsigned long h)
 {
 	size_t i;
 
 	if (!ws->cap || n == 0 || n > MAXWORD)
 		return 0;
-	for (i = hashw(s, n) & (ws->cap - 1); ws->w[i]; i = (i + 1) & (ws->cap - 1))
+	for (i = h & (ws->cap - 1); ws->w[i]; i = (i + 1) & (ws->cap - 1))
 		if (sameword(ws->w[i], s, n))
 			return 1;
 	return 0;
+}
+
+int
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	if (!ws->cap || n == 0 || n > MAXWORD)
+		return 0;
+	return has_hashed(ws, s, n, hashw(s, n));
 }
 
 static void
@@ -96,13 +106,32 @@ wordset_free(struct wordset *ws)
 	memset(ws, 0, sizeof *ws);
 }
 
+/* ASCII white space: tab to carriage return, and the space. */
+static const unsigned char ascii_space[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
+static size_t space_wide(const unsigned char *, size_t, size_t);
+
+/* seg_space, inline for the common case of an ASCII byte. */
+static inline size_t
+space_at(const unsigned char *s, size_t i, size_t n)
+{
+	return s[i] < 0x80 ? ascii_space[s[i]] : space_wide(s, i, n);
+}
+
 size_t
 seg_space(const unsigned char *s, size_t i, size_t n)
 {
+	return space_at(s, i, n);
+}
+
+/* seg_space for a byte of 0x80 or more. */
+static size_t
+space_wide(const unsigned char *s, size_t i, size_t n)
+{
 	unsigned c = s[i];
 
-	if (c == ' ' || (c >= '\t' && c <= '\r'))
-		return 1;
 	if (c < 0xC2)
 		return 0;
 	if (c == 0xC2 && i + 1 < n && (s[i + 1] == 0xA0 || s[i + 1] == 0x85))
@@ -126,11 +155,14 @@ seg_space(const unsigned char *s, size_t i, size_t n)
 static size_t
 space_before(const unsigned char *s, size_t i)
 {
-	if (i >= 1 && seg_space(s, i - 1, i) == 1)
+	/* Every wide space ends in a byte of 0x80 or more. */
+	if (i >= 1 && s[i - 1] < 0x80)
+		return ascii_space[s[i - 1]];
+	if (i >= 1 && space_at(s, i - 1, i) == 1)
 		return 1;
-	if (i >= 2 && seg_space(s, i - 2, i) == 2)
+	if (i >= 2 && space_at(s, i - 2, i) == 2)
 		return 2;
-	if (i >= 3 && seg_space(s, i - 3, i) == 3)
+	if (i >= 3 && space_at(s, i - 3, i) == 3)
 		return 3;
 	return 0;
 }
@@ -140,7 +172,7 @@ skip_space(const unsigned char *s, size_t i, size_t n)
 {
 	size_t k;
 
-	while (i < n && (k = seg_space(s, i, n)))
+	while (i < n && (k = space_at(s, i, n)))
 		i += k;
 	return i;
 }
@@ -267,7 +299,7 @@ char_class(const unsigned char *s, size_t i, size_t n)
 static size_t
 token_end(const unsigned char *s, size_t i, size_t n)
 {
-	while (i < n && !seg_space(s, i, n))
+	while (i < n && !space_at(s, i, n))
 		i++;
 	return i;
 }
@@ -292,7 +324,7 @@ lone_dot(const unsigned char *s, size_t i, size_t n)
 	i++;
 	while (i < n && (k = closer_len(s, i, n)))
 		i += k;
-	return i >= n || seg_space(s, i, n);
+	return i >= n || space_at(s, i, n);
 }
 
 /* The word at s[i] (openers skipped, up to a space or punctuation). */
@@ -304,7 +336,7 @@ word_at(const unsigned char *s, size_t i, size_t n, size_t *b)
 
 	i = skip_openers(s, i, n, &q);
 	*b = i;
-	for (e = i; e < n && !seg_space(s, e, n) && s[e] != ',' && s[e] != '.' &&
+	for (e = i; e < n && !space_at(s, e, n) && s[e] != ',' && s[e] != '.' &&
 	    s[e] != ';' && s[e] != ':' && s[e] != '!' && s[e] != '?' &&
 	    s[e] != '"' && s[e] != ')' && !closer_len(s, e, n); e++)
 		;
@@ -417,6 +449,7 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 {
 	size_t nb, wl, tzb, tzl;
 	const char *w;
+	unsigned long h;
 	int next, q;
 
 	nb = skip_space(s, c->k, n);
@@ -447,19 +480,23 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 	}
 	w = (const char *)s + c->wb;
 	wl = c->i - c->wb;
-	if (wordset_has(&g->prefixes, w, wl))
+	if (wl == 0 || wl > MAXWORD)
+		h = 0;	/* in no set: has_hashed looks no further */
+	else
+		h = hashw(w, wl);	/* once for the four sets */
+	if (has_hashed(&g->prefixes, w, wl, h))
 		return 0;
-	if (wordset_has(&g->times, w, wl)) {
+	if (has_hashed(&g->times, w, wl, h)) {
 		tzl = word_at(s, nb, n, &tzb);
 		return next == C_UPPER &&
 		    !wordset_has(&g->timezones, (const char *)s + tzb, tzl) &&
 		    !short_opener(g, s, c->ss, c->tb, n);
 	}
-	if (wordset_has(&g->numbered, w, wl) && next == C_DIGIT)
+	if (has_hashed(&g->numbered, w, wl, h) && next == C_DIGIT)
 		return 0;
 	if (dotted((const unsigned char *)w, wl) ||
-	    wordset_has(&g->numbered, w, wl) ||
-	    wordset_has(&g->abbreviations, w, wl))
+	    has_hashed(&g->numbered, w, wl, h) ||
+	    has_hashed(&g->abbreviations, w, wl, h))
 		return starts_sentence(g, s, nb, n);
 	if (initial(s, n, c))
 		return 0;
@@ -522,7 +559,7 @@ enumerator(const unsigned char *s, size_t i, size_t n, long *val, size_t *e)
 	} else {
 		return M_NONE;
 	}
-	if (j < n && !seg_space(s, j, n))
+	if (j < n && !space_at(s, j, n))
 		return M_NONE;
 	*val = v;
 	*e = j;
@@ -554,7 +591,7 @@ marker_at(const unsigned char *s, size_t i, size_t n, struct marker *m)
 	}
 	/* "A. Smith": no list, but no sentence ends after it either. */
 	if (i + 1 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.' &&
-	    (i + 2 >= n || seg_space(s, i + 2, n)))
+	    (i + 2 >= n || space_at(s, i + 2, n)))
 		return i + 2;
 	return i;
 }
@@ -600,6 +637,38 @@ static const unsigned char interesting[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+/* High bit set in each byte of x that is zero (and maybe in bytes after one). */
+#define ZEROS(x) (((x) - ONES) & ~(x) & HIGH)
+
+/*
+ * The first byte at or after i, before end, that is interesting:
+ * end if none.  Eight bytes at a time: a byte that is . ? ! or of 0xE0
+ * and above (a superset of the interesting ones) stops the word scan.
+ */
+static size_t
+next_interesting(const unsigned char *s, size_t i, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t x, m;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&x, s + i, 8);
+		m = ZEROS(x ^ ('.' * ONES)) | ZEROS(x ^ ('?' * ONES)) |
+		    ZEROS(x ^ ('!' * ONES)) | (x & (x << 1) & (x << 2) & HIGH);
+		if (m) {
+			/* The lowest flag of each test is a true one. */
+			i += __builtin_ctzll(m) >> 3;
+			break;
+		}
+	}
+#endif
+	while (i < end && !interesting[s[i]])
+		i++;
+	return i;
+}
+
 size_t
 seg_split(const struct seg *g, const char *str, size_t n, struct span **out, size_t *cap)
 {
@@ -625,7 +694,11 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 			i = c.ss;
 			continue;
 		}
-		if (!interesting[s[i]] || !(tl = term_len(s, i, n))) {
+		if (!interesting[s[i]]) {
+			i = next_interesting(s, i, item < n ? item : n);
+			continue;
+		}
+		if (!(tl = term_len(s, i, n))) {
 			i++;
 			continue;
 		}
@@ -644,7 +717,7 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 		while (i < n && (cl = closer_len(s, i, n)))
 			i += cl;
 		c.k = i;
-		if (c.k < n && !seg_space(s, c.k, n)) {
+		if (c.k < n && !space_at(s, c.k, n)) {
 			i = c.j;	/* inside a token: "U.S", "3.5", "Jr.'s" */
 			continue;
 		}
