@@ -476,6 +476,8 @@ group(const char *s, const char *name, char *dst, size_t cap)
 	return 0;
 }
 
+#define DIGIT(c) ((unsigned)((unsigned char)(c) - '0') < 10u)
+
 /* Finds a date in s with the dateline patterns; writes YYYY-MM-DD. */
 static int
 find_date(const char *s, size_t n, char *dct)
@@ -491,11 +493,20 @@ find_date(const char *s, size_t n, char *dct)
 		for (n = DATELINE_BYTES; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
 			;
 	}
-	/* Every date form has a year: look for one before the patterns. */
-	for (i = 0; i + 4 <= n; i++)
+	/*
+	 * Every date form has a year: look for one before the patterns.
+	 * A year at i, i+1, i+2 or i+3 has a digit at i+3: where there is
+	 * none, the search goes on at i+4.
+	 */
+	for (i = 0; i + 4 <= n; i++) {
+		if (!DIGIT(s[i + 3])) {
+			i += 3;
+			continue;
+		}
 		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
-			if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
+			if (DIGIT(s[i + 2]))
 				break;
+	}
 	if (i + 4 > n)
 		return 0;
 	if (pcre2_match(lang.dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
