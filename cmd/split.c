@@ -388,6 +388,32 @@ put_u(char *p, unsigned long long v)
 
 #define PUTS(p, lit) put((p), (lit), sizeof (lit) - 1)
 
+/*
+ * Does s[0..n) need no escape in JSON (no control character, quote or
+ * backslash)?  Eight bytes at a time.  Then json_escape would give the
+ * text as it is between quotes, and it is copied so.
+ */
+static int
+json_plain(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t x, q, b;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		q = x ^ ('"' * ones);
+		b = x ^ ('\\' * ones);
+		/* A byte below 0x20, or equal to one of the two: its high bit set. */
+		if (((x - 0x20 * ones) | (q - ones) | (b - ones)) & ~x & high)
+			return 0;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+			return 0;
+	return 1;
+}
+
 static void
 record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
     int boiler, int ascii)
@@ -409,10 +435,16 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	p = PUTS(p, ",\"end\":");
 	p = put_u(p, cp + (ascii ? e - b : cp_count(s + b, e - b)));
 	p = PUTS(p, ",\"text\":");
-	out.len = p - out.s;
-	json_escape(&out, s + b, e - b);
-	buf_grow(&out, 64 + dl + d->meta.len);
-	p = out.s + out.len;
+	if (json_plain(s + b, e - b)) {
+		*p++ = '"';
+		p = put(p, s + b, e - b);
+		*p++ = '"';
+	} else {
+		out.len = p - out.s;
+		json_escape(&out, s + b, e - b);
+		buf_grow(&out, 64 + dl + d->meta.len);
+		p = out.s + out.len;
+	}
 	if (dl) {
 		p = PUTS(p, ",\"dct\":\"");
 		p = put(p, d->dct, dl);
