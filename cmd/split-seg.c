@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "split-scan.h"
 #include "split-seg.h"
 #include "util.h"
 
@@ -637,38 +638,6 @@ static const unsigned char interesting[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
-/* High bit set in each byte of x that is zero (and maybe in bytes after one). */
-#define ZEROS(x) (((x) - ONES) & ~(x) & HIGH)
-
-/*
- * The first byte at or after i, before end, that is interesting:
- * end if none.  Eight bytes at a time: a byte that is . ? ! or of 0xE0
- * and above (a superset of the interesting ones) stops the word scan.
- */
-static size_t
-next_interesting(const unsigned char *s, size_t i, size_t end)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t x, m;
-
-	for (; i + 8 <= end; i += 8) {
-		memcpy(&x, s + i, 8);
-		m = ZEROS(x ^ ('.' * ONES)) | ZEROS(x ^ ('?' * ONES)) |
-		    ZEROS(x ^ ('!' * ONES)) | (x & (x << 1) & (x << 2) & HIGH);
-		if (m) {
-			/* The lowest flag of each test is a true one. */
-			i += __builtin_ctzll(m) >> 3;
-			break;
-		}
-	}
-#endif
-	while (i < end && !interesting[s[i]])
-		i++;
-	return i;
-}
-
 size_t
 seg_split(const struct seg *g, const char *str, size_t n, struct span **out, size_t *cap)
 {
@@ -695,7 +664,8 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 			continue;
 		}
 		if (!interesting[s[i]]) {
-			i = next_interesting(s, i, item < n ? item : n);
+			/* s[i] can start no run: look on from the next byte. */
+			i = scan_stop(s, i + 1, item < n ? item : n);
 			continue;
 		}
 		if (!(tl = term_len(s, i, n))) {

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "split-scan.h"
 #include "split-seg.h"
 #include "util.h"
 
@@ -286,28 +287,16 @@ cp_count(const char *s, size_t n)
 
 /*
  * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
- * ASCII are passed over 8 bytes at a time.
+ * ASCII are passed over many bytes at a time.
  */
 static int
 utf8_valid(const char *s, size_t n, size_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, cont = 0;
-	uint64_t x;
 	int k;
 
-	while (i < n) {
-		if (i + 8 <= n) {
-			memcpy(&x, p + i, 8);
-			if (!(x & 0x8080808080808080ULL)) {
-				i += 8;
-				continue;
-			}
-		}
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = scan_wide(p, i, n)) < n) {
 		if (!(k = utf8_seq(p + i, n - i)))
 			return 0;
 		cont += k - 1;
@@ -388,32 +377,6 @@ put_u(char *p, unsigned long long v)
 
 #define PUTS(p, lit) put((p), (lit), sizeof (lit) - 1)
 
-/*
- * Does s[0..n) need no escape in JSON (no control character, quote or
- * backslash)?  Eight bytes at a time.  Then json_escape would give the
- * text as it is between quotes, and it is copied so.
- */
-static int
-json_plain(const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	uint64_t x, q, b;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		q = x ^ ('"' * ones);
-		b = x ^ ('\\' * ones);
-		/* A byte below 0x20, or equal to one of the two: its high bit set. */
-		if (((x - 0x20 * ones) | (q - ones) | (b - ones)) & ~x & high)
-			return 0;
-	}
-	for (; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
-			return 0;
-	return 1;
-}
-
 static void
 record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
     int boiler, int ascii)
@@ -435,7 +398,11 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	p = PUTS(p, ",\"end\":");
 	p = put_u(p, cp + (ascii ? e - b : cp_count(s + b, e - b)));
 	p = PUTS(p, ",\"text\":");
-	if (json_plain(s + b, e - b)) {
+	/*
+	 * Most sentences have no control character, quote or backslash:
+	 * json_escape would copy them as they are.
+	 */
+	if (scan_json((const unsigned char *)s, b, e) == e) {
 		*p++ = '"';
 		p = put(p, s + b, e - b);
 		*p++ = '"';
