@@ -130,4 +130,26 @@ scan_stop(const unsigned char *s, size_t i, size_t end)
 		i++;
 	return i;
 }
+
+/* A decimal digit. */
+static inline size_t
+scan_digit(const unsigned char *s, size_t i, size_t end)
+{
+#ifdef __SSE2__
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	__m128i x;
+	int m;
+
+	for (; i + 16 <= end; i += 16) {
+		/* x - '0' <= 9 as unsigned: min(x - '0', 9) == x - '0'. */
+		x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)), zero);
+		m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
+		if (m)
+			return i + __builtin_ctz(m);
+	}
+#endif
+	while (i < end && (unsigned)(s[i] - '0') > 9)
+		i++;
+	return i;
+}
 #endif

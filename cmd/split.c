@@ -363,15 +363,28 @@ put(char *p, const char *s, size_t n)
 	return p + n;
 }
 
-/* A decimal number. */
+/* A decimal number, two digits a step. */
 static char *
 put_u(char *p, unsigned long long v)
 {
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
 	char d[24], *q = d + sizeof d;
 
-	do
-		*--q = '0' + v % 10;
-	while (v /= 10);
+	while (v >= 100) {
+		q -= 2;
+		memcpy(q, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		q -= 2;
+		memcpy(q, pairs + 2 * v, 2);
+	} else {
+		*--q = '0' + v;
+	}
 	return put(p, q, d + sizeof d - q);
 }
 
@@ -492,20 +505,11 @@ find_date(const char *s, size_t n, char *dct)
 		for (n = DATELINE_BYTES; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
 			;
 	}
-	/*
-	 * Every date form has a year: look for one before the patterns.
-	 * A year at i, i+1, i+2 or i+3 has a digit at i+3: where there is
-	 * none, the search goes on at i+4.
-	 */
-	for (i = 0; i + 4 <= n; i++) {
-		if (!DIGIT(s[i + 3])) {
-			i += 3;
-			continue;
-		}
+	/* Every date form has a year: look for one, from digit to digit, before the patterns. */
+	for (i = 0; (i = scan_digit((const unsigned char *)s, i, n)) + 4 <= n; i++)
 		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
-			if (DIGIT(s[i + 2]))
+			if (DIGIT(s[i + 2]) && DIGIT(s[i + 3]))
 				break;
-	}
 	if (i + 4 > n)
 		return 0;
 	if (pcre2_match(lang.dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
