@@ -363,8 +363,8 @@ put(char *p, const char *s, size_t n)
 	return p + n;
 }
 
-/* A decimal number, two digits a step. */
-static char *
+/* A decimal number, written in place two digits a step. */
+static inline char *
 put_u(char *p, unsigned long long v)
 {
 	static const char pairs[] =
@@ -372,20 +372,22 @@ put_u(char *p, unsigned long long v)
 	    "25262728293031323334353637383940414243444546474849"
 	    "50515253545556575859606162636465666768697071727374"
 	    "75767778798081828384858687888990919293949596979899";
-	char d[24], *q = d + sizeof d;
+	unsigned long long t;
+	char *e = p + 1;
 
+	for (t = v; t >= 10; t /= 10)
+		e++;
+	p = e;
 	while (v >= 100) {
-		q -= 2;
-		memcpy(q, pairs + 2 * (v % 100), 2);
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
 		v /= 100;
 	}
-	if (v >= 10) {
-		q -= 2;
-		memcpy(q, pairs + 2 * v, 2);
-	} else {
-		*--q = '0' + v;
-	}
-	return put(p, q, d + sizeof d - q);
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = '0' + v;
+	return e;
 }
 
 #define PUTS(p, lit) put((p), (lit), sizeof (lit) - 1)
