@@ -6,6 +6,9 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -399,8 +402,12 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	size_t dl = strlen(d->dct);
 	char *p;
 
-	/* Room for all but the text, which json_escape makes room for. */
-	buf_grow(&out, 128 + d->docjson.len + dl + d->meta.len + 6 * (e - b));
+	/*
+	 * Room for all: at most 151 bytes besides the text, doc, dct and
+	 * meta (20 digits a number), and 6 for each byte of text escaped;
+	 * json_escape makes sure of it again.
+	 */
+	buf_grow(&out, 160 + d->docjson.len + dl + d->meta.len + 6 * (e - b));
 	p = out.s + out.len;
 	*p++ = '{';
 	p = put(p, d->docjson.s, d->docjson.len);
@@ -1006,6 +1013,11 @@ main(int argc, char **argv)
 	const char *config = NULL, *list = NULL;
 	int ch, i;
 
+#ifdef __GLIBC__
+	/* Compiling the patterns frees much: keep it rather than give it back. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 1 << 20);
+#endif
 	lede_init(argc, argv, usage_text, help_text);
 	while ((ch = getopt_long(argc, argv, "bc:d:n:T:uw", longopts, NULL)) != -1)
 		switch (ch) {
