@@ -33,10 +33,11 @@ hashw(const char *s, size_t n)
 	return h;
 }
 
+/* a is a word of the set: its length is in the byte before it. */
 static int
 sameword(const char *a, const char *b, size_t n)
 {
-	return strlen(a) == n && strncasecmp(a, b, n) == 0;
+	return (unsigned char)a[-1] == n && strncasecmp(a, b, n) == 0;
 }
 
 /* wordset_has, with the word's hash (hashw) already computed. */
@@ -89,10 +90,12 @@ wordset_add(struct wordset *ws, const char *s, size_t n)
 		ws->w = w;
 		ws->cap = cap;
 	}
-	copy = xmalloc(n + 1);
-	memcpy(copy, s, n);
-	copy[n] = '\0';
-	put(ws->w, ws->cap, copy);
+	/* The length first (MAXWORD fits a byte), then the word. */
+	copy = xmalloc(n + 2);
+	copy[0] = (char)n;
+	memcpy(copy + 1, s, n);
+	copy[n + 1] = '\0';
+	put(ws->w, ws->cap, copy + 1);
 	ws->n++;
 }
 
@@ -102,7 +105,8 @@ wordset_free(struct wordset *ws)
 	size_t i;
 
 	for (i = 0; i < ws->cap; i++)
-		free(ws->w[i]);
+		if (ws->w[i])
+			free(ws->w[i] - 1);
 	free(ws->w);
 	memset(ws, 0, sizeof *ws);
 }
