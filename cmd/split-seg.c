@@ -7,10 +7,12 @@
  * word lists (abbreviations, titles, words that start sentences) whether
  * a sentence ends there.  Every other byte costs one table look-up.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "split-scan.h"
 #include "split-seg.h"
 #include "util.h"
 
@@ -31,23 +33,33 @@ hashw(const char *s, size_t n)
 	return h;
 }
 
+/* a is a word of the set: its length is in the byte before it. */
 static int
 sameword(const char *a, const char *b, size_t n)
 {
-	return strlen(a) == n && strncasecmp(a, b, n) == 0;
+	return (unsigned char)a[-1] == n && strncasecmp(a, b, n) == 0;
 }
 
-int
-wordset_has(const struct wordset *ws, const char *s, size_t n)
+/* wordset_has, with the word's hash (hashw) already computed. */
+static int
+has_hashed(const struct wordset *ws, const char *s, size_t n, unsigned long h)
 {
 	size_t i;
 
 	if (!ws->cap || n == 0 || n > MAXWORD)
 		return 0;
-	for (i = hashw(s, n) & (ws->cap - 1); ws->w[i]; i = (i + 1) & (ws->cap - 1))
+	for (i = h & (ws->cap - 1); ws->w[i]; i = (i + 1) & (ws->cap - 1))
 		if (sameword(ws->w[i], s, n))
 			return 1;
 	return 0;
+}
+
+int
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	if (!ws->cap || n == 0 || n > MAXWORD)
+		return 0;
+	return has_hashed(ws, s, n, hashw(s, n));
 }
 
 static void
@@ -78,10 +90,12 @@ wordset_add(struct wordset *ws, const char *s, size_t n)
 		ws->w = w;
 		ws->cap = cap;
 	}
-	copy = xmalloc(n + 1);
-	memcpy(copy, s, n);
-	copy[n] = '\0';
-	put(ws->w, ws->cap, copy);
+	/* The length first (MAXWORD fits a byte), then the word. */
+	copy = xmalloc(n + 2);
+	copy[0] = (char)n;
+	memcpy(copy + 1, s, n);
+	copy[n + 1] = '\0';
+	put(ws->w, ws->cap, copy + 1);
 	ws->n++;
 }
 
@@ -91,18 +105,38 @@ wordset_free(struct wordset *ws)
 	size_t i;
 
 	for (i = 0; i < ws->cap; i++)
-		free(ws->w[i]);
+		if (ws->w[i])
+			free(ws->w[i] - 1);
 	free(ws->w);
 	memset(ws, 0, sizeof *ws);
+}
+
+/* ASCII white space: tab to carriage return, and the space. */
+static const unsigned char ascii_space[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
+static size_t space_wide(const unsigned char *, size_t, size_t);
+
+/* seg_space, inline for the common case of an ASCII byte. */
+static inline size_t
+space_at(const unsigned char *s, size_t i, size_t n)
+{
+	return s[i] < 0x80 ? ascii_space[s[i]] : space_wide(s, i, n);
 }
 
 size_t
 seg_space(const unsigned char *s, size_t i, size_t n)
 {
+	return space_at(s, i, n);
+}
+
+/* seg_space for a byte of 0x80 or more. */
+static size_t
+space_wide(const unsigned char *s, size_t i, size_t n)
+{
 	unsigned c = s[i];
 
-	if (c == ' ' || (c >= '\t' && c <= '\r'))
-		return 1;
 	if (c < 0xC2)
 		return 0;
 	if (c == 0xC2 && i + 1 < n && (s[i + 1] == 0xA0 || s[i + 1] == 0x85))
@@ -126,11 +160,14 @@ seg_space(const unsigned char *s, size_t i, size_t n)
 static size_t
 space_before(const unsigned char *s, size_t i)
 {
-	if (i >= 1 && seg_space(s, i - 1, i) == 1)
+	/* Every wide space ends in a byte of 0x80 or more. */
+	if (i >= 1 && s[i - 1] < 0x80)
+		return ascii_space[s[i - 1]];
+	if (i >= 1 && space_at(s, i - 1, i) == 1)
 		return 1;
-	if (i >= 2 && seg_space(s, i - 2, i) == 2)
+	if (i >= 2 && space_at(s, i - 2, i) == 2)
 		return 2;
-	if (i >= 3 && seg_space(s, i - 3, i) == 3)
+	if (i >= 3 && space_at(s, i - 3, i) == 3)
 		return 3;
 	return 0;
 }
@@ -140,7 +177,7 @@ skip_space(const unsigned char *s, size_t i, size_t n)
 {
 	size_t k;
 
-	while (i < n && (k = seg_space(s, i, n)))
+	while (i < n && (k = space_at(s, i, n)))
 		i += k;
 	return i;
 }
@@ -267,7 +304,7 @@ char_class(const unsigned char *s, size_t i, size_t n)
 static size_t
 token_end(const unsigned char *s, size_t i, size_t n)
 {
-	while (i < n && !seg_space(s, i, n))
+	while (i < n && !space_at(s, i, n))
 		i++;
 	return i;
 }
@@ -292,7 +329,7 @@ lone_dot(const unsigned char *s, size_t i, size_t n)
 	i++;
 	while (i < n && (k = closer_len(s, i, n)))
 		i += k;
-	return i >= n || seg_space(s, i, n);
+	return i >= n || space_at(s, i, n);
 }
 
 /* The word at s[i] (openers skipped, up to a space or punctuation). */
@@ -304,7 +341,7 @@ word_at(const unsigned char *s, size_t i, size_t n, size_t *b)
 
 	i = skip_openers(s, i, n, &q);
 	*b = i;
-	for (e = i; e < n && !seg_space(s, e, n) && s[e] != ',' && s[e] != '.' &&
+	for (e = i; e < n && !space_at(s, e, n) && s[e] != ',' && s[e] != '.' &&
 	    s[e] != ';' && s[e] != ':' && s[e] != '!' && s[e] != '?' &&
 	    s[e] != '"' && s[e] != ')' && !closer_len(s, e, n); e++)
 		;
@@ -417,6 +454,7 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 {
 	size_t nb, wl, tzb, tzl;
 	const char *w;
+	unsigned long h;
 	int next, q;
 
 	nb = skip_space(s, c->k, n);
@@ -447,19 +485,23 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 	}
 	w = (const char *)s + c->wb;
 	wl = c->i - c->wb;
-	if (wordset_has(&g->prefixes, w, wl))
+	if (wl == 0 || wl > MAXWORD)
+		h = 0;	/* in no set: has_hashed looks no further */
+	else
+		h = hashw(w, wl);	/* once for the four sets */
+	if (has_hashed(&g->prefixes, w, wl, h))
 		return 0;
-	if (wordset_has(&g->times, w, wl)) {
+	if (has_hashed(&g->times, w, wl, h)) {
 		tzl = word_at(s, nb, n, &tzb);
 		return next == C_UPPER &&
 		    !wordset_has(&g->timezones, (const char *)s + tzb, tzl) &&
 		    !short_opener(g, s, c->ss, c->tb, n);
 	}
-	if (wordset_has(&g->numbered, w, wl) && next == C_DIGIT)
+	if (has_hashed(&g->numbered, w, wl, h) && next == C_DIGIT)
 		return 0;
 	if (dotted((const unsigned char *)w, wl) ||
-	    wordset_has(&g->numbered, w, wl) ||
-	    wordset_has(&g->abbreviations, w, wl))
+	    has_hashed(&g->numbered, w, wl, h) ||
+	    has_hashed(&g->abbreviations, w, wl, h))
 		return starts_sentence(g, s, nb, n);
 	if (initial(s, n, c))
 		return 0;
@@ -522,7 +564,7 @@ enumerator(const unsigned char *s, size_t i, size_t n, long *val, size_t *e)
 	} else {
 		return M_NONE;
 	}
-	if (j < n && !seg_space(s, j, n))
+	if (j < n && !space_at(s, j, n))
 		return M_NONE;
 	*val = v;
 	*e = j;
@@ -554,7 +596,7 @@ marker_at(const unsigned char *s, size_t i, size_t n, struct marker *m)
 	}
 	/* "A. Smith": no list, but no sentence ends after it either. */
 	if (i + 1 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.' &&
-	    (i + 2 >= n || seg_space(s, i + 2, n)))
+	    (i + 2 >= n || space_at(s, i + 2, n)))
 		return i + 2;
 	return i;
 }
@@ -625,7 +667,12 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 			i = c.ss;
 			continue;
 		}
-		if (!interesting[s[i]] || !(tl = term_len(s, i, n))) {
+		if (!interesting[s[i]]) {
+			/* s[i] can start no run: look on from the next byte. */
+			i = scan_stop(s, i + 1, item < n ? item : n);
+			continue;
+		}
+		if (!(tl = term_len(s, i, n))) {
 			i++;
 			continue;
 		}
@@ -644,7 +691,7 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 		while (i < n && (cl = closer_len(s, i, n)))
 			i += cl;
 		c.k = i;
-		if (c.k < n && !seg_space(s, c.k, n)) {
+		if (c.k < n && !space_at(s, c.k, n)) {
 			i = c.j;	/* inside a token: "U.S", "3.5", "Jr.'s" */
 			continue;
 		}

@@ -5,7 +5,7 @@
 
 /* A set of words, compared without ASCII case. */
 struct wordset {
-	char **w;
+	char **w;	/* each word's length is in the byte before it */
 	size_t n, cap;	/* cap is a power of two; open addressing */
 };
 

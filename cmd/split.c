@@ -3,17 +3,24 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <pcre2.h>
 
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "split-scan.h"
 #include "split-seg.h"
 #include "util.h"
 
@@ -54,6 +61,7 @@ struct para {
 	size_t cp;		/* document offset of its first byte */
 	long no;
 	int boiler;
+	int ascii;		/* bytes are code points */
 };
 
 struct doc {
@@ -70,6 +78,9 @@ struct doc {
 	size_t nhp, chp;
 	struct buf wrap;	/* -w: the paragraph being gathered */
 	size_t wrap_cp;
+	int wrap_ascii;
+	int state;		/* 0 first line, 1 in front matter, 2 text */
+	struct buf fm, held;	/* lines held while front matter is read */
 };
 
 static struct lang lang;
@@ -115,7 +126,7 @@ add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws
 	}
 }
 
-static pcre2_code *compile(const char *, const char *, uint32_t, struct conf *, yaml_node_t *);
+static pcre2_code *compile(const char *, const char *, uint32_t, struct conf *, yaml_node_t *, int);
 
 static void
 add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src)
@@ -134,7 +145,7 @@ add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src
 		/* Each is checked alone, so that an error names its place. */
 		expand(&tmp, p, "{date}", "(?:x)");
 		expand(&one, tmp.s, "{month}", "(?:x)");
-		pcre2_code_free(compile(key, one.s, 0, c, item));
+		pcre2_code_free(compile(key, one.s, 0, c, item, 0));
 		buf_printf(src, "%s(?:%s)", src->len ? "|" : "", p);
 	}
 	buf_free(&one);
@@ -198,7 +209,8 @@ longer_first(const void *a, const void *b)
 }
 
 static pcre2_code *
-compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_node_t *at)
+compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_node_t *at,
+    int jit)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -213,7 +225,8 @@ compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_
 			conf_fail(c, at, "%s: bad pattern: %s at offset %zu", what, msg, (size_t)off);
 		die(EX_ERR, "%s patterns: %s at offset %zu", what, msg, (size_t)off);
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (jit)	/* not for a pattern only checked */
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -231,7 +244,7 @@ setup(const char *user)
 		load_conf(user);
 	if (lang.boiler_src.len) {
 		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang.boiler_src.s);
-		lang.boiler = compile("boilerplate", a.s, 0, NULL, NULL);
+		lang.boiler = compile("boilerplate", a.s, 0, NULL, NULL, 1);
 	}
 	if (lang.dateline_src.len && lang.date_src.len && lang.nmonths) {
 		names = xmalloc(lang.nmonths * sizeof *names);
@@ -248,7 +261,7 @@ setup(const char *user)
 		expand(&b, a.s, "{month}", months.s);
 		buf_reset(&a);
 		buf_printf(&a, "(?J)(?:%s)", b.s);
-		lang.dateline = compile("dateline", a.s, 0, NULL, NULL);
+		lang.dateline = compile("dateline", a.s, 0, NULL, NULL, 1);
 	}
 	lang.md = pcre2_match_data_create(32, NULL);
 	buf_free(&a);
@@ -273,6 +286,27 @@ cp_count(const char *s, size_t n)
 	for (; i < n; i++)
 		k += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return k;
+}
+
+/*
+ * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
+ * ASCII are passed over many bytes at a time.
+ */
+static int
+utf8_valid(const char *s, size_t n, size_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, cont = 0;
+	int k;
+
+	while ((i = scan_wide(p, i, n)) < n) {
+		if (!(k = utf8_seq(p + i, n - i)))
+			return 0;
+		cont += k - 1;
+		i += k;
+	}
+	*cp = n - cont;
+	return 1;
 }
 
 /* Replaces each byte that is not valid UTF-8 by U+FFFD; 1 if any was. */
@@ -315,36 +349,113 @@ blank(const char *s, size_t n)
 
 /* Records */
 
+#define OUT_FLUSH 65536		/* records are written in blocks of this size */
+
 static void
-record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para, int boiler)
+out_flush(void)
 {
+	if (out.len)
+		fwrite(out.s, 1, out.len, stdout);
 	buf_reset(&out);
-	buf_add(&out, "{", 1);
-	buf_add(&out, d->docjson.s, d->docjson.len);
-	buf_adds(&out, ",\"n\":");
-	buf_addu(&out, ++d->n);
-	buf_adds(&out, ",\"para\":");
-	buf_addu(&out, para);
-	buf_adds(&out, ",\"start\":");
-	buf_addu(&out, cp);
-	buf_adds(&out, ",\"end\":");
-	buf_addu(&out, cp + cp_count(s + b, e - b));
-	buf_adds(&out, ",\"text\":");
-	json_escape(&out, s + b, e - b);
-	if (d->dct[0])
-		buf_printf(&out, ",\"dct\":\"%s\"", d->dct);
-	buf_add(&out, d->meta.s, d->meta.len);
+}
+
+static char *
+put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* A decimal number, written in place two digits a step. */
+static inline char *
+put_u(char *p, unsigned long long v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	unsigned long long t;
+	char *e = p + 1;
+
+	for (t = v; t >= 10; t /= 10)
+		e++;
+	p = e;
+	while (v >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = '0' + v;
+	return e;
+}
+
+#define PUTS(p, lit) put((p), (lit), sizeof (lit) - 1)
+
+static void
+record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
+    int boiler, int ascii)
+{
+	size_t dl = strlen(d->dct);
+	char *p;
+
+	/*
+	 * Room for all: at most 151 bytes besides the text, doc, dct and
+	 * meta (20 digits a number), and 6 for each byte of text escaped;
+	 * json_escape makes sure of it again.
+	 */
+	buf_grow(&out, 160 + d->docjson.len + dl + d->meta.len + 6 * (e - b));
+	p = out.s + out.len;
+	*p++ = '{';
+	p = put(p, d->docjson.s, d->docjson.len);
+	p = PUTS(p, ",\"n\":");
+	p = put_u(p, ++d->n);
+	p = PUTS(p, ",\"para\":");
+	p = put_u(p, para);
+	p = PUTS(p, ",\"start\":");
+	p = put_u(p, cp);
+	p = PUTS(p, ",\"end\":");
+	p = put_u(p, cp + (ascii ? e - b : cp_count(s + b, e - b)));
+	p = PUTS(p, ",\"text\":");
+	/*
+	 * Most sentences have no control character, quote or backslash:
+	 * json_escape would copy them as they are.
+	 */
+	if (scan_json((const unsigned char *)s, b, e) == e) {
+		*p++ = '"';
+		p = put(p, s + b, e - b);
+		*p++ = '"';
+	} else {
+		out.len = p - out.s;
+		json_escape(&out, s + b, e - b);
+		buf_grow(&out, 64 + dl + d->meta.len);
+		p = out.s + out.len;
+	}
+	if (dl) {
+		p = PUTS(p, ",\"dct\":\"");
+		p = put(p, d->dct, dl);
+		*p++ = '"';
+	}
+	p = put(p, d->meta.s, d->meta.len);
 	if (boiler)
-		buf_adds(&out, ",\"boilerplate\":true");
-	buf_add(&out, "}\n", 2);
-	fwrite(out.s, 1, out.len, stdout);
-	if (uflag)
-		fflush(stdout);
-	out_check(stdout);
+		p = PUTS(p, ",\"boilerplate\":true");
+	p = PUTS(p, "}\n");
+	*p = '\0';
+	out.len = p - out.s;
+	if (uflag || out.len >= OUT_FLUSH) {
+		out_flush();
+		if (uflag)
+			fflush(stdout);
+		out_check(stdout);
+	}
 }
 
 static void
-emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler)
+emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler,
+    int ascii)
 {
 	size_t k, cnt, at = 0;
 
@@ -355,15 +466,15 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 				b++;
 			while (e > b && ((unsigned char)s[e - 1] <= ' '))
 				e--;
-			record(d, s, b, e, cp + cp_count(s, b), para, 1);
+			record(d, s, b, e, cp + (ascii ? b : cp_count(s, b)), para, 1, ascii);
 		}
 		return;
 	}
 	cnt = seg_split(&lang.seg, s, n, &spans, &spancap);
 	for (k = 0; k < cnt; k++) {
-		cp += cp_count(s + at, spans[k].b - at);
+		cp += ascii ? spans[k].b - at : cp_count(s + at, spans[k].b - at);
 		at = spans[k].b;
-		record(d, s, spans[k].b, spans[k].e, cp, para, 0);
+		record(d, s, spans[k].b, spans[k].e, cp, para, 0, ascii);
 	}
 }
 
@@ -386,6 +497,8 @@ group(const char *s, const char *name, char *dst, size_t cap)
 	return 0;
 }
 
+#define DIGIT(c) ((unsigned)((unsigned char)(c) - '0') < 10u)
+
 /* Finds a date in s with the dateline patterns; writes YYYY-MM-DD. */
 static int
 find_date(const char *s, size_t n, char *dct)
@@ -401,10 +514,10 @@ find_date(const char *s, size_t n, char *dct)
 		for (n = DATELINE_BYTES; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
 			;
 	}
-	/* Every date form has a year: look for one before the patterns. */
-	for (i = 0; i + 4 <= n; i++)
+	/* Every date form has a year: look for one, from digit to digit, before the patterns. */
+	for (i = 0; (i = scan_digit((const unsigned char *)s, i, n)) + 4 <= n; i++)
 		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
-			if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
+			if (DIGIT(s[i + 2]) && DIGIT(s[i + 3]))
 				break;
 	if (i + 4 > n)
 		return 0;
@@ -438,14 +551,14 @@ flush_head(struct doc *d)
 
 	for (k = 0; k < d->nhp; k++)
 		emit_para(d, d->head.s + d->hp[k].off, d->hp[k].len, d->hp[k].cp,
-		    d->hp[k].no, d->hp[k].boiler);
+		    d->hp[k].no, d->hp[k].boiler, d->hp[k].ascii);
 	d->nhp = 0;
 	buf_reset(&d->head);
 	d->in_head = 0;
 }
 
 static void
-paragraph(struct doc *d, const char *s, size_t n, size_t cp)
+paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 {
 	int boiler = is_boiler(s, n);
 	struct para *p;
@@ -454,7 +567,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp)
 	if (d->in_head && d->dct[0])
 		flush_head(d);	/* known from --date or front matter */
 	if (!d->in_head) {
-		emit_para(d, s, n, cp, d->para, boiler);
+		emit_para(d, s, n, cp, d->para, boiler, ascii);
 		return;
 	}
 	if (d->nhp == d->chp) {
@@ -467,6 +580,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp)
 	p->cp = cp;
 	p->no = d->para;
 	p->boiler = boiler;
+	p->ascii = ascii;
 	buf_add(&d->head, s, n);
 	if ((!boiler && find_date(s, n, d->dct)) || d->para >= HEAD_PARAS)
 		flush_head(d);
@@ -493,30 +607,36 @@ static void
 end_wrap(struct doc *d)
 {
 	if (d->wrap.len)
-		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp);
+		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp, d->wrap_ascii);
 	buf_reset(&d->wrap);
 }
 
-/* One line of text, its newline left off; nl says whether it had one. */
+/*
+ * One line of text, its newline left off; nl says whether it had one;
+ * ncp is its length in code points.
+ */
 static void
-text_line(struct doc *d, const char *s, size_t n, int nl)
+text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 {
 	size_t cp = d->cp;
 
-	d->cp += cp_count(s, n) + (nl ? 1 : 0);
+	d->cp += ncp + (nl ? 1 : 0);
 	if (!wflag) {
 		if (!blank(s, n))
-			paragraph(d, s, n, cp);
+			paragraph(d, s, n, cp, ncp == n);
 		return;
 	}
 	if (blank(s, n) || bullet_line(s, n))
 		end_wrap(d);
 	if (blank(s, n))
 		return;
-	if (!d->wrap.len)
+	if (!d->wrap.len) {
 		d->wrap_cp = cp;
-	else
+		d->wrap_ascii = 1;
+	} else {
 		buf_addc(&d->wrap, '\n');
+	}
+	d->wrap_ascii &= ncp == n;
 	buf_add(&d->wrap, s, n);
 }
 
@@ -592,25 +712,109 @@ replay(struct doc *d, struct buf *fm, struct buf *held)
 	size_t k, off = 0, nh = held->len / sizeof *h;
 
 	for (k = 0; k < nh; k++) {
-		text_line(d, fm->s + off, h[k].len, h[k].nl);
+		text_line(d, fm->s + off, h[k].len, h[k].nl, cp_count(fm->s + off, h[k].len));
 		off += h[k].len + 1;
 	}
 	buf_reset(fm);
 	buf_reset(held);
 }
 
+/* One line of the file, its newline left off; nl says whether it had one. */
 static void
-article(FILE *fp, const char *path, const char *name)
+file_line(struct doc *d, const char *s, size_t n, int nl)
+{
+	struct held h;
+	size_t ncp;
+
+	d->lineno++;
+	if (d->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3, n -= 3;	/* a byte-order mark is not counted */
+	if (!utf8_valid(s, n, &ncp)) {
+		fix_utf8(s, n, &fixbuf);
+		warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
+		s = fixbuf.s;
+		n = fixbuf.len;
+		ncp = cp_count(s, n);
+	}
+	if (d->state == 0)
+		d->state = fence(s, n, 0) ? 1 : 2;
+	if (d->state == 2) {
+		text_line(d, s, n, nl, ncp);
+		return;
+	}
+	if (d->held.len && fence(s, n, 1)) {
+		/* The YAML is what lies between the fences. */
+		if (front_matter(d, d->fm.s, d->fm.len) == 0) {
+			d->cp += cp_count(d->fm.s, d->fm.len) + cp_count(s, n) + nl;
+			buf_reset(&d->fm);
+			buf_reset(&d->held);
+			d->state = 2;
+			return;
+		}
+	}
+	h.len = n;
+	h.nl = nl;
+	buf_add(&d->held, &h, sizeof h);
+	buf_add(&d->fm, s, n);
+	buf_addc(&d->fm, '\n');
+	if (d->held.len / sizeof h > 1 &&
+	    (fence(s, n, 1) || d->held.len / sizeof h >= FRONT_LINES)) {
+		replay(d, &d->fm, &d->held);
+		d->state = 2;
+	}
+}
+
+#define READ_MIN 65536		/* the least a read(2) asks for */
+
+/*
+ * Reads fd to its end, giving each line to file_line as soon as it is
+ * whole; a line cut short by a read error is dropped.  Returns 0, or
+ * the errno of the failed read.
+ */
+static int
+read_lines(struct doc *d, int fd)
+{
+	static struct buf in;	/* reused from file to file */
+	size_t start = 0, scan = 0, len = 0;
+	ssize_t r;
+	char *nl;
+
+	for (;;) {
+		if (in.cap - len < READ_MIN + 1 && start > 0) {
+			memmove(in.s, in.s + start, len - start);
+			len -= start;
+			scan -= start;
+			start = 0;
+		}
+		if (in.cap - len < READ_MIN + 1) {
+			in.len = len;
+			buf_grow(&in, in.cap > READ_MIN ? in.cap : READ_MIN);
+		}
+		r = read(fd, in.s + len, in.cap - len - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno ? errno : EIO;
+		}
+		if (r == 0)
+			break;
+		len += r;
+		while ((nl = memchr(in.s + scan, '\n', len - scan))) {
+			file_line(d, in.s + start, nl - (in.s + start), 1);
+			start = scan = nl + 1 - in.s;
+		}
+		scan = len;
+	}
+	if (start < len)
+		file_line(d, in.s + start, len - start, 0);
+	return 0;
+}
+
+static void
+article(int fd, const char *path, const char *name)
 {
 	static struct doc d;
-	static struct buf fm, held;
-	static char *line;
-	static size_t cap;
-	struct held h;
-	ssize_t len;
-	size_t n;
-	int nl, state = 0;	/* 0 first line, 1 in front matter, 2 text */
-	const char *s;
+	int err;
 
 	d.path = path;
 	d.name = name;
@@ -619,6 +823,7 @@ article(FILE *fp, const char *path, const char *name)
 	d.lineno = 0;
 	d.in_head = 1;
 	d.nhp = 0;
+	d.state = 0;
 	buf_reset(&d.head);
 	buf_reset(&d.wrap);
 	buf_reset(&d.meta);
@@ -639,74 +844,42 @@ article(FILE *fp, const char *path, const char *name)
 			json_escape(&d.docjson, id, strlen(id));
 		}
 	}
-	buf_reset(&fm);
-	buf_reset(&held);
+	buf_reset(&d.fm);
+	buf_reset(&d.held);
 
-	while (errno = 0, (len = getline(&line, &cap, fp)) >= 0) {
-		d.lineno++;
-		s = line;
-		n = len;
-		nl = n > 0 && s[n - 1] == '\n';
-		n -= nl;
-		if (d.lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-			s += 3, n -= 3;	/* a byte-order mark is not counted */
-		if (fix_utf8(s, n, &fixbuf)) {
-			warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", name, d.lineno);
-			s = fixbuf.s;
-			n = fixbuf.len;
-		}
-		if (state == 0)
-			state = fence(s, n, 0) ? 1 : 2;
-		if (state == 2) {
-			text_line(&d, s, n, nl);
-			continue;
-		}
-		if (held.len && fence(s, n, 1)) {
-			/* The YAML is what lies between the fences. */
-			if (front_matter(&d, fm.s, fm.len) == 0) {
-				d.cp += cp_count(fm.s, fm.len) + cp_count(s, n) + nl;
-				buf_reset(&fm);
-				buf_reset(&held);
-				state = 2;
-				continue;
-			}
-		}
-		h.len = n;
-		h.nl = nl;
-		buf_add(&held, &h, sizeof h);
-		buf_add(&fm, s, n);
-		buf_addc(&fm, '\n');
-		if (held.len / sizeof h > 1 && (fence(s, n, 1) || held.len / sizeof h >= FRONT_LINES)) {
-			replay(&d, &fm, &held);
-			state = 2;
-		}
-	}
-	if (ferror(fp)) {
-		warnm("%s: %s", name, strerror(errno ? errno : EIO));
+	if ((err = read_lines(&d, fd))) {
+		warnm("%s: %s", name, strerror(err));
 		status = EX_REJECT;
 	}
-	replay(&d, &fm, &held);
+	replay(&d, &d.fm, &d.held);
 	if (wflag)
 		end_wrap(&d);
 	flush_head(&d);
 }
 
+/* A file, opened at dirfd (AT_FDCWD: path as it is); name is its last part. */
 static void
-one_file(const char *path)
+one_file_at(int dirfd, const char *name, const char *path)
 {
-	FILE *fp;
+	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		article(stdin, "-", "<stdin>");
+		article(0, "-", "<stdin>");
 		return;
 	}
-	if (!(fp = fopen(path, "r"))) {
+	if ((fd = openat(dirfd, name, O_RDONLY)) < 0) {
 		warnm("%s: %s", path, strerror(errno));
 		status = EX_REJECT;
 		return;
 	}
-	article(fp, path, path);
-	fclose(fp);
+	article(fd, path, path);
+	close(fd);
+}
+
+static void
+one_file(const char *path)
+{
+	one_file_at(AT_FDCWD, path, path);
 }
 
 static void walk(const char *);
@@ -741,8 +914,8 @@ walk(const char *path)
 	struct dirent *de;
 	struct buf sub = { 0 };
 	struct entry *e = NULL;
-	size_t n = 0, cap = 0, k;
-	int type;
+	size_t n = 0, cap = 0, k, plen;
+	int type, dfd;
 	DIR *dir;
 
 	if (!(dir = opendir(path))) {
@@ -760,21 +933,28 @@ walk(const char *path)
 		e[n].name = xstrdup(de->d_name);
 		e[n++].type = de->d_type == DT_REG || de->d_type == DT_DIR ? de->d_type : DT_UNKNOWN;
 	}
-	closedir(dir);
 	qsort(e, n, sizeof *e, by_name);
+	/* Files are opened in the folder: the kernel looks up one name, not the path. */
+	dfd = dirfd(dir);
+	buf_adds(&sub, path);
+	if (path[strlen(path) - 1] != '/')
+		buf_addc(&sub, '/');
+	plen = sub.len;
 	for (k = 0; k < n; k++) {
-		buf_reset(&sub);
-		buf_printf(&sub, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", e[k].name);
+		sub.len = plen;
+		buf_adds(&sub, e[k].name);
 		type = e[k].type;
-		if (type == DT_UNKNOWN && stat(sub.s, &st) == 0)
+		if (type == DT_UNKNOWN && fstatat(dfd, e[k].name, &st, 0) == 0)
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		if (type == DT_DIR)
 			walk(sub.s);
 		else if (type == DT_REG)
-			one_file(sub.s);
+			/* A path too long for open(2) fails as it did. */
+			one_file_at(sub.len < PATH_MAX ? dfd : AT_FDCWD,
+			    sub.len < PATH_MAX ? e[k].name : sub.s, sub.s);
 		free(e[k].name);
 	}
+	closedir(dir);
 	free(e);
 	buf_free(&sub);
 }
@@ -833,6 +1013,11 @@ main(int argc, char **argv)
 	const char *config = NULL, *list = NULL;
 	int ch, i;
 
+#ifdef __GLIBC__
+	/* Compiling the patterns frees much: keep it rather than give it back. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 1 << 20);
+#endif
 	lede_init(argc, argv, usage_text, help_text);
 	while ((ch = getopt_long(argc, argv, "bc:d:n:T:uw", longopts, NULL)) != -1)
 		switch (ch) {
@@ -852,12 +1037,14 @@ main(int argc, char **argv)
 	if (date_opt && strlen(date_opt) > 10)
 		date_opt = strndup(date_opt, 10);
 	setup(config);
+	atexit(out_flush);	/* records not yet written, when a fatal error exits */
 	if (list)
 		files_from(list);
 	for (i = 0; i < argc; i++)
 		operand(argv[i]);
 	if (!list && argc == 0)
 		one_file("-");
+	out_flush();
 	out_finish(stdout);
 	return status;
 }
