@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <pcre2.h>
@@ -21,6 +22,7 @@
 #include "conf.h"
 #include "json.h"
 #include "split-scan.h"
+#include "split-html.h"
 #include "split-seg.h"
 #include "util.h"
 
@@ -30,12 +32,13 @@
 #define FRONT_LINES 1000	/* front matter longer than this is text */
 
 static const char usage_text[] =
-    "[-buw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
+    "[-bHuw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
 static const char help_text[] =
     "Writes one JSON record per sentence of each article file.\n"
     "  -b, --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
     "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
     "  -d, --date DATE         the publication date (dct) of every document\n"
+    "  -H, --html              read every input as HTML (else only *.html, *.htm)\n"
     "  -n, --doc NAME          the document id, instead of the file's path\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
@@ -43,7 +46,7 @@ static const char help_text[] =
     "      --help, --version\n"
     "See lede-split(1).\n";
 
-static int bflag, uflag, wflag;
+static int bflag, Hflag, uflag, wflag;
 static const char *date_opt, *doc_opt;
 
 struct lang {
@@ -810,6 +813,75 @@ read_lines(struct doc *d, int fd)
 	return 0;
 }
 
+/* Is it named as a web page? */
+static int
+is_html(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && strcasecmp(name + n - 5, ".html") == 0) ||
+	    (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
+}
+
+/*
+ * A web page: read whole, mended where it is not UTF-8 (one warning, at
+ * the first bad line of the file), its text (split-html.c) taken line by
+ * line as a file's.  Returns 0, or the errno of the failed read.
+ */
+static int
+read_page(struct doc *d, int fd)
+{
+	static struct html *html;
+	static struct buf page, text;
+	char dct[11], open[32];
+	size_t ncp, k, line;
+	const char *p, *nl, *end;
+	ssize_t r;
+
+	if (!html)
+		html = html_load(NULL);
+	buf_reset(&page);
+	for (;;) {
+		buf_grow(&page, READ_MIN);
+		r = read(fd, page.s + page.len, page.cap - page.len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return errno ? errno : EIO;
+		if (r == 0)
+			break;
+		page.len += (size_t)r;
+	}
+	p = page.s;
+	k = page.len;
+	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3, k -= 3;
+	if (!utf8_valid(p, k, &ncp)) {
+		line = 1;
+		for (end = p; end < p + k; end = nl + 1) {
+			if (!(nl = memchr(end, '\n', k - (size_t)(end - p))))
+				nl = p + k;
+			if (!utf8_valid(end, (size_t)(nl - end), &ncp))
+				break;
+			line++;
+		}
+		warnm("%s:%zu: invalid UTF-8, replaced by U+FFFD", d->name, line);
+		fix_utf8(p, k, &fixbuf);
+		p = fixbuf.s;
+		k = fixbuf.len;
+	}
+	if (html_text(html, p, k, &text, dct, open) < 0)
+		warnm("%s: <%s> is not closed: the text after it is left out", d->name, open);
+	if (!d->dct[0] && dct[0])
+		memcpy(d->dct, dct, sizeof dct);
+	d->state = 2;	/* no front matter in a page */
+	for (p = text.s, end = text.s + text.len; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));	/* every line ends in one */
+		file_line(d, p, (size_t)(nl - p), 1);
+	}
+	return 0;
+}
+
 static void
 article(int fd, const char *path, const char *name)
 {
@@ -847,7 +919,11 @@ article(int fd, const char *path, const char *name)
 	buf_reset(&d.fm);
 	buf_reset(&d.held);
 
-	if ((err = read_lines(&d, fd))) {
+	if (Hflag || is_html(name))
+		err = read_page(&d, fd);
+	else
+		err = read_lines(&d, fd);
+	if (err) {
 		warnm("%s: %s", name, strerror(err));
 		status = EX_REJECT;
 	}
@@ -1005,6 +1081,7 @@ main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "doc", required_argument, NULL, 'n' },
+		{ "html", no_argument, NULL, 'H' },
 		{ "files-from", required_argument, NULL, 'T' },
 		{ "unbuffered", no_argument, NULL, 'u' },
 		{ "wrapped", no_argument, NULL, 'w' },
@@ -1019,11 +1096,12 @@ main(int argc, char **argv)
 	mallopt(M_TOP_PAD, 1 << 20);
 #endif
 	lede_init(argc, argv, usage_text, help_text);
-	while ((ch = getopt_long(argc, argv, "bc:d:n:T:uw", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "bc:d:Hn:T:uw", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'b': bflag = 1; break;
 		case 'c': config = optarg; break;
 		case 'd': date_opt = optarg; break;
+		case 'H': Hflag = 1; break;
 		case 'n': doc_opt = optarg; break;
 		case 'T': list = optarg; break;
 		case 'u': uflag = 1; break;

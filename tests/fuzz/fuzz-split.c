@@ -1,16 +1,21 @@
 /*
  * libFuzzer target for lede-split's sentence splitter (cmd/split-seg.c),
- * with the word lists of data/en/split.yaml.  Every span must lie in
+ * with the word lists of data/en/split.yaml: every span must lie in
  * order within the paragraph and start and end on a non-space byte.
+ * And for its HTML reader (cmd/split-html.c) with data/html.yaml: the
+ * text is lines with no blank one and no space at either end, no
+ * longer than the page and a newline, and the date is one or none.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "conf.h"
+#include "split-html.h"
 #include "split-seg.h"
 
 static struct seg seg;
+static struct html *html;
 
 static void
 words(struct conf *c, const char *key, struct wordset *ws)
@@ -40,7 +45,28 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	words(&c, "openers", &seg.openers);
 	words(&c, "starters", &seg.starters);
 	conf_free(&c);
+	html = html_load("data/html.yaml");
 	return 0;
+}
+
+static void
+check_html(const char *s, size_t size)
+{
+	static struct buf out;
+	char dct[11], open[32];
+	size_t i;
+
+	html_text(html, s, size, &out, dct, open);
+	if (out.len > size + 1 || (out.len && out.s[out.len - 1] != '\n'))
+		abort();
+	for (i = 0; i < out.len; i++)
+		if (out.s[i] == '\n' && (i == 0 || out.s[i - 1] == '\n' ||
+		    out.s[i - 1] == ' ' || (i + 1 < out.len && out.s[i + 1] == ' ')))
+			abort();
+	if (out.len && out.s[0] == ' ')
+		abort();
+	if (dct[0] && (strlen(dct) != 10 || dct[4] != '-' || dct[7] != '-'))
+		abort();
 }
 
 int
@@ -58,5 +84,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		last = sp[k].e;
 	}
+	check_html((const char *)data, size);
 	return 0;
 }
