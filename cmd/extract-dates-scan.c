@@ -129,6 +129,13 @@ struct dates_lex {
 	char **strs;
 	size_t nstr, cstr;
 	uint32_t lenfirst[25];	/* bit c-'a' set: some word of that length starts with c */
+	/*
+	 * The words of at most 8 ASCII letters again, keyed by their bytes
+	 * (see key8): one integer compare finds them.
+	 */
+	uint64_t *k8;
+	const struct lexent **e8;
+	uint32_t m8;		/* the table's size - 1 */
 };
 
 enum { TW, TN, TP };
@@ -388,6 +395,85 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 	return e;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE 1
+#else
+#define LITTLE 0
+#endif
+
+/*
+ * A word of 1 to 8 ASCII letters as one integer, in lower case (0 pads
+ * it); avail: how many bytes may be read at w.
+ */
+static uint64_t
+key8(const char *w, size_t n, size_t avail)
+{
+	unsigned char b[8] = { 0 };
+	uint64_t k;
+	size_t q;
+
+	if (LITTLE && avail >= 8) {
+		memcpy(&k, w, sizeof k);
+		return (k | 0x2020202020202020ull) & (n == 8 ? ~0ull : (1ull << (n * 8)) - 1);
+	}
+	for (q = 0; q < n; q++)
+		b[q] = (unsigned char)(w[q] | 0x20);
+	memcpy(&k, b, sizeof k);
+	return k;
+}
+
+static uint32_t
+hash8(uint64_t k, uint32_t m)
+{
+	return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 40) & m;
+}
+
+/* Fills the table of short words, once all are in. */
+static void
+lex_index8(struct dates_lex *lx)
+{
+	size_t i, j, n = 0, cap = 64;
+
+	for (i = 0; i < HCAP; i++)
+		if (lx->h[i])
+			n++;
+	while (cap < 4 * n)
+		cap *= 2;
+	lx->k8 = xcalloc(cap, sizeof *lx->k8);
+	lx->e8 = xcalloc(cap, sizeof *lx->e8);
+	lx->m8 = (uint32_t)(cap - 1);
+	for (i = 0; i < HCAP; i++) {
+		const struct lexent *e = lx->h[i];
+		uint64_t k;
+		uint32_t h;
+
+		if (!e || e->n < 1 || e->n > 8)
+			continue;
+		for (j = 0; j < e->n; j++)
+			if (e->w[j] < 'a' || e->w[j] > 'z')
+				break;
+		if (j < e->n)
+			continue;
+		k = key8(e->w, e->n, 0);
+		for (h = hash8(k, lx->m8); lx->k8[h]; h = (h + 1) & lx->m8)
+			;
+		lx->k8[h] = k;
+		lx->e8[h] = e;
+	}
+}
+
+static const struct lexent *
+lex_find8(const struct dates_lex *lx, uint64_t k)
+{
+	uint32_t h;
+	uint64_t x;
+
+	for (h = hash8(k, lx->m8); (x = lx->k8[h]) != 0; h = (h + 1) & lx->m8)
+		if (x == k)
+			return lx->e8[h];
+	return NULL;
+}
+
 /* Punctuation maps onto one ASCII character. */
 static int
 uni_punct(unsigned u)
@@ -444,13 +530,44 @@ decode(const unsigned char *s, size_t n, int *k)
 	return u;
 }
 
-static int
-isalpha_a(int c)
+/* Byte classes for the tokenizer: 1 an ASCII letter, 2 a digit, 3 blank or control. */
+static const unsigned char bclass[256] = {
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 3,
+};
+
+/* The end of the run of ASCII letters at u[j..n). */
+static size_t
+letters(const unsigned char *u, size_t j, size_t n)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	/* eight bytes at a time: a byte's top bit says it is no letter */
+	while (LITTLE && j + 8 <= n) {
+		uint64_t w, x, bad;
+
+		memcpy(&w, u + j, sizeof w);
+		x = w | 0x2020202020202020ull;
+		bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
+		    0x8080808080808080ull;
+		/* the first one in memory: the bytes after it may carry in, not before */
+		if (bad)
+			return j + (size_t)(__builtin_ctzll(bad) >> 3);
+		j += 8;
+	}
+	while (j < n && bclass[u[j]] == 1)
+		j++;
+	return j;
 }
 
-/* Cuts s into tokens; words are looked up when lex is given. */
+/*
+ * Cuts s into tokens; words are looked up when lex is given.  ASCII
+ * goes through a table; only other bytes are decoded.
+ */
 static void
 tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size_t n)
 {
@@ -462,10 +579,10 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 	sc->nt = 0;
 	while (i < n) {
 		struct tok *t;
-		unsigned c = u[i], cu;
-		int k, pc = 0;
+		unsigned c = u[i], cu, cl = bclass[c];
+		int k = 1, pc = 0;
 
-		if (c <= ' ' || c == 0x7F) {	/* white space and control characters */
+		if (cl == 3) {	/* white space and control characters */
 			sp = 1, i++, cp++;
 			continue;
 		}
@@ -476,10 +593,8 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 				continue;
 			}
 			pc = uni_punct(cu);
-		} else if (!isalpha_a((int)c) && !(c >= '0' && c <= '9')) {
+		} else if (cl == 0)
 			pc = (int)c;
-			k = 1;
-		}
 		if (sc->nt == sc->ct) {
 			sc->ct = sc->ct ? sc->ct * 2 : 256;
 			sc->tk = xrealloc(sc->tk, sc->ct * sizeof *sc->tk);
@@ -497,52 +612,64 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 		if (pc) {
 			t->kind = TP;
 			t->ch = pc;
-			i += k;
+			i += (size_t)k;
 			cp++;
 			if (lex && pc < 128)
 				t->lx = lex->punct[pc];
-		} else if (c >= '0' && c <= '9') {
+		} else if (cl == 2) {
+			long num = 0;
+			size_t j = i;
+
 			t->kind = TN;
-			while (i < n && u[i] >= '0' && u[i] <= '9') {
-				if (t->num < 100000000)
-					t->num = t->num * 10 + (u[i] - '0');
-				if (t->nd < 255)
-					t->nd++;
-				i++, cp++;
+			while (j < n && bclass[u[j]] == 2) {
+				if (num < 100000000)
+					num = num * 10 + (u[j] - '0');
+				j++;
 			}
+			t->num = num;
+			t->nd = (unsigned char)(j - i < 255 ? j - i : 255);
+			cp += (uint32_t)(j - i);
+			i = j;
 		} else {
-			int up = 1, nl = 0;
-			uint32_t h = 2166136261u;
+			/* a word: ASCII letters and any other character that is not space or punctuation */
 			unsigned first = c | 0x20;
+			size_t j = i, extra = 0, len;
+			int wide = 0;
 
 			t->kind = TW;
-			if (c >= 'A' && c <= 'Z')
-				t->cap = 1;
-			while (i < n) {
-				c = u[i];
-				if (c < 0x80) {
-					if (!isalpha_a((int)c))
-						break;
-					if (c >= 'a')
-						up = 0;
-					h = (h ^ (c | 0x20)) * 16777619u;
-					nl++;
-					i++, cp++;
-					continue;
-				}
-				cu = decode(u + i, n - i, &k);
+			for (;;) {
+				j = letters(u, j, n);
+				if (j >= n || u[j] < 0x80)
+					break;
+				cu = decode(u + j, n - j, &k);
 				if (uni_space(cu) || uni_punct(cu))
 					break;
-				up = 0;
-				for (; k > 0; k--, i++)
-					h = (h ^ u[i]) * 16777619u;
-				cp++;
+				wide = 1;
+				j += (size_t)k;
+				extra += (size_t)k - 1;
 			}
-			if (t->cap && up && nl > 1)
-				t->cap = 2;
-			if (lex && i - t->b0 <= 24 && (first < 'a' || first > 'z' ||
-			    (lex->lenfirst[i - t->b0] >> (first - 'a') & 1)))
-				t->lx = lex_findh(lex, s + t->b0, i - t->b0, h);
+			len = j - i;
+			if (lex && len <= 24 && (first < 'a' || first > 'z' ||
+			    (lex->lenfirst[len] >> (first - 'a') & 1))) {
+				if (len <= 8 && !wide)
+					t->lx = lex_find8(lex, key8(s + i, len, n - i));
+				else
+					t->lx = lex_findh(lex, s + i, len, hashw(s + i, len));
+			}
+			/* capitalized; all capitals (ASCII only, more than one letter) */
+			if (c >= 'A' && c <= 'Z') {
+				size_t q;
+
+				t->cap = 1;
+				if (!wide && len > 1) {
+					for (q = i + 1; q < j && u[q] <= 'Z'; q++)
+						;
+					if (q == j)
+						t->cap = 2;
+				}
+			}
+			cp += (uint32_t)(len - extra);
+			i = j;
 		}
 		t->b1 = (uint32_t)i;
 		t->c1 = cp;
@@ -757,6 +884,7 @@ dates_lex_load(struct conf *c)
 					e->abbr = 1;
 			}
 	}
+	lex_index8(lx);
 	return lx;
 }
 
@@ -776,6 +904,8 @@ dates_lex_free(struct dates_lex *lx)
 		free(lx->strs[i]);
 	free(lx->strs);
 	free(lx->ph);
+	free(lx->k8);
+	free(lx->e8);
 	free(lx);
 }
 
