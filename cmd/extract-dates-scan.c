@@ -108,6 +108,7 @@ struct lexent {
 	uint64_t phcats;	/* categories of the phrases this word starts */
 	unsigned short phs[16];	/* those phrases */
 	int nphs;
+	unsigned char anchor;	/* A_WORD, A_PHRASE: see lex_anchors */
 };
 
 #define MAXPT 6
@@ -162,6 +163,7 @@ struct dates_scan {
 	struct pdmemo *memo;	/* the last compound duration read */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
+	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -474,6 +476,41 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
 	return NULL;
 }
 
+/*
+ * No rule matches in a text without an anchor: a number, a word of one
+ * of these categories, or a phrase of the A_PHRASE_CATS.  (Read off the
+ * rules: each needs a month, a weekday, a unit, a number and so on.
+ * "units" counts only when it is no attached-only abbreviation, which
+ * needs a number before it, or a quarter, which "first quarter" takes
+ * bare.)  So a text without one is "[]" at once.
+ */
+#define A_WORD 1u	/* the word is an anchor */
+#define A_PHRASE 2u	/* it starts a phrase that may be one */
+#define CB(c) (1ULL << (c))
+#define A_WORD_CATS (CB(C_MONTHS) | CB(C_WEEKDAYS) | CB(C_WEEKDAYS_PL) | CB(C_DEICTIC) | \
+	CB(C_DAYPARTS) | CB(C_SEASONS) | CB(C_FIXED) | CB(C_FREQ) | CB(C_CLOCK) | \
+	CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_HALF))
+#define A_PHRASE_CATS (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_WORKDAYS))
+
+static void
+lex_anchors(struct dates_lex *lx)
+{
+	size_t i;
+
+	for (i = 0; i < HCAP; i++) {
+		struct lexent *e = lx->h[i];
+
+		if (!e)
+			continue;
+		if ((e->f & A_WORD_CATS) ||
+		    ((e->f & (CB(C_UNITS) | CB(C_UNITS_PL))) && (!(e->f & CB(C_UNITS_ATT)) ||
+		    ((e->f & CB(C_UNITS)) && e->iv[C_UNITS] == U_Q))))
+			e->anchor |= A_WORD;
+		if (e->phcats & A_PHRASE_CATS)
+			e->anchor |= A_PHRASE;
+	}
+}
+
 /* Punctuation maps onto one ASCII character. */
 static int
 uni_punct(unsigned u)
@@ -577,6 +614,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 	int sp = 1;
 
 	sc->nt = 0;
+	sc->anchors = 0;
 	while (i < n) {
 		struct tok *t;
 		unsigned c = u[i], cu, cl = bclass[c];
@@ -621,6 +659,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			size_t j = i;
 
 			t->kind = TN;
+			sc->anchors |= A_WORD;
 			while (j < n && bclass[u[j]] == 2) {
 				if (num < 100000000)
 					num = num * 10 + (u[j] - '0');
@@ -673,7 +712,11 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 		}
 		t->b1 = (uint32_t)i;
 		t->c1 = cp;
-		t->lf = t->lx ? t->lx->f : 0;
+		if (t->lx) {
+			t->lf = t->lx->f;
+			sc->anchors |= t->lx->anchor;
+		} else
+			t->lf = 0;
 	}
 }
 
@@ -885,6 +928,7 @@ dates_lex_load(struct conf *c)
 			}
 	}
 	lex_index8(lx);
+	lex_anchors(lx);
 	return lx;
 }
 
@@ -3402,6 +3446,22 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->memo->i = SIZE_MAX;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
+	if (!(sc->anchors & A_WORD)) {
+		/* no anchor word: is there an anchor phrase? */
+		int c, found = 0;
+
+		for (i = 0; i < sc->nt && !found && (sc->anchors & A_PHRASE); i++)
+			if (sc->tk[i].lx && (sc->tk[i].lx->anchor & A_PHRASE))
+				for (c = 0; c < NCAT && !found; c++)
+					if ((CB(c) & A_PHRASE_CATS & sc->tk[i].lx->phcats) &&
+					    phr(sc, c, i, NULL, NULL))
+						found = 1;
+		if (!found) {
+			buf_addc(out, ']');
+			return 0;
+		}
+		i = 0;
+	}
 	while (i < sc->nt) {
 		if (!trigger(sc, i) || !best(sc, i, &m)) {
 			i++;
