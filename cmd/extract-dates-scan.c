@@ -3232,6 +3232,65 @@ static const rule_fn rules[] = {
 	r_time, r_dur, r_nth, r_theunit, r_holiday,
 };
 
+/*
+ * What a rule's first token must be, read off its first tests: the
+ * categories of the word (and of the phrases it starts, for r_fixed
+ * and r_holiday), or one of these (bits above the categories).  A rule
+ * asked at a token outside its mask would return 0 at once.  r_ago,
+ * r_in and r_dur are always asked: the duration they read is what
+ * best() looks at before r_offset.
+ */
+#define S_NUM (1ULL << 55)	/* a number */
+#define S_NUM2 (1ULL << 56)	/* of at most two digits */
+#define S_NUM4 (1ULL << 57)	/* of four */
+#define S_APOS (1ULL << 58)	/* ' */
+#define S_Q (1ULL << 59)	/* the word q */
+#define S_ANY (~0ULL)
+_Static_assert(NCAT <= 55, "the S_ bits are above the categories");
+static const uint64_t rulestart[] = {
+	S_NUM4,						/* r_iso */
+	S_NUM2,						/* r_slash */
+	CB(C_WEEKDAYS) | CB(C_MONTHS),			/* r_mdy */
+	CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) | S_NUM, /* r_dmy */
+	CB(C_RELATIVE) | CB(C_WEEKDAYS_PL) | CB(C_WEEKDAYS), /* r_weekday */
+	CB(C_ARTICLES) | CB(C_DEICTIC),			/* r_deictic */
+	CB(C_FIXED),					/* r_fixed */
+	CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE), /* r_rel */
+	S_ANY,						/* r_ago */
+	S_ANY,						/* r_in */
+	S_Q | CB(C_ARTICLES) | CB(C_ORDINALS),		/* r_quarter */
+	CB(C_ARTICLES) | CB(C_SEASONS),			/* r_season */
+	CB(C_ARTICLES) | CB(C_MODIFIERS),		/* r_mod */
+	S_NUM | S_APOS | CB(C_ARTICLES),		/* r_decade */
+	S_NUM4,						/* r_year */
+	CB(C_FREQ) | CB(C_EVERY),			/* r_set */
+	CB(C_CLOCK) | S_NUM2,				/* r_time */
+	S_ANY,						/* r_dur */
+	CB(C_ARTICLES),					/* r_nth */
+	CB(C_ARTICLES),					/* r_theunit */
+	CB(C_HOLIDAYS),					/* r_holiday */
+};
+_Static_assert(sizeof rulestart / sizeof rulestart[0] == sizeof rules / sizeof rules[0],
+    "a mask for each rule");
+
+/* The bits of token i the masks are read against. */
+static uint64_t
+startbits(const struct dates_scan *sc, size_t i)
+{
+	const struct tok *t = TK(i);
+	uint64_t b = t->lf;
+
+	if (t->lx)
+		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS));
+	if (t->kind == TN)
+		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
+	else if (t->kind == TP)
+		b |= t->ch == '\'' ? S_APOS : 0;
+	else if (t->b1 - t->b0 == 1 && (sc->s[t->b0] | 0x20) == 'q')
+		b |= S_Q;
+	return b;
+}
+
 /* What a modifier or boundary can wrap. */
 static int
 r_inner(struct dates_scan *sc, size_t i, struct tx *m)
@@ -3255,9 +3314,10 @@ best(struct dates_scan *sc, size_t i, struct tx *m)
 	struct tx t;
 	size_t k;
 	int got = 0;
+	uint64_t sb = startbits(sc, i);
 
 	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
-		if (rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
+		if ((sb & rulestart[k]) && rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
 			*m = t;
 			got = 1;
 		}
