@@ -116,6 +116,7 @@ struct lexent {
 struct phrase {
 	int cat, nt;
 	char *t[MAXPT];
+	unsigned char n[MAXPT];	/* strlen(t[k]) */
 	int iv;
 	const char *sv;
 };
@@ -806,6 +807,7 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 			}
 			w[n] = '\0';
 			p->t[i] = keep(lx, w);
+			p->n[i] = (unsigned char)n;
 		}
 	}
 	free(tmp.tk);
@@ -1039,10 +1041,11 @@ static size_t
 phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 {
 	const struct dates_lex *lx = sc->lex;
+	const struct lexent *e;
 	size_t best = 0, k;
 	int q;
 
-	if (i >= sc->nt || !sc->tk[i].lx)
+	if (i >= sc->nt || !(e = sc->tk[i].lx))
 		return 0;
 	if (has(sc, i, cat)) {
 		best = 1;
@@ -1051,15 +1054,20 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 		if (sv)
 			*sv = svl(sc, i, cat);
 	}
-	if (!(sc->tk[i].lx->phcats >> cat & 1))
+	if (!(e->phcats >> cat & 1))
 		return best;
-	for (q = 0; q < sc->tk[i].lx->nphs; q++) {
-		const struct phrase *ph = &lx->ph[sc->tk[i].lx->phs[q]];
+	for (q = 0; q < e->nphs; q++) {
+		const struct phrase *ph = &lx->ph[e->phs[q]];
 		if (ph->cat != cat || (size_t)ph->nt <= best || i + ph->nt > sc->nt)
 			continue;
-		for (k = 0; k < (size_t)ph->nt; k++)
-			if (!tokeq(sc, i + k, ph->t[k]))
+		/* the first word is e's: token i is that word */
+		for (k = 1; k < (size_t)ph->nt; k++) {
+			/* tokeq(), the length first */
+			const struct tok *t = &sc->tk[i + k];
+			if (t->kind == TP ? ph->t[k][0] != t->ch || ph->t[k][1] != '\0' :
+			    t->b1 - t->b0 != ph->n[k] || !eqw(sc->s + t->b0, ph->n[k], ph->t[k]))
 				break;
+		}
 		if (k == (size_t)ph->nt) {
 			best = k;
 			if (iv)
