@@ -3516,13 +3516,14 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	buf_addc(out, '[');
 	if (!(sc->anchors & A_WORD)) {
 		/* no anchor word: is there an anchor phrase? */
-		int c, found = 0;
+		int found = 0;
+		uint64_t cs;
 
 		for (i = 0; i < sc->nt && !found && (sc->anchors & A_PHRASE); i++)
 			if (sc->tk[i].lx && (sc->tk[i].lx->anchor & A_PHRASE))
-				for (c = 0; c < NCAT && !found; c++)
-					if ((CB(c) & A_PHRASE_CATS & sc->tk[i].lx->phcats) &&
-					    phr(sc, c, i, NULL, NULL))
+				for (cs = sc->tk[i].lx->phcats & A_PHRASE_CATS; cs && !found;
+				    cs &= cs - 1)
+					if (phr(sc, __builtin_ctzll(cs), i, NULL, NULL))
 						found = 1;
 		if (!found) {
 			buf_addc(out, ']');
