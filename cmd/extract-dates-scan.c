@@ -416,8 +416,10 @@ key8(const char *w, size_t n, size_t avail)
 	size_t q;
 
 	if (LITTLE && avail >= 8) {
+		static const uint64_t mask[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+			0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
 		memcpy(&k, w, sizeof k);
-		return (k | 0x2020202020202020ull) & (n == 8 ? ~0ull : (1ull << (n * 8)) - 1);
+		return (k | 0x2020202020202020ull) & mask[n];
 	}
 	for (q = 0; q < n; q++)
 		b[q] = (unsigned char)(w[q] | 0x20);
@@ -606,61 +608,78 @@ letters(const unsigned char *u, size_t j, size_t n)
  * Cuts s into tokens; words are looked up when lex is given.  ASCII
  * goes through a table; only other bytes are decoded.
  */
+/* A word's entry: s[0..len) is a word of the text, avail bytes may be read. */
+static const struct lexent *
+lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int wide)
+{
+	unsigned c = (unsigned char)s[0];
+
+	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
+	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
+		return NULL;
+	if (len <= 8 && !wide)
+		return lex_find8(lex, key8(s, len, avail));
+	return lex_findh(lex, s, len, hashw(s, len));
+}
+
+/*
+ * Cuts s into tokens; words are looked up when lex is given.  ASCII
+ * goes through a table; only other bytes are decoded.  A code point
+ * offset is the byte offset less the bytes after the first of each
+ * character so far (ex).
+ */
 static void
 tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-	uint32_t cp = 0;
+	size_t i = 0, nt = 0, ct = sc->ct, ex = 0;
+	struct tok *tk = sc->tk;	/* in locals: the byte stores below may alias *sc */
+	unsigned anchors = 0;
 	int sp = 1;
 
-	sc->nt = 0;
-	sc->anchors = 0;
 	while (i < n) {
 		struct tok *t;
 		unsigned c = u[i], cu, cl = bclass[c];
 		int k = 1, pc = 0;
 
 		if (cl == 3) {	/* white space and control characters */
-			sp = 1, i++, cp++;
+			sp = 1, i++;
 			continue;
 		}
 		if (c >= 0x80) {
 			cu = decode(u + i, n - i, &k);
 			if (uni_space(cu)) {
-				sp = 1, i += k, cp++;
+				sp = 1, i += (size_t)k, ex += (size_t)k - 1;
 				continue;
 			}
 			pc = uni_punct(cu);
 		} else if (cl == 0)
 			pc = (int)c;
-		if (sc->nt == sc->ct) {
-			sc->ct = sc->ct ? sc->ct * 2 : 256;
-			sc->tk = xrealloc(sc->tk, sc->ct * sizeof *sc->tk);
+		if (nt == ct) {
+			ct = ct ? ct * 2 : 256;
+			tk = xrealloc(tk, ct * sizeof *tk);
 		}
-		t = &sc->tk[sc->nt++];
+		t = &tk[nt++];
 		t->b0 = (uint32_t)i;
-		t->c0 = cp;
+		t->c0 = (uint32_t)(i - ex);
 		t->sp = (unsigned char)sp;
 		t->cap = 0;
 		t->nd = 0;
 		t->num = 0;
-		t->lx = NULL;
 		t->ch = 0;
 		sp = 0;
 		if (pc) {
 			t->kind = TP;
 			t->ch = pc;
 			i += (size_t)k;
-			cp++;
-			if (lex && pc < 128)
-				t->lx = lex->punct[pc];
+			ex += (size_t)k - 1;
+			t->lx = lex && pc < 128 ? lex->punct[pc] : NULL;
 		} else if (cl == 2) {
 			long num = 0;
 			size_t j = i;
 
 			t->kind = TN;
-			sc->anchors |= A_WORD;
+			anchors |= A_WORD;
 			while (j < n && bclass[u[j]] == 2) {
 				if (num < 100000000)
 					num = num * 10 + (u[j] - '0');
@@ -668,12 +687,11 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			}
 			t->num = num;
 			t->nd = (unsigned char)(j - i < 255 ? j - i : 255);
-			cp += (uint32_t)(j - i);
+			t->lx = NULL;
 			i = j;
 		} else {
 			/* a word: ASCII letters and any other character that is not space or punctuation */
-			unsigned first = c | 0x20;
-			size_t j = i, extra = 0, len;
+			size_t j = i, len;
 			int wide = 0;
 
 			t->kind = TW;
@@ -686,18 +704,12 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 					break;
 				wide = 1;
 				j += (size_t)k;
-				extra += (size_t)k - 1;
+				ex += (size_t)k - 1;
 			}
 			len = j - i;
-			if (lex && len <= 24 && (first < 'a' || first > 'z' ||
-			    (lex->lenfirst[len] >> (first - 'a') & 1))) {
-				if (len <= 8 && !wide)
-					t->lx = lex_find8(lex, key8(s + i, len, n - i));
-				else
-					t->lx = lex_findh(lex, s + i, len, hashw(s + i, len));
-			}
+			t->lx = lex ? lookup(lex, s + i, len, n - i, wide) : NULL;
 			/* capitalized; all capitals (ASCII only, more than one letter) */
-			if (c >= 'A' && c <= 'Z') {
+			if (c <= 'Z') {
 				size_t q;
 
 				t->cap = 1;
@@ -708,17 +720,20 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 						t->cap = 2;
 				}
 			}
-			cp += (uint32_t)(len - extra);
 			i = j;
 		}
 		t->b1 = (uint32_t)i;
-		t->c1 = cp;
+		t->c1 = (uint32_t)(i - ex);
 		if (t->lx) {
 			t->lf = t->lx->f;
-			sc->anchors |= t->lx->anchor;
+			anchors |= t->lx->anchor;
 		} else
 			t->lf = 0;
 	}
+	sc->tk = tk;
+	sc->ct = ct;
+	sc->nt = nt;
+	sc->anchors = anchors;
 }
 
 static char *
