@@ -3258,17 +3258,18 @@ static const rule_fn rules[] = {
 /*
  * What a rule's first token must be, read off its first tests: the
  * categories of the word (and of the phrases it starts, for r_fixed
- * and r_holiday), or one of these (bits above the categories).  A rule
- * asked at a token outside its mask would return 0 at once.  r_ago,
- * r_in and r_dur are always asked: the duration they read is what
- * best() looks at before r_offset.
+ * and r_holiday, r_ago, r_in, r_dur), or one of these (bits above the
+ * categories).  A rule asked at a token outside its mask would return 0
+ * at once.  r_ago, r_in and r_dur read a duration at the token (after
+ * "about"), which best() looks at before r_offset: outside DUR_START
+ * there is none, and best() notes that itself.
  */
 #define S_NUM (1ULL << 55)	/* a number */
 #define S_NUM2 (1ULL << 56)	/* of at most two digits */
 #define S_NUM4 (1ULL << 57)	/* of four */
 #define S_APOS (1ULL << 58)	/* ' */
 #define S_Q (1ULL << 59)	/* the word q */
-#define S_ANY (~0ULL)
+#define DUR_START (CB(C_APPROX) | CB(C_HALF) | CB(C_NUMBERS) | S_NUM)
 _Static_assert(NCAT <= 55, "the S_ bits are above the categories");
 static const uint64_t rulestart[] = {
 	S_NUM4,						/* r_iso */
@@ -3279,8 +3280,8 @@ static const uint64_t rulestart[] = {
 	CB(C_ARTICLES) | CB(C_DEICTIC),			/* r_deictic */
 	CB(C_FIXED),					/* r_fixed */
 	CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE), /* r_rel */
-	S_ANY,						/* r_ago */
-	S_ANY,						/* r_in */
+	DUR_START,					/* r_ago */
+	DUR_START,					/* r_in */
 	S_Q | CB(C_ARTICLES) | CB(C_ORDINALS),		/* r_quarter */
 	CB(C_ARTICLES) | CB(C_SEASONS),			/* r_season */
 	CB(C_ARTICLES) | CB(C_MODIFIERS),		/* r_mod */
@@ -3288,7 +3289,7 @@ static const uint64_t rulestart[] = {
 	S_NUM4,						/* r_year */
 	CB(C_FREQ) | CB(C_EVERY),			/* r_set */
 	CB(C_CLOCK) | S_NUM2,				/* r_time */
-	S_ANY,						/* r_dur */
+	DUR_START | CB(C_UNITS_PL),			/* r_dur */
 	CB(C_ARTICLES),					/* r_nth */
 	CB(C_ARTICLES),					/* r_theunit */
 	CB(C_HOLIDAYS),					/* r_holiday */
@@ -3304,7 +3305,7 @@ startbits(const struct dates_scan *sc, size_t i)
 	uint64_t b = t->lf;
 
 	if (t->lx)
-		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS));
+		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX));
 	if (t->kind == TN)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)
@@ -3339,6 +3340,11 @@ best(struct dates_scan *sc, size_t i, struct tx *m)
 	int got = 0;
 	uint64_t sb = startbits(sc, i);
 
+	if (!(sb & DUR_START)) {
+		/* what pdurs() from r_ago and r_dur would leave: no duration at i */
+		sc->memo->i = i;
+		sc->memo->e = 0;
+	}
 	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
 		if ((sb & rulestart[k]) && rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
 			*m = t;
