@@ -162,6 +162,7 @@ struct dates_scan {
 	int joined;		/* a time glued to a date before it: 05/31/2024.14:15 */
 	int mdok;		/* a bare 8/10 is a date here: an offset's anchor */
 	struct pdmemo *memo;	/* the last compound duration read */
+	uint32_t rulesof[64];	/* bit k: rulestart[k] has that bit (see best) */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
 	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
@@ -970,6 +971,8 @@ dates_lex_free(struct dates_lex *lx)
 	free(lx);
 }
 
+static void rules_index(uint32_t *);
+
 struct dates_scan *
 dates_scan_new(const struct dates_lex *lx, int dmy)
 {
@@ -979,6 +982,7 @@ dates_scan_new(const struct dates_lex *lx, int dmy)
 	sc->dmy = dmy;
 	sc->memo = xcalloc(1, sizeof *sc->memo);
 	sc->memo->i = SIZE_MAX;
+	rules_index(sc->rulesof);
 	return sc;
 }
 
@@ -3296,6 +3300,19 @@ static const uint64_t rulestart[] = {
 };
 _Static_assert(sizeof rulestart / sizeof rulestart[0] == sizeof rules / sizeof rules[0],
     "a mask for each rule");
+_Static_assert(sizeof rules / sizeof rules[0] <= 32, "a bit for each rule");
+
+/* rulesof[b]: bit k set when rulestart[k] has bit b. */
+static void
+rules_index(uint32_t *rulesof)
+{
+	size_t k;
+	uint64_t b;
+
+	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
+		for (b = rulestart[k]; b; b &= b - 1)
+			rulesof[__builtin_ctzll(b)] |= 1u << k;
+}
 
 /* The bits of token i the masks are read against. */
 static uint64_t
@@ -3338,15 +3355,19 @@ best(struct dates_scan *sc, size_t i, struct tx *m)
 	struct tx t;
 	size_t k;
 	int got = 0;
-	uint64_t sb = startbits(sc, i);
+	uint64_t sb = startbits(sc, i), b;
+	uint32_t which = 0;
 
+	for (b = sb; b; b &= b - 1)
+		which |= sc->rulesof[__builtin_ctzll(b)];
 	if (!(sb & DUR_START)) {
 		/* what pdurs() from r_ago and r_dur would leave: no duration at i */
 		sc->memo->i = i;
 		sc->memo->e = 0;
 	}
-	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
-		if ((sb & rulestart[k]) && rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
+	/* the rules in their order, as the lowest bit first */
+	for (; which; which &= which - 1)
+		if (k = (size_t)__builtin_ctz(which), rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
 			*m = t;
 			got = 1;
 		}
