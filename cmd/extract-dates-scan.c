@@ -615,11 +615,12 @@ lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int
 {
 	unsigned c = (unsigned char)s[0];
 
+	/* one probe of the short words' table: cheaper than a test before it */
+	if (len <= 8 && !wide)
+		return lex_find8(lex, key8(s, len, avail));
 	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
 	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
 		return NULL;
-	if (len <= 8 && !wide)
-		return lex_find8(lex, key8(s, len, avail));
 	return lex_findh(lex, s, len, hashw(s, len));
 }
 
@@ -647,7 +648,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			sp = 1, i++;
 			continue;
 		}
-		if (c >= 0x80) {
+		if (__builtin_expect(c >= 0x80, 0)) {
 			cu = decode(u + i, n - i, &k);
 			if (uni_space(cu)) {
 				sp = 1, i += (size_t)k, ex += (size_t)k - 1;
@@ -656,7 +657,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			pc = uni_punct(cu);
 		} else if (cl == 0)
 			pc = (int)c;
-		if (nt == ct) {
+		if (__builtin_expect(nt == ct, 0)) {
 			ct = ct ? ct * 2 : 256;
 			tk = xrealloc(tk, ct * sizeof *tk);
 		}
@@ -698,7 +699,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			t->kind = TW;
 			for (;;) {
 				j = letters(u, j, n);
-				if (j >= n || u[j] < 0x80)
+				if (__builtin_expect(j >= n || u[j] < 0x80, 1))
 					break;
 				cu = decode(u + j, n - j, &k);
 				if (uni_space(cu) || uni_punct(cu))
