@@ -99,7 +99,8 @@ static const char *mods[] = { "START", "MID", "END", "APPROX", "MORE_THAN",
 	"LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", NULL };
 
 struct lexent {
-	char *w;
+	char *w;		/* wb, or allocated when longer */
+	char wb[16];
 	size_t n;
 	uint64_t f;
 	int iv[NCAT];
@@ -126,6 +127,12 @@ struct dates_lex {
 	struct lexent *h[HCAP];
 	uint32_t hfull[HCAP];	/* the full hash of h[i]'s word, | 1; 0: empty */
 	struct lexent *punct[128];
+	struct lexent *pool;	/* entries are cut from blocks of POOLN, */
+	size_t npool;		/* npool of the last one used */
+	struct lexent **blocks;
+	size_t nblocks;
+	struct tok *ktk;	/* add_key's tokens, kept between keys */
+	size_t kct;
 	struct phrase *ph;
 	size_t nph, cph;
 	char **strs;
@@ -370,6 +377,8 @@ lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h)
 	return NULL;
 }
 
+#define POOLN 128
+
 static struct lexent *
 lex_add(struct dates_lex *lx, const char *s, size_t n)
 {
@@ -384,8 +393,13 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 		if (++count >= HCAP / 2)
 			return NULL;
 	}
-	e = xcalloc(1, sizeof *e);
-	e->w = xmalloc(n + 1);
+	if (!lx->pool || lx->npool == POOLN) {
+		lx->blocks = xrealloc(lx->blocks, (lx->nblocks + 1) * sizeof *lx->blocks);
+		lx->pool = lx->blocks[lx->nblocks++] = xcalloc(POOLN, sizeof *lx->pool);
+		lx->npool = 0;
+	}
+	e = &lx->pool[lx->npool++];
+	e->w = n < sizeof e->wb ? e->wb : xmalloc(n + 1);
 	for (i = 0; i < n; i++)
 		e->w[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
 	e->w[n] = '\0';
@@ -758,7 +772,11 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 
 	if (!key || !*key)
 		conf_fail(c, kn, "%s: empty word", cats[cat].name);
+	tmp.tk = lx->ktk;
+	tmp.ct = lx->kct;
 	tokenize(&tmp, NULL, key, strlen(key));
+	lx->ktk = tmp.tk;
+	lx->kct = tmp.ct;
 	if (tmp.nt == 0 || tmp.nt > MAXPT)
 		conf_fail(c, kn, "%s: bad word \"%s\"", cats[cat].name, key);
 	if (tmp.nt == 1) {
@@ -827,7 +845,6 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 			p->n[i] = (unsigned char)n;
 		}
 	}
-	free(tmp.tk);
 }
 
 static int
@@ -959,10 +976,12 @@ dates_lex_free(struct dates_lex *lx)
 	if (!lx)
 		return;
 	for (i = 0; i < HCAP; i++)
-		if (lx->h[i]) {
+		if (lx->h[i] && lx->h[i]->w != lx->h[i]->wb)
 			free(lx->h[i]->w);
-			free(lx->h[i]);
-		}
+	for (i = 0; i < lx->nblocks; i++)
+		free(lx->blocks[i]);
+	free(lx->blocks);
+	free(lx->ktk);
 	for (i = 0; i < lx->nstr; i++)
 		free(lx->strs[i]);
 	free(lx->strs);
