@@ -98,18 +98,19 @@ static const char *unitname[] = { "", "Y", "Q", "M", "W", "D", "H", "MIN", "S", 
 static const char *mods[] = { "START", "MID", "END", "APPROX", "MORE_THAN",
 	"LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", NULL };
 
+/* What the scan reads of every word comes first, in one cache line. */
 struct lexent {
-	char *w;		/* wb, or allocated when longer */
-	char wb[16];
-	size_t n;
 	uint64_t f;
+	uint64_t phcats;	/* categories of the phrases this word starts */
+	unsigned char anchor;	/* A_WORD, A_PHRASE: see lex_anchors */
+	int abbr;		/* a shorter spelling of a month or weekday */
+	int nphs;
+	unsigned short phs[16];	/* those phrases */
+	char *w;		/* wb, or allocated when longer */
+	size_t n;
+	char wb[16];
 	int iv[NCAT];
 	const char *sv[NCAT];
-	int abbr;		/* a shorter spelling of a month or weekday */
-	uint64_t phcats;	/* categories of the phrases this word starts */
-	unsigned short phs[16];	/* those phrases */
-	int nphs;
-	unsigned char anchor;	/* A_WORD, A_PHRASE: see lex_anchors */
 };
 
 #define MAXPT 6
