@@ -143,9 +143,12 @@ struct dates_lex {
 	 * The words of at most 8 ASCII letters again, keyed by their bytes
 	 * (see key8): one integer compare finds them.
 	 */
-	uint64_t *k8;
-	const struct lexent **e8;
+	struct slot8 {
+		uint64_t k;	/* 0: empty */
+		const struct lexent *e;
+	} *t8;
 	uint32_t m8;		/* the table's size - 1 */
+	uint64_t bits8[128];	/* bit (k * C) >> 51 set: some word hashes there */
 };
 
 enum { TW, TN, TP };
@@ -449,6 +452,12 @@ hash8(uint64_t k, uint32_t m)
 	return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 40) & m;
 }
 
+static uint32_t
+bit8(uint64_t k)
+{
+	return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 51);	/* 13 bits */
+}
+
 /* Fills the table of short words, once all are in. */
 static void
 lex_index8(struct dates_lex *lx)
@@ -460,8 +469,7 @@ lex_index8(struct dates_lex *lx)
 			n++;
 	while (cap < 4 * n)
 		cap *= 2;
-	lx->k8 = xcalloc(cap, sizeof *lx->k8);
-	lx->e8 = xcalloc(cap, sizeof *lx->e8);
+	lx->t8 = xcalloc(cap, sizeof *lx->t8);
 	lx->m8 = (uint32_t)(cap - 1);
 	for (i = 0; i < HCAP; i++) {
 		const struct lexent *e = lx->h[i];
@@ -476,10 +484,11 @@ lex_index8(struct dates_lex *lx)
 		if (j < e->n)
 			continue;
 		k = key8(e->w, e->n, 0);
-		for (h = hash8(k, lx->m8); lx->k8[h]; h = (h + 1) & lx->m8)
+		for (h = hash8(k, lx->m8); lx->t8[h].k; h = (h + 1) & lx->m8)
 			;
-		lx->k8[h] = k;
-		lx->e8[h] = e;
+		lx->t8[h].k = k;
+		lx->t8[h].e = e;
+		lx->bits8[bit8(k) >> 6] |= 1ull << (bit8(k) & 63);
 	}
 }
 
@@ -489,9 +498,12 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
 	uint32_t h;
 	uint64_t x;
 
-	for (h = hash8(k, lx->m8); (x = lx->k8[h]) != 0; h = (h + 1) & lx->m8)
+	/* most words are none of the data file's: a 1 KB bitmap says so */
+	if (!(lx->bits8[bit8(k) >> 6] >> (bit8(k) & 63) & 1))
+		return NULL;
+	for (h = hash8(k, lx->m8); (x = lx->t8[h].k) != 0; h = (h + 1) & lx->m8)
 		if (x == k)
-			return lx->e8[h];
+			return lx->t8[h].e;
 	return NULL;
 }
 
@@ -987,8 +999,7 @@ dates_lex_free(struct dates_lex *lx)
 		free(lx->strs[i]);
 	free(lx->strs);
 	free(lx->ph);
-	free(lx->k8);
-	free(lx->e8);
+	free(lx->t8);
 	free(lx);
 }
 
