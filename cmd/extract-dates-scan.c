@@ -177,6 +177,8 @@ struct dates_scan {
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
 	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
+	uint32_t phi[16];	/* the first tokens with A_PHRASE, */
+	size_t nphi;		/* how many there are (past 16: not all kept) */
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -664,6 +666,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 	size_t i = 0, nt = 0, ct = sc->ct, ex = 0;
 	struct tok *tk = sc->tk;	/* in locals: the byte stores below may alias *sc */
 	unsigned anchors = 0;
+	size_t nphi = 0;
 	int sp = 1;
 
 	while (i < n) {
@@ -756,9 +759,15 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 		if (t->lx) {
 			t->lf = t->lx->f;
 			anchors |= t->lx->anchor;
+			if (__builtin_expect(t->lx->anchor & A_PHRASE, 0)) {
+				if (nphi < sizeof sc->phi / sizeof sc->phi[0])
+					sc->phi[nphi] = (uint32_t)(nt - 1);
+				nphi++;
+			}
 		} else
 			t->lf = 0;
 	}
+	sc->nphi = nphi;
 	sc->tk = tk;
 	sc->ct = ct;
 	sc->nt = nt;
@@ -3591,14 +3600,18 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	if (!(sc->anchors & A_WORD)) {
 		/* no anchor word: is there an anchor phrase? */
 		int found = 0;
+		size_t q, nq = sc->nphi, all = nq > sizeof sc->phi / sizeof sc->phi[0];
 		uint64_t cs;
 
-		for (i = 0; i < sc->nt && !found && (sc->anchors & A_PHRASE); i++)
+		/* the tokens noted, or past 16 of them all */
+		for (q = 0; q < (all ? sc->nt : nq) && !found; q++) {
+			i = all ? q : sc->phi[q];
 			if (sc->tk[i].lx && (sc->tk[i].lx->anchor & A_PHRASE))
 				for (cs = sc->tk[i].lx->phcats & A_PHRASE_CATS; cs && !found;
 				    cs &= cs - 1)
 					if (phr(sc, __builtin_ctzll(cs), i, NULL, NULL))
 						found = 1;
+		}
 		if (!found) {
 			buf_addc(out, ']');
 			return 0;
