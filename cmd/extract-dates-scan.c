@@ -425,6 +425,10 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 #define LITTLE 0
 #endif
 
+/* The first n bytes of a little-endian word. */
+static const uint64_t mask8[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
+
 /*
  * A word of 1 to 8 ASCII letters as one integer, in lower case (0 pads
  * it); avail: how many bytes may be read at w.
@@ -437,10 +441,8 @@ key8(const char *w, size_t n, size_t avail)
 	size_t q;
 
 	if (LITTLE && avail >= 8) {
-		static const uint64_t mask[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
-			0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
 		memcpy(&k, w, sizeof k);
-		return (k | 0x2020202020202020ull) & mask[n];
+		return (k | 0x2020202020202020ull) & mask8[n];
 	}
 	for (q = 0; q < n; q++)
 		b[q] = (unsigned char)(w[q] | 0x20);
@@ -497,11 +499,11 @@ lex_index8(struct dates_lex *lx)
 static const struct lexent *
 lex_find8(const struct dates_lex *lx, uint64_t k)
 {
-	uint32_t h;
+	uint32_t h, b = bit8(k);
 	uint64_t x;
 
 	/* most words are none of the data file's: a 1 KB bitmap says so */
-	if (!(lx->bits8[bit8(k) >> 6] >> (bit8(k) & 63) & 1))
+	if (!(lx->bits8[b >> 6] >> (b & 63) & 1))
 		return NULL;
 	for (h = hash8(k, lx->m8); (x = lx->t8[h].k) != 0; h = (h + 1) & lx->m8)
 		if (x == k)
@@ -727,6 +729,23 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			int wide = 0;
 
 			t->kind = TW;
+			if (LITTLE && c < 0x80 && i + 8 <= n) {
+				/* letters() and key8() at once: a word of at most 7 ASCII letters */
+				uint64_t w, x, bad;
+
+				memcpy(&w, u + i, sizeof w);
+				x = w | 0x2020202020202020ull;
+				bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
+				    0x8080808080808080ull;
+				len = (size_t)(__builtin_ctzll(bad | 1ull << 63) >> 3);
+				if (bad && u[i + len] < 0x80) {
+					t->lx = lex ? lex_find8(lex, x & mask8[len]) : NULL;
+					if (c <= 'Z')
+						t->cap = len > 1 && !(w & 0x2020202020202020ull & mask8[len]) ? 2 : 1;
+					i += len;
+					goto end;
+				}
+			}
 			for (;;) {
 				j = letters(u, j, n);
 				if (__builtin_expect(j >= n || u[j] < 0x80, 1))
@@ -754,6 +773,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			}
 			i = j;
 		}
+end:
 		t->b1 = (uint32_t)i;
 		t->c1 = (uint32_t)(i - ex);
 		if (t->lx) {
