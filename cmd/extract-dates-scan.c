@@ -496,7 +496,7 @@ lex_index8(struct dates_lex *lx)
 	}
 }
 
-static const struct lexent *
+static inline const struct lexent *
 lex_find8(const struct dates_lex *lx, uint64_t k)
 {
 	uint32_t h, b = bit8(k);
