@@ -154,7 +154,7 @@ struct dates_lex {
 enum { TW, TN, TP };
 
 struct tok {
-	uint32_t b0, b1, c0, c1;
+	uint32_t b0, b1;	/* byte offsets; code points: see cpos() */
 	unsigned char kind, sp, cap, nd;
 	int ch;
 	long num;
@@ -177,6 +177,8 @@ struct dates_scan {
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
 	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
+	size_t ex;		/* bytes after the first of each character: 0, ASCII */
+	size_t cb, cc;		/* cpos(): a byte offset and its code point offset */
 	uint32_t phi[16];	/* the first tokens with A_PHRASE, */
 	size_t nphi;		/* how many there are (past 16: not all kept) */
 };
@@ -695,7 +697,6 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 		}
 		t = &tk[nt++];
 		t->b0 = (uint32_t)i;
-		t->c0 = (uint32_t)(i - ex);
 		t->sp = (unsigned char)sp;
 		t->cap = 0;
 		t->nd = 0;
@@ -775,7 +776,6 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 		}
 end:
 		t->b1 = (uint32_t)i;
-		t->c1 = (uint32_t)(i - ex);
 		if (t->lx) {
 			t->lf = t->lx->f;
 			anchors |= t->lx->anchor;
@@ -788,6 +788,7 @@ end:
 			t->lf = 0;
 	}
 	sc->nphi = nphi;
+	sc->ex = ex;
 	sc->tk = tk;
 	sc->ct = ct;
 	sc->nt = nt;
@@ -3556,6 +3557,33 @@ combine(struct dates_scan *sc, struct tx *m)
 	}
 }
 
+/*
+ * The code point offset of byte b, a token's edge, as tokenize() counts
+ * (a byte below 0x80 or what decode() reads is one): b itself in an
+ * ASCII text, else counted on from the last answer (emit asks in order).
+ */
+static size_t
+cpos(struct dates_scan *sc, size_t b)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	int k;
+
+	if (!sc->ex)
+		return b;
+	if (b < sc->cb)
+		sc->cb = sc->cc = 0;
+	while (sc->cb < b) {
+		if (u[sc->cb] < 0x80)
+			sc->cb++;
+		else {
+			(void)decode(u + sc->cb, sc->len - sc->cb, &k);
+			sc->cb += (size_t)k;
+		}
+		sc->cc++;
+	}
+	return sc->cc;
+}
+
 static void
 emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 {
@@ -3564,9 +3592,9 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 	if (n)
 		buf_addc(out, ',');
 	buf_add(out, "{\"start\":", 9);
-	buf_addu(out, a->c0);
+	buf_addu(out, cpos(sc, a->b0));
 	buf_add(out, ",\"end\":", 7);
-	buf_addu(out, b->c1);
+	buf_addu(out, cpos(sc, b->b1));
 	buf_add(out, ",\"text\":", 8);
 	json_escape(out, sc->s + a->b0, b->b1 - a->b0);
 	buf_add(out, ",\"type\":\"", 9);
@@ -3615,6 +3643,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->lastgrain = 0;
 	sc->mdok = 0;
 	sc->memo->i = SIZE_MAX;
+	sc->cb = sc->cc = 0;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
 	if (!(sc->anchors & A_WORD)) {
