@@ -385,7 +385,7 @@ lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h)
 	return NULL;
 }
 
-#define POOLN 128
+#define POOLN 32
 
 static struct lexent *
 lex_add(struct dates_lex *lx, const char *s, size_t n)
@@ -473,7 +473,7 @@ lex_index8(struct dates_lex *lx)
 	for (i = 0; i < HCAP; i++)
 		if (lx->h[i])
 			n++;
-	while (cap < 4 * n)
+	while (cap < 2 * n)	/* the bitmap in front turns most misses away */
 		cap *= 2;
 	lx->t8 = xcalloc(cap, sizeof *lx->t8);
 	lx->m8 = (uint32_t)(cap - 1);
