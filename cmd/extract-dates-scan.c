@@ -519,7 +519,8 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
  * rules: each needs a month, a weekday, a unit, a number and so on.
  * "units" counts only when it is no attached-only abbreviation, which
  * needs a number before it, or a quarter, which "first quarter" takes
- * bare.)  So a text without one is "[]" at once.
+ * bare.)  So a text without one is "[]" at once.  A rule that can match
+ * without these must add its category here (tests/3003-dates-anchors.t).
  */
 #define A_WORD 1u	/* the word is an anchor */
 #define A_PHRASE 2u	/* it starts a phrase that may be one */
@@ -3328,7 +3329,8 @@ static const rule_fn rules[] = {
  * categories).  A rule asked at a token outside its mask would return 0
  * at once.  r_ago, r_in and r_dur read a duration at the token (after
  * "about"), which best() looks at before r_offset: outside DUR_START
- * there is none, and best() notes that itself.
+ * there is none, and best() notes that itself.  A new rule needs a mask
+ * here, and a change to a rule's first tests a change to its mask.
  */
 #define S_NUM (1ULL << 55)	/* a number */
 #define S_NUM2 (1ULL << 56)	/* of at most two digits */
