@@ -787,6 +787,8 @@ end:
 			}
 		} else
 			t->lf = 0;
+		if (i < n && u[i] == ' ')	/* the usual space after a token */
+			sp = 1, i++;
 	}
 	sc->nphi = nphi;
 	sc->ex = ex;
