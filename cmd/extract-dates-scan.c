@@ -98,16 +98,19 @@ static const char *unitname[] = { "", "Y", "Q", "M", "W", "D", "H", "MIN", "S", 
 static const char *mods[] = { "START", "MID", "END", "APPROX", "MORE_THAN",
 	"LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", NULL };
 
+/* What the scan reads of every word comes first, in one cache line. */
 struct lexent {
-	char *w;
-	size_t n;
 	uint64_t f;
+	uint64_t phcats;	/* categories of the phrases this word starts */
+	unsigned char anchor;	/* A_WORD, A_PHRASE: see lex_anchors */
+	int abbr;		/* a shorter spelling of a month or weekday */
+	int nphs;
+	unsigned short phs[16];	/* those phrases */
+	char *w;		/* wb, or allocated when longer */
+	size_t n;
+	char wb[16];
 	int iv[NCAT];
 	const char *sv[NCAT];
-	int abbr;		/* a shorter spelling of a month or weekday */
-	uint64_t phcats;	/* categories of the phrases this word starts */
-	unsigned short phs[16];	/* those phrases */
-	int nphs;
 };
 
 #define MAXPT 6
@@ -115,6 +118,7 @@ struct lexent {
 struct phrase {
 	int cat, nt;
 	char *t[MAXPT];
+	unsigned char n[MAXPT];	/* strlen(t[k]) */
 	int iv;
 	const char *sv;
 };
@@ -124,17 +128,33 @@ struct dates_lex {
 	struct lexent *h[HCAP];
 	uint32_t hfull[HCAP];	/* the full hash of h[i]'s word, | 1; 0: empty */
 	struct lexent *punct[128];
+	struct lexent *pool;	/* entries are cut from blocks of POOLN, */
+	size_t npool;		/* npool of the last one used */
+	struct lexent **blocks;
+	size_t nblocks;
+	struct tok *ktk;	/* add_key's tokens, kept between keys */
+	size_t kct;
 	struct phrase *ph;
 	size_t nph, cph;
 	char **strs;
 	size_t nstr, cstr;
 	uint32_t lenfirst[25];	/* bit c-'a' set: some word of that length starts with c */
+	/*
+	 * The words of at most 8 ASCII letters again, keyed by their bytes
+	 * (see key8): one integer compare finds them.
+	 */
+	struct slot8 {
+		uint64_t k;	/* 0: empty */
+		const struct lexent *e;
+	} *t8;
+	uint32_t m8;		/* the table's size - 1 */
+	uint64_t bits8[128];	/* bit (k * C) >> 51 set: some word hashes there */
 };
 
 enum { TW, TN, TP };
 
 struct tok {
-	uint32_t b0, b1, c0, c1;
+	uint32_t b0, b1;	/* byte offsets; code points: see cpos() */
 	unsigned char kind, sp, cap, nd;
 	int ch;
 	long num;
@@ -153,8 +173,14 @@ struct dates_scan {
 	int joined;		/* a time glued to a date before it: 05/31/2024.14:15 */
 	int mdok;		/* a bare 8/10 is a date here: an offset's anchor */
 	struct pdmemo *memo;	/* the last compound duration read */
+	uint32_t rulesof[64];	/* bit k: rulestart[k] has that bit (see best) */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
+	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
+	size_t ex;		/* bytes after the first of each character: 0, ASCII */
+	size_t cb, cc;		/* cpos(): a byte offset and its code point offset */
+	uint32_t phi[16];	/* the first tokens with A_PHRASE, */
+	size_t nphi;		/* how many there are (past 16: not all kept) */
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -359,6 +385,8 @@ lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h)
 	return NULL;
 }
 
+#define POOLN 32
+
 static struct lexent *
 lex_add(struct dates_lex *lx, const char *s, size_t n)
 {
@@ -373,8 +401,13 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 		if (++count >= HCAP / 2)
 			return NULL;
 	}
-	e = xcalloc(1, sizeof *e);
-	e->w = xmalloc(n + 1);
+	if (!lx->pool || lx->npool == POOLN) {
+		lx->blocks = xrealloc(lx->blocks, (lx->nblocks + 1) * sizeof *lx->blocks);
+		lx->pool = lx->blocks[lx->nblocks++] = xcalloc(POOLN, sizeof *lx->pool);
+		lx->npool = 0;
+	}
+	e = &lx->pool[lx->npool++];
+	e->w = n < sizeof e->wb ? e->wb : xmalloc(n + 1);
 	for (i = 0; i < n; i++)
 		e->w[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
 	e->w[n] = '\0';
@@ -386,6 +419,134 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 	else if (n <= 24)
 		lx->lenfirst[n] = ~0u;
 	return e;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE 1
+#else
+#define LITTLE 0
+#endif
+
+/* The first n bytes of a little-endian word. */
+static const uint64_t mask8[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
+
+/*
+ * A word of 1 to 8 ASCII letters as one integer, in lower case (0 pads
+ * it); avail: how many bytes may be read at w.
+ */
+static uint64_t
+key8(const char *w, size_t n, size_t avail)
+{
+	unsigned char b[8] = { 0 };
+	uint64_t k;
+	size_t q;
+
+	if (LITTLE && avail >= 8) {
+		memcpy(&k, w, sizeof k);
+		return (k | 0x2020202020202020ull) & mask8[n];
+	}
+	for (q = 0; q < n; q++)
+		b[q] = (unsigned char)(w[q] | 0x20);
+	memcpy(&k, b, sizeof k);
+	return k;
+}
+
+static uint32_t
+hash8(uint64_t k, uint32_t m)
+{
+	return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 40) & m;
+}
+
+static uint32_t
+bit8(uint64_t k)
+{
+	return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 51);	/* 13 bits */
+}
+
+/* Fills the table of short words, once all are in. */
+static void
+lex_index8(struct dates_lex *lx)
+{
+	size_t i, j, n = 0, cap = 64;
+
+	for (i = 0; i < HCAP; i++)
+		if (lx->h[i])
+			n++;
+	while (cap < 2 * n)	/* the bitmap in front turns most misses away */
+		cap *= 2;
+	lx->t8 = xcalloc(cap, sizeof *lx->t8);
+	lx->m8 = (uint32_t)(cap - 1);
+	for (i = 0; i < HCAP; i++) {
+		const struct lexent *e = lx->h[i];
+		uint64_t k;
+		uint32_t h;
+
+		if (!e || e->n < 1 || e->n > 8)
+			continue;
+		for (j = 0; j < e->n; j++)
+			if (e->w[j] < 'a' || e->w[j] > 'z')
+				break;
+		if (j < e->n)
+			continue;
+		k = key8(e->w, e->n, 0);
+		for (h = hash8(k, lx->m8); lx->t8[h].k; h = (h + 1) & lx->m8)
+			;
+		lx->t8[h].k = k;
+		lx->t8[h].e = e;
+		lx->bits8[bit8(k) >> 6] |= 1ull << (bit8(k) & 63);
+	}
+}
+
+static inline const struct lexent *
+lex_find8(const struct dates_lex *lx, uint64_t k)
+{
+	uint32_t h, b = bit8(k);
+	uint64_t x;
+
+	/* most words are none of the data file's: a 1 KB bitmap says so */
+	if (!(lx->bits8[b >> 6] >> (b & 63) & 1))
+		return NULL;
+	for (h = hash8(k, lx->m8); (x = lx->t8[h].k) != 0; h = (h + 1) & lx->m8)
+		if (x == k)
+			return lx->t8[h].e;
+	return NULL;
+}
+
+/*
+ * No rule matches in a text without an anchor: a number, a word of one
+ * of these categories, or a phrase of the A_PHRASE_CATS.  (Read off the
+ * rules: each needs a month, a weekday, a unit, a number and so on.
+ * "units" counts only when it is no attached-only abbreviation, which
+ * needs a number before it, or a quarter, which "first quarter" takes
+ * bare.)  So a text without one is "[]" at once.  A rule that can match
+ * without these must add its category here (tests/3003-dates-anchors.t).
+ */
+#define A_WORD 1u	/* the word is an anchor */
+#define A_PHRASE 2u	/* it starts a phrase that may be one */
+#define CB(c) (1ULL << (c))
+#define A_WORD_CATS (CB(C_MONTHS) | CB(C_WEEKDAYS) | CB(C_WEEKDAYS_PL) | CB(C_DEICTIC) | \
+	CB(C_DAYPARTS) | CB(C_SEASONS) | CB(C_FIXED) | CB(C_FREQ) | CB(C_CLOCK) | \
+	CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_HALF))
+#define A_PHRASE_CATS (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_WORKDAYS))
+
+static void
+lex_anchors(struct dates_lex *lx)
+{
+	size_t i;
+
+	for (i = 0; i < HCAP; i++) {
+		struct lexent *e = lx->h[i];
+
+		if (!e)
+			continue;
+		if ((e->f & A_WORD_CATS) ||
+		    ((e->f & (CB(C_UNITS) | CB(C_UNITS_PL))) && (!(e->f & CB(C_UNITS_ATT)) ||
+		    ((e->f & CB(C_UNITS)) && e->iv[C_UNITS] == U_Q))))
+			e->anchor |= A_WORD;
+		if (e->phcats & A_PHRASE_CATS)
+			e->anchor |= A_PHRASE;
+	}
 }
 
 /* Punctuation maps onto one ASCII character. */
@@ -444,110 +605,197 @@ decode(const unsigned char *s, size_t n, int *k)
 	return u;
 }
 
-static int
-isalpha_a(int c)
+/* Byte classes for the tokenizer: 1 an ASCII letter, 2 a digit, 3 blank or control. */
+static const unsigned char bclass[256] = {
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 3,
+};
+
+/* The end of the run of ASCII letters at u[j..n). */
+static size_t
+letters(const unsigned char *u, size_t j, size_t n)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	/* eight bytes at a time: a byte's top bit says it is no letter */
+	while (LITTLE && j + 8 <= n) {
+		uint64_t w, x, bad;
+
+		memcpy(&w, u + j, sizeof w);
+		x = w | 0x2020202020202020ull;
+		bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
+		    0x8080808080808080ull;
+		/* the first one in memory: the bytes after it may carry in, not before */
+		if (bad)
+			return j + (size_t)(__builtin_ctzll(bad) >> 3);
+		j += 8;
+	}
+	while (j < n && bclass[u[j]] == 1)
+		j++;
+	return j;
 }
 
-/* Cuts s into tokens; words are looked up when lex is given. */
+/*
+ * Cuts s into tokens; words are looked up when lex is given.  ASCII
+ * goes through a table; only other bytes are decoded.
+ */
+/* A word's entry: s[0..len) is a word of the text, avail bytes may be read. */
+static const struct lexent *
+lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int wide)
+{
+	unsigned c = (unsigned char)s[0];
+
+	/* one probe of the short words' table: cheaper than a test before it */
+	if (len <= 8 && !wide)
+		return lex_find8(lex, key8(s, len, avail));
+	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
+	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
+		return NULL;
+	return lex_findh(lex, s, len, hashw(s, len));
+}
+
+/*
+ * Cuts s into tokens; words are looked up when lex is given.  ASCII
+ * goes through a table; only other bytes are decoded.  A code point
+ * offset is the byte offset less the bytes after the first of each
+ * character so far (ex).
+ */
 static void
 tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-	uint32_t cp = 0;
+	size_t i = 0, nt = 0, ct = sc->ct, ex = 0;
+	struct tok *tk = sc->tk;	/* in locals: the byte stores below may alias *sc */
+	unsigned anchors = 0;
+	size_t nphi = 0;
 	int sp = 1;
 
-	sc->nt = 0;
 	while (i < n) {
 		struct tok *t;
-		unsigned c = u[i], cu;
-		int k, pc = 0;
+		unsigned c = u[i], cu, cl = bclass[c];
+		int k = 1, pc = 0;
 
-		if (c <= ' ' || c == 0x7F) {	/* white space and control characters */
-			sp = 1, i++, cp++;
+		if (cl == 3) {	/* white space and control characters */
+			sp = 1, i++;
 			continue;
 		}
-		if (c >= 0x80) {
+		if (__builtin_expect(c >= 0x80, 0)) {
 			cu = decode(u + i, n - i, &k);
 			if (uni_space(cu)) {
-				sp = 1, i += k, cp++;
+				sp = 1, i += (size_t)k, ex += (size_t)k - 1;
 				continue;
 			}
 			pc = uni_punct(cu);
-		} else if (!isalpha_a((int)c) && !(c >= '0' && c <= '9')) {
+		} else if (cl == 0)
 			pc = (int)c;
-			k = 1;
+		if (__builtin_expect(nt == ct, 0)) {
+			ct = ct ? ct * 2 : 256;
+			tk = xrealloc(tk, ct * sizeof *tk);
 		}
-		if (sc->nt == sc->ct) {
-			sc->ct = sc->ct ? sc->ct * 2 : 256;
-			sc->tk = xrealloc(sc->tk, sc->ct * sizeof *sc->tk);
-		}
-		t = &sc->tk[sc->nt++];
+		t = &tk[nt++];
 		t->b0 = (uint32_t)i;
-		t->c0 = cp;
 		t->sp = (unsigned char)sp;
 		t->cap = 0;
 		t->nd = 0;
 		t->num = 0;
-		t->lx = NULL;
 		t->ch = 0;
 		sp = 0;
 		if (pc) {
 			t->kind = TP;
 			t->ch = pc;
-			i += k;
-			cp++;
-			if (lex && pc < 128)
-				t->lx = lex->punct[pc];
-		} else if (c >= '0' && c <= '9') {
+			i += (size_t)k;
+			ex += (size_t)k - 1;
+			t->lx = lex && pc < 128 ? lex->punct[pc] : NULL;
+		} else if (cl == 2) {
+			long num = 0;
+			size_t j = i;
+
 			t->kind = TN;
-			while (i < n && u[i] >= '0' && u[i] <= '9') {
-				if (t->num < 100000000)
-					t->num = t->num * 10 + (u[i] - '0');
-				if (t->nd < 255)
-					t->nd++;
-				i++, cp++;
+			anchors |= A_WORD;
+			while (j < n && bclass[u[j]] == 2) {
+				if (num < 100000000)
+					num = num * 10 + (u[j] - '0');
+				j++;
 			}
+			t->num = num;
+			t->nd = (unsigned char)(j - i < 255 ? j - i : 255);
+			t->lx = NULL;
+			i = j;
 		} else {
-			int up = 1, nl = 0;
-			uint32_t h = 2166136261u;
-			unsigned first = c | 0x20;
+			/* a word: ASCII letters and any other character that is not space or punctuation */
+			size_t j = i, len;
+			int wide = 0;
 
 			t->kind = TW;
-			if (c >= 'A' && c <= 'Z')
-				t->cap = 1;
-			while (i < n) {
-				c = u[i];
-				if (c < 0x80) {
-					if (!isalpha_a((int)c))
-						break;
-					if (c >= 'a')
-						up = 0;
-					h = (h ^ (c | 0x20)) * 16777619u;
-					nl++;
-					i++, cp++;
-					continue;
+			if (LITTLE && c < 0x80 && i + 8 <= n) {
+				/* letters() and key8() at once: a word of at most 7 ASCII letters */
+				uint64_t w, x, bad;
+
+				memcpy(&w, u + i, sizeof w);
+				x = w | 0x2020202020202020ull;
+				bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
+				    0x8080808080808080ull;
+				len = (size_t)(__builtin_ctzll(bad | 1ull << 63) >> 3);
+				if (bad && u[i + len] < 0x80) {
+					t->lx = lex ? lex_find8(lex, x & mask8[len]) : NULL;
+					if (c <= 'Z')
+						t->cap = len > 1 && !(w & 0x2020202020202020ull & mask8[len]) ? 2 : 1;
+					i += len;
+					goto end;
 				}
-				cu = decode(u + i, n - i, &k);
+			}
+			for (;;) {
+				j = letters(u, j, n);
+				if (__builtin_expect(j >= n || u[j] < 0x80, 1))
+					break;
+				cu = decode(u + j, n - j, &k);
 				if (uni_space(cu) || uni_punct(cu))
 					break;
-				up = 0;
-				for (; k > 0; k--, i++)
-					h = (h ^ u[i]) * 16777619u;
-				cp++;
+				wide = 1;
+				j += (size_t)k;
+				ex += (size_t)k - 1;
 			}
-			if (t->cap && up && nl > 1)
-				t->cap = 2;
-			if (lex && i - t->b0 <= 24 && (first < 'a' || first > 'z' ||
-			    (lex->lenfirst[i - t->b0] >> (first - 'a') & 1)))
-				t->lx = lex_findh(lex, s + t->b0, i - t->b0, h);
+			len = j - i;
+			t->lx = lex ? lookup(lex, s + i, len, n - i, wide) : NULL;
+			/* capitalized; all capitals (ASCII only, more than one letter) */
+			if (c <= 'Z') {
+				size_t q;
+
+				t->cap = 1;
+				if (!wide && len > 1) {
+					for (q = i + 1; q < j && u[q] <= 'Z'; q++)
+						;
+					if (q == j)
+						t->cap = 2;
+				}
+			}
+			i = j;
 		}
+end:
 		t->b1 = (uint32_t)i;
-		t->c1 = cp;
-		t->lf = t->lx ? t->lx->f : 0;
+		if (t->lx) {
+			t->lf = t->lx->f;
+			anchors |= t->lx->anchor;
+			if (__builtin_expect(t->lx->anchor & A_PHRASE, 0)) {
+				if (nphi < sizeof sc->phi / sizeof sc->phi[0])
+					sc->phi[nphi] = (uint32_t)(nt - 1);
+				nphi++;
+			}
+		} else
+			t->lf = 0;
+		if (i < n && u[i] == ' ')	/* the usual space after a token */
+			sp = 1, i++;
 	}
+	sc->nphi = nphi;
+	sc->ex = ex;
+	sc->tk = tk;
+	sc->ct = ct;
+	sc->nt = nt;
+	sc->anchors = anchors;
 }
 
 static char *
@@ -570,7 +818,11 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 
 	if (!key || !*key)
 		conf_fail(c, kn, "%s: empty word", cats[cat].name);
+	tmp.tk = lx->ktk;
+	tmp.ct = lx->kct;
 	tokenize(&tmp, NULL, key, strlen(key));
+	lx->ktk = tmp.tk;
+	lx->kct = tmp.ct;
 	if (tmp.nt == 0 || tmp.nt > MAXPT)
 		conf_fail(c, kn, "%s: bad word \"%s\"", cats[cat].name, key);
 	if (tmp.nt == 1) {
@@ -636,9 +888,9 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 			}
 			w[n] = '\0';
 			p->t[i] = keep(lx, w);
+			p->n[i] = (unsigned char)n;
 		}
 	}
-	free(tmp.tk);
 }
 
 static int
@@ -757,6 +1009,8 @@ dates_lex_load(struct conf *c)
 					e->abbr = 1;
 			}
 	}
+	lex_index8(lx);
+	lex_anchors(lx);
 	return lx;
 }
 
@@ -768,16 +1022,21 @@ dates_lex_free(struct dates_lex *lx)
 	if (!lx)
 		return;
 	for (i = 0; i < HCAP; i++)
-		if (lx->h[i]) {
+		if (lx->h[i] && lx->h[i]->w != lx->h[i]->wb)
 			free(lx->h[i]->w);
-			free(lx->h[i]);
-		}
+	for (i = 0; i < lx->nblocks; i++)
+		free(lx->blocks[i]);
+	free(lx->blocks);
+	free(lx->ktk);
 	for (i = 0; i < lx->nstr; i++)
 		free(lx->strs[i]);
 	free(lx->strs);
 	free(lx->ph);
+	free(lx->t8);
 	free(lx);
 }
+
+static void rules_index(uint32_t *);
 
 struct dates_scan *
 dates_scan_new(const struct dates_lex *lx, int dmy)
@@ -788,6 +1047,7 @@ dates_scan_new(const struct dates_lex *lx, int dmy)
 	sc->dmy = dmy;
 	sc->memo = xcalloc(1, sizeof *sc->memo);
 	sc->memo->i = SIZE_MAX;
+	rules_index(sc->rulesof);
 	return sc;
 }
 
@@ -865,10 +1125,11 @@ static size_t
 phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 {
 	const struct dates_lex *lx = sc->lex;
+	const struct lexent *e;
 	size_t best = 0, k;
 	int q;
 
-	if (i >= sc->nt || !sc->tk[i].lx)
+	if (i >= sc->nt || !(e = sc->tk[i].lx))
 		return 0;
 	if (has(sc, i, cat)) {
 		best = 1;
@@ -877,15 +1138,20 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 		if (sv)
 			*sv = svl(sc, i, cat);
 	}
-	if (!(sc->tk[i].lx->phcats >> cat & 1))
+	if (!(e->phcats >> cat & 1))
 		return best;
-	for (q = 0; q < sc->tk[i].lx->nphs; q++) {
-		const struct phrase *ph = &lx->ph[sc->tk[i].lx->phs[q]];
+	for (q = 0; q < e->nphs; q++) {
+		const struct phrase *ph = &lx->ph[e->phs[q]];
 		if (ph->cat != cat || (size_t)ph->nt <= best || i + ph->nt > sc->nt)
 			continue;
-		for (k = 0; k < (size_t)ph->nt; k++)
-			if (!tokeq(sc, i + k, ph->t[k]))
+		/* the first word is e's: token i is that word */
+		for (k = 1; k < (size_t)ph->nt; k++) {
+			/* tokeq(), the length first */
+			const struct tok *t = &sc->tk[i + k];
+			if (t->kind == TP ? ph->t[k][0] != t->ch || ph->t[k][1] != '\0' :
+			    t->b1 - t->b0 != ph->n[k] || !eqw(sc->s + t->b0, ph->n[k], ph->t[k]))
 				break;
+		}
 		if (k == (size_t)ph->nt) {
 			best = k;
 			if (iv)
@@ -3058,6 +3324,80 @@ static const rule_fn rules[] = {
 	r_time, r_dur, r_nth, r_theunit, r_holiday,
 };
 
+/*
+ * What a rule's first token must be, read off its first tests: the
+ * categories of the word (and of the phrases it starts, for r_fixed
+ * and r_holiday, r_ago, r_in, r_dur), or one of these (bits above the
+ * categories).  A rule asked at a token outside its mask would return 0
+ * at once.  r_ago, r_in and r_dur read a duration at the token (after
+ * "about"), which best() looks at before r_offset: outside DUR_START
+ * there is none, and best() notes that itself.  A new rule needs a mask
+ * here, and a change to a rule's first tests a change to its mask.
+ */
+#define S_NUM (1ULL << 55)	/* a number */
+#define S_NUM2 (1ULL << 56)	/* of at most two digits */
+#define S_NUM4 (1ULL << 57)	/* of four */
+#define S_APOS (1ULL << 58)	/* ' */
+#define S_Q (1ULL << 59)	/* the word q */
+#define DUR_START (CB(C_APPROX) | CB(C_HALF) | CB(C_NUMBERS) | S_NUM)
+_Static_assert(NCAT <= 55, "the S_ bits are above the categories");
+static const uint64_t rulestart[] = {
+	S_NUM4,						/* r_iso */
+	S_NUM2,						/* r_slash */
+	CB(C_WEEKDAYS) | CB(C_MONTHS),			/* r_mdy */
+	CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) | S_NUM, /* r_dmy */
+	CB(C_RELATIVE) | CB(C_WEEKDAYS_PL) | CB(C_WEEKDAYS), /* r_weekday */
+	CB(C_ARTICLES) | CB(C_DEICTIC),			/* r_deictic */
+	CB(C_FIXED),					/* r_fixed */
+	CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE), /* r_rel */
+	DUR_START,					/* r_ago */
+	DUR_START,					/* r_in */
+	S_Q | CB(C_ARTICLES) | CB(C_ORDINALS),		/* r_quarter */
+	CB(C_ARTICLES) | CB(C_SEASONS),			/* r_season */
+	CB(C_ARTICLES) | CB(C_MODIFIERS),		/* r_mod */
+	S_NUM | S_APOS | CB(C_ARTICLES),		/* r_decade */
+	S_NUM4,						/* r_year */
+	CB(C_FREQ) | CB(C_EVERY),			/* r_set */
+	CB(C_CLOCK) | S_NUM2,				/* r_time */
+	DUR_START | CB(C_UNITS_PL),			/* r_dur */
+	CB(C_ARTICLES),					/* r_nth */
+	CB(C_ARTICLES),					/* r_theunit */
+	CB(C_HOLIDAYS),					/* r_holiday */
+};
+_Static_assert(sizeof rulestart / sizeof rulestart[0] == sizeof rules / sizeof rules[0],
+    "a mask for each rule");
+_Static_assert(sizeof rules / sizeof rules[0] <= 32, "a bit for each rule");
+
+/* rulesof[b]: bit k set when rulestart[k] has bit b. */
+static void
+rules_index(uint32_t *rulesof)
+{
+	size_t k;
+	uint64_t b;
+
+	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
+		for (b = rulestart[k]; b; b &= b - 1)
+			rulesof[__builtin_ctzll(b)] |= 1u << k;
+}
+
+/* The bits of token i the masks are read against. */
+static uint64_t
+startbits(const struct dates_scan *sc, size_t i)
+{
+	const struct tok *t = TK(i);
+	uint64_t b = t->lf;
+
+	if (t->lx)
+		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX));
+	if (t->kind == TN)
+		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
+	else if (t->kind == TP)
+		b |= t->ch == '\'' ? S_APOS : 0;
+	else if (t->b1 - t->b0 == 1 && (sc->s[t->b0] | 0x20) == 'q')
+		b |= S_Q;
+	return b;
+}
+
 /* What a modifier or boundary can wrap. */
 static int
 r_inner(struct dates_scan *sc, size_t i, struct tx *m)
@@ -3081,9 +3421,19 @@ best(struct dates_scan *sc, size_t i, struct tx *m)
 	struct tx t;
 	size_t k;
 	int got = 0;
+	uint64_t sb = startbits(sc, i), b;
+	uint32_t which = 0;
 
-	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
-		if (rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
+	for (b = sb; b; b &= b - 1)
+		which |= sc->rulesof[__builtin_ctzll(b)];
+	if (!(sb & DUR_START)) {
+		/* what pdurs() from r_ago and r_dur would leave: no duration at i */
+		sc->memo->i = i;
+		sc->memo->e = 0;
+	}
+	/* the rules in their order, as the lowest bit first */
+	for (; which; which &= which - 1)
+		if (k = (size_t)__builtin_ctz(which), rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
 			*m = t;
 			got = 1;
 		}
@@ -3211,6 +3561,33 @@ combine(struct dates_scan *sc, struct tx *m)
 	}
 }
 
+/*
+ * The code point offset of byte b, a token's edge, as tokenize() counts
+ * (a byte below 0x80 or what decode() reads is one): b itself in an
+ * ASCII text, else counted on from the last answer (emit asks in order).
+ */
+static size_t
+cpos(struct dates_scan *sc, size_t b)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	int k;
+
+	if (!sc->ex)
+		return b;
+	if (b < sc->cb)
+		sc->cb = sc->cc = 0;
+	while (sc->cb < b) {
+		if (u[sc->cb] < 0x80)
+			sc->cb++;
+		else {
+			(void)decode(u + sc->cb, sc->len - sc->cb, &k);
+			sc->cb += (size_t)k;
+		}
+		sc->cc++;
+	}
+	return sc->cc;
+}
+
 static void
 emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 {
@@ -3219,9 +3596,9 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 	if (n)
 		buf_addc(out, ',');
 	buf_add(out, "{\"start\":", 9);
-	buf_addu(out, a->c0);
+	buf_addu(out, cpos(sc, a->b0));
 	buf_add(out, ",\"end\":", 7);
-	buf_addu(out, b->c1);
+	buf_addu(out, cpos(sc, b->b1));
 	buf_add(out, ",\"text\":", 8);
 	json_escape(out, sc->s + a->b0, b->b1 - a->b0);
 	buf_add(out, ",\"type\":\"", 9);
@@ -3270,8 +3647,30 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->lastgrain = 0;
 	sc->mdok = 0;
 	sc->memo->i = SIZE_MAX;
+	sc->cb = sc->cc = 0;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
+	if (!(sc->anchors & A_WORD)) {
+		/* no anchor word: is there an anchor phrase? */
+		int found = 0;
+		size_t q, nq = sc->nphi, all = nq > sizeof sc->phi / sizeof sc->phi[0];
+		uint64_t cs;
+
+		/* the tokens noted, or past 16 of them all */
+		for (q = 0; q < (all ? sc->nt : nq) && !found; q++) {
+			i = all ? q : sc->phi[q];
+			if (sc->tk[i].lx && (sc->tk[i].lx->anchor & A_PHRASE))
+				for (cs = sc->tk[i].lx->phcats & A_PHRASE_CATS; cs && !found;
+				    cs &= cs - 1)
+					if (phr(sc, __builtin_ctzll(cs), i, NULL, NULL))
+						found = 1;
+		}
+		if (!found) {
+			buf_addc(out, ']');
+			return 0;
+		}
+		i = 0;
+	}
 	while (i < sc->nt) {
 		if (!trigger(sc, i) || !best(sc, i, &m)) {
 			i++;

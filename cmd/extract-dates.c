@@ -39,6 +39,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct dates_ref r;
 	const struct jmember *tm, *dm, *am;
 	struct jobj one = { 0 };
+	const char *tv;
+	size_t tn;
 
 	static const char *const keys[] = { "text", "dct", "dates", NULL };
 	const struct jmember *fm[3];
@@ -49,7 +51,17 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "no \"text\" string");
 		return -1;
 	}
-	json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
+	/*
+	 * A string without a backslash is its own text: read it in place
+	 * (the checker has passed it: valid UTF-8, one closing quote).
+	 */
+	tv = o->s + tm->vbeg + 1;
+	tn = tm->vend - tm->vbeg - 2;
+	if (memchr(tv, '\\', tn)) {
+		json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
+		tv = c->text.s ? c->text.s : "";
+		tn = c->text.len;
+	}
 	if (c->haveref)
 		r = c->ref;
 	else if (!dm || o->s[dm->vbeg] != '"')
@@ -60,7 +72,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 			memset(&r, 0, sizeof r);
 	}
 	buf_reset(&c->arr);
-	dates_find(c->sc, c->text.s ? c->text.s : "", c->text.len, &r, &c->arr);
+	dates_find(c->sc, tv, tn, &r, &c->arr);
 	/* jobj_set with the one member it needs: "dates", else any */
 	one.s = o->s;
 	one.len = o->len;
