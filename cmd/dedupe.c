@@ -644,6 +644,47 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	return 0;
 }
 
+/*
+ * --join --by doc, records passed or dropped whole: a line that starts
+ * as lede-split writes records, {"doc":"...", is held by its doc's bytes
+ * as rec() would hold it, without a check.  --emit-keys checked these
+ * lines, and their line numbers in the key lines say so; any other line
+ * goes to rec().
+ */
+static int
+rec_raw(struct filter *f, struct input *in)
+{
+	static const char pre[] = "{\"doc\":\"";
+	struct dd *d = f->ctx;
+	const char *s = in->line, *doc;
+	size_t e, dl;
+
+	if (in->len < sizeof pre || memcmp(s, pre, sizeof pre - 1) != 0)
+		return 0;
+	if ((e = json_string_end(s, in->len, sizeof pre - 2)) >= in->len)
+		return 0;
+	doc = s + sizeof pre - 2;
+	dl = e + 1 - (sizeof pre - 2);
+	if (d->nhold && (d->u->udoc.len != dl || d->upath != in->path ||
+	    memcmp(d->u->udoc.s, doc, dl) != 0))
+		flush_doc(f);
+	if (!d->nhold) {
+		buf_reset(&d->u->udoc);
+		buf_add(&d->u->udoc, doc, dl);
+		d->u->udoc_set = 1;
+		d->u->un = REF_NONE;
+		d->upath = in->path;
+		d->uline = in->lineno;
+	}
+	if (d->nhold == d->holdcap) {
+		d->holdcap = d->holdcap ? 2 * d->holdcap : 256;
+		d->hoff = xrealloc(d->hoff, d->holdcap * sizeof *d->hoff);
+	}
+	d->hoff[d->nhold++] = d->hold.len;
+	buf_add(&d->hold, s, in->len);
+	return 1;
+}
+
 /* Reads the sorted key lines of --join: the first of each key is kept. */
 static void
 join_load(struct dd *d, const char *path)
@@ -883,6 +924,8 @@ main(int argc, char **argv)
 	f.kflag = op.kflag;
 	f.uflag = op.uflag;
 	f.rec = rec;
+	if (op.join && op.bydoc && !op.near && !op.mark)
+		f.raw = rec_raw;
 	f.flush = op.bydoc ? flush_doc :
 	    !op.emit && !op.join && !op.uflag ? flush_held : NULL;
 	f.ctx = &d;

@@ -129,27 +129,6 @@ fold_append(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* buf_add and buf_addc, inline, for the keys built word by word */
-static inline void
-add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
-	if (n)
-		memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static inline void
-addc(struct buf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		buf_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
 /* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
 static inline int
 keq(const char *a, const char *b, size_t n)
@@ -1491,9 +1470,9 @@ span_key(struct doc *d, size_t a, size_t b)
 		if (i > a) {
 			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
 				return 0;
-			addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
+			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
 		}
-		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
 	}
 	return 1;
 }
@@ -1620,8 +1599,8 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
 	for (i = a; i < b; i++) {
 		if (i > a)
-			addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
-		add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
+			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
+		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
@@ -1816,15 +1795,15 @@ longest(struct doc *d, size_t a, size_t b, int *ent)
 		return best;
 	/* the key grows a word at a time, and its hash with it */
 	buf_reset(&d->key);
-	add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	buf_add(&d->key, d->fb.s + t[a].fo, t[a].fl);
 	h = hash_more(2166136261u, d->fb.s + t[a].fo, t[a].fl);
 	for (l = 2; a + l <= b && l <= MAXTOK; l++) {
 		size_t i = a + l - 1;
 		if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
 			break;
 		sep = t[i].f & TK_HYPH ? '-' : ' ';
-		addc(&d->key, sep);
-		add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		buf_addc(&d->key, sep);
+		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
 		h = (h ^ (unsigned char)sep) * 16777619u;
 		h = hash_more(h, d->fb.s + t[i].fo, t[i].fl);
 		s = lex_findh(d, d->key.s, d->key.len, h ? h : 1);
@@ -2379,7 +2358,7 @@ strip_marks(struct buf *b, const char *s, size_t n)
 			/* a run of ASCII, as it is */
 			for (k = i + 1; k < n && (unsigned char)s[k] < 0x80; k++)
 				;
-			add(b, s + i, k - i);
+			buf_add(b, s + i, k - i);
 			i = k;
 			continue;
 		}

@@ -46,38 +46,6 @@ struct ctx {
 	struct buf text, arr, out;
 };
 
-/* buf_add and buf_addc, inline: a few bytes at a time, many times a record */
-static inline void
-add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static inline void
-addc(struct buf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		buf_grow(b, 1);
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
-/* As buf_addu. */
-static inline void
-addu(struct buf *b, size_t v)
-{
-	char d[24], *p = d + sizeof d;
-
-	do
-		*--p = (char)('0' + v % 10);
-	while (v /= 10);
-	add(b, p, (size_t)(d + sizeof d - p));
-}
-
 static void
 add_str(struct buf *b, const char *key, const char *s, size_t n)
 {
@@ -104,27 +72,27 @@ flush(struct filter *f)
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
 		buf_reset(&c->arr);
-		addc(&c->arr, '[');
+		buf_addc(&c->arr, '[');
 		for (j = 0; j < n; j++) {
 			if (j)
-				addc(&c->arr, ',');
-			add(&c->arr, "{\"start\":", 9);
-			addu(&c->arr, e[j].start);
-			add(&c->arr, ",\"end\":", 7);
-			addu(&c->arr, e[j].end);
-			add(&c->arr, ",\"text\":", 8);
+				buf_addc(&c->arr, ',');
+			buf_add(&c->arr, "{\"start\":", 9);
+			buf_addu(&c->arr, e[j].start);
+			buf_add(&c->arr, ",\"end\":", 7);
+			buf_addu(&c->arr, e[j].end);
+			buf_add(&c->arr, ",\"text\":", 8);
 			json_escape(&c->arr, txt + e[j].bstart, e[j].bend - e[j].bstart);
-			add(&c->arr, ",\"type\":", 8);
+			buf_add(&c->arr, ",\"type\":", 8);
 			json_escape(&c->arr, e[j].type, strlen(e[j].type));
-			add(&c->arr, ",\"id\":", 6);
+			buf_add(&c->arr, ",\"id\":", 6);
 			json_escape(&c->arr, e[j].id, strlen(e[j].id));
 			if (e[j].tend > e[j].tbeg) {
-				addc(&c->arr, ',');
+				buf_addc(&c->arr, ',');
 				add_str(&c->arr, "title", txt + e[j].tbeg, e[j].tend - e[j].tbeg);
 			}
-			addc(&c->arr, '}');
+			buf_addc(&c->arr, '}');
 		}
-		addc(&c->arr, ']');
+		buf_addc(&c->arr, ']');
 		o.s = c->lines.s + h->off;
 		o.len = h->len;
 		o.m = (struct jmember *)&h->m;

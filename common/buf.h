@@ -3,6 +3,7 @@
 #define LEDE_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *s;	/* always NUL-terminated when len < cap */
@@ -10,13 +11,24 @@ struct buf {
 };
 
 void buf_grow(struct buf *, size_t);
-void buf_add(struct buf *, const void *, size_t);
 void buf_adds(struct buf *, const char *);
 void buf_printf(struct buf *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *, const char *, va_list);
 void buf_addu(struct buf *, unsigned long long);
 void buf_free(struct buf *);
+
+/* Inline: many calls add a few bytes. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
 
 static inline void
 buf_addc(struct buf *b, int c)

@@ -155,6 +155,8 @@ filter_run(struct filter *f, int argc, char **argv)
 			continue;
 		}
 		while (input_next(&in)) {
+			if (f->raw && f->raw(f, &in))
+				continue;
 			if (jobj_parse(&o, in.line, in.len, &err, &off) < 0) {
 				filter_reject(f, &in, "%s at column %zu", err, off + 1);
 				continue;

@@ -46,6 +46,11 @@ struct filter {
 	int kflag;		/* -k: pass bad lines through and go on */
 	int uflag;		/* -u: flush after each record */
 	filter_fn rec;
+	/*
+	 * May deal with a line before it is checked (NULL: none does):
+	 * returns 1 if it has, 0 to have the line checked and given to rec.
+	 */
+	int (*raw)(struct filter *, struct input *);
 	void (*flush)(struct filter *);	/* emit held records (may be NULL) */
 	void *ctx;
 	int status;

@@ -211,6 +211,15 @@ for m in "" "--mark" "--by doc" "--by doc --mark"; do
 	check_file "sharded = single process ($m): byte for byte" "$tmp/joined.out" "$tmp/single.out"
 done
 check_same "the single run dropped some" "$($P "$tmp/all.in" | wc -l | tr -d ' ')" 1100
+# --join --by doc passes lines that start with {"doc":" unchecked, the
+# others through the record loop: both kinds, mixed, as one process.
+mkdir "$tmp/mix"
+awk 'BEGIN { for (i = 0; i < 3000; i++) if (int(i / 4) % 3) printf "{\"doc\":\"d%d\",\"n\":%d,\"text\":\"Line %d.\"}\n", i / 4, i % 4 + 1, (i * 7) % 1100; else printf "{\"n\":%d, \"doc\":\"d%d\",\"text\":\"Line %d.\"}\n", i % 4 + 1, i / 4, (i * 7) % 1100 }' >"$tmp/mix/all.in"
+(cd "$tmp/mix" && split -l 700 all.in shard- && $P -b doc shard-* >single.out &&
+	for s in shard-*; do $P -e -b doc "$s"; done | LC_ALL=C sort >keys &&
+	for s in shard-*; do $P -b doc -j keys "$s" || exit 1; done >joined.out)
+check_file "--join --by doc, lines of both shapes: as one process" "$tmp/mix/joined.out" "$tmp/mix/single.out"
+check_same "... and it dropped some" "$(wc -l <"$tmp/mix/single.out" | tr -d ' ')" 1100
 $P --emit-keys "$tmp/shard-aa" | head -n 1 | sed 's/^[0-9a-f]\{32\}\t/HASH\t/' >"$tmp/out"
 printf 'HASH\t"%s"\t000000000001\t1\t"d0"\n' "$tmp/shard-aa" >"$tmp/want"
 check_file "--emit-keys: the key line" "$tmp/out" "$tmp/want"
