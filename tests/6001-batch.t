@@ -149,6 +149,26 @@ for f in fresh/shard-*.jsonl; do
 done
 check_same "resume after a change: same shards" "$(cd res && ls)" "$(cd fresh && ls)"
 
+# A joined shard keeps only its output: when an earlier shard is done
+# again and now holds the first copy of one of its articles, it is done
+# again too.  Shard 2 (r, s) is joined (s repeats p); then q becomes a
+# copy of r, in shard 1, whose list changes while shard 2's does not.
+mkdir -p j/1 j/2
+cp "$ex/$(ls "$ex" | sed -n 1p)" j/1/p.txt
+cp "$ex/$(ls "$ex" | sed -n 2p)" j/1/q.txt
+cp "$ex/$(ls "$ex" | sed -n 3p)" j/2/r.txt
+cp j/1/p.txt j/2/s.txt
+run_err "$batch" -j 2 -s 2 -o jres j/1 j/2
+check_same "joined shard: marked" "$status:$(ls jres/.lede-batch | grep -c 'joined$')" "0:1"
+rm j/1/q.txt
+cp j/2/r.txt j/1/q2.txt
+run_err "$batch" -j 2 -s 2 -o jres --resume j/1 j/2
+run_err "$batch" -j 2 -s 2 -o jfresh j/1 j/2
+for f in jfresh/shard-*.jsonl; do
+	check_file "a joined shard done again when an earlier one is: ${f#jfresh/}" "jres/${f#jfresh/}" "$f"
+done
+check_same "... and r is dropped now" "$(cat jres/shard-000002.jsonl | grep -c r.txt)" 0
+
 # --report: lede-report over every shard, in shard order.
 if command -v lede-report >/dev/null 2>&1; then
 	run_err "$batch" -j 2 -s 2 -o norep in/a "in/b b"
