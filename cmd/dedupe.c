@@ -598,6 +598,18 @@ rec_pipelined(struct filter *f, struct dd *d, struct input *in, struct jobj *o)
 	return 0;
 }
 
+/* --by doc: one more line of the document held back. */
+static void
+hold_line(struct dd *d, const char *s, size_t n)
+{
+	if (d->nhold == d->holdcap) {
+		d->holdcap = d->holdcap ? 2 * d->holdcap : 256;
+		d->hoff = xrealloc(d->hoff, d->holdcap * sizeof *d->hoff);
+	}
+	d->hoff[d->nhold++] = d->hold.len;
+	buf_add(&d->hold, s, n);
+}
+
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
@@ -635,12 +647,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		d->upath = in->path;
 		d->uline = in->lineno;
 	}
-	if (d->nhold == d->holdcap) {
-		d->holdcap = d->holdcap ? 2 * d->holdcap : 256;
-		d->hoff = xrealloc(d->hoff, d->holdcap * sizeof *d->hoff);
-	}
-	d->hoff[d->nhold++] = d->hold.len;
-	buf_add(&d->hold, o->s, o->len);
+	hold_line(d, o->s, o->len);
 	return 0;
 }
 
@@ -676,12 +683,7 @@ rec_raw(struct filter *f, struct input *in)
 		d->upath = in->path;
 		d->uline = in->lineno;
 	}
-	if (d->nhold == d->holdcap) {
-		d->holdcap = d->holdcap ? 2 * d->holdcap : 256;
-		d->hoff = xrealloc(d->hoff, d->holdcap * sizeof *d->hoff);
-	}
-	d->hoff[d->nhold++] = d->hold.len;
-	buf_add(&d->hold, s, in->len);
+	hold_line(d, s, in->len);
 	return 1;
 }
 
