@@ -36,7 +36,8 @@ input_next(struct input *in)
 	ssize_t n;
 
 	for (;;) {
-		nl = memchr(in->buf + in->beg, '\n', in->end - in->beg);
+		nl = in->end > in->beg ?	/* no buffer yet: no memchr(NULL) */
+		    memchr(in->buf + in->beg, '\n', in->end - in->beg) : NULL;
 		if (nl || (in->eof && in->end > in->beg))
 			break;
 		if (in->eof) {
