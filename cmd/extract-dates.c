@@ -84,9 +84,6 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	return 0;
 }
 
-/* glibc takes the size only with a buffer */
-static char ibuf[1 << 16], obuf[1 << 16];
-
 int
 main(int argc, char **argv)
 {
@@ -139,11 +136,6 @@ main(int argc, char **argv)
 	c.sc = dates_scan_new(lex, dmy);
 	f.rec = rec;
 	f.ctx = &c;
-	/* Big stdio buffers off a terminal: fewer system calls on long streams. */
-	if (!isatty(STDIN_FILENO))
-		setvbuf(stdin, ibuf, _IOFBF, sizeof ibuf);
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	st = filter_run(&f, n - optind, av + optind);
 	dates_scan_free(c.sc);
 	dates_lex_free(lex);

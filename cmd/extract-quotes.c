@@ -535,9 +535,6 @@ added:
 	return 0;
 }
 
-/* glibc takes the size only with a buffer */
-static char ibuf[1 << 16], obuf[1 << 16];
-
 int
 main(int argc, char **argv)
 {
@@ -568,10 +565,5 @@ main(int argc, char **argv)
 	f.rec = rec;
 	f.flush = finish_doc;
 	f.ctx = &c;
-	/* Big stdio buffers off a terminal: fewer system calls on long streams. */
-	if (!isatty(STDIN_FILENO))
-		setvbuf(stdin, ibuf, _IOFBF, sizeof ibuf);
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	return filter_run(&f, argc, argv);
 }

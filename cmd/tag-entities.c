@@ -161,9 +161,6 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	return 0;
 }
 
-/* glibc takes the size only with a buffer */
-static char ibuf[1 << 16], obuf[1 << 16];
-
 int
 main(int argc, char **argv)
 {
@@ -212,11 +209,6 @@ main(int argc, char **argv)
 	f.rec = rec;
 	f.flush = flush;
 	f.ctx = &c;
-	/* Big stdio buffers off a terminal: fewer system calls on long streams. */
-	if (!isatty(STDIN_FILENO))
-		setvbuf(stdin, ibuf, _IOFBF, sizeof ibuf);
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	status = filter_run(&f, argc, argv);
 	doc_free(c.doc);
 	lex_free(lex);
