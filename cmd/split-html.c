@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "conf.h"
+#include "json.h"
 #include "split-html.h"
 #include "util.h"
 
@@ -137,28 +138,6 @@ html_free(struct html *h)
 	free(h);
 }
 
-static void
-put_utf8(struct buf *out, unsigned long u)
-{
-	if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
-		u = 0xFFFD;
-	if (u < 0x80) {
-		buf_addc(out, (char)u);
-	} else if (u < 0x800) {
-		buf_addc(out, (char)(0xC0 | u >> 6));
-		buf_addc(out, (char)(0x80 | (u & 0x3F)));
-	} else if (u < 0x10000) {
-		buf_addc(out, (char)(0xE0 | u >> 12));
-		buf_addc(out, (char)(0x80 | (u >> 6 & 0x3F)));
-		buf_addc(out, (char)(0x80 | (u & 0x3F)));
-	} else {
-		buf_addc(out, (char)(0xF0 | u >> 18));
-		buf_addc(out, (char)(0x80 | (u >> 12 & 0x3F)));
-		buf_addc(out, (char)(0x80 | (u >> 6 & 0x3F)));
-		buf_addc(out, (char)(0x80 | (u & 0x3F)));
-	}
-}
-
 /*
  * A character reference at s[i] == '&': decoded into out, and the index
  * after it returned; an unknown one is left as it is (returns i).
@@ -184,7 +163,10 @@ reference(const struct html *h, const char *s, size_t n, size_t i, struct buf *o
 		}
 		if (!digits)
 			return i;
-		put_utf8(out, u);
+		/* NUL, surrogates and what lies past U+10FFFF: U+FFFD */
+		if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+			u = 0xFFFD;
+		utf8_put(out, (unsigned)u);
 		return j < n && s[j] == ';' ? j + 1 : j;
 	}
 	for (; j < n && k < NAMEMAX - 1 && isalnum((unsigned char)s[j]); j++)

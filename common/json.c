@@ -544,8 +544,8 @@ json_path(const char *s, size_t len, const char *path, size_t *vb, size_t *ve)
 	return 0;
 }
 
-static void
-put_utf8(struct buf *out, unsigned u)
+void
+utf8_put(struct buf *out, unsigned u)
 {
 	char c[4];
 
@@ -596,7 +596,7 @@ json_unescape(const char *s, size_t len, struct buf *out)
 				u = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
 				i += 6;
 			}
-			put_utf8(out, u);
+			utf8_put(out, u);
 			i += 4;
 			break;
 		default: buf_addc(out, p[i + 1]); break;
