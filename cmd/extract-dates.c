@@ -38,7 +38,6 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct ctx *c = f->ctx;
 	struct dates_ref r;
 	const struct jmember *tm, *dm, *am;
-	struct jobj one = { 0 };
 	const char *tv;
 	size_t tn;
 
@@ -51,17 +50,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "no \"text\" string");
 		return -1;
 	}
-	/*
-	 * A string without a backslash is its own text: read it in place
-	 * (the checker has passed it: valid UTF-8, one closing quote).
-	 */
-	tv = o->s + tm->vbeg + 1;
-	tn = tm->vend - tm->vbeg - 2;
-	if (memchr(tv, '\\', tn)) {
-		json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
-		tv = c->text.s ? c->text.s : "";
-		tn = c->text.len;
-	}
+	/* In place when it holds no escape. */
+	tv = jmember_text(o, tm, &c->text, &tn);
 	if (c->haveref)
 		r = c->ref;
 	else if (!dm || o->s[dm->vbeg] != '"')
@@ -73,13 +63,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	}
 	buf_reset(&c->arr);
 	dates_find(c->sc, tv, tn, &r, &c->arr);
-	/* jobj_set with the one member it needs: "dates", else any */
-	one.s = o->s;
-	one.len = o->len;
-	one.m = (struct jmember *)(am ? am : tm);
-	one.n = one.cap = 1;
 	buf_reset(&f->out);
-	jobj_set(&one, &f->out, "dates", c->arr.s, c->arr.len);
+	json_set_at(&f->out, o->s, o->len, am, 1, "dates", c->arr.s, c->arr.len);
 	filter_emit(f, f->out.s, f->out.len);
 	return 0;
 }

@@ -31,7 +31,7 @@ static const char help_text[] =
 
 struct rinfo {
 	size_t off, len;	/* the line in ctx.lines */
-	struct jmember m0, mq;	/* its first member, its "quotes" */
+	struct jmember mq;	/* its "quotes", if hasq */
 	int hasq;
 	const char *file;
 	unsigned long lineno;
@@ -224,46 +224,6 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 		ADDS(b, ",\"kind\":\"partial\"}");
 }
 
-/*
- * The line with "quotes" set to val, as jobj_set would write it: in
- * place of the one there, else before the closing brace.
- */
-static void
-set_quotes(struct buf *out, const char *s, const struct rinfo *ri, const char *val, size_t vlen)
-{
-	size_t len = ri->len, a, b;
-	char *o;
-
-	if (ri->hasq) {
-		a = ri->mq.vbeg;
-		b = ri->mq.vend;
-	} else {
-		/* Before the closing brace, after any white space ahead of it. */
-		b = len;
-		while (b > 0 && s[b - 1] != '}')
-			b--;
-		b--;
-		while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r'))
-			b--;
-		a = b;
-	}
-	out->len = 0;
-	buf_grow(out, len + vlen + sizeof ",\"quotes\":");
-	o = out->s;
-	memcpy(o, s, a);
-	o += a;
-	if (!ri->hasq) {
-		memcpy(o, ",\"quotes\":", sizeof ",\"quotes\":" - 1);
-		o += sizeof ",\"quotes\":" - 1;
-	}
-	memcpy(o, val, vlen);
-	o += vlen;
-	memcpy(o, s + b, len - b);
-	o += len - b;
-	out->len = (size_t)(o - out->s);
-	out->s[out->len] = '\0';
-}
-
 static void
 finish_doc(struct filter *f)
 {
@@ -317,7 +277,9 @@ finish_doc(struct filter *f)
 				add_quote(c, &c->val, &d->q[qi], d->r[i].ds);
 			}
 			buf_addc(&c->val, ']');
-			set_quotes(&f->out, c->lines.s + ri->off, ri, c->val.s, c->val.len);
+			buf_reset(&f->out);
+			json_set_at(&f->out, c->lines.s + ri->off, ri->len, ri->hasq ? &ri->mq : NULL,
+			    1, "quotes", c->val.s, c->val.len);
 			filter_emit(f, f->out.s, f->out.len);
 		}
 	}
@@ -459,13 +421,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		return -1;
 	}
 	/* The text as it came when it has no escape: no copy. */
-	txt = o->s + fl.text->vbeg + 1;
-	txn = fl.text->vend - fl.text->vbeg - 2;
-	if (fl.text->vesc) {
-		json_unescape(o->s + fl.text->vbeg, fl.text->vend - fl.text->vbeg, &c->text);
-		txt = c->text.s;
-		txn = c->text.len;
-	}
+	txt = jmember_text(o, fl.text, &c->text, &txn);
 	if (same) {
 		/*
 		 * The usual case: the record joins the document now, which
@@ -525,7 +481,6 @@ added:
 	ri = &c->ri[c->nri++];
 	ri->off = c->lines.len;
 	ri->len = in->len;
-	ri->m0 = o->m[0];
 	ri->hasq = fl.quotes != NULL;
 	if (fl.quotes)
 		ri->mq = *fl.quotes;

@@ -28,12 +28,13 @@ static const char *datafiles[] = {
 };
 
 /*
- * A held line: its place in ctx.lines and the one member jobj_set needs
- * (its "entities", else its first member), so it is not parsed twice.
+ * A held line: its place in ctx.lines and its "entities" member if it
+ * has one, for json_set_at, so it is not parsed twice.
  */
 struct held {
 	size_t off, len;
 	struct jmember m;
+	int hasm;
 };
 
 struct ctx {
@@ -68,7 +69,6 @@ flush(struct filter *f)
 	doc_resolve(c->doc);
 	for (i = 0; i < c->nl; i++) {
 		const struct held *h = &c->held[i];
-		struct jobj o = { 0 };
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
 		buf_reset(&c->arr);
@@ -93,12 +93,9 @@ flush(struct filter *f)
 			buf_addc(&c->arr, '}');
 		}
 		buf_addc(&c->arr, ']');
-		o.s = c->lines.s + h->off;
-		o.len = h->len;
-		o.m = (struct jmember *)&h->m;
-		o.n = o.cap = 1;
 		buf_reset(&c->out);
-		jobj_set(&o, &c->out, "entities", c->arr.s, c->arr.len);
+		json_set_at(&c->out, c->lines.s + h->off, h->len, h->hasm ? &h->m : NULL, 1,
+		    "entities", c->arr.s, c->arr.len);
 		fwrite(c->out.s, 1, c->out.len, stdout);
 		putchar('\n');
 	}
@@ -139,16 +136,9 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		buf_add(&c->docid, dv, dl);
 		c->hasdoc = 1;
 	}
-	/* with no escape in it, the text is the bytes between the quotes */
-	raw = o->s + tm->vbeg + 1;
-	rl = tm->vend - tm->vbeg - 2;
-	if (!memchr(raw, '\\', rl)) {
-		doc_add(c->doc, raw, rl);
-	} else {
-		buf_reset(&c->text);
-		json_unescape(o->s + tm->vbeg, tm->vend - tm->vbeg, &c->text);
-		doc_add(c->doc, c->text.s ? c->text.s : "", c->text.len);
-	}
+	/* the text in place when it holds no escape */
+	raw = jmember_text(o, tm, &c->text, &rl);
+	doc_add(c->doc, raw, rl);
 	if (c->nl == c->lcap) {
 		c->lcap = c->lcap ? c->lcap * 2 : 64;
 		c->held = xrealloc(c->held, c->lcap * sizeof *c->held);
@@ -156,7 +146,9 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	h = &c->held[c->nl++];
 	h->off = c->lines.len;
 	h->len = in->len;
-	h->m = em ? *em : o->m[0];
+	h->hasm = em != NULL;
+	if (em)
+		h->m = *em;
 	buf_add(&c->lines, in->line, in->len);
 	return 0;
 }

@@ -638,29 +638,47 @@ json_escape(struct buf *b, const char *s, size_t n)
 }
 
 void
-jobj_set(const struct jobj *o, struct buf *out, const char *key, const char *val, size_t vlen)
+json_set_at(struct buf *out, const char *s, size_t len, const struct jmember *m, int any,
+    const char *key, const char *val, size_t vlen)
 {
-	const struct jmember *m = jobj_get(o, key);
 	size_t end;
 
 	if (m) {
-		buf_add(out, o->s, m->vbeg);
+		buf_add(out, s, m->vbeg);
 		buf_add(out, val, vlen);
-		buf_add(out, o->s + m->vend, o->len - m->vend);
+		buf_add(out, s + m->vend, len - m->vend);
 		return;
 	}
 	/* Before the closing brace, after any white space ahead of it. */
-	end = o->len;
-	while (end > 0 && o->s[end - 1] != '}')
+	end = len;
+	while (end > 0 && s[end - 1] != '}')
 		end--;
 	end--;
-	while (end > 0 && WS((unsigned char)o->s[end - 1]))
+	while (end > 0 && WS((unsigned char)s[end - 1]))
 		end--;
-	buf_add(out, o->s, end);
-	if (o->n)
+	buf_add(out, s, end);
+	if (any)
 		buf_addc(out, ',');
 	json_escape(out, key, strlen(key));
 	buf_addc(out, ':');
 	buf_add(out, val, vlen);
-	buf_add(out, o->s + end, o->len - end);
+	buf_add(out, s + end, len - end);
+}
+
+void
+jobj_set(const struct jobj *o, struct buf *out, const char *key, const char *val, size_t vlen)
+{
+	json_set_at(out, o->s, o->len, jobj_get(o, key), o->n > 0, key, val, vlen);
+}
+
+const char *
+jmember_text(const struct jobj *o, const struct jmember *m, struct buf *tmp, size_t *n)
+{
+	if (!m->vesc) {
+		*n = m->vend - m->vbeg - 2;
+		return o->s + m->vbeg + 1;
+	}
+	json_unescape(o->s + m->vbeg, m->vend - m->vbeg, tmp);
+	*n = tmp->len;
+	return tmp->s ? tmp->s : "";
 }

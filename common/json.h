@@ -68,6 +68,20 @@ void json_escape(struct buf *, const char *s, size_t n);
  * Every other byte is copied as it came.
  */
 void jobj_set(const struct jobj *, struct buf *, const char *key, const char *val, size_t vlen);
+/*
+ * The same for a caller that holds the line s[0..len) and has found
+ * key's member m already (NULL: it has none); any says whether the
+ * object has any member.
+ */
+void json_set_at(struct buf *, const char *s, size_t len, const struct jmember *m, int any,
+    const char *key, const char *val, size_t vlen);
+
+/*
+ * The text of the string member m: in place when it holds no escape,
+ * else decoded into tmp.  Its length goes to *n.
+ */
+const char *jmember_text(const struct jobj *, const struct jmember *m, struct buf *tmp,
+    size_t *n);
 
 /* The first '"' or '\\' in s[i..n), or n. */
 size_t json_plain_end(const char *s, size_t n, size_t i);
