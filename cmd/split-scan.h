@@ -54,42 +54,6 @@ scan_wide(const unsigned char *s, size_t i, size_t end)
 	return i;
 }
 
-/* A byte JSON escapes: a control character, quote or backslash. */
-static inline size_t
-scan_json(const unsigned char *s, size_t i, size_t end)
-{
-#ifdef __SSE2__
-	const __m128i sp = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"'),
-	    bs = _mm_set1_epi8('\\');
-	__m128i x;
-	int m;
-
-	for (; i + 16 <= end; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(s + i));
-		/* x <= 0x1F as unsigned: min(x, 0x1F) == x. */
-		m = _mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(_mm_min_epu8(x, sp), x),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, q), _mm_cmpeq_epi8(x, bs))));
-		if (m)
-			return i + __builtin_ctz(m);
-	}
-#elif SCAN_SWAR
-	uint64_t x, m;
-
-	for (; i + 8 <= end; i += 8) {
-		memcpy(&x, s + i, 8);
-		/* The quote and backslash have no high bit: ~x serves for all. */
-		m = ((x - 0x20 * SCAN_ONES) | ((x ^ ('"' * SCAN_ONES)) - SCAN_ONES) |
-		    ((x ^ ('\\' * SCAN_ONES)) - SCAN_ONES)) & ~x & SCAN_HIGH;
-		if (m)
-			return i + (__builtin_ctzll(m) >> 3);
-	}
-#endif
-	while (i < end && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-		i++;
-	return i;
-}
-
 /*
  * A byte that is . ? ! or of 0xE0 and above: every byte that may start
  * sentence-final punctuation, and more; the caller looks closer.

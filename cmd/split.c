@@ -423,20 +423,10 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	p = PUTS(p, ",\"end\":");
 	p = put_u(p, cp + (ascii ? e - b : cp_count(s + b, e - b)));
 	p = PUTS(p, ",\"text\":");
-	/*
-	 * Most sentences have no control character, quote or backslash:
-	 * json_escape would copy them as they are.
-	 */
-	if (scan_json((const unsigned char *)s, b, e) == e) {
-		*p++ = '"';
-		p = put(p, s + b, e - b);
-		*p++ = '"';
-	} else {
-		out.len = p - out.s;
-		json_escape(&out, s + b, e - b);
-		buf_grow(&out, 64 + dl + d->meta.len);
-		p = out.s + out.len;
-	}
+	out.len = p - out.s;
+	json_escape(&out, s + b, e - b);
+	buf_grow(&out, 64 + dl + d->meta.len);
+	p = out.s + out.len;
 	if (dl) {
 		p = PUTS(p, ",\"dct\":\"");
 		p = put(p, d->dct, dl);
