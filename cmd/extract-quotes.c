@@ -341,28 +341,6 @@ marks_in(const struct qdoc *d, size_t from, size_t ce)
 	return 0;
 }
 
-/* The number of code points of the valid UTF-8 s[0..n). */
-static size_t
-cplen(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k = n;
-	uint64_t x;
-
-	/* less the continuation bytes (10xxxxxx), eight at a time */
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, p + i, 8);
-		if (!(x & 0x8080808080808080ULL))
-			continue;	/* plain ASCII */
-		x &= ~(x << 1) & 0x8080808080808080ULL;
-		/* one bit a byte: their sum in the top byte (no popcnt call) */
-		k -= (size_t)(((x >> 7) * 0x0101010101010101ULL) >> 56);
-	}
-	for (; i < n; i++)
-		k -= (p[i] & 0xC0) == 0x80;
-	return k;
-}
-
 /* The members this program reads, found in one pass over the record. */
 static const char *const field_keys[] = {
 	"doc", "start", "para", "text", "entities", "quotes", NULL
@@ -433,7 +411,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 
 		qdoc_add_record(d, txt, txn, start, para);
 		r = &d->r[d->nr - 1];
-		tlen = d->bad ? cplen(txt, txn) : r->ce - r->cs;
+		tlen = d->bad ? utf8_count(txt, txn) : r->ce - r->cs;
 		for (i = 0; i < c->ents.n; i++)
 			if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
 				d->n = n0, d->nr = nr0, d->nsp = nsp0;	/* not taken */
@@ -446,7 +424,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		goto added;
 	}
 	/* The text's length in code points. */
-	tlen = cplen(txt, txn);
+	tlen = utf8_count(txt, txn);
 	for (i = 0; i < c->ents.n; i++)
 		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
 			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);

@@ -84,18 +84,6 @@ words(const char *s, size_t n)
 	return w;
 }
 
-/* Code points in s[0..n) (valid UTF-8). */
-static long
-cplen(const char *s, size_t n)
-{
-	long k = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
 static size_t
 outlet_of(struct report *r, const struct jobj *o)
 {
@@ -540,7 +528,7 @@ static void
 render(struct report *r, const struct jobj *o, long rs, long recn, long para, int dup)
 {
 	const struct jmember *m = jobj_get(o, "dup_of");
-	long len = cplen(r->text.s, r->text.len), cp = 0, last = 0;
+	long len = utf8_count(r->text.s, r->text.len), cp = 0, last = 0;
 	size_t bp = 0, i, j;
 
 	if (para != r->para || !r->para_open) {
@@ -628,7 +616,7 @@ report_add(struct report *r, const struct jobj *o)
 		r->pos = (long)v + 1;
 	else {
 		text(r);
-		r->pos = rs + cplen(r->text.s, r->text.len) + 1;
+		r->pos = rs + utf8_count(r->text.s, r->text.len) + 1;
 	}
 	d->sents++;
 	r->outlet[d->outlet].sents++;

@@ -274,23 +274,6 @@ setup(const char *user)
 
 /* Text */
 
-/* Code points in valid UTF-8: the bytes that are not 10xxxxxx. */
-static size_t
-cp_count(const char *s, size_t n)
-{
-	uint64_t x;
-	size_t i = 0, k = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		x = (x & ~(x << 1) & 0x8080808080808080ULL) >> 7;
-		k += 8 - (size_t)((x * 0x0101010101010101ULL) >> 56);
-	}
-	for (; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /*
  * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
  * ASCII are passed over many bytes at a time.
@@ -421,7 +404,7 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	p = PUTS(p, ",\"start\":");
 	p = put_u(p, cp);
 	p = PUTS(p, ",\"end\":");
-	p = put_u(p, cp + (ascii ? e - b : cp_count(s + b, e - b)));
+	p = put_u(p, cp + (ascii ? e - b : utf8_count(s + b, e - b)));
 	p = PUTS(p, ",\"text\":");
 	out.len = p - out.s;
 	json_escape(&out, s + b, e - b);
@@ -459,13 +442,13 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 				b++;
 			while (e > b && ((unsigned char)s[e - 1] <= ' '))
 				e--;
-			record(d, s, b, e, cp + (ascii ? b : cp_count(s, b)), para, 1, ascii);
+			record(d, s, b, e, cp + (ascii ? b : utf8_count(s, b)), para, 1, ascii);
 		}
 		return;
 	}
 	cnt = seg_split(&lang.seg, s, n, &spans, &spancap);
 	for (k = 0; k < cnt; k++) {
-		cp += ascii ? spans[k].b - at : cp_count(s + at, spans[k].b - at);
+		cp += ascii ? spans[k].b - at : utf8_count(s + at, spans[k].b - at);
 		at = spans[k].b;
 		record(d, s, spans[k].b, spans[k].e, cp, para, 0, ascii);
 	}
@@ -705,7 +688,7 @@ replay(struct doc *d, struct buf *fm, struct buf *held)
 	size_t k, off = 0, nh = held->len / sizeof *h;
 
 	for (k = 0; k < nh; k++) {
-		text_line(d, fm->s + off, h[k].len, h[k].nl, cp_count(fm->s + off, h[k].len));
+		text_line(d, fm->s + off, h[k].len, h[k].nl, utf8_count(fm->s + off, h[k].len));
 		off += h[k].len + 1;
 	}
 	buf_reset(fm);
@@ -727,7 +710,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 		warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
 		s = fixbuf.s;
 		n = fixbuf.len;
-		ncp = cp_count(s, n);
+		ncp = utf8_count(s, n);
 	}
 	if (d->state == 0)
 		d->state = fence(s, n, 0) ? 1 : 2;
@@ -738,7 +721,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	if (d->held.len && fence(s, n, 1)) {
 		/* The YAML is what lies between the fences. */
 		if (front_matter(d, d->fm.s, d->fm.len) == 0) {
-			d->cp += cp_count(d->fm.s, d->fm.len) + cp_count(s, n) + nl;
+			d->cp += utf8_count(d->fm.s, d->fm.len) + utf8_count(s, n) + nl;
 			buf_reset(&d->fm);
 			buf_reset(&d->held);
 			d->state = 2;

@@ -544,6 +544,27 @@ json_path(const char *s, size_t len, const char *path, size_t *vb, size_t *ve)
 	return 0;
 }
 
+size_t
+utf8_count(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k = n;
+	uint64_t x;
+
+	/* less the continuation bytes (10xxxxxx), eight at a time */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, p + i, 8);
+		if (!(x & HIGH))
+			continue;	/* plain ASCII */
+		x &= ~(x << 1) & HIGH;
+		/* one bit a byte: their sum in the top byte (no popcnt call) */
+		k -= (size_t)(((x >> 7) * ONES) >> 56);
+	}
+	for (; i < n; i++)
+		k -= (p[i] & 0xC0) == 0x80;
+	return k;
+}
+
 void
 utf8_put(struct buf *out, unsigned u)
 {
