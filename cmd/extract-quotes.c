@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "utf8.h"
 #include "jsonl.h"
 #include "util.h"
 #include "extract-quotes-ents.h"

@@ -8,6 +8,7 @@
 
 #include "civil.h"
 #include "json.h"
+#include "utf8.h"
 #include "report-model.h"
 #include "util.h"
 

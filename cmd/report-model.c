@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 #include "jsonl.h"
 #include "report-model.h"
 #include "util.h"

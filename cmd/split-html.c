@@ -12,6 +12,7 @@
 
 #include "conf.h"
 #include "json.h"
+#include "utf8.h"
 #include "split-html.h"
 #include "util.h"
 

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "utf8.h"
 #include "split-scan.h"
 #include "split-html.h"
 #include "split-seg.h"

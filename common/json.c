@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 #include "util.h"
 
 struct parser {
@@ -78,38 +79,6 @@ skipws(struct parser *p)
 		p->i++;
 }
 
-int
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;	/* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;	/* surrogate */
-		return 3;
-	}
-	if (c < 0xF5) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;	/* overlong */
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;	/* above U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
 
 static int
 hex4(const unsigned char *s, unsigned *v)
@@ -544,51 +513,7 @@ json_path(const char *s, size_t len, const char *path, size_t *vb, size_t *ve)
 	return 0;
 }
 
-size_t
-utf8_count(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k = n;
-	uint64_t x;
 
-	/* less the continuation bytes (10xxxxxx), eight at a time */
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, p + i, 8);
-		if (!(x & HIGH))
-			continue;	/* plain ASCII */
-		x &= ~(x << 1) & HIGH;
-		/* one bit a byte: their sum in the top byte (no popcnt call) */
-		k -= (size_t)(((x >> 7) * ONES) >> 56);
-	}
-	for (; i < n; i++)
-		k -= (p[i] & 0xC0) == 0x80;
-	return k;
-}
-
-void
-utf8_put(struct buf *out, unsigned u)
-{
-	char c[4];
-
-	if (u < 0x80) {
-		buf_addc(out, u);
-	} else if (u < 0x800) {
-		c[0] = 0xC0 | u >> 6;
-		c[1] = 0x80 | (u & 0x3F);
-		buf_add(out, c, 2);
-	} else if (u < 0x10000) {
-		c[0] = 0xE0 | u >> 12;
-		c[1] = 0x80 | (u >> 6 & 0x3F);
-		c[2] = 0x80 | (u & 0x3F);
-		buf_add(out, c, 3);
-	} else {
-		c[0] = 0xF0 | u >> 18;
-		c[1] = 0x80 | (u >> 12 & 0x3F);
-		c[2] = 0x80 | (u >> 6 & 0x3F);
-		c[3] = 0x80 | (u & 0x3F);
-		buf_add(out, c, 4);
-	}
-}
 
 void
 json_unescape(const char *s, size_t len, struct buf *out)

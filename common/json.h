@@ -91,11 +91,4 @@ size_t json_string_end(const char *s, size_t n, size_t i);
 /* The end of the checked value that starts at s[i]. */
 size_t json_skip(const char *s, size_t len, size_t i);
 
-/* The number of code points of the valid UTF-8 s[0..n). */
-size_t utf8_count(const char *s, size_t n);
-/* Appends code point u (at most U+10FFFF) in UTF-8. */
-void utf8_put(struct buf *, unsigned u);
-
-/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 if invalid. */
-int utf8_seq(const unsigned char *s, size_t n);
 #endif

@@ -19,6 +19,7 @@
 #include "../../cmd/dedupe-norm.h"
 #include "../../cmd/dedupe-sketch.h"
 #include "json.h"
+#include "utf8.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "extract-dates-scan.h"
 #include "json.h"
+#include "utf8.h"
 
 static struct dates_lex *lex;
 static struct dates_scan *sc[2];
