@@ -13,24 +13,28 @@
 #endif
 
 #include "extract-quotes-scan.h"
+#include "hash.h"
+#include "utf8.h"
 #include "util.h"
 
 /* ---- lexicon: a hash of lower-case words and phrases ---- */
 
-static size_t
+/* FNV-1a of the NUL-terminated s, without a strlen first. */
+static uint32_t
 hash(const char *s)
 {
-	size_t h = 2166136261u;
+	uint32_t h = HASH_INIT;
 
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+		h = hash_byte(h, (unsigned char)*s);
 	return h;
 }
 
 static void
 lex_put(struct qlex *l, char *key, unsigned cls)
 {
-	size_t i, h = hash(key);
+	uint32_t h = hash(key);
+	size_t i;
 
 	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
 		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0) {
@@ -92,7 +96,8 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 unsigned
 qlex_get(const struct qlex *l, const char *key)
 {
-	size_t i, h;
+	uint32_t h;
+	size_t i;
 
 	if (!l->cap)
 		return 0;
@@ -192,8 +197,7 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	struct qrec *r;
 	size_t i = 0;
 	long long gap;
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k;
+	int k;
 
 	if (d->nr) {
 		r = &d->r[d->nr - 1];
@@ -267,13 +271,12 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 			continue;
 		}
 		special(d, d->n);
-		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
-		if (k <= 0) {
+		if (!utf8_seq(p + i, n - i)) {
 			d->t[d->n++] = 0xFFFD;
 			d->bad++;
 			i++;
 		} else {
-			d->t[d->n++] = (uint32_t)c;
+			d->t[d->n++] = utf8_get(p + i, n - i, &k);
 			i += (size_t)k;
 		}
 	}
@@ -347,7 +350,7 @@ qdoc_utf8(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 		if (c < 0x80)
 			*o++ = (unsigned char)c;
 		else
-			o += utf8proc_encode_char((utf8proc_int32_t)c, o);
+			o += utf8_enc((char *)o, c);
 	}
 	b->len = (size_t)((char *)o - b->s);
 	b->s[b->len] = '\0';
@@ -401,7 +404,7 @@ qdoc_json(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 #endif
 		c = d->t[i];
 		if (c >= 0x80) {
-			o += utf8proc_encode_char((utf8proc_int32_t)c, o);
+			o += utf8_enc((char *)o, c);
 			continue;
 		}
 		if (!jesc[c]) {
@@ -599,8 +602,8 @@ static int
 key_of(const struct qdoc *d, const struct toks *tk, size_t k, size_t nw, char *out, size_t size)
 {
 	size_t i, w, o = 0;
-	utf8proc_uint8_t u[4];
-	utf8proc_ssize_t m;
+	char u[4];
+	int m;
 
 	for (w = 0; w < nw; w++) {
 		if (k + w >= tk->n || tk->v[k + w].kind != T_WORD)
@@ -618,7 +621,7 @@ key_of(const struct qdoc *d, const struct toks *tk, size_t k, size_t nw, char *o
 			if (c == 0x2019)
 				c = '\'';
 			c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
-			m = utf8proc_encode_char((utf8proc_int32_t)c, u);
+			m = utf8_enc(u, c);
 			if (o + (size_t)m + 2 >= size)
 				return 0;
 			memcpy(out + o, u, (size_t)m);

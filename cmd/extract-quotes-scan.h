@@ -31,7 +31,7 @@ enum {
 };
 
 struct qlex {
-	struct qlexent { char *key; unsigned cls; size_t h; } *tab;
+	struct qlexent { char *key; unsigned cls; uint32_t h; } *tab;
 	size_t cap, n;
 	char **types;		/* entity types that can speak */
 	size_t *typelen;
