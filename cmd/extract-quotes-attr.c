@@ -96,14 +96,13 @@ static long
 quoted_as(struct scan *sc, const struct toks *tk, size_t k)
 {
 	struct qdoc *d = sc->d;
-	char key[16];
 	size_t m;
 	long e;
 
 	for (m = k; m < tk->n && m < k + 6; m++) {
 		if (tk->v[m].kind != T_WORD)
 			return -1;
-		if (qtok_key(d, tk, m, 1, key, sizeof key) && strcmp(key, "as") == 0 && m > k &&
+		if (m > k && (qtok_cls(d, sc->l, tk, m) & LX_AS) &&
 		    (e = qdoc_ent_ending(d, tk->v[m - 1].b, tk->v[k].a)) >= 0)
 			return e;
 	}
@@ -144,8 +143,8 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 		if (noun_use(sc, tk, k))
 			continue;	/* "in a bid", "the orders" */
 		/* "ordered by X": a passive, not X's words. */
-		if (!(cls & LX_AFTER) && k + nw < tk->n && qtok_key(d, tk, k + nw, 1, at.vkey, sizeof at.vkey) &&
-		    strcmp(at.vkey, "by") == 0)
+		if (!(cls & LX_AFTER) && k + nw < tk->n &&
+		    (qtok_cls(d, sc->l, tk, k + nw) & LX_AGENT))
 			continue;
 		memset(&at, 0, sizeof at);
 		at.ent = -1;
@@ -164,7 +163,7 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 				at.ent = qdoc_ent_starting(d, tk->v[k + nw].a, b);
 				at.known = at.ent >= 0;
 			}
-		} else if (strncmp(key, "quot", 4) == 0 && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
+		} else if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
 			at.known = 1;
 		else
 			subject_before(sc, tk, k, floor, &at);
@@ -197,7 +196,7 @@ attr_after(struct scan *sc, struct quote *q, struct attr *out)
 	end = d->r[rec].ce;
 	if (end <= q->cm + 2 && rec + 1 < d->nr && d->r[rec + 1].para == d->r[rec].para)
 		end = d->r[rec + 1].ce;
-	qtok_split(d, q->cm + 1, end, tk, 40);
+	qtok_split(d, sc->l, q->cm + 1, end, tk, 40);
 	last = q->e > q->s ? d->t[q->e - 1] : 0;
 	maxw = last == '.' ? 5 : 12;
 	first = 0;
@@ -237,7 +236,7 @@ attr_after(struct scan *sc, struct quote *q, struct attr *out)
 		if (first + nw < tk->n) {
 			/* "said the 30-year-old": the head of the description */
 			m = first + nw;
-			if (qtok_key(d, tk, m, 1, key, sizeof key) && strcmp(key, "the") == 0)
+			if (qtok_cls(d, sc->l, tk, m) & LX_DEF)
 				while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < first + nw + 4 &&
 				    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
 					m++;
@@ -255,7 +254,7 @@ attr_after(struct scan *sc, struct quote *q, struct attr *out)
 			at.ent = -1;
 			at.verb = 1;
 			strcpy(at.vkey, key);
-			if (strncmp(key, "quot", 4) == 0 && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
+			if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
 				at.known = 1;
 			else
 				subject_before(sc, tk, k, q->cm + 1, &at);
@@ -336,7 +335,7 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 	g.cm = d->q[last].cm;
 	g.closed = d->q[last].closed;
 	/* The sentence may start inside the record, if the split missed it. */
-	qtok_split(d, floor, g.om, &sc->tk, 400);
+	qtok_split(d, sc->l, floor, g.om, &sc->tk, 400);
 	for (k = sc->tk.n; k > 0; k--) {
 		const struct tok *t = &sc->tk.v[k - 1];
 		if (t->kind == T_PUNCT && is_hard(t->c)) {
@@ -367,7 +366,7 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 		attr_after(sc, &g, &at);
 	} else {
 		if (retok)
-			qtok_split(d, floor, g.om, &sc->tk, 400);
+			qtok_split(d, sc->l, floor, g.om, &sc->tk, 400);
 		attr_in(sc, &sc->tk, 0, sc->tk.n, floor, g.om, &at);
 		/* "Manchester City boss Kevin Keegan: “…”" */
 		k = sc->tk.n;
@@ -403,7 +402,7 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 			;
 		if (i == pr->ce) {
 			struct attr pa;
-			qtok_split(d, pr->cs, pr->ce, &sc->tk, 400);
+			qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
 			attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
 			if (pa.ent >= 0)
 				at.ent = pa.ent;

@@ -27,7 +27,12 @@ enum {
 	LX_MALE_T = 1 << 12,	/* Mr */
 	LX_FEMALE_T = 1 << 13,	/* Mrs, Ms */
 	LX_PREFIX = 1 << 14,	/* the first word of an entry of several */
-	LX_OTHER = 1 << 15	/* shadow, former: another office than the title's */
+	LX_OTHER = 1 << 15,	/* shadow, former: another office than the title's */
+	LX_ABBREV = 1 << 16,	/* Mr, Sen: a point after it ends no sentence */
+	LX_DEF = 1 << 17,	/* the: a description follows */
+	LX_AGENT = 1 << 18,	/* by: the verb before is passive */
+	LX_QUOTING = 1 << 19,	/* quoted: its object is the speaker, before "as" */
+	LX_AS = 1 << 20		/* as: "quoted X as saying" */
 };
 
 struct qlex {
@@ -38,6 +43,8 @@ struct qlex {
 	size_t ntypes;
 };
 
+/* Fills the lexicon from en/quotes.yaml, en/quotes-names.yaml, en/speech-verbs.yaml. */
+void qlex_load(struct qlex *);
 void qlex_add(struct qlex *, const char *word, unsigned cls);
 unsigned qlex_get(const struct qlex *, const char *word);
 void qlex_type(struct qlex *, const char *type);

@@ -113,7 +113,7 @@ struct toks {
 };
 
 /* Splits t[a, b) into words, punctuation and quotations, at most max tokens. */
-void qtok_split(const struct qdoc *, size_t a, size_t b, struct toks *, size_t max);
+void qtok_split(const struct qdoc *, const struct qlex *, size_t a, size_t b, struct toks *, size_t max);
 /* The lower-case key of words k..k+nw-1, or 0 if there are not so many. */
 int qtok_key(const struct qdoc *, const struct toks *, size_t k, size_t nw, char *out, size_t size);
 /* The lexicon's classes of the word at token k. */

@@ -7,16 +7,11 @@
 #include "extract-quotes-text.h"
 #include "utf8.h"
 
-/*
- * Is the point after t[a, b) part of the word: "U.N.", "J.", "Mr."?
- * Short titles are few and fixed in English, so they are listed here.
- */
+/* Is the point after t[a, b) part of the word: "U.N.", "J.", "Mr."? */
 static int
-abbrev(const struct qdoc *d, size_t a, size_t b)
+abbrev(const struct qdoc *d, const struct qlex *l, size_t a, size_t b)
 {
-	static const char *const ab[] = { "mr", "mrs", "ms", "dr", "st", "gov", "sen",
-	    "rep", "gen", "lt", "col", "sgt", "capt", "prof", "jr", "sr", "rev", "messrs", NULL };
-	char w[8];
+	char w[32];
 	size_t i;
 
 	if (b - a == 1 && is_upper(d->t[a]))
@@ -32,10 +27,7 @@ abbrev(const struct qdoc *d, size_t a, size_t b)
 		w[i - a] = lower(d->t[i]);
 	}
 	w[b - a] = '\0';
-	for (i = 0; ab[i]; i++)
-		if (strcmp(w, ab[i]) == 0)
-			return 1;
-	return 0;
+	return (qlex_get(l, w) & LX_ABBREV) != 0;
 }
 
 /*
@@ -43,7 +35,8 @@ abbrev(const struct qdoc *d, size_t a, size_t b)
  * each), at most max tokens.
  */
 void
-qtok_split(const struct qdoc *d, size_t a, size_t b, struct toks *tk, size_t max)
+qtok_split(const struct qdoc *d, const struct qlex *l, size_t a, size_t b, struct toks *tk,
+    size_t max)
 {
 	size_t i = a, j;
 
@@ -73,7 +66,7 @@ qtok_split(const struct qdoc *d, size_t a, size_t b, struct toks *tk, size_t max
 				if ((is_apos(d->t[j]) || d->t[j] == '-' || d->t[j] == '.') &&
 				    j + 1 < b && is_alnum(d->t[j + 1]) && !d->in[j + 1])
 					continue;
-				if (d->t[j] == '.' && abbrev(d, i, j)) {
+				if (d->t[j] == '.' && abbrev(d, l, i, j)) {
 					j++;
 					break;
 				}

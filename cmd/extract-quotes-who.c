@@ -18,7 +18,7 @@ has_title(struct scan *sc, long e, const char *head)
 	char key[64];
 
 	a = d->e[e].cs > r->cs + 120 ? d->e[e].cs - 120 : r->cs;
-	qtok_split(d, a, d->e[e].cs, &sc->tw, 64);
+	qtok_split(d, sc->l, a, d->e[e].cs, &sc->tw, 64);
 	for (k = sc->tw.n; k > 0 && words < 6; k--) {
 		struct tok *t = &sc->tw.v[k - 1];
 		long o;
@@ -33,7 +33,7 @@ has_title(struct scan *sc, long e, const char *head)
 			return !(k > 1 && (qtok_cls(d, sc->l, &sc->tw, k - 2) & LX_OTHER));
 	}
 	a = d->e[e].ce;
-	qtok_split(d, a, a + 120 < r->ce ? a + 120 : r->ce, &sc->tw, 64);
+	qtok_split(d, sc->l, a, a + 120 < r->ce ? a + 120 : r->ce, &sc->tw, 64);
 	if (sc->tw.n == 0 || sc->tw.v[0].kind != T_PUNCT || sc->tw.v[0].c != ',')
 		return 0;
 	for (k = 1, words = 0; k < sc->tw.n && words < 8; k++) {
@@ -202,7 +202,7 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 	 */
 	if (!is_upper(sc->d->t[tk->v[k].a]) && k > 0) {
 		for (j = k; j > 0 && k - j < 4 && tk->v[j - 1].kind == T_WORD; j--) {
-			if (qtok_key(sc->d, tk, j - 1, 1, key, sizeof key) && strcmp(key, "the") == 0) {
+			if (qtok_cls(sc->d, sc->l, tk, j - 1) & LX_DEF) {
 				at->known = 1;
 				at->ent = resolve_pronoun(sc, LX_PRON, tk->v[k].a);
 				return 0;
