@@ -88,7 +88,7 @@ noun_use(struct scan *sc, const struct toks *tk, size_t k)
 		return 0;
 	if (qtok_cls(sc->d, sc->l, tk, k - 1) & LX_NOTVERB)
 		return 1;
-	return p->b - p->a > 2 && (t[p->b - 1] == 's' || t[p->b - 1] == 'S') && is_apos(t[p->b - 2]);
+	return p->b - p->a > 2 && is_poss(t, p->b - 2);
 }
 
 /* "quoted X as saying": X, whoever did the quoting. */
@@ -176,12 +176,54 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 	}
 }
 
-/* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
+/*
+ * "“…,” said Petro", "said the minister", "said the 30-year-old": the
+ * speaker after the verb of nw words at token v.
+ */
 static void
-attr_after(struct scan *sc, struct quote *q, struct attr *out)
+after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct attr *out)
 {
 	struct qdoc *d = sc->d;
-	size_t rec, end, k, first, nw, m, maxw;
+	size_t m;
+
+	for (m = v + nw; m < tk->n && m < v + nw + 8; m++) {
+		const struct tok *t = &tk->v[m];
+		long e;
+		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && is_hard(t->c)))
+			break;
+		if (t->kind != T_WORD)
+			continue;
+		if ((e = qdoc_ent_starting(d, t->a, t->b)) >= 0 && d->e[e].cs == t->a) {
+			size_t x = d->e[e].ce;
+			if (x + 1 < d->n && is_poss(d->t, x))
+				continue;	/* "said MSN's Blake Irving" */
+			out->ent = e;
+			out->known = 1;
+			return;
+		}
+	}
+	if (v + nw < tk->n && tk->v[v + nw].kind == T_WORD &&
+	    (out->ent = qwho_surname(sc, &tk->v[v + nw])) >= 0) {
+		out->known = 1;
+		return;
+	}
+	if (v + nw < tk->n) {
+		/* "said the 30-year-old": the head of the description */
+		m = v + nw;
+		if (qtok_cls(d, sc->l, tk, m) & LX_DEF)
+			while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < v + nw + 4 &&
+			    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
+				m++;
+		qwho_np(sc, tk, m, out);
+	}
+}
+
+/* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
+static void
+attr_after(struct scan *sc, const struct quote *q, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	size_t rec, end, k, first, nw, maxw;
 	struct toks *tk = &sc->tk;
 	unsigned cls;
 	uint32_t last;
@@ -212,36 +254,7 @@ attr_after(struct scan *sc, struct quote *q, struct attr *out)
 	if ((nw = qtok_verb(d, sc->l, tk, first, &cls, key, sizeof key))) {
 		out->verb = 1;
 		strcpy(out->vkey, key);
-		for (m = first + nw; m < tk->n && m < first + nw + 8; m++) {
-			struct tok *t = &tk->v[m];
-			long e;
-			if (t->kind == T_QUOTE || (t->kind == T_PUNCT && is_hard(t->c)))
-				break;
-			if (t->kind != T_WORD)
-				continue;
-			if ((e = qdoc_ent_starting(d, t->a, t->b)) >= 0 && d->e[e].cs == t->a) {
-				size_t x = d->e[e].ce;
-				if (x + 1 < d->n && is_apos(d->t[x]) && (d->t[x + 1] == 's' || d->t[x + 1] == 'S'))
-					continue;	/* "said MSN's Blake Irving" */
-				out->ent = e;
-				out->known = 1;
-				return;
-			}
-		}
-		if (first + nw < tk->n && tk->v[first + nw].kind == T_WORD &&
-		    (out->ent = qwho_surname(sc, &tk->v[first + nw])) >= 0) {
-			out->known = 1;
-			return;
-		}
-		if (first + nw < tk->n) {
-			/* "said the 30-year-old": the head of the description */
-			m = first + nw;
-			if (qtok_cls(d, sc->l, tk, m) & LX_DEF)
-				while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < first + nw + 4 &&
-				    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
-					m++;
-			qwho_np(sc, tk, m, out);
-		}
+		after_verb(sc, tk, first, nw, out);
 		return;
 	}
 	for (k = first; k < tk->n && k < first + maxw; k++) {
@@ -316,30 +329,22 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 }
 
 /*
- * Attributes the quotation made of pieces qi..last (one piece, or one a
- * paragraph when it runs over several): the words before its first
- * piece and after its last one are read.
+ * Where the sentence of the quotation opening at om starts, from *floor
+ * (its record's start) on: after the last clause end before om.  Leaves
+ * in sc->tk the tokens from there to om, and returns 1 if they must be
+ * split again (the 400 were reached).
  */
-void
-qattr_quote(struct scan *sc, size_t qi, size_t last)
+static int
+sentence_start(struct scan *sc, size_t om, size_t *floor)
 {
-	struct qdoc *d = sc->d;
-	struct quote g = d->q[qi], *q;
-	size_t rec = qdoc_rec(d, g.om), floor = d->r[rec].cs, k, prevrec;
-	struct attr at, at2;
-	int start, words, full, report, retok;
-	long long speaker = -1;
-	uint32_t first = 0;
+	size_t k;
 
-	g.e = d->q[last].e;
-	g.cm = d->q[last].cm;
-	g.closed = d->q[last].closed;
 	/* The sentence may start inside the record, if the split missed it. */
-	qtok_split(d, sc->l, floor, g.om, &sc->tk, 400);
+	qtok_split(sc->d, sc->l, *floor, om, &sc->tk, 400);
 	for (k = sc->tk.n; k > 0; k--) {
 		const struct tok *t = &sc->tk.v[k - 1];
 		if (t->kind == T_PUNCT && is_hard(t->c)) {
-			floor = t->b;
+			*floor = t->b;
 			break;
 		}
 	}
@@ -347,54 +352,73 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 	 * Tokens depend only on where qtok_split starts: unless the 400 were
 	 * reached, those after the point are what qtok_split(floor) gives.
 	 */
-	if (sc->tk.n < 400) {
-		if (k)
-			memmove(sc->tk.v, sc->tk.v + k, (sc->tk.n - k) * sizeof *sc->tk.v);
-		sc->tk.n -= k;
-		retok = 0;
-	} else
-		retok = 1;
-	start = at_start(d, floor, g.om);
-	for (k = g.s; k < g.e; k++)
-		if (is_alnum(d->t[k])) {
-			first = d->t[k];
-			break;
-		}
-	memset(&at, 0, sizeof at);
-	at.ent = -1;
+	if (sc->tk.n >= 400)
+		return 1;
+	if (k)
+		memmove(sc->tk.v, sc->tk.v + k, (sc->tk.n - k) * sizeof *sc->tk.v);
+	sc->tk.n -= k;
+	return 0;
+}
+
+/*
+ * The patterns around quotation g, whose sentence starts at floor (with
+ * its tokens in sc->tk unless retok): after it if it opens the
+ * sentence, else before it, then after it.
+ */
+static void
+patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int retok,
+    struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	struct toks *tk = &sc->tk;
+	struct attr at2;
+	size_t k;
+
+	memset(at, 0, sizeof *at);
+	at->ent = -1;
 	if (start) {
-		attr_after(sc, &g, &at);
-	} else {
-		if (retok)
-			qtok_split(d, sc->l, floor, g.om, &sc->tk, 400);
-		attr_in(sc, &sc->tk, 0, sc->tk.n, floor, g.om, &at);
-		/* "Manchester City boss Kevin Keegan: “…”" */
-		k = sc->tk.n;
-		if (at.ent < 0 && k >= 2 && sc->tk.v[k - 1].kind == T_PUNCT && sc->tk.v[k - 1].c == ':' &&
-		    sc->tk.v[k - 2].kind == T_WORD && (at2.ent = qdoc_ent_ending(d, sc->tk.v[k - 2].b, floor)) >= 0 &&
-		    d->e[at2.ent].person) {
-			at.ent = at2.ent;
-			at.known = 1;
-		}
-		if (at.ent < 0) {
-			attr_after(sc, &g, &at2);
-			if (at2.ent >= 0 || (!at.verb && at2.verb))
-				at = at2;
-		}
+		attr_after(sc, g, at);
+		return;
 	}
-	if (at.ent < 0 && !at.known && qi > 0) {
+	if (retok)
+		qtok_split(d, sc->l, floor, g->om, tk, 400);
+	attr_in(sc, tk, 0, tk->n, floor, g->om, at);
+	/* "Manchester City boss Kevin Keegan: “…”" */
+	k = tk->n;
+	if (at->ent < 0 && k >= 2 && tk->v[k - 1].kind == T_PUNCT && tk->v[k - 1].c == ':' &&
+	    tk->v[k - 2].kind == T_WORD && (at2.ent = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
+	    d->e[at2.ent].person) {
+		at->ent = at2.ent;
+		at->known = 1;
+	}
+	if (at->ent < 0) {
+		attr_after(sc, g, &at2);
+		if (at2.ent >= 0 || (!at->verb && at2.verb))
+			*at = at2;
+	}
+}
+
+/*
+ * The speaker's id (an offset in d->pool, or -1) of quotation qi, in
+ * record rec, when the patterns found at: theirs, else the speaker of
+ * the quotation just before, else one in the sentence before.
+ */
+static long long
+speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+
+	if (at->ent < 0 && !at->known && qi > 0) {
 		/*
 		 * A floating quotation, or one after ", adding": the speaker
 		 * of the quotation just before.
 		 */
 		struct quote *p = &d->q[qi - 1];
-		prevrec = qdoc_rec(d, p->cm);
-		if (p->speaker >= 0 && (prevrec == rec || (!at.verb && prevrec + 1 >= rec))) {
-			speaker = p->speaker;
-			goto decided;
-		}
+		size_t prevrec = qdoc_rec(d, p->cm);
+		if (p->speaker >= 0 && (prevrec == rec || (!at->verb && prevrec + 1 >= rec)))
+			return p->speaker;
 	}
-	if (at.ent < 0 && !at.known && start && rec > 0 && !at.verb) {
+	if (at->ent < 0 && !at->known && start && rec > 0 && !at->verb) {
 		/* A speaker in the sentence before: "Turk said in October:" */
 		const struct qrec *pr = &d->r[rec - 1];
 		size_t i;
@@ -405,33 +429,76 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 			qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
 			attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
 			if (pa.ent >= 0)
-				at.ent = pa.ent;
+				at->ent = pa.ent;
 		}
 	}
-	speaker = at.ent >= 0 ? (long long)d->e[at.ent].id : -1;
-decided:
-	full = start || (first && is_upper(first) && g.om > floor &&
-	    (d->t[g.om - 1] == ':' || d->t[g.om - 1] == ',' ||
-	     (is_space(d->t[g.om - 1]) && g.om > floor + 1 &&
-	      (d->t[g.om - 2] == ':' || d->t[g.om - 2] == ','))));
-	if (speaker >= 0 || at.verb)	/* the count of words is not wanted */
-		report = !(last == qi && title_case(d, &g, NULL));
-	else if (title_case(d, &g, &words) && last == qi)
+	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
+}
+
+/*
+ * Gives pieces qi..last, together g, their speaker, verb and kind, and
+ * notes the speaker for the pronouns that follow.
+ */
+static void
+mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floor, int start,
+    long long speaker, const struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	struct quote *q;
+	int words, full, report;
+	uint32_t first = 0;
+	size_t k;
+
+	for (k = g->s; k < g->e; k++)
+		if (is_alnum(d->t[k])) {
+			first = d->t[k];
+			break;
+		}
+	full = start || (first && is_upper(first) && g->om > floor &&
+	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
+	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
+	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ','))));
+	if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
+		report = !(last == qi && title_case(d, g, NULL));
+	else if (title_case(d, g, &words) && last == qi)
 		report = 0;
 	else
 		report = words >= 4 || (full && words >= 2 && first && is_upper(first));
 	for (k = qi; k <= last; k++) {
 		q = &d->q[k];
 		q->speaker = speaker;
-		if (at.verb)
-			memcpy(q->verb, at.vkey, sizeof q->verb);
+		if (at->verb)
+			memcpy(q->verb, at->vkey, sizeof q->verb);
 		q->full = full || k > qi;
 		q->report = report;
 	}
-	if (at.ent >= 0) {
-		sc->last = at.ent;
-		sc->lastrec = qdoc_rec(d, g.cm);
+	if (at->ent >= 0) {
+		sc->last = at->ent;
+		sc->lastrec = qdoc_rec(d, g->cm);
 		GROW(sc->spk, sc->nspk, sc->spkcap, sc->nspk + 1);
-		sc->spk[sc->nspk++] = at.ent;
+		sc->spk[sc->nspk++] = at->ent;
 	}
+}
+
+/*
+ * Attributes the quotation made of pieces qi..last (one piece, or one a
+ * paragraph when it runs over several): the words before its first
+ * piece and after its last one are read.
+ */
+void
+qattr_quote(struct scan *sc, size_t qi, size_t last)
+{
+	struct qdoc *d = sc->d;
+	struct quote g = d->q[qi];
+	size_t rec = qdoc_rec(d, g.om), floor = d->r[rec].cs;
+	struct attr at;
+	int start, retok;
+
+	g.e = d->q[last].e;
+	g.cm = d->q[last].cm;
+	g.closed = d->q[last].closed;
+	retok = sentence_start(sc, g.om, &floor);
+	start = at_start(d, floor, g.om);
+	patterns(sc, &g, floor, start, retok, &at);
+	mark(sc, &g, qi, last, floor, start, speaker_id(sc, qi, rec, start, &at), &at);
 }

@@ -89,6 +89,13 @@ is_apos(uint32_t c)
 	return c == '\'' || c == 0x2019;
 }
 
+/* Does t[i] start an English possessive, "'s" or "’s"?  t[i + 1] must be there. */
+static inline int
+is_poss(const uint32_t *t, size_t i)
+{
+	return is_apos(t[i]) && (t[i + 1] == 's' || t[i + 1] == 'S');
+}
+
 /* A character that ends a clause for the attribution patterns. */
 static inline int
 is_hard(uint32_t c)

@@ -190,8 +190,7 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		if (k > 0 && tk->v[k - 1].kind == T_WORD) {
 			const struct tok *o = &tk->v[k - 1];
 			const uint32_t *t = sc->d->t;
-			if (o->b - o->a > 2 && (t[o->b - 1] == 's' || t[o->b - 1] == 'S') &&
-			    is_apos(t[o->b - 2]))
+			if (o->b - o->a > 2 && is_poss(t, o->b - 2))
 				at->ent = qdoc_ent_ending(sc->d, o->b - 2, 0);
 		}
 		return 0;
