@@ -100,6 +100,37 @@ single_close(const struct qdoc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Outside a quotation, the mark at t[*i]: the family of the quotation
+ * it opens, or F_NONE (with a warning if it is out of place).  A
+ * single-quoted ‘…’ is taken whole, *i moved to its closing mark.
+ */
+static enum fam
+opening(struct qdoc *d, size_t *ip)
+{
+	size_t i = *ip, j;
+	uint32_t c = d->t[i];
+
+	if (c == 0x201C || c == 0x201E || c == 0x00AB) {
+		if (i + 1 < d->n && !is_space(d->t[i + 1]))
+			return c == 0x201C ? F_CURLY : c == 0x201E ? F_LOW : F_GUIL;
+		warn(d, i, "opening quotation mark before a space");
+	} else if (c == '"') {
+		if (open_ctx(d, i))
+			return F_STRAIGHT;
+		warn(d, i, "closing quotation mark with no opening mark");
+	} else if (c == 0x201D || c == 0x00BB) {
+		if (open_ctx(d, i) && is_alnum(d->t[i + 1]))
+			return c == 0x201D ? F_SWED : F_GUILR;
+		warn(d, i, "closing quotation mark with no opening mark");
+	} else if (c == 0x2018 && open_ctx(d, i) && is_alnum(d->t[i + 1]) &&
+	    (j = single_close(d, i))) {
+		piece(d, i, j, 1, 0);
+		*ip = j;
+	}
+	return F_NONE;
+}
+
 static void
 pair(struct qdoc *d)
 {
@@ -117,28 +148,8 @@ pair(struct qdoc *d)
 		i = d->sp[si];
 		c = d->t[i];
 		if (f == F_NONE) {
-			if (c == 0x201C || c == 0x201E || c == 0x00AB) {
-				if (i + 1 < d->n && !is_space(d->t[i + 1])) {
-					f = c == 0x201C ? F_CURLY : c == 0x201E ? F_LOW : F_GUIL;
-					om = i;
-					cont = 0;
-				} else
-					warn(d, i, "opening quotation mark before a space");
-			} else if (c == '"') {
-				if (open_ctx(d, i))
-					f = F_STRAIGHT, om = i, cont = 0;
-				else
-					warn(d, i, "closing quotation mark with no opening mark");
-			} else if (c == 0x201D || c == 0x00BB) {
-				if (open_ctx(d, i) && is_alnum(d->t[i + 1]))
-					f = c == 0x201D ? F_SWED : F_GUILR, om = i, cont = 0;
-				else
-					warn(d, i, "closing quotation mark with no opening mark");
-			} else if (c == 0x2018 && open_ctx(d, i) && is_alnum(d->t[i + 1]) &&
-			    (j = single_close(d, i))) {
-				piece(d, i, j, 1, 0);
-				i = j;
-			}
+			if ((f = opening(d, &i)) != F_NONE)
+				om = i, cont = 0;
 			continue;
 		}
 		if (opens(f, c) && open_ctx(d, i) && i >= om + 3 && is_space(d->t[i - 1]) &&
