@@ -1,7 +1,11 @@
 /*
  * extract-quotes-scan: finding quotations in one document's text and
- * attributing them to a speaker.  No I/O: the program (or the fuzz
- * target) fills a qdoc and a qlex and calls qscan.
+ * attributing them to a speaker.  The program (or the fuzz target)
+ * fills a qlex (qlex_load, the only I/O) and a qdoc, and calls qscan.
+ *
+ * The modules: -lex the lexicon and its data, -doc the document's text
+ * and entities, -tok its tokens, -scan the pairing of quotation marks,
+ * -attr the patterns around a quotation, -who the pronouns and titles.
  */
 #ifndef EXTRACT_QUOTES_SCAN_H
 #define EXTRACT_QUOTES_SCAN_H
