@@ -13,7 +13,8 @@
 
 /*
  * The end of the value at s[i], which jobj_parse has checked: so only
- * strings and brackets need following, not checking again.
+ * strings and brackets need following, not checking again (json_skip
+ * would run the checking parser over it once more).
  */
 static size_t
 skip_checked(const char *s, size_t e, size_t i)
@@ -124,11 +125,76 @@ key_end(const char *s, size_t e, size_t kb)
 	return json_string_end(s, e, kb) + 1;
 }
 
+/*
+ * Reads the members of the entity object whose '{' is before s[*ip]
+ * into en, *ip then past its '}'; *have gets 1, 2, 4, 8 for "start",
+ * "end", "type", "id".  Returns NULL, or what is wrong with it.
+ */
+static const char *
+entity(struct qents *c, const char *s, size_t e, size_t *ip, struct qentv *en, int *have)
+{
+	size_t i = *ip, kb, ke, vb;
+
+	for (;; i = *ip) {
+		if (i + 1 < e && s[i] == ',' && s[i + 1] == '"')
+			i++;	/* the next key, as it mostly comes */
+		while (i < e && s[i] != '"' && s[i] != '}')
+			i++;
+		if (i >= e || s[i] == '}') {
+			*ip = i + 1;
+			return NULL;
+		}
+		kb = i;
+		ke = key_end(s, e, kb);
+		for (i = ke; s[i] != ':'; i++)
+			;
+		i++;
+		while (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+			i++;
+		vb = *ip = i;
+		switch (ke - kb) {
+		case 7:
+			if (memcmp(s + kb, "\"start\"", 7) != 0)
+				break;
+			if (num_at(s, e, ip, &en->start) < 0)
+				return "an entity's \"start\" is not a non-negative integer";
+			*have |= 1;
+			continue;
+		case 5:
+			if (memcmp(s + kb, "\"end\"", 5) != 0)
+				break;
+			if (num_at(s, e, ip, &en->end) < 0)
+				return "an entity's \"end\" is not a non-negative integer";
+			*have |= 2;
+			continue;
+		case 6:
+			if (memcmp(s + kb, "\"type\"", 6) != 0)
+				break;
+			if (s[vb] != '"')
+				return "an entity's \"type\" is not a string";
+			*ip = str_at(c, s, e, vb, &en->type, &en->tlen);
+			*have |= 4;
+			continue;
+		case 4:
+			if (memcmp(s + kb, "\"id\"", 4) != 0)
+				break;
+			if (s[vb] != '"')
+				return "an entity's \"id\" is not a string";
+			*ip = str_at(c, s, e, vb, &en->id, &en->idlen);
+			*have |= 8;
+			continue;
+		}
+		/* "text" and the like */
+		*ip = s[vb] == '"' ? json_string_end(s, e, vb) + 1 : skip_checked(s, e, vb);
+	}
+}
+
 const char *
 qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 {
-	size_t i = b + 1, kb, ke, vb;
+	size_t i = b + 1;
 	struct qentv *en;
+	const char *err;
 	int have;
 
 	c->n = 0;
@@ -153,58 +219,8 @@ qents_parse(struct qents *c, const char *s, size_t b, size_t e)
 		memset(en, 0, sizeof *en);
 		have = 0;
 		i++;
-		for (;;) {
-			if (i + 1 < e && s[i] == ',' && s[i + 1] == '"')
-				i++;	/* the next key, as it mostly comes */
-			while (i < e && s[i] != '"' && s[i] != '}')
-				i++;
-			if (i >= e || s[i] == '}') {
-				i++;
-				break;
-			}
-			kb = i;
-			ke = key_end(s, e, kb);
-			for (i = ke; s[i] != ':'; i++)
-				;
-			i++;
-			while (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
-				i++;
-			vb = i;
-			switch (ke - kb) {
-			case 7:
-				if (memcmp(s + kb, "\"start\"", 7) != 0)
-					break;
-				if (num_at(s, e, &i, &en->start) < 0)
-					return "an entity's \"start\" is not a non-negative integer";
-				have |= 1;
-				continue;
-			case 5:
-				if (memcmp(s + kb, "\"end\"", 5) != 0)
-					break;
-				if (num_at(s, e, &i, &en->end) < 0)
-					return "an entity's \"end\" is not a non-negative integer";
-				have |= 2;
-				continue;
-			case 6:
-				if (memcmp(s + kb, "\"type\"", 6) != 0)
-					break;
-				if (s[vb] != '"')
-					return "an entity's \"type\" is not a string";
-				i = str_at(c, s, e, vb, &en->type, &en->tlen);
-				have |= 4;
-				continue;
-			case 4:
-				if (memcmp(s + kb, "\"id\"", 4) != 0)
-					break;
-				if (s[vb] != '"')
-					return "an entity's \"id\" is not a string";
-				i = str_at(c, s, e, vb, &en->id, &en->idlen);
-				have |= 8;
-				continue;
-			}
-			/* "text" and the like */
-			i = s[vb] == '"' ? json_string_end(s, e, vb) + 1 : skip_checked(s, e, vb);
-		}
+		if ((err = entity(c, s, e, &i, en, &have)))
+			return err;
 		if ((have & 3) != 3)
 			return "an entity has no \"start\" and \"end\"";
 		if (!(have & 4))	/* no type: it cannot be a speaker */

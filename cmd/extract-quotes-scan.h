@@ -1,7 +1,11 @@
 /*
  * extract-quotes-scan: finding quotations in one document's text and
- * attributing them to a speaker.  No I/O: the program (or the fuzz
- * target) fills a qdoc and a qlex and calls qscan.
+ * attributing them to a speaker.  The program (or the fuzz target)
+ * fills a qlex (qlex_load, the only I/O) and a qdoc, and calls qscan.
+ *
+ * The modules: -lex the lexicon and its data, -doc the document's text
+ * and entities, -tok its tokens, -scan the pairing of quotation marks,
+ * -attr the patterns around a quotation, -who the pronouns and titles.
  */
 #ifndef EXTRACT_QUOTES_SCAN_H
 #define EXTRACT_QUOTES_SCAN_H
@@ -27,17 +31,24 @@ enum {
 	LX_MALE_T = 1 << 12,	/* Mr */
 	LX_FEMALE_T = 1 << 13,	/* Mrs, Ms */
 	LX_PREFIX = 1 << 14,	/* the first word of an entry of several */
-	LX_OTHER = 1 << 15	/* shadow, former: another office than the title's */
+	LX_OTHER = 1 << 15,	/* shadow, former: another office than the title's */
+	LX_ABBREV = 1 << 16,	/* Mr, Sen: a point after it ends no sentence */
+	LX_DEF = 1 << 17,	/* the: a description follows */
+	LX_AGENT = 1 << 18,	/* by: the verb before is passive */
+	LX_QUOTING = 1 << 19,	/* quoted: its object is the speaker, before "as" */
+	LX_AS = 1 << 20		/* as: "quoted X as saying" */
 };
 
 struct qlex {
-	struct qlexent { char *key; unsigned cls; size_t h; } *tab;
+	struct qlexent { char *key; unsigned cls; uint32_t h; } *tab;
 	size_t cap, n;
 	char **types;		/* entity types that can speak */
 	size_t *typelen;
 	size_t ntypes;
 };
 
+/* Fills the lexicon from en/quotes.yaml, en/quotes-names.yaml, en/speech-verbs.yaml. */
+void qlex_load(struct qlex *);
 void qlex_add(struct qlex *, const char *word, unsigned cls);
 unsigned qlex_get(const struct qlex *, const char *word);
 void qlex_type(struct qlex *, const char *type);

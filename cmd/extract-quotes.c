@@ -54,94 +54,6 @@ struct ctx {
 	struct buf tmp, val, text;
 };
 
-/* ---- data ---- */
-
-static void
-load_list(struct ctx *c, struct conf *cf, yaml_node_t *seq, const char *name, unsigned cls)
-{
-	yaml_node_item_t *it;
-	yaml_node_t *item;
-	const char *s;
-
-	conf_want(cf, seq, YAML_SEQUENCE_NODE, name);
-	CONF_SEQ_EACH(cf, seq, item, it) {
-		if (!(s = conf_str(item)) || !*s)
-			conf_fail(cf, item, "expected a word");
-		if (cls)
-			qlex_add(&c->lex, s, cls);
-		else
-			qlex_type(&c->lex, s);
-	}
-}
-
-static yaml_node_t *
-need(struct conf *cf, yaml_node_t *map, const char *key)
-{
-	yaml_node_t *n = conf_get(cf, map, key);
-
-	if (!n)
-		conf_fail(cf, map, "no \"%s\"", key);
-	return n;
-}
-
-static void
-load_data(struct ctx *c)
-{
-	struct conf cf = { 0 }, vf = { 0 };
-	yaml_node_t *root, *pr, *verbs;
-	yaml_node_pair_t *p;
-	char *path;
-
-	path = data_path("en/quotes.yaml");
-	conf_load(&cf, path);
-	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
-	load_list(c, &cf, need(&cf, root, "speaker_types"), "speaker_types", 0);
-	load_list(c, &cf, need(&cf, root, "speaker_after"), "speaker_after", LX_AFTER);
-	load_list(c, &cf, need(&cf, root, "titles"), "titles", LX_TITLE);
-	load_list(c, &cf, need(&cf, root, "sources"), "sources", LX_SOURCE);
-	load_list(c, &cf, need(&cf, root, "between"), "between", LX_BETWEEN);
-	load_list(c, &cf, need(&cf, root, "not_before_verb"), "not_before_verb", LX_NOTVERB);
-	load_list(c, &cf, need(&cf, root, "other_office"), "other_office", LX_OTHER);
-	pr = conf_want(&cf, need(&cf, root, "pronouns"), YAML_MAPPING_NODE, "a mapping");
-	load_list(c, &cf, need(&cf, pr, "he"), "he", LX_PRON | LX_MALE);
-	load_list(c, &cf, need(&cf, pr, "she"), "she", LX_PRON | LX_FEMALE);
-	load_list(c, &cf, need(&cf, pr, "person"), "person", LX_PRON);
-	load_list(c, &cf, need(&cf, pr, "group"), "group", LX_GROUP);
-	load_list(c, &cf, need(&cf, pr, "thing"), "thing", LX_THING);
-	qlex_add(&c->lex, "a", LX_ART);
-	qlex_add(&c->lex, "an", LX_ART);
-	conf_free(&cf);
-	free(path);
-
-	path = data_path("en/quotes-names.yaml");
-	conf_load(&cf, path);
-	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
-	load_list(c, &cf, need(&cf, root, "he"), "he", LX_MALE);
-	load_list(c, &cf, need(&cf, root, "she"), "she", LX_FEMALE);
-	load_list(c, &cf, need(&cf, root, "he_titles"), "he_titles", LX_MALE_T);
-	load_list(c, &cf, need(&cf, root, "she_titles"), "she_titles", LX_FEMALE_T);
-	conf_free(&cf);
-	free(path);
-
-	path = data_path("en/speech-verbs.yaml");
-	conf_load(&vf, path);
-	root = conf_want(&vf, conf_root(&vf), YAML_MAPPING_NODE, "a mapping");
-	verbs = conf_want(&vf, need(&vf, root, "verbs"), YAML_MAPPING_NODE, "a mapping");
-	CONF_MAP_EACH(verbs, p) {
-		yaml_node_t *k = conf_node(&vf, p->key), *v = conf_node(&vf, p->value);
-		const char *s = conf_str(k);
-		if (!s || !*s)
-			conf_fail(&vf, k, "expected a verb");
-		qlex_add(&c->lex, s, LX_VERB);
-		if (v->type == YAML_SCALAR_NODE && (!conf_str(v) || !*conf_str(v) ||
-		    strcmp(conf_str(v), "~") == 0 || strcmp(conf_str(v), "null") == 0))
-			continue;
-		load_list(c, &vf, v, s, LX_VERB);
-	}
-	conf_free(&vf);
-	free(path);
-}
-
 /* ---- documents met ---- */
 
 static uint64_t
@@ -495,7 +407,7 @@ main(int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	load_data(&c);
+	qlex_load(&c.lex);
 	f.rec = rec;
 	f.flush = finish_doc;
 	f.ctx = &c;

@@ -13,40 +13,12 @@
 #include "buf.h"
 #include "json.h"
 #include "jsonl.h"
+#include "utf8.h"
 #include "../../cmd/extract-quotes-ents.h"
 #include "../../cmd/extract-quotes-scan.h"
 
+/* The program's own data ($LEDE_DATA, as scripts/fuzz sets it). */
 static struct qlex lex;
-
-static void
-setup(void)
-{
-	static const char *verbs[] = { "said", "says", "told", "added", "wrote",
-	    "announced", "insists", "called", "ordered", "pointed out", NULL };
-	static const char *titles[] = { "minister", "president", "leader", NULL };
-	static const char *pron[] = { "he", "she", NULL };
-	static const char *between[] = { "also", "has", NULL };
-	static const char *notverb[] = { "the", "a", "of", NULL };
-	int i;
-
-	for (i = 0; verbs[i]; i++)
-		qlex_add(&lex, verbs[i], LX_VERB);
-	for (i = 0; titles[i]; i++)
-		qlex_add(&lex, titles[i], LX_TITLE);
-	for (i = 0; pron[i]; i++)
-		qlex_add(&lex, pron[i], LX_PRON);
-	for (i = 0; between[i]; i++)
-		qlex_add(&lex, between[i], LX_BETWEEN);
-	for (i = 0; notverb[i]; i++)
-		qlex_add(&lex, notverb[i], LX_NOTVERB);
-	qlex_add(&lex, "according to", LX_AFTER);
-	qlex_add(&lex, "they", LX_GROUP);
-	qlex_add(&lex, "it", LX_THING);
-	qlex_add(&lex, "statement", LX_SOURCE);
-	qlex_add(&lex, "a", LX_ART);
-	qlex_type(&lex, "PERSON");
-	qlex_type(&lex, "ORG");
-}
 
 /* JSON Lines records, read as lede-extract-quotes reads them. */
 static void
@@ -67,8 +39,7 @@ records(struct qdoc *d, const char *s, size_t size)
 			ents.n = 0;
 			if (!(m = jobj_get(&o, "entities")) ||
 			    !qents_parse(&ents, o.s, m->vbeg, m->vend)) {
-				for (i = 0, tlen = 0; i < text.len; i++)
-					tlen += ((unsigned char)text.s[i] & 0xC0) != 0x80;
+				tlen = utf8_count(text.s, text.len);
 				qdoc_add_record(d, text.s, text.len, ds, 1);
 				for (i = 0; i < ents.n; i++)
 					if (ents.v[i].start <= ents.v[i].end && (size_t)ents.v[i].end <= tlen)
@@ -95,7 +66,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i, n, w;
 
 	if (!lex.cap)
-		setup();
+		qlex_load(&lex);
 	qdoc_reset(&d);
 	if (size > 0 && data[0] == '{') {
 		records(&d, s, size);
@@ -114,10 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				continue;
 			if (i > w && s[w] >= 'A' && s[w] <= 'Z') {
 				/* code point offsets: count the lead bytes before */
-				long long a = 0, e;
-				size_t j;
-				for (j = 0; j < w; j++)
-					a += ((unsigned char)s[j] & 0xC0) != 0x80;
+				long long a = (long long)utf8_count(s, w), e;
 				e = a + (long long)(i - w);
 				qdoc_add_entity(&d, &lex, a, e, i - w > 5 ? "ORG" : "PERSON",
 				    i - w > 5 ? 3 : 6, s + w, i - w);

@@ -1,0 +1,504 @@
+/*
+ * extract-quotes-attr: the patterns around a quotation that say who
+ * said it: "Petro said: “…”", "“…,” said Petro", "“…,” he added",
+ * "according to Petro, “…”".
+ */
+#include <string.h>
+
+#include "extract-quotes-attr.h"
+
+/*
+ * The subject of the verb at token v: an entity just before it
+ * (perhaps with "also", "has" between), one before an apposition
+ * ("Petro, a left-wing leader, said"), a pronoun or a title.
+ */
+static void
+subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t k = v, j, skipped = 0, commas;
+	long e;
+
+	while (k > 0 && skipped < 3 && tk->v[k - 1].kind == T_WORD &&
+	    (qtok_cls(d, sc->l, tk, k - 1) & LX_BETWEEN))
+		k--, skipped++;
+	if (k == 0)
+		return;
+	if (tk->v[k - 1].kind == T_WORD) {
+		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0 ||
+		    (e = qwho_surname(sc, &tk->v[k - 1])) >= 0) {
+			at->ent = e;
+			at->known = 1;
+			return;
+		}
+		qwho_np(sc, tk, k - 1, at);
+		return;
+	}
+	if (tk->v[k - 1].kind != T_PUNCT || tk->v[k - 1].c != ',' || k < 2)
+		return;
+	/* ", Gustavo Petro, ordered": the entity is itself the apposition. */
+	if (tk->v[k - 2].kind == T_WORD && (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
+		j = d->e[e].cs;
+		while (j > floor && is_space(d->t[j - 1]))
+			j--;
+		if (j > floor && d->t[j - 1] == ',') {
+			at->ent = e;
+			at->known = 1;
+			return;
+		}
+	}
+	/* Back to the comma that opens the apposition: "X, 58, MP for Y, said". */
+	for (j = k - 1, commas = 0; j > 0 && k - j < 40 && commas < 3; j--) {
+		struct tok *t = &tk->v[j - 1];
+		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && (is_hard(t->c) || t->c == ':')))
+			return;
+		if (t->kind != T_PUNCT || t->c != ',')
+			continue;
+		commas++;
+		if (j < 2 || tk->v[j - 2].kind != T_WORD)
+			continue;
+		if ((e = qdoc_ent_ending(d, tk->v[j - 2].b, floor)) >= 0) {
+			at->ent = e;
+			at->known = 1;
+			return;
+		}
+		if (qwho_np(sc, tk, j - 2, at) == 0)
+			return;
+	}
+}
+
+/*
+ * Is the verb form at token k a noun here: after "the", "in a", a
+ * possessive ("the department's request"), or at the head of a
+ * sentence or list item ("- call centre operations")?
+ */
+static int
+noun_use(struct scan *sc, const struct toks *tk, size_t k)
+{
+	const struct tok *p;
+	const uint32_t *t = sc->d->t;
+
+	if (k == 0)
+		return 0;
+	p = &tk->v[k - 1];
+	if (p->kind == T_PUNCT && (is_hard(p->c) || p->c == ':' || p->c == '-' ||
+	    p->c == '(' || p->c == 0x2022 || p->c == '*'))
+		return 1;
+	if (p->kind != T_WORD)
+		return 0;
+	if (qtok_cls(sc->d, sc->l, tk, k - 1) & LX_NOTVERB)
+		return 1;
+	return p->b - p->a > 2 && is_poss(t, p->b - 2);
+}
+
+/* "quoted X as saying": X, whoever did the quoting. */
+static long
+quoted_as(struct scan *sc, const struct toks *tk, size_t k)
+{
+	struct qdoc *d = sc->d;
+	size_t m;
+	long e;
+
+	for (m = k; m < tk->n && m < k + 6; m++) {
+		if (tk->v[m].kind != T_WORD)
+			return -1;
+		if (m > k && (qtok_cls(d, sc->l, tk, m) & LX_AS) &&
+		    (e = qdoc_ent_ending(d, tk->v[m - 1].b, tk->v[k].a)) >= 0)
+			return e;
+	}
+	return -1;
+}
+
+/* The first verb in the tokens whose subject can be named; else the last verb. */
+static void
+attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t floor,
+    size_t limit, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	struct attr at;
+	size_t k, nw, m;
+	unsigned cls;
+	char key[48];
+
+	memset(out, 0, sizeof *out);
+	out->ent = -1;
+	/*
+	 * "Peston's book claimed that Brown told Blair: “…”": before a
+	 * colon, the words are the last verb's.
+	 */
+	if (to > from && tk->v[to - 1].kind == T_PUNCT && tk->v[to - 1].c == ':') {
+		for (k = to - 1; k > from && tk->v[k - 1].kind != T_QUOTE; k--)
+			if (tk->v[k - 1].kind == T_PUNCT && is_hard(tk->v[k - 1].c))
+				break;
+		for (m = to - 1; m > k; m--)
+			if (tk->v[m - 1].kind == T_WORD && qtok_verb(d, sc->l, tk, m - 1, &cls, key, sizeof key) &&
+			    !(cls & LX_AFTER) && !noun_use(sc, tk, m - 1)) {
+				from = m - 1;
+				break;
+			}
+	}
+	for (k = from; k < to; k++) {
+		if (tk->v[k].kind != T_WORD || !(nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)))
+			continue;
+		if (noun_use(sc, tk, k))
+			continue;	/* "in a bid", "the orders" */
+		/* "ordered by X": a passive, not X's words. */
+		if (!(cls & LX_AFTER) && k + nw < tk->n &&
+		    (qtok_cls(d, sc->l, tk, k + nw) & LX_AGENT))
+			continue;
+		memset(&at, 0, sizeof at);
+		at.ent = -1;
+		at.verb = 1;
+		strcpy(at.vkey, key);
+		if (cls & LX_AFTER) {
+			/* according to X */
+			size_t b = limit;
+			for (m = k + nw; m < tk->n && m < k + nw + 10; m++)
+				if (tk->v[m].kind == T_QUOTE ||
+				    (tk->v[m].kind == T_PUNCT && is_hard(tk->v[m].c))) {
+					b = tk->v[m].a;
+					break;
+				}
+			if (k + nw < tk->n && b > tk->v[k + nw].a) {
+				at.ent = qdoc_ent_starting(d, tk->v[k + nw].a, b);
+				at.known = at.ent >= 0;
+			}
+		} else if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
+			at.known = 1;
+		else
+			subject_before(sc, tk, k, floor, &at);
+		if (at.ent >= 0) {
+			*out = at;
+			return;
+		}
+		*out = at;
+		k += nw - 1;
+	}
+}
+
+/*
+ * "“…,” said Petro", "said the minister", "said the 30-year-old": the
+ * speaker after the verb of nw words at token v.
+ */
+static void
+after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	size_t m;
+
+	for (m = v + nw; m < tk->n && m < v + nw + 8; m++) {
+		const struct tok *t = &tk->v[m];
+		long e;
+		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && is_hard(t->c)))
+			break;
+		if (t->kind != T_WORD)
+			continue;
+		if ((e = qdoc_ent_starting(d, t->a, t->b)) >= 0 && d->e[e].cs == t->a) {
+			size_t x = d->e[e].ce;
+			if (x + 1 < d->n && is_poss(d->t, x))
+				continue;	/* "said MSN's Blake Irving" */
+			out->ent = e;
+			out->known = 1;
+			return;
+		}
+	}
+	if (v + nw < tk->n && tk->v[v + nw].kind == T_WORD &&
+	    (out->ent = qwho_surname(sc, &tk->v[v + nw])) >= 0) {
+		out->known = 1;
+		return;
+	}
+	if (v + nw < tk->n) {
+		/* "said the 30-year-old": the head of the description */
+		m = v + nw;
+		if (qtok_cls(d, sc->l, tk, m) & LX_DEF)
+			while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < v + nw + 4 &&
+			    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
+				m++;
+		qwho_np(sc, tk, m, out);
+	}
+}
+
+/* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
+static void
+attr_after(struct scan *sc, const struct quote *q, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	size_t rec, end, k, first, nw, maxw;
+	struct toks *tk = &sc->tk;
+	unsigned cls;
+	uint32_t last;
+	struct attr at;
+	char key[48];
+
+	memset(out, 0, sizeof *out);
+	out->ent = -1;
+	if (!q->closed)
+		return;
+	rec = qdoc_rec(d, q->cm);
+	end = d->r[rec].ce;
+	if (end <= q->cm + 2 && rec + 1 < d->nr && d->r[rec + 1].para == d->r[rec].para)
+		end = d->r[rec + 1].ce;
+	qtok_split(d, sc->l, q->cm + 1, end, tk, 40);
+	last = q->e > q->s ? d->t[q->e - 1] : 0;
+	maxw = last == '.' ? 5 : 12;
+	first = 0;
+	if (first < tk->n && tk->v[first].kind == T_PUNCT && (tk->v[first].c == ',' ||
+	    tk->v[first].c == 0x2014 || tk->v[first].c == 0x2013 || tk->v[first].c == '-'))
+		first++;
+	if (first >= tk->n || tk->v[first].kind != T_WORD)
+		return;
+	/* "Glenn Maguire, chief economist for the region at X, said" */
+	if (last != '.' && qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b) >= 0)
+		maxw = 24;
+	/* said Petro, said the minister, according to Petro */
+	if ((nw = qtok_verb(d, sc->l, tk, first, &cls, key, sizeof key))) {
+		out->verb = 1;
+		strcpy(out->vkey, key);
+		after_verb(sc, tk, first, nw, out);
+		return;
+	}
+	for (k = first; k < tk->n && k < first + maxw; k++) {
+		struct tok *t = &tk->v[k];
+		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && (is_hard(t->c) || t->c == ':')))
+			return;
+		if (t->kind == T_WORD && (nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)) &&
+		    !(cls & LX_AFTER) && !(k > first && noun_use(sc, tk, k))) {
+			memset(&at, 0, sizeof at);
+			at.ent = -1;
+			at.verb = 1;
+			strcpy(at.vkey, key);
+			if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
+				at.known = 1;
+			else
+				subject_before(sc, tk, k, q->cm + 1, &at);
+			if (last == '.' && at.ent < 0)
+				return;	/* a new sentence, not an attribution */
+			if (!at.known && k > first)
+				at.known = 1;	/* "the 55-year-old said" */
+			*out = at;
+			return;
+		}
+	}
+}
+
+/* Only white space or list punctuation between the sentence start and pos. */
+static int
+at_start(const struct qdoc *d, size_t floor, size_t pos)
+{
+	size_t i;
+
+	for (i = floor; i < pos; i++)
+		if (!is_space(d->t[i]) && d->t[i] != '-' && d->t[i] != 0x2013 &&
+		    d->t[i] != 0x2014 && d->t[i] != 0x2022 && d->t[i] != '*')
+			return 0;
+	return 1;
+}
+
+/*
+ * Title Case ("One Hundred Years of Solitude"): a name, not words said.
+ * With words NULL, the first long word in lower case ends the look.
+ */
+static int
+title_case(const struct qdoc *d, const struct quote *q, int *words)
+{
+	size_t i;
+	int w = 0, caps = 0, longw = 0, in = 0;
+
+	for (i = q->s; i < q->e; i++) {
+		if (is_alnum(d->t[i])) {
+			if (!in) {
+				size_t j = i;
+				w++;
+				while (j < q->e && is_alnum(d->t[j]))
+					j++;
+				if (j - i >= 4) {
+					longw++;
+					if (!is_upper(d->t[i]) && !words)
+						return 0;	/* no title, and no count wanted */
+					caps += is_upper(d->t[i]);
+				}
+				in = 1;
+				i = j - 1;	/* the rest of the word changes nothing */
+			}
+		} else if (!is_apos(d->t[i]))
+			in = 0;
+	}
+	if (words)
+		*words = w;
+	return w >= 2 && longw > 0 && caps == longw;
+}
+
+/*
+ * Where the sentence of the quotation opening at om starts, from *floor
+ * (its record's start) on: after the last clause end before om.  Leaves
+ * in sc->tk the tokens from there to om, and returns 1 if they must be
+ * split again (the 400 were reached).
+ */
+static int
+sentence_start(struct scan *sc, size_t om, size_t *floor)
+{
+	size_t k;
+
+	/* The sentence may start inside the record, if the split missed it. */
+	qtok_split(sc->d, sc->l, *floor, om, &sc->tk, 400);
+	for (k = sc->tk.n; k > 0; k--) {
+		const struct tok *t = &sc->tk.v[k - 1];
+		if (t->kind == T_PUNCT && is_hard(t->c)) {
+			*floor = t->b;
+			break;
+		}
+	}
+	/*
+	 * Tokens depend only on where qtok_split starts: unless the 400 were
+	 * reached, those after the point are what qtok_split(floor) gives.
+	 */
+	if (sc->tk.n >= 400)
+		return 1;
+	if (k)
+		memmove(sc->tk.v, sc->tk.v + k, (sc->tk.n - k) * sizeof *sc->tk.v);
+	sc->tk.n -= k;
+	return 0;
+}
+
+/*
+ * The patterns around quotation g, whose sentence starts at floor (with
+ * its tokens in sc->tk unless retok): after it if it opens the
+ * sentence, else before it, then after it.
+ */
+static void
+patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int retok,
+    struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	struct toks *tk = &sc->tk;
+	struct attr at2;
+	size_t k;
+
+	memset(at, 0, sizeof *at);
+	at->ent = -1;
+	if (start) {
+		attr_after(sc, g, at);
+		return;
+	}
+	if (retok)
+		qtok_split(d, sc->l, floor, g->om, tk, 400);
+	attr_in(sc, tk, 0, tk->n, floor, g->om, at);
+	/* "Manchester City boss Kevin Keegan: “…”" */
+	k = tk->n;
+	if (at->ent < 0 && k >= 2 && tk->v[k - 1].kind == T_PUNCT && tk->v[k - 1].c == ':' &&
+	    tk->v[k - 2].kind == T_WORD && (at2.ent = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
+	    d->e[at2.ent].person) {
+		at->ent = at2.ent;
+		at->known = 1;
+	}
+	if (at->ent < 0) {
+		attr_after(sc, g, &at2);
+		if (at2.ent >= 0 || (!at->verb && at2.verb))
+			*at = at2;
+	}
+}
+
+/*
+ * The speaker's id (an offset in d->pool, or -1) of quotation qi, in
+ * record rec, when the patterns found at: theirs, else the speaker of
+ * the quotation just before, else one in the sentence before.
+ */
+static long long
+speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+
+	if (at->ent < 0 && !at->known && qi > 0) {
+		/*
+		 * A floating quotation, or one after ", adding": the speaker
+		 * of the quotation just before.
+		 */
+		struct quote *p = &d->q[qi - 1];
+		size_t prevrec = qdoc_rec(d, p->cm);
+		if (p->speaker >= 0 && (prevrec == rec || (!at->verb && prevrec + 1 >= rec)))
+			return p->speaker;
+	}
+	if (at->ent < 0 && !at->known && start && rec > 0 && !at->verb) {
+		/* A speaker in the sentence before: "Turk said in October:" */
+		const struct qrec *pr = &d->r[rec - 1];
+		size_t i;
+		for (i = pr->cs; i < pr->ce && !d->in[i]; i++)
+			;
+		if (i == pr->ce) {
+			struct attr pa;
+			qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
+			attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
+			if (pa.ent >= 0)
+				at->ent = pa.ent;
+		}
+	}
+	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
+}
+
+/*
+ * Gives pieces qi..last, together g, their speaker, verb and kind, and
+ * notes the speaker for the pronouns that follow.
+ */
+static void
+mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floor, int start,
+    long long speaker, const struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	struct quote *q;
+	int words, full, report;
+	uint32_t first = 0;
+	size_t k;
+
+	for (k = g->s; k < g->e; k++)
+		if (is_alnum(d->t[k])) {
+			first = d->t[k];
+			break;
+		}
+	full = start || (first && is_upper(first) && g->om > floor &&
+	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
+	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
+	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ','))));
+	if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
+		report = !(last == qi && title_case(d, g, NULL));
+	else if (title_case(d, g, &words) && last == qi)
+		report = 0;
+	else
+		report = words >= 4 || (full && words >= 2 && first && is_upper(first));
+	for (k = qi; k <= last; k++) {
+		q = &d->q[k];
+		q->speaker = speaker;
+		if (at->verb)
+			memcpy(q->verb, at->vkey, sizeof q->verb);
+		q->full = full || k > qi;
+		q->report = report;
+	}
+	if (at->ent >= 0) {
+		sc->last = at->ent;
+		sc->lastrec = qdoc_rec(d, g->cm);
+		GROW(sc->spk, sc->nspk, sc->spkcap, sc->nspk + 1);
+		sc->spk[sc->nspk++] = at->ent;
+	}
+}
+
+/*
+ * Attributes the quotation made of pieces qi..last (one piece, or one a
+ * paragraph when it runs over several): the words before its first
+ * piece and after its last one are read.
+ */
+void
+qattr_quote(struct scan *sc, size_t qi, size_t last)
+{
+	struct qdoc *d = sc->d;
+	struct quote g = d->q[qi];
+	size_t rec = qdoc_rec(d, g.om), floor = d->r[rec].cs;
+	struct attr at;
+	int start, retok;
+
+	g.e = d->q[last].e;
+	g.cm = d->q[last].cm;
+	g.closed = d->q[last].closed;
+	retok = sentence_start(sc, g.om, &floor);
+	start = at_start(d, floor, g.om);
+	patterns(sc, &g, floor, start, retok, &at);
+	mark(sc, &g, qi, last, floor, start, speaker_id(sc, qi, rec, start, &at), &at);
+}

@@ -1,0 +1,38 @@
+/*
+ * extract-quotes-attr: who said a quotation.  The patterns around it
+ * (extract-quotes-attr.c) find a reporting verb and its subject; the
+ * subject, when a pronoun, a title or a bare surname, is resolved to an
+ * entity (extract-quotes-who.c).
+ */
+#ifndef EXTRACT_QUOTES_ATTR_H
+#define EXTRACT_QUOTES_ATTR_H
+#include "extract-quotes-text.h"
+
+/* The state of one document's scan. */
+struct scan {
+	struct qdoc *d;
+	const struct qlex *l;
+	struct toks tk, tw;	/* context tokens, title windows */
+	long *spk;		/* speaker entities, in the order they spoke */
+	size_t nspk, spkcap;
+	long last;		/* the last speaker entity, or -1 */
+	struct buf name;
+	size_t lastrec;
+};
+
+struct attr {
+	int verb;		/* a reporting verb was found */
+	char vkey[48];
+	long ent;		/* the speaker entity, or -1 */
+	int known;		/* the subject was found, even if nobody can be named */
+};
+
+
+/* Attributes the quotation of pieces qi..last of d->q. */
+void qattr_quote(struct scan *, size_t qi, size_t last);
+
+/* Whom a pronoun, title or noun at token k stands for: 0 if it is one, else -1. */
+int qwho_np(struct scan *, const struct toks *, size_t k, struct attr *);
+/* The person named before whose surname is token t, or -1. */
+long qwho_surname(struct scan *, const struct tok *t);
+#endif

@@ -1,0 +1,348 @@
+/*
+ * extract-quotes-doc: a document's text as code points, its records and
+ * entities, and the text written back as UTF-8 or JSON.
+ */
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "extract-quotes-text.h"
+#include "utf8.h"
+
+void
+qdoc_reset(struct qdoc *d)
+{
+	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = 0;
+	buf_reset(&d->pool);
+}
+
+void
+qdoc_free(struct qdoc *d)
+{
+	free(d->t);
+	free(d->r);
+	free(d->e);
+	free(d->q);
+	free(d->w);
+	free(d->in);
+	free(d->sp);
+	buf_free(&d->pool);
+	memset(d, 0, sizeof *d);
+}
+
+/* Notes that t[pos] is a character pair() must look at. */
+static inline void
+special(struct qdoc *d, size_t pos)
+{
+	GROW(d->sp, d->nsp, d->spcap, d->nsp + 1);
+	d->sp[d->nsp++] = pos;
+}
+
+static void
+addcp(struct qdoc *d, uint32_t c)
+{
+	GROW(d->t, d->n, d->tcap, d->n + 1);
+	if (c >= 0x80 || c == '"' || c == '\n')
+		special(d, d->n);
+	d->t[d->n++] = c;
+}
+
+/*
+ * Appends the plain ASCII run at p[i, n), sixteen or eight bytes at a
+ * time, and returns where it stopped: at a byte past ASCII, or short of
+ * a whole block.
+ */
+static size_t
+add_ascii(struct qdoc *d, const unsigned char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	while (i + 16 <= n) {
+		const __m128i z = _mm_setzero_si128();
+		__m128i v = _mm_loadu_si128((const void *)(p + i)), lo, hi;
+		uint32_t *t = d->t + d->n;
+		unsigned m;
+
+		if (_mm_movemask_epi8(v))
+			break;
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		for (; m; m &= m - 1)
+			special(d, d->n + (size_t)__builtin_ctz(m));
+		lo = _mm_unpacklo_epi8(v, z);
+		hi = _mm_unpackhi_epi8(v, z);
+		_mm_storeu_si128((void *)t, _mm_unpacklo_epi16(lo, z));
+		_mm_storeu_si128((void *)(t + 4), _mm_unpackhi_epi16(lo, z));
+		_mm_storeu_si128((void *)(t + 8), _mm_unpacklo_epi16(hi, z));
+		_mm_storeu_si128((void *)(t + 12), _mm_unpackhi_epi16(hi, z));
+		d->n += 16;
+		i += 16;
+	}
+#endif
+	while (i + 8 <= n) {
+		uint64_t x;
+		uint32_t *t = d->t + d->n;
+		memcpy(&x, p + i, 8);
+		uint64_t y = x ^ 0x2222222222222222ULL, z = x ^ 0x0A0A0A0A0A0A0A0AULL;
+		if (x & 0x8080808080808080ULL)
+			break;
+		/* a '"' or a '\n' among them (a zero byte of y or z) */
+		if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z)) &
+		    0x8080808080808080ULL) {
+			size_t j;
+			for (j = 0; j < 8; j++)
+				if (p[i + j] == '"' || p[i + j] == '\n')
+					special(d, d->n + j);
+		}
+		t[0] = p[i], t[1] = p[i + 1], t[2] = p[i + 2], t[3] = p[i + 3];
+		t[4] = p[i + 4], t[5] = p[i + 5], t[6] = p[i + 6], t[7] = p[i + 7];
+		d->n += 8;
+		i += 8;
+	}
+	return i;
+}
+
+void
+qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long para)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct qrec *r;
+	size_t i = 0;
+	long long gap;
+	int k;
+
+	if (d->nr) {
+		r = &d->r[d->nr - 1];
+		gap = ds - (r->ds + (long long)(r->ce - r->cs));
+		/* A paragraph break, or a gap we do not reproduce, is one newline. */
+		if (para != r->para || gap < 0 || gap > 64)
+			addcp(d, '\n');
+		else
+			while (gap-- > 0)
+				addcp(d, ' ');
+	}
+	GROW(d->r, d->nr, d->rcap, d->nr + 1);
+	r = &d->r[d->nr++];
+	r->cs = d->n;
+	r->ds = ds;
+	r->para = para;
+	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
+	d->bad = 0;
+	while (i < n) {
+		if ((i = add_ascii(d, p, i, n)) >= n)
+			break;
+		if (p[i] < 0x80) {
+			if (p[i] == '"' || p[i] == '\n')
+				special(d, d->n);
+			d->t[d->n++] = p[i++];
+			continue;
+		}
+		special(d, d->n);
+		if (!utf8_seq(p + i, n - i)) {
+			d->t[d->n++] = 0xFFFD;
+			d->bad++;
+			i++;
+		} else {
+			d->t[d->n++] = utf8_get(p + i, n - i, &k);
+			i += (size_t)k;
+		}
+	}
+	r->ce = d->n;
+}
+
+int
+qdoc_add_entity(struct qdoc *d, const struct qlex *l, long long start, long long end,
+    const char *type, size_t tlen, const char *id, size_t idlen)
+{
+	struct qrec *r;
+	struct qent *e;
+
+	if (!d->nr)
+		return -1;
+	r = &d->r[d->nr - 1];
+	if (start < 0 || end < start || (size_t)end > r->ce - r->cs)
+		return -1;
+	GROW(d->e, d->ne, d->ecap, d->ne + 1);
+	e = &d->e[d->ne++];
+	e->cs = r->cs + (size_t)start;
+	e->ce = r->cs + (size_t)end;
+	e->speaker = qlex_is_type(l, type, tlen);
+	e->person = tlen == 6 && memcmp(type, "PERSON", 6) == 0;
+	e->id = d->pool.len;
+	buf_add(&d->pool, id, idlen);
+	buf_addc(&d->pool, '\0');
+	return 0;
+}
+
+size_t
+qdoc_rec(const struct qdoc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->nr;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->r[mid].cs <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long long
+qdoc_off(const struct qdoc *d, size_t pos)
+{
+	const struct qrec *r;
+
+	if (!d->nr)
+		return (long long)pos;
+	r = &d->r[qdoc_rec(d, pos)];
+	return r->ds + (long long)(pos - r->cs);
+}
+
+void
+qdoc_utf8(const struct qdoc *d, size_t s, size_t e, struct buf *b)
+{
+	unsigned char *o;
+	size_t i;
+
+	if (e > d->n)
+		e = d->n;
+	if (s >= e)
+		return;
+	buf_grow(b, 4 * (e - s));	/* at most four bytes a code point */
+	o = (unsigned char *)b->s + b->len;
+	for (i = s; i < e; i++) {
+		uint32_t c = d->t[i];
+		if (c < 0x80)
+			*o++ = (unsigned char)c;
+		else
+			o += utf8_enc((char *)o, c);
+	}
+	b->len = (size_t)((char *)o - b->s);
+	b->s[b->len] = '\0';
+}
+
+/* The escape json_escape writes for byte c, or 0 if it is written as is. */
+static const char jesc[128] = {
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+	['"'] = '"', ['\\'] = '\\',
+};
+
+void
+qdoc_json(const struct qdoc *d, size_t s, size_t e, struct buf *b)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char *o;
+	size_t i;
+
+	if (e > d->n)
+		e = d->n;
+	if (e < s)
+		e = s;
+	buf_grow(b, 6 * (e - s) + 2);	/* \u00XX at most a code point */
+	o = (unsigned char *)b->s + b->len;
+	*o++ = '"';
+	for (i = s; i < e; i++) {
+		uint32_t c;
+#ifdef __SSE2__
+		/* sixteen plain ASCII code points, none to escape, at a time */
+		while (i + 16 <= e) {
+			const __m128i *v = (const void *)(d->t + i), lim = _mm_set1_epi32(0x7F);
+			__m128i a = _mm_loadu_si128(v), b1 = _mm_loadu_si128(v + 1);
+			__m128i c1 = _mm_loadu_si128(v + 2), d1 = _mm_loadu_si128(v + 3), w;
+
+			if (_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpgt_epi32(a, lim), _mm_cmpgt_epi32(b1, lim)),
+			    _mm_or_si128(_mm_cmpgt_epi32(c1, lim), _mm_cmpgt_epi32(d1, lim)))))
+				break;
+			w = _mm_packus_epi16(_mm_packs_epi32(a, b1), _mm_packs_epi32(c1, d1));
+			if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)),
+			    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))))))
+				break;
+			_mm_storeu_si128((void *)o, w);
+			o += 16;
+			i += 16;
+		}
+		if (i >= e)
+			break;
+#endif
+		c = d->t[i];
+		if (c >= 0x80) {
+			o += utf8_enc((char *)o, c);
+			continue;
+		}
+		if (!jesc[c]) {
+			*o++ = (unsigned char)c;
+			continue;
+		}
+		*o++ = '\\';
+		*o++ = (unsigned char)jesc[c];
+		if (jesc[c] == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = (unsigned char)hex[c >> 4];
+			*o++ = (unsigned char)hex[c & 15];
+		}
+	}
+	*o++ = '"';
+	b->len = (size_t)((char *)o - b->s);
+	b->s[b->len] = '\0';
+}
+
+
+/* ---- entities ---- */
+
+size_t
+qdoc_ent_from(const struct qdoc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->ne;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->e[mid].cs < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long
+qdoc_ent_ending(const struct qdoc *d, size_t pos, size_t floor)
+{
+	size_t lo = 0, hi = d->ne, i, k;
+
+	while (lo < hi) {	/* first entity with cs >= pos */
+		size_t mid = (lo + hi) / 2;
+		if (d->e[mid].cs < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo, k = 0; i > 0 && k < 4; i--, k++)
+		if (d->e[i - 1].ce == pos && d->e[i - 1].cs >= floor && d->e[i - 1].speaker)
+			return (long)(i - 1);
+	return -1;
+}
+
+long
+qdoc_ent_starting(const struct qdoc *d, size_t a, size_t b)
+{
+	size_t lo = 0, hi = d->ne, i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->e[mid].cs < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < d->ne && d->e[i].cs < b; i++)
+		if (d->e[i].speaker && !d->in[d->e[i].cs])
+			return (long)i;
+	return -1;
+}

@@ -1,0 +1,261 @@
+/*
+ * extract-quotes-lex: the lexicon, a hash of the lower-case words and
+ * phrases of the data by their classes, and the entity types that can
+ * speak.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "extract-quotes-scan.h"
+#include "hash.h"
+#include "util.h"
+
+/* FNV-1a of the NUL-terminated s, without a strlen first. */
+static uint32_t
+hash(const char *s)
+{
+	uint32_t h = HASH_INIT;
+
+	for (; *s; s++)
+		h = hash_byte(h, (unsigned char)*s);
+	return h;
+}
+
+static void
+lex_put(struct qlex *l, char *key, unsigned cls)
+{
+	uint32_t h = hash(key);
+	size_t i;
+
+	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
+		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0) {
+			l->tab[i].cls |= cls;
+			free(key);
+			return;
+		}
+	l->tab[i].key = key;
+	l->tab[i].cls = cls;
+	l->tab[i].h = h;
+	l->n++;
+}
+
+void
+qlex_add(struct qlex *l, const char *word, unsigned cls)
+{
+	struct qlexent *old = l->tab;
+	size_t oldcap = l->cap, i, j = 0;
+	char *k;
+
+	if ((l->n + 1) * 2 > l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4096;	/* the data hold under 2,048: no rehashing */
+		l->tab = xcalloc(l->cap, sizeof *l->tab);
+		l->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key)
+				lex_put(l, old[i].key, old[i].cls);
+		free(old);
+	}
+	/* Lower case, white space runs as one space. */
+	k = xmalloc(strlen(word) + 1);
+	for (i = 0; word[i]; i++) {
+		unsigned char c = (unsigned char)word[i];
+		/* isspace and tolower of the C locale, without the calls */
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			if (j && k[j - 1] != ' ')
+				k[j++] = ' ';
+		} else
+			k[j++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	while (j && k[j - 1] == ' ')
+		j--;
+	k[j] = '\0';
+	/* "point out": "point" may start an entry; the lookup then tries more words */
+	for (i = 0; i < j && k[i] != ' '; i++)
+		;
+	if (i < j && !(cls & LX_PREFIX)) {
+		char *first = xmalloc(i + 1);
+		memcpy(first, k, i);
+		first[i] = '\0';
+		lex_put(l, k, cls);	/* frees k if it was there */
+		qlex_add(l, first, LX_PREFIX);
+		free(first);
+		return;
+	}
+	lex_put(l, k, cls);
+}
+
+unsigned
+qlex_get(const struct qlex *l, const char *key)
+{
+	uint32_t h;
+	size_t i;
+
+	if (!l->cap)
+		return 0;
+	h = hash(key);
+	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
+		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0)
+			return l->tab[i].cls;
+	return 0;
+}
+
+void
+qlex_type(struct qlex *l, const char *type)
+{
+	l->types = xrealloc(l->types, (l->ntypes + 1) * sizeof *l->types);
+	l->typelen = xrealloc(l->typelen, (l->ntypes + 1) * sizeof *l->typelen);
+	l->typelen[l->ntypes] = strlen(type);
+	l->types[l->ntypes++] = xstrdup(type);
+}
+
+int
+qlex_is_type(const struct qlex *l, const char *type, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < l->ntypes; i++)
+		if (l->typelen[i] == n && memcmp(l->types[i], type, n) == 0)
+			return 1;
+	return 0;
+}
+
+void
+qlex_free(struct qlex *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->cap; i++)
+		free(l->tab[i].key);
+	for (i = 0; i < l->ntypes; i++)
+		free(l->types[i]);
+	free(l->tab);
+	free(l->types);
+	free(l->typelen);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- the data ---- */
+
+/* Adds the words of the sequence seq (a list called name) as cls, or as speaker types if cls is 0. */
+static void
+load_list(struct qlex *l, struct conf *cf, yaml_node_t *seq, const char *name, unsigned cls)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *item;
+	const char *s;
+
+	conf_want(cf, seq, YAML_SEQUENCE_NODE, name);
+	CONF_SEQ_EACH(cf, seq, item, it) {
+		if (!(s = conf_str(item)) || !*s)
+			conf_fail(cf, item, "expected a word");
+		if (cls)
+			qlex_add(l, s, cls);
+		else
+			qlex_type(l, s);
+	}
+}
+
+static yaml_node_t *
+need(struct conf *cf, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *n = conf_get(cf, map, key);
+
+	if (!n)
+		conf_fail(cf, map, "no \"%s\"", key);
+	return n;
+}
+
+/* The lists of en/quotes.yaml under root, each its class. */
+static const struct {
+	const char *key;
+	unsigned cls;
+} lists[] = {
+	{ "speaker_types", 0 },
+	{ "speaker_after", LX_AFTER },
+	{ "titles", LX_TITLE },
+	{ "sources", LX_SOURCE },
+	{ "between", LX_BETWEEN },
+	{ "not_before_verb", LX_NOTVERB },
+	{ "other_office", LX_OTHER },
+	{ "abbreviations", LX_ABBREV },
+	{ "indefinite", LX_ART },
+	{ "definite", LX_DEF },
+	{ "agent", LX_AGENT },
+	{ "quoting", LX_QUOTING },
+	{ "quoting_as", LX_AS },
+}, pronouns[] = {
+	{ "he", LX_PRON | LX_MALE },
+	{ "she", LX_PRON | LX_FEMALE },
+	{ "person", LX_PRON },
+	{ "group", LX_GROUP },
+	{ "thing", LX_THING },
+}, names[] = {
+	{ "he", LX_MALE },
+	{ "she", LX_FEMALE },
+	{ "he_titles", LX_MALE_T },
+	{ "she_titles", LX_FEMALE_T },
+};
+
+static void
+load_quotes(struct qlex *l)
+{
+	struct conf cf = { 0 };
+	yaml_node_t *root, *pr;
+	char *path;
+	size_t i;
+
+	path = data_path("en/quotes.yaml");
+	conf_load(&cf, path);
+	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
+	for (i = 0; i < sizeof lists / sizeof *lists; i++)
+		load_list(l, &cf, need(&cf, root, lists[i].key), lists[i].key, lists[i].cls);
+	pr = conf_want(&cf, need(&cf, root, "pronouns"), YAML_MAPPING_NODE, "a mapping");
+	for (i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+		load_list(l, &cf, need(&cf, pr, pronouns[i].key), pronouns[i].key, pronouns[i].cls);
+	conf_free(&cf);
+	free(path);
+
+	path = data_path("en/quotes-names.yaml");
+	conf_load(&cf, path);
+	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		load_list(l, &cf, need(&cf, root, names[i].key), names[i].key, names[i].cls);
+	conf_free(&cf);
+	free(path);
+}
+
+/* Each verb of en/speech-verbs.yaml, and its other forms if any. */
+static void
+load_verbs(struct qlex *l)
+{
+	struct conf vf = { 0 };
+	yaml_node_t *root, *verbs;
+	yaml_node_pair_t *p;
+	char *path;
+
+	path = data_path("en/speech-verbs.yaml");
+	conf_load(&vf, path);
+	root = conf_want(&vf, conf_root(&vf), YAML_MAPPING_NODE, "a mapping");
+	verbs = conf_want(&vf, need(&vf, root, "verbs"), YAML_MAPPING_NODE, "a mapping");
+	CONF_MAP_EACH(verbs, p) {
+		yaml_node_t *k = conf_node(&vf, p->key), *v = conf_node(&vf, p->value);
+		const char *s = conf_str(k);
+		if (!s || !*s)
+			conf_fail(&vf, k, "expected a verb");
+		qlex_add(l, s, LX_VERB);
+		if (v->type == YAML_SCALAR_NODE && (!conf_str(v) || !*conf_str(v) ||
+		    strcmp(conf_str(v), "~") == 0 || strcmp(conf_str(v), "null") == 0))
+			continue;
+		load_list(l, &vf, v, s, LX_VERB);
+	}
+	conf_free(&vf);
+	free(path);
+}
+
+void
+qlex_load(struct qlex *l)
+{
+	load_quotes(l);
+	load_verbs(l);
+}

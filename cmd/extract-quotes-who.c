@@ -1,0 +1,240 @@
+/*
+ * extract-quotes-who: whom a subject that names nobody stands for: a
+ * pronoun ("he said"), a title ("the minister said"), a description
+ * ("the 28-year-old said") or a surname the tagger left alone.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "extract-quotes-attr.h"
+
+/* Did the document call entity e a `head' ("Interior Minister X", "X, the minister")? */
+static int
+has_title(struct scan *sc, long e, const char *head)
+{
+	struct qdoc *d = sc->d;
+	const struct qrec *r = &d->r[qdoc_rec(d, d->e[e].cs)];
+	size_t a, k, words = 0;
+	char key[64];
+
+	a = d->e[e].cs > r->cs + 120 ? d->e[e].cs - 120 : r->cs;
+	qtok_split(d, sc->l, a, d->e[e].cs, &sc->tw, 64);
+	for (k = sc->tw.n; k > 0 && words < 6; k--) {
+		struct tok *t = &sc->tw.v[k - 1];
+		long o;
+		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && (is_hard(t->c) || t->c == ':')))
+			break;
+		if (t->kind != T_WORD)
+			continue;
+		if ((o = qdoc_ent_ending(d, t->b, a)) >= 0 && d->e[o].person)
+			break;	/* another person's title */
+		words++;
+		if (qtok_key(d, &sc->tw, k - 1, 1, key, sizeof key) && strcmp(key, head) == 0)
+			return !(k > 1 && (qtok_cls(d, sc->l, &sc->tw, k - 2) & LX_OTHER));
+	}
+	a = d->e[e].ce;
+	qtok_split(d, sc->l, a, a + 120 < r->ce ? a + 120 : r->ce, &sc->tw, 64);
+	if (sc->tw.n == 0 || sc->tw.v[0].kind != T_PUNCT || sc->tw.v[0].c != ',')
+		return 0;
+	for (k = 1, words = 0; k < sc->tw.n && words < 8; k++) {
+		struct tok *t = &sc->tw.v[k];
+		if (t->kind != T_WORD)
+			break;
+		words++;
+		if (qtok_key(d, &sc->tw, k, 1, key, sizeof key) && strcmp(key, head) == 0)
+			return !(qtok_cls(d, sc->l, &sc->tw, k - 1) & LX_OTHER);
+	}
+	return 0;
+}
+
+/* "the minister": the last speaker so titled, else the last person so titled. */
+static long
+resolve_title(struct scan *sc, const char *head, size_t pos)
+{
+	struct qdoc *d = sc->d;
+	size_t i, j, n;
+
+	for (i = sc->nspk, n = 0; i > 0 && n < 12; i--, n++) {
+		const char *id = qdoc_ent_id(d, sc->spk[i - 1]);
+		for (j = 0; j < d->ne && d->e[j].cs < pos && j < 2000; j++)
+			if (d->e[j].person && strcmp(qdoc_ent_id(d, (long)j), id) == 0 &&
+			    has_title(sc, (long)j, head))
+				return sc->spk[i - 1];
+	}
+	for (j = qdoc_ent_from(d, pos), n = 0; j > 0 && n < 200; j--, n++)
+		if (d->e[j - 1].person && !d->in[d->e[j - 1].cs] && has_title(sc, (long)j - 1, head))
+			return (long)j - 1;
+	return -1;
+}
+
+/*
+ * What the document says of entity e's sex: LX_MALE, LX_FEMALE, or 0
+ * when its first name and the title before it do not tell.
+ */
+static unsigned
+sex_of(struct scan *sc, long e)
+{
+	struct qdoc *d = sc->d;
+	const char *id = qdoc_ent_id(d, e);
+	char key[32];
+	size_t i, j;
+	unsigned c, s = 0;
+
+	for (i = 0; id[i] && id[i] != ' ' && i + 1 < sizeof key; i++)
+		key[i] = (char)tolower((unsigned char)id[i]);
+	key[i] = '\0';
+	if (id[i] == ' ') {
+		c = qlex_get(sc->l, key) & (LX_MALE | LX_FEMALE);
+		if (c == LX_MALE || c == LX_FEMALE)
+			s = c;
+	}
+	/* Mr Smith, Mrs Smith */
+	i = d->e[e].cs;
+	while (i > 0 && (is_space(d->t[i - 1]) || d->t[i - 1] == '.'))
+		i--;
+	for (j = i; j > 0 && i - j < 12 && is_alnum(d->t[j - 1]); j--)
+		;
+	if (j < i && i - j < sizeof key - 1) {
+		buf_reset(&sc->name);
+		qdoc_utf8(d, j, i, &sc->name);
+		for (i = 0; i < sc->name.len && i + 1 < sizeof key; i++)
+			key[i] = (char)tolower((unsigned char)sc->name.s[i]);
+		key[i] = '\0';
+		c = qlex_get(sc->l, key);
+		if ((c & LX_MALE_T) && !(c & LX_FEMALE_T))
+			s = LX_MALE;
+		else if ((c & LX_FEMALE_T) && !(c & LX_MALE_T))
+			s = LX_FEMALE;
+	}
+	return s;
+}
+
+/* Can a pronoun of class cls stand for entity e? */
+static int
+agrees(struct scan *sc, unsigned cls, long e)
+{
+	unsigned want = cls & (LX_MALE | LX_FEMALE), s;
+
+	if (!want)
+		return 1;
+	s = sex_of(sc, e);
+	return !s || s == want;
+}
+
+/* he, she: the speaker just quoted, else the subject of a recent sentence. */
+static long
+resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
+{
+	struct qdoc *d = sc->d;
+	size_t rec = qdoc_rec(d, pos), r, i, end;
+	int person = (cls & LX_PRON) != 0;
+	long found;
+
+	for (r = rec + 1; r > 0 && rec + 1 - r < 4; r--) {
+		/* Back at the sentence of the last quotation: its speaker. */
+		if (sc->last >= 0 && r - 1 <= sc->lastrec && d->e[sc->last].person == person &&
+		    agrees(sc, cls, sc->last))
+			return sc->last;
+		end = r - 1 == rec ? pos : d->r[r - 1].ce;
+		for (i = qdoc_ent_from(d, d->r[r - 1].cs); i < d->ne && d->e[i].cs < end; i++) {
+			struct qent *e = &d->e[i];
+			/* the subject: near the start of its sentence */
+			if (e->speaker && e->person == person && !d->in[e->cs] &&
+			    e->cs < d->r[r - 1].cs + 60 && agrees(sc, cls, (long)i))
+				return (long)i;
+		}
+	}
+	if (sc->last >= 0 && d->e[sc->last].person == person && rec <= sc->lastrec + 6 &&
+	    agrees(sc, cls, sc->last))
+		return sc->last;
+	/* The only one of its kind in this sentence or the one before. */
+	found = -1;
+	for (i = qdoc_ent_from(d, d->r[rec > 0 ? rec - 1 : 0].cs); i < d->ne && d->e[i].cs < pos; i++) {
+		struct qent *e = &d->e[i];
+		if (!e->speaker || e->person != person || d->in[e->cs] || !agrees(sc, cls, (long)i))
+			continue;
+		if (found >= 0 && strcmp(qdoc_ent_id(d, found), qdoc_ent_id(d, (long)i)) != 0)
+			return -1;
+		found = (long)i;
+	}
+	return found;
+}
+
+/* Whom a pronoun, title or noun at token k stands for. */
+int
+qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
+{
+	unsigned c = qtok_cls(sc->d, sc->l, tk, k);
+	char key[64];
+	size_t j;
+
+	if (tk->v[k].kind != T_WORD)
+		return -1;
+	if (c & (LX_PRON | LX_GROUP | LX_THING)) {
+		at->known = 1;
+		at->ent = resolve_pronoun(sc, c, tk->v[k].a);
+		return 0;
+	}
+	if (c & LX_TITLE) {
+		at->known = 1;
+		for (j = k; j > 0 && k - j < 3; j--)
+			if (qtok_cls(sc->d, sc->l, tk, j - 1) & LX_ART)
+				return 0;
+		qtok_key(sc->d, tk, k, 1, key, sizeof key);
+		at->ent = resolve_title(sc, key, tk->v[k].a);
+		return 0;
+	}
+	if (c & LX_SOURCE) {
+		/* "Kok's report said": the owner of the text */
+		at->known = 1;
+		if (k > 0 && tk->v[k - 1].kind == T_WORD) {
+			const struct tok *o = &tk->v[k - 1];
+			const uint32_t *t = sc->d->t;
+			if (o->b - o->a > 2 && is_poss(t, o->b - 2))
+				at->ent = qdoc_ent_ending(sc->d, o->b - 2, 0);
+		}
+		return 0;
+	}
+	/*
+	 * "the 28-year-old", "the Sale full-back": a description of
+	 * someone, who is the person the text is about, as for "he".
+	 */
+	if (!is_upper(sc->d->t[tk->v[k].a]) && k > 0) {
+		for (j = k; j > 0 && k - j < 4 && tk->v[j - 1].kind == T_WORD; j--) {
+			if (qtok_cls(sc->d, sc->l, tk, j - 1) & LX_DEF) {
+				at->known = 1;
+				at->ent = resolve_pronoun(sc, LX_PRON, tk->v[k].a);
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+/*
+ * A capitalised word the tagger left alone that is the last word of a
+ * person named before: "Brown said" after "Craig Brown".
+ */
+long
+qwho_surname(struct scan *sc, const struct tok *t)
+{
+	struct qdoc *d = sc->d;
+	size_t i, n, len;
+	const char *id, *sp;
+
+	if (!is_upper(d->t[t->a]) || t->b - t->a < 2)
+		return -1;
+	buf_reset(&sc->name);
+	qdoc_utf8(d, t->a, t->b, &sc->name);
+	len = sc->name.len;
+	for (i = qdoc_ent_from(d, t->a), n = 0; i > 0 && n < 300; i--, n++) {
+		if (!d->e[i - 1].person)
+			continue;
+		id = qdoc_ent_id(d, (long)i - 1);
+		sp = strrchr(id, ' ');
+		sp = sp ? sp + 1 : id;
+		if (strlen(sp) == len && memcmp(sp, sc->name.s, len) == 0)
+			return (long)i - 1;
+	}
+	return -1;
+}
