@@ -14,21 +14,29 @@ PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS)
 
 CC ?= cc
 CFLAGS ?= -g -O2
-override CFLAGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter \
-	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+# Warnings are always on; CI makes them errors with WERROR=-Werror.
+WERROR =
+override CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wno-unused-parameter $(CFLAGS)
+override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DPCRE2_CODE_UNIT_WIDTH=8 -DLEDE_VERSION='"$(VERSION)"' \
-	-DLEDE_DATADIR='"$(DATADIR)"' -Icommon $(PKG_CFLAGS) $(CFLAGS)
+	-DLEDE_DATADIR='"$(DATADIR)"' -Icommon $(PKG_CFLAGS) $(CPPFLAGS)
 LDLIBS = $(PKG_LIBS)
 
-# Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c.
+# Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c; each
+# source is compiled to its own object and each program linked from its
+# objects and common/libcommon.a.
 PROGS = split tag-entities extract-dates extract-quotes dedupe report
 BINS = $(patsubst cmd/%.c,bin/lede-%,$(wildcard $(PROGS:%=cmd/%.c)))
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:.c=.o)
 COMMON_HDR = $(wildcard common/*.h)
+CMD_OBJ = $(patsubst %.c,%.o,$(wildcard cmd/*.c))
 MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 CTESTS = $(patsubst %.c,%,$(wildcard tests/c/*.c))
+# lede-report's style sheet and script, built into the program.
+REPORT_ASSETS = cmd/report-page.css cmd/report-page.js
+GENERATED = cmd/report-assets.h
 
 all: $(BINS)
 
@@ -37,15 +45,28 @@ common/libcommon.a: $(COMMON_OBJ)
 	$(AR) rcs $@ $(COMMON_OBJ)
 
 common/%.o: common/%.c $(COMMON_HDR)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-.SECONDEXPANSION:
-bin/lede-%: cmd/%.c $$(wildcard cmd/$$*-*.c) $$(wildcard cmd/$$*-*.h) common/libcommon.a $(COMMON_HDR)
+cmd/%.o: cmd/%.c $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+cmd/report-assets.h: scripts/embed $(REPORT_ASSETS)
+	sh scripts/embed css=cmd/report-page.css js=cmd/report-page.js > $@.tmp
+	mv -f $@.tmp $@
+
+# NAME's objects, which depend on its headers, and its link.
+define PROG_RULES
+$(1)_OBJ = cmd/$(1).o $$(patsubst %.c,%.o,$$(wildcard cmd/$(1)-*.c))
+$$($(1)_OBJ): $$(wildcard cmd/$(1)-*.h)
+bin/lede-$(1): $$($(1)_OBJ) common/libcommon.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/$*.c $(wildcard cmd/$*-*.c) common/libcommon.a $(LDLIBS)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) common/libcommon.a $$(LDLIBS)
+endef
+$(foreach p,$(PROGS),$(eval $(call PROG_RULES,$(p))))
+$(report_OBJ): cmd/report-assets.h
 
 tests/c/%: tests/c/%.c common/libcommon.a $(COMMON_HDR)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 check: all $(CTESTS)
 	LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" prove -v tests/
@@ -82,7 +103,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf bin common/*.o common/libcommon.a $(CTESTS) tests/fuzz/bin
+	rm -rf bin common/*.o common/libcommon.a cmd/*.o $(GENERATED) $(CTESTS) tests/fuzz/bin
 
 help:
 	@echo 'make            build bin/lede-*'
