@@ -92,13 +92,15 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
 	install -m0755 $(BINS) scripts/lede-batch $(DESTDIR)$(BINDIR)
+	install -m0644 scripts/lede-batch-job $(DESTDIR)$(BINDIR)
 	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	cd data && find . -type d -exec install -d $(DESTDIR)$(DATADIR)/{} \; \
 		&& find . -type f -exec install -m0644 {} $(DESTDIR)$(DATADIR)/{} \;
 
 uninstall:
-	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%) $(DESTDIR)$(BINDIR)/lede-batch
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%) $(DESTDIR)$(BINDIR)/lede-batch \
+		$(DESTDIR)$(BINDIR)/lede-batch-job
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 
