@@ -108,7 +108,7 @@ clean:
 	rm -rf bin common/*.o common/libcommon.a cmd/*.o $(GENERATED) $(CTESTS) tests/fuzz/bin
 
 help:
-	@echo 'make            build bin/lede-*'
+	@echo 'make            build bin/lede-* (CFLAGS, CPPFLAGS, LDFLAGS; WERROR=-Werror as in CI)'
 	@echo 'make example    run the pipeline over examples/articles, a few lines'
 	@echo 'make check      build and run the tests (TAP, prove)'
 	@echo 'make lint       lint the man pages with mandoc'
@@ -120,6 +120,7 @@ help:
 	@echo 'make install    install under PREFIX ($(PREFIX)), DESTDIR for staging'
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove what the build made'
+	@echo 'make help       this list'
 
 .PHONY: all check lint eval bench bench-scale bench-peers fuzz install uninstall clean help example
 
