@@ -30,7 +30,6 @@ BINS = $(patsubst cmd/%.c,bin/lede-%,$(wildcard $(PROGS:%=cmd/%.c)))
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:.c=.o)
 COMMON_HDR = $(wildcard common/*.h)
-CMD_OBJ = $(patsubst %.c,%.o,$(wildcard cmd/*.c))
 MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 CTESTS = $(patsubst %.c,%,$(wildcard tests/c/*.c))
@@ -63,7 +62,7 @@ bin/lede-$(1): $$($(1)_OBJ) common/libcommon.a
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) common/libcommon.a $$(LDLIBS)
 endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULES,$(p))))
-$(report_OBJ): cmd/report-assets.h
+cmd/report-page.o: cmd/report-assets.h
 
 tests/c/%: tests/c/%.c common/libcommon.a $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
