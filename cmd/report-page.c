@@ -22,8 +22,10 @@
  * cmd/report-page.css.  Outlets take the palette in turn; entity types
  * a bright colour and its tint, as custom properties (--c, --b).
  */
+#define RED "#e15759"
+#define TEAL "#76b7b2"
 static const char *palette[] = {
-	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+	"#4e79a7", "#f28e2b", RED, TEAL, "#59a14f",
 	"#edc948", "#b07aa1", "#ff9da7", "#9c755f",
 };
 #define NPAL (sizeof palette / sizeof *palette)
@@ -33,11 +35,11 @@ static const char *bright[] = { "#1f5c99", "#d9480f", "#2b8a3e", "#862e9c", "#b0
 static const char *tint[] = { "#e3eefa", "#fdebe0", "#e3f4e6", "#f1e4f6", "#fbf2d5",
 	"#dff3f6", "#fbe3ec", "#ecf5de", "#eceeF0" };
 #define NTYPE (sizeof bright / sizeof *bright)
-/* The timeline: days named, longer spans, publication dates. */
+/* The timeline: days named, longer spans (palette teal), publication dates (red). */
 #define DAY_COLOUR "#2a9d5c"
 #define DAY_STROKE "#1e6e41"
-#define SPAN_COLOUR "#76b7b2"
-#define PUB_COLOUR "#e15759"
+#define SPAN_COLOUR TEAL
+#define PUB_COLOUR RED
 #define PUB_TEXT "#b23a3c"
 #define AXIS_COLOUR "#888"
 #define TICK_TEXT "#666"
