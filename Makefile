@@ -14,13 +14,17 @@ PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS)
 
 CC ?= cc
 CFLAGS ?= -g -O2
-override CFLAGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter \
-	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+# Warnings are always on; CI makes them errors with WERROR=-Werror.
+WERROR =
+override CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wno-unused-parameter $(CFLAGS)
+override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DPCRE2_CODE_UNIT_WIDTH=8 -DLEDE_VERSION='"$(VERSION)"' \
-	-DLEDE_DATADIR='"$(DATADIR)"' -Icommon $(PKG_CFLAGS) $(CFLAGS)
+	-DLEDE_DATADIR='"$(DATADIR)"' -Icommon $(PKG_CFLAGS) $(CPPFLAGS)
 LDLIBS = $(PKG_LIBS)
 
-# Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c.
+# Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c; each
+# source is compiled to its own object and each program linked from its
+# objects and common/libcommon.a.
 PROGS = split tag-entities extract-dates extract-quotes dedupe report
 BINS = $(patsubst cmd/%.c,bin/lede-%,$(wildcard $(PROGS:%=cmd/%.c)))
 COMMON_SRC = $(wildcard common/*.c)
@@ -29,6 +33,9 @@ COMMON_HDR = $(wildcard common/*.h)
 MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 CTESTS = $(patsubst %.c,%,$(wildcard tests/c/*.c))
+# lede-report's style sheet and script, built into the program.
+REPORT_ASSETS = cmd/report-page.css cmd/report-page.js
+GENERATED = cmd/report-assets.h
 
 all: $(BINS)
 
@@ -37,15 +44,28 @@ common/libcommon.a: $(COMMON_OBJ)
 	$(AR) rcs $@ $(COMMON_OBJ)
 
 common/%.o: common/%.c $(COMMON_HDR)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-.SECONDEXPANSION:
-bin/lede-%: cmd/%.c $$(wildcard cmd/$$*-*.c) $$(wildcard cmd/$$*-*.h) common/libcommon.a $(COMMON_HDR)
+cmd/%.o: cmd/%.c $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+cmd/report-assets.h: scripts/embed $(REPORT_ASSETS)
+	sh scripts/embed css=cmd/report-page.css js=cmd/report-page.js > $@.tmp
+	mv -f $@.tmp $@
+
+# NAME's objects, which depend on its headers, and its link.
+define PROG_RULES
+$(1)_OBJ = cmd/$(1).o $$(patsubst %.c,%.o,$$(wildcard cmd/$(1)-*.c))
+$$($(1)_OBJ): $$(wildcard cmd/$(1)-*.h)
+bin/lede-$(1): $$($(1)_OBJ) common/libcommon.a
 	@mkdir -p bin
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/$*.c $(wildcard cmd/$*-*.c) common/libcommon.a $(LDLIBS)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) common/libcommon.a $$(LDLIBS)
+endef
+$(foreach p,$(PROGS),$(eval $(call PROG_RULES,$(p))))
+cmd/report-page.o: cmd/report-assets.h
 
 tests/c/%: tests/c/%.c common/libcommon.a $(COMMON_HDR)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 check: all $(CTESTS)
 	LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" prove -v tests/
@@ -71,21 +91,23 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
 	install -m0755 $(BINS) scripts/lede-batch $(DESTDIR)$(BINDIR)
+	install -m0644 scripts/lede-batch-job $(DESTDIR)$(BINDIR)
 	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	cd data && find . -type d -exec install -d $(DESTDIR)$(DATADIR)/{} \; \
 		&& find . -type f -exec install -m0644 {} $(DESTDIR)$(DATADIR)/{} \;
 
 uninstall:
-	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%) $(DESTDIR)$(BINDIR)/lede-batch
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/lede-%) $(DESTDIR)$(BINDIR)/lede-batch \
+		$(DESTDIR)$(BINDIR)/lede-batch-job
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf bin common/*.o common/libcommon.a $(CTESTS) tests/fuzz/bin
+	rm -rf bin common/*.o common/libcommon.a cmd/*.o $(GENERATED) $(CTESTS) tests/fuzz/bin
 
 help:
-	@echo 'make            build bin/lede-*'
+	@echo 'make            build bin/lede-* (CFLAGS, CPPFLAGS, LDFLAGS; WERROR=-Werror as in CI)'
 	@echo 'make example    run the pipeline over examples/articles, a few lines'
 	@echo 'make check      build and run the tests (TAP, prove)'
 	@echo 'make lint       lint the man pages with mandoc'
@@ -97,6 +119,7 @@ help:
 	@echo 'make install    install under PREFIX ($(PREFIX)), DESTDIR for staging'
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove what the build made'
+	@echo 'make help       this list'
 
 .PHONY: all check lint eval bench bench-scale bench-peers fuzz install uninstall clean help example
 

@@ -2,24 +2,47 @@
  * report-page: the page itself, written once every record is read:
  * speakers, entities, dates, repeats and the documents, then the
  * articles kept in the temporary file, inline CSS and SVG, and a few
- * lines of JavaScript that sort and filter the tables.
+ * lines of JavaScript that sort and filter the tables.  The style sheet
+ * and the script are cmd/report-page.css and cmd/report-page.js, built
+ * into report-assets.h (css[], js[]) by scripts/embed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "civil.h"
+#include "report-assets.h"
 #include "report-model.h"
 #include "util.h"
 
 #define MAXCOLS 8		/* outlets that get a column of their own */
 
+/*
+ * The colours the page's markup writes; those of its style sheet are in
+ * cmd/report-page.css.  Outlets take the palette in turn; entity types
+ * a bright colour and its tint, as custom properties (--c, --b).
+ */
+#define RED "#e15759"
+#define TEAL "#76b7b2"
 static const char *palette[] = {
-	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+	"#4e79a7", "#f28e2b", RED, TEAL, "#59a14f",
 	"#edc948", "#b07aa1", "#ff9da7", "#9c755f",
 };
 #define NPAL (sizeof palette / sizeof *palette)
 #define OTHER_COLOUR "#bab0ac"
+static const char *bright[] = { "#1f5c99", "#d9480f", "#2b8a3e", "#862e9c", "#b08900",
+	"#0b7285", "#c2255c", "#5c940d", "#495057" };
+static const char *tint[] = { "#e3eefa", "#fdebe0", "#e3f4e6", "#f1e4f6", "#fbf2d5",
+	"#dff3f6", "#fbe3ec", "#ecf5de", "#eceeF0" };
+#define NTYPE (sizeof bright / sizeof *bright)
+/* The timeline: days named, longer spans (palette teal), publication dates (red). */
+#define DAY_COLOUR "#2a9d5c"
+#define DAY_STROKE "#1e6e41"
+#define SPAN_COLOUR TEAL
+#define PUB_COLOUR RED
+#define PUB_TEXT "#b23a3c"
+#define AXIS_COLOUR "#888"
+#define TICK_TEXT "#666"
 
 struct rank {
 	long a, b;
@@ -50,89 +73,6 @@ chrono_cmp(const void *x, const void *y)
 		return p->b < q->b ? -1 : 1;
 	return strcmp(p->name, q->name);
 }
-
-static const char css[] =
-"*{box-sizing:border-box}"
-"body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;color:#1d232b;background:#f4f1ea}"
-"header.top{background:#1d2b3a;color:#fff;padding:22px 40px 18px}"
-"header.top h1{margin:0;font:600 28px/1.2 Georgia,'DejaVu Serif',serif}"
-"header.top p{margin:6px 0 0;color:#c9d3de}"
-".stats{display:flex;flex-wrap:wrap;gap:10px;margin-top:14px}"
-".stat{background:#2a3c50;border-radius:6px;padding:6px 14px;min-width:92px}"
-".stat b{display:block;font-size:22px;color:#fff}.stat span{font-size:12px;color:#aebdcc;text-transform:uppercase;letter-spacing:.05em}"
-"nav{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid #ddd5c4;padding:8px 40px}"
-"nav a{margin-right:18px;color:#1d2b3a;text-decoration:none;font-weight:600}nav a:hover{text-decoration:underline}"
-"main{max-width:1180px;margin:0 auto;padding:8px 40px 60px}"
-"section{background:#fff;border:1px solid #e3dccd;border-radius:8px;padding:18px 24px;margin:22px 0}"
-"h2{font:600 22px/1.3 Georgia,'DejaVu Serif',serif;margin:0 0 4px}"
-"h3{font:600 17px/1.3 Georgia,'DejaVu Serif',serif;margin:0}"
-"p.lead{color:#5b6470;margin:0 0 14px}"
-"table{border-collapse:collapse;width:100%;font-size:14px;margin:8px 0}"
-"th,td{padding:4px 8px;border-bottom:1px solid #eee6d6;text-align:left;vertical-align:top}"
-"th{background:#faf7f0;font-weight:600;cursor:pointer;white-space:nowrap;user-select:none}"
-"th.num,td.num{text-align:right}td.num{font-variant-numeric:tabular-nums}"
-"th:after{content:' \\2195';color:#b9ae98;font-size:11px}"
-"tr:hover td{background:#fbf8f1}"
-"td a,section li a{color:#1f5c99;text-decoration:none}td a:hover,section li a:hover{text-decoration:underline}"
-"td small,.muted{color:#7a828c}"
-".wrap{overflow-x:auto}th.o{white-space:normal;word-break:break-all;font-size:12px;max-width:120px}"
-"#tquoted td:first-child{white-space:nowrap}"
-".sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:baseline}"
-".badge{display:inline-block;font-size:11px;padding:0 6px;border-radius:9px;background:#fde2c4;color:#8a4b08;white-space:nowrap}"
-".unattr{font-style:italic;color:#6b7480}"
-".filter{padding:4px 8px;border:1px solid #d4cbb8;border-radius:4px;font:inherit;width:240px;margin:4px 0}"
-".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:16px}"
-".card{border:1px solid #eee6d6;border-radius:6px;padding:10px 12px}"
-".card h3{display:flex;justify-content:space-between;align-items:baseline}"
-"details{border-left:3px solid #e9c46a;margin:6px 0;padding:2px 10px}"
-"details summary{cursor:pointer;font-weight:600}"
-"details li{margin:4px 0}details .src{color:#7a828c;font-size:13px}"
-"svg{max-width:100%;height:auto;font-family:inherit}svg text{font-size:12px;fill:#333}"
-"svg a:hover rect,svg a:hover circle{opacity:.75}"
-".legend{font-size:13px;margin:4px 0 10px}.legend span{margin-right:14px;white-space:nowrap}"
-"article{border-top:2px solid #e3dccd;padding:14px 0 6px}"
-"article .byline{margin:2px 0 8px;color:#5b6470;font-size:13px}"
-"article .outlet{font-weight:600;color:#1d2b3a}"
-"article .body{font:16px/1.65 Georgia,'DejaVu Serif',serif;max-width:46em}"
-"article p{margin:0 0 10px}"
-"mark{background:none;color:inherit;padding:0 1px;border-radius:2px}"
-".hl-e mark.e{border-bottom:2px solid var(--c);background:var(--b)}"
-".hl-d mark.dt{background:#d9f2e3;box-shadow:inset 0 -2px #2a9d5c}"
-".hl-q .q{background:#fff1c1}"
-".hl-q .q.on{background:#ffd166;outline:2px solid #e09f00}"
-".hl-r .dup{color:#7b6f96;text-decoration:underline dotted #7b6f96}"
-"a.dupl{text-decoration:none;color:#7b6f96;font-size:13px}"
-".s:target{outline:2px solid #1f5c99;outline-offset:2px}"
-"tr:target td{background:#fff1c1}"
-".toolbar{position:sticky;top:41px;background:#fff;padding:6px 0;z-index:4;border-bottom:1px solid #eee6d6;font-size:14px}"
-".toolbar label{margin-right:16px;white-space:nowrap}"
-"footer{color:#7a828c;font-size:12px;text-align:center;padding:20px}"
-"@media print{nav,.toolbar,.filter{display:none}}";
-
-static const char js[] =
-"(function(){"
-"function val(td){var v=td.getAttribute('data-v');return v===null?td.textContent.trim().toLowerCase():parseFloat(v);}"
-"document.querySelectorAll('table.sort').forEach(function(t){"
-"t.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){"
-"var tb=t.tBodies[0],rows=Array.prototype.slice.call(tb.rows),d=th.getAttribute('data-d')==='1'?-1:1;"
-"th.setAttribute('data-d',d===1?'1':'0');"
-"rows.sort(function(a,b){var x=val(a.cells[i]||a),y=val(b.cells[i]||b);return (x<y?-1:x>y?1:0)*d;});"
-"rows.forEach(function(r){tb.appendChild(r);});});});});"
-"document.querySelectorAll('input.filter').forEach(function(inp){inp.addEventListener('input',function(){"
-"var q=inp.value.toLowerCase();document.querySelectorAll(inp.getAttribute('data-for')).forEach(function(t){"
-"Array.prototype.forEach.call(t.tBodies[0].rows,function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});});});});"
-"document.querySelectorAll('.toolbar input').forEach(function(c){c.addEventListener('change',function(){"
-"document.getElementById('articles').classList.toggle(c.value,c.checked);});});"
-"function openTarget(){var h=location.hash.slice(1),e=h&&document.getElementById(h);if(e&&e.tagName==='DETAILS')e.open=true;}"
-"window.addEventListener('hashchange',openTarget);openTarget();"
-"document.querySelectorAll('a[data-sp]').forEach(function(a){a.addEventListener('click',function(ev){"
-"var sp=a.getAttribute('data-sp'),o=a.getAttribute('data-o'),sel='.q[data-sp=\"'+sp+'\"]';"
-"if(o!==null)sel='article[data-o=\"'+o+'\"] '+sel;"
-"var qs=document.querySelectorAll(sel);if(!qs.length)return;ev.preventDefault();"
-"document.querySelectorAll('.q.on').forEach(function(e){e.classList.remove('on');});"
-"qs.forEach(function(e){e.classList.add('on');});qs[0].scrollIntoView({block:'center'});});});"
-"document.documentElement.setAttribute('data-ready','1');"
-"})();";
 
 static void
 put_name(FILE *fp, const char *s, size_t n)
@@ -496,7 +436,7 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		tick = 3;
 #define X(day) (L + W * (double)((day) - lo) / (double)span)
 	fputs("<svg viewBox=\"0 0 900 200\" width=\"900\" role=\"img\" aria-label=\"timeline\">\n"
-	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"#888\"/>\n", fp);
+	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"" AXIS_COLOUR "\"/>\n", fp);
 	/* Ticks. */
 	for (d = lo; d <= hi; d++) {
 		civil_from_days(d, &y, &m, &dd);
@@ -507,8 +447,8 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		if (unit == 2 && (m != 1 || dd != 1 || y % tick))
 			continue;
 		x = X(d);
-		fprintf(fp, "<line x1=\"%.1f\" y1=\"126\" x2=\"%.1f\" y2=\"134\" stroke=\"#888\"/>"
-		    "<text x=\"%.1f\" y=\"148\" text-anchor=\"middle\" fill=\"#666\">", x, x, x);
+		fprintf(fp, "<line x1=\"%.1f\" y1=\"126\" x2=\"%.1f\" y2=\"134\" stroke=\"" AXIS_COLOUR "\"/>"
+		    "<text x=\"%.1f\" y=\"148\" text-anchor=\"middle\" fill=\"" TICK_TEXT "\">", x, x, x);
 		if (unit == 0)
 			fprintf(fp, "%s %u", months[m - 1], dd);
 		else if (unit == 1)
@@ -532,10 +472,10 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		fprintf(fp, ": %ld mention%s in %ld document%s</title>", dt->mentions, dt->mentions == 1 ? "" : "s",
 		    dt->docs, dt->docs == 1 ? "" : "s");
 		if (dt->d0 == dt->d1)
-			fprintf(fp, "<circle cx=\"%.1f\" cy=\"100\" r=\"%.1f\" fill=\"#2a9d5c\" fill-opacity=\".55\" stroke=\"#1e6e41\"/>",
+			fprintf(fp, "<circle cx=\"%.1f\" cy=\"100\" r=\"%.1f\" fill=\"" DAY_COLOUR "\" fill-opacity=\".55\" stroke=\"" DAY_STROKE "\"/>",
 			    X(dt->d0) + W / span / 2, rad);
 		else
-			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"8\" rx=\"3\" fill=\"#76b7b2\" fill-opacity=\".7\"/>",
+			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"8\" rx=\"3\" fill=\"" SPAN_COLOUR "\" fill-opacity=\".7\"/>",
 			    X(c0), 20 + (i % 5) * 12, X(c1 + 1) - X(c0));
 		fputs("</a>\n", fp);
 	}
@@ -554,15 +494,15 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 			k += r->doc[j].day == day;
 		x = X(day) + W / span / 2;
 		fprintf(fp, "<g><title>published on %s: %ld document%s</title>"
-		    "<path d=\"M%.1f 156 l-7 12 h14 z\" fill=\"#e15759\"/>"
-		    "<text x=\"%.1f\" y=\"184\" text-anchor=\"middle\" fill=\"#b23a3c\">%ld</text></g>\n",
+		    "<path d=\"M%.1f 156 l-7 12 h14 z\" fill=\"" PUB_COLOUR "\"/>"
+		    "<text x=\"%.1f\" y=\"184\" text-anchor=\"middle\" fill=\"" PUB_TEXT "\">%ld</text></g>\n",
 		    r->doc[i].dct, k, k == 1 ? "" : "s", x, x, k);
 		if (npub > 200)
 			break;
 	}
-	fputs("</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:#2a9d5c\"></i>a day the articles name (size: mentions)</span>"
-	    "<span><i class=\"sw\" style=\"background:#76b7b2\"></i>a week, month or year</span>"
-	    "<span><i class=\"sw\" style=\"background:#e15759\"></i>publication dates (number of articles)</span></div>\n", fp);
+	fputs("</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:" DAY_COLOUR "\"></i>a day the articles name (size: mentions)</span>"
+	    "<span><i class=\"sw\" style=\"background:" SPAN_COLOUR "\"></i>a week, month or year</span>"
+	    "<span><i class=\"sw\" style=\"background:" PUB_COLOUR "\"></i>publication dates (number of articles)</span></div>\n", fp);
 #undef X
 }
 
@@ -772,10 +712,6 @@ put_stat(FILE *fp, long n, const char *what)
 void
 report_write(struct report *r, FILE *fp, const char *title)
 {
-	static const char *bright[] = { "#1f5c99", "#d9480f", "#2b8a3e", "#862e9c", "#b08900",
-		"#0b7285", "#c2255c", "#5c940d", "#495057" };
-	static const char *tint[] = { "#e3eefa", "#fdebe0", "#e3f4e6", "#f1e4f6", "#fbf2d5",
-		"#dff3f6", "#fbe3ec", "#ecf5de", "#eceeF0" };
 	size_t t;
 
 	if (r->incur && r->doc[r->cur].text == 1) {
@@ -790,7 +726,7 @@ report_write(struct report *r, FILE *fp, const char *title)
 	fputs("</title>\n<style>", fp);
 	fputs(css, fp);
 	for (t = 0; t < r->types.n; t++)
-		fprintf(fp, ".t%zu{--c:%s;--b:%s}", t, bright[t % 9], tint[t % 9]);
+		fprintf(fp, ".t%zu{--c:%s;--b:%s}", t, bright[t % NTYPE], tint[t % NTYPE]);
 	fputs("</style>\n</head><body>\n<header class=\"top\"><h1>", fp);
 	html_put(fp, title, strlen(title));
 	fprintf(fp, "</h1><p>%zu article%s from %zu outlet%s, read by the lede pipeline.</p><div class=\"stats\">",

@@ -9,7 +9,7 @@ for p in split tag-entities extract-dates extract-quotes dedupe; do
 	p=$(command -v lede-$p) || skip_all "lede-$p is not built"
 	cp "$p" "$tmp/bin/"
 done
-cp "$top/scripts/lede-batch" "$tmp/bin/"
+cp "$top/scripts/lede-batch" "$top/scripts/lede-batch-job" "$tmp/bin/"
 batch=$tmp/bin/lede-batch
 PATH=$tmp/bin:$PATH
 ln -s "$top/data" "$tmp/data"
