@@ -503,98 +503,6 @@ team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
 	return 1;
 }
 
-/* An unknown span, or a known one split into known pieces. */
-static void
-pieces(struct rctx *c, size_t a, size_t b)
-{
-	struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	size_t k, u, best;
-	int be, type, level;
-	uint32_t tb = 0, te = 0;
-	struct ment *m;
-
-	/* Tower Man George F. Hauser: common words before a first name */
-	if ((t[a].lf & F_WORD) && !(t[a].lf & F_FIRST) && t[a].lent < 0) {
-		for (k = a + 1; k + 1 < b && (t[k].lf & F_WORD) && !(t[k].lf & F_FIRST) &&
-		    t[k].lent < 0; k++)
-			;
-		if (k + 1 < b && (t[k].lf & F_FIRST) && gaz(d, a, b) < 0)
-			a = k;
-	}
-	/* a first name and a surname that happens to be a place */
-	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 3 && !(t[b - 1].lf & F_WORD)) {
-		int strong = 0;
-		for (k = a; k < b; k++)
-			if (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak)
-				strong = 1;
-		if (!strong && gaz(d, a, b) < 0) {
-			evidence(c, a, b, &type, &level, &tb, &te);
-			m = new_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG :
-			    T_PERSON, L_EVID);
-			m->tb = tb, m->te = te;
-			return;
-		}
-	}
-	/*
-	 * Known names inside a longer run: the run is one name (West
-	 * Jersey, Atlantic City Railroad) unless every word is known, or
-	 * the rest is a person (Venezuelan Nicolás Maduro).
-	 */
-	u = a;
-	for (k = a; k < b;) {
-		best = longest(d, k, b, &be);
-		if (best && !iscap(c, k + best - 1) && !(t[k + best - 1].f & TK_DIGIT))
-			best = 0;
-		if (!best) {
-			k++;
-			continue;
-		}
-		if (u == k && k + best < b && all_common(d, k + best, b) &&
-		    !team(c, k, k + best, b, be)) {
-			/* US-Colombia Relations: the known name alone */
-			m = new_ment(c, k, k + best, d->x->ents[be].type,
-			    d->x->ents[be].weak ? L_WEAK : L_GAZ);
-			m->id = d->x->ents[be].id;
-			return;
-		}
-		if ((u < k || (k + best < b && !(t[k + best].lf & F_FIRST) &&
-		    gaz(d, k + best, b) < 0 && !known_prefix(d, k + best, b))) &&
-		    !(u == k && d->x->ents[be].type == T_NORP)) {
-			/* one name: West Jersey is a place, BBC Radio a body */
-			int pt = d->x->ents[be].type;
-			if (pt != T_NORP && !(t[u].lf & F_FIRST)) {
-				size_t x;
-				evidence(c, u, b, &type, &level, &tb, &te);
-				for (x = u; x < b; x++)
-					if (t[x].lf & F_ORGW)
-						pt = T_ORG;
-				/* a place and a plural: Boston Bruins, a team */
-				if (pt == T_GPE && k == u && (t[b - 1].f & TK_CAP) &&
-				    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
-				    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
-					pt = T_ORG, level = L_NONE;
-				if (level < L_EVID)
-					type = pt, level = L_WEAK;
-				m = new_ment(c, u, b, type, level);
-				m->tb = tb, m->te = te;
-				return;
-			}
-			break;
-		}
-		m = new_ment(c, k, k + best, d->x->ents[be].type,
-		    d->x->ents[be].weak ? L_WEAK : L_GAZ);
-		m->id = d->x->ents[be].id;
-		k += best;
-		u = k;
-	}
-	if (u < b) {
-		evidence(c, u, b, &type, &level, &tb, &te);
-		m = new_ment(c, u, b, type, level);
-		m->tb = tb, m->te = te;
-	}
-}
-
 /* Is token i an ordinal number: 82nd, 3rd, 101st, 2d? */
 static int
 ordinal(const struct doc *d, size_t i)
@@ -614,19 +522,164 @@ ordinal(const struct doc *d, size_t i)
 	    memcmp(w, "nd", 2) == 0 || memcmp(w, "rd", 2) == 0 || memcmp(w, "th", 2) == 0));
 }
 
-/* A run of capitalised words [a, b): strip, find titles, type. */
+/* A mention of [a, b) for lexicon entity e: its type and canonical name. */
 static void
-segment(struct rctx *c, size_t a, size_t b)
+known_ment(struct rctx *c, size_t a, size_t b, int e)
+{
+	const struct lexent *le = &c->d->x->ents[e];
+	struct ment *m;
+
+	m = new_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
+	m->id = le->id;
+}
+
+/* A mention of [a, b), typed by what evidence() finds. */
+static void
+unknown_ment(struct rctx *c, size_t a, size_t b)
+{
+	uint32_t tb = 0, te = 0;
+	int type, level;
+	struct ment *m;
+
+	evidence(c, a, b, &type, &level, &tb, &te);
+	m = new_ment(c, a, b, type, level);
+	m->tb = tb, m->te = te;
+}
+
+/* Tower Man George F. Hauser: where the name starts after common words. */
+static size_t
+skip_common(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	if ((t[a].lf & F_WORD) && !(t[a].lf & F_FIRST) && t[a].lent < 0) {
+		for (k = a + 1; k + 1 < b && (t[k].lf & F_WORD) && !(t[k].lf & F_FIRST) &&
+		    t[k].lent < 0; k++)
+			;
+		if (k + 1 < b && (t[k].lf & F_FIRST) && gaz(c->d, a, b) < 0)
+			a = k;
+	}
+	return a;
+}
+
+/*
+ * A first name and a surname that happens to be a place: 1 if [a, b)
+ * was taken as a person (or an organisation, by its context).
+ */
+static int
+first_and_place(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, p, q;
-	int e;
+	uint32_t tb = 0, te = 0;
+	int type, level;
 	struct ment *m;
+	size_t k;
 
-	/* leading and trailing words that are not names */
+	if (!(t[a].lf & F_FIRST) || b - a < 2 || b - a > 3 || (t[b - 1].lf & F_WORD))
+		return 0;
+	for (k = a; k < b; k++)
+		if (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak)
+			return 0;
+	if (gaz(d, a, b) >= 0)
+		return 0;
+	evidence(c, a, b, &type, &level, &tb, &te);
+	m = new_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
+	m->tb = tb, m->te = te;
+	return 1;
+}
+
+/*
+ * [u, b) as one name that holds the known name be at k: West Jersey is
+ * a place, BBC Radio a body.  0 if a nationality or a first name leads.
+ */
+static int
+one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	int pt = d->x->ents[be].type, type, level;
+	uint32_t tb = 0, te = 0;
+	struct ment *m;
+	size_t x;
+
+	if (pt == T_NORP || (t[u].lf & F_FIRST))
+		return 0;
+	evidence(c, u, b, &type, &level, &tb, &te);
+	for (x = u; x < b; x++)
+		if (t[x].lf & F_ORGW)
+			pt = T_ORG;
+	/* a place and a plural: Boston Bruins, a team */
+	if (pt == T_GPE && k == u && (t[b - 1].f & TK_CAP) &&
+	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
+	    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
+		pt = T_ORG, level = L_NONE;
+	if (level < L_EVID)
+		type = pt, level = L_WEAK;
+	m = new_ment(c, u, b, type, level);
+	m->tb = tb, m->te = te;
+	return 1;
+}
+
+/* An unknown span, or a known one split into known pieces. */
+static void
+pieces(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k, u, best;
+	int be;
+
+	a = skip_common(c, a, b);
+	if (first_and_place(c, a, b))
+		return;
+	/*
+	 * Known names inside a longer run: the run is one name (West
+	 * Jersey, Atlantic City Railroad) unless every word is known, or
+	 * the rest is a person (Venezuelan Nicolás Maduro).
+	 */
+	u = a;
+	for (k = a; k < b;) {
+		best = longest(d, k, b, &be);
+		if (best && !iscap(c, k + best - 1) && !(t[k + best - 1].f & TK_DIGIT))
+			best = 0;
+		if (!best) {
+			k++;
+			continue;
+		}
+		if (u == k && k + best < b && all_common(d, k + best, b) &&
+		    !team(c, k, k + best, b, be)) {
+			/* US-Colombia Relations: the known name alone */
+			known_ment(c, k, k + best, be);
+			return;
+		}
+		if ((u < k || (k + best < b && !(t[k + best].lf & F_FIRST) &&
+		    gaz(d, k + best, b) < 0 && !known_prefix(d, k + best, b))) &&
+		    !(u == k && d->x->ents[be].type == T_NORP)) {
+			if (one_name(c, u, k, b, be))
+				return;
+			break;
+		}
+		known_ment(c, k, k + best, be);
+		k += best;
+		u = k;
+	}
+	if (u < b)
+		unknown_ment(c, u, b);
+}
+
+/* Strips the words at either end of [*a, *b) that are not names. */
+static void
+strip_ends(struct rctx *c, size_t *ap, size_t *bp)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t a = *ap, b = *bp;
+	uint32_t lf;
+
 	while (a < b) {
-		uint32_t lf = t[a].lf;
+		lf = t[a].lf;
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
@@ -638,76 +691,111 @@ segment(struct rctx *c, size_t a, size_t b)
 	}
 	while (b > a && !(t[b - 1].f & (TK_CAP | TK_DIGIT)))
 		b--;
-	if (a >= b)
-		return;
-	if (b == a + 1 && t[a].fl <= 1 && t[a].lent < 0)
-		return;	/* a lone initial */
-	if (quoted(c, a, b) && gaz(d, a, b) < 0)
-		return;	/* "Brand New Name": the title of a work */
-	if ((e = gaz(d, a, b)) >= 0) {
-		m = new_ment(c, a, b, d->x->ents[e].type, d->x->ents[e].weak ? L_WEAK : L_GAZ);
-		m->id = d->x->ents[e].id;
-		return;
+	*ap = a;
+	*bp = b;
+}
+
+/*
+ * The end of the title at token k, within [k, b): the title words that
+ * follow it, and "of State" in Secretary of State Marco Rubio.
+ */
+static size_t
+title_end(struct rctx *c, size_t k, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t q = k + 1, r;
+
+	while (q < b && (t[q].lf & (F_TITLE | F_TPREFIX)) && !(t[q].lf & F_FIRST))
+		q++;
+	if (q < b && (t[q].f & TK_LOWER)) {
+		r = q + 1;
+		while (r < b && (t[r].f & TK_LOWER))
+			r++;
+		while (b - r > 2 && !(t[r].lf & F_FIRST))
+			r++;
+		if (b - r >= 1 && r > q + 1 && b - r <= 3 &&
+		    !(t[r - 1].f & TK_LOWER) && b - r >= 2)
+			q = r;
 	}
-	/* titles and honorifics: the name after them is a person */
-	for (k = a; k < b; k++) {
-		if (!(t[k].lf & (F_TITLE | F_HONOR)) || !(t[k].f & TK_CAP))
-			continue;
-		if (k + 1 < b && (t[k + 1].lf & F_ORGW) && !(t[k + 1].lf & F_TITLE))
-			break;	/* General Motors */
-		p = k;
-		while (p > a && (t[p - 1].lf & (F_TPREFIX | F_TITLE)) && t[p - 1].lent < 0)
-			p--;
-		q = k + 1;
-		while (q < b && (t[q].lf & (F_TITLE | F_TPREFIX)) && !(t[q].lf & F_FIRST))
-			q++;
-		if (q < b && (t[q].f & TK_LOWER)) {
-			/* Secretary of State Marco Rubio */
-			size_t r = q + 1;
-			while (r < b && (t[r].f & TK_LOWER))
-				r++;
-			while (b - r > 2 && !(t[r].lf & F_FIRST))
-				r++;
-			if (b - r >= 1 && r > q + 1 && b - r <= 3 &&
-			    !(t[r - 1].f & TK_LOWER) && b - r >= 2)
-				q = r;
-		}
-		if (p > a)
-			segment(c, a, p);
-		if (q >= b || (t[q].f & TK_LOWER)) {
-			/* a title with no name after it: not an entity */
-			if (q < b)
-				segment(c, q, b);
-			return;
-		}
-		e = gaz(d, q, b);
-		if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
+	return q;
+}
+
+/*
+ * Titles and honorifics: the name after the first of them in [a, b) is
+ * a person.  1 if [a, b) was taken so, its title kept apart.
+ */
+static int
+titled(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k, p, q;
+	struct ment *m;
+	int e;
+
+	for (k = a; k < b; k++)
+		if ((t[k].lf & (F_TITLE | F_HONOR)) && (t[k].f & TK_CAP))
+			break;
+	if (k == b || (k + 1 < b && (t[k + 1].lf & F_ORGW) && !(t[k + 1].lf & F_TITLE)))
+		return 0;	/* none, or General Motors */
+	p = k;
+	while (p > a && (t[p - 1].lf & (F_TPREFIX | F_TITLE)) && t[p - 1].lent < 0)
+		p--;
+	q = title_end(c, k, b);
+	if (p > a)
+		segment(c, a, p);
+	if (q >= b || (t[q].f & TK_LOWER)) {
+		/* a title with no name after it: not an entity */
+		if (q < b)
 			segment(c, q, b);
-			return;
-		}
-		m = new_ment(c, q, b, T_PERSON, L_TITLE);
-		if (e >= 0 && d->x->ents[e].type == T_PERSON)
-			m->id = d->x->ents[e].id;
-		m->tb = t[p].b;
-		m->te = t[q - 1].e;
-		if (t[k].lf & F_HONOR && !(t[k].lf & F_TITLE) && p == k && q == k + 1)
-			m->tb = m->te = 0;	/* Mr. is no title */
-		return;
+		return 1;
 	}
-	/* events, works, laws: not ours */
+	e = gaz(d, q, b);
+	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
+		segment(c, q, b);
+		return 1;
+	}
+	m = new_ment(c, q, b, T_PERSON, L_TITLE);
+	if (e >= 0 && d->x->ents[e].type == T_PERSON)
+		m->id = d->x->ents[e].id;
+	m->tb = t[p].b;
+	m->te = t[q - 1].e;
+	if (t[k].lf & F_HONOR && !(t[k].lf & F_TITLE) && p == k && q == k + 1)
+		m->tb = m->te = 0;	/* Mr. is no title */
+	return 1;
+}
+
+/* Is [a, b) an event, a work, a law: not ours? */
+static int
+misc_name(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
 	if (b - a >= 2 && ((t[b - 1].lf & F_MISC) || (t[a].lf & F_MISCHEAD)))
-		return;
+		return 1;
 	for (k = a; k + 1 < b; k++)
 		if (((t[k].lf & F_MISCHEAD) && (t[k + 1].f & TK_LOWER)) ||
 		    ((t[k].lf & F_MISC) && k + 2 == b && (t[b - 1].f & (TK_DIGIT | TK_ALLCAP))))
-			return;	/* Second Battle of Bull Run, World War II */
-	/* organisation and place words */
+			return 1;	/* Second Battle of Bull Run, World War II */
+	return 0;
+}
+
+/* Organisation and place words: 1 if they typed [a, b). */
+static int
+typed_by_words(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k;
+	int org;
+
 	for (k = a + 1; k + 2 < b; k++)
 		if ((t[k].lf & (F_ORGW | F_ORGHEAD)) && (t[k + 1].f & TK_LOWER) &&
 		    d->fb.s[t[k + 1].fo] == 'o') {
 			/* New Jersey Department of Public Safety */
 			new_ment(c, a, b, T_ORG, L_EVID);
-			return;
+			return 1;
 		}
 	if (((t[b - 1].lf & F_ORGW) && b - a >= 2) ||
 	    (b - a >= 3 && (t[a].lf & F_ORGHEAD) && (t[a + 1].f & TK_LOWER))) {
@@ -715,31 +803,55 @@ segment(struct rctx *c, size_t a, size_t b)
 		if (a > 0 && (t[a].f & TK_SP) && ordinal(d, a - 1))
 			a--;
 		new_ment(c, a, b, T_ORG, L_EVID);
-		return;
+		return 1;
 	}
 	if ((t[b - 1].lf & F_LOCW) && b - a >= 2) {
 		new_ment(c, a, b, T_LOC, L_EVID);
-		return;
+		return 1;
 	}
 	if ((t[b - 1].lf & F_GPEW) && b - a >= 2) {
 		/* a Unified School District is a body, not a place */
-		int org = 0;
+		org = 0;
 		for (k = a + 1; k + 1 < b; k++)
 			if ((t[k].lf & F_ORGW) && !(t[k].lf & F_GPEW))
 				org = 1;
 		new_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
-		return;
+		return 1;
 	}
 	if (b - a >= 2 && (t[a].lf & F_LOCHEAD) && !(t[a + 1].f & TK_LOWER) &&
 	    !known_prefix(d, a, b)) {
 		new_ment(c, a, b, T_LOC, L_EVID);
-		return;
+		return 1;
 	}
 	if (b - a >= 3 && (t[a].lf & (F_LOCW | F_GPEW)) && (t[a + 1].f & TK_LOWER)) {
 		/* Gulf of Mexico, Republic of Ireland */
 		new_ment(c, a, b, t[a].lf & F_LOCW ? T_LOC : T_GPE, L_EVID);
+		return 1;
+	}
+	return 0;
+}
+
+/* A run of capitalised words [a, b): strip, find titles, type. */
+static void
+segment(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	int e;
+
+	strip_ends(c, &a, &b);
+	if (a >= b)
+		return;
+	if (b == a + 1 && t[a].fl <= 1 && t[a].lent < 0)
+		return;	/* a lone initial */
+	if (quoted(c, a, b) && gaz(d, a, b) < 0)
+		return;	/* "Brand New Name": the title of a work */
+	if ((e = gaz(d, a, b)) >= 0) {
+		known_ment(c, a, b, e);
 		return;
 	}
+	if (titled(c, a, b) || misc_name(c, a, b) || typed_by_words(c, a, b))
+		return;
 	pieces(c, a, b);
 }
 
@@ -783,15 +895,11 @@ the_joins(struct rctx *c, size_t j)
 	    t[j + 1].lent < 0 && !known_prefix(c->d, j + 1, c->nt);
 }
 
-void
-doc_add(struct doc *d, const char *text, size_t n)
+/* Appends a record of text[0..n) to d. */
+static struct rec *
+rec_new(struct doc *d, const char *text, size_t n)
 {
-	struct rctx c = { 0 };
 	struct rec *r;
-	struct tok *t;
-	const struct slot *s;
-	size_t i, j, k, nconn, m0;
-	int andok, forjoin;
 
 	if (d->nr == d->rcap) {
 		d->rcap = d->rcap ? d->rcap * 2 : 64;
@@ -803,41 +911,51 @@ doc_add(struct doc *d, const char *text, size_t n)
 	buf_add(&d->txt, text, n);
 	buf_addc(&d->txt, '\0');
 	r->m0 = r->m1 = d->nm;
-	m0 = d->nm;
-	c.d = d;
-	c.s = text;
-	c.n = n;
-	tokenize(text, n, &d->tv, &d->fb);
-	t = d->tv.t;
-	c.nt = d->tv.n;
-	/*
-	 * Each word's lexicon entry, in passes so that the memory reads for
-	 * one word overlap those for the next: hash each and prefetch its
-	 * cache entry; take the hits and prefetch the lexicon's slot for
-	 * the rest; look those up.
-	 */
-	for (i = 0; i < c.nt; i++)
+	return r;
+}
+
+/*
+ * Each word's lexicon entry, in passes so that the memory reads for
+ * one word overlap those for the next: hash each and prefetch its
+ * cache entry; take the hits and prefetch the lexicon's slot for
+ * the rest; look those up.
+ */
+static void
+lookup_words(struct doc *d)
+{
+	struct tok *t = d->tv.t;
+	size_t i, nt = d->tv.n;
+	const struct slot *s;
+
+	for (i = 0; i < nt; i++)
 		__builtin_prefetch(&d->lc[t[i].h & (LC_SIZE - 1)]);
-	for (i = 0; i < c.nt; i++) {
+	for (i = 0; i < nt; i++) {
 		if (!lc_hit(d, d->fb.s, &t[i])) {
 			t[i].lent = -2;
 			if (d->x->map.cap)
 				__builtin_prefetch(&d->x->map.tab[t[i].h & (d->x->map.cap - 1)]);
 		}
 	}
-	for (i = 0; i < c.nt; i++) {
+	for (i = 0; i < nt; i++) {
 		if (t[i].lent != -2)
 			continue;
 		s = doc_lookup_cached(d, d->fb.s + t[i].fo, t[i].fl, t[i].h);
 		t[i].lf = s ? (uint32_t)s->val : 0;
 		t[i].lent = s ? s->ent : -1;
 	}
-	/*
-	 * Dr. Nner, Lt. Gen. Early, St. Louis: the dot of a title or of a
-	 * place's first word joins it to the name
-	 */
-	for (i = 1; i < c.nt; i++) {
-		size_t g;
+}
+
+/*
+ * Dr. Nner, Lt. Gen. Early, St. Louis: the dot of a title or of a
+ * place's first word joins it to the name
+ */
+static void
+join_dots(struct doc *d, const char *text, size_t n)
+{
+	struct tok *t = d->tv.t;
+	size_t i, g;
+
+	for (i = 1; i < d->tv.n; i++) {
 		if (!(t[i - 1].lf & (F_HONOR | F_TITLE | F_LOCHEAD)) || !(t[i - 1].f & TK_CAP) ||
 		    (t[i].f & (TK_SP | TK_HYPH)) || t[i - 1].e >= n || text[t[i - 1].e] != '.')
 			continue;
@@ -855,26 +973,95 @@ doc_add(struct doc *d, const char *text, size_t n)
 			t[i].f &= ~TK_INIT;
 		}
 	}
-	c.head = headline(&c);
-	if (c.head)
-		for (i = 0; i < c.nt; i++)
-			if (t[i].f & TK_ALLCAP)
-				t[i].f |= TK_CAP;
-	for (i = 0; i < c.nt;) {
-		size_t best = 0;
-		int e;
+}
+
+/*
+ * May connector j join the run of capitalised words from token i?
+ * nconn: the connectors since the run's last capital; *andok and
+ * *forjoin carry what those before said.
+ */
+static int
+conn_joins(struct rctx *c, size_t i, size_t j, size_t nconn, int *andok, int *forjoin)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *w = c->d->fb.s + t[j].fo;
+
+	if (t[j].fl == 2 && memcmp(w, "of", 2) == 0 && (t[j - 1].lf & F_ORGHEAD))
+		*andok = 1;
+	if ((t[j].fl == 3 && memcmp(w, "and", 3) == 0) || (t[j].fl == 1 && *w == '&')) {
+		/* not "the University of Texas and the ..." */
+		if (!*andok || (j + 1 < c->nt && (t[j + 1].f & TK_LOWER)))
+			return 0;
+	}
+	/* "the" only after of: Bank of the West */
+	if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && (nconn == 0 || !the_joins(c, j)))
+		return 0;
+	/*
+	 * of, for, on join only after a word that heads such a name: Bank
+	 * of England, Center for Disease Control, not Amos Frumkin of the ...
+	 */
+	if (nconn == 0 && ((t[j].fl == 2 && (memcmp(w, "of", 2) == 0 ||
+	    memcmp(w, "on", 2) == 0)) || (t[j].fl == 3 && memcmp(w, "for", 3) == 0)) &&
+	    !(t[j - 1].lf & (F_ORGHEAD | F_ORGW | F_LOCW | F_GPEW | F_TITLE | F_MISC |
+	    F_MISCHEAD)) && !(j == i + 1 && (t[i].lf & F_WORD)) && !*forjoin)
+		return 0;
+	/* Institute for the Study of Labour */
+	if (t[j].fl == 3 && memcmp(w, "for", 3) == 0)
+		*forjoin = 1;
+	return 1;
+}
+
+/*
+ * The end of the run of capitalised words from token i, with the
+ * connectors that may join them: the end of its last capital.
+ */
+static size_t
+cap_run(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t j = i + 1, k = i + 1, nconn = 0;
+	int andok = 0, forjoin = 0;
+
+	while (j < c->nt) {
+		if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
+			break;
+		if (iscap(c, j) || ((t[j].f & TK_DIGIT) && (t[j].f & TK_HYPH))) {
+			if (nconn && (t[j - 1].f & TK_LOWER) && !(t[j].f & TK_SP))
+				break;
+			j++;
+			k = j;
+			nconn = 0;
+			continue;
+		}
+		if (!(t[j].f & TK_LOWER) || !(t[j].lf & F_CONN) || (t[j].f & TK_HYPH) ||
+		    nconn >= 2 || !conn_joins(c, i, j, nconn, &andok, &forjoin))
+			break;
+		nconn++;
+		j++;
+	}
+	return k;
+}
+
+/* The names of the record: known ones, and runs of capitalised words. */
+static void
+find_names(struct rctx *c)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t i, k, best;
+	int e;
+
+	for (i = 0; i < c->nt;) {
 		if (!(t[i].f & TK_CAP)) {
 			i++;
 			continue;
 		}
 		/* the longest known name from here */
-		best = longest(d, i, c.nt, &e);
-		if (!iscap(&c, i)) {
+		best = longest(d, i, c->nt, &e);
+		if (!iscap(c, i)) {
 			/* The Hague, UNITED STATES in capitals */
 			if (best >= 2) {
-				struct ment *m = new_ment(&c, i, i + best, d->x->ents[e].type,
-				    d->x->ents[e].weak ? L_WEAK : L_GAZ);
-				m->id = d->x->ents[e].id;
+				known_ment(c, i, i + best, e);
 				i += best;
 			} else
 				i++;
@@ -882,81 +1069,33 @@ doc_add(struct doc *d, const char *text, size_t n)
 		}
 		if (best < 2)
 			best = 0;
-		/* the run of capitalised words and connectors */
-		j = i + 1;
-		k = i + 1;
-		nconn = 0;
-		andok = 0;
-		forjoin = 0;
-		while (j < c.nt) {
-			if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
-				break;
-			if (iscap(&c, j) || ((t[j].f & TK_DIGIT) && (t[j].f & TK_HYPH))) {
-				if (nconn && (t[j - 1].f & TK_LOWER) && !(t[j].f & TK_SP))
-					break;
-				j++;
-				k = j;
-				nconn = 0;
-				continue;
-			}
-			if ((t[j].f & TK_LOWER) && (t[j].lf & F_CONN) && !(t[j].f & TK_HYPH) &&
-			    nconn < 2) {
-				const char *w = d->fb.s + t[j].fo;
-				if (t[j].fl == 2 && memcmp(w, "of", 2) == 0 &&
-				    (t[j - 1].lf & F_ORGHEAD))
-					andok = 1;
-				if ((t[j].fl == 3 && memcmp(w, "and", 3) == 0) ||
-				    (t[j].fl == 1 && *w == '&')) {
-					/* not "the University of Texas and the ..." */
-					if (!andok || (j + 1 < c.nt && (t[j + 1].f & TK_LOWER)))
-						break;
-				}
-				/* "the" only after of: Bank of the West */
-				if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && (nconn == 0 ||
-				    !the_joins(&c, j)))
-					break;
-				/*
-				 * of, for, on join only after a word that heads
-				 * such a name: Bank of England, Center for
-				 * Disease Control, not Amos Frumkin of the ...
-				 */
-				if (nconn == 0 && ((t[j].fl == 2 && (memcmp(w, "of", 2) == 0 ||
-				    memcmp(w, "on", 2) == 0)) || (t[j].fl == 3 &&
-				    memcmp(w, "for", 3) == 0)) &&
-				    !(t[j - 1].lf & (F_ORGHEAD | F_ORGW | F_LOCW | F_GPEW |
-				    F_TITLE | F_MISC | F_MISCHEAD)) &&
-				    !(j == i + 1 && (t[i].lf & F_WORD)) && !forjoin)
-					break;
-				/* Institute for the Study of Labour */
-				if (t[j].fl == 3 && memcmp(w, "for", 3) == 0)
-					forjoin = 1;
-				nconn++;
-				j++;
-				continue;
-			}
-			break;
-		}
+		k = cap_run(c, i);
 		if (best >= k - i) {
-			struct ment *m;
-			int e = gaz(d, i, i + best);
-			m = new_ment(&c, i, i + best, d->x->ents[e].type,
-			    d->x->ents[e].weak ? L_WEAK : L_GAZ);
-			m->id = d->x->ents[e].id;
+			known_ment(c, i, i + best, gaz(d, i, i + best));
 			i += best;
 			continue;
 		}
-		segment(&c, i, k);
+		segment(c, i, k);
 		i = k;
 	}
-	/* a lower-case title before a known person: human rights chief */
+}
+
+/* A lower-case title before a known person: human rights chief. */
+static void
+lower_titles(struct rctx *c, size_t m0)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+	size_t i, k, ti, x;
+
 	for (i = m0, k = 0; i < d->nm; i++) {
-		struct ment *m = &d->m[i];
-		size_t ti, x;
+		m = &d->m[i];
 		if (m->type != T_PERSON || m->te > m->tb)
 			continue;
-		for (ti = k; ti < c.nt && t[ti].b != m->bs; ti++)
+		for (ti = k; ti < c->nt && t[ti].b != m->bs; ti++)
 			;
-		if (ti == c.nt || ti == 0 || !(t[ti].f & TK_SP))
+		if (ti == c->nt || ti == 0 || !(t[ti].f & TK_SP))
 			continue;
 		k = ti;
 		for (x = ti; x > 0 && x + 3 > ti && (t[x - 1].f & TK_LOWER); x--)
@@ -965,20 +1104,53 @@ doc_add(struct doc *d, const char *text, size_t n)
 				m->te = t[ti - 1].e;
 			}
 	}
-	/* acronyms defined in parentheses: European Union (EU) */
+}
+
+/* Acronyms defined in parentheses: European Union (EU). */
+static void
+acronyms(struct rctx *c, size_t m0)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *a, *l;
+	size_t i, ti;
+
 	for (i = m0 + 1; i < d->nm; i++) {
-		struct ment *a = &d->m[i], *l = &d->m[i - 1];
-		size_t ti;
+		a = &d->m[i], l = &d->m[i - 1];
 		if (a->ntok != 1 || l->ntok < 2)
 			continue;
-		for (ti = 0; ti < c.nt && t[ti].b != a->bs; ti++)
+		for (ti = 0; ti < c->nt && t[ti].b != a->bs; ti++)
 			;
-		if (ti == c.nt || !(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
+		if (ti == c->nt || !(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
 		    !(t[ti].f & TK_ALLCAP) || ti == 0 || t[ti - 1].e != l->be)
 			continue;
 		if (d->fb.s[a->ko] != d->fb.s[l->ko])
 			continue;
 		a->def = (int32_t)(i - 1);
 	}
+}
+
+void
+doc_add(struct doc *d, const char *text, size_t n)
+{
+	struct rctx c = { 0 };
+	struct rec *r = rec_new(d, text, n);
+	size_t i, m0 = d->nm;
+
+	c.d = d;
+	c.s = text;
+	c.n = n;
+	tokenize(text, n, &d->tv, &d->fb);
+	c.nt = d->tv.n;
+	lookup_words(d);
+	join_dots(d, text, n);
+	c.head = headline(&c);
+	if (c.head)
+		for (i = 0; i < c.nt; i++)
+			if (d->tv.t[i].f & TK_ALLCAP)
+				d->tv.t[i].f |= TK_CAP;
+	find_names(&c);
+	lower_titles(&c, m0);
+	acronyms(&c, m0);
 	r->m1 = d->nm;
 }
