@@ -177,56 +177,53 @@ all_common_key(struct doc *d, const struct ment *m)
 	return 1;
 }
 
-void
-doc_resolve(struct doc *d)
+/* No evidence: a guess from the shape, for names of two words or more. */
+static void
+guess_type(struct doc *d, struct ment *m)
 {
-	size_t i, lvl, nt;
-	int pi;
-	struct ment *m;
-	const struct slot *s;
-
-	/* no evidence: a guess from the shape, for names of two words or more */
-	for (i = 0; i < d->nm; i++) {
-		m = &d->m[i];
-		if (m->type >= 0 || m->head)
-			continue;
-		if (m->ntok == 1) {
-			/* a lone unknown word: only a place by its ending or its neighbours */
-			if (!m->init && !m->allcap && (m->cue & (C_GPEAFTER | C_PLSUF)) &&
-			    !all_common_key(d, m)) {
-				m->type = T_GPE;
-				m->level = L_WEAK;
-			}
-			continue;
-		}
-		if (all_common_key(d, m)) {
-			/* the White Eagles, the Silver Hawks: a team, a band */
-			if ((m->cue & C_THE) && d->fb.s[m->ko + m->kl - 1] == 's') {
-				m->type = T_ORG;
-				m->level = L_WEAK;
-			}
-			continue;
-		}
-		if (m->cue & C_GPEAFTER)
-			m->type = T_GPE;	/* Glen Echo, Maryland */
-		else if (m->cue & C_FIRST)
-			m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
-		else if (m->cue & (C_PLACE | C_PLSUF))
+	if (m->ntok == 1) {
+		/* a lone unknown word: only a place by its ending or its neighbours */
+		if (!m->init && !m->allcap && (m->cue & (C_GPEAFTER | C_PLSUF)) &&
+		    !all_common_key(d, m)) {
 			m->type = T_GPE;
-		else if (m->cue & (C_THE | C_WORD1))
-			m->type = -1;	/* the Silver Lining, Royal Velvet: no person */
-		else
-			m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
-		if (m->type < 0)
-			continue;
-		m->level = L_WEAK;
+			m->level = L_WEAK;
+		}
+		return;
 	}
-	/*
-	 * a name of several words with no evidence that an acronym in
-	 * parentheses follows is an organisation: National Federation Party (NFP)
-	 */
+	if (all_common_key(d, m)) {
+		/* the White Eagles, the Silver Hawks: a team, a band */
+		if ((m->cue & C_THE) && d->fb.s[m->ko + m->kl - 1] == 's') {
+			m->type = T_ORG;
+			m->level = L_WEAK;
+		}
+		return;
+	}
+	if (m->cue & C_GPEAFTER)
+		m->type = T_GPE;	/* Glen Echo, Maryland */
+	else if (m->cue & C_FIRST)
+		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+	else if (m->cue & (C_PLACE | C_PLSUF))
+		m->type = T_GPE;
+	else if (m->cue & (C_THE | C_WORD1))
+		m->type = -1;	/* the Silver Lining, Royal Velvet: no person */
+	else
+		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+	if (m->type < 0)
+		return;
+	m->level = L_WEAK;
+}
+
+/*
+ * A name of several words with no evidence that an acronym in
+ * parentheses follows is an organisation: National Federation Party (NFP)
+ */
+static void
+acronym_orgs(struct doc *d)
+{
+	struct ment *m, *l;
+	size_t i;
+
 	for (i = 0; i < d->nm; i++) {
-		struct ment *l;
 		m = &d->m[i];
 		if (m->def < 0)
 			continue;
@@ -237,7 +234,16 @@ doc_resolve(struct doc *d)
 		l->type = T_ORG;
 		l->level = L_EVID;
 	}
-	/* people, longest names first: shorter forms link to them */
+}
+
+/* People, longest names first: shorter forms link to them. */
+static void
+link_people(struct doc *d)
+{
+	struct ment *m;
+	size_t i, nt;
+	int pi;
+
 	for (i = 0, nt = 1; i < d->nm; i++)
 		if (d->m[i].ntok > nt)
 			nt = d->m[i].ntok;
@@ -257,7 +263,15 @@ doc_resolve(struct doc *d)
 			}
 		}
 	}
-	/* a name typed with evidence keeps its type in the document */
+}
+
+/* A name typed with evidence keeps its type in the document. */
+static void
+know_typed(struct doc *d)
+{
+	struct ment *m;
+	size_t i, lvl;
+
 	for (lvl = L_TITLE; lvl >= L_EVID; lvl--)
 		for (i = 0; i < d->nm; i++) {
 			m = &d->m[i];
@@ -267,55 +281,76 @@ doc_resolve(struct doc *d)
 				own_id(d, m);
 			know(d, i);
 		}
-	for (i = 0; i < d->nm; i++) {
-		m = &d->m[i];
-		if (m->def >= 0 && !d->m[m->def].drop && d->m[m->def].type >= 0) {
-			/* an acronym takes the id of the long form before it */
-			struct ment *l = &d->m[m->def];
-			m->type = l->type;
-			m->idsrc = l->idsrc;
-			m->id = l->id;
-			m->level = L_GAZ;
-			know(d, i);
-			continue;
-		}
-		if (m->level >= L_GAZ)
-			continue;
-		s = map_find(&d->known, d->fb.s, d->fb.s + m->ko, m->kl,
-		    key_hash(d->fb.s + m->ko, m->kl));
-		if (s && (size_t)s->val != i) {
-			const struct ment *o = &d->m[s->val];
-			m->type = o->type;
-			m->idsrc = o->idsrc;
-			m->id = o->id;
-			continue;
-		}
-		if (s)
-			continue;
-		if (m->type != T_PERSON && (pi = find_person(d, m)) >= 0 &&
-		    !(m->level == L_EVID && m->type != T_GPE) &&
-		    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m))) &&
-		    (m->id == 0 || surname(d, pi, m))) {
-			m->type = T_PERSON;
-			m->idsrc = 1;
-			m->id = d->p[pi].id;
-			continue;
-		}
-		if (m->level >= L_WEAK && m->type >= 0) {
-			if (m->idsrc == 0 && m->id == 0)
-				own_id(d, m);
-			if (m->type != T_PERSON)
-				know(d, i);
-			continue;
-		}
-		m->drop = 1;
+}
+
+/* Takes type and id of mention o. */
+static void
+same_as(struct ment *m, const struct ment *o)
+{
+	m->type = o->type;
+	m->idsrc = o->idsrc;
+	m->id = o->id;
+}
+
+/*
+ * Mention i, not known from the lexicon: an acronym, a name typed
+ * before, a part of a person's name, or a name on its own evidence;
+ * else dropped.
+ */
+static void
+link_one(struct doc *d, size_t i)
+{
+	struct ment *m = &d->m[i];
+	const struct slot *s;
+	int pi;
+
+	if (m->def >= 0 && !d->m[m->def].drop && d->m[m->def].type >= 0) {
+		/* an acronym takes the id of the long form before it */
+		same_as(m, &d->m[m->def]);
+		m->level = L_GAZ;
+		know(d, i);
+		return;
 	}
-	/* a lone word that ends an organisation's name: the Bruins */
+	if (m->level >= L_GAZ)
+		return;
+	s = map_find(&d->known, d->fb.s, d->fb.s + m->ko, m->kl,
+	    key_hash(d->fb.s + m->ko, m->kl));
+	if (s) {
+		if ((size_t)s->val != i)
+			same_as(m, &d->m[s->val]);
+		return;
+	}
+	if (m->type != T_PERSON && (pi = find_person(d, m)) >= 0 &&
+	    !(m->level == L_EVID && m->type != T_GPE) &&
+	    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m))) &&
+	    (m->id == 0 || surname(d, pi, m))) {
+		m->type = T_PERSON;
+		m->idsrc = 1;
+		m->id = d->p[pi].id;
+		return;
+	}
+	if (m->level >= L_WEAK && m->type >= 0) {
+		if (m->idsrc == 0 && m->id == 0)
+			own_id(d, m);
+		if (m->type != T_PERSON)
+			know(d, i);
+		return;
+	}
+	m->drop = 1;
+}
+
+/* A lone word that ends an organisation's name: the Bruins. */
+static void
+org_parts(struct doc *d)
+{
+	const struct slot *s;
+	struct slot *sl;
+	struct ment *m;
+	const char *k;
+	size_t i, j;
+	int isnew;
+
 	for (i = 0; i < d->nm; i++) {
-		const char *k;
-		size_t j;
-		int isnew;
-		struct slot *sl;
 		m = &d->m[i];
 		if (m->drop || m->type != T_ORG || m->ntok < 2)
 			continue;
@@ -340,10 +375,25 @@ doc_resolve(struct doc *d)
 		if (!s)
 			continue;
 		m->drop = 0;
+		same_as(m, &d->m[s->val]);
 		m->type = T_ORG;
-		m->idsrc = d->m[s->val].idsrc;
-		m->id = d->m[s->val].id;
 	}
+}
+
+void
+doc_resolve(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nm; i++)
+		if (d->m[i].type < 0 && !d->m[i].head)
+			guess_type(d, &d->m[i]);
+	acronym_orgs(d);
+	link_people(d);
+	know_typed(d);
+	for (i = 0; i < d->nm; i++)
+		link_one(d, i);
+	org_parts(d);
 }
 
 const struct ent *
