@@ -3,7 +3,8 @@
  * Names with no evidence get a type from their shape; people are linked
  * longest name first, so Jones takes the id of Aaliyah Jones; a name
  * typed with evidence keeps its type in the document; an acronym takes
- * the id of the long form it follows.
+ * the id of the long form it follows.  The document itself is made,
+ * emptied and read out here.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,6 +12,49 @@
 
 #include "tag-entities-priv.h"
 #include "util.h"
+
+struct doc *
+doc_new(const struct lex *x)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+
+	d->x = x;
+	d->lc = xcalloc(LC_SIZE, sizeof *d->lc);
+	return d;
+}
+
+void
+doc_reset(struct doc *d)
+{
+	buf_reset(&d->txt);
+	buf_reset(&d->fb);
+	buf_reset(&d->ids);
+	d->nr = d->nm = d->np = 0;
+	map_clear(&d->known);
+	map_clear(&d->parts);
+	map_clear(&d->oparts);
+}
+
+void
+doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	buf_free(&d->txt);
+	buf_free(&d->fb);
+	buf_free(&d->ids);
+	buf_free(&d->key);
+	free(d->tv.t);
+	free(d->r);
+	free(d->m);
+	free(d->p);
+	map_free(&d->known);
+	map_free(&d->parts);
+	map_free(&d->oparts);
+	free(d->out);
+	free(d->lc);
+	free(d);
+}
 
 static const char *
 ment_id(const struct doc *d, const struct ment *m)

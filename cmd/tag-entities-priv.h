@@ -81,6 +81,7 @@ struct lex {
 
 /* ---- keys and the hash map (tag-entities-lex.c) ---- */
 
+/* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
 static inline int
 keq(const char *a, const char *b, size_t n)
 {
@@ -300,7 +301,7 @@ struct lcache {
 struct doc {
 	const struct lex *x;
 	struct lcache *lc;
-	struct slot hit;	/* what lex_find returns */
+	struct slot hit;	/* what doc_lookup_cached returns on a hit */
 	struct buf txt, fb, ids;
 	struct toks tv;
 	struct rec *r;

@@ -12,50 +12,6 @@
 #include "tag-entities-priv.h"
 #include "util.h"
 
-
-struct doc *
-doc_new(const struct lex *x)
-{
-	struct doc *d = xcalloc(1, sizeof *d);
-
-	d->x = x;
-	d->lc = xcalloc(LC_SIZE, sizeof *d->lc);
-	return d;
-}
-
-void
-doc_reset(struct doc *d)
-{
-	buf_reset(&d->txt);
-	buf_reset(&d->fb);
-	buf_reset(&d->ids);
-	d->nr = d->nm = d->np = 0;
-	map_clear(&d->known);
-	map_clear(&d->parts);
-	map_clear(&d->oparts);
-}
-
-void
-doc_free(struct doc *d)
-{
-	if (!d)
-		return;
-	buf_free(&d->txt);
-	buf_free(&d->fb);
-	buf_free(&d->ids);
-	buf_free(&d->key);
-	free(d->tv.t);
-	free(d->r);
-	free(d->m);
-	free(d->p);
-	map_free(&d->known);
-	map_free(&d->parts);
-	map_free(&d->oparts);
-	free(d->out);
-	free(d->lc);
-	free(d);
-}
-
 /*
  * The lexicon seen through a direct-mapped cache of short keys, misses
  * included: most words of a text are a few frequent ones, and the
