@@ -1,8 +1,11 @@
 /*
- * tag-entities-ner: the lexicon (gazetteers, titles, cue words, folded
- * blind to case and accents), the tokenizer, the capitalised-span finder
- * and the per-document typing and coreference of lede-tag-entities.
- * No main here, so the fuzzer can drive it.
+ * tag-entities-ner: what lede-tag-entities' main (and its fuzzers) use of
+ * its modules: the lexicon (gazetteers, titles, cue words, folded blind
+ * to case and accents: tag-entities-lex.c, and tag-entities-gaz.c for the
+ * generated files), and the documents, whose records are tokenized
+ * (tag-entities-tok.c), cut into typed names (tag-entities-span.c) and
+ * linked (tag-entities-link.c).  No main in these, so a fuzzer can drive
+ * them.
  */
 #ifndef TAG_ENTITIES_NER_H
 #define TAG_ENTITIES_NER_H

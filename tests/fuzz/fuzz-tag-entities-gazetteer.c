@@ -1,6 +1,6 @@
 /*
  * libFuzzer target for lede-tag-entities' own reader of the generated
- * gazetteers (lex_add_file in cmd/tag-entities-ner.c), which reads the
+ * gazetteers (lex_add_file in cmd/tag-entities-gaz.c), which reads the
  * plain shapes those files have without libyaml and hands anything else
  * back (-1) to conf_load and lex_add.  Whatever the bytes, it must not
  * fault, leak or die.

@@ -1,0 +1,477 @@
+/*
+ * tag-entities-link: the mentions of a document, typed and linked.
+ * Names with no evidence get a type from their shape; people are linked
+ * longest name first, so Jones takes the id of Aaliyah Jones; a name
+ * typed with evidence keeps its type in the document; an acronym takes
+ * the id of the long form it follows.  The document itself is made,
+ * emptied and read out here.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tag-entities-priv.h"
+#include "util.h"
+
+struct doc *
+doc_new(const struct lex *x)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+
+	d->x = x;
+	d->lc = xcalloc(LC_SIZE, sizeof *d->lc);
+	return d;
+}
+
+void
+doc_reset(struct doc *d)
+{
+	buf_reset(&d->txt);
+	buf_reset(&d->fb);
+	buf_reset(&d->ids);
+	d->nr = d->nm = d->np = 0;
+	map_clear(&d->known);
+	map_clear(&d->parts);
+	map_clear(&d->oparts);
+}
+
+void
+doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	buf_free(&d->txt);
+	buf_free(&d->fb);
+	buf_free(&d->ids);
+	buf_free(&d->key);
+	free(d->tv.t);
+	free(d->r);
+	free(d->m);
+	free(d->p);
+	map_free(&d->known);
+	map_free(&d->parts);
+	map_free(&d->oparts);
+	free(d->out);
+	free(d->lc);
+	free(d);
+}
+
+static const char *
+ment_id(const struct doc *d, const struct ment *m)
+{
+	return m->idsrc ? d->ids.s + m->id : d->x->arena.s + m->id;
+}
+
+static void
+own_id(struct doc *d, struct ment *m)
+{
+	const struct rec *r = &d->r[m->rec];
+
+	m->idsrc = 1;
+	m->id = (uint32_t)d->ids.len;
+	fold_marks(&d->ids, d->txt.s + r->to + m->bs, m->be - m->bs);
+	buf_addc(&d->ids, '\0');
+}
+
+/* Do all the words of key k occur in key p? */
+static int
+words_in(const char *k, size_t kl, const char *p, size_t pl)
+{
+	size_t i = 0, j, wl, x;
+
+	while (i < kl) {
+		for (j = i; j < kl && k[j] != ' '; j++)
+			;
+		wl = j - i;
+		for (x = 0; x + wl <= pl; x++) {
+			if ((x == 0 || p[x - 1] == ' ') && (x + wl == pl || p[x + wl] == ' ') &&
+			    memcmp(p + x, k + i, wl) == 0)
+				break;
+		}
+		if (x + wl > pl)
+			return 0;
+		i = j + 1;
+	}
+	return 1;
+}
+
+/* The person whose name holds every word of m, or -1. */
+static int
+find_person(struct doc *d, const struct ment *m)
+{
+	const char *k = d->fb.s + m->ko;
+	size_t i, j, wl;
+	const struct slot *s;
+
+	/* any word of the key leads to the candidates: try the last one */
+	for (i = m->kl; i > 0 && k[i - 1] != ' '; i--)
+		;
+	wl = m->kl - i;
+	s = map_find(&d->parts, d->fb.s, k + i, wl, key_hash(k + i, wl));
+	if (!s) {
+		for (j = 0; j < m->kl && k[j] != ' '; j++)
+			;
+		s = map_find(&d->parts, d->fb.s, k, j, key_hash(k, j));
+		if (!s)
+			return -1;
+	}
+	if (words_in(k, m->kl, d->fb.s + d->p[s->val].ko, d->p[s->val].kl))
+		return s->val;
+	return -1;
+}
+
+/* Is m the last word of person pi (Washington of George Washington)? */
+static int
+surname(struct doc *d, int pi, const struct ment *m)
+{
+	const struct person *p = &d->p[pi];
+
+	return p->kl > m->kl && d->fb.s[p->ko + p->kl - m->kl - 1] == ' ' &&
+	    memcmp(d->fb.s + p->ko + p->kl - m->kl, d->fb.s + m->ko, m->kl) == 0;
+}
+
+static void
+add_person(struct doc *d, struct ment *m)
+{
+	struct person *p;
+	const char *k = d->fb.s + m->ko;
+	size_t i, j;
+	int isnew;
+	struct slot *s;
+
+	if (d->np == d->pcap) {
+		d->pcap = d->pcap ? d->pcap * 2 : 32;
+		d->p = xrealloc(d->p, d->pcap * sizeof *d->p);
+	}
+	p = &d->p[d->np];
+	p->ko = m->ko;
+	p->kl = m->kl;
+	p->strong = m->level >= L_EVID;
+	if (m->idsrc == 0 && m->id != 0) {
+		/* a known person keeps the canonical name */
+		const char *id = d->x->arena.s + m->id;
+		m->idsrc = 1;
+		m->id = (uint32_t)d->ids.len;
+		buf_add(&d->ids, id, strlen(id) + 1);
+	} else
+		own_id(d, m);
+	p->id = m->id;
+	for (i = 0; i < m->kl; i = j + 1) {
+		for (j = i; j < m->kl && k[j] != ' '; j++)
+			;
+		if (j - i <= 1)
+			continue;	/* an initial links nothing */
+		s = map_put(&d->parts, &d->fb, m->ko + i, j - i, &isnew);
+		if (isnew)
+			s->val = (int32_t)d->np;
+	}
+	d->np++;
+}
+
+static void
+know(struct doc *d, size_t mi)
+{
+	int isnew;
+	struct slot *s = map_put(&d->known, &d->fb, d->m[mi].ko, d->m[mi].kl, &isnew);
+
+	if (isnew)
+		s->val = (int32_t)mi;
+}
+
+/*
+ * Is the name made of common words, or does it end in one without
+ * starting with a first name (Killing Joke, Bowling Green Falcons)?
+ */
+static int
+common_words(struct doc *d, const struct ment *m)
+{
+	const char *k = d->fb.s + m->ko;
+	size_t i, j, n = 0, w = 0;
+	int last = 0, plural = 0, first = 0;
+	const struct slot *s;
+
+	for (i = 0; i < m->kl; i = j + 1) {
+		for (j = i; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
+			;
+		s = doc_lookup(d, k + i, j - i);
+		last = s && (s->val & F_WORD) && !(s->val & F_FIRST);
+		plural = last && k[j - 1] == 's';
+		if (n == 0)
+			first = s && (s->val & F_FIRST);
+		w += last;
+		n++;
+	}
+	return w == n || plural || (last && !first);
+}
+
+static int
+all_common_key(struct doc *d, const struct ment *m)
+{
+	const char *k = d->fb.s + m->ko;
+	size_t i, j;
+	const struct slot *s;
+
+	for (i = 0; i < m->kl; i = j + 1) {
+		for (j = i; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
+			;
+		s = doc_lookup(d, k + i, j - i);
+		if (!s || !(s->val & F_WORD) || (s->val & F_FIRST))
+			return 0;
+	}
+	return 1;
+}
+
+/* No evidence: a guess from the shape, for names of two words or more. */
+static void
+guess_type(struct doc *d, struct ment *m)
+{
+	if (m->ntok == 1) {
+		/* a lone unknown word: only a place by its ending or its neighbours */
+		if (!m->init && !m->allcap && (m->cue & (C_GPEAFTER | C_PLSUF)) &&
+		    !all_common_key(d, m)) {
+			m->type = T_GPE;
+			m->level = L_WEAK;
+		}
+		return;
+	}
+	if (all_common_key(d, m)) {
+		/* the White Eagles, the Silver Hawks: a team, a band */
+		if ((m->cue & C_THE) && d->fb.s[m->ko + m->kl - 1] == 's') {
+			m->type = T_ORG;
+			m->level = L_WEAK;
+		}
+		return;
+	}
+	if (m->cue & C_GPEAFTER)
+		m->type = T_GPE;	/* Glen Echo, Maryland */
+	else if (m->cue & C_FIRST)
+		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+	else if (m->cue & (C_PLACE | C_PLSUF))
+		m->type = T_GPE;
+	else if (m->cue & (C_THE | C_WORD1))
+		m->type = -1;	/* the Silver Lining, Royal Velvet: no person */
+	else
+		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+	if (m->type < 0)
+		return;
+	m->level = L_WEAK;
+}
+
+/*
+ * A name of several words with no evidence that an acronym in
+ * parentheses follows is an organisation: National Federation Party (NFP)
+ */
+static void
+acronym_orgs(struct doc *d)
+{
+	struct ment *m, *l;
+	size_t i;
+
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->def < 0)
+			continue;
+		l = &d->m[m->def];
+		if (l->head || l->ntok < 2 || l->level > L_WEAK || (l->type >= 0 &&
+		    l->type != T_PERSON) || (l->cue & C_FIRST))
+			continue;
+		l->type = T_ORG;
+		l->level = L_EVID;
+	}
+}
+
+/* People, longest names first: shorter forms link to them. */
+static void
+link_people(struct doc *d)
+{
+	struct ment *m;
+	size_t i, nt;
+	int pi;
+
+	for (i = 0, nt = 1; i < d->nm; i++)
+		if (d->m[i].ntok > nt)
+			nt = d->m[i].ntok;
+	for (; nt >= 1; nt--) {
+		for (i = 0; i < d->nm; i++) {
+			m = &d->m[i];
+			if (m->ntok != nt || m->type != T_PERSON || m->level < L_WEAK ||
+			    (m->head && m->level < L_TITLE))
+				continue;
+			if ((pi = find_person(d, m)) >= 0) {
+				m->idsrc = 1;
+				m->id = d->p[pi].id;
+			} else if (nt >= 2 || m->level == L_TITLE) {
+				add_person(d, m);
+			} else if (m->idsrc == 1 || m->id == 0) {
+				own_id(d, m);
+			}
+		}
+	}
+}
+
+/* A name typed with evidence keeps its type in the document. */
+static void
+know_typed(struct doc *d)
+{
+	struct ment *m;
+	size_t i, lvl;
+
+	for (lvl = L_TITLE; lvl >= L_EVID; lvl--)
+		for (i = 0; i < d->nm; i++) {
+			m = &d->m[i];
+			if (m->level != lvl || m->type < 0 || (m->head && lvl < L_GAZ))
+				continue;
+			if (m->idsrc == 0 && m->id == 0)
+				own_id(d, m);
+			know(d, i);
+		}
+}
+
+/* Takes type and id of mention o. */
+static void
+same_as(struct ment *m, const struct ment *o)
+{
+	m->type = o->type;
+	m->idsrc = o->idsrc;
+	m->id = o->id;
+}
+
+/*
+ * Mention i, not known from the lexicon: an acronym, a name typed
+ * before, a part of a person's name, or a name on its own evidence;
+ * else dropped.
+ */
+static void
+link_one(struct doc *d, size_t i)
+{
+	struct ment *m = &d->m[i];
+	const struct slot *s;
+	int pi;
+
+	if (m->def >= 0 && !d->m[m->def].drop && d->m[m->def].type >= 0) {
+		/* an acronym takes the id of the long form before it */
+		same_as(m, &d->m[m->def]);
+		m->level = L_GAZ;
+		know(d, i);
+		return;
+	}
+	if (m->level >= L_GAZ)
+		return;
+	s = map_find(&d->known, d->fb.s, d->fb.s + m->ko, m->kl,
+	    key_hash(d->fb.s + m->ko, m->kl));
+	if (s) {
+		if ((size_t)s->val != i)
+			same_as(m, &d->m[s->val]);
+		return;
+	}
+	if (m->type != T_PERSON && (pi = find_person(d, m)) >= 0 &&
+	    !(m->level == L_EVID && m->type != T_GPE) &&
+	    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m))) &&
+	    (m->id == 0 || surname(d, pi, m))) {
+		m->type = T_PERSON;
+		m->idsrc = 1;
+		m->id = d->p[pi].id;
+		return;
+	}
+	if (m->level >= L_WEAK && m->type >= 0) {
+		if (m->idsrc == 0 && m->id == 0)
+			own_id(d, m);
+		if (m->type != T_PERSON)
+			know(d, i);
+		return;
+	}
+	m->drop = 1;
+}
+
+/* A lone word that ends an organisation's name: the Bruins. */
+static void
+org_parts(struct doc *d)
+{
+	const struct slot *s;
+	struct slot *sl;
+	struct ment *m;
+	const char *k;
+	size_t i, j;
+	int isnew;
+
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->drop || m->type != T_ORG || m->ntok < 2)
+			continue;
+		k = d->fb.s + m->ko;
+		for (j = m->kl; j > 0 && k[j - 1] != ' '; j--)
+			;
+		if (m->kl - j <= 2)
+			continue;
+		s = doc_lookup(d, k + j, m->kl - j);
+		if (s && (s->val & (F_WORD | F_ORGW | F_FIRST)))
+			continue;
+		sl = map_put(&d->oparts, &d->fb, m->ko + j, m->kl - j, &isnew);
+		if (isnew)
+			sl->val = (int32_t)i;
+	}
+	for (i = 0; i < d->nm && d->oparts.n; i++) {
+		m = &d->m[i];
+		if (!m->drop || m->level != L_NONE || m->ntok != 1 || m->head)
+			continue;
+		s = map_find(&d->oparts, d->fb.s, d->fb.s + m->ko, m->kl,
+		    key_hash(d->fb.s + m->ko, m->kl));
+		if (!s)
+			continue;
+		m->drop = 0;
+		same_as(m, &d->m[s->val]);
+		m->type = T_ORG;
+	}
+}
+
+void
+doc_resolve(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nm; i++)
+		if (d->m[i].type < 0 && !d->m[i].head)
+			guess_type(d, &d->m[i]);
+	acronym_orgs(d);
+	link_people(d);
+	know_typed(d);
+	for (i = 0; i < d->nm; i++)
+		link_one(d, i);
+	org_parts(d);
+}
+
+const struct ent *
+doc_ents(struct doc *d, size_t ri, size_t *n)
+{
+	const struct rec *r = &d->r[ri];
+	size_t i, k = 0;
+
+	if (r->m1 - r->m0 > d->outcap) {
+		d->outcap = r->m1 - r->m0;
+		d->out = xrealloc(d->out, d->outcap * sizeof *d->out);
+	}
+	for (i = r->m0; i < r->m1; i++) {
+		const struct ment *m = &d->m[i];
+		struct ent *e;
+		if (m->drop || m->type < 0)
+			continue;
+		e = &d->out[k++];
+		e->start = m->cs;
+		e->end = m->ce;
+		e->bstart = m->bs;
+		e->bend = m->be;
+		e->tbeg = m->tb;
+		e->tend = m->te;
+		e->type = d->x->types[m->type];
+		e->id = ment_id(d, m);
+	}
+	*n = k;
+	return d->out;
+}
+
+const char *
+doc_text(struct doc *d, size_t ri, size_t *n)
+{
+	*n = d->r[ri].tl;
+	return d->txt.s + d->r[ri].to;
+}

@@ -1,0 +1,328 @@
+/*
+ * What the modules of lede-tag-entities share: the lexicon's tables, the
+ * tokens, and the document's mentions.  fold: case and accent folding;
+ * tok: the tokenizer; lex: the word tables and their loading; gaz: the
+ * quick reader of the generated gazetteers; span: the candidate spans of
+ * a record and their types; link: the types and ids across a document.
+ */
+#ifndef TAG_ENTITIES_PRIV_H
+#define TAG_ENTITIES_PRIV_H
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "hash.h"
+#include "utf8.h"
+#include "tag-entities-ner.h"
+
+/* Word flags in the lexicon. */
+enum {
+	F_FIRST = 1 << 0,	/* a first name */
+	F_WORD = 1 << 1,	/* a common lower-case word */
+	F_NOTNAME = 1 << 2,
+	F_ORGW = 1 << 3,
+	F_ORGHEAD = 1 << 4,
+	F_LOCW = 1 << 5,
+	F_GPEW = 1 << 6,
+	F_TITLE = 1 << 7,
+	F_TPREFIX = 1 << 8,
+	F_HONOR = 1 << 9,
+	F_CONN = 1 << 10,
+	F_PVERB = 1 << 11,
+	F_PLACECUE = 1 << 12,
+	F_ORGCUE = 1 << 13,
+	F_LOWTITLE = 1 << 14,
+	F_ENT = 1 << 15,
+	F_MISC = 1 << 16,	/* ends an event, a work, a law */
+	F_MISCHEAD = 1 << 17,	/* starts one */
+	F_PREFIX = 1 << 18,	/* the first words of a longer known name */
+	F_LOCHEAD = 1 << 19,	/* starts a place: Lake, Mount */
+	F_PLACENOUN = 1 << 20,	/* a village, a river: in apposition makes a place */
+	F_APPEND = 1 << 21	/* may follow such a noun: based, founded, that */
+};
+
+enum { T_PERSON, T_NORP, T_ORG, T_GPE, T_LOC, T_NBUILTIN };
+
+#define MAXTOK 8	/* the longest phrase looked up */
+
+struct slot {
+	uint32_t hash, koff, klen;
+	int32_t val;	/* lexicon: word flags; document: an index */
+	int32_t ent;	/* lexicon: entity index or -1 */
+};
+
+struct map {
+	struct slot *tab;
+	size_t cap, n;
+	uint32_t *used;	/* the slots taken, so a clear costs what was put */
+};
+
+struct lexent {
+	uint32_t id;	/* offset of the canonical name in the arena */
+	int type;
+	int weak;	/* from the cities list: other evidence wins */
+};
+
+struct lex {
+	struct buf arena;
+	struct map map;
+	struct lexent *ents;
+	size_t nents, entcap;
+	char **types;
+	size_t ntypes;
+	char **suf;		/* place-suffixes, folded */
+	size_t *sufl;		/* their lengths */
+	size_t nsuf;
+	uint32_t suflast[256];	/* by last byte, which of the first 32 suffixes end in it */
+	int sufempty;		/* an empty one, which ends every word */
+	struct buf tmp, key;
+};
+
+/* ---- keys and the hash map (tag-entities-lex.c) ---- */
+
+/* Are a[0..n) and b[0..n) the same?  Short keys, a word at a time. */
+static inline int
+keq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	uint16_t p, q;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	if (n >= 4) {
+		/* the first four and the last four, which may overlap */
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	if (n >= 2) {
+		memcpy(&p, a, 2);
+		memcpy(&q, b, 2);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 2, 2);
+		memcpy(&q, b + n - 2, 2);
+		return p == q;
+	}
+	return n == 0 || *a == *b;
+}
+
+/* The FNV-1a hash of a key, never 0 (0 marks an empty slot). */
+static inline uint32_t
+key_hash(const char *s, size_t n)
+{
+	uint32_t h = hash_bytes(s, n);
+
+	return h ? h : 1;
+}
+
+/* The slot of key k[0..n) (hash h) with its keys in arena, or NULL. */
+static inline struct slot *
+map_find(const struct map *m, const char *arena, const char *k, size_t n, uint32_t h)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	for (i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		struct slot *s = &m->tab[i];
+		if (!s->hash)
+			return NULL;
+		if (s->hash == h && s->klen == n && keq(arena + s->koff, k, n))
+			return s;
+	}
+}
+
+/* The slot for key (arena[koff..+n)), made with val 0 and ent -1 if new. */
+struct slot *map_put(struct map *, const struct buf *arena, size_t koff, size_t n,
+    int *isnew);
+/* A new slot for a key not in the map, hash h. */
+struct slot *map_ins(struct map *, size_t koff, size_t n, uint32_t h);
+/* Empties the map, at the cost of what was put. */
+void map_clear(struct map *);
+void map_free(struct map *);
+
+/* ---- folding (tag-entities-fold.c) ---- */
+
+/* The code point at s[i] and its length (an invalid sequence: one byte, U+FFFD). */
+static inline size_t
+cp_at(const char *s, size_t n, size_t i, int32_t *c)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+	int k;
+
+	if (*p < 0x80) {
+		*c = *p;
+		return 1;
+	}
+	if (!utf8_seq(p, n - i)) {
+		*c = 0xfffd;
+		return 1;
+	}
+	*c = (int32_t)utf8_get(p, n - i, &k);
+	return (size_t)k;
+}
+
+/*
+ * Appends s[0..n) folded, as fold_append, and returns the hash of what
+ * was appended: an ASCII word is folded and hashed in one pass.
+ */
+uint32_t fold_hash(struct buf *, const char *s, size_t n);
+/*
+ * Appends s[0..n) without accents, so that a name not in the gazetteers
+ * gets the same id in every document, however it is spelt (Sánchez,
+ * Sanchez).  Case is kept.
+ */
+void fold_marks(struct buf *, const char *s, size_t n);
+
+/* ---- tokens (tag-entities-tok.c) ---- */
+
+enum {
+	TK_CAP = 1 << 0,	/* starts with an upper-case letter */
+	TK_ALLCAP = 1 << 1,	/* two letters or more, all upper case */
+	TK_LOWER = 1 << 2,
+	TK_DIGIT = 1 << 3,
+	TK_HYPH = 1 << 4,	/* joined to the one before by a hyphen */
+	TK_POSS = 1 << 5,	/* a possessive 's followed */
+	TK_INIT = 1 << 6,	/* may start a sentence */
+	TK_SP = 1 << 7,		/* only blanks between it and the one before */
+	TK_OPAREN = 1 << 8,	/* an opening parenthesis just before */
+	TK_CPAREN = 1 << 9,	/* a closing parenthesis just after */
+	TK_COMMA = 1 << 10,	/* a comma (and blanks) just before */
+	TK_INITIAL = 1 << 11	/* one capital and a dot: J. */
+};
+
+struct tok {
+	uint32_t b, e;		/* bytes in the text */
+	uint32_t cb, ce;	/* code points */
+	uint32_t fo, fl;	/* the folded form in the fold buffer */
+	uint32_t f;		/* TK_* */
+	uint32_t lf;		/* the lexicon's word flags of the folded form */
+	int32_t lent;		/* the lexicon entity of the lone word, or -1 */
+	uint32_t h;		/* the hash of the folded form */
+};
+
+struct toks {
+	struct tok *t;
+	size_t n, cap;
+};
+
+/*
+ * Splits s[0..n) into word tokens, folds each into fb, notes the gaps.
+ * A possessive 's is left out of its word; U.S. keeps its dots.
+ */
+void tokenize(const char *s, size_t n, struct toks *, struct buf *fb);
+
+/* ---- the lexicon (tag-entities-lex.c) ---- */
+
+/* The flag of a word list's key (words, first-names...), or 0. */
+int lex_listflag(const char *key);
+/* Is t upper-case letters, digits and '_'? */
+int lex_validtype(const char *t);
+/*
+ * The slot of a phrase, made if new, with its key in x->key and its
+ * tokens in tv; NULL if it has no word.
+ */
+struct slot *lex_slot(struct lex *, const char *s, struct toks *tv);
+/* Adds flag to the words of phrase s. */
+void lex_word(struct lex *, const char *s, int flag, struct toks *tv);
+/*
+ * An entity: a new one, or the one that has this name already; its
+ * index.  With no conf (c NULL), -2 for a name with no word.
+ */
+int lex_ent(struct lex *, struct conf *, yaml_node_t *, const char *name,
+    const char *type, int weak, struct toks *tv);
+/* As lex_ent, once lex_slot has found name's slot. */
+int lex_ent_key(struct lex *, const char *name, const char *type, int weak,
+    struct toks *tv);
+/* Alias for entity ent; with no conf, -2 for an alias with no word. */
+int lex_alias(struct lex *, struct conf *, yaml_node_t *, const char *alias, int ent,
+    struct toks *tv);
+
+/* ---- mentions (tag-entities-span.c, tag-entities-link.c) ---- */
+
+enum { L_NONE, L_WEAK, L_EVID, L_GAZ, L_TITLE };
+
+/* Context cues of a mention, for names with no other evidence. */
+enum {
+	C_PLACE = 1 << 0,	/* a place cue just before: in, near, from */
+	C_GPEAFTER = 1 << 1,	/* a comma and a known place after: Glen Echo, Maryland */
+	C_THE = 1 << 2,		/* "the" just before, not at a sentence start */
+	C_FIRST = 1 << 3,	/* the first word is a first name */
+	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
+	C_WORD1 = 1 << 5	/* the first word is a common word, not a first name */
+};
+
+struct ment {
+	uint32_t rec;
+	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
+	uint32_t ko, kl;		/* folded key in the document's fold buffer */
+	uint32_t tb, te;		/* title bytes */
+	uint16_t ntok;
+	uint8_t level, head, drop, allcap, init;
+	uint8_t cue;			/* C_* context cues */
+	int type;			/* -1 until known */
+	int32_t def;			/* the long form an acronym stands for, or -1 */
+	int idsrc;			/* 0: lexicon arena, 1: document ids */
+	uint32_t id;
+};
+
+struct rec {
+	size_t to, tl;		/* text in txt */
+	size_t m0, m1;		/* its mentions */
+};
+
+struct person {
+	uint32_t ko, kl;	/* folded key of the full name */
+	uint32_t id;		/* in ids */
+	int strong;		/* typed with evidence, not guessed */
+};
+
+#define LC_SIZE 16384	/* entries of the lookup cache, a power of two */
+#define LC_KEY 18	/* the longest key it keeps */
+/* A word's lexicon entry, kept so the lexicon's table need not be read. */
+struct lcache {
+	uint32_t h;		/* the key's hash; 0: empty */
+	int32_t val, ent;	/* the slot's, when found */
+	uint8_t n, found;
+	char k[LC_KEY];
+};
+
+struct doc {
+	const struct lex *x;
+	struct lcache *lc;
+	struct slot hit;	/* what doc_lookup_cached returns on a hit */
+	struct buf txt, fb, ids;
+	struct toks tv;
+	struct rec *r;
+	size_t nr, rcap;
+	struct ment *m;
+	size_t nm, mcap;
+	struct person *p;
+	size_t np, pcap;
+	struct map known;	/* folded key -> mention index that typed it */
+	struct map parts;	/* folded word of a person's name -> person */
+	struct map oparts;	/* last word of an organisation's name -> mention */
+	struct ent *out;
+	size_t outcap;
+	struct buf key;
+};
+
+/*
+ * The lexicon entry of key k[0..n), hash h, through the document's cache
+ * of short keys; it lasts until the next lookup.
+ */
+const struct slot *doc_lookup_cached(struct doc *, const char *k, size_t n, uint32_t h);
+/* The same, hashing the key. */
+const struct slot *doc_lookup(struct doc *, const char *k, size_t n);
+#endif

@@ -1,0 +1,1112 @@
+/*
+ * tag-entities-span: the names of one record.  Its words are looked up
+ * in the lexicon; runs of capitalised words and connectors are cut at
+ * the names the lexicon knows, stripped of titles and of words that are
+ * not names, and typed from their words and neighbours, or left untyped
+ * for tag-entities-link to decide across the document.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tag-entities-priv.h"
+#include "util.h"
+
+/*
+ * The lexicon seen through a direct-mapped cache of short keys, misses
+ * included: most words of a text are a few frequent ones, and the
+ * lexicon's table is too big to stay in the processor's caches.  The
+ * slot returned (its val and ent) lasts until the next lookup.
+ */
+const struct slot *
+doc_lookup_cached(struct doc *d, const char *k, size_t n, uint32_t h)
+{
+	const struct slot *s;
+	struct lcache *e;
+
+	if (n > LC_KEY)
+		return map_find(&d->x->map, d->x->arena.s, k, n, h);
+	e = &d->lc[h & (LC_SIZE - 1)];
+	if (e->h == h && e->n == n) {
+		if (keq(e->k, k, n)) {
+			if (!e->found)
+				return NULL;
+			d->hit.val = e->val;
+			d->hit.ent = e->ent;
+			return &d->hit;
+		}
+	}
+	s = map_find(&d->x->map, d->x->arena.s, k, n, h);
+	e->h = h;
+	e->n = (uint8_t)n;
+	memcpy(e->k, k, n);
+	e->found = s != NULL;
+	e->val = s ? s->val : 0;
+	e->ent = s ? s->ent : -1;
+	return s;
+}
+
+const struct slot *
+doc_lookup(struct doc *d, const char *k, size_t n)
+{
+	return doc_lookup_cached(d, k, n, key_hash(k, n));
+}
+
+/* Sets t's lexicon flags and entity from the cache; 0 if it lacks them. */
+static int
+lc_hit(const struct doc *d, const char *fb, struct tok *t)
+{
+	const struct lcache *e = &d->lc[t->h & (LC_SIZE - 1)];
+	const char *k = fb + t->fo;
+	size_t n = t->fl;
+
+	if (n > LC_KEY || e->h != t->h || e->n != n || !keq(e->k, k, n))
+		return 0;
+	t->lf = e->found ? (uint32_t)e->val : 0;
+	t->lent = e->found ? e->ent : -1;
+	return 1;
+}
+
+/* Builds the key of tokens [a, b) in d->key; 0 if they are not one phrase. */
+static int
+span_key(struct doc *d, size_t a, size_t b)
+{
+	const struct tok *t = d->tv.t;
+	size_t i;
+
+	buf_reset(&d->key);
+	for (i = a; i < b; i++) {
+		if (i > a) {
+			if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
+				return 0;
+			buf_addc(&d->key, t[i].f & TK_HYPH ? '-' : ' ');
+		}
+		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+	}
+	return 1;
+}
+
+/* The lexicon entity for tokens [a, b), or -1. */
+static int
+gaz(struct doc *d, size_t a, size_t b)
+{
+	const struct slot *s;
+
+	if (b == a + 1)
+		return d->tv.t[a].lent;
+	if (!span_key(d, a, b))
+		return -1;
+	s = doc_lookup(d, d->key.s, d->key.len);
+	return s && s->ent >= 0 ? s->ent : -1;
+}
+
+static uint32_t
+phrase_flags(struct doc *d, size_t a, size_t b)
+{
+	const struct slot *s;
+
+	if (b == a + 1)
+		return d->tv.t[a].lf;
+	if (!span_key(d, a, b))
+		return 0;
+	s = doc_lookup(d, d->key.s, d->key.len);
+	return s ? (uint32_t)s->val : 0;
+}
+
+struct rctx {
+	struct doc *d;
+	const char *s;
+	size_t n;
+	size_t nt;
+	int head;		/* title case or all capitals */
+};
+
+/* Does the folded word w[0..n) end like a place name? */
+static int
+place_suffix(const struct lex *x, const char *w, size_t n)
+{
+	size_t i, l;
+
+	/* only the suffixes that end in the word's last byte */
+	if (!x->sufempty && x->nsuf <= 32) {
+		uint32_t bits = n ? x->suflast[(unsigned char)w[n - 1]] : 0;
+		for (; bits; bits &= bits - 1) {
+			i = (size_t)__builtin_ctz(bits);
+			l = x->sufl[i];
+			if (n > l + 2 && keq(w + n - l, x->suf[i], l))
+				return 1;
+		}
+		return 0;
+	}
+	for (i = 0; i < x->nsuf; i++) {
+		l = x->sufl[i];
+		if (n > l + 2 && keq(w + n - l, x->suf[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+static uint8_t
+ctx_cues(struct rctx *c, size_t a, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint8_t cue = 0;
+
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
+		if (t[a - 1].lf & F_PLACECUE)
+			cue |= C_PLACE;
+		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0)
+			cue |= C_THE;
+	}
+	/* not "Palaniappan Chidambaram, India's finance minister" */
+	/* nor "Ross Walker, UK economist" */
+	if (b < c->nt && (t[b].f & TK_COMMA) && (t[b].f & TK_CAP) && t[b].lent >= 0 &&
+	    d->x->ents[t[b].lent].type == T_GPE && !(t[b].f & TK_POSS) &&
+	    (b + 1 == c->nt || !(t[b + 1].f & (TK_SP | TK_HYPH)) || (t[b + 1].lf &
+	    (F_CONN | F_PLACECUE | F_APPEND | F_PVERB))))
+		cue |= C_GPEAFTER;
+	if (t[a].lf & F_FIRST)
+		cue |= C_FIRST;
+	else if ((t[a].lf & F_WORD) && t[a].lent < 0)
+		cue |= C_WORD1;
+	if ((t[b - 1].f & TK_CAP) && !(t[b - 1].lf & F_WORD) &&
+	    place_suffix(d->x, d->fb.s + t[b - 1].fo, t[b - 1].fl))
+		cue |= C_PLSUF;
+	return cue;
+}
+
+static struct ment *
+new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+	size_t i;
+
+	if (d->nm == d->mcap) {
+		d->mcap = d->mcap ? d->mcap * 2 : 256;
+		d->m = xrealloc(d->m, d->mcap * sizeof *d->m);
+	}
+	m = &d->m[d->nm++];
+	memset(m, 0, sizeof *m);
+	m->rec = (uint32_t)(d->nr - 1);
+	m->cs = t[a].cb;
+	m->ce = t[b - 1].ce;
+	m->bs = t[a].b;
+	m->be = t[b - 1].e;
+	m->ntok = (uint16_t)(b - a);
+	m->type = type;
+	m->level = (uint8_t)level;
+	m->head = (uint8_t)c->head;
+	m->def = -1;
+	m->allcap = b == a + 1 && (t[a].f & TK_ALLCAP);
+	m->init = (t[a].f & TK_INIT) != 0;
+	/* the key: tokens folded, joined as in the lexicon */
+	m->ko = (uint32_t)d->fb.len;
+	/* room first: the words are copied from the same buffer */
+	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
+		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
+	}
+	m->kl = (uint32_t)(d->fb.len - m->ko);
+	m->cue = ctx_cues(c, a, b);
+	return m;
+}
+
+static int
+iscap(struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+
+	if (!(t->f & TK_CAP))
+		return 0;
+	if (t->lf & (F_TITLE | F_HONOR | F_TPREFIX) || (t->f & TK_INITIAL))
+		return 1;
+	if ((t->lf & F_NOTNAME) && t->lent < 0)
+		return 0;
+	if (c->head && (t->lf & F_WORD) && !(t->lf & F_FIRST) && t->lent < 0)
+		return 0;
+	return 1;
+}
+
+static int
+lower_has(struct rctx *c, size_t i, uint32_t flag)
+{
+	const struct tok *t = &c->d->tv.t[i];
+
+	return (t->f & TK_LOWER) && (t->lf & flag);
+}
+
+static int all_common(struct doc *, size_t, size_t);
+
+/*
+ * What the words after a name say it is: ", a village in", "is a
+ * town", ", the band": F_PLACENOUN, F_ORGCUE or 0.
+ */
+static uint32_t
+apposition(struct rctx *c, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t i = b, k;
+	const char *w;
+
+	if (i >= c->nt || !(t[i].f & TK_LOWER))
+		return 0;
+	w = d->fb.s + t[i].fo;
+	if (!(t[i].f & TK_COMMA) && (t[i].fl == 2 && (memcmp(w, "is", 2) == 0)))
+		i++;
+	else if (!(t[i].f & TK_COMMA) && t[i].fl == 3 && memcmp(w, "was", 3) == 0)
+		i++;
+	else if (!(t[i].f & TK_COMMA))
+		return 0;
+	if (i >= c->nt || !(t[i].f & TK_LOWER))
+		return 0;
+	w = d->fb.s + t[i].fo;
+	if (!((t[i].fl == 1 && *w == 'a') || (t[i].fl == 2 && memcmp(w, "an", 2) == 0) ||
+	    (t[i].fl == 3 && memcmp(w, "the", 3) == 0)))
+		return 0;
+	/* up to three lower-case words: a small coastal village */
+	for (k = i + 1; k < c->nt && k < i + 4 && (t[k].f & (TK_LOWER | TK_HYPH)) &&
+	    (t[k].f & (TK_SP | TK_HYPH)); k++) {
+		if (!(t[k].lf & (F_PLACENOUN | F_ORGCUE)))
+			continue;
+		/* not "a company spokesman": the noun ends the phrase */
+		if (k + 1 < c->nt && (t[k + 1].f & (TK_SP | TK_HYPH)) &&
+		    !(t[k + 1].lf & (F_CONN | F_PLACECUE | F_PVERB | F_APPEND)))
+			return 0;
+		return t[k].lf & F_PLACENOUN ? F_PLACENOUN : F_ORGCUE;
+	}
+	return 0;
+}
+
+/* Evidence for an unknown span [a, b) from its words and neighbours. */
+static void
+evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb, uint32_t *te)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	*type = -1;
+	*level = L_NONE;
+	if (b < c->nt && lower_has(c, b, F_PVERB) && (t[b].f & (TK_SP | TK_COMMA)) &&
+	    !(t[b - 1].f & TK_POSS) && !(b == a + 1 && (t[a].f & TK_ALLCAP)) &&
+	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
+	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
+		/* Jones said; not Police said */
+		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
+	if ((k = apposition(c, b)) != 0) {
+		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
+		return;
+	}
+	/* the band Carla Vennor: an organisation cue wins over a first name */
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 4 && !(t[b - 1].lf & F_WORD)) {
+		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
+	if (b == a + 1 && (t[a].f & TK_ALLCAP) && !c->head && t[a].ce - t[a].cb <= 6) {
+		*type = T_ORG, *level = L_WEAK;
+		return;
+	}
+	if (a > 0 && (t[a].f & TK_SP)) {
+		/* lower-case cue words just before: one or two of them */
+		for (k = a; k > 0 && k + 3 > a; k--) {
+			uint32_t f;
+			if (!(t[k - 1].f & TK_LOWER))
+				break;
+			f = phrase_flags(c->d, k - 1, a);
+			if (f & F_LOWTITLE) {
+				*type = T_PERSON, *level = L_EVID;
+				*tb = t[k - 1].b, *te = t[a - 1].e;
+				return;
+			}
+			if (f & F_ORGCUE) {
+				*type = T_ORG, *level = L_EVID;
+				return;
+			}
+			if ((f & F_PLACECUE) && (b == a + 1 || k + 1 < a)) {
+				*type = T_GPE, *level = k + 1 == a ? L_WEAK : L_EVID;
+				if (*level == L_EVID)
+					return;
+			}
+		}
+	}
+}
+
+static void segment(struct rctx *, size_t, size_t);
+
+/* Is [a, b) all that stands between a pair of quotation marks? */
+static int
+quoted(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t i = t[a].b, j = t[b - 1].e;
+	const char *s = c->s;
+
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	while (j < c->n && s[j] == ' ')
+		j++;
+	if (i == 0 || j >= c->n)
+		return 0;
+	if (s[i - 1] == '"' && s[j] == '"')
+		return 1;
+	/* curly quotes: U+201C before, U+201D after */
+	return i >= 3 && j + 3 <= c->n && memcmp(s + i - 3, "\xe2\x80\x9c", 3) == 0 &&
+	    memcmp(s + j, "\xe2\x80\x9d", 3) == 0;
+}
+
+/* Are the words [a, b) all common lower-case words? */
+static int
+all_common(struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (!(d->tv.t[a].lf & F_WORD) || (d->tv.t[a].lf & (F_FIRST | F_ORGW |
+		    F_LOCW | F_GPEW)) || d->tv.t[a].lent >= 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The longest known name of tokens [a, a+l) within [a, b), ending in a
+ * capital or a digit: its length, and its entity in *ent; 0 if none.
+ */
+static size_t
+longest(struct doc *d, size_t a, size_t b, int *ent)
+{
+	const struct tok *t = d->tv.t;
+	const struct slot *s;
+	size_t l, best = 0;
+	uint32_t h;
+	char sep;
+
+	*ent = -1;
+	if (a >= b)
+		return 0;
+	/* the lone word, looked up by doc_add already */
+	if (t[a].lent >= 0 && (t[a].f & (TK_CAP | TK_DIGIT))) {
+		best = 1;
+		*ent = t[a].lent;
+	}
+	if (!(t[a].lf & F_PREFIX))
+		return best;
+	/* the key grows a word at a time, and its hash with it */
+	buf_reset(&d->key);
+	buf_add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	h = hash_more(HASH_INIT, d->fb.s + t[a].fo, t[a].fl);
+	for (l = 2; a + l <= b && l <= MAXTOK; l++) {
+		size_t i = a + l - 1;
+		if (!(t[i].f & (TK_SP | TK_HYPH)) || (t[i - 1].f & TK_POSS))
+			break;
+		sep = t[i].f & TK_HYPH ? '-' : ' ';
+		buf_addc(&d->key, sep);
+		buf_add(&d->key, d->fb.s + t[i].fo, t[i].fl);
+		h = hash_byte(h, (unsigned char)sep);
+		h = hash_more(h, d->fb.s + t[i].fo, t[i].fl);
+		s = doc_lookup_cached(d, d->key.s, d->key.len, h ? h : 1);
+		if (!s)
+			break;
+		if (s->ent >= 0 && (t[i].f & (TK_CAP | TK_DIGIT))) {
+			best = l;
+			*ent = s->ent;
+		}
+		if (!(s->val & F_PREFIX))
+			break;
+	}
+	return best;
+}
+
+/* Does a known name start at token a, within [a, b)? */
+static int
+known_prefix(struct doc *d, size_t a, size_t b)
+{
+	int e;
+
+	return longest(d, a, b, &e) > 0;
+}
+
+/*
+ * Is [a, b) a team: a known place [a, p) and capitalised words ending
+ * in a plural, after "the" (the St. Louis Rams, the Denver Broncos)?
+ */
+static int
+team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const char *w = d->fb.s + t[b - 1].fo;
+	size_t i;
+
+	if (c->head || a == 0 || d->x->ents[pe].type != T_GPE ||
+	    !(t[a - 1].f & TK_LOWER) || t[a - 1].fl != 3 ||
+	    memcmp(d->fb.s + t[a - 1].fo, "the", 3) ||
+	    t[b - 1].fl < 4 || w[t[b - 1].fl - 1] != 's' ||
+	    (t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
+		return 0;
+	for (i = p; i < b; i++)
+		if (!(t[i].f & TK_CAP) || !(t[i].f & TK_SP))
+			return 0;
+	return 1;
+}
+
+/* Is token i an ordinal number: 82nd, 3rd, 101st, 2d? */
+static int
+ordinal(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+	size_t n = t->fl, k = 0;
+
+	if (!(t->f & TK_DIGIT))
+		return 0;
+	while (k < n && w[k] >= '0' && w[k] <= '9')
+		k++;
+	if (k == 0 || k > 4)
+		return 0;
+	n -= k, w += k;
+	return (n == 1 && *w == 'd') || (n == 2 && (memcmp(w, "st", 2) == 0 ||
+	    memcmp(w, "nd", 2) == 0 || memcmp(w, "rd", 2) == 0 || memcmp(w, "th", 2) == 0));
+}
+
+/* A mention of [a, b) for lexicon entity e: its type and canonical name. */
+static void
+known_ment(struct rctx *c, size_t a, size_t b, int e)
+{
+	const struct lexent *le = &c->d->x->ents[e];
+	struct ment *m;
+
+	m = new_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
+	m->id = le->id;
+}
+
+/* A mention of [a, b), typed by what evidence() finds. */
+static void
+unknown_ment(struct rctx *c, size_t a, size_t b)
+{
+	uint32_t tb = 0, te = 0;
+	int type, level;
+	struct ment *m;
+
+	evidence(c, a, b, &type, &level, &tb, &te);
+	m = new_ment(c, a, b, type, level);
+	m->tb = tb, m->te = te;
+}
+
+/* Tower Man George F. Hauser: where the name starts after common words. */
+static size_t
+skip_common(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	if ((t[a].lf & F_WORD) && !(t[a].lf & F_FIRST) && t[a].lent < 0) {
+		for (k = a + 1; k + 1 < b && (t[k].lf & F_WORD) && !(t[k].lf & F_FIRST) &&
+		    t[k].lent < 0; k++)
+			;
+		if (k + 1 < b && (t[k].lf & F_FIRST) && gaz(c->d, a, b) < 0)
+			a = k;
+	}
+	return a;
+}
+
+/*
+ * A first name and a surname that happens to be a place: 1 if [a, b)
+ * was taken as a person (or an organisation, by its context).
+ */
+static int
+first_and_place(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint32_t tb = 0, te = 0;
+	int type, level;
+	struct ment *m;
+	size_t k;
+
+	if (!(t[a].lf & F_FIRST) || b - a < 2 || b - a > 3 || (t[b - 1].lf & F_WORD))
+		return 0;
+	for (k = a; k < b; k++)
+		if (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak)
+			return 0;
+	if (gaz(d, a, b) >= 0)
+		return 0;
+	evidence(c, a, b, &type, &level, &tb, &te);
+	m = new_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
+	m->tb = tb, m->te = te;
+	return 1;
+}
+
+/*
+ * [u, b) as one name that holds the known name be at k: West Jersey is
+ * a place, BBC Radio a body.  0 if a nationality or a first name leads.
+ */
+static int
+one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	int pt = d->x->ents[be].type, type, level;
+	uint32_t tb = 0, te = 0;
+	struct ment *m;
+	size_t x;
+
+	if (pt == T_NORP || (t[u].lf & F_FIRST))
+		return 0;
+	evidence(c, u, b, &type, &level, &tb, &te);
+	for (x = u; x < b; x++)
+		if (t[x].lf & F_ORGW)
+			pt = T_ORG;
+	/* a place and a plural: Boston Bruins, a team */
+	if (pt == T_GPE && k == u && (t[b - 1].f & TK_CAP) &&
+	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
+	    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
+		pt = T_ORG, level = L_NONE;
+	if (level < L_EVID)
+		type = pt, level = L_WEAK;
+	m = new_ment(c, u, b, type, level);
+	m->tb = tb, m->te = te;
+	return 1;
+}
+
+/* An unknown span, or a known one split into known pieces. */
+static void
+pieces(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k, u, best;
+	int be;
+
+	a = skip_common(c, a, b);
+	if (first_and_place(c, a, b))
+		return;
+	/*
+	 * Known names inside a longer run: the run is one name (West
+	 * Jersey, Atlantic City Railroad) unless every word is known, or
+	 * the rest is a person (Venezuelan Nicolás Maduro).
+	 */
+	u = a;
+	for (k = a; k < b;) {
+		best = longest(d, k, b, &be);
+		if (best && !iscap(c, k + best - 1) && !(t[k + best - 1].f & TK_DIGIT))
+			best = 0;
+		if (!best) {
+			k++;
+			continue;
+		}
+		if (u == k && k + best < b && all_common(d, k + best, b) &&
+		    !team(c, k, k + best, b, be)) {
+			/* US-Colombia Relations: the known name alone */
+			known_ment(c, k, k + best, be);
+			return;
+		}
+		if ((u < k || (k + best < b && !(t[k + best].lf & F_FIRST) &&
+		    gaz(d, k + best, b) < 0 && !known_prefix(d, k + best, b))) &&
+		    !(u == k && d->x->ents[be].type == T_NORP)) {
+			if (one_name(c, u, k, b, be))
+				return;
+			break;
+		}
+		known_ment(c, k, k + best, be);
+		k += best;
+		u = k;
+	}
+	if (u < b)
+		unknown_ment(c, u, b);
+}
+
+/* Strips the words at either end of [*a, *b) that are not names. */
+static void
+strip_ends(struct rctx *c, size_t *ap, size_t *bp)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t a = *ap, b = *bp;
+	uint32_t lf;
+
+	while (a < b) {
+		lf = t[a].lf;
+		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
+		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
+		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
+		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
+		    (b == a + 1 || gaz(d, a, b) < 0)))
+			a++;
+		else
+			break;
+	}
+	while (b > a && !(t[b - 1].f & (TK_CAP | TK_DIGIT)))
+		b--;
+	*ap = a;
+	*bp = b;
+}
+
+/*
+ * The end of the title at token k, within [k, b): the title words that
+ * follow it, and "of State" in Secretary of State Marco Rubio.
+ */
+static size_t
+title_end(struct rctx *c, size_t k, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t q = k + 1, r;
+
+	while (q < b && (t[q].lf & (F_TITLE | F_TPREFIX)) && !(t[q].lf & F_FIRST))
+		q++;
+	if (q < b && (t[q].f & TK_LOWER)) {
+		r = q + 1;
+		while (r < b && (t[r].f & TK_LOWER))
+			r++;
+		while (b - r > 2 && !(t[r].lf & F_FIRST))
+			r++;
+		if (b - r >= 1 && r > q + 1 && b - r <= 3 &&
+		    !(t[r - 1].f & TK_LOWER) && b - r >= 2)
+			q = r;
+	}
+	return q;
+}
+
+/*
+ * Titles and honorifics: the name after the first of them in [a, b) is
+ * a person.  1 if [a, b) was taken so, its title kept apart.
+ */
+static int
+titled(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k, p, q;
+	struct ment *m;
+	int e;
+
+	for (k = a; k < b; k++)
+		if ((t[k].lf & (F_TITLE | F_HONOR)) && (t[k].f & TK_CAP))
+			break;
+	if (k == b || (k + 1 < b && (t[k + 1].lf & F_ORGW) && !(t[k + 1].lf & F_TITLE)))
+		return 0;	/* none, or General Motors */
+	p = k;
+	while (p > a && (t[p - 1].lf & (F_TPREFIX | F_TITLE)) && t[p - 1].lent < 0)
+		p--;
+	q = title_end(c, k, b);
+	if (p > a)
+		segment(c, a, p);
+	if (q >= b || (t[q].f & TK_LOWER)) {
+		/* a title with no name after it: not an entity */
+		if (q < b)
+			segment(c, q, b);
+		return 1;
+	}
+	e = gaz(d, q, b);
+	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
+		segment(c, q, b);
+		return 1;
+	}
+	m = new_ment(c, q, b, T_PERSON, L_TITLE);
+	if (e >= 0 && d->x->ents[e].type == T_PERSON)
+		m->id = d->x->ents[e].id;
+	m->tb = t[p].b;
+	m->te = t[q - 1].e;
+	if (t[k].lf & F_HONOR && !(t[k].lf & F_TITLE) && p == k && q == k + 1)
+		m->tb = m->te = 0;	/* Mr. is no title */
+	return 1;
+}
+
+/* Is [a, b) an event, a work, a law: not ours? */
+static int
+misc_name(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	if (b - a >= 2 && ((t[b - 1].lf & F_MISC) || (t[a].lf & F_MISCHEAD)))
+		return 1;
+	for (k = a; k + 1 < b; k++)
+		if (((t[k].lf & F_MISCHEAD) && (t[k + 1].f & TK_LOWER)) ||
+		    ((t[k].lf & F_MISC) && k + 2 == b && (t[b - 1].f & (TK_DIGIT | TK_ALLCAP))))
+			return 1;	/* Second Battle of Bull Run, World War II */
+	return 0;
+}
+
+/* Organisation and place words: 1 if they typed [a, b). */
+static int
+typed_by_words(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k;
+	int org;
+
+	for (k = a + 1; k + 2 < b; k++)
+		if ((t[k].lf & (F_ORGW | F_ORGHEAD)) && (t[k + 1].f & TK_LOWER) &&
+		    d->fb.s[t[k + 1].fo] == 'o') {
+			/* New Jersey Department of Public Safety */
+			new_ment(c, a, b, T_ORG, L_EVID);
+			return 1;
+		}
+	if (((t[b - 1].lf & F_ORGW) && b - a >= 2) ||
+	    (b - a >= 3 && (t[a].lf & F_ORGHEAD) && (t[a + 1].f & TK_LOWER))) {
+		/* a numbered unit: 82nd Airborne Division */
+		if (a > 0 && (t[a].f & TK_SP) && ordinal(d, a - 1))
+			a--;
+		new_ment(c, a, b, T_ORG, L_EVID);
+		return 1;
+	}
+	if ((t[b - 1].lf & F_LOCW) && b - a >= 2) {
+		new_ment(c, a, b, T_LOC, L_EVID);
+		return 1;
+	}
+	if ((t[b - 1].lf & F_GPEW) && b - a >= 2) {
+		/* a Unified School District is a body, not a place */
+		org = 0;
+		for (k = a + 1; k + 1 < b; k++)
+			if ((t[k].lf & F_ORGW) && !(t[k].lf & F_GPEW))
+				org = 1;
+		new_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
+		return 1;
+	}
+	if (b - a >= 2 && (t[a].lf & F_LOCHEAD) && !(t[a + 1].f & TK_LOWER) &&
+	    !known_prefix(d, a, b)) {
+		new_ment(c, a, b, T_LOC, L_EVID);
+		return 1;
+	}
+	if (b - a >= 3 && (t[a].lf & (F_LOCW | F_GPEW)) && (t[a + 1].f & TK_LOWER)) {
+		/* Gulf of Mexico, Republic of Ireland */
+		new_ment(c, a, b, t[a].lf & F_LOCW ? T_LOC : T_GPE, L_EVID);
+		return 1;
+	}
+	return 0;
+}
+
+/* A run of capitalised words [a, b): strip, find titles, type. */
+static void
+segment(struct rctx *c, size_t a, size_t b)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	int e;
+
+	strip_ends(c, &a, &b);
+	if (a >= b)
+		return;
+	if (b == a + 1 && t[a].fl <= 1 && t[a].lent < 0)
+		return;	/* a lone initial */
+	if (quoted(c, a, b) && gaz(d, a, b) < 0)
+		return;	/* "Brand New Name": the title of a work */
+	if ((e = gaz(d, a, b)) >= 0) {
+		known_ment(c, a, b, e);
+		return;
+	}
+	if (titled(c, a, b) || misc_name(c, a, b) || typed_by_words(c, a, b))
+		return;
+	pieces(c, a, b);
+}
+
+/* Is this title case or all capitals (a headline)? */
+static int
+headline(struct rctx *c)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t i, n = 0, caps = 0, all = 0;
+
+	for (i = 0; i < c->nt; i++) {
+		if (t[i].ce - t[i].cb < 3 || (t[i].f & TK_DIGIT) ||
+		    !(t[i].lf & F_WORD) || (t[i].lf & (F_FIRST | F_TITLE | F_TPREFIX |
+		    F_NOTNAME | F_HONOR | F_CONN)) || t[i].lent >= 0)
+			continue;
+		n++;
+		if (t[i].f & TK_CAP)
+			caps++;
+		if (t[i].f & TK_ALLCAP)
+			all++;
+	}
+	return n >= 3 && (caps * 10 >= n * 9 || all * 10 >= n * 8);
+}
+
+/*
+ * May "the" at token j join a name?  After "of" (Bank of the West), and
+ * after "for" before a common word (Institute for the Study of Labour),
+ * not before a known name (the League for the Denver Broncos).
+ */
+static int
+the_joins(struct rctx *c, size_t j)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const char *w = d->fb.s + t[j - 1].fo;
+
+	if (t[j - 1].fl == 2 && memcmp(w, "of", 2) == 0)
+		return 1;
+	return t[j - 1].fl == 3 && memcmp(w, "for", 3) == 0 && j + 1 < c->nt &&
+	    (t[j + 1].f & TK_CAP) && (t[j + 1].lf & F_WORD) && !(t[j + 1].lf & F_FIRST) &&
+	    t[j + 1].lent < 0 && !known_prefix(c->d, j + 1, c->nt);
+}
+
+/* Appends a record of text[0..n) to d. */
+static struct rec *
+rec_new(struct doc *d, const char *text, size_t n)
+{
+	struct rec *r;
+
+	if (d->nr == d->rcap) {
+		d->rcap = d->rcap ? d->rcap * 2 : 64;
+		d->r = xrealloc(d->r, d->rcap * sizeof *d->r);
+	}
+	r = &d->r[d->nr++];
+	r->to = d->txt.len;
+	r->tl = n;
+	buf_add(&d->txt, text, n);
+	buf_addc(&d->txt, '\0');
+	r->m0 = r->m1 = d->nm;
+	return r;
+}
+
+/*
+ * Each word's lexicon entry, in passes so that the memory reads for
+ * one word overlap those for the next: hash each and prefetch its
+ * cache entry; take the hits and prefetch the lexicon's slot for
+ * the rest; look those up.
+ */
+static void
+lookup_words(struct doc *d)
+{
+	struct tok *t = d->tv.t;
+	size_t i, nt = d->tv.n;
+	const struct slot *s;
+
+	for (i = 0; i < nt; i++)
+		__builtin_prefetch(&d->lc[t[i].h & (LC_SIZE - 1)]);
+	for (i = 0; i < nt; i++) {
+		if (!lc_hit(d, d->fb.s, &t[i])) {
+			t[i].lent = -2;
+			if (d->x->map.cap)
+				__builtin_prefetch(&d->x->map.tab[t[i].h & (d->x->map.cap - 1)]);
+		}
+	}
+	for (i = 0; i < nt; i++) {
+		if (t[i].lent != -2)
+			continue;
+		s = doc_lookup_cached(d, d->fb.s + t[i].fo, t[i].fl, t[i].h);
+		t[i].lf = s ? (uint32_t)s->val : 0;
+		t[i].lent = s ? s->ent : -1;
+	}
+}
+
+/*
+ * Dr. Nner, Lt. Gen. Early, St. Louis: the dot of a title or of a
+ * place's first word joins it to the name
+ */
+static void
+join_dots(struct doc *d, const char *text, size_t n)
+{
+	struct tok *t = d->tv.t;
+	size_t i, g;
+
+	for (i = 1; i < d->tv.n; i++) {
+		if (!(t[i - 1].lf & (F_HONOR | F_TITLE | F_LOCHEAD)) || !(t[i - 1].f & TK_CAP) ||
+		    (t[i].f & (TK_SP | TK_HYPH)) || t[i - 1].e >= n || text[t[i - 1].e] != '.')
+			continue;
+		/* St. Louis, not the FT. or Main St. Police said */
+		if (!(t[i - 1].lf & (F_HONOR | F_TITLE)) && ((t[i - 1].f & TK_ALLCAP) ||
+		    !(t[i].f & TK_CAP) || (t[i].lf & F_NOTNAME) ||
+		    ((t[i].lf & F_WORD) && !(t[i].lf & F_FIRST) && t[i].lent < 0)))
+			continue;
+		for (g = t[i - 1].e + 1; g < t[i].b && (text[g] == ' ' || text[g] == '\t'); g++)
+			;
+		if (g == t[i].b && g > t[i - 1].e + 1) {
+			t[i - 1].e++;
+			t[i - 1].ce++;
+			t[i].f |= TK_SP;
+			t[i].f &= ~TK_INIT;
+		}
+	}
+}
+
+/*
+ * May connector j join the run of capitalised words from token i?
+ * nconn: the connectors since the run's last capital; *andok and
+ * *forjoin carry what those before said.
+ */
+static int
+conn_joins(struct rctx *c, size_t i, size_t j, size_t nconn, int *andok, int *forjoin)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *w = c->d->fb.s + t[j].fo;
+
+	if (t[j].fl == 2 && memcmp(w, "of", 2) == 0 && (t[j - 1].lf & F_ORGHEAD))
+		*andok = 1;
+	if ((t[j].fl == 3 && memcmp(w, "and", 3) == 0) || (t[j].fl == 1 && *w == '&')) {
+		/* not "the University of Texas and the ..." */
+		if (!*andok || (j + 1 < c->nt && (t[j + 1].f & TK_LOWER)))
+			return 0;
+	}
+	/* "the" only after of: Bank of the West */
+	if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && (nconn == 0 || !the_joins(c, j)))
+		return 0;
+	/*
+	 * of, for, on join only after a word that heads such a name: Bank
+	 * of England, Center for Disease Control, not Amos Frumkin of the ...
+	 */
+	if (nconn == 0 && ((t[j].fl == 2 && (memcmp(w, "of", 2) == 0 ||
+	    memcmp(w, "on", 2) == 0)) || (t[j].fl == 3 && memcmp(w, "for", 3) == 0)) &&
+	    !(t[j - 1].lf & (F_ORGHEAD | F_ORGW | F_LOCW | F_GPEW | F_TITLE | F_MISC |
+	    F_MISCHEAD)) && !(j == i + 1 && (t[i].lf & F_WORD)) && !*forjoin)
+		return 0;
+	/* Institute for the Study of Labour */
+	if (t[j].fl == 3 && memcmp(w, "for", 3) == 0)
+		*forjoin = 1;
+	return 1;
+}
+
+/*
+ * The end of the run of capitalised words from token i, with the
+ * connectors that may join them: the end of its last capital.
+ */
+static size_t
+cap_run(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t j = i + 1, k = i + 1, nconn = 0;
+	int andok = 0, forjoin = 0;
+
+	while (j < c->nt) {
+		if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
+			break;
+		if (iscap(c, j) || ((t[j].f & TK_DIGIT) && (t[j].f & TK_HYPH))) {
+			if (nconn && (t[j - 1].f & TK_LOWER) && !(t[j].f & TK_SP))
+				break;
+			j++;
+			k = j;
+			nconn = 0;
+			continue;
+		}
+		if (!(t[j].f & TK_LOWER) || !(t[j].lf & F_CONN) || (t[j].f & TK_HYPH) ||
+		    nconn >= 2 || !conn_joins(c, i, j, nconn, &andok, &forjoin))
+			break;
+		nconn++;
+		j++;
+	}
+	return k;
+}
+
+/* The names of the record: known ones, and runs of capitalised words. */
+static void
+find_names(struct rctx *c)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t i, k, best;
+	int e;
+
+	for (i = 0; i < c->nt;) {
+		if (!(t[i].f & TK_CAP)) {
+			i++;
+			continue;
+		}
+		/* the longest known name from here */
+		best = longest(d, i, c->nt, &e);
+		if (!iscap(c, i)) {
+			/* The Hague, UNITED STATES in capitals */
+			if (best >= 2) {
+				known_ment(c, i, i + best, e);
+				i += best;
+			} else
+				i++;
+			continue;
+		}
+		if (best < 2)
+			best = 0;
+		k = cap_run(c, i);
+		if (best >= k - i) {
+			known_ment(c, i, i + best, gaz(d, i, i + best));
+			i += best;
+			continue;
+		}
+		segment(c, i, k);
+		i = k;
+	}
+}
+
+/* A lower-case title before a known person: human rights chief. */
+static void
+lower_titles(struct rctx *c, size_t m0)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+	size_t i, k, ti, x;
+
+	for (i = m0, k = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->type != T_PERSON || m->te > m->tb)
+			continue;
+		for (ti = k; ti < c->nt && t[ti].b != m->bs; ti++)
+			;
+		if (ti == c->nt || ti == 0 || !(t[ti].f & TK_SP))
+			continue;
+		k = ti;
+		for (x = ti; x > 0 && x + 3 > ti && (t[x - 1].f & TK_LOWER); x--)
+			if (phrase_flags(d, x - 1, ti) & F_LOWTITLE) {
+				m->tb = t[x - 1].b;
+				m->te = t[ti - 1].e;
+			}
+	}
+}
+
+/* Acronyms defined in parentheses: European Union (EU). */
+static void
+acronyms(struct rctx *c, size_t m0)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *a, *l;
+	size_t i, ti;
+
+	for (i = m0 + 1; i < d->nm; i++) {
+		a = &d->m[i], l = &d->m[i - 1];
+		if (a->ntok != 1 || l->ntok < 2)
+			continue;
+		for (ti = 0; ti < c->nt && t[ti].b != a->bs; ti++)
+			;
+		if (ti == c->nt || !(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
+		    !(t[ti].f & TK_ALLCAP) || ti == 0 || t[ti - 1].e != l->be)
+			continue;
+		if (d->fb.s[a->ko] != d->fb.s[l->ko])
+			continue;
+		a->def = (int32_t)(i - 1);
+	}
+}
+
+void
+doc_add(struct doc *d, const char *text, size_t n)
+{
+	struct rctx c = { 0 };
+	struct rec *r = rec_new(d, text, n);
+	size_t i, m0 = d->nm;
+
+	c.d = d;
+	c.s = text;
+	c.n = n;
+	tokenize(text, n, &d->tv, &d->fb);
+	c.nt = d->tv.n;
+	lookup_words(d);
+	join_dots(d, text, n);
+	c.head = headline(&c);
+	if (c.head)
+		for (i = 0; i < c.nt; i++)
+			if (d->tv.t[i].f & TK_ALLCAP)
+				d->tv.t[i].f |= TK_CAP;
+	find_names(&c);
+	lower_titles(&c, m0);
+	acronyms(&c, m0);
+	r->m1 = d->nm;
+}
