@@ -21,7 +21,7 @@ override CFLAGS := -std=c11 -Wall -Wextra -Werror -Wno-unused-parameter \
 LDLIBS = $(PKG_LIBS)
 
 # Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c.
-PROGS = split tag-entities extract-dates extract-quotes dedupe report
+PROGS = split tag-entities extract-dates extract-quotes dedupe report pick
 BINS = $(patsubst cmd/%.c,bin/lede-%,$(wildcard $(PROGS:%=cmd/%.c)))
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:.c=.o)

@@ -1,0 +1,700 @@
+/*
+ * lede-pick: passes the documents (all their records, in order), or
+ * with -r the single records, that match every condition given: an
+ * entity id or type, a speaker, a text pattern, a date range, meta
+ * fields.  Holds one document at most.
+ */
+#define _GNU_SOURCE	/* memmem */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+
+#include "buf.h"
+#include "civil.h"
+#include "json.h"
+#include "jsonl.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "[-hkruv] [-e id] [-m key=value] [-s speaker] [-t type] [-x pattern] "
+    "[--from date] [--to date] [--mentioned] [file ...]";
+static const char help_text[] =
+    "Passes the documents (or with -r the records) that match every condition.\n"
+    "  -e, --entity ID       an entity whose id is ID\n"
+    "  -t, --type TYPE       an entity of type TYPE (PERSON, ORG, ...)\n"
+    "  -s, --speaker ID      a quotation whose speaker is ID\n"
+    "  -x, --pattern RE      text that matches the PCRE2 pattern RE\n"
+    "  -m, --meta KEY=VALUE  meta.KEY is the string VALUE\n"
+    "  --from DATE, --to DATE  dct within the dates (YYYY, YYYY-MM, YYYY-MM-DD)\n"
+    "  --mentioned           the dates mentioned in the text, not the dct\n"
+    "  -v, --invert          pass what does not match\n"
+    "  -r, --records         decide each record alone, not whole documents\n"
+    "  -k, --keep-going      pass bad lines through with a warning (exit 1)\n"
+    "  -u, --unbuffered      flush after each record\n"
+    "A condition given twice matches either value.  See lede-pick(1).\n";
+
+enum { OPT_FROM = 256, OPT_TO, OPT_MENTIONED, OPT_VERSION };
+
+static const struct option longopts[] = {
+	{ "entity", required_argument, NULL, 'e' },
+	{ "type", required_argument, NULL, 't' },
+	{ "speaker", required_argument, NULL, 's' },
+	{ "pattern", required_argument, NULL, 'x' },
+	{ "meta", required_argument, NULL, 'm' },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "mentioned", no_argument, NULL, OPT_MENTIONED },
+	{ "invert", no_argument, NULL, 'v' },
+	{ "records", no_argument, NULL, 'r' },
+	{ "keep-going", no_argument, NULL, 'k' },
+	{ "unbuffered", no_argument, NULL, 'u' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The fields of a record that the conditions read, found in one pass. */
+enum { F_DOC, F_TEXT, F_DCT, F_META, F_ENTITIES, F_QUOTES, F_DATES, F_SPEAKER, F_N };
+static const char *const fieldnames[] = { "doc", "text", "dct", "meta", "entities",
+	"quotes", "dates", "speaker", NULL };
+
+enum kind { C_ENTITY, C_TYPE, C_SPEAKER, C_PATTERN, C_DATE, C_META };
+
+/* One condition: any of its values matches. */
+struct cond {
+	enum kind kind;
+	const char *key;	/* C_META: the key of meta */
+	size_t keylen;
+	const char **val;	/* what is matched (C_META: after the '=') */
+	size_t *len;
+	pcre2_code **re;	/* C_PATTERN */
+	size_t nval;
+};
+
+/* What the document read so far has shown. */
+enum state { HOLD, PASS, DROP };
+
+struct pick {
+	struct cond *cond;
+	size_t ncond;
+	int invert, records, mentioned;
+	long from, to;		/* days since 1970-01-01, inclusive */
+	pcre2_match_data *md;
+	const struct jmember *fm[F_N];
+	/* the document being read */
+	int indoc;
+	const char *path;	/* its input */
+	struct buf doc;		/* its "doc" value, as JSON text */
+	unsigned char *met;	/* met[i]: condition i matched in it */
+	size_t nmet;
+	enum state state;
+	struct buf hold;	/* its records held, one after another */
+	size_t *off;
+	size_t nhold, holdcap;
+	struct buf tmp, key;
+	unsigned long selected;	/* records written as matching */
+};
+
+/* --- dates */
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static long
+month_end(long y, unsigned m)
+{
+	return m == 12 ? days_from_civil(y + 1, 1, 1) - 1 : days_from_civil(y, m + 1, 1) - 1;
+}
+
+/* The Monday of ISO week 1 of year y: the week that holds 4 January. */
+static long
+week1(long y)
+{
+	long z = days_from_civil(y, 1, 4);
+
+	return z - ((z % 7 + 7 + 3) % 7);	/* 1970-01-01 was a Thursday */
+}
+
+/*
+ * The days [*lo, *hi] of week-based value v (after "YYYY-W"): "46",
+ * "46-3" (Wednesday), "46-WE" (the weekend).  0, or -1.
+ */
+static int
+iso_week(long y, const char *v, size_t n, long *lo, long *hi)
+{
+	long w, mon;
+
+	if (n < 2 || !digits(v, 2) || (n > 2 && v[2] != '-'))
+		return -1;
+	w = (v[0] - '0') * 10 + (v[1] - '0');
+	mon = week1(y) + 7 * (w - 1);
+	if (w < 1 || mon >= week1(y + 1))
+		return -1;
+	if (n == 2) {
+		*lo = mon, *hi = mon + 6;
+	} else if (n == 4 && v[3] >= '1' && v[3] <= '7') {
+		*lo = *hi = mon + (v[3] - '1');
+	} else if (n == 5 && v[3] == 'W' && v[4] == 'E') {
+		*lo = mon + 5, *hi = mon + 6;
+	} else
+		return -1;
+	return 0;
+}
+
+/*
+ * The days [*lo, *hi] that a TIMEX3 date value, or a dct, spans: a day
+ * (with any time after a 'T' or a space), month, year, decade ("199"),
+ * century ("20"), week, weekend, quarter, half year or season.  0, or
+ * -1 when it names no stretch of the calendar (PAST_REF, P1M, XXXX-11).
+ */
+static int
+timex_days(const char *v, size_t n, long *lo, long *hi)
+{
+	static const char seasons[] = "SPSUFAWI";	/* from March, June, ... */
+	const char *p;
+	long y, m, d;
+
+	if (n == 2 && digits(v, 2)) {
+		y = strtol(v, NULL, 10) * 100;
+		*lo = days_from_civil(y, 1, 1), *hi = days_from_civil(y + 100, 1, 1) - 1;
+		return 0;
+	}
+	if (n == 3 && digits(v, 3)) {
+		y = strtol(v, NULL, 10) * 10;
+		*lo = days_from_civil(y, 1, 1), *hi = days_from_civil(y + 10, 1, 1) - 1;
+		return 0;
+	}
+	if (n < 4 || !digits(v, 4) || (n > 4 && v[4] != '-'))
+		return -1;
+	y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	if (n == 4) {
+		*lo = days_from_civil(y, 1, 1), *hi = days_from_civil(y, 12, 31);
+		return 0;
+	}
+	v += 5, n -= 5;
+	if (n >= 1 && v[0] == 'W')
+		return iso_week(y, v + 1, n - 1, lo, hi);
+	if (n == 2 && (v[0] == 'Q' || v[0] == 'H') && v[1] >= '1' &&
+	    v[1] <= (v[0] == 'Q' ? '4' : '2')) {
+		m = v[0] == 'Q' ? 3 * (v[1] - '1') + 1 : 6 * (v[1] - '1') + 1;
+		*lo = days_from_civil(y, (unsigned)m, 1);
+		*hi = month_end(y, (unsigned)m + (v[0] == 'Q' ? 2 : 5));
+		return 0;
+	}
+	if (n == 2 && v[0] >= 'A' && v[0] <= 'Z') {
+		for (p = seasons; *p && !(p[0] == v[0] && p[1] == v[1]); p += 2)
+			;
+		if (!*p)
+			return -1;
+		m = 3 * ((p - seasons) / 2) + 3;	/* 3, 6, 9, 12 */
+		*lo = days_from_civil(y, (unsigned)m, 1);
+		*hi = m == 12 ? month_end(y + 1, 2) : month_end(y, (unsigned)m + 2);
+		return 0;
+	}
+	if (n < 2 || !digits(v, 2) || (m = (v[0] - '0') * 10 + (v[1] - '0')) < 1 || m > 12)
+		return -1;
+	if (n == 2) {
+		*lo = days_from_civil(y, (unsigned)m, 1), *hi = month_end(y, (unsigned)m);
+		return 0;
+	}
+	if (n < 5 || v[2] != '-' || !digits(v + 3, 2) ||
+	    (n > 5 && v[5] != 'T' && v[5] != ' '))
+		return -1;
+	d = (v[3] - '0') * 10 + (v[4] - '0');
+	*lo = *hi = days_from_civil(y, (unsigned)m, (unsigned)d);
+	return d >= 1 && *lo <= month_end(y, (unsigned)m) ? 0 : -1;
+}
+
+/* --from and --to: YYYY, YYYY-MM or YYYY-MM-DD. */
+static void
+datearg(const char *opt, const char *arg, long *lo, long *hi)
+{
+	size_t n = strlen(arg);
+
+	if ((n != 4 && n != 7 && n != 10) || (n > 4 && !digits(arg + 5, 2)) ||
+	    (n > 7 && arg[7] != '-') || timex_days(arg, n, lo, hi) < 0)
+		die(EX_ERR, "%s: not a date (YYYY, YYYY-MM or YYYY-MM-DD): %s", opt, arg);
+}
+
+/* --- the parts of a checked record */
+
+static void
+skipws(const char *s, size_t *i)
+{
+	while (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r')
+		(*i)++;
+}
+
+/*
+ * The end of the value at s[i] in a checked record: a lighter json_skip,
+ * which checks again what jobj_parse has checked.
+ */
+static size_t
+skip_value(const char *s, size_t len, size_t i)
+{
+	int depth = 0;
+
+	do {
+		switch (s[i]) {
+		case '"':
+			i = json_string_end(s, len, i) + 1;
+			break;
+		case '{': case '[':
+			depth++, i++;
+			break;
+		case '}': case ']':
+			depth--, i++;
+			break;
+		default:	/* a number, a word, white space, ',' or ':' */
+			while (i < len && !strchr("\"{}[],", s[i]))
+				i++;
+			if (depth && s[i] == ',')
+				i++;
+		}
+	} while (depth > 0 && i < len);
+	return i;
+}
+
+/*
+ * The next element of the checked array or the next member of the
+ * checked object that *i is in (start it just after the bracket):
+ * 1 with the value in [*vb, *ve) and an object member's key literal in
+ * [*kb, *ke), or 0 at the end.
+ */
+static int
+next_item(const char *s, size_t len, size_t *i, size_t *kb, size_t *ke, size_t *vb, size_t *ve)
+{
+	skipws(s, i);
+	if (*i >= len || s[*i] == ']' || s[*i] == '}')
+		return 0;
+	if (kb) {
+		*kb = *i;
+		*ke = *i = json_string_end(s, len, *i) + 1;
+		skipws(s, i);
+		(*i)++;		/* the colon */
+		skipws(s, i);
+	}
+	*vb = *i;
+	*ve = *i = skip_value(s, len, *i);
+	skipws(s, i);
+	if (*i < len && s[*i] == ',')
+		(*i)++;
+	return 1;
+}
+
+/* Is the checked JSON string s[b..e) (quotes included), decoded, w[0..wn)? */
+static int
+str_is(const char *s, size_t b, size_t e, const char *w, size_t wn, struct buf *tmp)
+{
+	if (s[b] != '"')
+		return 0;
+	if (!memchr(s + b + 1, '\\', e - b - 2))
+		return e - b - 2 == wn && memcmp(s + b + 1, w, wn) == 0;
+	json_unescape(s + b, e - b, tmp);
+	return tmp->len == wn && memcmp(tmp->s, w, wn) == 0;
+}
+
+static int
+any_is(const struct cond *c, const char *s, size_t b, size_t e, struct buf *tmp)
+{
+	size_t k;
+
+	for (k = 0; k < c->nval; k++)
+		if (str_is(s, b, e, c->val[k], c->len[k], tmp))
+			return 1;
+	return 0;
+}
+
+/* Is member m an array with an object element whose key is one of c's values? */
+static int
+array_has(struct pick *p, const struct jobj *o, const struct jmember *m, const char *key,
+    const struct cond *c)
+{
+	size_t i, j, b, e, kb, ke, vb, ve, klen = strlen(key);
+
+	if (!m || o->s[m->vbeg] != '[')
+		return 0;
+	/* Most records have none of the values: no need to look closer. */
+	if (!memchr(o->s + m->vbeg, '\\', m->vend - m->vbeg)) {
+		for (j = 0; j < c->nval; j++)
+			if (memmem(o->s + m->vbeg, m->vend - m->vbeg, c->val[j], c->len[j]))
+				break;
+		if (j == c->nval)
+			return 0;
+	}
+	i = m->vbeg + 1;
+	while (next_item(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
+		if (o->s[b] != '{')
+			continue;
+		j = b + 1;
+		while (next_item(o->s, e, &j, &kb, &ke, &vb, &ve))
+			if (str_is(o->s, kb, ke, key, klen, &p->key) &&
+			    any_is(c, o->s, vb, ve, &p->tmp))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+text_matches(struct pick *p, const struct jobj *o, const struct cond *c)
+{
+	const struct jmember *m = p->fm[F_TEXT];
+	const char *t;
+	size_t k, n;
+
+	if (!m || o->s[m->vbeg] != '"')
+		return 0;
+	t = jmember_text(o, m, &p->tmp, &n);
+	for (k = 0; k < c->nval; k++)
+		if (pcre2_match(c->re[k], (PCRE2_SPTR)t, n, 0, PCRE2_NO_UTF_CHECK,
+		    p->md, NULL) >= 0)
+			return 1;
+	return 0;
+}
+
+/* Does the checked JSON string s[b..e) name days within --from and --to? */
+static int
+days_within(struct pick *p, const char *s, size_t b, size_t e)
+{
+	long lo, hi;
+
+	if (s[b] != '"')
+		return 0;
+	if (memchr(s + b, '\\', e - b)) {
+		json_unescape(s + b, e - b, &p->tmp);
+		if (timex_days(p->tmp.s, p->tmp.len, &lo, &hi) < 0)
+			return 0;
+	} else if (timex_days(s + b + 1, e - b - 2, &lo, &hi) < 0)
+		return 0;
+	return lo <= p->to && hi >= p->from;
+}
+
+static int
+date_matches(struct pick *p, const struct jobj *o)
+{
+	const struct jmember *m;
+	size_t i, j, b, e, kb, ke, vb, ve;
+
+	if (!p->mentioned)
+		return (m = p->fm[F_DCT]) && days_within(p, o->s, m->vbeg, m->vend);
+	if (!(m = p->fm[F_DATES]) || o->s[m->vbeg] != '[')
+		return 0;
+	i = m->vbeg + 1;
+	while (next_item(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
+		if (o->s[b] != '{')
+			continue;
+		j = b + 1;
+		while (next_item(o->s, e, &j, &kb, &ke, &vb, &ve))
+			if (str_is(o->s, kb, ke, "value", 5, &p->key) &&
+			    days_within(p, o->s, vb, ve))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+meta_matches(struct pick *p, const struct jobj *o, const struct cond *c)
+{
+	const struct jmember *m = p->fm[F_META];
+	size_t i, kb, ke, vb, ve, fb = 0, fe = 0;
+	int found = 0;
+
+	if (!m || o->s[m->vbeg] != '{')
+		return 0;
+	i = m->vbeg + 1;
+	/* The last of duplicate keys wins, as with jobj_get. */
+	while (next_item(o->s, m->vend, &i, &kb, &ke, &vb, &ve))
+		if (str_is(o->s, kb, ke, c->key, c->keylen, &p->key))
+			found = 1, fb = vb, fe = ve;
+	return found && any_is(c, o->s, fb, fe, &p->tmp);
+}
+
+static int
+cond_matches(struct pick *p, const struct jobj *o, const struct cond *c)
+{
+	const struct jmember *m;
+
+	switch (c->kind) {
+	case C_ENTITY:
+		return array_has(p, o, p->fm[F_ENTITIES], "id", c);
+	case C_TYPE:
+		return array_has(p, o, p->fm[F_ENTITIES], "type", c);
+	case C_SPEAKER:
+		/* A record of lede-extract-quotes --each is one quotation. */
+		return array_has(p, o, p->fm[F_QUOTES], "speaker", c) ||
+		    ((m = p->fm[F_SPEAKER]) && any_is(c, o->s, m->vbeg, m->vend, &p->tmp));
+	case C_PATTERN:
+		return text_matches(p, o, c);
+	case C_DATE:
+		return date_matches(p, o);
+	case C_META:
+		return meta_matches(p, o, c);
+	}
+	return 0;
+}
+
+/* --- documents and records */
+
+static void
+emit(struct filter *f, struct pick *p, const char *s, size_t n)
+{
+	filter_emit(f, s, n);
+	p->selected++;
+}
+
+/* -r: does the record meet every condition? */
+static int
+record_matches(struct pick *p, const struct jobj *o)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncond; i++)
+		if (!cond_matches(p, o, &p->cond[i]))
+			return 0;
+	return 1;
+}
+
+/* Notes the conditions the record meets; has the document met them all? */
+static int
+doc_matches(struct pick *p, const struct jobj *o)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncond; i++)
+		if (!p->met[i] && cond_matches(p, o, &p->cond[i])) {
+			p->met[i] = 1;
+			p->nmet++;
+		}
+	return p->nmet == p->ncond;
+}
+
+static void
+write_held(struct filter *f, struct pick *p)
+{
+	size_t i, e;
+
+	for (i = 0; i < p->nhold; i++) {
+		e = i + 1 < p->nhold ? p->off[i + 1] : p->hold.len;
+		emit(f, p, p->hold.s + p->off[i], e - p->off[i]);
+	}
+}
+
+/* The document has ended: writes it if it is held and does not match under -v. */
+static void
+end_doc(struct filter *f)
+{
+	struct pick *p = f->ctx;
+
+	if (p->indoc && p->state == HOLD && p->invert)
+		write_held(f, p);
+	p->indoc = 0;
+	p->nhold = 0;
+	buf_reset(&p->hold);
+}
+
+static void
+hold_line(struct pick *p, const char *s, size_t n)
+{
+	if (p->nhold == p->holdcap) {
+		p->holdcap = p->holdcap ? 2 * p->holdcap : 64;
+		p->off = xrealloc(p->off, p->holdcap * sizeof *p->off);
+	}
+	p->off[p->nhold++] = p->hold.len;
+	buf_add(&p->hold, s, n);
+}
+
+/*
+ * A record of the document: held until the document is known to match
+ * (then what is held and the rest of it are written, or under -v
+ * dropped) or ends (then dropped, or under -v written).
+ */
+static int
+rec(struct filter *f, struct input *in, struct jobj *o)
+{
+	struct pick *p = f->ctx;
+	const struct jmember *dm;
+
+	jobj_fields(o, fieldnames, p->fm, &p->tmp);
+	if (p->records) {
+		if (record_matches(p, o) != p->invert)
+			emit(f, p, o->s, o->len);
+		return 0;
+	}
+	if (!(dm = p->fm[F_DOC])) {
+		filter_reject(f, in, "no \"doc\" field");
+		return -1;
+	}
+	if (p->indoc && (p->path != in->path || p->doc.len != dm->vend - dm->vbeg ||
+	    memcmp(p->doc.s, o->s + dm->vbeg, p->doc.len) != 0))
+		end_doc(f);
+	if (!p->indoc) {
+		p->indoc = 1;
+		p->path = in->path;
+		buf_reset(&p->doc);
+		buf_add(&p->doc, o->s + dm->vbeg, dm->vend - dm->vbeg);
+		memset(p->met, 0, p->ncond);
+		p->nmet = 0;
+		p->state = HOLD;
+	}
+	if (p->state == PASS)
+		emit(f, p, o->s, o->len);
+	if (p->state != HOLD || !doc_matches(p, o)) {
+		if (p->state == HOLD)
+			hold_line(p, o->s, o->len);
+		return 0;
+	}
+	/* It matches: what is held and this record go, or stay. */
+	p->state = p->invert ? DROP : PASS;
+	if (p->state == PASS) {
+		write_held(f, p);
+		emit(f, p, o->s, o->len);
+	}
+	p->nhold = 0;
+	buf_reset(&p->hold);
+	return 0;
+}
+
+/* --- options */
+
+static struct cond *
+cond_of(struct pick *p, enum kind kind, const char *key, size_t keylen)
+{
+	struct cond *c;
+	size_t i;
+
+	for (i = 0; i < p->ncond; i++) {
+		c = &p->cond[i];
+		if (c->kind == kind && (kind != C_META ||
+		    (c->keylen == keylen && memcmp(c->key, key, keylen) == 0)))
+			return c;
+	}
+	p->cond = xrealloc(p->cond, (p->ncond + 1) * sizeof *p->cond);
+	c = &p->cond[p->ncond++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	c->key = key;
+	c->keylen = keylen;
+	return c;
+}
+
+static void
+add_value(struct pick *p, enum kind kind, const char *arg)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE erroff;
+	const char *key = NULL, *eq;
+	struct cond *c;
+	size_t keylen = 0;
+	int errcode;
+
+	if (kind == C_META) {
+		if (!(eq = strchr(arg, '=')) || eq == arg)
+			die(EX_ERR, "-m: not KEY=VALUE: %s", arg);
+		key = arg;
+		keylen = (size_t)(eq - arg);
+		arg = eq + 1;
+	}
+	c = cond_of(p, kind, key, keylen);
+	c->val = xrealloc(c->val, (c->nval + 1) * sizeof *c->val);
+	c->len = xrealloc(c->len, (c->nval + 1) * sizeof *c->len);
+	c->val[c->nval] = arg;
+	c->len[c->nval] = strlen(arg);
+	if (kind == C_PATTERN) {
+		c->re = xrealloc(c->re, (c->nval + 1) * sizeof *c->re);
+		c->re[c->nval] = pcre2_compile((PCRE2_SPTR)arg, PCRE2_ZERO_TERMINATED,
+		    PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+		if (!c->re[c->nval]) {
+			pcre2_get_error_message(errcode, msg, sizeof msg);
+			die(EX_ERR, "-x: %s at offset %zu: %s", (char *)msg, (size_t)erroff, arg);
+		}
+		pcre2_jit_compile(c->re[c->nval], PCRE2_JIT_COMPLETE);
+	}
+	c->nval++;
+}
+
+static void
+pick_free(struct pick *p)
+{
+	size_t i, k;
+
+	for (i = 0; i < p->ncond; i++) {
+		for (k = 0; p->cond[i].re && k < p->cond[i].nval; k++)
+			pcre2_code_free(p->cond[i].re[k]);
+		free(p->cond[i].re);
+		free(p->cond[i].val);
+		free(p->cond[i].len);
+	}
+	free(p->cond);
+	free(p->met);
+	free(p->off);
+	pcre2_match_data_free(p->md);
+	buf_free(&p->doc);
+	buf_free(&p->hold);
+	buf_free(&p->tmp);
+	buf_free(&p->key);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pick p = { 0 };
+	struct filter f = { 0 };
+	long lo, hi;
+	int ch, dates = 0, st;
+
+	lede_init(argc, argv, usage_text, help_text);
+	p.from = LONG_MIN;
+	p.to = LONG_MAX;
+	while ((ch = getopt_long(argc, argv, "e:hkm:rs:t:uvx:", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'e': add_value(&p, C_ENTITY, optarg); break;
+		case 'h':
+			printf("usage: %s %s\n%s", argv0, usage_text, help_text);
+			out_finish(stdout);
+			return EX_OK;
+		case 'k': f.kflag = 1; break;
+		case 'm': add_value(&p, C_META, optarg); break;
+		case 'r': p.records = 1; break;
+		case 's': add_value(&p, C_SPEAKER, optarg); break;
+		case 't': add_value(&p, C_TYPE, optarg); break;
+		case 'u': f.uflag = 1; break;
+		case 'v': p.invert = 1; break;
+		case 'x': add_value(&p, C_PATTERN, optarg); break;
+		case OPT_FROM: datearg("--from", optarg, &p.from, &hi); dates = 1; break;
+		case OPT_TO: datearg("--to", optarg, &lo, &p.to); dates = 1; break;
+		case OPT_MENTIONED: p.mentioned = 1; break;
+		case OPT_VERSION:
+			printf("%s %s\n", argv0, LEDE_VERSION);
+			out_finish(stdout);
+			return EX_OK;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (p.mentioned && !dates)
+		die(EX_ERR, "--mentioned needs --from or --to");
+	if (p.from > p.to)
+		die(EX_ERR, "--from is after --to");
+	if (dates)
+		cond_of(&p, C_DATE, NULL, 0);
+	p.met = xcalloc(p.ncond, 1);
+	p.md = pcre2_match_data_create(1, NULL);
+	f.rec = rec;
+	f.flush = p.records ? NULL : end_doc;
+	f.ctx = &p;
+	st = filter_run(&f, argc, argv);
+	pick_free(&p);
+	return st == EX_OK && p.selected ? EX_OK : EX_REJECT;
+}
