@@ -184,7 +184,7 @@ timex_days(const char *v, size_t n, long *lo, long *hi)
 		return 0;
 	}
 	v += 5, n -= 5;
-	if (n >= 1 && v[0] == 'W')
+	if (n >= 2 && v[0] == 'W' && v[1] >= '0' && v[1] <= '9')
 		return iso_week(y, v + 1, n - 1, lo, hi);
 	if (n == 2 && (v[0] == 'Q' || v[0] == 'H') && v[1] >= '1' &&
 	    v[1] <= (v[0] == 'Q' ? '4' : '2')) {
