@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "json.h"
 #include "jsonl.h"
+#include "pick-walk.h"
 #include "pick-when.h"
 #include "util.h"
 
@@ -101,89 +102,13 @@ struct pick {
 
 /* --- the parts of a checked record */
 
-static void
-skipws(const char *s, size_t *i)
-{
-	while (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r')
-		(*i)++;
-}
-
-/*
- * The end of the value at s[i] in a checked record: a lighter json_skip,
- * which checks again what jobj_parse has checked.
- */
-static size_t
-skip_value(const char *s, size_t len, size_t i)
-{
-	int depth = 0;
-
-	do {
-		switch (s[i]) {
-		case '"':
-			i = json_string_end(s, len, i) + 1;
-			break;
-		case '{': case '[':
-			depth++, i++;
-			break;
-		case '}': case ']':
-			depth--, i++;
-			break;
-		default:	/* a number, a word, white space, ',' or ':' */
-			while (i < len && !strchr("\"{}[],", s[i]))
-				i++;
-			if (depth && s[i] == ',')
-				i++;
-		}
-	} while (depth > 0 && i < len);
-	return i;
-}
-
-/*
- * The next element of the checked array or the next member of the
- * checked object that *i is in (start it just after the bracket):
- * 1 with the value in [*vb, *ve) and an object member's key literal in
- * [*kb, *ke), or 0 at the end.
- */
-static int
-next_item(const char *s, size_t len, size_t *i, size_t *kb, size_t *ke, size_t *vb, size_t *ve)
-{
-	skipws(s, i);
-	if (*i >= len || s[*i] == ']' || s[*i] == '}')
-		return 0;
-	if (kb) {
-		*kb = *i;
-		*ke = *i = json_string_end(s, len, *i) + 1;
-		skipws(s, i);
-		(*i)++;		/* the colon */
-		skipws(s, i);
-	}
-	*vb = *i;
-	*ve = *i = skip_value(s, len, *i);
-	skipws(s, i);
-	if (*i < len && s[*i] == ',')
-		(*i)++;
-	return 1;
-}
-
-/* Is the checked JSON string s[b..e) (quotes included), decoded, w[0..wn)? */
-static int
-str_is(const char *s, size_t b, size_t e, const char *w, size_t wn, struct buf *tmp)
-{
-	if (s[b] != '"')
-		return 0;
-	if (!memchr(s + b + 1, '\\', e - b - 2))
-		return e - b - 2 == wn && memcmp(s + b + 1, w, wn) == 0;
-	json_unescape(s + b, e - b, tmp);
-	return tmp->len == wn && memcmp(tmp->s, w, wn) == 0;
-}
-
 static int
 any_is(const struct cond *c, const char *s, size_t b, size_t e, struct buf *tmp)
 {
 	size_t k;
 
 	for (k = 0; k < c->nval; k++)
-		if (str_is(s, b, e, c->val[k], c->len[k], tmp))
+		if (walk_str_is(s, b, e, c->val[k], c->len[k], tmp))
 			return 1;
 	return 0;
 }
@@ -206,12 +131,12 @@ array_has(struct pick *p, const struct jobj *o, const struct jmember *m, const c
 			return 0;
 	}
 	i = m->vbeg + 1;
-	while (next_item(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
+	while (walk_next(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
 		if (o->s[b] != '{')
 			continue;
 		j = b + 1;
-		while (next_item(o->s, e, &j, &kb, &ke, &vb, &ve))
-			if (str_is(o->s, kb, ke, key, klen, &p->key) &&
+		while (walk_next(o->s, e, &j, &kb, &ke, &vb, &ve))
+			if (walk_str_is(o->s, kb, ke, key, klen, &p->key) &&
 			    any_is(c, o->s, vb, ve, &p->tmp))
 				return 1;
 	}
@@ -263,12 +188,12 @@ date_matches(struct pick *p, const struct jobj *o)
 	if (!(m = p->fm[F_DATES]) || o->s[m->vbeg] != '[')
 		return 0;
 	i = m->vbeg + 1;
-	while (next_item(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
+	while (walk_next(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
 		if (o->s[b] != '{')
 			continue;
 		j = b + 1;
-		while (next_item(o->s, e, &j, &kb, &ke, &vb, &ve))
-			if (str_is(o->s, kb, ke, "value", 5, &p->key) &&
+		while (walk_next(o->s, e, &j, &kb, &ke, &vb, &ve))
+			if (walk_str_is(o->s, kb, ke, "value", 5, &p->key) &&
 			    days_within(p, o->s, vb, ve))
 				return 1;
 	}
@@ -286,8 +211,8 @@ meta_matches(struct pick *p, const struct jobj *o, const struct cond *c)
 		return 0;
 	i = m->vbeg + 1;
 	/* The last of duplicate keys wins, as with jobj_get. */
-	while (next_item(o->s, m->vend, &i, &kb, &ke, &vb, &ve))
-		if (str_is(o->s, kb, ke, c->key, c->keylen, &p->key))
+	while (walk_next(o->s, m->vend, &i, &kb, &ke, &vb, &ve))
+		if (walk_str_is(o->s, kb, ke, c->key, c->keylen, &p->key))
 			found = 1, fb = vb, fe = ve;
 	return found && any_is(c, o->s, fb, fe, &p->tmp);
 }
