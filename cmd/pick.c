@@ -102,34 +102,48 @@ struct pick {
 
 /* --- the parts of a checked record */
 
+/* A test of the value s[vb..ve) of a record against condition c. */
+typedef int (*value_fn)(struct pick *, const struct cond *c, const char *s, size_t vb,
+    size_t ve);
+
+/* Is the value one of c's strings? */
 static int
-any_is(const struct cond *c, const char *s, size_t b, size_t e, struct buf *tmp)
+value_is(struct pick *p, const struct cond *c, const char *s, size_t vb, size_t ve)
 {
 	size_t k;
 
 	for (k = 0; k < c->nval; k++)
-		if (walk_str_is(s, b, e, c->val[k], c->len[k], tmp))
+		if (walk_str_is(s, vb, ve, c->val[k], c->len[k], &p->tmp))
 			return 1;
 	return 0;
 }
 
-/* Is member m an array with an object element whose key is one of c's values? */
+/* Is the value a string that names days within --from and --to? */
 static int
-array_has(struct pick *p, const struct jobj *o, const struct jmember *m, const char *key,
-    const struct cond *c)
+value_within(struct pick *p, const struct cond *c, const char *s, size_t vb, size_t ve)
+{
+	long lo, hi;
+
+	if (s[vb] != '"')
+		return 0;
+	if (memchr(s + vb, '\\', ve - vb)) {
+		json_unescape(s + vb, ve - vb, &p->tmp);
+		if (when_span(p->tmp.s, p->tmp.len, &lo, &hi) < 0)
+			return 0;
+	} else if (when_span(s + vb + 1, ve - vb - 2, &lo, &hi) < 0)
+		return 0;
+	return lo <= p->to && hi >= p->from;
+}
+
+/* Is member m an array with an object element whose key passes test? */
+static int
+element_has(struct pick *p, const struct jobj *o, const struct jmember *m, const char *key,
+    value_fn test, const struct cond *c)
 {
 	size_t i, j, b, e, kb, ke, vb, ve, klen = strlen(key);
 
 	if (!m || o->s[m->vbeg] != '[')
 		return 0;
-	/* Most records have none of the values: no need to look closer. */
-	if (!memchr(o->s + m->vbeg, '\\', m->vend - m->vbeg)) {
-		for (j = 0; j < c->nval; j++)
-			if (memmem(o->s + m->vbeg, m->vend - m->vbeg, c->val[j], c->len[j]))
-				break;
-		if (j == c->nval)
-			return 0;
-	}
 	i = m->vbeg + 1;
 	while (walk_next(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
 		if (o->s[b] != '{')
@@ -137,10 +151,30 @@ array_has(struct pick *p, const struct jobj *o, const struct jmember *m, const c
 		j = b + 1;
 		while (walk_next(o->s, e, &j, &kb, &ke, &vb, &ve))
 			if (walk_str_is(o->s, kb, ke, key, klen, &p->key) &&
-			    any_is(c, o->s, vb, ve, &p->tmp))
+			    test(p, c, o->s, vb, ve))
 				return 1;
 	}
 	return 0;
+}
+
+/* element_has with value_is, for a string that the array may not hold at all. */
+static int
+element_is(struct pick *p, const struct jobj *o, const struct jmember *m, const char *key,
+    const struct cond *c)
+{
+	size_t k;
+
+	if (!m)
+		return 0;
+	/* Most records have none of the values: no need to look closer. */
+	if (!memchr(o->s + m->vbeg, '\\', m->vend - m->vbeg)) {
+		for (k = 0; k < c->nval; k++)
+			if (memmem(o->s + m->vbeg, m->vend - m->vbeg, c->val[k], c->len[k]))
+				break;
+		if (k == c->nval)
+			return 0;
+	}
+	return element_has(p, o, m, key, value_is, c);
 }
 
 static int
@@ -160,46 +194,6 @@ text_matches(struct pick *p, const struct jobj *o, const struct cond *c)
 	return 0;
 }
 
-/* Does the checked JSON string s[b..e) name days within --from and --to? */
-static int
-days_within(struct pick *p, const char *s, size_t b, size_t e)
-{
-	long lo, hi;
-
-	if (s[b] != '"')
-		return 0;
-	if (memchr(s + b, '\\', e - b)) {
-		json_unescape(s + b, e - b, &p->tmp);
-		if (when_span(p->tmp.s, p->tmp.len, &lo, &hi) < 0)
-			return 0;
-	} else if (when_span(s + b + 1, e - b - 2, &lo, &hi) < 0)
-		return 0;
-	return lo <= p->to && hi >= p->from;
-}
-
-static int
-date_matches(struct pick *p, const struct jobj *o)
-{
-	const struct jmember *m;
-	size_t i, j, b, e, kb, ke, vb, ve;
-
-	if (!p->mentioned)
-		return (m = p->fm[F_DCT]) && days_within(p, o->s, m->vbeg, m->vend);
-	if (!(m = p->fm[F_DATES]) || o->s[m->vbeg] != '[')
-		return 0;
-	i = m->vbeg + 1;
-	while (walk_next(o->s, m->vend, &i, NULL, NULL, &b, &e)) {
-		if (o->s[b] != '{')
-			continue;
-		j = b + 1;
-		while (walk_next(o->s, e, &j, &kb, &ke, &vb, &ve))
-			if (walk_str_is(o->s, kb, ke, "value", 5, &p->key) &&
-			    days_within(p, o->s, vb, ve))
-				return 1;
-	}
-	return 0;
-}
-
 static int
 meta_matches(struct pick *p, const struct jobj *o, const struct cond *c)
 {
@@ -214,7 +208,7 @@ meta_matches(struct pick *p, const struct jobj *o, const struct cond *c)
 	while (walk_next(o->s, m->vend, &i, &kb, &ke, &vb, &ve))
 		if (walk_str_is(o->s, kb, ke, c->key, c->keylen, &p->key))
 			found = 1, fb = vb, fe = ve;
-	return found && any_is(c, o->s, fb, fe, &p->tmp);
+	return found && value_is(p, c, o->s, fb, fe);
 }
 
 static int
@@ -224,17 +218,19 @@ cond_matches(struct pick *p, const struct jobj *o, const struct cond *c)
 
 	switch (c->kind) {
 	case C_ENTITY:
-		return array_has(p, o, p->fm[F_ENTITIES], "id", c);
+		return element_is(p, o, p->fm[F_ENTITIES], "id", c);
 	case C_TYPE:
-		return array_has(p, o, p->fm[F_ENTITIES], "type", c);
+		return element_is(p, o, p->fm[F_ENTITIES], "type", c);
 	case C_SPEAKER:
 		/* A record of lede-extract-quotes --each is one quotation. */
-		return array_has(p, o, p->fm[F_QUOTES], "speaker", c) ||
-		    ((m = p->fm[F_SPEAKER]) && any_is(c, o->s, m->vbeg, m->vend, &p->tmp));
+		return element_is(p, o, p->fm[F_QUOTES], "speaker", c) ||
+		    ((m = p->fm[F_SPEAKER]) && value_is(p, c, o->s, m->vbeg, m->vend));
 	case C_PATTERN:
 		return text_matches(p, o, c);
 	case C_DATE:
-		return date_matches(p, o);
+		if (p->mentioned)
+			return element_has(p, o, p->fm[F_DATES], "value", value_within, c);
+		return (m = p->fm[F_DCT]) && value_within(p, c, o->s, m->vbeg, m->vend);
 	case C_META:
 		return meta_matches(p, o, c);
 	}
