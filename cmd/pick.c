@@ -36,7 +36,8 @@ static const char help_text[] =
     "  -r, --records         decide each record alone, not whole documents\n"
     "  -k, --keep-going      pass bad lines through with a warning (exit 1)\n"
     "  -u, --unbuffered      flush after each record\n"
-    "A condition given twice matches either value.  See lede-pick(1).\n";
+    "A condition given twice matches either value; all the others must match.\n"
+    "Exit 0 if something matched, 1 if nothing did, 2 on error.  See lede-pick(1).\n";
 
 enum { OPT_FROM = 256, OPT_TO, OPT_MENTIONED, OPT_VERSION };
 
