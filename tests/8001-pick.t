@@ -3,6 +3,7 @@
 # documents in order, dates of every precision, and every error path.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
+command -v jq >/dev/null 2>&1 || skip_all "jq is not installed"
 p=lede-pick
 u="usage: $p [-hkruv] [-e id] [-m key=value] [-s speaker] [-t type] [-x pattern] [--from date] [--to date] [--mentioned] [file ...]"
 
