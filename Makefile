@@ -25,7 +25,7 @@ LDLIBS = $(PKG_LIBS)
 # Each program is cmd/NAME.c, plus its own modules cmd/NAME-*.c; each
 # source is compiled to its own object and each program linked from its
 # objects and common/libcommon.a.
-PROGS = split tag-entities extract-dates extract-quotes dedupe report
+PROGS = split tag-entities extract-dates extract-quotes dedupe report pick
 BINS = $(patsubst cmd/%.c,bin/lede-%,$(wildcard $(PROGS:%=cmd/%.c)))
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:.c=.o)
