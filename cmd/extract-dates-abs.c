@@ -264,6 +264,7 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
 	return 1;
 }
+DATES_RULE(mdy, CB(C_WEEKDAYS) | CB(C_MONTHS));
 
 /* [weekday [,]] [the] day [of] month [.] [,] [year] */
 int
@@ -321,6 +322,7 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 	m->dayp = 1;
 	return 1;
 }
+DATES_RULE(dmy, CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) | S_NUM);
 
 /* 2025-11-13, 2012/8/10, 2012/Aug/10 */
 int
@@ -375,6 +377,7 @@ r_iso(struct dates_scan *sc, size_t i, struct tx *m)
 	m->dayp = 1;
 	return 1;
 }
+DATES_RULE(iso, S_NUM4);
 
 /*
  * 8/10 (August 10; 10 August under --dmy), 14/4: a month and day
@@ -481,9 +484,10 @@ r_slash(struct dates_scan *sc, size_t i, struct tx *m)
 	m->dayp = 1;
 	return 1;
 }
+DATES_RULE(slash, S_NUM2);
 
 /* [the] first quarter [of 2025 | 2025]; Q1 2025; the first half of the year */
-int
+static int
 r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k;
@@ -528,9 +532,10 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
 	return 1;
 }
+DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS));
 
 /* [the] season [of] [2025] */
-int
+static int
 r_season(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k;
@@ -564,11 +569,131 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, "XXXX-%s", p);
 	return 1;
 }
+DATES_RULE(season, CB(C_ARTICLES) | CB(C_SEASONS));
 
-static int r_inner(struct dates_scan *, size_t, struct tx *);
+/* 1990s, the 1990s, the '90s */
+static int
+r_decade(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i;
+	int y;
+
+	if (has(sc, j, C_ARTICLES))
+		j++;
+	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
+		j++;
+	if (!isnum(sc, j) || (TK(j)->nd != 4 && TK(j)->nd != 2) || TK(j)->num % 10 != 0 ||
+	    !tokeq(sc, j + 1, "s") || !att(sc, j + 1) || money(sc, j))
+		return 0;
+	y = (int)TK(j)->num;
+	if (TK(j)->nd == 2)
+		y += y < 30 ? 2000 : 1900;
+	settx(m, i, j + 2, TY_DATE, "");
+	snprintf(m->val, sizeof m->val, "%03d", y / 10);
+	return 1;
+}
+DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES));
+
+/* a bare year: in 2026, the 2024 election */
+static int
+r_year(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e;
+	int y;
+
+	if (!isnum(sc, i) || TK(i)->nd != 4 || money(sc, i) || inbig(sc, i))
+		return 0;
+	if (!(e = pyear(sc, i, &y, 0)))
+		return 0;
+	if (e == i + 1 && (y < 1000 || y > 2200))
+		return 0;
+	if (e == i + 1 && (y < 1900 || y > 2100) && !(i > 0 && has(sc, i - 1, C_YEAR_BEFORE)))
+		return 0;
+	if (has(sc, e, C_NOT_AFTER) || has(sc, e, C_UNITS) || has(sc, e, C_UNITS_PL) ||
+	    (has(sc, e, C_ZONES) && TK(e)->cap == 2))
+		return 0;
+	if (i > 0 && isnum(sc, i - 1))
+		return 0;
+	if (ispc(sc, e, '-') && att(sc, e) && isnum(sc, e + 1) && att(sc, e + 1) && TK(e + 1)->nd != 4)
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	if (y < 0)
+		snprintf(m->val, sizeof m->val, "BC%04d", -y);
+	else
+		snprintf(m->val, sizeof m->val, "%04d", y);
+	return 1;
+}
+DATES_RULE(year, S_NUM4);
+
+/* on the 10th */
+static int
+r_nth(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e;
+	int d, ord, y, mo;
+
+	if (i == 0 || !has(sc, i - 1, C_ON) || !has(sc, i, C_ARTICLES))
+		return 0;
+	if (!(e = pday(sc, i + 1, &d, &ord)) || !ord || !isnum(sc, i + 1))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	if (!sc->ref->have) {
+		snprintf(m->val, sizeof m->val, "XXXX-XX-%02d", d);
+		return 1;
+	}
+	y = sc->ref->y, mo = sc->ref->m;
+	if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
+		mo = 12, y--;
+	if (!okday(y, mo, d))
+		return 0;
+	putday(m->val, dfc(y, mo, d));
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(nth, CB(C_ARTICLES));
+
+/* Christmas, New Year's Day: a fixed day of a year */
+static int
+r_holiday(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t k;
+	int md, y, e;
+
+	if (!(k = phr(sc, C_HOLIDAYS, i, &md, NULL)) || !TK(i)->cap)
+		return 0;
+	e = (int)(i + k);
+	if (isword(sc, (size_t)e) && TK(e)->cap && !has(sc, (size_t)e, C_MONTHS))
+		return 0;	/* Christmas Island */
+	if ((size_t)e < sc->nt && pyear(sc, (size_t)e, &y, 0))
+		e = (int)pyear(sc, (size_t)e, &y, 0);
+	else
+		y = yearfor(sc, i, md / 100, md % 100);
+	settx(m, i, (size_t)e, TY_DATE, "");
+	dayval(sc, m->val, y, md / 100, md % 100);
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(holiday, CB(C_HOLIDAYS));
+
+/* What a modifier or boundary can wrap. */
+static int
+r_inner(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	static const rule_fn inner[] = { r_mdy, r_rel, r_season, r_decade, r_year, r_quarter };
+	struct tx t;
+	size_t k;
+	int got = 0;
+
+	for (k = 0; k < sizeof inner / sizeof inner[0]; k++)
+		if (inner[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
+			*m = t;
+			got = 1;
+		}
+	return got;
+}
 
 /* early/late/mid X; the beginning/end of X */
-int
+static int
 r_mod(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i;
@@ -604,120 +729,4 @@ r_mod(struct dates_scan *sc, size_t i, struct tx *m)
 	m->mod = mod;
 	return 1;
 }
-
-/* What a modifier or boundary can wrap. */
-static int
-r_inner(struct dates_scan *sc, size_t i, struct tx *m)
-{
-	static const rule_fn inner[] = { r_mdy, r_rel, r_season, r_decade, r_year, r_quarter };
-	struct tx t;
-	size_t k;
-	int got = 0;
-
-	for (k = 0; k < sizeof inner / sizeof inner[0]; k++)
-		if (inner[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
-			*m = t;
-			got = 1;
-		}
-	return got;
-}
-
-/* 1990s, the 1990s, the '90s */
-int
-r_decade(struct dates_scan *sc, size_t i, struct tx *m)
-{
-	size_t j = i;
-	int y;
-
-	if (has(sc, j, C_ARTICLES))
-		j++;
-	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
-		j++;
-	if (!isnum(sc, j) || (TK(j)->nd != 4 && TK(j)->nd != 2) || TK(j)->num % 10 != 0 ||
-	    !tokeq(sc, j + 1, "s") || !att(sc, j + 1) || money(sc, j))
-		return 0;
-	y = (int)TK(j)->num;
-	if (TK(j)->nd == 2)
-		y += y < 30 ? 2000 : 1900;
-	settx(m, i, j + 2, TY_DATE, "");
-	snprintf(m->val, sizeof m->val, "%03d", y / 10);
-	return 1;
-}
-
-/* a bare year: in 2026, the 2024 election */
-int
-r_year(struct dates_scan *sc, size_t i, struct tx *m)
-{
-	size_t e;
-	int y;
-
-	if (!isnum(sc, i) || TK(i)->nd != 4 || money(sc, i) || inbig(sc, i))
-		return 0;
-	if (!(e = pyear(sc, i, &y, 0)))
-		return 0;
-	if (e == i + 1 && (y < 1000 || y > 2200))
-		return 0;
-	if (e == i + 1 && (y < 1900 || y > 2100) && !(i > 0 && has(sc, i - 1, C_YEAR_BEFORE)))
-		return 0;
-	if (has(sc, e, C_NOT_AFTER) || has(sc, e, C_UNITS) || has(sc, e, C_UNITS_PL) ||
-	    (has(sc, e, C_ZONES) && TK(e)->cap == 2))
-		return 0;
-	if (i > 0 && isnum(sc, i - 1))
-		return 0;
-	if (ispc(sc, e, '-') && att(sc, e) && isnum(sc, e + 1) && att(sc, e + 1) && TK(e + 1)->nd != 4)
-		return 0;
-	settx(m, i, e, TY_DATE, "");
-	if (y < 0)
-		snprintf(m->val, sizeof m->val, "BC%04d", -y);
-	else
-		snprintf(m->val, sizeof m->val, "%04d", y);
-	return 1;
-}
-
-/* on the 10th */
-int
-r_nth(struct dates_scan *sc, size_t i, struct tx *m)
-{
-	size_t e;
-	int d, ord, y, mo;
-
-	if (i == 0 || !has(sc, i - 1, C_ON) || !has(sc, i, C_ARTICLES))
-		return 0;
-	if (!(e = pday(sc, i + 1, &d, &ord)) || !ord || !isnum(sc, i + 1))
-		return 0;
-	settx(m, i, e, TY_DATE, "");
-	if (!sc->ref->have) {
-		snprintf(m->val, sizeof m->val, "XXXX-XX-%02d", d);
-		return 1;
-	}
-	y = sc->ref->y, mo = sc->ref->m;
-	if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
-		mo = 12, y--;
-	if (!okday(y, mo, d))
-		return 0;
-	putday(m->val, dfc(y, mo, d));
-	m->dayp = 1;
-	return 1;
-}
-
-/* Christmas, New Year's Day: a fixed day of a year */
-int
-r_holiday(struct dates_scan *sc, size_t i, struct tx *m)
-{
-	size_t k;
-	int md, y, e;
-
-	if (!(k = phr(sc, C_HOLIDAYS, i, &md, NULL)) || !TK(i)->cap)
-		return 0;
-	e = (int)(i + k);
-	if (isword(sc, (size_t)e) && TK(e)->cap && !has(sc, (size_t)e, C_MONTHS))
-		return 0;	/* Christmas Island */
-	if ((size_t)e < sc->nt && pyear(sc, (size_t)e, &y, 0))
-		e = (int)pyear(sc, (size_t)e, &y, 0);
-	else
-		y = yearfor(sc, i, md / 100, md % 100);
-	settx(m, i, (size_t)e, TY_DATE, "");
-	dayval(sc, m->val, y, md / 100, md % 100);
-	m->dayp = 1;
-	return 1;
-}
+DATES_RULE(mod, CB(C_ARTICLES) | CB(C_MODIFIERS));

@@ -210,7 +210,7 @@ pdurs1(const struct dates_scan *sc, size_t i, struct dur *d)
 }
 
 /* [approx] N units; bare plurals after "for" */
-int
+static int
 r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k, e;
@@ -249,9 +249,10 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 0;
 }
+DATES_RULE(dur, DUR_START | CB(C_UNITS_PL));
 
 /* every [other] [N] unit | weekday | daypart; daily */
-int
+static int
 r_set(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, e;
@@ -289,3 +290,4 @@ r_set(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 0;
 }
+DATES_RULE(set, CB(C_FREQ) | CB(C_EVERY));

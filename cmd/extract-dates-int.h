@@ -105,7 +105,9 @@ struct dates_scan {
 	int joined;		/* a time glued to a date before it: 05/31/2024.14:15 */
 	int mdok;		/* a bare 8/10 is a date here: an offset's anchor */
 	struct pdmemo *memo;	/* the last compound duration read */
-	uint32_t rulesof[64];	/* bit k: rulestart[k] has that bit (see best) */
+	uint32_t rulesof[64];	/* bit k: rule k can start on start bit b (see best) */
+	uint64_t anystart;	/* the start bits of all the rules */
+	int all;		/* every rule at every token: dates_scan_all_rules() */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
 	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
@@ -294,6 +296,44 @@ tokeq(const struct dates_scan *sc, size_t i, const char *w)
 
 typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
 
+/*
+ * A rule: tried at token i, it fills *m and returns 1 when an expression
+ * starts there.  start holds the start bits (see startbits() in
+ * extract-dates-scan.c) of the tokens it can start on: the categories
+ * of the word (and of the phrases it starts, for C_FIXED, C_HOLIDAYS
+ * and C_APPROX), or the S_ bits below.  The scan asks a rule only at a
+ * token that has one of them, so a rule's first tests must fail
+ * elsewhere: a change to them is a change to its mask, next to it.
+ * lede-extract-dates --all-rules asks every rule everywhere, and
+ * tests/fuzz/fuzz-extract-dates-rules.c checks that it finds the same.
+ */
+struct dates_rule {
+	const char *name;
+	rule_fn fn;
+	uint64_t start;
+};
+#define DATES_RULE(r, mask) \
+	const struct dates_rule rule_##r = { #r, r_##r, (mask) }
+
+#define S_NUM (1ULL << 55)	/* a number */
+#define S_NUM2 (1ULL << 56)	/* of at most two digits */
+#define S_NUM4 (1ULL << 57)	/* of four */
+#define S_APOS (1ULL << 58)	/* ' */
+#define S_Q (1ULL << 59)	/* the word q */
+#define S_SIGN (1ULL << 60)	/* + or - */
+_Static_assert(NCAT <= 55, "the S_ bits are above the categories");
+/*
+ * Where a duration can start (pdurs() is 0 elsewhere): what r_ago, r_in,
+ * r_dur and r_offset start on.
+ */
+#define DUR_START (CB(C_APPROX) | CB(C_HALF) | CB(C_NUMBERS) | S_NUM)
+
+extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
+    rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
+    rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
+    rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
+    rule_offset, rule_range, rule_workday;
+
 /* extract-dates-lex.c: the word list */
 const struct lexent *lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h);
 
@@ -336,8 +376,6 @@ size_t pnum(const struct dates_scan *sc, size_t i, double *v, int *x);
 size_t punit(const struct dates_scan *sc, size_t j, int afternum, int *u, int *plural);
 size_t pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp);
 size_t pdurs(const struct dates_scan *sc, size_t i, struct dur *d);
-int r_dur(struct dates_scan *sc, size_t i, struct tx *m);
-int r_set(struct dates_scan *sc, size_t i, struct tx *m);
 
 /* extract-dates-abs.c: absolute dates */
 size_t pday(const struct dates_scan *sc, size_t i, int *d, int *ord);
@@ -347,30 +385,15 @@ int r_mdy(struct dates_scan *sc, size_t i, struct tx *m);
 int r_dmy(struct dates_scan *sc, size_t i, struct tx *m);
 int r_iso(struct dates_scan *sc, size_t i, struct tx *m);
 int r_slash(struct dates_scan *sc, size_t i, struct tx *m);
-int r_quarter(struct dates_scan *sc, size_t i, struct tx *m);
-int r_season(struct dates_scan *sc, size_t i, struct tx *m);
-int r_mod(struct dates_scan *sc, size_t i, struct tx *m);
-int r_decade(struct dates_scan *sc, size_t i, struct tx *m);
-int r_year(struct dates_scan *sc, size_t i, struct tx *m);
-int r_nth(struct dates_scan *sc, size_t i, struct tx *m);
-int r_holiday(struct dates_scan *sc, size_t i, struct tx *m);
 
 /* extract-dates-rel.c: relative expressions */
 int r_weekday(struct dates_scan *sc, size_t i, struct tx *m);
 int r_deictic(struct dates_scan *sc, size_t i, struct tx *m);
-int r_offset(struct dates_scan *sc, size_t i, struct tx *m);
 void signedafter(struct dates_scan *sc, struct tx *m);
-int r_signed(struct dates_scan *sc, size_t i, struct tx *m);
-int r_workday(struct dates_scan *sc, size_t i, struct tx *m);
 int r_rel(struct dates_scan *sc, size_t i, struct tx *m);
-int r_ago(struct dates_scan *sc, size_t i, struct tx *m);
-int r_in(struct dates_scan *sc, size_t i, struct tx *m);
-int r_fixed(struct dates_scan *sc, size_t i, struct tx *m);
-int r_theunit(struct dates_scan *sc, size_t i, struct tx *m);
 
 /* extract-dates-time.c: clock times */
 int r_time(struct dates_scan *sc, size_t i, struct tx *m);
-int r_range(struct dates_scan *sc, size_t i, struct tx *m);
 
 /* extract-dates-scan.c: the rules tried at each token */
 int best(struct dates_scan *sc, size_t i, struct tx *m);

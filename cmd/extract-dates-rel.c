@@ -121,6 +121,7 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 	m->wdonly = rel == 9;
 	return 1;
 }
+DATES_RULE(weekday, CB(C_RELATIVE) | CB(C_WEEKDAYS_PL) | CB(C_WEEKDAYS));
 
 /* today, yesterday, tomorrow, tonight; the day before yesterday; [daypart] */
 int
@@ -155,6 +156,7 @@ r_deictic(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 1;
 }
+DATES_RULE(deictic, CB(C_ARTICLES) | CB(C_DEICTIC));
 
 /*
  * [the] [earlier|later] rel unit: this week, last month, next year,
@@ -279,9 +281,10 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 0;
 }
+DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
 
 /* [approx] N units ago | from now */
-int
+static int
 r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k, e;
@@ -315,9 +318,10 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 		m->type = sc->ref->have && sc->ref->hastime ? TY_TIME : TY_DATE;
 	return 1;
 }
+DATES_RULE(ago, DUR_START);
 
 /* in N units (future, unless "the first time in three years") */
-int
+static int
 r_in(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k, e, lo;
@@ -368,8 +372,9 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 		m->type = sc->ref->have && sc->ref->hastime ? TY_TIME : TY_DATE;
 	return 1;
 }
+DATES_RULE(in, DUR_START);
 
-int
+static int
 r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t k;
@@ -382,9 +387,10 @@ r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 	settx(m, i, i + k, TY_DATE, v);
 	return 1;
 }
+DATES_RULE(fixed, CB(C_FIXED));
 
 /* the year, the week: the current one */
-int
+static int
 r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	int u;
@@ -415,6 +421,7 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return relunit(sc, m->val, 0, u);
 }
+DATES_RULE(theunit, CB(C_ARTICLES));
 
 /*
  * [approx] N units later | earlier; N units before | after ANCHOR,
@@ -422,7 +429,7 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
  * yesterday", "2 months before 02/02", "2 days after next Friday"),
  * or nothing ("15 minutes before." counts from the reference).
  */
-int
+static int
 r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	static const rule_fn anchors[] = { r_deictic, r_weekday, r_slash, r_iso, r_mdy, r_dmy, r_fixed };
@@ -433,6 +440,8 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 	struct tx a;
 	int dir;
 
+	if (TK(i)->kind == TP)
+		return 0;	/* not "~5 days later", though "~" is an approx */
 	if (has(sc, i, C_ARTICLES) && !has(sc, i, C_NUMBERS) && has(sc, i + 1, C_UNITS) &&
 	    !has(sc, i + 1, C_UNITS_ATT) && ivl(sc, i + 1, C_UNITS) != U_WE &&
 	    has(sc, i + 2, C_BEFORE_AFTER) && clauseend(sc, i + 3)) {
@@ -478,6 +487,7 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 	m->mod = mod && strcmp(mod, "APPROX") == 0 ? mod : NULL;
 	return 1;
 }
+DATES_RULE(offset, CB(C_ARTICLES) | DUR_START);
 
 /* A point moved by a signed offset after it: "next Tuesday +10 days", "now + 40minutes". */
 void
@@ -507,7 +517,7 @@ signedafter(struct dates_scan *sc, struct tx *m)
 }
 
 /* +2 months, 5 days; -3y: a signed offset from the reference. */
-int
+static int
 r_signed(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	struct dur dd;
@@ -529,16 +539,17 @@ r_signed(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	return 1;
 }
+DATES_RULE(signed, S_SIGN);
 
 /* next weekday, last business day: the working day after or before the reference */
-int
+static int
 r_workday(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t k;
 	int rel;
 	long z;
 
-	if (!has(sc, i, C_RELATIVE) || (rel = ivl(sc, i, C_RELATIVE)) == 0 ||
+	if (TK(i)->kind == TP || !has(sc, i, C_RELATIVE) || (rel = ivl(sc, i, C_RELATIVE)) == 0 ||
 	    !(k = phr(sc, C_WORKDAYS, i + 1, NULL, NULL)))
 		return 0;
 	if ((i > 0 && has(sc, i - 1, C_ARTICLES)) || has(sc, i + 1 + k, C_OF))
@@ -556,3 +567,4 @@ r_workday(struct dates_scan *sc, size_t i, struct tx *m)
 	putday(m->val, z);
 	return 1;
 }
+DATES_RULE(workday, CB(C_RELATIVE));

@@ -15,19 +15,45 @@
 
 static const char *tyname[] = { "DATE", "TIME", "DURATION", "SET" };
 
-static void rules_index(uint32_t *);
+/*
+ * The rules, in the order they are tried: at a token where several
+ * match, the longest match wins, the first of those of one length.
+ * Each rule is defined with its start mask beside it (DATES_RULE).
+ */
+static const struct dates_rule *const rules[] = {
+	&rule_iso, &rule_slash, &rule_mdy, &rule_dmy, &rule_weekday, &rule_deictic,
+	&rule_fixed, &rule_rel, &rule_ago, &rule_in, &rule_quarter, &rule_season,
+	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
+	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
+	&rule_range, &rule_workday,
+};
+#define NRULES (sizeof rules / sizeof rules[0])
+_Static_assert(NRULES <= 32, "a bit for each rule");
 
 struct dates_scan *
 dates_scan_new(const struct dates_lex *lx, int dmy)
 {
 	struct dates_scan *sc = xcalloc(1, sizeof *sc);
+	size_t k;
+	uint64_t b;
 
 	sc->lex = lx;
 	sc->dmy = dmy;
 	sc->memo = xcalloc(1, sizeof *sc->memo);
 	sc->memo->i = SIZE_MAX;
-	rules_index(sc->rulesof);
+	/* rulesof[b]: bit k set when rule k can start on start bit b */
+	for (k = 0; k < NRULES; k++) {
+		sc->anystart |= rules[k]->start;
+		for (b = rules[k]->start; b; b &= b - 1)
+			sc->rulesof[__builtin_ctzll(b)] |= 1u << k;
+	}
 	return sc;
+}
+
+void
+dates_scan_all_rules(struct dates_scan *sc, int on)
+{
+	sc->all = on;
 }
 
 void
@@ -40,69 +66,7 @@ dates_scan_free(struct dates_scan *sc)
 	free(sc);
 }
 
-static const rule_fn rules[] = {
-	r_iso, r_slash, r_mdy, r_dmy, r_weekday, r_deictic, r_fixed, r_rel,
-	r_ago, r_in, r_quarter, r_season, r_mod, r_decade, r_year, r_set,
-	r_time, r_dur, r_nth, r_theunit, r_holiday,
-};
-
-/*
- * What a rule's first token must be, read off its first tests: the
- * categories of the word (and of the phrases it starts, for r_fixed
- * and r_holiday, r_ago, r_in, r_dur), or one of these (bits above the
- * categories).  A rule asked at a token outside its mask would return 0
- * at once.  r_ago, r_in and r_dur read a duration at the token (after
- * "about"), which best() looks at before r_offset: outside DUR_START
- * there is none, and best() notes that itself.  A new rule needs a mask
- * here, and a change to a rule's first tests a change to its mask.
- */
-#define S_NUM (1ULL << 55)	/* a number */
-#define S_NUM2 (1ULL << 56)	/* of at most two digits */
-#define S_NUM4 (1ULL << 57)	/* of four */
-#define S_APOS (1ULL << 58)	/* ' */
-#define S_Q (1ULL << 59)	/* the word q */
-#define DUR_START (CB(C_APPROX) | CB(C_HALF) | CB(C_NUMBERS) | S_NUM)
-_Static_assert(NCAT <= 55, "the S_ bits are above the categories");
-static const uint64_t rulestart[] = {
-	S_NUM4,						/* r_iso */
-	S_NUM2,						/* r_slash */
-	CB(C_WEEKDAYS) | CB(C_MONTHS),			/* r_mdy */
-	CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) | S_NUM, /* r_dmy */
-	CB(C_RELATIVE) | CB(C_WEEKDAYS_PL) | CB(C_WEEKDAYS), /* r_weekday */
-	CB(C_ARTICLES) | CB(C_DEICTIC),			/* r_deictic */
-	CB(C_FIXED),					/* r_fixed */
-	CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE), /* r_rel */
-	DUR_START,					/* r_ago */
-	DUR_START,					/* r_in */
-	S_Q | CB(C_ARTICLES) | CB(C_ORDINALS),		/* r_quarter */
-	CB(C_ARTICLES) | CB(C_SEASONS),			/* r_season */
-	CB(C_ARTICLES) | CB(C_MODIFIERS),		/* r_mod */
-	S_NUM | S_APOS | CB(C_ARTICLES),		/* r_decade */
-	S_NUM4,						/* r_year */
-	CB(C_FREQ) | CB(C_EVERY),			/* r_set */
-	CB(C_CLOCK) | S_NUM2,				/* r_time */
-	DUR_START | CB(C_UNITS_PL),			/* r_dur */
-	CB(C_ARTICLES),					/* r_nth */
-	CB(C_ARTICLES),					/* r_theunit */
-	CB(C_HOLIDAYS),					/* r_holiday */
-};
-_Static_assert(sizeof rulestart / sizeof rulestart[0] == sizeof rules / sizeof rules[0],
-    "a mask for each rule");
-_Static_assert(sizeof rules / sizeof rules[0] <= 32, "a bit for each rule");
-
-/* rulesof[b]: bit k set when rulestart[k] has bit b. */
-static void
-rules_index(uint32_t *rulesof)
-{
-	size_t k;
-	uint64_t b;
-
-	for (k = 0; k < sizeof rules / sizeof rules[0]; k++)
-		for (b = rulestart[k]; b; b &= b - 1)
-			rulesof[__builtin_ctzll(b)] |= 1u << k;
-}
-
-/* The bits of token i the masks are read against. */
+/* The start bits of token i, which the rules' start masks are read against. */
 static uint64_t
 startbits(const struct dates_scan *sc, size_t i)
 {
@@ -114,48 +78,45 @@ startbits(const struct dates_scan *sc, size_t i)
 	if (t->kind == TN)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)
-		b |= t->ch == '\'' ? S_APOS : 0;
+		b |= t->ch == '\'' ? S_APOS : t->ch == '+' || t->ch == '-' ? S_SIGN : 0;
 	else if (t->b1 - t->b0 == 1 && (sc->s[t->b0] | 0x20) == 'q')
 		b |= S_Q;
 	return b;
 }
 
+/*
+ * The longest match of the rules at token i: those whose start mask
+ * token i meets, or all of them under dates_scan_all_rules().
+ */
 int
 best(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	struct tx t;
 	size_t k;
 	int got = 0;
-	uint64_t sb = startbits(sc, i), b;
+	uint64_t sb, b;
 	uint32_t which = 0;
 
-	for (b = sb; b; b &= b - 1)
-		which |= sc->rulesof[__builtin_ctzll(b)];
-	if (!(sb & DUR_START)) {
-		/* what pdurs() from r_ago and r_dur would leave: no duration at i */
-		sc->memo->i = i;
-		sc->memo->e = 0;
+	if (sc->all)
+		which = (uint32_t)((1ULL << NRULES) - 1);
+	else {
+		sb = startbits(sc, i);
+		for (b = sb; b; b &= b - 1)
+			which |= sc->rulesof[__builtin_ctzll(b)];
+		if (!(sb & DUR_START)) {
+			/* what pdurs() would find: no duration at i */
+			sc->memo->i = i;
+			sc->memo->e = 0;
+		}
 	}
 	/* the rules in their order, as the lowest bit first */
-	for (; which; which &= which - 1)
-		if (k = (size_t)__builtin_ctz(which), rules[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
+	for (; which; which &= which - 1) {
+		k = (size_t)__builtin_ctz(which);
+		if (rules[k]->fn(sc, i, &t) && (!got || t.t1 > m->t1)) {
 			*m = t;
 			got = 1;
 		}
-	/* the rules that start on one kind of token only, asked only there */
-	if (TK(i)->kind == TP) {
-		if (r_signed(sc, i, &t) && (!got || t.t1 > m->t1))
-			*m = t, got = 1;
-		return got;
 	}
-	/* r_dur has just read the duration here (or after "about"), if any */
-	if ((has(sc, i, C_ARTICLES) || (sc->memo->e && sc->memo->i >= i && sc->memo->i <= i + MAXPT)) &&
-	    r_offset(sc, i, &t) && (!got || t.t1 > m->t1))
-		*m = t, got = 1;
-	if (TK(i)->kind == TN && ispc(sc, i + 1, '-') && r_range(sc, i, &t) && (!got || t.t1 > m->t1))
-		*m = t, got = 1;
-	if (has(sc, i, C_RELATIVE) && r_workday(sc, i, &t) && (!got || t.t1 > m->t1))
-		*m = t, got = 1;
 	return got;
 }
 
@@ -292,26 +253,6 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 	buf_addc(out, '}');
 }
 
-#define B(c) (1ULL << (c))
-#define START_MASK (B(C_MONTHS) | B(C_WEEKDAYS) | B(C_WEEKDAYS_PL) | B(C_UNITS_PL) | \
-	B(C_NUMBERS) | B(C_ORDINALS) | B(C_RELATIVE) | B(C_DEICTIC) | B(C_SEASONS) | \
-	B(C_MODIFIERS) | B(C_APPROX) | B(C_FIXED) | B(C_EVERY) | B(C_FREQ) | B(C_CLOCK) | \
-	B(C_ARTICLES) | B(C_HALF) | B(C_THIS_PREFIX) | B(C_HOLIDAYS) | PHRASE_FIRST)
-
-/* Could a rule start at this token at all?  (Most words cannot.) */
-static int
-trigger(const struct dates_scan *sc, size_t i)
-{
-	const struct tok *t = TK(i);
-
-	if (t->kind == TN)
-		return 1;
-	if (t->kind == TP)
-		return t->ch == '\'' || ((t->ch == '+' || t->ch == '-') && i + 1 < sc->nt &&
-		    sc->tk[i + 1].kind == TN);
-	return (t->lf & START_MASK) || (t->cap && t->b1 - t->b0 == 1);
-}
-
 size_t
 dates_find(struct dates_scan *sc, const char *text, size_t len,
     const struct dates_ref *ref, struct buf *out)
@@ -328,7 +269,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->cb = sc->cc = 0;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
-	if (!(sc->anchors & A_WORD)) {
+	if (!(sc->anchors & A_WORD) && !sc->all) {
 		/* no anchor word: is there an anchor phrase? */
 		int found = 0;
 		size_t q, nq = sc->nphi, all = nq > sizeof sc->phi / sizeof sc->phi[0];
@@ -350,7 +291,8 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 		i = 0;
 	}
 	while (i < sc->nt) {
-		if (!trigger(sc, i) || !best(sc, i, &m)) {
+		/* most tokens can start no rule */
+		if ((!sc->all && !(startbits(sc, i) & sc->anystart)) || !best(sc, i, &m)) {
 			i++;
 			continue;
 		}

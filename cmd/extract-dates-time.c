@@ -134,13 +134,14 @@ r_time(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 1;
 }
+DATES_RULE(time, CB(C_CLOCK) | S_NUM2);
 
 /*
  * The start of a range whose end holds what the start leaves out:
  * "8 - 11pm" (20:00), "10 - 11 at night", "22-23 Feb at 7pm".  The
  * start is its own expression; the end is found after it.
  */
-int
+static int
 r_range(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	struct tx t;
@@ -193,3 +194,4 @@ r_range(struct dates_scan *sc, size_t i, struct tx *m)
 	m->dayp = t.dayp;
 	return 1;
 }
+DATES_RULE(range, S_NUM);
