@@ -105,7 +105,7 @@ pyear(const struct dates_scan *sc, size_t i, int *y, int two)
 		*y = (int)TK(j)->num;
 	else if (TK(j)->nd == 2 && two && !ispc(sc, j + 1, ':') && !ispc(sc, j + 1, '.') &&
 	    !has(sc, j + 1, C_MERIDIEM) && !phr(sc, C_OCLOCK, j + 1, NULL, NULL) &&
-	    !tokeq(sc, j + 1, "a") && !tokeq(sc, j + 1, "p")) {
+	    !has(sc, j + 1, C_MER_LETTERS)) {
 		*y = (int)TK(j)->num;
 		*y += *y < 50 ? 2000 : 1900;
 	} else if (TK(j)->nd <= 4 && has(sc, j + 1, C_ERAS)) {
@@ -241,7 +241,7 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 		    !(i == 0 && TK(i)->cap && (e == sc->nt || (e + 1 == sc->nt &&
 		    TK(e)->kind == TP && strchr(".:", TK(e)->ch)))))
 			return 0;
-		if (tokeq(sc, i - 1, "the") || tokeq(sc, i - 1, "and") || tokeq(sc, i - 1, "to"))
+		if (i > 0 && has(sc, i - 1, C_MONTH_NOT_AFTER))
 			return 0;
 	}
 	if (!TK(i)->cap)
@@ -493,7 +493,7 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	size_t j = i, k;
 	int q, y = -1, half = 0;
 
-	if (tokeq(sc, j, "q") && TK(j)->cap && isnum(sc, j + 1) && att(sc, j + 1) &&
+	if (has(sc, j, C_QLETTER) && TK(j)->cap && isnum(sc, j + 1) && att(sc, j + 1) &&
 	    TK(j + 1)->num >= 1 && TK(j + 1)->num <= 4 && TK(j + 1)->nd == 1) {
 		q = (int)TK(j + 1)->num;
 		j += 2;
@@ -515,9 +515,9 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		k++;
 	if (pyear(sc, k, &y, 0))
 		j = pyear(sc, k, &y, 0);
-	else if (has(sc, k - 1, C_OF) && has(sc, k, C_ARTICLES) && tokeq(sc, k + 1, "year"))
+	else if (has(sc, k - 1, C_OF) && has(sc, k, C_ARTICLES) && has(sc, k + 1, C_YEAR))
 		j = k + 2, y = yearnear(sc);
-	else if (has(sc, k - 1, C_OF) && has(sc, k, C_RELATIVE) && tokeq(sc, k + 1, "year") &&
+	else if (has(sc, k - 1, C_OF) && has(sc, k, C_RELATIVE) && has(sc, k + 1, C_YEAR) &&
 	    sc->ref->have)
 		y = sc->ref->y + ivl(sc, k, C_RELATIVE), j = k + 2;
 	else if ((y = yearnear(sc)) >= 0) {
@@ -583,7 +583,7 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
 		j++;
 	if (!isnum(sc, j) || (TK(j)->nd != 4 && TK(j)->nd != 2) || TK(j)->num % 10 != 0 ||
-	    !tokeq(sc, j + 1, "s") || !att(sc, j + 1) || money(sc, j))
+	    !has(sc, j + 1, C_DECADE_S) || !att(sc, j + 1) || money(sc, j))
 		return 0;
 	y = (int)TK(j)->num;
 	if (TK(j)->nd == 2)

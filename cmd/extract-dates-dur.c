@@ -58,7 +58,7 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 		if (ispc(sc, j, '-') && att(sc, j))
 			j++;
 		if (has(sc, j, C_NUMBERS) && ivl(sc, j, C_NUMBERS) > 0 &&
-		    ivl(sc, j, C_NUMBERS) < 10 && !tokeq(sc, j, "a") && !tokeq(sc, j, "an")) {
+		    ivl(sc, j, C_NUMBERS) < 10 && !has(sc, j, C_INDEF)) {
 			n += ivl(sc, j, C_NUMBERS);
 			i = j;
 		}
@@ -68,8 +68,7 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 	*v = n;
 	i++;
 	if ((n < 0 || n == 2 || n == 12 || n == 100) && has(sc, i, C_OF) &&
-	    (tokeq(sc, i - 1, "couple") || tokeq(sc, i - 1, "dozens") ||
-	    tokeq(sc, i - 1, "hundreds")))
+	    has(sc, i - 1, C_COUNT_OF))
 		i++;
 	return i;
 }
@@ -116,7 +115,7 @@ pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp)
 
 	if (has(sc, i, C_HALF)) {	/* half an hour */
 		j = i + 1;
-		if (tokeq(sc, j, "a") || tokeq(sc, j, "an"))
+		if (has(sc, j, C_INDEF))
 			j++;
 		if ((k = punit(sc, j, 0, u, &pl)) && !pl) {
 			*v = 0.5, *x = 0;
@@ -141,7 +140,7 @@ pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp)
 	if (*u == U_WE)
 		return 0;
 	/* "three and a half years", "an hour and a half" */
-	if (has(sc, k, C_AND) && (tokeq(sc, k + 1, "a") || tokeq(sc, k + 1, "an")) &&
+	if (has(sc, k, C_AND) && has(sc, k + 1, C_INDEF) &&
 	    has(sc, k + 2, C_HALF) && !*x) {
 		*v += 0.5;
 		k += 3;
@@ -225,8 +224,8 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		if (has(sc, e, C_AGE) || (ispc(sc, e, '-') && has(sc, e + 1, C_AGE)))
 			return 0;
 		/* "a second time", "one day" (someday) */
-		if (!mod && (tokeq(sc, j, "a") || tokeq(sc, j, "an") || tokeq(sc, j, "one")) &&
-		    (u == U_S || u == U_MIN || (u == U_D && tokeq(sc, j, "one"))) &&
+		if (!mod && (has(sc, j, C_INDEF) || has(sc, j, C_ONE)) &&
+		    (u == U_S || u == U_MIN || (u == U_D && has(sc, j, C_ONE))) &&
 		    !(i > 0 && has(sc, i - 1, C_DUR_BEFORE)))
 			return 0;
 		if (u == U_S && !isnum(sc, j) && has(sc, e, C_UNITS) == 0 && isword(sc, e) &&
@@ -235,7 +234,7 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		settx(m, i, e, TY_DURATION, "");
 		durvals(m->val, &dd);
 		m->mod = mod;
-		if (!mod && dd.n == 1 && (tokeq(sc, j, "a") || tokeq(sc, j, "an")) && i > 0 &&
+		if (!mod && dd.n == 1 && has(sc, j, C_INDEF) && i > 0 &&
 		    (has(sc, i - 1, C_SET_BEFORE) || (isnum(sc, i - 1) && !has(sc, i - 2, C_IN))))
 			m->type = TY_SET;
 		return 1;
@@ -266,7 +265,7 @@ r_set(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!has(sc, j, C_EVERY))
 		return 0;
 	j++;
-	if (tokeq(sc, j, "other"))
+	if (has(sc, j, C_OTHER))
 		v = 2, j++;
 	if (has(sc, j, C_WEEKDAYS) && !TK(j)->lx->abbr) {
 		settx(m, i, j + 1, TY_SET, "");

@@ -24,8 +24,16 @@ enum cat {
 	C_NOT_AFTER, C_NAME_WORDS, C_ARTICLES, C_OF, C_AT, C_ON, C_AND,
 	C_HALF, C_TO, C_THIS_PREFIX, C_IN, C_DUR_BEFORE, C_OCLOCK, C_AGE,
 	C_BEFORE_AFTER, C_SET_BEFORE, C_REL_POINT, C_HOLIDAYS, C_SHIFT,
-	C_WORKDAYS, C_UNITS_CMP, C_ERA_SHIFT, C_SHIFT_CLOCK, C_DETERMINERS, NCAT
+	C_WORKDAYS, C_UNITS_CMP, C_ERA_SHIFT, C_SHIFT_CLOCK, C_DETERMINERS,
+	/*
+	 * From here on, in lexent.f2, not in tokens' lf: single words that
+	 * a rule or two test for (has() reads either).
+	 */
+	C_F2, C_INDEF = C_F2, C_COUNT_OF, C_ONE, C_OTHER, C_WEEK, C_PAST, C_DAY,
+	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
+	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, NCAT
 };
+_Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
 enum unit { U_NONE, U_Y, U_Q, U_M, U_W, U_D, U_H, U_MIN, U_S, U_DE, U_CE, U_WE };
 extern const char *const unitname[];
@@ -36,6 +44,7 @@ struct lexent {
 	uint64_t phcats;	/* categories of the phrases this word starts */
 	unsigned char anchor;	/* A_WORD, A_PHRASE: see lex_anchors */
 	int abbr;		/* a shorter spelling of a month or weekday */
+	uint32_t f2;		/* bit c - C_F2: in category c >= C_F2 */
 	int nphs;
 	unsigned short phs[16];	/* those phrases */
 	char *w;		/* wb, or allocated when longer */
@@ -242,6 +251,8 @@ eqw(const char *a, size_t n, const char *low)
 static inline int
 has(const struct dates_scan *sc, size_t i, int cat)
 {
+	if (cat >= C_F2)
+		return i < sc->nt && sc->tk[i].lx && (sc->tk[i].lx->f2 >> (cat - C_F2) & 1);
 	return i < sc->nt && (sc->tk[i].lf >> cat & 1);
 }
 
@@ -321,7 +332,7 @@ struct dates_rule {
 #define S_APOS (1ULL << 58)	/* ' */
 #define S_Q (1ULL << 59)	/* the word q */
 #define S_SIGN (1ULL << 60)	/* + or - */
-_Static_assert(NCAT <= 55, "the S_ bits are above the categories");
+_Static_assert(C_F2 <= 55, "the S_ bits are above the categories");
 /*
  * Where a duration can start (pdurs() is 0 elsewhere): what r_ago, r_in,
  * r_dur and r_offset start on.

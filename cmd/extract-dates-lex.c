@@ -72,6 +72,23 @@ static const struct catdef {
 	[C_ERA_SHIFT] = { "era_offsets", K_INT, -5000, 5000 },
 	[C_SHIFT_CLOCK] = { "shift_clock", K_INT, -1, 1 },
 	[C_DETERMINERS] = { "determiners", K_SEQ, 0, 0 },
+	[C_INDEF] = { "indefinite", K_SEQ, 0, 0 },
+	[C_COUNT_OF] = { "count_of", K_SEQ, 0, 0 },
+	[C_ONE] = { "one_words", K_SEQ, 0, 0 },
+	[C_OTHER] = { "other_words", K_SEQ, 0, 0 },
+	[C_WEEK] = { "week_words", K_SEQ, 0, 0 },
+	[C_PAST] = { "past_words", K_SEQ, 0, 0 },
+	[C_DAY] = { "day_words", K_SEQ, 0, 0 },
+	[C_YEAR] = { "year_words", K_SEQ, 0, 0 },
+	[C_DECADE_S] = { "decade_suffix", K_SEQ, 0, 0 },
+	[C_QLETTER] = { "quarter_letter", K_SEQ, 0, 0 },
+	[C_MER_LETTERS] = { "meridiem_letters", K_INT, 0, 12 },
+	[C_MER_END] = { "meridiem_end", K_SEQ, 0, 0 },
+	[C_MONTH_NOT_AFTER] = { "month_alone_not_after", K_SEQ, 0, 0 },
+	[C_THEUNIT_NOT_BEFORE] = { "the_unit_not_before", K_SEQ, 0, 0 },
+	[C_SHIFT_NOT_BEFORE] = { "clock_shift_not_before", K_SEQ, 0, 0 },
+	[C_TSEP] = { "time_separator", K_SEQ, 0, 0 },
+	[C_UTC] = { "utc_suffix", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */
@@ -229,11 +246,17 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 			e = lex_add(lx, key + t->b0, t->b1 - t->b0);
 		if (!e)
 			conf_fail(c, kn, "too many words");
-		e->f |= 1ULL << cat;
+		if (cat >= C_F2)
+			e->f2 |= 1u << (cat - C_F2);
+		else
+			e->f |= 1ULL << cat;
 		e->iv[cat] = iv;
 		e->sv[cat] = sv;
 	} else {
 		struct phrase *p;
+
+		if (cat >= C_F2)
+			conf_fail(c, kn, "%s: one word, not \"%s\"", cats[cat].name, key);
 
 		if (lx->nph == lx->cph) {
 			lx->cph = lx->cph ? lx->cph * 2 : 32;

@@ -51,8 +51,7 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 		size_t k = j;
 		if (has(sc, k, C_OF) || ispc(sc, k, ','))
 			k++;
-		if (has(sc, k, C_RELATIVE) && (tokeq(sc, k + 1, "week")) &&
-		    !tokeq(sc, k, "past")) {
+		if (has(sc, k, C_RELATIVE) && has(sc, k + 1, C_WEEK) && !has(sc, k, C_PAST)) {
 			ws = ivl(sc, k, C_RELATIVE);
 			if (rel == 9)
 				rel = 0;
@@ -131,7 +130,7 @@ r_deictic(struct dates_scan *sc, size_t i, struct tx *m)
 	int off = 0;
 	const char *part = NULL;
 
-	if (has(sc, j, C_ARTICLES) && tokeq(sc, j + 1, "day") && has(sc, j + 2, C_BEFORE_AFTER) &&
+	if (has(sc, j, C_ARTICLES) && has(sc, j + 1, C_DAY) && has(sc, j + 2, C_BEFORE_AFTER) &&
 	    has(sc, j + 3, C_DEICTIC)) {
 		off = ivl(sc, j + 2, C_BEFORE_AFTER);
 		j += 3;
@@ -178,8 +177,8 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	rel = ivl(sc, j, C_RELATIVE);
 	j++;
 	/* the past two years, the next few days, the coming weeks */
-	if ((the || rel != 0) && (k = pnum(sc, j, &v, &x)) && !tokeq(sc, j, "a") &&
-	    !tokeq(sc, j, "an") && (punit(sc, k, 0, &u, &pl)) && (pl || (!x && v > 1)) &&
+	if ((the || rel != 0) && (k = pnum(sc, j, &v, &x)) && !has(sc, j, C_INDEF) &&
+	    (punit(sc, k, 0, &u, &pl)) && (pl || (!x && v > 1)) &&
 	    u != U_WE) {
 		settx(m, i, k + 1, TY_DURATION, "");
 		durval(m->val, v, x, u);
@@ -401,8 +400,8 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 	if (u != U_Y && u != U_WE)
 		return 0;
 	if (has(sc, i + 2, C_BEFORE_AFTER) || has(sc, i + 2, C_THIS_PREFIX) ||
-	    has(sc, i + 2, C_AGO) || isnum(sc, i + 2) || tokeq(sc, i + 2, "that") ||
-	    tokeq(sc, i + 2, "when") || tokeq(sc, i + 2, "in") || tokeq(sc, i + 2, "of"))
+	    has(sc, i + 2, C_AGO) || isnum(sc, i + 2) ||
+	    has(sc, i + 2, C_THEUNIT_NOT_BEFORE))
 		return 0;
 	settx(m, i, i + 2, TY_DATE, "");
 	if (u == U_WE) {
@@ -460,7 +459,7 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 		if (!offsetval(sc, m, narrbase(sc, &dd), ivl(sc, e, C_SHIFT), &dd))
 			return 0;
 	} else if (has(sc, e, C_SHIFT_CLOCK) && dd.u[0] >= U_H && dd.u[0] <= U_S &&
-	    !has(sc, e + 1, C_OF) && !tokeq(sc, e + 1, "from")) {
+	    !has(sc, e + 1, C_OF) && !has(sc, e + 1, C_SHIFT_NOT_BEFORE)) {
 		/* "15 minutes out"; "six weeks out" (injured) is not a point */
 		settx(m, i, e + 1, TY_DATE, "");
 		if (!offsetval(sc, m, sc->ref, ivl(sc, e, C_SHIFT_CLOCK), &dd) || !sc->ref->have)

@@ -79,7 +79,7 @@ startbits(const struct dates_scan *sc, size_t i)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)
 		b |= t->ch == '\'' ? S_APOS : t->ch == '+' || t->ch == '-' ? S_SIGN : 0;
-	else if (t->b1 - t->b0 == 1 && (sc->s[t->b0] | 0x20) == 'q')
+	else if (has(sc, i, C_QLETTER))
 		b |= S_Q;
 	return b;
 }
@@ -165,7 +165,7 @@ combine(struct dates_scan *sc, struct tx *m)
 	if (m->dayp) {
 		if (ispc(sc, j, ',') || has(sc, j, C_AT) || ispc(sc, j, '*') ||
 		    (has(sc, j, C_BEFORE_AFTER) && isnum(sc, j + 1)) ||
-		    (att(sc, j) && (ispc(sc, j, '.') || ispc(sc, j, ':') || ispc(sc, j, '-') || tokeq(sc, j, "t"))))
+		    (att(sc, j) && (ispc(sc, j, '.') || ispc(sc, j, ':') || ispc(sc, j, '-') || has(sc, j, C_TSEP))))
 			j++;
 		sc->joined = j > m->t1 && att(sc, j);
 		got = r_time(sc, j, &t);
@@ -176,7 +176,7 @@ combine(struct dates_scan *sc, struct tx *m)
 			timeval(m->val, d, t.h, t.mi, t.s, t.hs);
 			/* an ISO zone: Z, +05:30, -05:30 */
 			j = t.t1;
-			if (tokeq(sc, j, "z") && att(sc, j))
+			if (has(sc, j, C_UTC) && att(sc, j))
 				j++;
 			else if ((ispc(sc, j, '+') || ispc(sc, j, '-')) && att(sc, j) &&
 			    isnum(sc, j + 1) && att(sc, j + 1) && TK(j + 1)->nd == 2 &&
@@ -300,7 +300,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 		signedafter(sc, &m);
 		/* a trailing point belongs to the sentence, not to "Nov." */
 		while (m.t1 > m.t0 + 1 && ispc(sc, m.t1 - 1, '.') && m.t1 == sc->nt &&
-		    !(m.t1 >= 2 && tokeq(sc, m.t1 - 2, "m")))
+		    !(m.t1 >= 2 && has(sc, m.t1 - 2, C_MER_END)))
 			m.t1--;
 		emit(sc, &m, out, n++);
 		setlast(sc, &m);

@@ -19,9 +19,9 @@ pmer(const struct dates_scan *sc, size_t i, int *add)
 			return i + 2;
 		return i + 1;
 	}
-	if ((tokeq(sc, i, "a") || tokeq(sc, i, "p")) && ispc(sc, i + 1, '.') && att(sc, i + 1) &&
-	    tokeq(sc, i + 2, "m") && att(sc, i + 2)) {
-		*add = tokeq(sc, i, "p") ? 12 : 0;
+	if (has(sc, i, C_MER_LETTERS) && ispc(sc, i + 1, '.') && att(sc, i + 1) &&
+	    has(sc, i + 2, C_MER_END) && att(sc, i + 2)) {
+		*add = ivl(sc, i, C_MER_LETTERS);
 		if (ispc(sc, i + 3, '.') && att(sc, i + 3))
 			return i + 4;
 		return i + 3;
