@@ -143,97 +143,58 @@ relyear(const struct dates_scan *sc, size_t j, int *y)
 	return j + 2;
 }
 
-/* [weekday [,]] month [.] [,] [day] [,] [year] */
-int
-r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
+/*
+ * After "month day" (i its start, k after the day): a range of days
+ * whose end carries the year, "August 10 - 22, 2012", or a time and the
+ * year, "Oct 26 - 28, 11:00:09 2023".  1: m is the start's day, -1: no
+ * date at all, 0: no such range.
+ */
+static int
+mdy_range(struct dates_scan *sc, size_t i, size_t k, int mo, int d, struct tx *m)
 {
-	size_t j = i, k, e;
-	int mo, d = 0, y = -1, ord, wd = 0, strong;
+	size_t k2;
+	int d2, o2, y;
 
-	if (has(sc, j, C_WEEKDAYS) && (TK(j)->cap || !TK(j)->lx->abbr)) {
-		wd = ivl(sc, j, C_WEEKDAYS);
-		j++;
-		if (TK(j - 1)->lx->abbr && ispc(sc, j, '.'))
-			j++;
-		if (ispc(sc, j, ','))
-			j++;
-	}
-	strong = 0;
-	if (!has(sc, j, C_MONTHS))
-		return 0;
-	/* strong context: a day or year after the month */
-	k = j + 1;
-	if (ispc(sc, k, '.'))
-		k++;
-	if (ispc(sc, k, ',') || ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
-		k++;
-	if (isnum(sc, k) && notcount(sc, k + 1))
-		strong = 1;
-	if (!(e = pmonth(sc, j, &mo, strong || wd)))
-		return 0;
-	j = e;
-	if (ispc(sc, j, ',') && isnum(sc, j + 1))
-		j++;
-	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) && !ispc(sc, k, ':') &&
-	    !(isnum(sc, j) && TK(j)->nd == 2 && !ord && ispc(sc, k, ',') == 0 &&
-	    isnum(sc, k) == 0 && has(sc, k, C_ERAS))) {
-		j = k;
-		e = k;
-		k = j;
-		/* "August 10 - 22, 2012": the year after the range */
-		size_t k2;
-		int d2, o2;
-		if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
-		    ispc(sc, k2, ',') && isnum(sc, k2 + 1) && TK(k2 + 1)->nd == 4 &&
-		    pyear(sc, k2 + 1, &y, 0)) {
-			if (!okday(y, mo, d))
-				return 0;
-			settx(m, i, e, TY_DATE, "");
-			dayval(sc, m->val, y, mo, d);
-			m->dayp = 1;
-			return 1;
-		}
-		/* "Oct 26 - 28, 11:00:09 2023": the time and the year after the range */
-		if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
-		    ispc(sc, k2, ',')) {
-			struct tx t;
-			size_t k3;
-			if (r_time(sc, k2 + 1, &t) && t.istime && (k3 = t.t1) &&
-			    isnum(sc, k3) && TK(k3)->nd == 4 && pyear(sc, k3, &y, 0) == k3 + 1 &&
-			    !isnum(sc, k3 + 1) && okday(y, mo, d)) {
-				char day[16];
-				settx(m, i, k3 + 1, TY_TIME, "");
-				dayval(sc, day, y, mo, d);
-				timeval(m->val, day, t.h, t.mi, t.s, t.hs);
-				return 1;
-			}
-		}
-		if (ispc(sc, k, ','))
-			k++;
-		if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
-			e = k;
-		else if ((k = relyear(sc, e, &y)))
-			e = k;
-		else
-			y = yearfor(sc, i, mo, d);
+	/* "August 10 - 22, 2012": the year after the range */
+	if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
+	    ispc(sc, k2, ',') && isnum(sc, k2 + 1) && TK(k2 + 1)->nd == 4 &&
+	    pyear(sc, k2 + 1, &y, 0)) {
 		if (!okday(y, mo, d))
-			return 0;
-		settx(m, i, e, TY_DATE, "");
+			return -1;
+		settx(m, i, k, TY_DATE, "");
 		dayval(sc, m->val, y, mo, d);
 		m->dayp = 1;
 		return 1;
 	}
-	if (wd)
-		return 0;
-	k = e;
-	if (ispc(sc, k, ',') || ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
-		k++;
-	if ((k = pyear(sc, k, &y, TK(e - 1)->lx ? TK(e - 1)->lx->abbr : 0)) && notcount(sc, k)) {
-		settx(m, i, k, TY_DATE, "");
-		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
-		return 1;
+	/* "Oct 26 - 28, 11:00:09 2023": the time and the year after the range */
+	if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
+	    ispc(sc, k2, ',')) {
+		struct tx t;
+		size_t k3;
+		if (r_time(sc, k2 + 1, &t) && t.istime && (k3 = t.t1) &&
+		    isnum(sc, k3) && TK(k3)->nd == 4 && pyear(sc, k3, &y, 0) == k3 + 1 &&
+		    !isnum(sc, k3 + 1) && okday(y, mo, d)) {
+			char day[16];
+			settx(m, i, k3 + 1, TY_TIME, "");
+			dayval(sc, day, y, mo, d);
+			timeval(m->val, day, t.h, t.mi, t.s, t.hs);
+			return 1;
+		}
 	}
-	/* a month alone */
+	return 0;
+}
+
+/*
+ * A month alone, at i, e after it: a date only where the month cannot
+ * be another word ("may", "March"): capitalized, not in a name, after
+ * a word that takes a date ("in May") for the ambiguous ones.
+ */
+static int
+mdy_alone(struct dates_scan *sc, size_t i, size_t e, int mo, struct tx *m)
+{
+	size_t k;
+	int y;
+
 	if (has(sc, i, C_MONTH_AMB) || TK(i)->lx->abbr) {
 		/* the whole text ("May", a heading) cannot be the verb */
 		if (!(i > 0 && (has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MODIFIERS) ||
@@ -263,6 +224,71 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 	else
 		snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
 	return 1;
+}
+
+/* [weekday [,]] month [.] [,] [day] [,] [year] */
+int
+r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i, k, e;
+	int mo, d = 0, y = -1, ord, wd = 0, strong, r;
+
+	if (has(sc, j, C_WEEKDAYS) && (TK(j)->cap || !TK(j)->lx->abbr)) {
+		wd = ivl(sc, j, C_WEEKDAYS);
+		j++;
+		if (TK(j - 1)->lx->abbr && ispc(sc, j, '.'))
+			j++;
+		if (ispc(sc, j, ','))
+			j++;
+	}
+	strong = 0;
+	if (!has(sc, j, C_MONTHS))
+		return 0;
+	/* strong context: a day or year after the month */
+	k = j + 1;
+	if (ispc(sc, k, '.'))
+		k++;
+	if (ispc(sc, k, ',') || ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
+		k++;
+	if (isnum(sc, k) && notcount(sc, k + 1))
+		strong = 1;
+	if (!(e = pmonth(sc, j, &mo, strong || wd)))
+		return 0;
+	j = e;
+	if (ispc(sc, j, ',') && isnum(sc, j + 1))
+		j++;
+	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) && !ispc(sc, k, ':') &&
+	    !(isnum(sc, j) && TK(j)->nd == 2 && !ord && ispc(sc, k, ',') == 0 &&
+	    isnum(sc, k) == 0 && has(sc, k, C_ERAS))) {
+		e = k;
+		if ((r = mdy_range(sc, i, k, mo, d, m)) != 0)
+			return r > 0;
+		if (ispc(sc, k, ','))
+			k++;
+		if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
+			e = k;
+		else if ((k = relyear(sc, e, &y)))
+			e = k;
+		else
+			y = yearfor(sc, i, mo, d);
+		if (!okday(y, mo, d))
+			return 0;
+		settx(m, i, e, TY_DATE, "");
+		dayval(sc, m->val, y, mo, d);
+		m->dayp = 1;
+		return 1;
+	}
+	if (wd)
+		return 0;
+	k = e;
+	if (ispc(sc, k, ',') || ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
+		k++;
+	if ((k = pyear(sc, k, &y, TK(e - 1)->lx ? TK(e - 1)->lx->abbr : 0)) && notcount(sc, k)) {
+		settx(m, i, k, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
+		return 1;
+	}
+	return mdy_alone(sc, i, e, mo, m);
 }
 DATES_RULE(mdy, CB(C_WEEKDAYS) | CB(C_MONTHS));
 

@@ -374,6 +374,7 @@ void settx(struct tx *m, size_t t0, size_t t1, int type, const char *val);
 void dayval(const struct dates_scan *sc, char *v, int y, int mo, int d);
 int okday(int y, int mo, int d);
 void wdval(const struct dates_scan *sc, char *v, int wd, int dir, int wshift);
+int wdnth(const struct dates_ref *r, char *v, int wd, int d);
 int seasonidx(const char *s);
 int relunit(const struct dates_scan *sc, char *v, int rel, int u);
 int yearnear(const struct dates_scan *sc);

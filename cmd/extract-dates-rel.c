@@ -71,33 +71,8 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 		if (has(sc, k, C_ARTICLES) && (e = pday(sc, k + 1, &d, &ord)) && ord &&
 		    !has(sc, e, C_OF) && !has(sc, e, C_MONTHS)) {
 			settx(m, i, e, TY_DATE, "");
-			if (!sc->ref->have)
-				snprintf(m->val, sizeof m->val, "XXXX-XX-%02d", d);
-			else {
-				/* the month near the reference where day d falls on wd */
-				int y = sc->ref->y, mo = sc->ref->m, best = 0, tries;
-				for (tries = 0; tries < 3 && !best; tries++) {
-					int yy = y, mm = mo - (tries == 1 ? 1 : 0) + (tries == 2 ? 1 : 0);
-					if (mm < 1)
-						mm += 12, yy--;
-					if (mm > 12)
-						mm -= 12, yy++;
-					if (okday(yy, mm, d) && wday(dfc(yy, mm, d)) == wd) {
-						putday(m->val, dfc(yy, mm, d));
-						best = 1;
-					}
-				}
-				if (!best) {
-					int yy = y, mm = mo;
-					if (d > sc->ref->d)
-						mm--;
-					if (mm < 1)
-						mm = 12, yy--;
-					if (!okday(yy, mm, d))
-						return 0;
-					putday(m->val, dfc(yy, mm, d));
-				}
-			}
+			if (!wdnth(sc->ref, m->val, wd, d))
+				return 0;
 			m->dayp = 1;
 			return 1;
 		}

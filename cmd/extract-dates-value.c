@@ -333,6 +333,43 @@ seasonidx(const char *s)
 	return !strcmp(s, "WI") ? 0 : !strcmp(s, "SP") ? 1 : !strcmp(s, "SU") ? 2 : 3;
 }
 
+/*
+ * "Monday, the 10th": day d of the month near the reference where it
+ * falls on weekday wd (this month, the one before, the one after), else
+ * of this month, or of the one before when d is still to come; 0 when
+ * that day does not exist.
+ */
+int
+wdnth(const struct dates_ref *r, char *v, int wd, int d)
+{
+	int y = r->y, mo = r->m, tries, yy, mm;
+
+	if (!r->have) {
+		snprintf(v, 64, "XXXX-XX-%02d", d);
+		return 1;
+	}
+	for (tries = 0; tries < 3; tries++) {
+		yy = y, mm = mo - (tries == 1 ? 1 : 0) + (tries == 2 ? 1 : 0);
+		if (mm < 1)
+			mm += 12, yy--;
+		if (mm > 12)
+			mm -= 12, yy++;
+		if (okday(yy, mm, d) && wday(dfc(yy, mm, d)) == wd) {
+			putday(v, dfc(yy, mm, d));
+			return 1;
+		}
+	}
+	yy = y, mm = mo;
+	if (d > r->d)
+		mm--;
+	if (mm < 1)
+		mm = 12, yy--;
+	if (!okday(yy, mm, d))
+		return 0;
+	putday(v, dfc(yy, mm, d));
+	return 1;
+}
+
 /* Value of "this/last/next UNIT" (rel) on the reference. */
 int
 relunit(const struct dates_scan *sc, char *v, int rel, int u)
