@@ -133,6 +133,111 @@ r_deictic(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(deictic, CB(C_ARTICLES) | CB(C_DEICTIC));
 
 /*
+ * rel unit, at i ([the] ... rel at j - 1, the unit at j): next day, last
+ * hour (the one after or before the reference); this week, last month
+ * (the calendar one); the past year (a duration).
+ */
+static int
+rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx *m)
+{
+	int u = ivl(sc, j, C_UNITS);
+
+	/* next day, last hour: the one after or before the reference */
+	if ((u == U_D || u == U_H) && !the && rel != 0 && !has(sc, j + 1, C_OF) &&
+	    !endsat(sc, C_DETERMINERS, i) &&
+	    !(isword(sc, j + 1) && !has(sc, j + 1, C_AT) && !has(sc, j + 1, C_ON) &&
+	    !has(sc, j + 1, C_AND) && !has(sc, j + 1, C_DAYPARTS))) {
+		struct dur one = { 1, 0, { 1 }, { 0 } };
+		if (u == U_H && !(sc->ref->have && sc->ref->hastime))
+			return 0;
+		one.u[0] = u;
+		settx(m, i, j + 1, u == U_H ? TY_TIME : TY_DATE, "");
+		shiftr(sc->ref, m->val, rel, &one, u);
+		m->dayp = u == U_D && sc->ref->have;
+		return 1;
+	}
+	if (u == U_D || u == U_H || u == U_MIN || u == U_S)
+		return 0;
+	if (the && rel < 0 && u != U_WE && u != U_Q && !has(sc, j - 1, C_REL_POINT)) {
+		/* the past year: a duration */
+		settx(m, i, j + 1, TY_DURATION, "");
+		durval(m->val, 1, 0, u);
+		return 1;
+	}
+	if (the && rel > 0 && !has(sc, j - 1, C_REL_POINT))
+		return 0;
+	settx(m, i, j + 1, TY_DATE, "");
+	if (!relunit(sc, m->val, rel, u))
+		return 0;
+	return 1;
+}
+
+/* rel daypart | season | month, rel at j - 1: last night, next summer, last August */
+static int
+rel_named(struct dates_scan *sc, size_t i, size_t j, int rel, struct tx *m)
+{
+	if (has(sc, j, C_DAYPARTS)) {
+		const char *p = svl(sc, j, C_DAYPARTS);
+		long z;
+		if (!sc->ref->have) {
+			settx(m, i, j + 1, TY_TIME, "");
+			snprintf(m->val, sizeof m->val, "XXXX-XX-XXT%s", p);
+			return 1;
+		}
+		z = refday(sc->ref);
+		if (rel < 0 && !strcmp(p, "NI"))
+			z -= 1;
+		else if (rel < 0)
+			return 0;
+		else if (rel > 0)
+			z += 1;
+		settx(m, i, j + 1, TY_TIME, "");
+		putday(m->val, z);
+		snprintf(m->val + 10, sizeof m->val - 10, "T%s", p);
+		return 1;
+	}
+	if (has(sc, j, C_SEASONS)) {
+		const char *p = svl(sc, j, C_SEASONS);
+		int y;
+		settx(m, i, j + 1, TY_DATE, "");
+		if (!sc->ref->have) {
+			snprintf(m->val, sizeof m->val, "XXXX-%s", p);
+			return 1;
+		}
+		y = sc->ref->y;
+		{
+			int cur = (sc->ref->m % 12) / 3, s = seasonidx(p);
+			if (rel < 0 && s >= cur)
+				y--;
+			if (rel > 0 && s <= cur)
+				y++;
+		}
+		snprintf(m->val, sizeof m->val, "%04d-%s", y, p);
+		return 1;
+	}
+	if (has(sc, j, C_MONTHS) && (TK(j)->cap || !has(sc, j, C_MONTH_AMB))) {
+		int mo = ivl(sc, j, C_MONTHS), y;
+		size_t e = j + 1;
+		if (TK(j)->lx->abbr && ispc(sc, e, '.'))
+			e++;
+		settx(m, i, e, TY_DATE, "");
+		if (!sc->ref->have) {
+			snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
+			return 1;
+		}
+		y = sc->ref->y;
+		if (rel < 0 && mo >= sc->ref->m)
+			y--;
+		if (rel > 0 && mo <= sc->ref->m)
+			y++;
+		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
+		return 1;
+	}
+	return 0;
+	return 0;
+}
+
+/*
  * [the] [earlier|later] rel unit: this week, last month, next year,
  * this morning, last night, last summer, last August, the past two years.
  */
@@ -165,95 +270,9 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 		durval(m->val, 0, 1, ivl(sc, j, C_UNITS_PL));
 		return 1;
 	}
-	if (has(sc, j, C_UNITS) && !has(sc, j, C_UNITS_ATT)) {
-		u = ivl(sc, j, C_UNITS);
-		/* next day, last hour: the one after or before the reference */
-		if ((u == U_D || u == U_H) && !the && rel != 0 && !has(sc, j + 1, C_OF) &&
-		    !endsat(sc, C_DETERMINERS, i) &&
-		    !(isword(sc, j + 1) && !has(sc, j + 1, C_AT) && !has(sc, j + 1, C_ON) &&
-		    !has(sc, j + 1, C_AND) && !has(sc, j + 1, C_DAYPARTS))) {
-			struct dur one = { 1, 0, { 1 }, { 0 } };
-			if (u == U_H && !(sc->ref->have && sc->ref->hastime))
-				return 0;
-			one.u[0] = u;
-			settx(m, i, j + 1, u == U_H ? TY_TIME : TY_DATE, "");
-			shiftr(sc->ref, m->val, rel, &one, u);
-			m->dayp = u == U_D && sc->ref->have;
-			return 1;
-		}
-		if (u == U_D || u == U_H || u == U_MIN || u == U_S)
-			return 0;
-		if (the && rel < 0 && u != U_WE && u != U_Q && !has(sc, j - 1, C_REL_POINT)) {
-			/* the past year: a duration */
-			settx(m, i, j + 1, TY_DURATION, "");
-			durval(m->val, 1, 0, u);
-			return 1;
-		}
-		if (the && rel > 0 && !has(sc, j - 1, C_REL_POINT))
-			return 0;
-		settx(m, i, j + 1, TY_DATE, "");
-		if (!relunit(sc, m->val, rel, u))
-			return 0;
-		return 1;
-	}
-	if (has(sc, j, C_DAYPARTS) && !the) {
-		const char *p = svl(sc, j, C_DAYPARTS);
-		long z;
-		if (!sc->ref->have) {
-			settx(m, i, j + 1, TY_TIME, "");
-			snprintf(m->val, sizeof m->val, "XXXX-XX-XXT%s", p);
-			return 1;
-		}
-		z = refday(sc->ref);
-		if (rel < 0 && !strcmp(p, "NI"))
-			z -= 1;
-		else if (rel < 0)
-			return 0;
-		else if (rel > 0)
-			z += 1;
-		settx(m, i, j + 1, TY_TIME, "");
-		putday(m->val, z);
-		snprintf(m->val + 10, sizeof m->val - 10, "T%s", p);
-		return 1;
-	}
-	if (has(sc, j, C_SEASONS) && !the) {
-		const char *p = svl(sc, j, C_SEASONS);
-		int y;
-		settx(m, i, j + 1, TY_DATE, "");
-		if (!sc->ref->have) {
-			snprintf(m->val, sizeof m->val, "XXXX-%s", p);
-			return 1;
-		}
-		y = sc->ref->y;
-		{
-			int cur = (sc->ref->m % 12) / 3, s = seasonidx(p);
-			if (rel < 0 && s >= cur)
-				y--;
-			if (rel > 0 && s <= cur)
-				y++;
-		}
-		snprintf(m->val, sizeof m->val, "%04d-%s", y, p);
-		return 1;
-	}
-	if (has(sc, j, C_MONTHS) && !the && (TK(j)->cap || !has(sc, j, C_MONTH_AMB))) {
-		int mo = ivl(sc, j, C_MONTHS), y;
-		size_t e = j + 1;
-		if (TK(j)->lx->abbr && ispc(sc, e, '.'))
-			e++;
-		settx(m, i, e, TY_DATE, "");
-		if (!sc->ref->have) {
-			snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
-			return 1;
-		}
-		y = sc->ref->y;
-		if (rel < 0 && mo >= sc->ref->m)
-			y--;
-		if (rel > 0 && mo <= sc->ref->m)
-			y++;
-		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
-		return 1;
-	}
-	return 0;
+	if (has(sc, j, C_UNITS) && !has(sc, j, C_UNITS_ATT))
+		return rel_unit(sc, i, j, the, rel, m);
+	return the ? 0 : rel_named(sc, i, j, rel, m);
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
 
