@@ -120,14 +120,120 @@ best(struct dates_scan *sc, size_t i, struct tx *m)
 	return got;
 }
 
+/* "tonight at 8", "this afternoon at 3": m is a day's part, j after it. */
+static void
+partclock(struct dates_scan *sc, struct tx *m, size_t j)
+{
+	struct tx t;
+	char d[64];
+	size_t k = j;
+	const char *p = m->val + 11;
+
+	if (has(sc, k, C_AT) || has(sc, k, C_BEFORE_AFTER))
+		k++;
+	if (r_time(sc, k, &t)) {
+		memcpy(d, m->val, 10);
+		d[10] = '\0';
+		timeval(m->val, d, t.h, t.mi, t.s, t.hs);
+		m->t1 = t.t1;
+	} else if (has(sc, k - 1, C_AT) && isnum(sc, k) && TK(k)->nd <= 2 &&
+	    TK(k)->num >= 1 && TK(k)->num <= 12 && !isword(sc, k + 1)) {
+		int h = (int)TK(k)->num;
+		if (strcmp(p, "MO") && (strcmp(p, "NI") || h >= 6))
+			h = h % 12 + 12;
+		memcpy(d, m->val, 10);
+		d[10] = '\0';
+		timeval(m->val, d, h, 0, 0, 0);
+		m->t1 = k + 1;
+	}
+}
+
+/*
+ * A day then a time: "Monday at 10am", "2024-05-31T14:15Z", "Thu Oct
+ * 26 11:00:09 EDT 2023"; or then a part of the day: "Monday night".
+ */
+static void
+dayclock(struct dates_scan *sc, struct tx *m, size_t j)
+{
+	struct tx t;
+	char d[64];
+	int got;
+
+	if (ispc(sc, j, ',') || has(sc, j, C_AT) || ispc(sc, j, '*') ||
+	    (has(sc, j, C_BEFORE_AFTER) && isnum(sc, j + 1)) ||
+	    (att(sc, j) && (ispc(sc, j, '.') || ispc(sc, j, ':') || ispc(sc, j, '-') || has(sc, j, C_TSEP))))
+		j++;
+	sc->joined = j > m->t1 && att(sc, j);
+	got = r_time(sc, j, &t);
+	sc->joined = 0;
+	if (got) {
+		memcpy(d, m->val, 11);
+		d[10] = '\0';
+		timeval(m->val, d, t.h, t.mi, t.s, t.hs);
+		/* an ISO zone: Z, +05:30, -05:30 */
+		j = t.t1;
+		if (has(sc, j, C_UTC) && att(sc, j))
+			j++;
+		else if ((ispc(sc, j, '+') || ispc(sc, j, '-')) && att(sc, j) &&
+		    isnum(sc, j + 1) && att(sc, j + 1) && TK(j + 1)->nd == 2 &&
+		    ispc(sc, j + 2, ':') && isnum(sc, j + 3) && TK(j + 3)->nd == 2)
+			j += 4;
+		/* "Thu Oct 26 11:00:09 EDT 2023": the year after the time */
+		{
+			int y;
+			size_t k;
+			/* "10:00 - 11:00:09 2023": after the range's end */
+			if (ispc(sc, j, '-') && r_time(sc, j + 1, &t) && t.istime &&
+			    isnum(sc, t.t1) && TK(t.t1)->nd == 4)
+				j = t.t1;
+			k = has(sc, j, C_ZONES) && TK(j)->cap == 2 ? j + 1 : j;
+			if (isnum(sc, k) && TK(k)->nd == 4 && pyear(sc, k, &y, 0) == k + 1 &&
+			    y >= 1000 && y <= 9999 && !isnum(sc, k + 1) && notcount(sc, k + 1)) {
+				char yb[16];
+				snprintf(yb, sizeof yb, "%04d", y);
+				memcpy(m->val, yb, 4);
+				j = k + 1;
+			}
+		}
+		m->t1 = j;
+		m->type = TY_TIME;
+		m->dayp = 0;
+		return;
+	}
+	if (has(sc, m->t1, C_DAYPARTS) && !ispc(sc, m->t1 - 1, ',')) {
+		size_t n = strlen(m->val);
+		snprintf(m->val + n, sizeof m->val - n, "T%s", svl(sc, m->t1, C_DAYPARTS));
+		m->t1++;
+		m->type = TY_TIME;
+		m->dayp = 0;
+	}
+}
+
+/* A time then a day: "10am on Monday", "14:15, 31 May". */
+static void
+clockday(struct dates_scan *sc, struct tx *m, size_t j)
+{
+	struct tx t;
+	char d[64];
+
+	if (ispc(sc, j, ',') || has(sc, j, C_ON) || ispc(sc, j, '*') || ispc(sc, j, '-'))
+		j++;
+	if ((r_mdy(sc, j, &t) || r_dmy(sc, j, &t) || r_slash(sc, j, &t) ||
+	    r_iso(sc, j, &t) || r_weekday(sc, j, &t) || r_deictic(sc, j, &t)) && t.dayp) {
+		memcpy(d, t.val, 11);
+		d[10] = '\0';
+		timeval(m->val, d, m->h, m->mi, m->s, m->hs);
+		m->t1 = t.t1;
+		m->istime = 0;
+	}
+}
+
 /* A date then a time, a time then a date, a day then a part of the day. */
 void
 combine(struct dates_scan *sc, struct tx *m)
 {
 	struct tx t;
 	size_t j = m->t1;
-	char d[64];
-	int got;
 
 	if (m->wdonly) {
 		size_t k = j;
@@ -140,91 +246,12 @@ combine(struct dates_scan *sc, struct tx *m)
 		}
 	}
 	if (m->type == TY_TIME && !m->istime && strlen(m->val) == 13 && m->val[4] == '-' &&
-	    m->val[10] == 'T') {	/* tonight at 8, this afternoon at 3 */
-		size_t k = j;
-		const char *p = m->val + 11;
-		if (has(sc, k, C_AT) || has(sc, k, C_BEFORE_AFTER))
-			k++;
-		if (r_time(sc, k, &t)) {
-			memcpy(d, m->val, 10);
-			d[10] = '\0';
-			timeval(m->val, d, t.h, t.mi, t.s, t.hs);
-			m->t1 = t.t1;
-		} else if (has(sc, k - 1, C_AT) && isnum(sc, k) && TK(k)->nd <= 2 &&
-		    TK(k)->num >= 1 && TK(k)->num <= 12 && !isword(sc, k + 1)) {
-			int h = (int)TK(k)->num;
-			if (strcmp(p, "MO") && (strcmp(p, "NI") || h >= 6))
-				h = h % 12 + 12;
-			memcpy(d, m->val, 10);
-			d[10] = '\0';
-			timeval(m->val, d, h, 0, 0, 0);
-			m->t1 = k + 1;
-		}
-		return;
-	}
-	if (m->dayp) {
-		if (ispc(sc, j, ',') || has(sc, j, C_AT) || ispc(sc, j, '*') ||
-		    (has(sc, j, C_BEFORE_AFTER) && isnum(sc, j + 1)) ||
-		    (att(sc, j) && (ispc(sc, j, '.') || ispc(sc, j, ':') || ispc(sc, j, '-') || has(sc, j, C_TSEP))))
-			j++;
-		sc->joined = j > m->t1 && att(sc, j);
-		got = r_time(sc, j, &t);
-		sc->joined = 0;
-		if (got) {
-			memcpy(d, m->val, 11);
-			d[10] = '\0';
-			timeval(m->val, d, t.h, t.mi, t.s, t.hs);
-			/* an ISO zone: Z, +05:30, -05:30 */
-			j = t.t1;
-			if (has(sc, j, C_UTC) && att(sc, j))
-				j++;
-			else if ((ispc(sc, j, '+') || ispc(sc, j, '-')) && att(sc, j) &&
-			    isnum(sc, j + 1) && att(sc, j + 1) && TK(j + 1)->nd == 2 &&
-			    ispc(sc, j + 2, ':') && isnum(sc, j + 3) && TK(j + 3)->nd == 2)
-				j += 4;
-			/* "Thu Oct 26 11:00:09 EDT 2023": the year after the time */
-			{
-				int y;
-				size_t k;
-				/* "10:00 - 11:00:09 2023": after the range's end */
-				if (ispc(sc, j, '-') && r_time(sc, j + 1, &t) && t.istime &&
-				    isnum(sc, t.t1) && TK(t.t1)->nd == 4)
-					j = t.t1;
-				k = has(sc, j, C_ZONES) && TK(j)->cap == 2 ? j + 1 : j;
-				if (isnum(sc, k) && TK(k)->nd == 4 && pyear(sc, k, &y, 0) == k + 1 &&
-				    y >= 1000 && y <= 9999 && !isnum(sc, k + 1) && notcount(sc, k + 1)) {
-					char yb[16];
-					snprintf(yb, sizeof yb, "%04d", y);
-					memcpy(m->val, yb, 4);
-					j = k + 1;
-				}
-			}
-			m->t1 = j;
-			m->type = TY_TIME;
-			m->dayp = 0;
-			return;
-		}
-		if (has(sc, m->t1, C_DAYPARTS) && !ispc(sc, m->t1 - 1, ',')) {
-			size_t n = strlen(m->val);
-			snprintf(m->val + n, sizeof m->val - n, "T%s", svl(sc, m->t1, C_DAYPARTS));
-			m->t1++;
-			m->type = TY_TIME;
-			m->dayp = 0;
-		}
-		return;
-	}
-	if (m->istime) {
-		if (ispc(sc, j, ',') || has(sc, j, C_ON) || ispc(sc, j, '*') || ispc(sc, j, '-'))
-			j++;
-		if ((r_mdy(sc, j, &t) || r_dmy(sc, j, &t) || r_slash(sc, j, &t) ||
-		    r_iso(sc, j, &t) || r_weekday(sc, j, &t) || r_deictic(sc, j, &t)) && t.dayp) {
-			memcpy(d, t.val, 11);
-			d[10] = '\0';
-			timeval(m->val, d, m->h, m->mi, m->s, m->hs);
-			m->t1 = t.t1;
-			m->istime = 0;
-		}
-	}
+	    m->val[10] == 'T')
+		partclock(sc, m, j);
+	else if (m->dayp)
+		dayclock(sc, m, j);
+	else if (m->istime)
+		clockday(sc, m, j);
 }
 
 static void
