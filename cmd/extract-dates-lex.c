@@ -321,6 +321,74 @@ intval(struct conf *c, yaml_node_t *vn, int cat)
 	return (int)x;
 }
 
+/* The value of a word of a mapping category: *iv or *sv, by its kind. */
+static void
+readval(struct dates_lex *lx, struct conf *c, yaml_node_t *wv, int cat, int *iv,
+    const char **sv)
+{
+	const char *v = conf_str(wv);
+	size_t j;
+	int u, mo, d;
+	char x;
+
+	*iv = 0;
+	*sv = NULL;
+	switch (cats[cat].kind) {
+	case K_INT:
+		*iv = intval(c, wv, cat);
+		break;
+	case K_UNIT:
+		for (u = 1; u <= U_WE; u++)
+			if (v && strcmp(v, unitname[u]) == 0)
+				break;
+		if (u > U_WE)
+			conf_fail(c, wv, "%s: unknown unit \"%s\"", cats[cat].name, v ? v : "");
+		*iv = u;
+		break;
+	case K_MD:
+		if (!v || sscanf(v, "%2d-%2d%c", &mo, &d, &x) != 2 || !okday(2000, mo, d))
+			conf_fail(c, wv, "%s: expected MM-DD", cats[cat].name);
+		*iv = mo * 100 + d;
+		break;
+	case K_MOD:
+		for (j = 0; mods[j]; j++)
+			if (v && strcmp(v, mods[j]) == 0)
+				break;
+		if (!mods[j])
+			conf_fail(c, wv, "%s: unknown mod \"%s\"", cats[cat].name, v ? v : "");
+		*sv = mods[j];
+		break;
+	default:
+		if (!v || !*v || strlen(v) > 24)
+			conf_fail(c, wv, "%s: expected a short string", cats[cat].name);
+		*sv = keep(lx, v);
+	}
+}
+
+/* A month or weekday spelling shorter than another of the same value is an abbreviation. */
+static void
+lex_abbrs(struct dates_lex *lx)
+{
+	size_t i, j;
+	struct lexent *mw[256];
+	size_t n = 0;
+
+	for (i = 0; i < HCAP; i++)
+		if (lx->h[i] && (lx->h[i]->f & (1ULL << C_MONTHS | 1ULL << C_WEEKDAYS)) &&
+		    n < sizeof mw / sizeof mw[0])
+			mw[n++] = lx->h[i];
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			struct lexent *e = mw[i], *o = mw[j];
+			if (o->n <= e->n)
+				continue;
+			if (((e->f & o->f) >> C_MONTHS & 1) && e->iv[C_MONTHS] == o->iv[C_MONTHS])
+				e->abbr = 1;
+			if (((e->f & o->f) >> C_WEEKDAYS & 1) && e->iv[C_WEEKDAYS] == o->iv[C_WEEKDAYS])
+				e->abbr = 1;
+		}
+}
+
 struct dates_lex *
 dates_lex_load(struct conf *c)
 {
@@ -328,7 +396,7 @@ dates_lex_load(struct conf *c)
 	yaml_node_t *root = conf_want(c, conf_root(c), YAML_MAPPING_NODE, "the data file");
 	yaml_node_pair_t *pair;
 	int seen[NCAT] = { 0 };
-	size_t i, j;
+	size_t i;
 
 	CONF_MAP_EACH(root, pair) {
 		yaml_node_t *kn = conf_node(c, pair->key), *vn = conf_node(c, pair->value);
@@ -354,47 +422,10 @@ dates_lex_load(struct conf *c)
 			conf_want(c, vn, YAML_MAPPING_NODE, cats[cat].name);
 			CONF_MAP_EACH(vn, p) {
 				yaml_node_t *wk = conf_node(c, p->key), *wv = conf_node(c, p->value);
-				const char *sv = NULL;
-				int iv = 0;
+				const char *sv;
+				int iv;
 
-				switch (cats[cat].kind) {
-				case K_INT:
-					iv = intval(c, wv, cat);
-					break;
-				case K_UNIT:
-					sv = conf_str(wv);
-					for (iv = 1; iv <= U_WE; iv++)
-						if (sv && strcmp(sv, unitname[iv]) == 0)
-							break;
-					if (iv > U_WE)
-						conf_fail(c, wv, "%s: unknown unit \"%s\"", cats[cat].name, sv ? sv : "");
-					sv = NULL;
-					break;
-				case K_MD: {
-					int mo, d;
-					char x;
-					sv = conf_str(wv);
-					if (!sv || sscanf(sv, "%2d-%2d%c", &mo, &d, &x) != 2 || !okday(2000, mo, d))
-						conf_fail(c, wv, "%s: expected MM-DD", cats[cat].name);
-					iv = mo * 100 + d;
-					sv = NULL;
-					break;
-				}
-				case K_MOD:
-					sv = conf_str(wv);
-					for (j = 0; mods[j]; j++)
-						if (sv && strcmp(sv, mods[j]) == 0)
-							break;
-					if (!mods[j])
-						conf_fail(c, wv, "%s: unknown mod \"%s\"", cats[cat].name, sv ? sv : "");
-					sv = mods[j];
-					break;
-				default:
-					sv = conf_str(wv);
-					if (!sv || !*sv || strlen(sv) > 24)
-						conf_fail(c, wv, "%s: expected a short string", cats[cat].name);
-					sv = keep(lx, sv);
-				}
+				readval(lx, c, wv, cat, &iv, &sv);
 				add_key(lx, c, wk, cat, iv, sv);
 			}
 		}
@@ -402,26 +433,7 @@ dates_lex_load(struct conf *c)
 	for (i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!seen[required[i]])
 			conf_fail(c, root, "missing \"%s\"", cats[required[i]].name);
-	/* A month or weekday spelling shorter than another of the same value is an abbreviation. */
-	{
-		struct lexent *mw[256];
-		size_t n = 0;
-
-		for (i = 0; i < HCAP; i++)
-			if (lx->h[i] && (lx->h[i]->f & (1ULL << C_MONTHS | 1ULL << C_WEEKDAYS)) &&
-			    n < sizeof mw / sizeof mw[0])
-				mw[n++] = lx->h[i];
-		for (i = 0; i < n; i++)
-			for (j = 0; j < n; j++) {
-				struct lexent *e = mw[i], *o = mw[j];
-				if (o->n <= e->n)
-					continue;
-				if (((e->f & o->f) >> C_MONTHS & 1) && e->iv[C_MONTHS] == o->iv[C_MONTHS])
-					e->abbr = 1;
-				if (((e->f & o->f) >> C_WEEKDAYS & 1) && e->iv[C_WEEKDAYS] == o->iv[C_WEEKDAYS])
-					e->abbr = 1;
-			}
-	}
+	lex_abbrs(lx);
 	lex_index8(lx);
 	lex_anchors(lx);
 	return lx;
