@@ -215,13 +215,40 @@ keep(struct dates_lex *lx, const char *s)
 	return lx->strs[lx->nstr++] = xstrdup(s);
 }
 
+/* The words of phrase p, key in tokens tk, in lower case. */
+static void
+phrase_words(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat,
+    struct phrase *p, const char *key, const struct tok *tk)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)p->nt; i++) {
+		const struct tok *t = &tk[i];
+		char w[64];
+		size_t k, n = t->b1 - t->b0;
+
+		if (t->kind == TP)
+			w[0] = (char)t->ch, n = 1;
+		else {
+			if (n >= sizeof w)
+				conf_fail(c, kn, "%s: word too long", cats[cat].name);
+			for (k = 0; k < n; k++) {
+				char ch = key[t->b0 + k];
+				w[k] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+			}
+		}
+		w[n] = '\0';
+		p->t[i] = keep(lx, w);
+		p->n[i] = (unsigned char)n;
+	}
+}
+
 static void
 add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, const char *sv)
 {
 	struct dates_scan tmp = { 0 };
 	const char *key = conf_str(kn);
 	struct lexent *e;
-	size_t i;
 
 	if (!key || !*key)
 		conf_fail(c, kn, "%s: empty word", cats[cat].name);
@@ -284,25 +311,7 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 		p->nt = (int)tmp.nt;
 		p->iv = iv;
 		p->sv = sv;
-		for (i = 0; i < tmp.nt; i++) {
-			struct tok *t = &tmp.tk[i];
-			char w[64];
-			size_t k, n = t->b1 - t->b0;
-
-			if (t->kind == TP)
-				w[0] = (char)t->ch, n = 1;
-			else {
-				if (n >= sizeof w)
-					conf_fail(c, kn, "%s: word too long", cats[cat].name);
-				for (k = 0; k < n; k++) {
-					char ch = key[t->b0 + k];
-					w[k] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
-				}
-			}
-			w[n] = '\0';
-			p->t[i] = keep(lx, w);
-			p->n[i] = (unsigned char)n;
-		}
+		phrase_words(lx, c, kn, cat, p, key, tmp.tk);
 	}
 }
 
