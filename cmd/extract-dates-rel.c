@@ -10,12 +10,31 @@
 
 #include "extract-dates-int.h"
 
+/*
+ * weekday [of | ,] rel week, j after the weekday: "Friday of next
+ * week", "Tuesday, next week"
+ */
+static int
+wdweek(struct dates_scan *sc, size_t i, size_t j, int wd, struct tx *m)
+{
+	size_t k = j;
+
+	if (has(sc, k, C_OF) || ispc(sc, k, ','))
+		k++;
+	if (!has(sc, k, C_RELATIVE) || !has(sc, k + 1, C_WEEK) || has(sc, k, C_PAST))
+		return 0;
+	settx(m, i, k + 2, TY_DATE, "");
+	wdval(sc, m->val, wd, 0, ivl(sc, k, C_RELATIVE));
+	m->dayp = 1;
+	return 1;
+}
+
 /* [last|next|this] weekday [of next week | next week] [, the 10th] */
 int
 r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i;
-	int rel = 9, wd, ws = 0, rv;
+	int rel = 9, wd, rv;
 	const struct tok *t;
 
 	if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_WEEKDAYS)) {
@@ -46,22 +65,8 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	wd = ivl(sc, j, C_WEEKDAYS);
 	j++;
-	/* "Friday of next week", "Tuesday, next week" */
-	{
-		size_t k = j;
-		if (has(sc, k, C_OF) || ispc(sc, k, ','))
-			k++;
-		if (has(sc, k, C_RELATIVE) && has(sc, k + 1, C_WEEK) && !has(sc, k, C_PAST)) {
-			ws = ivl(sc, k, C_RELATIVE);
-			if (rel == 9)
-				rel = 0;
-			j = k + 2;
-			settx(m, i, j, TY_DATE, "");
-			wdval(sc, m->val, wd, 0, ws);
-			m->dayp = 1;
-			return 1;
-		}
-	}
+	if (wdweek(sc, i, j, wd, m))
+		return 1;
 	/* "Monday, the 10th" */
 	{
 		size_t k = j, e;

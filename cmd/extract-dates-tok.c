@@ -100,6 +100,7 @@ lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int
  * offset is the byte offset less the bytes after the first of each
  * character so far (ex).
  */
+/* Over 80 lines: the program's hot loop, one pass with its state in locals. */
 void
 tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size_t n)
 {
