@@ -350,7 +350,10 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(dmy, CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) | S_NUM);
 
-/* 2025-11-13, 2012/8/10, 2012/Aug/10 */
+/*
+ * yyyy sep mm|month sep dd (sep one of - / .), yyyy Month dd:
+ * 2025-11-13, 2012/8/10, 2012/Aug/10, 2018 March 18
+ */
 int
 r_iso(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -454,7 +457,10 @@ monthday(struct dates_scan *sc, size_t i, int a, int b, struct tx *m)
 	return 1;
 }
 
-/* 11/13/2025, 13/11/2025 (--dmy), 13.11.2025, 07-27-2022, 9/2012 */
+/*
+ * a sep b sep yyyy|yy (sep one of / - .), m/yyyy, a/b: 11/13/2025,
+ * 13/11/2025 (--dmy), 13.11.2025, 07-27-2022, 9/2012, 8/10
+ */
 int
 r_slash(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -512,7 +518,10 @@ r_slash(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(slash, S_NUM2);
 
-/* [the] first quarter [of 2025 | 2025]; Q1 2025; the first half of the year */
+/*
+ * [the] ordinal quarter|half [[of] year | of the year | of rel year];
+ * Q n [year]: the first quarter of 2025, Q1 2025, the first half of the year
+ */
 static int
 r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -597,7 +606,7 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(season, CB(C_ARTICLES) | CB(C_SEASONS));
 
-/* 1990s, the 1990s, the '90s */
+/* [the] ['] yyy0|y0 s: 1990s, the 1990s, the '90s */
 static int
 r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -620,7 +629,7 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES));
 
-/* a bare year: in 2026, the 2024 election */
+/* yyyy [era]: a bare year, in 2026, the 2024 election, 345 BC */
 static int
 r_year(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -651,7 +660,7 @@ r_year(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(year, S_NUM4);
 
-/* on the 10th */
+/* (after on) the ordinal day: on the 10th */
 static int
 r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -678,7 +687,7 @@ r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(nth, CB(C_ARTICLES));
 
-/* Christmas, New Year's Day: a fixed day of a year */
+/* holiday [year]: Christmas, New Year's Day 2025, a fixed day of a year */
 static int
 r_holiday(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -718,7 +727,10 @@ r_inner(struct dates_scan *sc, size_t i, struct tx *m)
 	return got;
 }
 
-/* early/late/mid X; the beginning/end of X */
+/*
+ * modifier [-] inner | the boundary of (inner | the unit): early 2025,
+ * mid-1990s, late last year, the end of the year; inner: r_inner()
+ */
 static int
 r_mod(struct dates_scan *sc, size_t i, struct tx *m)
 {

@@ -372,6 +372,7 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(in, DUR_START);
 
+/* fixed: now, the past, the future, at present (the data file's values) */
 static int
 r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -387,7 +388,7 @@ r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(fixed, CB(C_FIXED));
 
-/* the year, the week: the current one */
+/* the year|weekend (not before that, when, of...): the current one */
 static int
 r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -514,7 +515,7 @@ signedafter(struct dates_scan *sc, struct tx *m)
 	*m = t;
 }
 
-/* +2 months, 5 days; -3y: a signed offset from the reference. */
+/* +|- duration: +2 months, 5 days; -3y: a signed offset from the reference. */
 static int
 r_signed(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -539,7 +540,10 @@ r_signed(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(signed, S_SIGN);
 
-/* next weekday, last business day: the working day after or before the reference */
+/*
+ * rel workday: next weekday, last business day: the working day after
+ * or before the reference
+ */
 static int
 r_workday(struct dates_scan *sc, size_t i, struct tx *m)
 {

@@ -56,7 +56,10 @@ pdaypart(const struct dates_scan *sc, size_t j, int *h)
 	return e;
 }
 
-/* 10:27 PM, 22:27, 10 a.m. ET, noon, 9 o'clock */
+/*
+ * h[:mm[:ss]] [meridiem | o'clock | daypart] [zone] | clock word [zone]:
+ * 10:27 PM, 22:27, 10 a.m. ET, noon, 9 o'clock, 6 in the morning
+ */
 int
 r_time(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -137,7 +140,8 @@ r_time(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(time, CB(C_CLOCK) | S_NUM2);
 
 /*
- * The start of a range whose end holds what the start leaves out:
+ * n - (time | day month): the start of a range whose end holds what
+ * the start leaves out:
  * "8 - 11pm" (20:00), "10 - 11 at night", "22-23 Feb at 7pm".  The
  * start is its own expression; the end is found after it.
  */
