@@ -348,7 +348,8 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 	m->dayp = 1;
 	return 1;
 }
-DATES_RULE(dmy, CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) | S_NUM);
+DATES_RULE(dmy, CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) |
+    S_NUM);
 
 /*
  * yyyy sep mm|month sep dd (sep one of - / .), yyyy Month dd:

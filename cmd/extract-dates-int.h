@@ -292,19 +292,6 @@ isword(const struct dates_scan *sc, size_t i)
 	return i < sc->nt && sc->tk[i].kind == TW;
 }
 
-static inline int
-tokeq(const struct dates_scan *sc, size_t i, const char *w)
-{
-	const struct tok *t;
-
-	if (i >= sc->nt)
-		return 0;
-	t = &sc->tk[i];
-	if (t->kind == TP)
-		return w[0] == t->ch && w[1] == '\0';
-	return eqw(sc->s + t->b0, t->b1 - t->b0, w);
-}
-
 typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
 
 /*
@@ -346,10 +333,11 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_offset, rule_range, rule_workday;
 
 /* extract-dates-lex.c: the word list */
-const struct lexent *lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h);
+const struct lexent *lex_findh(const struct dates_lex *, const char *s, size_t n,
+    uint32_t h);
 
 /* extract-dates-tok.c: tokens and the tests that read around them */
-void tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size_t n);
+void tokenize(struct dates_scan *, const struct dates_lex *, const char *s, size_t n);
 size_t cpos(struct dates_scan *sc, size_t b);
 size_t phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv);
 int sentstart(const struct dates_scan *sc, size_t i);
@@ -381,7 +369,8 @@ int yearnear(const struct dates_scan *sc);
 int anchorref(const struct dates_scan *sc, const struct tx *a, struct dates_ref *r);
 const struct dates_ref *narrbase(const struct dates_scan *sc, const struct dur *dd);
 void setlast(struct dates_scan *sc, const struct tx *m);
-int offsetval(const struct dates_scan *sc, struct tx *m, const struct dates_ref *base, int dir, const struct dur *dd);
+int offsetval(const struct dates_scan *sc, struct tx *m, const struct dates_ref *base,
+    int dir, const struct dur *dd);
 
 /* extract-dates-dur.c: numbers, units, durations */
 size_t pnum(const struct dates_scan *sc, size_t i, double *v, int *x);

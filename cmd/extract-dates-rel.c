@@ -551,7 +551,8 @@ r_workday(struct dates_scan *sc, size_t i, struct tx *m)
 	int rel;
 	long z;
 
-	if (TK(i)->kind == TP || !has(sc, i, C_RELATIVE) || (rel = ivl(sc, i, C_RELATIVE)) == 0 ||
+	if (TK(i)->kind == TP || !has(sc, i, C_RELATIVE) ||
+	    (rel = ivl(sc, i, C_RELATIVE)) == 0 ||
 	    !(k = phr(sc, C_WORKDAYS, i + 1, NULL, NULL)))
 		return 0;
 	if ((i > 0 && has(sc, i - 1, C_ARTICLES)) || has(sc, i + 1 + k, C_OF))

@@ -288,7 +288,7 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 			continue;
 		/* the first word is e's: token i is that word */
 		for (k = 1; k < (size_t)ph->nt; k++) {
-			/* tokeq(), the length first */
+			/* the word's text, the length first */
 			const struct tok *t = &sc->tk[i + k];
 			if (t->kind == TP ? ph->t[k][0] != t->ch || ph->t[k][1] != '\0' :
 			    t->b1 - t->b0 != ph->n[k] || !eqw(sc->s + t->b0, ph->n[k], ph->t[k]))
