@@ -32,6 +32,12 @@ struct dates_scan *dates_scan_new(const struct dates_lex *, int dmy);
 void dates_scan_free(struct dates_scan *);
 
 /*
+ * on: try every rule at every token, without the start masks and the
+ * shortcut for texts without an anchor (slower; the same output).
+ */
+void dates_scan_all_rules(struct dates_scan *, int on);
+
+/*
  * Appends to out the JSON array of the expressions in text[0..len)
  * (valid UTF-8), offsets in code points.  Returns how many.
  */

@@ -78,7 +78,7 @@ main(int argc, char **argv)
 	struct dates_lex *lex;
 	const char *cfile = NULL, *refarg = NULL;
 	char **av, *path;
-	int ch, i, n, dmy = 0, st;
+	int ch, i, n, dmy = 0, st, allrules = 0;
 
 	lede_init(argc, argv, usage_text, help_text);
 	/* The two long options become short ones before getopt(3). */
@@ -89,7 +89,9 @@ main(int argc, char **argv)
 				av[n++] = argv[i];
 			break;
 		}
-		if (i > 0 && strcmp(argv[i], "--dmy") == 0)
+		if (i > 0 && strcmp(argv[i], "--all-rules") == 0)
+			allrules = 1;	/* debugging: the same output, slower */
+		else if (i > 0 && strcmp(argv[i], "--dmy") == 0)
 			av[n++] = "-d";
 		else if (i > 0 && strcmp(argv[i], "--ref") == 0)
 			av[n++] = "-r";
@@ -119,6 +121,7 @@ main(int argc, char **argv)
 	lex = dates_lex_load(&conf);
 	conf_free(&conf);
 	c.sc = dates_scan_new(lex, dmy);
+	dates_scan_all_rules(c.sc, allrules);
 	f.rec = rec;
 	f.ctx = &c;
 	st = filter_run(&f, n - optind, av + optind);

@@ -1,7 +1,10 @@
 #!/bin/sh
 # lede-extract-dates: a text with no anchor (number, date word, unit, date
 # phrase) is "[]" without the rules; these are the expressions whose only
-# anchor is a phrase or a rare category, and texts with none.
+# anchor is a phrase or a rare category, and texts with none.  Then each
+# rule is asked only where its start mask allows: --all-rules, which asks
+# every rule at every token and skips the no-anchor shortcut, must find
+# the same (over the BBC records when ../shared is there).
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 
@@ -36,5 +39,23 @@ check_same "articles and numbers words" "$(d 'A man and a woman were in the hous
 check_same "the without a phrase" "$(d 'The company said the deal was good.')" ""
 check_same "an attached-only unit alone" "$(d "I'd say so.")" ""
 check_same "a single capital" "$(d 'Q said no.')" ""
+
+# --- every rule at every token: the same
+printf '%s\n' '{"text":"Q said no. I'"'"'d say so, ~5 days later, +3 days on the 10th."}' \
+    '{"text":"He came at 8 - 11pm on Monday, 22-23 Feb, and next business day.","dct":"2025-11-13T10:00"}' \
+    >"$tmp/few"
+check_same "--all-rules: a few records" "$(lede-extract-dates --all-rules "$tmp/few")" \
+    "$(lede-extract-dates "$tmp/few")"
+if [ -d "$shared/corpus/bbc" ]; then
+	lede-split "$shared/corpus/bbc" >"$tmp/bbc" 2>/dev/null
+	lede-extract-dates "$tmp/bbc" >"$tmp/masks"
+	lede-extract-dates --all-rules "$tmp/bbc" >"$tmp/all"
+	check_file "--all-rules: the BBC records" "$tmp/all" "$tmp/masks"
+	lede-extract-dates -d -r 2005-03-01 "$tmp/bbc" >"$tmp/masks"
+	lede-extract-dates -d -r 2005-03-01 --all-rules "$tmp/bbc" >"$tmp/all"
+	check_file "--all-rules: the BBC records, -d -r 2005-03-01" "$tmp/all" "$tmp/masks"
+else
+	skip "--all-rules: the BBC records" "no ../shared/corpus/bbc"
+fi
 
 done_testing

@@ -1,6 +1,6 @@
 /*
  * libFuzzer target for lede-extract-dates' scanner
- * (cmd/extract-dates-scan.c) with the words of data/en/dates.yaml
+ * (cmd/extract-dates-*.c) with the words of data/en/dates.yaml
  * ($LEDE_DATA/en/dates.yaml if set).  The first byte picks the options
  * (a reference date or none, --dmy); the rest is the text, used only
  * when it is valid UTF-8, as the program only sees checked records.

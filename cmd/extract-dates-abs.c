@@ -1,0 +1,771 @@
+/*
+ * extract-dates-abs: absolute dates: month and day names, numeric
+ * dates, years, decades, quarters, seasons, holidays.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract-dates-int.h"
+
+/* The year of a month (and day) given without one. */
+static int
+yearfor(const struct dates_scan *sc, size_t i, int mo, int d)
+{
+	const struct dates_ref *r = sc->ref;
+	int ahead;
+
+	if (!r->have)
+		return -1;
+	if (d <= 0)
+		d = 1;
+	ahead = mo * 32 + d - (r->m * 32 + r->d);
+	if (ahead <= 0)
+		return (r->m - mo > 8 && forward(sc, i)) ? r->y + 1 : r->y;
+	if (ahead <= 64 || forward(sc, i))
+		return r->y;
+	return r->y - 1;
+}
+
+/* A month name at i, with its abbreviation point; the end or 0. */
+static size_t
+pmonth(const struct dates_scan *sc, size_t i, int *mo, int strong)
+{
+	const struct tok *t;
+
+	if (!has(sc, i, C_MONTHS))
+		return 0;
+	t = TK(i);
+	if (has(sc, i, C_MONTH_AMB) && !strong && !t->cap)
+		return 0;
+	if (t->lx->abbr && !t->cap && !strong)
+		return 0;
+	*mo = ivl(sc, i, C_MONTHS);
+	if (t->lx->abbr && ispc(sc, i + 1, '.') && att(sc, i + 1))
+		return i + 2;
+	return i + 1;
+}
+
+/* A day of the month: 13, 13th, thirteenth, twenty-fourth. */
+size_t
+pday(const struct dates_scan *sc, size_t i, int *d, int *ord)
+{
+	*ord = 0;
+	if (isnum(sc, i)) {
+		if (TK(i)->nd > 2 || TK(i)->num < 1 || TK(i)->num > 31)
+			return 0;
+		/* the end of a range of days, "22-23 Feb", is a day */
+		if (inbig(sc, i) && !(i >= 2 && ispc(sc, i - 1, '-') && isnum(sc, i - 2) &&
+		    TK(i - 2)->nd <= 2 && TK(i - 2)->num < TK(i)->num && has(sc, i + 1, C_MONTHS) &&
+		    !(i >= 4 && att(sc, i - 2) && TK(i - 3)->kind == TP && isnum(sc, i - 4))))
+			return 0;
+		*d = (int)TK(i)->num;
+		if (has(sc, i + 1, C_ORDSUF) && att(sc, i + 1)) {
+			*ord = 1;
+			return i + 2;
+		}
+		if (isword(sc, i + 1) && att(sc, i + 1) && !has(sc, i + 1, C_MONTHS))
+			return 0;
+		return i + 1;
+	}
+	if (has(sc, i, C_ORDINALS)) {
+		*d = ivl(sc, i, C_ORDINALS);
+		*ord = 1;
+		return i + 1;
+	}
+	if (has(sc, i, C_NUMBERS) && ivl(sc, i, C_NUMBERS) >= 20 && ivl(sc, i, C_NUMBERS) <= 30) {
+		size_t j = i + 1;
+		if (ispc(sc, j, '-'))
+			j++;
+		if (has(sc, j, C_ORDINALS) && ivl(sc, j, C_ORDINALS) < 10) {
+			*d = ivl(sc, i, C_NUMBERS) + ivl(sc, j, C_ORDINALS);
+			*ord = 1;
+			return *d <= 31 ? j + 1 : 0;
+		}
+	}
+	return 0;
+}
+
+/* A year in a date: 2025, '96, 96 (two digits only when weak is set), 345 BC. */
+size_t
+pyear(const struct dates_scan *sc, size_t i, int *y, int two)
+{
+	size_t j = i;
+
+	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
+		j++, two = 1;
+	if (!isnum(sc, j) || inbig(sc, j))
+		return 0;
+	if (att(sc, j + 1) && isword(sc, j + 1) && !has(sc, j + 1, C_ERAS))
+		return 0;
+	if (TK(j)->nd <= 4 && has(sc, j + 1, C_ERAS) && TK(j)->nd != 4) {
+		*y = (int)TK(j)->num;
+	} else if (TK(j)->nd == 4)
+		*y = (int)TK(j)->num;
+	else if (TK(j)->nd == 2 && two && !ispc(sc, j + 1, ':') && !ispc(sc, j + 1, '.') &&
+	    !has(sc, j + 1, C_MERIDIEM) && !phr(sc, C_OCLOCK, j + 1, NULL, NULL) &&
+	    !has(sc, j + 1, C_MER_LETTERS)) {
+		*y = (int)TK(j)->num;
+		*y += *y < 50 ? 2000 : 1900;
+	} else if (TK(j)->nd <= 4 && has(sc, j + 1, C_ERAS)) {
+		*y = (int)TK(j)->num;
+	} else
+		return 0;
+	j++;
+	if (has(sc, j, C_ERAS)) {
+		if (ivl(sc, j, C_ERAS) < 0)
+			*y = -*y;
+		j++;
+	} else if (has(sc, j, C_ERA_SHIFT) && TK(j)->cap == 2 && TK(j - 1)->nd == 4) {
+		*y += ivl(sc, j, C_ERA_SHIFT);	/* 2555 BE (Buddhist era) is 2012 */
+		j++;
+	}
+	if (isnum(sc, j) && !TK(j)->sp)
+		return 0;
+	return j;
+}
+
+int
+notcount(const struct dates_scan *sc, size_t j)
+{
+	return !(has(sc, j, C_NOT_AFTER) || has(sc, j, C_UNITS) || has(sc, j, C_UNITS_PL));
+}
+
+/* "last year", "this year", "next year" right after a month: the year, and the end. */
+static size_t
+relyear(const struct dates_scan *sc, size_t j, int *y)
+{
+	if (!has(sc, j, C_RELATIVE) || !has(sc, j + 1, C_UNITS) || has(sc, j + 1, C_UNITS_ATT) ||
+	    ivl(sc, j + 1, C_UNITS) != U_Y || has(sc, j, C_REL_POINT))
+		return 0;
+	*y = sc->ref->have ? sc->ref->y + ivl(sc, j, C_RELATIVE) : -1;
+	return j + 2;
+}
+
+/*
+ * After "month day" (i its start, k after the day): a range of days
+ * whose end carries the year, "August 10 - 22, 2012", or a time and the
+ * year, "Oct 26 - 28, 11:00:09 2023".  1: m is the start's day, -1: no
+ * date at all, 0: no such range.
+ */
+static int
+mdy_range(struct dates_scan *sc, size_t i, size_t k, int mo, int d, struct tx *m)
+{
+	size_t k2;
+	int d2, o2, y;
+
+	/* "August 10 - 22, 2012": the year after the range */
+	if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
+	    ispc(sc, k2, ',') && isnum(sc, k2 + 1) && TK(k2 + 1)->nd == 4 &&
+	    pyear(sc, k2 + 1, &y, 0)) {
+		if (!okday(y, mo, d))
+			return -1;
+		settx(m, i, k, TY_DATE, "");
+		dayval(sc, m->val, y, mo, d);
+		m->dayp = 1;
+		return 1;
+	}
+	/* "Oct 26 - 28, 11:00:09 2023": the time and the year after the range */
+	if (has(sc, k, C_TO) && (k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d &&
+	    ispc(sc, k2, ',')) {
+		struct tx t;
+		size_t k3;
+		if (r_time(sc, k2 + 1, &t) && t.istime && (k3 = t.t1) &&
+		    isnum(sc, k3) && TK(k3)->nd == 4 && pyear(sc, k3, &y, 0) == k3 + 1 &&
+		    !isnum(sc, k3 + 1) && okday(y, mo, d)) {
+			char day[16];
+			settx(m, i, k3 + 1, TY_TIME, "");
+			dayval(sc, day, y, mo, d);
+			timeval(m->val, day, t.h, t.mi, t.s, t.hs);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A month alone, at i, e after it: a date only where the month cannot
+ * be another word ("may", "March"): capitalized, not in a name, after
+ * a word that takes a date ("in May") for the ambiguous ones.
+ */
+static int
+mdy_alone(struct dates_scan *sc, size_t i, size_t e, int mo, struct tx *m)
+{
+	size_t k;
+	int y;
+
+	if (has(sc, i, C_MONTH_AMB) || TK(i)->lx->abbr) {
+		/* the whole text ("May", a heading) cannot be the verb */
+		if (!(i > 0 && (has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MODIFIERS) ||
+		    has(sc, i - 1, C_RELATIVE) || has(sc, i - 1, C_IN))) &&
+		    !(i == 0 && TK(i)->cap && (e == sc->nt || (e + 1 == sc->nt &&
+		    TK(e)->kind == TP && strchr(".:", TK(e)->ch)))))
+			return 0;
+		if (i > 0 && has(sc, i - 1, C_MONTH_NOT_AFTER))
+			return 0;
+	}
+	if (!TK(i)->cap)
+		return 0;
+	if (i > 0 && isword(sc, i - 1) && TK(i - 1)->cap && !sentstart(sc, i - 1) &&
+	    !has(sc, i - 1, C_YEAR_BEFORE) && !has(sc, i - 1, C_MODIFIERS) &&
+	    !has(sc, i - 1, C_RELATIVE) && !has(sc, i - 1, C_IN))
+		return 0;
+	if (isword(sc, e) && TK(e)->cap && !has(sc, e, C_MONTHS) && !has(sc, e, C_WEEKDAYS) &&
+	    !has(sc, e, C_RELATIVE))
+		return 0;
+	if ((k = relyear(sc, e, &y)))
+		e = k;
+	else
+		y = yearfor(sc, i, mo, 0);
+	settx(m, i, e, TY_DATE, "");
+	if (y >= 0)
+		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
+	else
+		snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
+	return 1;
+}
+
+/* [weekday [,]] month [.] [,] [day] [,] [year] */
+int
+r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i, k, e;
+	int mo, d = 0, y = -1, ord, wd = 0, strong, r;
+
+	if (has(sc, j, C_WEEKDAYS) && (TK(j)->cap || !TK(j)->lx->abbr)) {
+		wd = ivl(sc, j, C_WEEKDAYS);
+		j++;
+		if (TK(j - 1)->lx->abbr && ispc(sc, j, '.'))
+			j++;
+		if (ispc(sc, j, ','))
+			j++;
+	}
+	strong = 0;
+	if (!has(sc, j, C_MONTHS))
+		return 0;
+	/* strong context: a day or year after the month */
+	k = j + 1;
+	if (ispc(sc, k, '.'))
+		k++;
+	if (ispc(sc, k, ',') || ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
+		k++;
+	if (isnum(sc, k) && notcount(sc, k + 1))
+		strong = 1;
+	if (!(e = pmonth(sc, j, &mo, strong || wd)))
+		return 0;
+	j = e;
+	if (ispc(sc, j, ',') && isnum(sc, j + 1))
+		j++;
+	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) && !ispc(sc, k, ':') &&
+	    !(isnum(sc, j) && TK(j)->nd == 2 && !ord && ispc(sc, k, ',') == 0 &&
+	    isnum(sc, k) == 0 && has(sc, k, C_ERAS))) {
+		e = k;
+		if ((r = mdy_range(sc, i, k, mo, d, m)) != 0)
+			return r > 0;
+		if (ispc(sc, k, ','))
+			k++;
+		if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
+			e = k;
+		else if ((k = relyear(sc, e, &y)))
+			e = k;
+		else
+			y = yearfor(sc, i, mo, d);
+		if (!okday(y, mo, d))
+			return 0;
+		settx(m, i, e, TY_DATE, "");
+		dayval(sc, m->val, y, mo, d);
+		m->dayp = 1;
+		return 1;
+	}
+	if (wd)
+		return 0;
+	k = e;
+	if (ispc(sc, k, ',') || ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
+		k++;
+	if ((k = pyear(sc, k, &y, TK(e - 1)->lx ? TK(e - 1)->lx->abbr : 0)) && notcount(sc, k)) {
+		settx(m, i, k, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
+		return 1;
+	}
+	return mdy_alone(sc, i, e, mo, m);
+}
+DATES_RULE(mdy, CB(C_WEEKDAYS) | CB(C_MONTHS));
+
+/* [weekday [,]] [the] day [of] month [.] [,] [year] */
+int
+r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i, k, e;
+	int mo, d, y = -1, ord, sep = 0;
+
+	if (has(sc, j, C_WEEKDAYS) && (TK(j)->cap || !TK(j)->lx->abbr)) {
+		j++;
+		if (TK(j - 1)->lx->abbr && ispc(sc, j, '.'))
+			j++;
+		if (ispc(sc, j, ','))
+			j++;
+	}
+	if (has(sc, j, C_ARTICLES))
+		j++;
+	if (!(k = pday(sc, j, &d, &ord)))
+		return 0;
+	/* "10 - 22 August 2012": the first day takes the month and year of the second */
+	if (has(sc, k, C_TO) && !has(sc, k, C_OF)) {
+		struct tx t2;
+		size_t k2;
+		int d2, o2;
+		if ((k2 = pday(sc, k + 1, &d2, &o2)) && d2 > d && r_dmy(sc, k + 1, &t2) &&
+		    t2.dayp && t2.t0 == k + 1 && strlen(t2.val) == 10) {
+			settx(m, i, k, TY_DATE, "");
+			snprintf(m->val, sizeof m->val, "%.8s%02d", t2.val, d);
+			m->dayp = 1;
+			return 1;
+		}
+	}
+	if (has(sc, k, C_OF))
+		k++;
+	else if ((ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k) && att(sc, k + 1))
+		k++, sep = 1;
+	if (!(e = pmonth(sc, k, &mo, 1)))
+		return 0;
+	if (!TK(k)->cap && !has(sc, k - 1, C_OF) && !sep && !att(sc, k))
+		if (has(sc, k, C_MONTH_AMB))
+			return 0;
+	k = e;
+	if (ispc(sc, k, ',') || (sep && (ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
+		k++;
+	else if (has(sc, k, C_OF) && isnum(sc, k + 1) && TK(k + 1)->nd == 4)
+		k++;	/* "13 de noviembre de 2025" */
+	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
+		e = k;
+	else
+		y = yearfor(sc, i, mo, d);
+	if (!okday(y, mo, d))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	dayval(sc, m->val, y, mo, d);
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(dmy, CB(C_WEEKDAYS) | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_NUMBERS) |
+    S_NUM);
+
+/*
+ * yyyy sep mm|month sep dd (sep one of - / .), yyyy Month dd:
+ * 2025-11-13, 2012/8/10, 2012/Aug/10, 2018 March 18
+ */
+int
+r_iso(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	int y, mo, d, sep;
+	size_t j = i;
+
+	if (!isnum(sc, i) || TK(i)->nd != 4 || money(sc, i))
+		return 0;
+	if (i >= 2 && att(sc, i) && isnum(sc, i - 2) && ispc(sc, i - 1, '-'))
+		return 0;
+	y = (int)TK(i)->num;
+	/* 2018 March 18 */
+	if (!att(sc, i + 1) && has(sc, i + 1, C_MONTHS) && TK(i + 1)->cap && isnum(sc, i + 2) &&
+	    (j = pday(sc, i + 2, &d, &sep)) && notcount(sc, j) && !ispc(sc, j, ':')) {
+		mo = ivl(sc, i + 1, C_MONTHS);
+		if (!okday(y, mo, d))
+			return 0;
+		settx(m, i, j, TY_DATE, "");
+		dayval(sc, m->val, y, mo, d);
+		m->dayp = 1;
+		return 1;
+	}
+	if (!(ispc(sc, i + 1, '-') || ispc(sc, i + 1, '/') || ispc(sc, i + 1, '.')) || !att(sc, i + 1) || !att(sc, i + 2))
+		return 0;
+	sep = TK(i + 1)->ch;
+	j = i + 2;
+	if (isnum(sc, j) && TK(j)->nd <= 2) {
+		mo = (int)TK(j)->num;
+		j++;
+	} else if (has(sc, j, C_MONTHS)) {
+		mo = ivl(sc, j, C_MONTHS);
+		j++;
+	} else
+		return 0;
+	if (!ispc(sc, j, sep) || !att(sc, j) || !isnum(sc, j + 1) || !att(sc, j + 1) ||
+	    TK(j + 1)->nd > 2)
+		return 0;
+	d = (int)TK(j + 1)->num;
+	j += 2;
+	if (isnum(sc, j) && att(sc, j))
+		return 0;
+	if (mo > 12 && d <= 12) {
+		int t = mo;
+		mo = d, d = t;
+	}
+	if (!okday(y, mo, d))
+		return 0;
+	settx(m, i, j, TY_DATE, "");
+	dayval(sc, m->val, y, mo, d);
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(iso, S_NUM4);
+
+/*
+ * 8/10 (August 10; 10 August under --dmy), 14/4: a month and day
+ * without a year.  Not a fraction (1/2, 3/4, "1 1/2", "8/10 of"), not
+ * "24/7", not glued to more digits or words.
+ */
+static int
+monthday(struct dates_scan *sc, size_t i, int a, int b, struct tx *m)
+{
+	int mo, d, y;
+	size_t e = i + 3;
+
+	if (a < 1 || b < 1 || (a < b && b <= 4) || (a == 24 && b == 7))
+		return 0;
+	/*
+	 * Odds (5/4 favourite), tie-breaks (7/5) and titles (Fahrenheit
+	 * 9/11) look the same: only where a date must stand.  After "on"
+	 * or a weekday, as an offset's anchor, or as the whole text.
+	 */
+	if (!sc->mdok && !(i > 0 && has(sc, i - 1, C_ON)) &&
+	    !(i > 0 && has(sc, i - 1, C_WEEKDAYS) && !TK(i - 1)->lx->abbr) &&
+	    !(i > 1 && ispc(sc, i - 1, ',') && has(sc, i - 2, C_WEEKDAYS)) &&
+	    !(i == 0 && !isword(sc, i + 3)))
+		return 0;
+	if (i > 0 && (isnum(sc, i - 1) || (TK(i - 1)->kind == TP && att(sc, i))))
+		return 0;
+	if (e < sc->nt && att(sc, e) && (TK(e)->kind != TP || strchr("/%-:", TK(e)->ch) ||
+	    (TK(e)->ch == '.' && isnum(sc, e + 1) && att(sc, e + 1))))
+		return 0;
+	if (has(sc, e, C_OF) || (e < sc->nt && TK(e)->kind == TP && TK(e)->ch == '%'))
+		return 0;
+	if (sc->dmy)
+		d = a, mo = b;
+	else
+		mo = a, d = b;
+	if (mo > 12 && d <= 12) {
+		int t = mo;
+		mo = d, d = t;
+	}
+	if (mo > 12 || d > 31 || !okday(2000, mo, d))
+		return 0;
+	y = yearfor(sc, i, mo, d);
+	if (y >= 0 && !okday(y, mo, d))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	dayval(sc, m->val, y, mo, d);
+	m->dayp = 1;
+	return 1;
+}
+
+/*
+ * a sep b sep yyyy|yy (sep one of / - .), m/yyyy, a/b: 11/13/2025,
+ * 13/11/2025 (--dmy), 13.11.2025, 07-27-2022, 9/2012, 8/10
+ */
+int
+r_slash(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	int a, b, y, mo, d, sep;
+	size_t j;
+
+	if (!isnum(sc, i) || TK(i)->nd > 2 || money(sc, i))
+		return 0;
+	if (i >= 2 && att(sc, i) && isnum(sc, i - 2) && sc->tk[i - 1].kind == TP &&
+	    strchr("/-.:", sc->tk[i - 1].ch))
+		return 0;
+	if (!(ispc(sc, i + 1, '/') || ispc(sc, i + 1, '-') || ispc(sc, i + 1, '.')) ||
+	    !att(sc, i + 1) || !isnum(sc, i + 2) || !att(sc, i + 2))
+		return 0;
+	sep = TK(i + 1)->ch;
+	a = (int)TK(i)->num;
+	if (TK(i + 2)->nd == 4 && sep == '/') {	/* 9/2012 */
+		if (a < 1 || a > 12 || (isnum(sc, i + 3) && att(sc, i + 3)) ||
+		    (sc->tk[i + 3 < sc->nt ? i + 3 : i].kind == TP && i + 3 < sc->nt &&
+		    att(sc, i + 3) && strchr("/-.", TK(i + 3)->ch)))
+			return 0;
+		settx(m, i, i + 3, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "%04d-%02d", (int)TK(i + 2)->num, a);
+		return 1;
+	}
+	if (TK(i + 2)->nd > 2)
+		return 0;
+	b = (int)TK(i + 2)->num;
+	j = i + 3;
+	if (!ispc(sc, j, sep) || !att(sc, j) || !isnum(sc, j + 1) || !att(sc, j + 1))
+		return sep == '/' ? monthday(sc, i, a, b, m) : 0;
+	if (TK(j + 1)->nd == 4)
+		y = (int)TK(j + 1)->num;
+	else if (TK(j + 1)->nd == 2 && sep == '/')
+		y = (int)TK(j + 1)->num + (TK(j + 1)->num < 50 ? 2000 : 1900);
+	else
+		return 0;
+	j += 2;
+	if (isnum(sc, j) && att(sc, j))
+		return 0;
+	if (sc->dmy || sep == '.')
+		d = a, mo = b;
+	else
+		mo = a, d = b;
+	if (mo > 12 && d <= 12) {
+		int t = mo;
+		mo = d, d = t;
+	}
+	if (!okday(y, mo, d))
+		return 0;
+	settx(m, i, j, TY_DATE, "");
+	dayval(sc, m->val, y, mo, d);
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(slash, S_NUM2);
+
+/*
+ * [the] ordinal quarter|half [[of] year | of the year | of rel year];
+ * Q n [year]: the first quarter of 2025, Q1 2025, the first half of the year
+ */
+static int
+r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i, k;
+	int q, y = -1, half = 0;
+
+	if (has(sc, j, C_QLETTER) && TK(j)->cap && isnum(sc, j + 1) && att(sc, j + 1) &&
+	    TK(j + 1)->num >= 1 && TK(j + 1)->num <= 4 && TK(j + 1)->nd == 1) {
+		q = (int)TK(j + 1)->num;
+		j += 2;
+	} else {
+		if (has(sc, j, C_ARTICLES))
+			j++;
+		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
+			return 0;
+		q = ivl(sc, j, C_ORDINALS);
+		j++;
+		if (has(sc, j, C_HALF) && q <= 2)
+			half = 1;
+		else if (!(has(sc, j, C_UNITS) && ivl(sc, j, C_UNITS) == U_Q))
+			return 0;
+		j++;
+	}
+	k = j;
+	if (has(sc, k, C_OF))
+		k++;
+	if (pyear(sc, k, &y, 0))
+		j = pyear(sc, k, &y, 0);
+	else if (has(sc, k - 1, C_OF) && has(sc, k, C_ARTICLES) && has(sc, k + 1, C_YEAR))
+		j = k + 2, y = yearnear(sc);
+	else if (has(sc, k - 1, C_OF) && has(sc, k, C_RELATIVE) && has(sc, k + 1, C_YEAR) &&
+	    sc->ref->have)
+		y = sc->ref->y + ivl(sc, k, C_RELATIVE), j = k + 2;
+	else if ((y = yearnear(sc)) >= 0) {
+		int cur = half ? (sc->ref->m - 1) / 6 + 1 : (sc->ref->m - 1) / 3 + 1;
+		if (q > cur && !forward(sc, i))
+			y--;
+	}
+	settx(m, i, j, TY_DATE, "");
+	if (y >= 0)
+		snprintf(m->val, sizeof m->val, half ? "%04d-H%d" : "%04d-Q%d", y, q);
+	else
+		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
+	return 1;
+}
+DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS));
+
+/* [the] season [of] [2025] */
+static int
+r_season(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i, k;
+	int y = -1, the = 0;
+	const char *p;
+
+	if (has(sc, j, C_ARTICLES))
+		j++, the = 1;
+	if (!has(sc, j, C_SEASONS))
+		return 0;
+	p = svl(sc, j, C_SEASONS);
+	j++;
+	k = j;
+	if (has(sc, k, C_OF))
+		k++;
+	if ((k = pyear(sc, k, &y, 0))) {
+		j = k;
+	} else {
+		if (!the && !(i > 0 && has(sc, i - 1, C_IN)))
+			return 0;
+		if (isword(sc, j) && !has(sc, j, C_OF) && !TK(j)->cap && (TK(j)->lx == NULL ||
+		    !(TK(j)->lx->f & ~(1ULL << C_SHIFT | 1ULL << C_SHIFT_CLOCK |
+		    1ULL << C_WORKDAYS | 1ULL << C_UNITS_CMP))))
+			return 0;	/* "summer camp", "the fall out" */
+		y = yearnear(sc);
+	}
+	settx(m, i, j, TY_DATE, "");
+	if (y >= 0 || y < -1)
+		snprintf(m->val, sizeof m->val, "%04d-%s", y, p);
+	else
+		snprintf(m->val, sizeof m->val, "XXXX-%s", p);
+	return 1;
+}
+DATES_RULE(season, CB(C_ARTICLES) | CB(C_SEASONS));
+
+/* [the] ['] yyy0|y0 s: 1990s, the 1990s, the '90s */
+static int
+r_decade(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i;
+	int y;
+
+	if (has(sc, j, C_ARTICLES))
+		j++;
+	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
+		j++;
+	if (!isnum(sc, j) || (TK(j)->nd != 4 && TK(j)->nd != 2) || TK(j)->num % 10 != 0 ||
+	    !has(sc, j + 1, C_DECADE_S) || !att(sc, j + 1) || money(sc, j))
+		return 0;
+	y = (int)TK(j)->num;
+	if (TK(j)->nd == 2)
+		y += y < 30 ? 2000 : 1900;
+	settx(m, i, j + 2, TY_DATE, "");
+	snprintf(m->val, sizeof m->val, "%03d", y / 10);
+	return 1;
+}
+DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES));
+
+/* yyyy [era]: a bare year, in 2026, the 2024 election, 345 BC */
+static int
+r_year(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e;
+	int y;
+
+	if (!isnum(sc, i) || TK(i)->nd != 4 || money(sc, i) || inbig(sc, i))
+		return 0;
+	if (!(e = pyear(sc, i, &y, 0)))
+		return 0;
+	if (e == i + 1 && (y < 1000 || y > 2200))
+		return 0;
+	if (e == i + 1 && (y < 1900 || y > 2100) && !(i > 0 && has(sc, i - 1, C_YEAR_BEFORE)))
+		return 0;
+	if (has(sc, e, C_NOT_AFTER) || has(sc, e, C_UNITS) || has(sc, e, C_UNITS_PL) ||
+	    (has(sc, e, C_ZONES) && TK(e)->cap == 2))
+		return 0;
+	if (i > 0 && isnum(sc, i - 1))
+		return 0;
+	if (ispc(sc, e, '-') && att(sc, e) && isnum(sc, e + 1) && att(sc, e + 1) && TK(e + 1)->nd != 4)
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	if (y < 0)
+		snprintf(m->val, sizeof m->val, "BC%04d", -y);
+	else
+		snprintf(m->val, sizeof m->val, "%04d", y);
+	return 1;
+}
+DATES_RULE(year, S_NUM4);
+
+/* (after on) the ordinal day: on the 10th */
+static int
+r_nth(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e;
+	int d, ord, y, mo;
+
+	if (i == 0 || !has(sc, i - 1, C_ON) || !has(sc, i, C_ARTICLES))
+		return 0;
+	if (!(e = pday(sc, i + 1, &d, &ord)) || !ord || !isnum(sc, i + 1))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	if (!sc->ref->have) {
+		snprintf(m->val, sizeof m->val, "XXXX-XX-%02d", d);
+		return 1;
+	}
+	y = sc->ref->y, mo = sc->ref->m;
+	if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
+		mo = 12, y--;
+	if (!okday(y, mo, d))
+		return 0;
+	putday(m->val, dfc(y, mo, d));
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(nth, CB(C_ARTICLES));
+
+/* holiday [year]: Christmas, New Year's Day 2025, a fixed day of a year */
+static int
+r_holiday(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t k;
+	int md, y, e;
+
+	if (!(k = phr(sc, C_HOLIDAYS, i, &md, NULL)) || !TK(i)->cap)
+		return 0;
+	e = (int)(i + k);
+	if (isword(sc, (size_t)e) && TK(e)->cap && !has(sc, (size_t)e, C_MONTHS))
+		return 0;	/* Christmas Island */
+	if ((size_t)e < sc->nt && pyear(sc, (size_t)e, &y, 0))
+		e = (int)pyear(sc, (size_t)e, &y, 0);
+	else
+		y = yearfor(sc, i, md / 100, md % 100);
+	settx(m, i, (size_t)e, TY_DATE, "");
+	dayval(sc, m->val, y, md / 100, md % 100);
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(holiday, CB(C_HOLIDAYS));
+
+/* What a modifier or boundary can wrap. */
+static int
+r_inner(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	static const rule_fn inner[] = { r_mdy, r_rel, r_season, r_decade, r_year, r_quarter };
+	struct tx t;
+	size_t k;
+	int got = 0;
+
+	for (k = 0; k < sizeof inner / sizeof inner[0]; k++)
+		if (inner[k](sc, i, &t) && (!got || t.t1 > m->t1)) {
+			*m = t;
+			got = 1;
+		}
+	return got;
+}
+
+/*
+ * modifier [-] inner | the boundary of (inner | the unit): early 2025,
+ * mid-1990s, late last year, the end of the year; inner: r_inner()
+ */
+static int
+r_mod(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i;
+	const char *mod;
+	struct tx in;
+
+	if (has(sc, j, C_ARTICLES) && has(sc, j + 1, C_BOUNDARIES) && has(sc, j + 2, C_OF)) {
+		mod = svl(sc, j + 1, C_BOUNDARIES);
+		j += 3;
+		if (has(sc, j, C_ARTICLES) && has(sc, j + 1, C_UNITS) && !has(sc, j + 1, C_UNITS_ATT)) {
+			int u = ivl(sc, j + 1, C_UNITS);
+			if (u != U_Y && u != U_M && u != U_W && u != U_DE && u != U_CE)
+				return 0;
+			settx(m, i, j + 2, TY_DATE, "");
+			if (!relunit(sc, m->val, 0, u))
+				return 0;
+			m->mod = mod;
+			return 1;
+		}
+	} else if (has(sc, j, C_MODIFIERS) || (has(sc, j, C_ARTICLES) && has(sc, j + 1, C_MODIFIERS))) {
+		if (has(sc, j, C_ARTICLES))
+			j++;	/* the mid-1990s */
+		mod = svl(sc, j, C_MODIFIERS);
+		j++;
+		if (ispc(sc, j, '-') && att(sc, j))
+			j++;
+	} else
+		return 0;
+	if (!r_inner(sc, j, &in) || in.type != TY_DATE || in.dayp)
+		return 0;
+	*m = in;
+	m->t0 = i;
+	m->mod = mod;
+	return 1;
+}
+DATES_RULE(mod, CB(C_ARTICLES) | CB(C_MODIFIERS));

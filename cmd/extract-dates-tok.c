@@ -1,0 +1,398 @@
+/*
+ * extract-dates-tok: cuts a text into words, numbers and punctuation
+ * (byte and code point offsets kept), looks each word up once, and the
+ * tests on tokens that look around them (sentence starts, money, parts
+ * of bigger numbers, phrases).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract-dates-int.h"
+#include "hash.h"
+#include "utf8.h"
+#include "util.h"
+
+/* Punctuation maps onto one ASCII character. */
+static int
+uni_punct(unsigned u)
+{
+	if (u >= 0x2010 && u <= 0x2015)
+		return '-';
+	if (u == 0x2212)
+		return '-';
+	if (u == 0x2018 || u == 0x2019 || u == 0x2032 || u == 0x02BC)
+		return '\'';
+	if (u == 0x201C || u == 0x201D || u == 0xAB || u == 0xBB)
+		return '"';
+	if (u == 0x2026)
+		return '.';
+	if (u == 0x2219 || u == 0x2022 || u == 0xB7 || u == 0x22C5)
+		return '*';
+	if ((u >= 0x2016 && u <= 0x206F) || (u >= 0xA1 && u <= 0xBF) ||
+	    u == 0xD7 || u == 0xF7 || (u >= 0x20A0 && u <= 0x20CF) ||
+	    (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFF0F))
+		return '?';
+	return 0;
+}
+
+static int
+uni_space(unsigned u)
+{
+	return u == 0xA0 || (u >= 0x2000 && u <= 0x200B) || u == 0x202F ||
+	    u == 0x205F || u == 0x3000 || u == 0xFEFF || u == 0x85 ||
+	    u == 0x2028 || u == 0x2029;
+}
+
+/* Byte classes for the tokenizer: 1 an ASCII letter, 2 a digit, 3 blank or control. */
+static const unsigned char bclass[256] = {
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 3,
+};
+
+/* The end of the run of ASCII letters at u[j..n). */
+static size_t
+letters(const unsigned char *u, size_t j, size_t n)
+{
+	/* eight bytes at a time: a byte's top bit says it is no letter */
+	while (LITTLE && j + 8 <= n) {
+		uint64_t w, x, bad;
+
+		memcpy(&w, u + j, sizeof w);
+		x = w | 0x2020202020202020ull;
+		bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
+		    0x8080808080808080ull;
+		/* the first one in memory: the bytes after it may carry in, not before */
+		if (bad)
+			return j + (size_t)(__builtin_ctzll(bad) >> 3);
+		j += 8;
+	}
+	while (j < n && bclass[u[j]] == 1)
+		j++;
+	return j;
+}
+
+/* A word's entry: s[0..len) is a word of the text, avail bytes may be read. */
+static const struct lexent *
+lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int wide)
+{
+	unsigned c = (unsigned char)s[0];
+
+	/* one probe of the short words' table: cheaper than a test before it */
+	if (len <= 8 && !wide)
+		return lex_find8(lex, key8(s, len, avail));
+	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
+	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
+		return NULL;
+	return lex_findh(lex, s, len, hash_lower(s, len));
+}
+
+/*
+ * Cuts s into tokens; words are looked up when lex is given.  ASCII
+ * goes through a table; only other bytes are decoded.  A code point
+ * offset is the byte offset less the bytes after the first of each
+ * character so far (ex).
+ */
+/* Over 80 lines: the program's hot loop, one pass with its state in locals. */
+void
+tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, nt = 0, ct = sc->ct, ex = 0;
+	struct tok *tk = sc->tk;	/* in locals: the byte stores below may alias *sc */
+	unsigned anchors = 0;
+	size_t nphi = 0;
+	int sp = 1;
+
+	while (i < n) {
+		struct tok *t;
+		unsigned c = u[i], cu, cl = bclass[c];
+		int k = 1, pc = 0;
+
+		if (cl == 3) {	/* white space and control characters */
+			sp = 1, i++;
+			continue;
+		}
+		if (__builtin_expect(c >= 0x80, 0)) {
+			cu = utf8_get(u + i, n - i, &k);
+			if (uni_space(cu)) {
+				sp = 1, i += (size_t)k, ex += (size_t)k - 1;
+				continue;
+			}
+			pc = uni_punct(cu);
+		} else if (cl == 0)
+			pc = (int)c;
+		if (__builtin_expect(nt == ct, 0)) {
+			ct = ct ? ct * 2 : 256;
+			tk = xrealloc(tk, ct * sizeof *tk);
+		}
+		t = &tk[nt++];
+		t->b0 = (uint32_t)i;
+		t->sp = (unsigned char)sp;
+		t->cap = 0;
+		t->nd = 0;
+		t->num = 0;
+		t->ch = 0;
+		sp = 0;
+		if (pc) {
+			t->kind = TP;
+			t->ch = pc;
+			i += (size_t)k;
+			ex += (size_t)k - 1;
+			t->lx = lex && pc < 128 ? lex->punct[pc] : NULL;
+		} else if (cl == 2) {
+			long num = 0;
+			size_t j = i;
+
+			t->kind = TN;
+			anchors |= A_WORD;
+			while (j < n && bclass[u[j]] == 2) {
+				if (num < 100000000)
+					num = num * 10 + (u[j] - '0');
+				j++;
+			}
+			t->num = num;
+			t->nd = (unsigned char)(j - i < 255 ? j - i : 255);
+			t->lx = NULL;
+			i = j;
+		} else {
+			/* a word: ASCII letters and any other character that is not space or punctuation */
+			size_t j = i, len;
+			int wide = 0;
+
+			t->kind = TW;
+			if (LITTLE && c < 0x80 && i + 8 <= n) {
+				/* letters() and key8() at once: a word of at most 7 ASCII letters */
+				uint64_t w, x, bad;
+
+				memcpy(&w, u + i, sizeof w);
+				x = w | 0x2020202020202020ull;
+				bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
+				    0x8080808080808080ull;
+				len = (size_t)(__builtin_ctzll(bad | 1ull << 63) >> 3);
+				if (bad && u[i + len] < 0x80) {
+					t->lx = lex ? lex_find8(lex, x & mask8[len]) : NULL;
+					if (c <= 'Z')
+						t->cap = len > 1 && !(w & 0x2020202020202020ull & mask8[len]) ? 2 : 1;
+					i += len;
+					goto end;
+				}
+			}
+			for (;;) {
+				j = letters(u, j, n);
+				if (__builtin_expect(j >= n || u[j] < 0x80, 1))
+					break;
+				cu = utf8_get(u + j, n - j, &k);
+				if (uni_space(cu) || uni_punct(cu))
+					break;
+				wide = 1;
+				j += (size_t)k;
+				ex += (size_t)k - 1;
+			}
+			len = j - i;
+			t->lx = lex ? lookup(lex, s + i, len, n - i, wide) : NULL;
+			/* capitalized; all capitals (ASCII only, more than one letter) */
+			if (c <= 'Z') {
+				size_t q;
+
+				t->cap = 1;
+				if (!wide && len > 1) {
+					for (q = i + 1; q < j && u[q] <= 'Z'; q++)
+						;
+					if (q == j)
+						t->cap = 2;
+				}
+			}
+			i = j;
+		}
+end:
+		t->b1 = (uint32_t)i;
+		if (t->lx) {
+			t->lf = t->lx->f;
+			anchors |= t->lx->anchor;
+			if (__builtin_expect(t->lx->anchor & A_PHRASE, 0)) {
+				if (nphi < sizeof sc->phi / sizeof sc->phi[0])
+					sc->phi[nphi] = (uint32_t)(nt - 1);
+				nphi++;
+			}
+		} else
+			t->lf = 0;
+		if (i < n && u[i] == ' ')	/* the usual space after a token */
+			sp = 1, i++;
+	}
+	sc->nphi = nphi;
+	sc->ex = ex;
+	sc->tk = tk;
+	sc->ct = ct;
+	sc->nt = nt;
+	sc->anchors = anchors;
+}
+
+/*
+ * The code point offset of byte b, a token's edge, as tokenize() counts
+ * (a byte below 0x80 or what utf8_get() reads is one): b itself in an
+ * ASCII text, else counted on from the last answer (emit asks in order).
+ */
+size_t
+cpos(struct dates_scan *sc, size_t b)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	int k;
+
+	if (!sc->ex)
+		return b;
+	if (b < sc->cb)
+		sc->cb = sc->cc = 0;
+	while (sc->cb < b) {
+		if (u[sc->cb] < 0x80)
+			sc->cb++;
+		else {
+			(void)utf8_get(u + sc->cb, sc->len - sc->cb, &k);
+			sc->cb += (size_t)k;
+		}
+		sc->cc++;
+	}
+	return sc->cc;
+}
+
+/* The longest word or phrase of a category at i: its length in tokens, or 0. */
+size_t
+phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
+{
+	const struct dates_lex *lx = sc->lex;
+	const struct lexent *e;
+	size_t best = 0, k;
+	int q;
+
+	if (i >= sc->nt || !(e = sc->tk[i].lx))
+		return 0;
+	if (has(sc, i, cat)) {
+		best = 1;
+		if (iv)
+			*iv = ivl(sc, i, cat);
+		if (sv)
+			*sv = svl(sc, i, cat);
+	}
+	if (!(e->phcats >> cat & 1))
+		return best;
+	for (q = 0; q < e->nphs; q++) {
+		const struct phrase *ph = &lx->ph[e->phs[q]];
+		if (ph->cat != cat || (size_t)ph->nt <= best || i + ph->nt > sc->nt)
+			continue;
+		/* the first word is e's: token i is that word */
+		for (k = 1; k < (size_t)ph->nt; k++) {
+			/* the word's text, the length first */
+			const struct tok *t = &sc->tk[i + k];
+			if (t->kind == TP ? ph->t[k][0] != t->ch || ph->t[k][1] != '\0' :
+			    t->b1 - t->b0 != ph->n[k] || !eqw(sc->s + t->b0, ph->n[k], ph->t[k]))
+				break;
+		}
+		if (k == (size_t)ph->nt) {
+			best = k;
+			if (iv)
+				*iv = ph->iv;
+			if (sv)
+				*sv = ph->sv;
+		}
+	}
+	return best;
+}
+
+int
+sentstart(const struct dates_scan *sc, size_t i)
+{
+	const struct tok *t;
+
+	if (i == 0)
+		return 1;
+	t = &sc->tk[i - 1];
+	return t->kind == TP && strchr(".!?:\"'(-*;", t->ch) != NULL;
+}
+
+/* Does the sentence before i point to the future? */
+int
+forward(const struct dates_scan *sc, size_t i)
+{
+	size_t k, lo = i > 10 ? i - 10 : 0;
+
+	for (k = i; k-- > lo;) {
+		const struct tok *t = &sc->tk[k];
+		if (t->kind == TP && strchr(".;!?", t->ch))
+			return 0;
+		if (phr(sc, C_FORWARD, k, NULL, NULL))
+			return 1;
+		if (has(sc, k, C_BACKWARD))
+			return 0;
+	}
+	return 0;
+}
+
+/* Is the number at i part of a bigger one (1,000 or 3.5 or 555-2025)? */
+int
+inbig(const struct dates_scan *sc, size_t i)
+{
+	if (i >= 2 && att(sc, i) && sc->tk[i - 1].kind == TP &&
+	    strchr(",.:-/", sc->tk[i - 1].ch) && att(sc, i - 1) && isnum(sc, i - 2))
+		return 1;
+	if (i + 2 < sc->nt && att(sc, i + 1) && sc->tk[i + 1].kind == TP &&
+	    strchr(",.:-/", sc->tk[i + 1].ch) && att(sc, i + 2) && isnum(sc, i + 2))
+		return 1;
+	return 0;
+}
+
+int
+money(const struct dates_scan *sc, size_t i)
+{
+	const struct tok *t;
+
+	if (i == 0)
+		return 0;
+	t = &sc->tk[i - 1];
+	if (t->kind != TP)
+		return 0;
+	if (t->ch == '$' || t->ch == '#')
+		return 1;
+	if (t->ch == '?' && att(sc, i)) {	/* £ € ¥ and the like */
+		const unsigned char *u = (const unsigned char *)sc->s + t->b0;
+		return u[0] == 0xC2 || (u[0] == 0xE2 && u[1] == 0x82);
+	}
+	return 0;
+}
+
+/* Is token i the end of a clause: the end of the text or a stop? */
+int
+clauseend(const struct dates_scan *sc, size_t i)
+{
+	return i >= sc->nt || (TK(i)->kind == TP && strchr(",.;:!?)\"", TK(i)->ch));
+}
+
+int
+isname(const struct dates_scan *sc, size_t i)
+{
+	if (!TK(i)->cap || !has(sc, i, C_NAME_WORDS))
+		return 0;
+	if (i > 0 && isword(sc, i - 1) && TK(i - 1)->cap && att(sc, i) == 0)
+		return 1;
+	if (isword(sc, i + 1) && TK(i + 1)->cap)
+		return 1;
+	return 0;
+}
+
+/* Does a word or phrase of the category end just before token i? */
+int
+endsat(const struct dates_scan *sc, int cat, size_t i)
+{
+	size_t k;
+
+	for (k = 1; k <= MAXPT && k <= i; k++)
+		if (phr(sc, cat, i - k, NULL, NULL) == k)
+			return 1;
+	return 0;
+}
