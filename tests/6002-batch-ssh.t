@@ -32,11 +32,21 @@ ssh-keygen -q -t ed25519 -N '' -f "$tmp/ssh/userkey" || skip_all "ssh-keygen fai
 cp "$tmp/ssh/userkey.pub" "$tmp/ssh/authorized_keys"
 [ "$(id -u)" = 0 ] && mkdir -p /run/sshd
 trap '[ -s "$tmp/ssh/sshd.pid" ] && kill "$(cat "$tmp/ssh/sshd.pid")"; rm -rf "$tmp"' EXIT
-/usr/sbin/sshd -f /dev/null -o Port=$port -o ListenAddress=127.0.0.1 \
-    -o HostKey="$tmp/ssh/hostkey" -o PidFile="$tmp/ssh/sshd.pid" \
-    -o AuthorizedKeysFile="$tmp/ssh/authorized_keys" -o StrictModes=no \
-    -o UsePAM=no -o PermitRootLogin=prohibit-password -o MaxStartups=100 \
-    -o MaxSessions=100 -E "$tmp/ssh/sshd.log" ||
+sshd() {
+	/usr/sbin/sshd -f /dev/null -o Port=$port -o ListenAddress=127.0.0.1 \
+	    -o HostKey="$tmp/ssh/hostkey" -o PidFile="$tmp/ssh/sshd.pid" \
+	    -o AuthorizedKeysFile="$tmp/ssh/authorized_keys" -o StrictModes=no \
+	    -o UsePAM=no -o PermitRootLogin=prohibit-password -o MaxStartups=100 \
+	    -o MaxSessions=100 -E "$tmp/ssh/sshd.log" "$@"
+}
+# The sessions' HOME is an empty folder: parallel runs a dozen commands
+# a shard through the user's shell, which need not read the user's
+# ~/.bashrc for each (here a pyenv init, half a second).  The sessions
+# still start in the user's home folder, where parallel's --workdir goes
+# and nothing must be left.  An sshd older than SetEnv (OpenSSH 8.7)
+# starts without it.
+mkdir "$tmp/ssh/home"
+sshd -o SetEnv=HOME="$tmp/ssh/home" 2>/dev/null || sshd ||
     skip_all "sshd did not start: $(tail -n 1 "$tmp/ssh/sshd.log" 2>/dev/null)"
 cat > "$tmp/ssh/config" <<EOC
 Host lede-loop
@@ -49,6 +59,8 @@ Host lede-loop
 	UserKnownHostsFile /dev/null
 	LogLevel ERROR
 	BatchMode yes
+	# half the time of the default key exchange, on a busy machine
+	KexAlgorithms curve25519-sha256@libssh.org
 EOC
 PARALLEL_SSH="ssh -F $tmp/ssh/config"
 export PARALLEL_SSH
