@@ -68,7 +68,7 @@ tests/c/%: tests/c/%.c common/libcommon.a $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 check: all $(CTESTS)
-	LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" prove -v tests/
+	LC_ALL=C PATH="$(CURDIR)/bin:$$PATH" prove -v -j2 tests/
 
 lint:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)

@@ -219,7 +219,7 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
  * "units" counts only when it is no attached-only abbreviation, which
  * needs a number before it, or a quarter, which "first quarter" takes
  * bare.)  So a text without one is "[]" at once.  A rule that can match
- * without these must add its category here (tests/3003-dates-anchors.t).
+ * without these must add its category here (tests/cases/dates.test, "A text with no anchor", and tests/3003-dates-anchors.t).
  */
 #define A_WORD 1u	/* the word is an anchor */
 #define A_PHRASE 2u	/* it starts a phrase that may be one */

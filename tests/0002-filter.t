@@ -55,7 +55,9 @@ check_same "a closed pipe ends quietly" "$status:$err" "0:"
 
 # Lines of every length from 1 to 4000 bytes cross the reader's buffer
 # ends at every offset, from a file and from a pipe that trickles.
-awk 'BEGIN { for (i = 1; i <= 4000; i++) { printf "{\"text\":\""; for (j = 0; j < i; j++) printf "%c", 97 + (i + j) % 26; print "\"}" } }' >"$tmp/lens.jsonl"
+# (line i holds i letters, the alphabet from letter i mod 26 on)
+awk 'BEGIN { for (c = 0; c < 4026; c++) s = s sprintf("%c", 97 + c % 26)
+    for (i = 1; i <= 4000; i++) printf "{\"text\":\"%s\"}\n", substr(s, i % 26 + 1, i) }' >"$tmp/lens.jsonl"
 awk 'BEGIN { for (i = 1; i <= 4000; i++) print i }' >"$tmp/lens.want"
 "$demo" "$tmp/lens.jsonl" | sed 's/.*"len":\([0-9]*\)}$/\1/' >"$tmp/lens.file"
 check_file "lines across buffer ends, from a file" "$tmp/lens.file" "$tmp/lens.want"

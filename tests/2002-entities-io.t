@@ -75,8 +75,21 @@ while [ $i -lt 3000 ]; do
 	i=$((i + 1))
 done >"$tmp/many.jsonl"
 check_fail "a closed pipe ends quietly" 0 "" sh -c "$p $tmp/many.jsonl | head -1"
-check_same "-u writes each document as it ends" \
-    "$( (echo '{"doc":"a","text":"Kenya"}'; echo '{"doc":"b","text":"Peru"}'; sleep 3) | $p -u | head -1 | cut -c1-26)" \
+# -u: document a is written once b begins, while the input is still
+# open (given 10 seconds to come, where it takes a few milliseconds).
+mkfifo "$tmp/u.fifo"
+$p -u <"$tmp/u.fifo" >"$tmp/u.out" &
+pid=$!
+exec 3>"$tmp/u.fifo"
+printf '%s\n' '{"doc":"a","text":"Kenya"}' '{"doc":"b","text":"Peru"}' >&3
+i=0
+while [ ! -s "$tmp/u.out" ] && [ $i -lt 200 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+check_same "-u writes each document as it ends" "$(head -1 "$tmp/u.out" | cut -c1-26)" \
     '{"doc":"a","text":"Kenya",'
+exec 3>&-
+wait $pid
 
 done_testing

@@ -31,12 +31,23 @@ ssh-keygen -q -t ed25519 -N '' -f "$tmp/ssh/hostkey" || skip_all "ssh-keygen fai
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/ssh/userkey" || skip_all "ssh-keygen failed"
 cp "$tmp/ssh/userkey.pub" "$tmp/ssh/authorized_keys"
 [ "$(id -u)" = 0 ] && mkdir -p /run/sshd
-trap '[ -s "$tmp/ssh/sshd.pid" ] && kill "$(cat "$tmp/ssh/sshd.pid")"; rm -rf "$tmp"' EXIT
-/usr/sbin/sshd -f /dev/null -o Port=$port -o ListenAddress=127.0.0.1 \
-    -o HostKey="$tmp/ssh/hostkey" -o PidFile="$tmp/ssh/sshd.pid" \
-    -o AuthorizedKeysFile="$tmp/ssh/authorized_keys" -o StrictModes=no \
-    -o UsePAM=no -o PermitRootLogin=prohibit-password -o MaxStartups=100 \
-    -o MaxSessions=100 -E "$tmp/ssh/sshd.log" ||
+trap '[ -n "${PARALLEL_SSH-}" ] && $PARALLEL_SSH -O exit lede-loop 2>/dev/null
+    [ -s "$tmp/ssh/sshd.pid" ] && kill "$(cat "$tmp/ssh/sshd.pid")"; rm -rf "$tmp"' EXIT
+sshd() {
+	/usr/sbin/sshd -f /dev/null -o Port=$port -o ListenAddress=127.0.0.1 \
+	    -o HostKey="$tmp/ssh/hostkey" -o PidFile="$tmp/ssh/sshd.pid" \
+	    -o AuthorizedKeysFile="$tmp/ssh/authorized_keys" -o StrictModes=no \
+	    -o UsePAM=no -o PermitRootLogin=prohibit-password -o MaxStartups=100 \
+	    -o MaxSessions=100 -o LogLevel=VERBOSE -E "$tmp/ssh/sshd.log" "$@"
+}
+# The sessions' HOME is an empty folder: parallel runs a dozen commands
+# a shard through the user's shell, which need not read the user's
+# ~/.bashrc for each (here a pyenv init, half a second).  The sessions
+# still start in the user's home folder, where parallel's --workdir goes
+# and nothing must be left.  An sshd older than SetEnv (OpenSSH 8.7)
+# starts without it.
+mkdir "$tmp/ssh/home"
+sshd -o SetEnv=HOME="$tmp/ssh/home" 2>/dev/null || sshd ||
     skip_all "sshd did not start: $(tail -n 1 "$tmp/ssh/sshd.log" 2>/dev/null)"
 cat > "$tmp/ssh/config" <<EOC
 Host lede-loop
@@ -49,6 +60,12 @@ Host lede-loop
 	UserKnownHostsFile /dev/null
 	LogLevel ERROR
 	BatchMode yes
+	# One connection, made once, carries every session (parallel opens
+	# a dozen a shard); its key exchange the quicker one.
+	ControlMaster auto
+	ControlPath $tmp/ssh/master
+	ControlPersist 60
+	KexAlgorithms curve25519-sha256@libssh.org
 EOC
 PARALLEL_SSH="ssh -F $tmp/ssh/config"
 export PARALLEL_SSH
@@ -77,6 +94,6 @@ for f in local/shard-*.jsonl local/failed.tsv; do
 	check_file "--sshlogin with : ${f#local/} as the local run's" "mixed/${f#local/}" "$f"
 done
 check_same "--sshlogin: the jobs ran through sshd" \
-    "$(grep -c 'Accepted publickey' "$tmp/ssh/sshd.log" | sed 's/^[0-9]\{2,\}$/many/')" many
+    "$(grep -c 'Starting session: command' "$tmp/ssh/sshd.log" | sed 's/^[0-9]\{2,\}$/many/')" many
 check_same "--sshlogin: nothing left on the host" "$(ls -A ~/.parallel/tmp 2>/dev/null | grep -v '^sshlogin$' | grep -c lede-loop)" 0
 done_testing
