@@ -121,7 +121,7 @@ expand(struct buf *dst, const char *src, const char *name, const char *text)
 
 
 static void
-add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws)
+add_words(struct conf *c, yaml_node_t *root, const char *key, struct strtab *ws)
 {
 	yaml_node_item_t *it;
 	yaml_node_t *list, *item;
@@ -134,7 +134,7 @@ add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws
 		if (!(w = conf_str(item)))
 			conf_fail(c, item, "%s: each item should be a word", key);
 		/* Stored without a final full stop, as they are looked up. */
-		wordset_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
+		seg_word_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
 	}
 }
 
@@ -250,6 +250,7 @@ setup(struct lang *lang, const char *user)
 	size_t i;
 	char *path = data_path("en/split.yaml");
 
+	seg_init(&lang->seg);
 	load_conf(lang, path);
 	free(path);
 	if (user)
