@@ -15,6 +15,7 @@
 #include "json.h"
 #include "utf8.h"
 #include "jsonl.h"
+#include "scan.h"
 #include "util.h"
 #include "extract-quotes-ents.h"
 #include "extract-quotes-scan.h"
@@ -299,19 +300,10 @@ has_marks(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i;
 
-	for (i = 0; i + 1 < n; i++) {
-		/* eight plain bytes at a time: none of '"', 0xC2, 0xE2 */
-		while (i + 9 <= n) {
-			uint64_t x, t;
-			memcpy(&x, p + i, 8);
-			t = ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) | x;
-			if (!(t & 0x8080808080808080ULL))
-				i += 8;
-			else
-				break;
-		}
-		if (i + 1 >= n)
-			break;
+	if (n < 2)
+		return 0;
+	/* only a '"' or a byte from 0x80 may start one; not the last byte */
+	for (i = 0; (i = scan_quote(p, i, n - 1)) < n - 1; i++) {
 		if (p[i] == '"')
 			return 1;
 		if (p[i] == 0xE2 && p[i + 1] == 0x80 && i + 2 < n &&

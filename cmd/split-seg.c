@@ -13,7 +13,7 @@
 #include <utf8proc.h>
 
 #include "hash.h"
-#include "split-scan.h"
+#include "scan.h"
 #include "split-seg.h"
 #include "util.h"
 

@@ -22,7 +22,7 @@
 #include "conf.h"
 #include "json.h"
 #include "utf8.h"
-#include "split-scan.h"
+#include "scan.h"
 #include "split-html.h"
 #include "split-seg.h"
 #include "util.h"
