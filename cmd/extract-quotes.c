@@ -15,6 +15,7 @@
 #include "json.h"
 #include "utf8.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "scan.h"
 #include "util.h"
 #include "extract-quotes-ents.h"
@@ -27,8 +28,9 @@ static const char help_text[] =
     "  -a, --all   also report quoted phrases with no speaker and no reporting verb\n"
     "  -e, --each  write one record per quotation (doc, start, end, text, speaker,\n"
     "              verb, kind; document offsets) instead of the records\n"
-    "  -k          pass bad lines through with a warning, exit 1 at the end\n"
-    "  -u          flush after each record\n"
+    "  -k, --keep-going  pass bad lines through with a warning, exit 1 at the end\n"
+    "  -u, --unbuffered  flush after each record\n"
+    "  -h, --help, --version\n"
     "Data: en/quotes.yaml and en/speech-verbs.yaml under $LEDE_DATA or the data directory.\n";
 
 struct rinfo {
@@ -464,20 +466,21 @@ added:
 int
 main(int argc, char **argv)
 {
+	static const struct opt_long lo[] = {
+		OPT_FLAG("all", 'a'),
+		OPT_FLAG("each", 'e'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
+	};
+	static const char optstring[] = "aeku";
 	static struct ctx c;
 	struct filter f = { 0 };
-	int ch, i;
+	char **av;
+	int ch;
 
-	lede_init(argc, argv, usage_text, help_text);
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--each") == 0)
-			argv[i] = "-e";
-		else if (strcmp(argv[i], "--all") == 0)
-			argv[i] = "-a";
-	}
-	while ((ch = getopt(argc, argv, "aeku")) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'a': c.all = 1; break;
 		case 'e': c.each = 1; break;
@@ -486,7 +489,7 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 	load_data(&c);
 	f.rec = rec;
 	f.flush = finish_doc;

@@ -3,13 +3,14 @@
  * shows who is quoted and named, when, what repeats, and the articles.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "report-model.h"
 #include "util.h"
 
@@ -19,55 +20,45 @@ static const char help_text[] =
     "  -n, --top N       rows in each list (20)\n"
     "  -s, --texts SIZE  bytes of article text on the page, with k, M or G (2M); 0: none\n"
     "  -t, --title TEXT  the page's title (\"lede report\")\n"
-    "  -k                skip bad lines with a warning, exit 1\n"
-    "  -u                accepted for symmetry with the filters; the page is written at the end\n"
-    "      --help, --version\n"
+    "  -k, --keep-going  skip bad lines with a warning, exit 1\n"
+    "  -u, --unbuffered  accepted for symmetry with the filters; the page is written at the end\n"
+    "  -h, --help, --version\n"
     "See lede-report(1).\n";
 
 static size_t
 size_arg(const char *arg)
 {
 	const char *e;
-	char num[32];
-	size_t n = strlen(arg), mul = 1;
-	long long v;
+	long long v = opt_num(arg, 0, 1000000000000LL, opt_si, &e);
 
-	if (n > 0 && n < sizeof num) {
-		switch (arg[n - 1]) {
-		case 'k': case 'K': mul = 1000; n--; break;
-		case 'M': mul = 1000000; n--; break;
-		case 'G': mul = 1000000000; n--; break;
-		}
-	}
-	if (n == 0 || n >= sizeof num)
-		die(EX_ERR, "--texts is invalid: %s", arg);
-	memcpy(num, arg, n);
-	num[n] = '\0';
-	v = strtonum(num, 0, 1000000000000LL / mul, &e);
 	if (e)
 		die(EX_ERR, "--texts is %s: %s", e, arg);
-	return (size_t)v * mul;
+	return (size_t)v;
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "top", required_argument, NULL, 'n' },
-		{ "texts", required_argument, NULL, 's' },
-		{ "title", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt_long lo[] = {
+		OPT_WITH_ARG("top", 'n'),
+		OPT_WITH_ARG("texts", 's'),
+		OPT_WITH_ARG("title", 't'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
 	};
+	static const char optstring[] = "kn:s:t:u";
 	static char *dash[] = { "-", NULL };
 	struct input *in;
 	struct report r;
 	struct jobj o = { 0 };
 	const char *title = "lede report", *err;
 	size_t texts = 2000000, off;
+	char **av;
 	int ch, i, kflag = 0, top = 20, status = EX_OK;
 
-	lede_init(argc, argv, usage_text, help_text);
-	while ((ch = getopt_long(argc, argv, "kn:s:t:u", longopts, NULL)) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'k': kflag = 1; break;
 		case 'n': top = (int)numarg("-n", optarg, 1, 100000); break;
@@ -77,7 +68,7 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 	if (argc == 0) {
 		argc = 1;
 		argv = dash;

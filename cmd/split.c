@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <getopt.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -21,6 +20,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "opt.h"
 #include "utf8.h"
 #include "scan.h"
 #include "split-html.h"
@@ -44,7 +44,7 @@ static const char help_text[] =
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
-    "      --help, --version\n"
+    "  -h, --help, --version\n"
     "See lede-split(1).\n";
 
 static int bflag, Hflag, uflag, wflag;
@@ -1076,19 +1076,21 @@ flush_at_exit(void)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "keep-boilerplate", no_argument, NULL, 'b' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "doc", required_argument, NULL, 'n' },
-		{ "html", no_argument, NULL, 'H' },
-		{ "files-from", required_argument, NULL, 'T' },
-		{ "unbuffered", no_argument, NULL, 'u' },
-		{ "wrapped", no_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 }
+	static const struct opt_long lo[] = {
+		OPT_FLAG("keep-boilerplate", 'b'),
+		OPT_WITH_ARG("config", 'c'),
+		OPT_WITH_ARG("date", 'd'),
+		OPT_WITH_ARG("doc", 'n'),
+		OPT_FLAG("html", 'H'),
+		OPT_WITH_ARG("files-from", 'T'),
+		OPT_FLAG("unbuffered", 'u'),
+		OPT_FLAG("wrapped", 'w'),
+		{ NULL }
 	};
+	static const char optstring[] = "bc:d:Hn:T:uw";
 	struct split run = { 0 }, *sp = &run;
 	const char *config = NULL, *list = NULL;
+	char **av;
 	int ch, i;
 
 #ifdef __GLIBC__
@@ -1096,8 +1098,8 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 1 << 20);
 #endif
-	lede_init(argc, argv, usage_text, help_text);
-	while ((ch = getopt_long(argc, argv, "bc:d:Hn:T:uw", longopts, NULL)) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'b': bflag = 1; break;
 		case 'c': config = optarg; break;
@@ -1110,7 +1112,7 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 	if (date_opt && !valid_date(date_opt))
 		die(EX_ERR, "--date is not a date (YYYY-MM-DD): %s", date_opt);
 	if (date_opt && strlen(date_opt) > 10)
