@@ -36,6 +36,19 @@ size_arg(const char *arg)
 	return (size_t)v;
 }
 
+/* One record into the report; one it cannot use is refused. */
+static int
+rec(struct filter *f, struct input *in, struct jobj *o)
+{
+	struct report *r = f->ctx;
+
+	if (report_add(r, o) < 0) {
+		filter_reject(f, in, "%s", r->msg.s);
+		return -1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -48,19 +61,17 @@ main(int argc, char **argv)
 		{ NULL }
 	};
 	static const char optstring[] = "kn:s:t:u";
-	static char *dash[] = { "-", NULL };
-	struct input *in;
+	struct filter f = { 0 };
 	struct report r;
-	struct jobj o = { 0 };
-	const char *title = "lede report", *err;
-	size_t texts = 2000000, off;
+	const char *title = "lede report";
+	size_t texts = 2000000;
 	char **av;
-	int ch, i, kflag = 0, top = 20, status = EX_OK;
+	int ch, status, top = 20;
 
 	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
 	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
-		case 'k': kflag = 1; break;
+		case 'k': f.kflag = 1; break;
 		case 'n': top = (int)numarg("-n", optarg, 1, 100000); break;
 		case 's': texts = size_arg(optarg); break;
 		case 't': title = optarg; break;
@@ -69,45 +80,13 @@ main(int argc, char **argv)
 		}
 	argc -= optind;
 	argv = av + optind;
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
-
-	/* Open every operand first, as the style asks. */
-	in = xcalloc(argc, sizeof *in);
-	for (i = 0; i < argc; i++)
-		if (input_open(&in[i], argv[i]) < 0) {
-			warnm("%s: %s", argv[i], strerror(errno));
-			in[i].fp = NULL;
-			status = EX_REJECT;
-		}
 
 	report_init(&r, top, texts);
-	for (i = 0; i < argc; i++) {
-		if (!in[i].fp)
-			continue;
-		while (input_next(&in[i])) {
-			if (jobj_parse(&o, in[i].line, in[i].len, &err, &off) < 0) {
-				if (!kflag)
-					die(EX_ERR, "%s:%lu: %s at column %zu", in[i].name, in[i].lineno, err, off + 1);
-				warnm("%s:%lu: %s at column %zu", in[i].name, in[i].lineno, err, off + 1);
-				status = EX_REJECT;
-				continue;
-			}
-			if (report_add(&r, &o) < 0) {
-				if (!kflag)
-					die(EX_ERR, "%s:%lu: %s", in[i].name, in[i].lineno, r.msg.s);
-				warnm("%s:%lu: %s", in[i].name, in[i].lineno, r.msg.s);
-				status = EX_REJECT;
-			}
-		}
-		input_close(&in[i]);
-	}
+	f.rec = rec;
+	f.ctx = &r;
+	status = filter_each(&f, argc, argv);
 	report_write(&r, stdout, title);
 	out_finish(stdout);
 	report_free(&r);
-	jobj_free(&o);
-	free(in);
 	return status;
 }
