@@ -268,6 +268,44 @@ scan_quote(const unsigned char *s, size_t i, size_t end)
 #endif
 }
 
+/* ---- a byte that is no ASCII letter: the end of a word ---- */
+
+static inline size_t
+scan_nonalpha_plain(const unsigned char *s, size_t i, size_t end)
+{
+	while (i < end && (unsigned)((s[i] | 0x20) - 'a') < 26)
+		i++;
+	return i;
+}
+
+#if SCAN_SWAR
+static inline size_t
+scan_nonalpha_swar(const unsigned char *s, size_t i, size_t end)
+{
+	uint64_t w, x, m;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* x is w lower-cased; a letter is 0x61..0x7A there */
+		x = w | 0x20 * SCAN_ONES;
+		m = (w | ~(x + 0x1F * SCAN_ONES) | (x + 0x05 * SCAN_ONES)) & SCAN_HIGH;
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_nonalpha_plain(s, i, end);
+}
+#endif
+
+static inline size_t
+scan_nonalpha(const unsigned char *s, size_t i, size_t end)
+{
+#if SCAN_SWAR
+	return scan_nonalpha_swar(s, i, end);
+#else
+	return scan_nonalpha_plain(s, i, end);
+#endif
+}
+
 /*
  * ---- a byte JSON must escape in a string ----
  * '"' or '\\', and with ctl a byte below 0x20, with hi one of 0x80 or

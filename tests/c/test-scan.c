@@ -177,6 +177,7 @@ main(void)
 	test_scan(scan_stop, scan_stop_plain, "scan_stop");
 	test_scan(scan_digit, scan_digit_plain, "scan_digit");
 	test_scan(scan_quote, scan_quote_plain, "scan_quote");
+	test_scan(scan_nonalpha, scan_nonalpha_plain, "scan_nonalpha");
 #if SCAN_SSE2
 	test_scan(scan_wide_sse2, scan_wide_plain, "scan_wide_sse2");
 	test_scan(scan_stop_sse2, scan_stop_plain, "scan_stop_sse2");
@@ -186,6 +187,7 @@ main(void)
 	test_scan(scan_wide_swar, scan_wide_plain, "scan_wide_swar");
 	test_scan(scan_stop_swar, scan_stop_plain, "scan_stop_swar");
 	test_scan(scan_quote_swar, scan_quote_plain, "scan_quote_swar");
+	test_scan(scan_nonalpha_swar, scan_nonalpha_plain, "scan_nonalpha_swar");
 #endif
 	for (c = 0; c < 2; c++)
 		for (h = 0; h < 2; h++) {
