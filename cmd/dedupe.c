@@ -942,5 +942,6 @@ main(int argc, char **argv)
 	dd_free(&d);
 	if (op.field != deffield)
 		free(op.field);
+	free(av);
 	return status;
 }

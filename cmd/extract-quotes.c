@@ -477,7 +477,7 @@ main(int argc, char **argv)
 	static struct ctx c;
 	struct filter f = { 0 };
 	char **av;
-	int ch;
+	int ch, st;
 
 	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
 	while ((ch = getopt(argc, av, optstring)) != -1)
@@ -494,5 +494,7 @@ main(int argc, char **argv)
 	f.rec = rec;
 	f.flush = finish_doc;
 	f.ctx = &c;
-	return filter_run(&f, argc, argv);
+	st = filter_run(&f, argc, argv);
+	free(av);
+	return st;
 }

@@ -88,5 +88,6 @@ main(int argc, char **argv)
 	report_write(&r, stdout, title);
 	out_finish(stdout);
 	report_free(&r);
+	free(av);
 	return status;
 }

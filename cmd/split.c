@@ -98,6 +98,9 @@ struct split {
 	struct buf fixbuf;	/* text with bad UTF-8 replaced */
 	struct span *spans;	/* a paragraph's sentences */
 	size_t spancap;
+	struct buf in;		/* a text file's bytes, reused from file to file */
+	struct html *html;	/* the HTML reader, made at the first page */
+	struct buf page, text;	/* a page's bytes, and its text */
 	int status;
 };
 
@@ -763,23 +766,23 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 static int
 read_lines(struct doc *d, int fd)
 {
-	static struct buf in;	/* reused from file to file */
+	struct buf *in = &d->sp->in;
 	size_t start = 0, scan = 0, len = 0;
 	ssize_t r;
 	char *nl;
 
 	for (;;) {
-		if (in.cap - len < READ_MIN + 1 && start > 0) {
-			memmove(in.s, in.s + start, len - start);
+		if (in->cap - len < READ_MIN + 1 && start > 0) {
+			memmove(in->s, in->s + start, len - start);
 			len -= start;
 			scan -= start;
 			start = 0;
 		}
-		if (in.cap - len < READ_MIN + 1) {
-			in.len = len;
-			buf_grow(&in, in.cap > READ_MIN ? in.cap : READ_MIN);
+		if (in->cap - len < READ_MIN + 1) {
+			in->len = len;
+			buf_grow(in, in->cap > READ_MIN ? in->cap : READ_MIN);
 		}
-		r = read(fd, in.s + len, in.cap - len - 1);
+		r = read(fd, in->s + len, in->cap - len - 1);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -788,14 +791,14 @@ read_lines(struct doc *d, int fd)
 		if (r == 0)
 			break;
 		len += r;
-		while ((nl = memchr(in.s + scan, '\n', len - scan))) {
-			file_line(d, in.s + start, nl - (in.s + start), 1);
-			start = scan = nl + 1 - in.s;
+		while ((nl = memchr(in->s + scan, '\n', len - scan))) {
+			file_line(d, in->s + start, nl - (in->s + start), 1);
+			start = scan = nl + 1 - in->s;
 		}
 		scan = len;
 	}
 	if (start < len)
-		file_line(d, in.s + start, len - start, 0);
+		file_line(d, in->s + start, len - start, 0);
 	return 0;
 }
 
@@ -818,29 +821,28 @@ static int
 read_page(struct doc *d, int fd)
 {
 	struct split *sp = d->sp;
-	static struct html *html;
-	static struct buf page, text;
+	struct buf *page = &sp->page, *text = &sp->text;
 	char dct[11], open[32];
 	size_t ncp, k, line;
 	const char *p, *nl, *end;
 	ssize_t r;
 
-	if (!html)
-		html = html_load(NULL);
-	buf_reset(&page);
+	if (!sp->html)
+		sp->html = html_load(NULL);
+	buf_reset(page);
 	for (;;) {
-		buf_grow(&page, READ_MIN);
-		r = read(fd, page.s + page.len, page.cap - page.len - 1);
+		buf_grow(page, READ_MIN);
+		r = read(fd, page->s + page->len, page->cap - page->len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
 			return errno ? errno : EIO;
 		if (r == 0)
 			break;
-		page.len += (size_t)r;
+		page->len += (size_t)r;
 	}
-	p = page.s;
-	k = page.len;
+	p = page->s;
+	k = page->len;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3, k -= 3;
 	if (!utf8_valid(p, k, &ncp)) {
@@ -857,12 +859,12 @@ read_page(struct doc *d, int fd)
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
-	if (html_text(html, p, k, &text, dct, open) < 0)
+	if (html_text(sp->html, p, k, text, dct, open) < 0)
 		warnm("%s: <%s> is not closed: the text after it is left out", d->name, open);
 	if (!d->dct[0] && dct[0])
 		memcpy(d->dct, dct, sizeof dct);
 	d->state = 2;	/* no front matter in a page */
-	for (p = text.s, end = text.s + text.len; p < end; p = nl + 1) {
+	for (p = text->s, end = text->s + text->len; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));	/* every line ends in one */
 		file_line(d, p, (size_t)(nl - p), 1);
 	}
@@ -1060,6 +1062,35 @@ valid_date(const char *s)
 	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
 }
 
+/* Frees what the run holds, at the end of main. */
+static void
+split_free(struct split *sp)
+{
+	struct lang *l = &sp->lang;
+	struct doc *d = &sp->doc;
+	struct strtab *t[] = { &l->seg.prefixes, &l->seg.numbered, &l->seg.abbreviations,
+	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
+	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
+	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
+	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text };
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof *t; i++)
+		strtab_free(t[i]);
+	for (i = 0; i < sizeof b / sizeof *b; i++)
+		buf_free(b[i]);
+	for (i = 0; i < l->nmonths; i++)
+		free(l->months[i].name);
+	free(l->months);
+	pcre2_code_free(l->boiler);
+	pcre2_code_free(l->dateline);
+	pcre2_match_data_free(l->md);
+	free(d->hp);
+	free(sp->spans);
+	if (sp->html)
+		html_free(sp->html);
+}
+
 /*
  * main's output buffer, for the exit handler alone: records still held
  * are written when a fatal error exits.
@@ -1130,5 +1161,7 @@ main(int argc, char **argv)
 	out_flush(&sp->out);
 	exit_out = NULL;	/* run ends with main */
 	out_finish(stdout);
+	split_free(sp);
+	free(av);
 	return sp->status;
 }

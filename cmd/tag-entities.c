@@ -220,5 +220,6 @@ main(int argc, char **argv)
 	buf_free(&c.arr);
 	buf_free(&c.out);
 	free(c.held);
+	free(av);
 	return status;
 }

@@ -38,11 +38,13 @@ opt_num(const char *s, long long min, long long max,
 			}
 	if (min > max || end == s || *end != '\0')
 		*errstr = "invalid";
-	else if ((v == LLONG_MIN && errno == ERANGE) || v < LLONG_MIN / mul ||
-	    v * mul < min)
+	else if ((v == LLONG_MIN && errno == ERANGE) || v < LLONG_MIN / mul)
 		*errstr = "too small";
-	else if ((v == LLONG_MAX && errno == ERANGE) || v > LLONG_MAX / mul ||
-	    v * mul > max)
+	else if ((v == LLONG_MAX && errno == ERANGE) || v > LLONG_MAX / mul)
+		*errstr = "too large";
+	else if (v * mul < min)
+		*errstr = "too small";
+	else if (v * mul > max)
 		*errstr = "too large";
 	return *errstr ? 0 : v * mul;
 }
@@ -181,13 +183,15 @@ int
 opt_parse(int argc, char **argv, char ***avp, const char *optstring,
     const struct opt_long *lo, const char *usage_text, const char *help)
 {
+	size_t nav = (size_t)argc * 2 + 3;
 	char **av, **ops, *shorts;
 	int i, n = 0, nops = 0;
 
 	lede_init(argc, argv, usage_text, help);
-	av = xcalloc((size_t)argc * 2 + 3, sizeof *av);
+	/* One block, one free: the vector, then the short options' text. */
+	av = xmalloc(nav * sizeof *av + (size_t)argc * 3 + 1);
+	shorts = (char *)(av + nav);
 	ops = xcalloc((size_t)argc + 1, sizeof *ops);
-	shorts = xmalloc((size_t)argc * 3 + 1);
 	if (argc > 0)
 		av[n++] = argv[0];
 	for (i = 1; i < argc; i++) {

@@ -37,8 +37,9 @@ struct opt_long {
 
 /*
  * Sets argv0 and the usage line, answers --help, -h and --version, and
- * puts in *av (allocated) the arguments with each long option made
- * short, for getopt(3) with optstring.  Returns their number.
+ * puts in *av the arguments with each long option made short, then the
+ * operands after a "--", for getopt(3) with optstring.  Returns their
+ * number.  *av is one allocation, for free(3) when done.
  */
 int opt_parse(int argc, char **argv, char ***av, const char *optstring,
     const struct opt_long *, const char *usage, const char *help);
