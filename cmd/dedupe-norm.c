@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "dedupe-norm.h"
+#include "scan.h"
 #include "util.h"
 
 #define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | \
@@ -180,35 +181,6 @@ fast_init(void)
 		    ascii[c] == NC_SPACE ? 1 : 0;
 }
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-
-/* See norm_text; 1 if it wrote the chunk (after a space if sp). */
-static inline int
-chunk16(const unsigned char *p, unsigned char *q, int sp)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)p);
-	__m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-	    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-	__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-	    _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-	__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-	__m128i spc = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
-	unsigned word = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), dg));
-	unsigned sm = _mm_movemask_epi8(spc);
-
-	/* Bytes from 0x80 compare as negative: never in a class. */
-	if ((word | sm) != 0xFFFF || (sm & (sm >> 1)) || (sm & 0x8001))
-		return 0;
-	if (sp)
-		*q++ = ' ';
-	_mm_storeu_si128((__m128i *)q,
-	    _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32))));
-	return 1;
-}
-#endif
-
 void
 norm_text(struct norm *nm, const char *s, size_t n, struct buf *out)
 {
@@ -228,15 +200,17 @@ norm_text(struct norm *nm, const char *s, size_t n, struct buf *out)
 			/* Branch-free: most bytes are letters, then a space. */
 			unsigned c = p[i], keep, brk;
 
-#ifdef __SSE2__
+#if SCAN_SSE2
 			/*
 			 * Sixteen letters, digits and single spaces, with a
 			 * letter or digit at either end, are written at once,
-			 * lower-cased.
+			 * lower-cased, after a space if one is due.
 			 */
-			while (n - i >= 16 && chunk16(p + i, q, sp && started)) {
+			for (; n - i >= 16; i += 16) {
+				*q = ' ';	/* kept only if one is due */
+				if (!scan_word16(p + i, q + (sp && started)))
+					break;
 				q += 16 + (sp && started);
-				i += 16;
 				sp = 0;
 				started = 1;
 			}
@@ -302,18 +276,6 @@ mix64(uint64_t k)
 	return k;
 }
 
-static inline uint64_t
-load64(const unsigned char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	return v;
-}
-
 struct h128
 hash128(const void *key, size_t len, uint64_t seed)
 {
@@ -324,8 +286,8 @@ hash128(const void *key, size_t len, uint64_t seed)
 	struct h128 r;
 
 	for (i = 0; i < nb; i++, p += 16) {
-		k1 = load64(p);
-		k2 = load64(p + 8);
+		k1 = scan_load64le(p);
+		k2 = scan_load64le(p + 8);
 		k1 *= c1; k1 = rotl(k1, 31); k1 *= c2; h1 ^= k1;
 		h1 = rotl(h1, 27); h1 += h2; h1 = h1 * 5 + 0x52dce729;
 		k2 *= c2; k2 = rotl(k2, 33); k2 *= c1; h2 ^= k2;
@@ -374,7 +336,7 @@ hash64(const void *key, size_t len, uint64_t seed)
 	size_t i;
 
 	for (i = 0; i + 8 <= len; i += 8) {
-		h ^= mix64(load64(p + i));
+		h ^= mix64(scan_load64le(p + i));
 		h = rotl(h, 29) * 0x9e3779b97f4a7c15ULL;
 	}
 	if (i < len) {

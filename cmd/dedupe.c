@@ -5,11 +5,12 @@
  * document; in one process or as map (--emit-keys), shuffle (sort)
  * and reduce (--join).
  */
-#include <getopt.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "dedupe-keys.h"
@@ -18,6 +19,7 @@
 #include "dedupe-table.h"
 #include "json.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "util.h"
 
 static const char usage_text[] =
@@ -33,8 +35,9 @@ static const char help_text[] =
     "  -m, --memory SIZE  memory cap, with k, M or G (4G)\n"
     "  -e, --emit-keys    map: write one key line per record, nothing else\n"
     "  -j, --join KEYS    reduce: decide from sorted key lines, apply to the records\n"
-    "  -k                 skip bad lines (warn, pass them through, exit 1)\n"
-    "  -u                 flush after each record\n"
+    "  -k, --keep-going   skip bad lines (warn, pass them through, exit 1)\n"
+    "  -u, --unbuffered   flush after each record\n"
+    "  -h, --help, --version\n"
     "See lede-dedupe(1).\n";
 
 #define DEFAULT_MEM (4ULL << 30)
@@ -777,27 +780,18 @@ dd_free(struct dd *d)
 static size_t
 sizearg(const char *arg)
 {
-	char *end;
-	unsigned long long v, mul = 1;
+	const char *e;
+	long long v;
 
 	if (*arg < '0' || *arg > '9')
-		goto bad;
-	v = strtoull(arg, &end, 10);
-	switch (*end) {
-	case 'k': case 'K': mul = 1ULL << 10; end++; break;
-	case 'm': case 'M': mul = 1ULL << 20; end++; break;
-	case 'g': case 'G': mul = 1ULL << 30; end++; break;
-	case 't': case 'T': mul = 1ULL << 40; end++; break;
-	}
-	if (*end)
-		goto bad;
-	if (v > SIZE_MAX / mul)
-		die(EX_ERR, "-m is too large: %s", arg);
-	if (v * mul < (1ULL << 20))
+		die(EX_ERR, "-m is invalid: %s", arg);
+	v = opt_num(arg, 1LL << 20, SIZE_MAX < LLONG_MAX ? (long long)SIZE_MAX : LLONG_MAX,
+	    opt_iec, &e);
+	if (e && strcmp(e, "too small") == 0)
 		die(EX_ERR, "-m is too small (1M at least): %s", arg);
-	return v * mul;
-bad:
-	die(EX_ERR, "-m is invalid: %s", arg);
+	if (e)
+		die(EX_ERR, "-m is %s: %s", e, arg);
+	return (size_t)v;
 }
 
 static double
@@ -828,29 +822,34 @@ is_threshold(const char *s)
 int
 main(int argc, char **argv)
 {
-	static const struct option lopt[] = {
-		{ "field", required_argument, NULL, 'f' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "mark", no_argument, NULL, 'M' },
-		{ "near", optional_argument, NULL, 'N' },
-		{ "shingle", required_argument, NULL, 's' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "memory", required_argument, NULL, 'm' },
-		{ "emit-keys", no_argument, NULL, 'e' },
-		{ "join", required_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 }
+	static const struct opt_long lo[] = {
+		OPT_WITH_ARG("field", 'f'),
+		OPT_FLAG("raw", 'r'),
+		OPT_FLAG("mark", 'M'),
+		/* "--near 0.9", "--near=0.9", or --near alone: 0.8 */
+		{ "near", 'n', OPT_OPTIONAL, "0.8", is_threshold },
+		OPT_WITH_ARG("shingle", 's'),
+		OPT_WITH_ARG("by", 'b'),
+		OPT_WITH_ARG("memory", 'm'),
+		OPT_FLAG("emit-keys", 'e'),
+		OPT_WITH_ARG("join", 'j'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
 	};
+	static const char optstring[] = "b:ef:j:kMm:n:rs:u";
 	static const char *deffield[] = { "text" };
 	struct opts op = { 0 };
 	struct dd d;
 	struct filter f = { 0 };
+	char **av;
 	int ch, status;
 
-	lede_init(argc, argv, usage_text, help_text);
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
 	op.shingle = 5;
 	op.mem = DEFAULT_MEM;
 	op.field = xcalloc(argc, sizeof *op.field);
-	while ((ch = getopt_long(argc, argv, "b:ef:j:kMm:n:rs:u", lopt, NULL)) != -1)
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'b':
 			if (strcmp(optarg, "doc") == 0)
@@ -873,14 +872,6 @@ main(int argc, char **argv)
 			op.memarg = optarg;
 			op.mem = sizearg(optarg);
 			break;
-		case 'N':
-			if (optarg)
-				op.near = neararg(optarg);
-			else if (optind < argc && is_threshold(argv[optind]))
-				op.near = neararg(argv[optind++]);
-			else
-				op.near = 0.8;
-			break;
 		case 'n': op.near = neararg(optarg); break;
 		case 'r': op.raw = 1; break;
 		case 's': op.shingle = (int)numarg("--shingle", optarg, 1, 64); break;
@@ -888,7 +879,7 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 	if (!op.nfield) {
 		free(op.field);
 		op.field = deffield;
@@ -951,5 +942,6 @@ main(int argc, char **argv)
 	dd_free(&d);
 	if (op.field != deffield)
 		free(op.field);
+	free(av);
 	return status;
 }

@@ -12,18 +12,20 @@
 #include "extract-dates-scan.h"
 #include "json.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "util.h"
 
 static const char usage_text[] =
-    "[-dku] [-c file] [-r date] [--ref date] [--dmy] [file ...]";
+    "[-Adku] [-c file] [-r date] [--ref date] [--dmy] [file ...]";
 static const char help_text[] =
     "Adds to each record a \"dates\" array of the temporal expressions in its text.\n"
-    "  -c file       read the words from file (default: data en/dates.yaml)\n"
-    "  -d, --dmy     read 11/12/2025 as day first\n"
-    "  -k            report a bad record, pass it through untouched, go on (exit 1)\n"
-    "  -r, --ref date  resolve relative dates against date (YYYY-MM-DD), not the dct\n"
-    "  -u            flush after each record\n"
-    "  --help, --version\n";
+    "  -A, --all-rules    every rule at every word (debugging: the same output, slower)\n"
+    "  -c, --config FILE  read the words from FILE (default: data en/dates.yaml)\n"
+    "  -d, --dmy          read 11/12/2025 as day first\n"
+    "  -k, --keep-going   report a bad record, pass it through untouched, go on (exit 1)\n"
+    "  -r, --ref DATE     resolve relative dates against DATE (YYYY-MM-DD), not the dct\n"
+    "  -u, --unbuffered   flush after each record\n"
+    "  -h, --help, --version\n";
 
 struct ctx {
 	struct dates_scan *sc;
@@ -76,34 +78,24 @@ main(int argc, char **argv)
 	struct ctx c = { 0 };
 	struct conf conf = { 0 };
 	struct dates_lex *lex;
+	static const struct opt_long lo[] = {
+		OPT_WITH_ARG("config", 'c'),
+		OPT_FLAG("all-rules", 'A'),
+		OPT_FLAG("dmy", 'd'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_WITH_ARG("ref", 'r'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
+	};
+	static const char optstring[] = "Ac:dkr:u";
 	const char *cfile = NULL, *refarg = NULL;
 	char **av, *path;
-	int ch, i, n, dmy = 0, st, allrules = 0;
+	int ch, n, dmy = 0, st, allrules = 0;
 
-	lede_init(argc, argv, usage_text, help_text);
-	/* The two long options become short ones before getopt(3). */
-	av = xcalloc((size_t)argc * 2 + 1, sizeof *av);
-	for (i = 0, n = 0; i < argc; i++) {
-		if (i > 0 && strcmp(argv[i], "--") == 0) {
-			for (; i < argc; i++)
-				av[n++] = argv[i];
-			break;
-		}
-		if (i > 0 && strcmp(argv[i], "--all-rules") == 0)
-			allrules = 1;	/* debugging: the same output, slower */
-		else if (i > 0 && strcmp(argv[i], "--dmy") == 0)
-			av[n++] = "-d";
-		else if (i > 0 && strcmp(argv[i], "--ref") == 0)
-			av[n++] = "-r";
-		else if (i > 0 && strncmp(argv[i], "--ref=", 6) == 0) {
-			av[n++] = "-r";
-			av[n++] = argv[i] + 6;
-		} else
-			av[n++] = argv[i];
-	}
-	av[n] = NULL;
-	while ((ch = getopt(n, av, "c:dkr:u")) != -1)
+	n = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(n, av, optstring)) != -1)
 		switch (ch) {
+		case 'A': allrules = 1; break;	/* debugging: the same output, slower */
 		case 'c': cfile = optarg; break;
 		case 'd': dmy = 1; break;
 		case 'k': f.kflag = 1; break;

@@ -15,6 +15,8 @@
 #include "json.h"
 #include "utf8.h"
 #include "jsonl.h"
+#include "opt.h"
+#include "scan.h"
 #include "util.h"
 #include "extract-quotes-ents.h"
 #include "extract-quotes-scan.h"
@@ -26,8 +28,9 @@ static const char help_text[] =
     "  -a, --all   also report quoted phrases with no speaker and no reporting verb\n"
     "  -e, --each  write one record per quotation (doc, start, end, text, speaker,\n"
     "              verb, kind; document offsets) instead of the records\n"
-    "  -k          pass bad lines through with a warning, exit 1 at the end\n"
-    "  -u          flush after each record\n"
+    "  -k, --keep-going  pass bad lines through with a warning, exit 1 at the end\n"
+    "  -u, --unbuffered  flush after each record\n"
+    "  -h, --help, --version\n"
     "Data: en/quotes.yaml and en/speech-verbs.yaml under $LEDE_DATA or the data directory.\n";
 
 struct rinfo {
@@ -211,19 +214,10 @@ has_marks(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i;
 
-	for (i = 0; i + 1 < n; i++) {
-		/* eight plain bytes at a time: none of '"', 0xC2, 0xE2 */
-		while (i + 9 <= n) {
-			uint64_t x, t;
-			memcpy(&x, p + i, 8);
-			t = ((x ^ 0x2222222222222222ULL) - 0x0101010101010101ULL) | x;
-			if (!(t & 0x8080808080808080ULL))
-				i += 8;
-			else
-				break;
-		}
-		if (i + 1 >= n)
-			break;
+	if (n < 2)
+		return 0;
+	/* only a '"' or a byte from 0x80 may start one; not the last byte */
+	for (i = 0; (i = scan_quote(p, i, n - 1)) < n - 1; i++) {
 		if (p[i] == '"')
 			return 1;
 		if (p[i] == 0xE2 && p[i + 1] == 0x80 && i + 2 < n &&
@@ -384,20 +378,21 @@ added:
 int
 main(int argc, char **argv)
 {
+	static const struct opt_long lo[] = {
+		OPT_FLAG("all", 'a'),
+		OPT_FLAG("each", 'e'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
+	};
+	static const char optstring[] = "aeku";
 	static struct ctx c;
 	struct filter f = { 0 };
-	int ch, i;
+	char **av;
+	int ch, st;
 
-	lede_init(argc, argv, usage_text, help_text);
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--each") == 0)
-			argv[i] = "-e";
-		else if (strcmp(argv[i], "--all") == 0)
-			argv[i] = "-a";
-	}
-	while ((ch = getopt(argc, argv, "aeku")) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'a': c.all = 1; break;
 		case 'e': c.each = 1; break;
@@ -406,10 +401,12 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 	qlex_load(&c.lex);
 	f.rec = rec;
 	f.flush = finish_doc;
 	f.ctx = &c;
-	return filter_run(&f, argc, argv);
+	st = filter_run(&f, argc, argv);
+	free(av);
+	return st;
 }

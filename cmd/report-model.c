@@ -102,7 +102,7 @@ outlet_of(struct report *r, const struct jobj *o)
 				b = i + 1;
 		buf_add(&r->s1, S(r->text) + b, r->text.len - b);
 	}
-	id = tab_intern(&r->outlets, S(r->s1), r->s1.len, &isnew);
+	id = strtab_intern(&r->outlets, S(r->s1), r->s1.len, &isnew);
 	GROW(r->outlet, r->capout, id);
 	return id;
 }
@@ -132,7 +132,7 @@ start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
 	int isnew;
 
 	close_doc(r);
-	id = tab_intern(&r->docs, name, n, &isnew);
+	id = strtab_intern(&r->docs, name, n, &isnew);
 	GROW(r->doc, r->capdoc, id);
 	d = &r->doc[id];
 	r->cur = id;
@@ -268,7 +268,7 @@ do_entities(struct report *r, const struct jobj *o, struct doc *d)
 		buf_reset(&r->s1);
 		if (rec_str(&r->ann, "type", &r->s1) < 0)
 			buf_adds(&r->s1, "OTHER");
-		t = tab_intern(&r->types, S(r->s1), r->s1.len, NULL);
+		t = strtab_intern(&r->types, S(r->s1), r->s1.len, NULL);
 		GROW(r->typecount, r->captype, t);
 		buf_reset(&r->s1);
 		if (rec_str(&r->ann, "id", &r->s1) < 0 && rec_str(&r->ann, "text", &r->s1) < 0)
@@ -277,7 +277,7 @@ do_entities(struct report *r, const struct jobj *o, struct doc *d)
 		buf_reset(&r->key);
 		buf_add(&r->key, &t32, sizeof t32);
 		buf_add(&r->key, S(r->s1), r->s1.len);
-		id = tab_intern(&r->ents, r->key.s, r->key.len, &isnew);
+		id = strtab_intern(&r->ents, r->key.s, r->key.len, &isnew);
 		GROW(r->ent, r->capent, id);
 		en = &r->ent[id];
 		if (isnew) {
@@ -319,7 +319,7 @@ do_dates(struct report *r, const struct jobj *o, long recn)
 			continue;	/* null: nothing to place */
 		buf_reset(&r->s2);
 		rec_str(&r->ann, "type", &r->s2);
-		id = tab_intern(&r->dates, S(r->s1), r->s1.len, &isnew);
+		id = strtab_intern(&r->dates, S(r->s1), r->s1.len, &isnew);
 		GROW(r->date, r->capdate, id);
 		dt = &r->date[id];
 		if (isnew && (date_range(S(r->s1), r->s1.len, &dt->d0, &dt->d1) < 0 ||
@@ -365,7 +365,7 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 			return -1;
 		buf_reset(&r->s1);
 		rec_str(&r->ann, "speaker", &r->s1);	/* null: "" */
-		id = tab_intern(&r->speakers, S(r->s1), r->s1.len, &isnew);
+		id = strtab_intern(&r->speakers, S(r->s1), r->s1.len, &isnew);
 		GROW(r->sp, r->capsp, id);
 		sp = &r->sp[id];
 		buf_reset(&r->s2);
@@ -385,7 +385,7 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 		}
 		key[0] = (uint32_t)id;
 		key[1] = d->outlet;
-		k = tab_intern(&r->spout, (const char *)key, sizeof key, &isnew);
+		k = strtab_intern(&r->spout, (const char *)key, sizeof key, &isnew);
 		GROW(r->spo, r->capspo, k);
 		so = &r->spo[k];
 		if (isnew) {
@@ -436,12 +436,12 @@ do_dup(struct report *r, const struct jobj *o, struct doc *d, long recn)
 		while (p < o->s + m->vbeg + ve && *p >= '0' && *p <= '9' && on < 1000000000)
 			on = on * 10 + (*p++ - '0');
 	}
-	od = tab_find(&r->docs, S(r->s1), r->s1.len);
+	od = strtab_find(&r->docs, S(r->s1), r->s1.len);
 	r->dup_on = (long)on;
 	key[0] = d->outlet;
 	key[1] = od >= 0 ? r->doc[od].outlet : UINT32_MAX;
 	if (od >= 0) {
-		k = tab_intern(&r->duppairs, (const char *)key, sizeof key, NULL);
+		k = strtab_intern(&r->duppairs, (const char *)key, sizeof key, NULL);
 		GROW(r->dp, r->capdp, k);
 		if (exact)
 			r->dp[k].exact++;
@@ -570,7 +570,7 @@ render(struct report *r, const struct jobj *o, long rs, long recn, long para, in
 		buf_reset(&r->s1);
 		if (json_path(o->s + m->vbeg, m->vend - m->vbeg, "doc", &vb, &ve) == 0) {
 			json_unescape(o->s + m->vbeg + vb, ve - vb, &r->s1);
-			od = tab_find(&r->docs, S(r->s1), r->s1.len);
+			od = strtab_find(&r->docs, S(r->s1), r->s1.len);
 		}
 		if (od >= 0 && r->doc[od].text && r->dup_on > 0)
 			fprintf(r->art, " <a class=\"dupl\" href=\"#s%ld-%ld\" title=\"repeats an earlier sentence\">\xe2\x86\xa9</a>",
@@ -657,14 +657,14 @@ report_free(struct report *r)
 		free_samples(r->date[i].samp, r->date[i].nsamp);
 	for (i = 0; i < r->nds; i++)
 		free(r->ds[i].text);
-	tab_free(&r->docs);
-	tab_free(&r->outlets);
-	tab_free(&r->speakers);
-	tab_free(&r->spout);
-	tab_free(&r->types);
-	tab_free(&r->ents);
-	tab_free(&r->dates);
-	tab_free(&r->duppairs);
+	strtab_free(&r->docs);
+	strtab_free(&r->outlets);
+	strtab_free(&r->speakers);
+	strtab_free(&r->spout);
+	strtab_free(&r->types);
+	strtab_free(&r->ents);
+	strtab_free(&r->dates);
+	strtab_free(&r->duppairs);
 	free(r->doc);
 	free(r->outlet);
 	free(r->sp);

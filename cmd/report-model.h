@@ -95,7 +95,7 @@ struct range {
 struct report {
 	int top;
 	size_t texts_max;
-	struct tab docs, outlets, speakers, spout, types, ents, dates, duppairs;
+	struct strtab docs, outlets, speakers, spout, types, ents, dates, duppairs;
 	struct doc *doc;
 	struct outlet *outlet;
 	struct speaker *sp;

@@ -3,13 +3,14 @@
  * shows who is quoted and named, when, what repeats, and the articles.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "report-model.h"
 #include "util.h"
 
@@ -19,57 +20,58 @@ static const char help_text[] =
     "  -n, --top N       rows in each list (20)\n"
     "  -s, --texts SIZE  bytes of article text on the page, with k, M or G (2M); 0: none\n"
     "  -t, --title TEXT  the page's title (\"lede report\")\n"
-    "  -k                skip bad lines with a warning, exit 1\n"
-    "  -u                accepted for symmetry with the filters; the page is written at the end\n"
-    "      --help, --version\n"
+    "  -k, --keep-going  skip bad lines with a warning, exit 1\n"
+    "  -u, --unbuffered  accepted for symmetry with the filters; the page is written at the end\n"
+    "  -h, --help, --version\n"
     "See lede-report(1).\n";
 
 static size_t
 size_arg(const char *arg)
 {
 	const char *e;
-	char num[32];
-	size_t n = strlen(arg), mul = 1;
-	long long v;
+	long long v = opt_num(arg, 0, 1000000000000LL, opt_si, &e);
 
-	if (n > 0 && n < sizeof num) {
-		switch (arg[n - 1]) {
-		case 'k': case 'K': mul = 1000; n--; break;
-		case 'M': mul = 1000000; n--; break;
-		case 'G': mul = 1000000000; n--; break;
-		}
-	}
-	if (n == 0 || n >= sizeof num)
-		die(EX_ERR, "--texts is invalid: %s", arg);
-	memcpy(num, arg, n);
-	num[n] = '\0';
-	v = strtonum(num, 0, 1000000000000LL / mul, &e);
 	if (e)
 		die(EX_ERR, "--texts is %s: %s", e, arg);
-	return (size_t)v * mul;
+	return (size_t)v;
+}
+
+/* One record into the report; one it cannot use is refused. */
+static int
+rec(struct filter *f, struct input *in, struct jobj *o)
+{
+	struct report *r = f->ctx;
+
+	if (report_add(r, o) < 0) {
+		filter_reject(f, in, "%s", r->msg.s);
+		return -1;
+	}
+	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "top", required_argument, NULL, 'n' },
-		{ "texts", required_argument, NULL, 's' },
-		{ "title", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
+	static const struct opt_long lo[] = {
+		OPT_WITH_ARG("top", 'n'),
+		OPT_WITH_ARG("texts", 's'),
+		OPT_WITH_ARG("title", 't'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
 	};
-	static char *dash[] = { "-", NULL };
-	struct input *in;
+	static const char optstring[] = "kn:s:t:u";
+	struct filter f = { 0 };
 	struct report r;
-	struct jobj o = { 0 };
-	const char *title = "lede report", *err;
-	size_t texts = 2000000, off;
-	int ch, i, kflag = 0, top = 20, status = EX_OK;
+	const char *title = "lede report";
+	size_t texts = 2000000;
+	char **av;
+	int ch, status, top = 20;
 
-	lede_init(argc, argv, usage_text, help_text);
-	while ((ch = getopt_long(argc, argv, "kn:s:t:u", longopts, NULL)) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
-		case 'k': kflag = 1; break;
+		case 'k': f.kflag = 1; break;
 		case 'n': top = (int)numarg("-n", optarg, 1, 100000); break;
 		case 's': texts = size_arg(optarg); break;
 		case 't': title = optarg; break;
@@ -77,46 +79,15 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
-		argc = 1;
-		argv = dash;
-	}
-
-	/* Open every operand first, as the style asks. */
-	in = xcalloc(argc, sizeof *in);
-	for (i = 0; i < argc; i++)
-		if (input_open(&in[i], argv[i]) < 0) {
-			warnm("%s: %s", argv[i], strerror(errno));
-			in[i].fp = NULL;
-			status = EX_REJECT;
-		}
+	argv = av + optind;
 
 	report_init(&r, top, texts);
-	for (i = 0; i < argc; i++) {
-		if (!in[i].fp)
-			continue;
-		while (input_next(&in[i])) {
-			if (jobj_parse(&o, in[i].line, in[i].len, &err, &off) < 0) {
-				if (!kflag)
-					die(EX_ERR, "%s:%lu: %s at column %zu", in[i].name, in[i].lineno, err, off + 1);
-				warnm("%s:%lu: %s at column %zu", in[i].name, in[i].lineno, err, off + 1);
-				status = EX_REJECT;
-				continue;
-			}
-			if (report_add(&r, &o) < 0) {
-				if (!kflag)
-					die(EX_ERR, "%s:%lu: %s", in[i].name, in[i].lineno, r.msg.s);
-				warnm("%s:%lu: %s", in[i].name, in[i].lineno, r.msg.s);
-				status = EX_REJECT;
-			}
-		}
-		input_close(&in[i]);
-	}
+	f.rec = rec;
+	f.ctx = &r;
+	status = filter_each(&f, argc, argv);
 	report_write(&r, stdout, title);
 	out_finish(stdout);
 	report_free(&r);
-	jobj_free(&o);
-	free(in);
+	free(av);
 	return status;
 }

@@ -12,103 +12,55 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-#include "split-scan.h"
+#include "hash.h"
+#include "scan.h"
 #include "split-seg.h"
 #include "util.h"
 
 #define MAXWORD 40
 
-static unsigned long
+/* The hash of a word, the same in every list (all are STRTAB_ICASE). */
+static uint32_t
 hashw(const char *s, size_t n)
 {
-	unsigned long h = 2166136261UL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 16777619UL;
-	}
-	return h;
+	return hash_lower(s, n);
 }
 
-/* a is a word of the set: its length is in the byte before it. */
+/* seg_word_has, with the word's hash (hashw) already computed. */
 static int
-sameword(const char *a, const char *b, size_t n)
+has_hashed(const struct strtab *t, const char *s, size_t n, uint32_t h)
 {
-	return (unsigned char)a[-1] == n && strncasecmp(a, b, n) == 0;
-}
-
-/* wordset_has, with the word's hash (hashw) already computed. */
-static int
-has_hashed(const struct wordset *ws, const char *s, size_t n, unsigned long h)
-{
-	size_t i;
-
-	if (!ws->cap || n == 0 || n > MAXWORD)
+	if (n == 0 || n > MAXWORD)
 		return 0;
-	for (i = h & (ws->cap - 1); ws->w[i]; i = (i + 1) & (ws->cap - 1))
-		if (sameword(ws->w[i], s, n))
-			return 1;
-	return 0;
+	return strtab_findh(t, s, n, h) >= 0;
 }
 
 int
-wordset_has(const struct wordset *ws, const char *s, size_t n)
+seg_word_has(const struct strtab *t, const char *s, size_t n)
 {
-	if (!ws->cap || n == 0 || n > MAXWORD)
+	if (!t->n || n == 0 || n > MAXWORD)
 		return 0;
-	return has_hashed(ws, s, n, hashw(s, n));
-}
-
-static void
-put(char **w, size_t cap, char *s)
-{
-	size_t i;
-
-	for (i = hashw(s, strlen(s)) & (cap - 1); w[i]; i = (i + 1) & (cap - 1))
-		;
-	w[i] = s;
+	return has_hashed(t, s, n, hashw(s, n));
 }
 
 void
-wordset_add(struct wordset *ws, const char *s, size_t n)
+seg_word_add(struct strtab *t, const char *s, size_t n)
 {
-	char **w, *copy;
-	size_t i, cap;
-
-	if (n == 0 || n > MAXWORD || wordset_has(ws, s, n))
+	if (n == 0 || n > MAXWORD)
 		return;
-	if (2 * (ws->n + 1) > ws->cap) {
-		cap = ws->cap ? 2 * ws->cap : 64;
-		w = xcalloc(cap, sizeof *w);
-		for (i = 0; i < ws->cap; i++)
-			if (ws->w[i])
-				put(w, cap, ws->w[i]);
-		free(ws->w);
-		ws->w = w;
-		ws->cap = cap;
-	}
-	/* The length first (MAXWORD fits a byte), then the word. */
-	copy = xmalloc(n + 2);
-	copy[0] = (char)n;
-	memcpy(copy + 1, s, n);
-	copy[n + 1] = '\0';
-	put(ws->w, ws->cap, copy + 1);
-	ws->n++;
+	strtab_internh(t, s, n, hashw(s, n), NULL);
 }
 
 void
-wordset_free(struct wordset *ws)
+seg_init(struct seg *g)
 {
-	size_t i;
-
-	for (i = 0; i < ws->cap; i++)
-		if (ws->w[i])
-			free(ws->w[i] - 1);
-	free(ws->w);
-	memset(ws, 0, sizeof *ws);
+	strtab_init(&g->prefixes, STRTAB_ICASE);
+	strtab_init(&g->numbered, STRTAB_ICASE);
+	strtab_init(&g->abbreviations, STRTAB_ICASE);
+	strtab_init(&g->times, STRTAB_ICASE);
+	strtab_init(&g->timezones, STRTAB_ICASE);
+	strtab_init(&g->openers, STRTAB_ICASE);
+	strtab_init(&g->starters, STRTAB_ICASE);
 }
 
 /* ASCII white space: tab to carriage return, and the space. */
@@ -379,7 +331,7 @@ starts_sentence(const struct seg *g, const unsigned char *s, size_t i, size_t n)
 	if (char_class(s, b, n) != C_UPPER)
 		return 0;
 	skip_openers(s, i, n, &q);
-	return q || wordset_has(&g->starters, (const char *)s + b, len);
+	return q || seg_word_has(&g->starters, (const char *)s + b, len);
 }
 
 /* Is the sentence so far (from ss to the token at tb) a short opener, "At 5"? */
@@ -390,7 +342,7 @@ short_opener(const struct seg *g, const unsigned char *s, size_t ss, size_t tb, 
 	int tokens = 0;
 
 	len = word_at(s, ss, n, &b);
-	if (!wordset_has(&g->openers, (const char *)s + b, len))
+	if (!seg_word_has(&g->openers, (const char *)s + b, len))
 		return 0;
 	for (i = ss; i < tb; tokens++)
 		i = skip_space(s, token_end(s, i, n), n);
@@ -454,7 +406,7 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 {
 	size_t nb, wl, tzb, tzl;
 	const char *w;
-	unsigned long h;
+	uint32_t h;
 	int next, q;
 
 	nb = skip_space(s, c->k, n);
@@ -494,7 +446,7 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 	if (has_hashed(&g->times, w, wl, h)) {
 		tzl = word_at(s, nb, n, &tzb);
 		return next == C_UPPER &&
-		    !wordset_has(&g->timezones, (const char *)s + tzb, tzl) &&
+		    !seg_word_has(&g->timezones, (const char *)s + tzb, tzl) &&
 		    !short_opener(g, s, c->ss, c->tb, n);
 	}
 	if (has_hashed(&g->numbered, w, wl, h) && next == C_DIGIT)

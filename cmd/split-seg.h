@@ -3,20 +3,21 @@
 #define LEDE_SPLIT_SEG_H
 #include <stddef.h>
 
-/* A set of words, compared without ASCII case. */
-struct wordset {
-	char **w;	/* each word's length is in the byte before it */
-	size_t n, cap;	/* cap is a power of two; open addressing */
-};
+#include "strtab.h"
 
-void wordset_add(struct wordset *, const char *, size_t);
-int wordset_has(const struct wordset *, const char *, size_t);
-void wordset_free(struct wordset *);
-
+/*
+ * The word lists, each a set of words compared without ASCII case
+ * (STRTAB_ICASE, set up by seg_init); a word of over 40 bytes is in
+ * none.
+ */
 struct seg {
-	struct wordset prefixes, numbered, abbreviations, times, timezones,
+	struct strtab prefixes, numbered, abbreviations, times, timezones,
 	    openers, starters;
 };
+
+void seg_init(struct seg *);
+void seg_word_add(struct strtab *, const char *, size_t);
+int seg_word_has(const struct strtab *, const char *, size_t);
 
 struct span {
 	size_t b, e;	/* byte offsets within the paragraph */

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <getopt.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -21,8 +20,9 @@
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "opt.h"
 #include "utf8.h"
-#include "split-scan.h"
+#include "scan.h"
 #include "split-html.h"
 #include "split-seg.h"
 #include "util.h"
@@ -44,7 +44,7 @@ static const char help_text[] =
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
-    "      --help, --version\n"
+    "  -h, --help, --version\n"
     "See lede-split(1).\n";
 
 static int bflag, Hflag, uflag, wflag;
@@ -60,6 +60,8 @@ struct lang {
 	size_t nmonths;
 };
 
+struct split;
+
 struct para {
 	size_t off, len;	/* in head */
 	size_t cp;		/* document offset of its first byte */
@@ -69,6 +71,7 @@ struct para {
 };
 
 struct doc {
+	struct split *sp;
 	const char *path, *name;
 	struct buf docjson;	/* "doc":"...", rendered once */
 	struct buf meta;	/* ,"meta":{...} or empty */
@@ -87,11 +90,19 @@ struct doc {
 	struct buf fm, held;	/* lines held while front matter is read */
 };
 
-static struct lang lang;
-static struct buf out, fixbuf;
-static struct span *spans;
-static size_t spancap;
-static int status;
+/* What one run of the program works with, made in main. */
+struct split {
+	struct lang lang;
+	struct doc doc;		/* the article being read */
+	struct buf out;		/* records not yet written */
+	struct buf fixbuf;	/* text with bad UTF-8 replaced */
+	struct span *spans;	/* a paragraph's sentences */
+	size_t spancap;
+	struct buf in;		/* a text file's bytes, reused from file to file */
+	struct html *html;	/* the HTML reader, made at the first page */
+	struct buf page, text;	/* a page's bytes, and its text */
+	int status;
+};
 
 /* Lists */
 
@@ -113,7 +124,7 @@ expand(struct buf *dst, const char *src, const char *name, const char *text)
 
 
 static void
-add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws)
+add_words(struct conf *c, yaml_node_t *root, const char *key, struct strtab *ws)
 {
 	yaml_node_item_t *it;
 	yaml_node_t *list, *item;
@@ -126,7 +137,7 @@ add_words(struct conf *c, yaml_node_t *root, const char *key, struct wordset *ws
 		if (!(w = conf_str(item)))
 			conf_fail(c, item, "%s: each item should be a word", key);
 		/* Stored without a final full stop, as they are looked up. */
-		wordset_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
+		seg_word_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
 	}
 }
 
@@ -157,7 +168,7 @@ add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src
 }
 
 static void
-add_months(struct conf *c, yaml_node_t *root)
+add_months(struct lang *lang, struct conf *c, yaml_node_t *root)
 {
 	yaml_node_pair_t *pair;
 	yaml_node_t *map;
@@ -175,32 +186,32 @@ add_months(struct conf *c, yaml_node_t *root)
 		if (!k || !v || e)
 			conf_fail(c, conf_node(c, pair->value),
 			    "months: each value should be a month number from 1 to 12");
-		lang.months = xrealloc(lang.months, (lang.nmonths + 1) * sizeof *lang.months);
-		lang.months[lang.nmonths].name = xstrdup(k);
-		lang.months[lang.nmonths].num = num;
-		lang.nmonths++;
+		lang->months = xrealloc(lang->months, (lang->nmonths + 1) * sizeof *lang->months);
+		lang->months[lang->nmonths].name = xstrdup(k);
+		lang->months[lang->nmonths].num = num;
+		lang->nmonths++;
 	}
 }
 
 static void
-load_conf(const char *path)
+load_conf(struct lang *lang, const char *path)
 {
 	struct conf c;
 	yaml_node_t *root;
 
 	conf_load(&c, path);
 	root = conf_want(&c, conf_root(&c), YAML_MAPPING_NODE, "the file");
-	add_words(&c, root, "prefixes", &lang.seg.prefixes);
-	add_words(&c, root, "numbered", &lang.seg.numbered);
-	add_words(&c, root, "abbreviations", &lang.seg.abbreviations);
-	add_words(&c, root, "times", &lang.seg.times);
-	add_words(&c, root, "timezones", &lang.seg.timezones);
-	add_words(&c, root, "openers", &lang.seg.openers);
-	add_words(&c, root, "starters", &lang.seg.starters);
-	add_months(&c, root);
-	add_patterns(&c, root, "boilerplate", &lang.boiler_src);
-	add_patterns(&c, root, "date", &lang.date_src);
-	add_patterns(&c, root, "datelines", &lang.dateline_src);
+	add_words(&c, root, "prefixes", &lang->seg.prefixes);
+	add_words(&c, root, "numbered", &lang->seg.numbered);
+	add_words(&c, root, "abbreviations", &lang->seg.abbreviations);
+	add_words(&c, root, "times", &lang->seg.times);
+	add_words(&c, root, "timezones", &lang->seg.timezones);
+	add_words(&c, root, "openers", &lang->seg.openers);
+	add_words(&c, root, "starters", &lang->seg.starters);
+	add_months(lang, &c, root);
+	add_patterns(&c, root, "boilerplate", &lang->boiler_src);
+	add_patterns(&c, root, "date", &lang->date_src);
+	add_patterns(&c, root, "datelines", &lang->dateline_src);
 	conf_free(&c);
 }
 
@@ -235,39 +246,40 @@ compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_
 }
 
 static void
-setup(const char *user)
+setup(struct lang *lang, const char *user)
 {
 	struct buf a = { 0 }, b = { 0 }, months = { 0 };
 	char **names;
 	size_t i;
 	char *path = data_path("en/split.yaml");
 
-	load_conf(path);
+	seg_init(&lang->seg);
+	load_conf(lang, path);
 	free(path);
 	if (user)
-		load_conf(user);
-	if (lang.boiler_src.len) {
-		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang.boiler_src.s);
-		lang.boiler = compile("boilerplate", a.s, 0, NULL, NULL, 1);
+		load_conf(lang, user);
+	if (lang->boiler_src.len) {
+		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang->boiler_src.s);
+		lang->boiler = compile("boilerplate", a.s, 0, NULL, NULL, 1);
 	}
-	if (lang.dateline_src.len && lang.date_src.len && lang.nmonths) {
-		names = xmalloc(lang.nmonths * sizeof *names);
-		for (i = 0; i < lang.nmonths; i++)
-			names[i] = lang.months[i].name;
-		qsort(names, lang.nmonths, sizeof *names, longer_first);
-		for (i = 0; i < lang.nmonths; i++)
+	if (lang->dateline_src.len && lang->date_src.len && lang->nmonths) {
+		names = xmalloc(lang->nmonths * sizeof *names);
+		for (i = 0; i < lang->nmonths; i++)
+			names[i] = lang->months[i].name;
+		qsort(names, lang->nmonths, sizeof *names, longer_first);
+		for (i = 0; i < lang->nmonths; i++)
 			buf_printf(&months, "%s%s", i ? "|" : "", names[i]);
 		free(names);
-		expand(&a, lang.date_src.s, "{month}", months.s);
+		expand(&a, lang->date_src.s, "{month}", months.s);
 		buf_reset(&b);
 		buf_printf(&b, "(?:%s)", a.s);
-		expand(&a, lang.dateline_src.s, "{date}", b.s);
+		expand(&a, lang->dateline_src.s, "{date}", b.s);
 		expand(&b, a.s, "{month}", months.s);
 		buf_reset(&a);
 		buf_printf(&a, "(?J)(?:%s)", b.s);
-		lang.dateline = compile("dateline", a.s, 0, NULL, NULL, 1);
+		lang->dateline = compile("dateline", a.s, 0, NULL, NULL, 1);
 	}
-	lang.md = pcre2_match_data_create(32, NULL);
+	lang->md = pcre2_match_data_create(32, NULL);
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&months);
@@ -339,11 +351,11 @@ blank(const char *s, size_t n)
 #define OUT_FLUSH 65536		/* records are written in blocks of this size */
 
 static void
-out_flush(void)
+out_flush(struct buf *out)
 {
-	if (out.len)
-		fwrite(out.s, 1, out.len, stdout);
-	buf_reset(&out);
+	if (out->len)
+		fwrite(out->s, 1, out->len, stdout);
+	buf_reset(out);
 }
 
 static char *
@@ -386,6 +398,7 @@ static void
 record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
     int boiler, int ascii)
 {
+	struct split *sp = d->sp;
 	size_t dl = strlen(d->dct);
 	char *p;
 
@@ -394,8 +407,8 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	 * meta (20 digits a number), and 6 for each byte of text escaped;
 	 * json_escape makes sure of it again.
 	 */
-	buf_grow(&out, 160 + d->docjson.len + dl + d->meta.len + 6 * (e - b));
-	p = out.s + out.len;
+	buf_grow(&sp->out, 160 + d->docjson.len + dl + d->meta.len + 6 * (e - b));
+	p = sp->out.s + sp->out.len;
 	*p++ = '{';
 	p = put(p, d->docjson.s, d->docjson.len);
 	p = PUTS(p, ",\"n\":");
@@ -407,10 +420,10 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 	p = PUTS(p, ",\"end\":");
 	p = put_u(p, cp + (ascii ? e - b : utf8_count(s + b, e - b)));
 	p = PUTS(p, ",\"text\":");
-	out.len = p - out.s;
-	json_escape(&out, s + b, e - b);
-	buf_grow(&out, 64 + dl + d->meta.len);
-	p = out.s + out.len;
+	sp->out.len = p - sp->out.s;
+	json_escape(&sp->out, s + b, e - b);
+	buf_grow(&sp->out, 64 + dl + d->meta.len);
+	p = sp->out.s + sp->out.len;
 	if (dl) {
 		p = PUTS(p, ",\"dct\":\"");
 		p = put(p, d->dct, dl);
@@ -421,9 +434,9 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 		p = PUTS(p, ",\"boilerplate\":true");
 	p = PUTS(p, "}\n");
 	*p = '\0';
-	out.len = p - out.s;
-	if (uflag || out.len >= OUT_FLUSH) {
-		out_flush();
+	sp->out.len = p - sp->out.s;
+	if (uflag || sp->out.len >= OUT_FLUSH) {
+		out_flush(&sp->out);
 		if (uflag)
 			fflush(stdout);
 		out_check(stdout);
@@ -434,6 +447,7 @@ static void
 emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler,
     int ascii)
 {
+	struct split *sp = d->sp;
 	size_t k, cnt, at = 0;
 
 	if (boiler) {
@@ -447,28 +461,28 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 		}
 		return;
 	}
-	cnt = seg_split(&lang.seg, s, n, &spans, &spancap);
+	cnt = seg_split(&sp->lang.seg, s, n, &sp->spans, &sp->spancap);
 	for (k = 0; k < cnt; k++) {
-		cp += ascii ? spans[k].b - at : utf8_count(s + at, spans[k].b - at);
-		at = spans[k].b;
-		record(d, s, spans[k].b, spans[k].e, cp, para, 0, ascii);
+		cp += ascii ? sp->spans[k].b - at : utf8_count(s + at, sp->spans[k].b - at);
+		at = sp->spans[k].b;
+		record(d, s, sp->spans[k].b, sp->spans[k].e, cp, para, 0, ascii);
 	}
 }
 
 static int
-is_boiler(const char *s, size_t n)
+is_boiler(const struct lang *lang, const char *s, size_t n)
 {
-	return lang.boiler && n <= BOILER_BYTES &&
-	    pcre2_match(lang.boiler, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-	    lang.md, NULL) >= 0;
+	return lang->boiler && n <= BOILER_BYTES &&
+	    pcre2_match(lang->boiler, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+	    lang->md, NULL) >= 0;
 }
 
 static int
-group(const char *s, const char *name, char *dst, size_t cap)
+group(const struct lang *lang, const char *name, char *dst, size_t cap)
 {
 	PCRE2_SIZE len = cap;
 
-	if (pcre2_substring_copy_byname(lang.md, (PCRE2_SPTR)name,
+	if (pcre2_substring_copy_byname(lang->md, (PCRE2_SPTR)name,
 	    (PCRE2_UCHAR *)dst, &len) < 0 || len == 0)
 		return -1;
 	return 0;
@@ -478,13 +492,13 @@ group(const char *s, const char *name, char *dst, size_t cap)
 
 /* Finds a date in s with the dateline patterns; writes YYYY-MM-DD. */
 static int
-find_date(const char *s, size_t n, char *dct)
+find_date(const struct lang *lang, const char *s, size_t n, char *dct)
 {
 	char y[8], m[16], dd[8];
 	long year, mon = 0, day;
 	size_t i, k;
 
-	if (!lang.dateline)
+	if (!lang->dateline)
 		return 0;
 	if (n > DATELINE_BYTES) {
 		/* Cut at a character boundary. */
@@ -498,22 +512,22 @@ find_date(const char *s, size_t n, char *dct)
 				break;
 	if (i + 4 > n)
 		return 0;
-	if (pcre2_match(lang.dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-	    lang.md, NULL) < 0)
+	if (pcre2_match(lang->dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+	    lang->md, NULL) < 0)
 		return 0;
-	if (group(s, "year", y, sizeof y) < 0 || group(s, "day", dd, sizeof dd) < 0)
+	if (group(lang, "year", y, sizeof y) < 0 || group(lang, "day", dd, sizeof dd) < 0)
 		return 0;
 	year = atol(y);
 	day = atol(dd);
-	if (group(s, "mnum", m, sizeof m) == 0) {
+	if (group(lang, "mnum", m, sizeof m) == 0) {
 		mon = atol(m);
-	} else if (group(s, "month", m, sizeof m) == 0) {
+	} else if (group(lang, "month", m, sizeof m) == 0) {
 		for (k = 0; m[k]; k++)
 			if (m[k] >= 'A' && m[k] <= 'Z')
 				m[k] += 'a' - 'A';
-		for (i = 0; i < lang.nmonths; i++)
-			if (strcmp(lang.months[i].name, m) == 0)
-				mon = lang.months[i].num;
+		for (i = 0; i < lang->nmonths; i++)
+			if (strcmp(lang->months[i].name, m) == 0)
+				mon = lang->months[i].num;
 	}
 	if (mon < 1 || mon > 12 || day < 1 || day > 31)
 		return 0;
@@ -537,7 +551,7 @@ flush_head(struct doc *d)
 static void
 paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 {
-	int boiler = is_boiler(s, n);
+	int boiler = is_boiler(&d->sp->lang, s, n);
 	struct para *p;
 
 	d->para++;
@@ -559,7 +573,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->boiler = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((!boiler && find_date(s, n, d->dct)) || d->para >= HEAD_PARAS)
+	if ((!boiler && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -666,7 +680,7 @@ front_matter(struct doc *d, const char *yaml, size_t n)
 			    strspn(v + 8, "0123456789") == 2)
 				snprintf(d->dct, sizeof d->dct, "%.10s", v);
 			else
-				find_date(v, strlen(v), d->dct);
+				find_date(&d->sp->lang, v, strlen(v), d->dct);
 		}
 	}
 	buf_addc(&d->meta, '}');
@@ -700,6 +714,7 @@ replay(struct doc *d, struct buf *fm, struct buf *held)
 static void
 file_line(struct doc *d, const char *s, size_t n, int nl)
 {
+	struct split *sp = d->sp;
 	struct held h;
 	size_t ncp;
 
@@ -707,10 +722,10 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	if (d->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3, n -= 3;	/* a byte-order mark is not counted */
 	if (!utf8_valid(s, n, &ncp)) {
-		fix_utf8(s, n, &fixbuf);
+		fix_utf8(s, n, &sp->fixbuf);
 		warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
-		s = fixbuf.s;
-		n = fixbuf.len;
+		s = sp->fixbuf.s;
+		n = sp->fixbuf.len;
 		ncp = utf8_count(s, n);
 	}
 	if (d->state == 0)
@@ -751,23 +766,23 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 static int
 read_lines(struct doc *d, int fd)
 {
-	static struct buf in;	/* reused from file to file */
+	struct buf *in = &d->sp->in;
 	size_t start = 0, scan = 0, len = 0;
 	ssize_t r;
 	char *nl;
 
 	for (;;) {
-		if (in.cap - len < READ_MIN + 1 && start > 0) {
-			memmove(in.s, in.s + start, len - start);
+		if (in->cap - len < READ_MIN + 1 && start > 0) {
+			memmove(in->s, in->s + start, len - start);
 			len -= start;
 			scan -= start;
 			start = 0;
 		}
-		if (in.cap - len < READ_MIN + 1) {
-			in.len = len;
-			buf_grow(&in, in.cap > READ_MIN ? in.cap : READ_MIN);
+		if (in->cap - len < READ_MIN + 1) {
+			in->len = len;
+			buf_grow(in, in->cap > READ_MIN ? in->cap : READ_MIN);
 		}
-		r = read(fd, in.s + len, in.cap - len - 1);
+		r = read(fd, in->s + len, in->cap - len - 1);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -776,14 +791,14 @@ read_lines(struct doc *d, int fd)
 		if (r == 0)
 			break;
 		len += r;
-		while ((nl = memchr(in.s + scan, '\n', len - scan))) {
-			file_line(d, in.s + start, nl - (in.s + start), 1);
-			start = scan = nl + 1 - in.s;
+		while ((nl = memchr(in->s + scan, '\n', len - scan))) {
+			file_line(d, in->s + start, nl - (in->s + start), 1);
+			start = scan = nl + 1 - in->s;
 		}
 		scan = len;
 	}
 	if (start < len)
-		file_line(d, in.s + start, len - start, 0);
+		file_line(d, in->s + start, len - start, 0);
 	return 0;
 }
 
@@ -805,29 +820,29 @@ is_html(const char *name)
 static int
 read_page(struct doc *d, int fd)
 {
-	static struct html *html;
-	static struct buf page, text;
+	struct split *sp = d->sp;
+	struct buf *page = &sp->page, *text = &sp->text;
 	char dct[11], open[32];
 	size_t ncp, k, line;
 	const char *p, *nl, *end;
 	ssize_t r;
 
-	if (!html)
-		html = html_load(NULL);
-	buf_reset(&page);
+	if (!sp->html)
+		sp->html = html_load(NULL);
+	buf_reset(page);
 	for (;;) {
-		buf_grow(&page, READ_MIN);
-		r = read(fd, page.s + page.len, page.cap - page.len - 1);
+		buf_grow(page, READ_MIN);
+		r = read(fd, page->s + page->len, page->cap - page->len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
 			return errno ? errno : EIO;
 		if (r == 0)
 			break;
-		page.len += (size_t)r;
+		page->len += (size_t)r;
 	}
-	p = page.s;
-	k = page.len;
+	p = page->s;
+	k = page->len;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3, k -= 3;
 	if (!utf8_valid(p, k, &ncp)) {
@@ -840,16 +855,16 @@ read_page(struct doc *d, int fd)
 			line++;
 		}
 		warnm("%s:%zu: invalid UTF-8, replaced by U+FFFD", d->name, line);
-		fix_utf8(p, k, &fixbuf);
-		p = fixbuf.s;
-		k = fixbuf.len;
+		fix_utf8(p, k, &sp->fixbuf);
+		p = sp->fixbuf.s;
+		k = sp->fixbuf.len;
 	}
-	if (html_text(html, p, k, &text, dct, open) < 0)
+	if (html_text(sp->html, p, k, text, dct, open) < 0)
 		warnm("%s: <%s> is not closed: the text after it is left out", d->name, open);
 	if (!d->dct[0] && dct[0])
 		memcpy(d->dct, dct, sizeof dct);
 	d->state = 2;	/* no front matter in a page */
-	for (p = text.s, end = text.s + text.len; p < end; p = nl + 1) {
+	for (p = text->s, end = text->s + text->len; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));	/* every line ends in one */
 		file_line(d, p, (size_t)(nl - p), 1);
 	}
@@ -857,92 +872,92 @@ read_page(struct doc *d, int fd)
 }
 
 static void
-article(int fd, const char *path, const char *name)
+article(struct split *sp, int fd, const char *path, const char *name)
 {
-	static struct doc d;
+	struct doc *d = &sp->doc;
 	int err;
 
-	d.path = path;
-	d.name = name;
-	d.n = d.para = 0;
-	d.cp = 0;
-	d.lineno = 0;
-	d.in_head = 1;
-	d.nhp = 0;
-	d.state = 0;
-	buf_reset(&d.head);
-	buf_reset(&d.wrap);
-	buf_reset(&d.meta);
-	buf_grow(&d.meta, 1);
-	d.dct[0] = '\0';
+	d->path = path;
+	d->name = name;
+	d->n = d->para = 0;
+	d->cp = 0;
+	d->lineno = 0;
+	d->in_head = 1;
+	d->nhp = 0;
+	d->state = 0;
+	buf_reset(&d->head);
+	buf_reset(&d->wrap);
+	buf_reset(&d->meta);
+	buf_grow(&d->meta, 1);
+	d->dct[0] = '\0';
 	if (date_opt)
-		snprintf(d.dct, sizeof d.dct, "%s", date_opt);
-	buf_reset(&d.docjson);
-	buf_adds(&d.docjson, "\"doc\":");
+		snprintf(d->dct, sizeof d->dct, "%s", date_opt);
+	buf_reset(&d->docjson);
+	buf_adds(&d->docjson, "\"doc\":");
 	{
 		const char *id = doc_opt ? doc_opt : path;
 
 		/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
-		if (fix_utf8(id, strlen(id), &fixbuf)) {
+		if (fix_utf8(id, strlen(id), &sp->fixbuf)) {
 			warnm("%s: name is not UTF-8; its doc has U+FFFD", name);
-			json_escape(&d.docjson, fixbuf.s, fixbuf.len);
+			json_escape(&d->docjson, sp->fixbuf.s, sp->fixbuf.len);
 		} else {
-			json_escape(&d.docjson, id, strlen(id));
+			json_escape(&d->docjson, id, strlen(id));
 		}
 	}
-	buf_reset(&d.fm);
-	buf_reset(&d.held);
+	buf_reset(&d->fm);
+	buf_reset(&d->held);
 
 	if (Hflag || is_html(name))
-		err = read_page(&d, fd);
+		err = read_page(d, fd);
 	else
-		err = read_lines(&d, fd);
+		err = read_lines(d, fd);
 	if (err) {
 		warnm("%s: %s", name, strerror(err));
-		status = EX_REJECT;
+		sp->status = EX_REJECT;
 	}
-	replay(&d, &d.fm, &d.held);
+	replay(d, &d->fm, &d->held);
 	if (wflag)
-		end_wrap(&d);
-	flush_head(&d);
+		end_wrap(d);
+	flush_head(d);
 }
 
 /* A file, opened at dirfd (AT_FDCWD: path as it is); name is its last part. */
 static void
-one_file_at(int dirfd, const char *name, const char *path)
+one_file_at(struct split *sp, int dirfd, const char *name, const char *path)
 {
 	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		article(0, "-", "<stdin>");
+		article(sp, 0, "-", "<stdin>");
 		return;
 	}
 	if ((fd = openat(dirfd, name, O_RDONLY)) < 0) {
 		warnm("%s: %s", path, strerror(errno));
-		status = EX_REJECT;
+		sp->status = EX_REJECT;
 		return;
 	}
-	article(fd, path, path);
+	article(sp, fd, path, path);
 	close(fd);
 }
 
 static void
-one_file(const char *path)
+one_file(struct split *sp, const char *path)
 {
-	one_file_at(AT_FDCWD, path, path);
+	one_file_at(sp, AT_FDCWD, path, path);
 }
 
-static void walk(const char *);
+static void walk(struct split *, const char *);
 
 static void
-operand(const char *path)
+operand(struct split *sp, const char *path)
 {
 	struct stat st;
 
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		walk(path);
+		walk(sp, path);
 	else
-		one_file(path);
+		one_file(sp, path);
 }
 
 struct entry {
@@ -958,7 +973,7 @@ by_name(const void *a, const void *b)
 
 /* A folder, in sorted order, its subfolders too; names with a dot first left out. */
 static void
-walk(const char *path)
+walk(struct split *sp, const char *path)
 {
 	struct stat st;
 	struct dirent *de;
@@ -970,7 +985,7 @@ walk(const char *path)
 
 	if (!(dir = opendir(path))) {
 		warnm("%s: %s", path, strerror(errno));
-		status = EX_REJECT;
+		sp->status = EX_REJECT;
 		return;
 	}
 	while ((de = readdir(dir))) {
@@ -997,10 +1012,10 @@ walk(const char *path)
 		if (type == DT_UNKNOWN && fstatat(dfd, e[k].name, &st, 0) == 0)
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		if (type == DT_DIR)
-			walk(sub.s);
+			walk(sp, sub.s);
 		else if (type == DT_REG)
 			/* A path too long for open(2) fails as it did. */
-			one_file_at(sub.len < PATH_MAX ? dfd : AT_FDCWD,
+			one_file_at(sp, sub.len < PATH_MAX ? dfd : AT_FDCWD,
 			    sub.len < PATH_MAX ? e[k].name : sub.s, sub.s);
 		free(e[k].name);
 	}
@@ -1010,7 +1025,7 @@ walk(const char *path)
 }
 
 static void
-files_from(const char *list)
+files_from(struct split *sp, const char *list)
 {
 	FILE *fp = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
 	char *line = NULL;
@@ -1025,7 +1040,7 @@ files_from(const char *list)
 		if (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
 		if (n > 0)
-			operand(line);
+			operand(sp, line);
 	}
 	if (ferror(fp))
 		die(EX_ERR, "%s: %s", list, strerror(errno));
@@ -1047,21 +1062,66 @@ valid_date(const char *s)
 	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
 }
 
+/* Frees what the run holds, at the end of main. */
+static void
+split_free(struct split *sp)
+{
+	struct lang *l = &sp->lang;
+	struct doc *d = &sp->doc;
+	struct strtab *t[] = { &l->seg.prefixes, &l->seg.numbered, &l->seg.abbreviations,
+	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
+	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
+	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
+	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text };
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof *t; i++)
+		strtab_free(t[i]);
+	for (i = 0; i < sizeof b / sizeof *b; i++)
+		buf_free(b[i]);
+	for (i = 0; i < l->nmonths; i++)
+		free(l->months[i].name);
+	free(l->months);
+	pcre2_code_free(l->boiler);
+	pcre2_code_free(l->dateline);
+	pcre2_match_data_free(l->md);
+	free(d->hp);
+	free(sp->spans);
+	if (sp->html)
+		html_free(sp->html);
+}
+
+/*
+ * main's output buffer, for the exit handler alone: records still held
+ * are written when a fatal error exits.
+ */
+static struct buf *exit_out;
+
+static void
+flush_at_exit(void)
+{
+	if (exit_out)
+		out_flush(exit_out);
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "keep-boilerplate", no_argument, NULL, 'b' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "doc", required_argument, NULL, 'n' },
-		{ "html", no_argument, NULL, 'H' },
-		{ "files-from", required_argument, NULL, 'T' },
-		{ "unbuffered", no_argument, NULL, 'u' },
-		{ "wrapped", no_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 }
+	static const struct opt_long lo[] = {
+		OPT_FLAG("keep-boilerplate", 'b'),
+		OPT_WITH_ARG("config", 'c'),
+		OPT_WITH_ARG("date", 'd'),
+		OPT_WITH_ARG("doc", 'n'),
+		OPT_FLAG("html", 'H'),
+		OPT_WITH_ARG("files-from", 'T'),
+		OPT_FLAG("unbuffered", 'u'),
+		OPT_FLAG("wrapped", 'w'),
+		{ NULL }
 	};
+	static const char optstring[] = "bc:d:Hn:T:uw";
+	struct split run = { 0 }, *sp = &run;
 	const char *config = NULL, *list = NULL;
+	char **av;
 	int ch, i;
 
 #ifdef __GLIBC__
@@ -1069,8 +1129,8 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 1 << 20);
 #endif
-	lede_init(argc, argv, usage_text, help_text);
-	while ((ch = getopt_long(argc, argv, "bc:d:Hn:T:uw", longopts, NULL)) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'b': bflag = 1; break;
 		case 'c': config = optarg; break;
@@ -1083,20 +1143,25 @@ main(int argc, char **argv)
 		default: usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 	if (date_opt && !valid_date(date_opt))
 		die(EX_ERR, "--date is not a date (YYYY-MM-DD): %s", date_opt);
 	if (date_opt && strlen(date_opt) > 10)
 		date_opt = strndup(date_opt, 10);
-	setup(config);
-	atexit(out_flush);	/* records not yet written, when a fatal error exits */
+	sp->doc.sp = sp;
+	setup(&sp->lang, config);
+	exit_out = &sp->out;
+	atexit(flush_at_exit);	/* records not yet written, when a fatal error exits */
 	if (list)
-		files_from(list);
+		files_from(sp, list);
 	for (i = 0; i < argc; i++)
-		operand(argv[i]);
+		operand(sp, argv[i]);
 	if (!list && argc == 0)
-		one_file("-");
-	out_flush();
+		one_file(sp, "-");
+	out_flush(&sp->out);
+	exit_out = NULL;	/* run ends with main */
 	out_finish(stdout);
-	return status;
+	split_free(sp);
+	free(av);
+	return sp->status;
 }

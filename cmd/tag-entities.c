@@ -10,15 +10,17 @@
 
 #include "conf.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "tag-entities-ner.h"
 #include "util.h"
 
 static const char usage_text[] = "[-ku] [-c file] [file ...]";
 static const char help_text[] =
     "Adds \"entities\" (PERSON, NORP, ORG, GPE, LOC) to each record's text.\n"
-    "  -c file  also read this YAML file of entities, aliases and types\n"
-    "  -k       pass bad lines through with a warning, exit 1 at the end\n"
-    "  -u       flush the output after each document\n";
+    "  -c, --config FILE   also read this YAML file of entities, aliases and types\n"
+    "  -k, --keep-going    pass bad lines through with a warning, exit 1 at the end\n"
+    "  -u, --unbuffered    flush the output after each document\n"
+    "  -h, --help, --version\n";
 
 static const char *datafiles[] = {
 	"entities/words.yaml", "entities/first-names.yaml", "entities/countries.yaml",
@@ -160,12 +162,20 @@ main(int argc, char **argv)
 	struct ctx c = { 0 };
 	struct conf conf;
 	struct lex *lex;
+	static const struct opt_long lo[] = {
+		OPT_WITH_ARG("config", 'c'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
+	};
+	static const char optstring[] = "c:ku";
 	const char *cfile = NULL;
+	char **av;
 	size_t i;
 	int ch, status;
 
-	lede_init(argc, argv, usage_text, help_text);
-	while ((ch = getopt(argc, argv, "c:ku")) != -1)
+	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
+	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'c':
 			cfile = optarg;
@@ -180,7 +190,7 @@ main(int argc, char **argv)
 			usage();
 		}
 	argc -= optind;
-	argv += optind;
+	argv = av + optind;
 
 	lex = lex_new();
 	for (i = 0; i < sizeof datafiles / sizeof *datafiles; i++) {
@@ -210,5 +220,6 @@ main(int argc, char **argv)
 	buf_free(&c.arr);
 	buf_free(&c.out);
 	free(c.held);
+	free(av);
 	return status;
 }

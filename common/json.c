@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "scan.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -16,53 +17,6 @@ struct parser {
 #define WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
 
 static int value(struct parser *);
-
-/*
- * Eight bytes at a time: a word whose bytes have their top bit set
- * where x has a byte < 0x20, a '"', a '\\' or (hi) a byte >= 0x80.
- * Bits above the lowest set one may be false alarms, the lowest is
- * exact, so ctz finds the first such byte (little-endian only; the
- * others take the byte loop).
- */
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR 1
-#else
-#define SWAR 0
-#endif
-
-static inline uint64_t
-swar_mask(uint64_t x, int ctl, int hi)
-{
-	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\'), m;
-
-	m = ((q - ONES) & ~q) | ((b - ONES) & ~b);
-	if (ctl)
-		m |= (x - ONES * 0x20) & ~x;
-	if (hi)
-		m |= x;
-	return m & HIGH;
-}
-
-/* The first i >= from where s[i] is special (as above), or n. */
-static inline size_t
-scan_plain(const unsigned char *s, size_t i, size_t n, int ctl, int hi)
-{
-	uint64_t x, m;
-
-	if (SWAR)
-		for (; i + 8 <= n; i += 8) {
-			memcpy(&x, s + i, 8);
-			if ((m = swar_mask(x, ctl, hi)))
-				return i + (__builtin_ctzll(m) >> 3);
-		}
-	for (; i < n; i++)
-		if (s[i] == '"' || s[i] == '\\' || (ctl && s[i] < 0x20) ||
-		    (hi && s[i] >= 0x80))
-			break;
-	return i;
-}
 
 static int
 fail(struct parser *p, const char *msg)
@@ -113,7 +67,7 @@ string(struct parser *p)
 
 	p->i++;			/* the opening quote */
 	for (;;) {
-		p->i = scan_plain(s, p->i, n, 1, 1);
+		p->i = scan_json(s, p->i, n, 1, 1);
 		if (p->i >= n)
 			return fail(p, "unterminated string");
 		if (s[p->i] == '"') {
@@ -440,7 +394,7 @@ jmember_int(const struct jobj *o, const struct jmember *m, long long *v)
 size_t
 json_plain_end(const char *s, size_t n, size_t i)
 {
-	return scan_plain((const unsigned char *)s, i, n, 0, 0);
+	return scan_json((const unsigned char *)s, i, n, 0, 0);
 }
 
 size_t
@@ -448,7 +402,7 @@ json_string_end(const char *s, size_t n, size_t i)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
-	for (i++; (i = scan_plain(p, i, n, 0, 0)) < n && p[i] == '\\'; i += 2)
+	for (i++; (i = scan_json(p, i, n, 0, 0)) < n && p[i] == '\\'; i += 2)
 		;
 	return i;
 }
@@ -524,7 +478,7 @@ json_unescape(const char *s, size_t len, struct buf *out)
 
 	buf_reset(out);
 	while (i < len && p[i] != '"') {
-		j = scan_plain(p, i, len, 0, 0);
+		j = scan_json(p, i, len, 0, 0);
 		buf_add(out, s + i, j - i);
 		i = j;
 		if (i >= len || p[i] == '"')
@@ -561,7 +515,7 @@ json_escape(struct buf *b, const char *s, size_t n)
 	buf_grow(b, n + 2);
 	buf_addc(b, '"');
 	for (i = 0; i < n; i = j + 1) {
-		j = scan_plain(p, i, n, 1, 0);
+		j = scan_json(p, i, n, 1, 0);
 		buf_add(b, s + i, j - i);
 		if (j >= n)
 			break;

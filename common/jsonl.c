@@ -119,6 +119,8 @@ vreject(struct filter *f, struct input *in, const char *fmt, va_list ap)
 	warnm("%s:%lu: %s", in->name, in->lineno, msg.s);
 	buf_free(&msg);
 	f->status = EX_REJECT;
+	if (f->readonly)
+		return;
 	if (f->flush)
 		f->flush(f);
 	filter_emit(f, in->line, in->len);
@@ -183,6 +185,44 @@ filter_run(struct filter *f, int argc, char **argv)
 	jobj_free(&o);
 	buf_free(&f->out);
 	out_finish(stdout);
+	return f->status;
+}
+
+int
+filter_each(struct filter *f, int argc, char **argv)
+{
+	static char *dash[] = { "-", NULL };
+	struct input *in;
+	struct jobj o = { 0 };
+	const char *err;
+	size_t off;
+	int i;
+
+	f->readonly = 1;
+	if (argc == 0) {
+		argc = 1;
+		argv = dash;
+	}
+	in = xcalloc((size_t)argc, sizeof *in);
+	for (i = 0; i < argc; i++)
+		if (input_open(&in[i], argv[i]) < 0) {
+			warnm("%s: %s", argv[i], strerror(errno));
+			in[i].fp = NULL;
+			f->status = EX_REJECT;
+		}
+	for (i = 0; i < argc; i++) {
+		if (!in[i].fp)
+			continue;
+		while (input_next(&in[i])) {
+			if (jobj_parse(&o, in[i].line, in[i].len, &err, &off) < 0)
+				filter_reject(f, &in[i], "%s at column %zu", err, off + 1);
+			else
+				f->rec(f, &in[i], &o);
+		}
+		input_close(&in[i]);
+	}
+	jobj_free(&o);
+	free(in);
 	return f->status;
 }
 

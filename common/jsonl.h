@@ -53,12 +53,20 @@ struct filter {
 	int (*raw)(struct filter *, struct input *);
 	void (*flush)(struct filter *);	/* emit held records (may be NULL) */
 	void *ctx;
+	int readonly;		/* set by filter_each: a bad line is not passed on */
 	int status;
 	struct buf out;
 };
 
 /* Runs the filter over the operands (standard input when none). */
 int filter_run(struct filter *, int argc, char **argv);
+/*
+ * The same loop for a program that only reads (lede-report): every
+ * operand is opened first, f->rec gets each good record, nothing is
+ * written; a bad line or a refused record is fatal, or under -k warned
+ * about and left out (exit 1).  f->raw and f->flush are not used.
+ */
+int filter_each(struct filter *, int argc, char **argv);
 void filter_emit(struct filter *, const char *, size_t);
 /* Reports a record the program cannot use: fatal, or a warning under -k. */
 void filter_reject(struct filter *, struct input *, const char *msg, ...)

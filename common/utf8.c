@@ -3,10 +3,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "scan.h"
 #include "utf8.h"
 
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
 
 int
 utf8_seq(const unsigned char *s, size_t n)
@@ -44,22 +43,8 @@ utf8_seq(const unsigned char *s, size_t n)
 size_t
 utf8_count(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k = n;
-	uint64_t x;
-
-	/* less the continuation bytes (10xxxxxx), eight at a time */
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, p + i, 8);
-		if (!(x & HIGH))
-			continue;	/* plain ASCII */
-		x &= ~(x << 1) & HIGH;
-		/* one bit a byte: their sum in the top byte (no popcnt call) */
-		k -= (size_t)(((x >> 7) * ONES) >> 56);
-	}
-	for (; i < n; i++)
-		k -= (p[i] & 0xC0) == 0x80;
-	return k;
+	/* less the continuation bytes (10xxxxxx) */
+	return n - scan_count_cont((const unsigned char *)s, n);
 }
 
 void

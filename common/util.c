@@ -1,10 +1,10 @@
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "opt.h"
 #include "util.h"
 
 const char *argv0 = "lede";
@@ -25,16 +25,10 @@ lede_init(int argc, char **argv, const char *usage_text, const char *help)
 		argv[0] = (char *)argv0;	/* getopt(3) names the program so */
 	}
 	usage_line = usage_text;
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		printf("usage: %s %s\n%s", argv0, usage_text, help);
-		out_finish(stdout);
-		exit(0);
-	}
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("%s %s\n", argv0, LEDE_VERSION);
-		out_finish(stdout);
-		exit(0);
-	}
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		opt_help(usage_text, help);
+	if (argc > 1 && strcmp(argv[1], "--version") == 0)
+		opt_version();
 }
 
 void
@@ -114,40 +108,6 @@ xstrdup(const char *s)
 	size_t n = strlen(s) + 1;
 
 	return memcpy(xmalloc(n), s, n);
-}
-
-/* OpenBSD's strtonum(3), which glibc lacks. */
-long long
-strtonum(const char *s, long long min, long long max, const char **errstr)
-{
-	long long v;
-	char *end;
-
-	*errstr = NULL;
-	if (min > max) {
-		*errstr = "invalid";
-		return 0;
-	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (s == end || *end != '\0')
-		*errstr = "invalid";
-	else if ((v == LLONG_MIN && errno == ERANGE) || v < min)
-		*errstr = "too small";
-	else if ((v == LLONG_MAX && errno == ERANGE) || v > max)
-		*errstr = "too large";
-	return *errstr ? 0 : v;
-}
-
-long long
-numarg(const char *opt, const char *arg, long long min, long long max)
-{
-	const char *e;
-	long long v = strtonum(arg, min, max, &e);
-
-	if (e)
-		die(EX_ERR, "%s is %s: %s", opt, e, arg);
-	return v;
 }
 
 /* Stops at the first failed write (a full disk), as early as it is seen. */

@@ -18,6 +18,7 @@ void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 char *xstrdup(const char *);
+/* In opt.c: strtonum(3), and it or exit 2 with "opt is too large: arg". */
 long long strtonum(const char *, long long, long long, const char **);
 long long numarg(const char *opt, const char *arg, long long min, long long max);
 void out_check(FILE *);

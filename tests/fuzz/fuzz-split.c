@@ -18,7 +18,7 @@ static struct seg seg;
 static struct html *html;
 
 static void
-words(struct conf *c, const char *key, struct wordset *ws)
+words(struct conf *c, const char *key, struct strtab *ws)
 {
 	yaml_node_item_t *it;
 	yaml_node_t *list, *item;
@@ -28,7 +28,7 @@ words(struct conf *c, const char *key, struct wordset *ws)
 		return;
 	CONF_SEQ_EACH(c, list, item, it)
 		if ((w = conf_str(item)))
-			wordset_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
+			seg_word_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
 }
 
 int
@@ -37,6 +37,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct conf c;
 
 	conf_load(&c, "data/en/split.yaml");
+	seg_init(&seg);
 	words(&c, "prefixes", &seg.prefixes);
 	words(&c, "numbered", &seg.numbered);
 	words(&c, "abbreviations", &seg.abbreviations);

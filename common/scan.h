@@ -1,0 +1,456 @@
+/*
+ * scan: finding the next byte of a kind in a run of text many bytes at
+ * a time: 16 with SSE2 (every x86-64 has it), else 8 in a 64-bit word
+ * ("SWAR", on little-endian machines), else one by one.
+ *
+ * Every primitive scan_NAME has a plain twin scan_NAME_plain, a byte
+ * loop with the same result, and the fast ways it has are compiled as
+ * scan_NAME_sse2 and scan_NAME_swar.  scan_NAME is the fastest there is;
+ * with LEDE_SCAN_PLAIN defined (or -U__SSE2__ and a big-endian machine)
+ * it is the plain twin.  tests/c/test-scan.c checks each against its
+ * twin.  The scans return the offset of the first such byte at or after
+ * i, or end if there is none.
+ */
+#ifndef LEDE_SCAN_H
+#define LEDE_SCAN_H
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* The one endianness test: 1 on a little-endian machine. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SCAN_LE 1
+#else
+#define SCAN_LE 0
+#endif
+
+#if defined(__SSE2__) && !defined(LEDE_SCAN_PLAIN)
+#define SCAN_SSE2 1
+#include <emmintrin.h>
+#else
+#define SCAN_SSE2 0
+#endif
+
+#if SCAN_LE && defined(__GNUC__) && !defined(LEDE_SCAN_PLAIN)
+#define SCAN_SWAR 1
+#else
+#define SCAN_SWAR 0
+#endif
+
+#define SCAN_ONES 0x0101010101010101ULL
+#define SCAN_HIGH 0x8080808080808080ULL
+/*
+ * The high bit of each byte of x below n (n <= 128), and maybe of some
+ * bytes after one; the lowest flag is always a true one.
+ */
+#define SCAN_BELOW(x, n) (((x) - (n) * SCAN_ONES) & ~(x) & SCAN_HIGH)
+/* The same for each byte of x equal to c. */
+#define SCAN_EQ(x, c) SCAN_BELOW((x) ^ ((c) * SCAN_ONES), 1)
+/* The offset of the byte of the lowest flag of m (not 0), SWAR only. */
+#define SCAN_FIRST(m) ((size_t)__builtin_ctzll(m) >> 3)
+
+/* Eight bytes at p as a little-endian number, on any machine. */
+static inline uint64_t
+scan_load64le_plain(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int k;
+
+	for (k = 7; k >= 0; k--)
+		v = v << 8 | p[k];
+	return v;
+}
+
+static inline uint64_t
+scan_load64le(const unsigned char *p)
+{
+#if SCAN_LE
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+#else
+	return scan_load64le_plain(p);
+#endif
+}
+
+/* ---- a byte of 0x80 or more: the first not ASCII ---- */
+
+static inline size_t
+scan_wide_plain(const unsigned char *s, size_t i, size_t end)
+{
+	while (i < end && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_wide_sse2(const unsigned char *s, size_t i, size_t end)
+{
+	int m;
+
+	for (; i + 16 <= end; i += 16) {
+		m = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+		if (m)
+			return i + __builtin_ctz(m);
+	}
+	return scan_wide_plain(s, i, end);
+}
+#endif
+
+#if SCAN_SWAR
+static inline size_t
+scan_wide_swar(const unsigned char *s, size_t i, size_t end)
+{
+	uint64_t x;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (x & SCAN_HIGH)
+			return i + SCAN_FIRST(x & SCAN_HIGH);
+	}
+	return scan_wide_plain(s, i, end);
+}
+#endif
+
+static inline size_t
+scan_wide(const unsigned char *s, size_t i, size_t end)
+{
+#if SCAN_SSE2
+	return scan_wide_sse2(s, i, end);
+#elif SCAN_SWAR
+	return scan_wide_swar(s, i, end);
+#else
+	return scan_wide_plain(s, i, end);
+#endif
+}
+
+/*
+ * ---- . ? ! or a byte of 0xE0 and above ----
+ * Every byte that may start sentence-final punctuation, and more; the
+ * caller looks closer.
+ */
+
+static inline size_t
+scan_stop_plain(const unsigned char *s, size_t i, size_t end)
+{
+	while (i < end && s[i] != '.' && s[i] != '?' && s[i] != '!' && s[i] < 0xE0)
+		i++;
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_stop_sse2(const unsigned char *s, size_t i, size_t end)
+{
+	const __m128i dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'),
+	    ex = _mm_set1_epi8('!'), e0 = _mm_set1_epi8((char)0xE0);
+	__m128i x;
+	int m;
+
+	for (; i + 16 <= end; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(s + i));
+		/* x >= 0xE0 as unsigned: max(x, 0xE0) == x. */
+		m = _mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_cmpeq_epi8(x, qm)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, ex),
+		    _mm_cmpeq_epi8(_mm_max_epu8(x, e0), x))));
+		if (m)
+			return i + __builtin_ctz(m);
+	}
+	return scan_stop_plain(s, i, end);
+}
+#endif
+
+#if SCAN_SWAR
+static inline size_t
+scan_stop_swar(const unsigned char *s, size_t i, size_t end)
+{
+	uint64_t x, m;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&x, s + i, 8);
+		m = SCAN_EQ(x, '.') | SCAN_EQ(x, '?') | SCAN_EQ(x, '!') |
+		    (x & (x << 1) & (x << 2) & SCAN_HIGH);
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_stop_plain(s, i, end);
+}
+#endif
+
+static inline size_t
+scan_stop(const unsigned char *s, size_t i, size_t end)
+{
+#if SCAN_SSE2
+	return scan_stop_sse2(s, i, end);
+#elif SCAN_SWAR
+	return scan_stop_swar(s, i, end);
+#else
+	return scan_stop_plain(s, i, end);
+#endif
+}
+
+/* ---- a decimal digit ---- */
+
+static inline size_t
+scan_digit_plain(const unsigned char *s, size_t i, size_t end)
+{
+	while (i < end && (unsigned)(s[i] - '0') > 9)
+		i++;
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_digit_sse2(const unsigned char *s, size_t i, size_t end)
+{
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	__m128i x;
+	int m;
+
+	for (; i + 16 <= end; i += 16) {
+		/* x - '0' <= 9 as unsigned: min(x - '0', 9) == x - '0'. */
+		x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)), zero);
+		m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
+		if (m)
+			return i + __builtin_ctz(m);
+	}
+	return scan_digit_plain(s, i, end);
+}
+#endif
+
+static inline size_t
+scan_digit(const unsigned char *s, size_t i, size_t end)
+{
+#if SCAN_SSE2
+	return scan_digit_sse2(s, i, end);
+#else
+	return scan_digit_plain(s, i, end);
+#endif
+}
+
+/* ---- '"' or a byte of 0x80 or more: where a quotation mark may start ---- */
+
+static inline size_t
+scan_quote_plain(const unsigned char *s, size_t i, size_t end)
+{
+	while (i < end && s[i] != '"' && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+#if SCAN_SWAR
+static inline size_t
+scan_quote_swar(const unsigned char *s, size_t i, size_t end)
+{
+	uint64_t x, m;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&x, s + i, 8);
+		/* ((x ^ '"') - 1) | x: the lowest flag exact, as SCAN_BELOW */
+		m = (((x ^ ('"' * SCAN_ONES)) - SCAN_ONES) | x) & SCAN_HIGH;
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_quote_plain(s, i, end);
+}
+#endif
+
+static inline size_t
+scan_quote(const unsigned char *s, size_t i, size_t end)
+{
+#if SCAN_SWAR
+	return scan_quote_swar(s, i, end);
+#else
+	return scan_quote_plain(s, i, end);
+#endif
+}
+
+/* ---- a byte that is no ASCII letter: the end of a word ---- */
+
+static inline size_t
+scan_nonalpha_plain(const unsigned char *s, size_t i, size_t end)
+{
+	while (i < end && (unsigned)((s[i] | 0x20) - 'a') < 26)
+		i++;
+	return i;
+}
+
+#if SCAN_SWAR
+static inline size_t
+scan_nonalpha_swar(const unsigned char *s, size_t i, size_t end)
+{
+	uint64_t w, x, m;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* x is w lower-cased; a letter is 0x61..0x7A there */
+		x = w | 0x20 * SCAN_ONES;
+		m = (w | ~(x + 0x1F * SCAN_ONES) | (x + 0x05 * SCAN_ONES)) & SCAN_HIGH;
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_nonalpha_plain(s, i, end);
+}
+#endif
+
+static inline size_t
+scan_nonalpha(const unsigned char *s, size_t i, size_t end)
+{
+#if SCAN_SWAR
+	return scan_nonalpha_swar(s, i, end);
+#else
+	return scan_nonalpha_plain(s, i, end);
+#endif
+}
+
+/*
+ * ---- a byte JSON must escape in a string ----
+ * '"' or '\\', and with ctl a byte below 0x20, with hi one of 0x80 or
+ * more.
+ */
+
+static inline size_t
+scan_json_plain(const unsigned char *s, size_t i, size_t end, int ctl, int hi)
+{
+	for (; i < end; i++)
+		if (s[i] == '"' || s[i] == '\\' || (ctl && s[i] < 0x20) ||
+		    (hi && s[i] >= 0x80))
+			break;
+	return i;
+}
+
+#if SCAN_SWAR
+static inline size_t
+scan_json_swar(const unsigned char *s, size_t i, size_t end, int ctl, int hi)
+{
+	uint64_t x, m;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&x, s + i, 8);
+		m = SCAN_EQ(x, '"') | SCAN_EQ(x, '\\');
+		if (ctl)
+			m |= SCAN_BELOW(x, 0x20);
+		if (hi)
+			m |= x & SCAN_HIGH;
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_json_plain(s, i, end, ctl, hi);
+}
+#endif
+
+static inline size_t
+scan_json(const unsigned char *s, size_t i, size_t end, int ctl, int hi)
+{
+#if SCAN_SWAR
+	return scan_json_swar(s, i, end, ctl, hi);
+#else
+	return scan_json_plain(s, i, end, ctl, hi);
+#endif
+}
+
+/* ---- counting the UTF-8 continuation bytes (10xxxxxx) of s[0..n) ---- */
+
+static inline size_t
+scan_count_cont_plain(const unsigned char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += (s[i] & 0xC0) == 0x80;
+	return k;
+}
+
+#if SCAN_SWAR
+static inline size_t
+scan_count_cont_swar(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	uint64_t x;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (!(x & SCAN_HIGH))
+			continue;	/* plain ASCII */
+		x &= ~(x << 1) & SCAN_HIGH;
+		/* one bit a byte: their sum in the top byte (no popcnt call) */
+		k += (size_t)(((x >> 7) * SCAN_ONES) >> 56);
+	}
+	return k + scan_count_cont_plain(s + i, n - i);
+}
+#endif
+
+static inline size_t
+scan_count_cont(const unsigned char *s, size_t n)
+{
+#if SCAN_SWAR
+	return scan_count_cont_swar(s, n);
+#else
+	return scan_count_cont_plain(s, n);
+#endif
+}
+
+/*
+ * ---- sixteen bytes of plain words, lower-cased ----
+ * If p[0..16) are ASCII letters, digits and single spaces, with a
+ * letter or a digit at either end, writes them to q with A-Z as a-z
+ * and returns 1; else writes nothing and returns 0.  Only the SSE2 way
+ * is faster than a byte loop: callers use scan_word16 under SCAN_SSE2.
+ */
+
+static inline int
+scan_word16_plain(const unsigned char *p, unsigned char *q)
+{
+	int k;
+
+	for (k = 0; k < 16; k++) {
+		unsigned c = p[k] | 0x20;
+
+		if (p[k] == ' ') {
+			if (k == 0 || k == 15 || p[k - 1] == ' ')
+				return 0;
+		} else if (!(c >= 'a' && c <= 'z') && !(p[k] >= '0' && p[k] <= '9'))
+			return 0;
+	}
+	for (k = 0; k < 16; k++)
+		q[k] = p[k] >= 'A' && p[k] <= 'Z' ? p[k] + ('a' - 'A') : p[k];
+	return 1;
+}
+
+#if SCAN_SSE2
+static inline int
+scan_word16_sse2(const unsigned char *p, unsigned char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+	__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+	__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i spc = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+	unsigned word = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), dg));
+	unsigned sm = _mm_movemask_epi8(spc);
+
+	/* Bytes from 0x80 compare as negative: never in a class. */
+	if ((word | sm) != 0xFFFF || (sm & (sm >> 1)) || (sm & 0x8001))
+		return 0;
+	_mm_storeu_si128((__m128i *)q,
+	    _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(32))));
+	return 1;
+}
+#endif
+
+static inline int
+scan_word16(const unsigned char *p, unsigned char *q)
+{
+#if SCAN_SSE2
+	return scan_word16_sse2(p, q);
+#else
+	return scan_word16_plain(p, q);
+#endif
+}
+#endif

@@ -1,0 +1,48 @@
+/*
+ * strtab: a table of byte strings, the one word table of the toolkit.
+ * Each distinct key gets a small number, in the order first seen, and
+ * a value (a number or a pointer) the caller may set.  Open addressing
+ * over FNV-1a (hash.h); memory grows with the number of distinct keys.
+ * With STRTAB_ICASE keys are compared, and hashed, without ASCII case;
+ * the spelling first added is the one kept.
+ */
+#ifndef LEDE_STRTAB_H
+#define LEDE_STRTAB_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum { STRTAB_ICASE = 1 };
+
+union strtab_val {
+	long i;
+	void *p;
+};
+
+struct strtab_slot {
+	uint32_t h;		/* the key's hash */
+	uint32_t id;		/* 0 empty, else number + 1 */
+};
+
+struct strtab {
+	char **key;		/* by number; NUL-terminated copies */
+	size_t *klen;
+	union strtab_val *val;	/* by number; zero when added */
+	size_t n, cap;
+	struct strtab_slot *slot;
+	size_t nslot;		/* a power of two, or 0 */
+	int flags;
+};
+
+/* An empty table (a zeroed one is an empty case-sensitive table). */
+void strtab_init(struct strtab *, int flags);
+/* The hash the table gives k[0..n), for the ...h calls. */
+uint32_t strtab_hash(const struct strtab *, const char *k, size_t n);
+/* The number of key k[0..n), or -1. */
+long strtab_find(const struct strtab *, const char *k, size_t n);
+long strtab_findh(const struct strtab *, const char *k, size_t n, uint32_t h);
+/* The number of key k[0..n), added if new (*isnew set when given). */
+size_t strtab_intern(struct strtab *, const char *k, size_t n, int *isnew);
+size_t strtab_internh(struct strtab *, const char *k, size_t n, uint32_t h,
+    int *isnew);
+void strtab_free(struct strtab *);
+#endif
