@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 P=lede-extract-dates
-U="usage: $P [-dku] [-c file] [-r date] [--ref date] [--dmy] [file ...]"
+U="usage: $P [-Adku] [-c file] [-r date] [--ref date] [--dmy] [file ...]"
 
 check_fail "malformed JSON" 2 "$P: <stdin>:1: unexpected end of line at column 9" \
 	sh -c "printf '{\"text\":\n' | $P"
