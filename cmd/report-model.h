@@ -11,7 +11,7 @@
 
 #include "buf.h"
 #include "json.h"
-#include "report-tab.h"
+#include "strtab.h"
 
 #define SP_SAMPLES 8		/* quotes kept per speaker */
 #define DATE_SAMPLES 6		/* sentences kept per date */

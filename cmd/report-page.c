@@ -115,7 +115,7 @@ static long
 spout_get(struct report *r, size_t sp, size_t o, struct spout **so)
 {
 	uint32_t key[2] = { (uint32_t)sp, (uint32_t)o };
-	long k = tab_find(&r->spout, (const char *)key, sizeof key);
+	long k = strtab_find(&r->spout, (const char *)key, sizeof key);
 
 	*so = k >= 0 ? &r->spo[k] : NULL;
 	return k >= 0 ? r->spo[k].quotes : 0;
@@ -734,7 +734,7 @@ report_write(struct report *r, FILE *fp, const char *title)
 	put_stat(fp, (long)r->docs.n, "articles");
 	put_stat(fp, r->nrec_all, "sentences");
 	put_stat(fp, r->nquotes, "quotations");
-	put_stat(fp, (long)r->speakers.n - (tab_find(&r->speakers, "", 0) >= 0), "speakers");
+	put_stat(fp, (long)r->speakers.n - (strtab_find(&r->speakers, "", 0) >= 0), "speakers");
 	put_stat(fp, (long)r->ents.n, "entities");
 	put_stat(fp, r->ndates, "date mentions");
 	put_stat(fp, r->ndups, "repeats");
