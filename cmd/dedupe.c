@@ -827,7 +827,7 @@ main(int argc, char **argv)
 		OPT_FLAG("raw", 'r'),
 		OPT_FLAG("mark", 'M'),
 		/* "--near 0.9", "--near=0.9", or --near alone: 0.8 */
-		{ "near", 'n', OPT_OPTIONAL, "0.8", is_threshold },
+		{ "near", 'n', OPT_OPTIONAL, "0.8", is_threshold, NULL },
 		OPT_WITH_ARG("shingle", 's'),
 		OPT_WITH_ARG("by", 'b'),
 		OPT_WITH_ARG("memory", 'm'),

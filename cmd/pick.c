@@ -5,7 +5,7 @@
  * fields.  Holds one document at most.
  */
 #define _GNU_SOURCE	/* memmem */
-#include <getopt.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "json.h"
 #include "jsonl.h"
+#include "opt.h"
 #include "pick-walk.h"
 #include "pick-when.h"
 #include "util.h"
@@ -39,25 +40,6 @@ static const char help_text[] =
     "A condition given twice matches either value; all the others must match.\n"
     "Exit 0 if something matched, 1 if nothing did, 2 on error.  See lede-pick(1).\n";
 
-enum { OPT_FROM = 256, OPT_TO, OPT_MENTIONED, OPT_VERSION };
-
-static const struct option longopts[] = {
-	{ "entity", required_argument, NULL, 'e' },
-	{ "type", required_argument, NULL, 't' },
-	{ "speaker", required_argument, NULL, 's' },
-	{ "pattern", required_argument, NULL, 'x' },
-	{ "meta", required_argument, NULL, 'm' },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "mentioned", no_argument, NULL, OPT_MENTIONED },
-	{ "invert", no_argument, NULL, 'v' },
-	{ "records", no_argument, NULL, 'r' },
-	{ "keep-going", no_argument, NULL, 'k' },
-	{ "unbuffered", no_argument, NULL, 'u' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ NULL, 0, NULL, 0 }
-};
 
 /* The fields of a record that the conditions read, found in one pass. */
 enum { F_DOC, F_TEXT, F_DCT, F_META, F_ENTITIES, F_QUOTES, F_DATES, F_SPEAKER, F_N };
@@ -444,19 +426,33 @@ main(int argc, char **argv)
 {
 	struct pick p = { 0 };
 	struct filter f = { 0 };
+	const char *from = NULL, *to = NULL, *mentioned = NULL;
+	const struct opt_long lopts[] = {
+		OPT_WITH_ARG("entity", 'e'),
+		OPT_WITH_ARG("type", 't'),
+		OPT_WITH_ARG("speaker", 's'),
+		OPT_WITH_ARG("pattern", 'x'),
+		OPT_WITH_ARG("meta", 'm'),
+		OPT_LONG_ARG("from", &from),
+		OPT_LONG_ARG("to", &to),
+		OPT_LONG_FLAG("mentioned", &mentioned),
+		OPT_FLAG("invert", 'v'),
+		OPT_FLAG("records", 'r'),
+		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("unbuffered", 'u'),
+		{ NULL }
+	};
+	static const char optstring[] = "e:km:rs:t:uvx:";
 	long lo, hi;
-	int ch, dates = 0, st;
+	char **av;
+	int ch, n, dates = 0, st;
 
-	lede_init(argc, argv, usage_text, help_text);
 	p.from = LONG_MIN;
 	p.to = LONG_MAX;
-	while ((ch = getopt_long(argc, argv, "e:hkm:rs:t:uvx:", longopts, NULL)) != -1)
+	n = opt_parse(argc, argv, &av, optstring, lopts, usage_text, help_text);
+	while ((ch = getopt(n, av, optstring)) != -1)
 		switch (ch) {
 		case 'e': add_value(&p, C_ENTITY, optarg); break;
-		case 'h':
-			printf("usage: %s %s\n%s", argv0, usage_text, help_text);
-			out_finish(stdout);
-			return EX_OK;
 		case 'k': f.kflag = 1; break;
 		case 'm': add_value(&p, C_META, optarg); break;
 		case 'r': p.records = 1; break;
@@ -465,17 +461,19 @@ main(int argc, char **argv)
 		case 'u': f.uflag = 1; break;
 		case 'v': p.invert = 1; break;
 		case 'x': add_value(&p, C_PATTERN, optarg); break;
-		case OPT_FROM: when_arg("--from", optarg, &p.from, &hi); dates = 1; break;
-		case OPT_TO: when_arg("--to", optarg, &lo, &p.to); dates = 1; break;
-		case OPT_MENTIONED: p.mentioned = 1; break;
-		case OPT_VERSION:
-			printf("%s %s\n", argv0, LEDE_VERSION);
-			out_finish(stdout);
-			return EX_OK;
 		default: usage();
 		}
-	argc -= optind;
-	argv += optind;
+	argc = n - optind;
+	argv = av + optind;
+	if (from) {
+		when_arg("--from", from, &p.from, &hi);
+		dates = 1;
+	}
+	if (to) {
+		when_arg("--to", to, &lo, &p.to);
+		dates = 1;
+	}
+	p.mentioned = mentioned != NULL;
 	if (p.mentioned && !dates)
 		die(EX_ERR, "--mentioned needs --from or --to");
 	if (p.from > p.to)
@@ -489,5 +487,6 @@ main(int argc, char **argv)
 	f.ctx = &p;
 	st = filter_run(&f, argc, argv);
 	pick_free(&p);
+	free(av);
 	return st == EX_OK && p.selected ? EX_OK : EX_REJECT;
 }

@@ -122,6 +122,7 @@ put_long(const struct opt_long *o, int argc, char **argv, int *i, char **av,
     int *n, char *sh)
 {
 	const char *eq = strchr(argv[*i], '=');
+	int n0 = *n;
 
 	sh[0] = '-';
 	sh[1] = (char)o->ch;
@@ -154,6 +155,10 @@ put_long(const struct opt_long *o, int argc, char **argv, int *i, char **av,
 		else
 			av[(*n)++] = (char *)o->dflt;
 		break;
+	}
+	if (o->ch == 0) {	/* long alone: its value, and nothing for getopt */
+		*o->var = *n > n0 + 1 ? av[n0 + 1] : "";
+		*n = n0;
 	}
 }
 

@@ -29,11 +29,20 @@ struct opt_long {
 	 */
 	const char *dflt;
 	int (*accept)(const char *);
+	/*
+	 * A long option with no short one (ch 0): opt_parse sets *var to
+	 * its value ("" for a flag), the last given wins, and getopt never
+	 * sees it.
+	 */
+	const char **var;
 };
 
 /* Table entries: a flag, and an option that takes an argument. */
-#define OPT_FLAG(name, ch) { (name), (ch), OPT_NONE, NULL, NULL }
-#define OPT_WITH_ARG(name, ch) { (name), (ch), OPT_ARG, NULL, NULL }
+#define OPT_FLAG(name, ch) { (name), (ch), OPT_NONE, NULL, NULL, NULL }
+#define OPT_WITH_ARG(name, ch) { (name), (ch), OPT_ARG, NULL, NULL, NULL }
+/* Long options alone, with no short one: their value lands in *var. */
+#define OPT_LONG_FLAG(name, var) { (name), 0, OPT_NONE, NULL, NULL, (var) }
+#define OPT_LONG_ARG(name, var) { (name), 0, OPT_ARG, NULL, NULL, (var) }
 
 /*
  * Sets argv0 and the usage line, answers --help, -h and --version, and
