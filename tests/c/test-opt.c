@@ -45,7 +45,7 @@ parse(const char *line, const char *want)
 		OPT_WITH_ARG("config", 'c'),
 		OPT_FLAG("keep-going", 'k'),
 		OPT_FLAG("keep-all", 'a'),
-		{ "near", 'n', OPT_OPTIONAL, "0.8", is_num },
+		{ "near", 'n', OPT_OPTIONAL, "0.8", is_num, NULL },
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
