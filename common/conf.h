@@ -7,10 +7,17 @@
 #include <stddef.h>
 #include <yaml.h>
 
+struct conf_part {
+	size_t first;		/* the index of its first node in doc */
+	const char *name;
+};
+
 struct conf {
 	const char *name;	/* for messages */
 	yaml_document_t doc;
 	int loaded;
+	struct conf_part *part;	/* the files conf_add merged in, in order */
+	size_t npart;
 };
 
 /* Loads a YAML file; a bad one is fatal: "prog: FILE:LINE:COL: message". */
@@ -18,6 +25,15 @@ void conf_load(struct conf *, const char *path);
 /* Loads YAML text; -1 with a message in err[] instead of dying. */
 int conf_load_mem(struct conf *, const char *name, const char *s, size_t n,
     char *err, size_t errlen);
+/*
+ * Merges the YAML file path into the loaded document: its sequences
+ * are appended to the ones under the same keys, its mappings merged key
+ * by key, recursively, and any other value of its replaces the one
+ * there.  A key that is new is added.  Messages about a node that came
+ * from path (conf_fail, conf_want) name path and the node's line in it;
+ * path must outlive c.  A bad file is fatal, as for conf_load.
+ */
+void conf_add(struct conf *, const char *path);
 void conf_free(struct conf *);
 
 yaml_node_t *conf_root(struct conf *);
