@@ -462,17 +462,31 @@ root(long n)
 static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-static void
-timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
-{
-	long lo = -1, hi = -1, span, tick, d, y;
-	unsigned m, dd;
-	size_t i, j, npub = 0;
-	const double L = 30, W = 840;
-	double x;
+/* The timeline's axis: the days it spans, where its ticks fall. */
+struct axis {
+	long lo, hi, span, tick;
 	int unit;		/* 0 days, 1 months, 2 years */
+};
+#define AXIS_L 30.0		/* x of the axis' left end */
+#define AXIS_W 840.0		/* its width */
 
-	/* The range: days, weeks and months; a year only when alone. */
+/* The x of a day's start on the axis. */
+static double
+axis_x(const struct axis *ax, long day)
+{
+	return AXIS_L + AXIS_W * (double)(day - ax->lo) / (double)ax->span;
+}
+
+/*
+ * The days named (days, weeks and months; a year only when alone) and
+ * the publication dates, counted in *npub; 0 if there is none.
+ */
+static int
+axis_range(struct report *r, const struct rank *rd, size_t nd, struct axis *ax, size_t *npub)
+{
+	long lo = -1, hi = -1;
+	size_t i;
+
 	for (int pass = 0; pass < 2 && lo < 0; pass++)
 		for (i = 0; i < nd; i++) {
 			struct date *dt = &r->date[rd[i].i];
@@ -484,51 +498,74 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 			if (hi < 0 || dt->d1 > hi)
 				hi = dt->d1;
 		}
+	*npub = 0;
 	for (i = 0; i < r->docs.n; i++) {
 		if (r->doc[i].day < 0)
 			continue;
-		npub++;
+		(*npub)++;
 		if (lo < 0 || r->doc[i].day < lo)
 			lo = r->doc[i].day;
 		if (hi < 0 || r->doc[i].day > hi)
 			hi = r->doc[i].day;
 	}
-	if (lo < 0)
-		return;
-	span = hi - lo;
-	lo -= span / 30 + 1;
-	hi += span / 30 + 2;
-	span = hi - lo;
-	unit = span <= 45 ? 0 : span <= 800 ? 1 : 2;
-	tick = unit == 0 ? (span <= 16 ? 1 : 7) : 1;
-	if (unit == 2)
-		tick = span / 365 > 40 ? 10 : span / 365 > 15 ? 5 : 1;
-	if (unit == 1 && span > 400)
-		tick = 3;
-#define X(day) (L + W * (double)((day) - lo) / (double)span)
-	fputs("<svg viewBox=\"0 0 900 200\" width=\"900\" role=\"img\" aria-label=\"timeline\">\n"
-	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"" AXIS_COLOUR "\"/>\n", fp);
-	/* Ticks. */
-	for (d = lo; d <= hi; d++) {
+	ax->lo = lo;
+	ax->hi = hi;
+	return lo >= 0;
+}
+
+/* A margin at each end, then ticks by days, weeks, months, quarters or years. */
+static void
+axis_scale(struct axis *ax)
+{
+	long span = ax->hi - ax->lo;
+
+	ax->lo -= span / 30 + 1;
+	ax->hi += span / 30 + 2;
+	span = ax->span = ax->hi - ax->lo;
+	ax->unit = span <= 45 ? 0 : span <= 800 ? 1 : 2;
+	ax->tick = ax->unit == 0 ? (span <= 16 ? 1 : 7) : 1;
+	if (ax->unit == 2)
+		ax->tick = span / 365 > 40 ? 10 : span / 365 > 15 ? 5 : 1;
+	if (ax->unit == 1 && span > 400)
+		ax->tick = 3;
+}
+
+static void
+timeline_ticks(FILE *fp, const struct axis *ax)
+{
+	long d, y;
+	unsigned m, dd;
+	double x;
+
+	for (d = ax->lo; d <= ax->hi; d++) {
 		civil_from_days(d, &y, &m, &dd);
-		if (unit == 0 && (d - lo) % tick)
+		if (ax->unit == 0 && (d - ax->lo) % ax->tick)
 			continue;
-		if (unit == 1 && (dd != 1 || (m - 1) % tick))
+		if (ax->unit == 1 && (dd != 1 || (m - 1) % ax->tick))
 			continue;
-		if (unit == 2 && (m != 1 || dd != 1 || y % tick))
+		if (ax->unit == 2 && (m != 1 || dd != 1 || y % ax->tick))
 			continue;
-		x = X(d);
+		x = axis_x(ax, d);
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"126\" x2=\"%.1f\" y2=\"134\" stroke=\"" AXIS_COLOUR "\"/>"
 		    "<text x=\"%.1f\" y=\"148\" text-anchor=\"middle\" fill=\"" TICK_TEXT "\">", x, x, x);
-		if (unit == 0)
+		if (ax->unit == 0)
 			fprintf(fp, "%s %u", months[m - 1], dd);
-		else if (unit == 1)
+		else if (ax->unit == 1)
 			fprintf(fp, "%s %ld", months[m - 1], y);
 		else
 			fprintf(fp, "%ld", y);
 		fputs("</text>\n", fp);
 	}
-	/* Dates the articles name: points for days, bars for longer. */
+}
+
+/* Dates the articles name: points for days, bars for longer. */
+static void
+timeline_dates(FILE *fp, struct report *r, const struct rank *rd, size_t nd,
+    const struct axis *ax)
+{
+	long lo = ax->lo, hi = ax->hi;
+	size_t i;
+
 	for (i = 0; i < nd; i++) {
 		struct date *dt = &r->date[rd[i].i];
 		double rad = 4 + 2.5 * root(dt->mentions);
@@ -544,13 +581,21 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		    dt->docs, dt->docs == 1 ? "" : "s");
 		if (dt->d0 == dt->d1)
 			fprintf(fp, "<circle cx=\"%.1f\" cy=\"100\" r=\"%.1f\" fill=\"" DAY_COLOUR "\" fill-opacity=\".55\" stroke=\"" DAY_STROKE "\"/>",
-			    X(dt->d0) + W / span / 2, rad);
+			    axis_x(ax, dt->d0) + AXIS_W / ax->span / 2, rad);
 		else
 			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"8\" rx=\"3\" fill=\"" SPAN_COLOUR "\" fill-opacity=\".7\"/>",
-			    X(c0), 20 + (i % 5) * 12, X(c1 + 1) - X(c0));
+			    axis_x(ax, c0), 20 + (i % 5) * 12, axis_x(ax, c1 + 1) - axis_x(ax, c0));
 		fputs("</a>\n", fp);
 	}
-	/* Publication dates: triangles under the axis. */
+}
+
+/* Publication dates: a triangle under the axis for each day, with its number of documents. */
+static void
+timeline_pubs(FILE *fp, struct report *r, const struct axis *ax, size_t npub)
+{
+	size_t i, j;
+	double x;
+
 	for (i = 0; i < r->docs.n; i++) {
 		long day = r->doc[i].day, k = 0;
 
@@ -563,7 +608,7 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 			continue;	/* drawn with the first */
 		for (j = i; j < r->docs.n; j++)
 			k += r->doc[j].day == day;
-		x = X(day) + W / span / 2;
+		x = axis_x(ax, day) + AXIS_W / ax->span / 2;
 		fprintf(fp, "<g><title>published on %s: %ld document%s</title>"
 		    "<path d=\"M%.1f 156 l-7 12 h14 z\" fill=\"" PUB_COLOUR "\"/>"
 		    "<text x=\"%.1f\" y=\"184\" text-anchor=\"middle\" fill=\"" PUB_TEXT "\">%ld</text></g>\n",
@@ -571,10 +616,25 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		if (npub > 200)
 			break;
 	}
+}
+
+static void
+timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
+{
+	struct axis ax;
+	size_t npub;
+
+	if (!axis_range(r, rd, nd, &ax, &npub))
+		return;
+	axis_scale(&ax);
+	fputs("<svg viewBox=\"0 0 900 200\" width=\"900\" role=\"img\" aria-label=\"timeline\">\n"
+	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"" AXIS_COLOUR "\"/>\n", fp);
+	timeline_ticks(fp, &ax);
+	timeline_dates(fp, r, rd, nd, &ax);
+	timeline_pubs(fp, r, &ax, npub);
 	fputs("</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:" DAY_COLOUR "\"></i>a day the articles name (size: mentions)</span>"
 	    "<span><i class=\"sw\" style=\"background:" SPAN_COLOUR "\"></i>a week, month or year</span>"
 	    "<span><i class=\"sw\" style=\"background:" PUB_COLOUR "\"></i>publication dates (number of articles)</span></div>\n", fp);
-#undef X
 }
 
 static void
