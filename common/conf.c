@@ -254,9 +254,9 @@ conf_get(struct conf *c, yaml_node_t *map, const char *key)
 	return NULL;
 }
 
-/* The file node n came from: the last one merged in whose nodes it is among. */
-static const char *
-node_file(struct conf *c, yaml_node_t *n)
+/* The last file merged in whose nodes n is among, else c's own. */
+const char *
+conf_file(struct conf *c, yaml_node_t *n)
 {
 	size_t i, at;
 
@@ -278,7 +278,7 @@ conf_fail(struct conf *c, yaml_node_t *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	die(EX_ERR, "%s:%zu:%zu: %s", node_file(c, n), n ? n->start_mark.line + 1 : 1,
+	die(EX_ERR, "%s:%zu:%zu: %s", conf_file(c, n), n ? n->start_mark.line + 1 : 1,
 	    n ? n->start_mark.column + 1 : 1, b.s);
 }
 

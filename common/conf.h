@@ -42,6 +42,8 @@ yaml_node_t *conf_node(struct conf *, int id);
 yaml_node_t *conf_get(struct conf *, yaml_node_t *map, const char *key);
 /* A scalar's text, or NULL if the node is not a scalar. */
 const char *conf_str(yaml_node_t *);
+/* The file a node came from: c's own, or one conf_add merged in. */
+const char *conf_file(struct conf *, yaml_node_t *);
 /* Dies with the node's place: "prog: FILE:LINE:COL: message". */
 void conf_fail(struct conf *, yaml_node_t *, const char *, ...)
     __attribute__((format(printf, 3, 4), noreturn));
