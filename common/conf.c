@@ -87,13 +87,15 @@ conf_free(struct conf *c)
 	c->npart = 0;
 }
 
+#define CONF_DEPTH 1000	/* lists and mappings in each other, at most */
+
 /*
  * conf_add's copy of node n of src into c, marks and all; memo[] holds
  * the id each node of src got, so that a node an alias shares is
  * copied once (and an alias of its own parent ends).
  */
 static int
-copy_node(struct conf *c, struct conf *src, yaml_node_t *n, int *memo)
+copy_node(struct conf *c, struct conf *src, yaml_node_t *n, int *memo, int depth)
 {
 	yaml_document_t *d = &c->doc;
 	yaml_node_item_t *it;
@@ -104,6 +106,8 @@ copy_node(struct conf *c, struct conf *src, yaml_node_t *n, int *memo)
 
 	if (memo[i])
 		return memo[i];
+	if (depth > CONF_DEPTH)
+		conf_fail(src, n, "nested too deep");
 	if (n->type == YAML_SCALAR_NODE)
 		id = yaml_document_add_scalar(d, n->tag, n->data.scalar.value,
 		    (int)n->data.scalar.length, n->data.scalar.style);
@@ -119,14 +123,14 @@ copy_node(struct conf *c, struct conf *src, yaml_node_t *n, int *memo)
 	to->end_mark = n->end_mark;
 	if (n->type == YAML_SEQUENCE_NODE)
 		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-			v = copy_node(c, src, conf_node(src, *it), memo);
+			v = copy_node(c, src, conf_node(src, *it), memo, depth + 1);
 			if (!yaml_document_append_sequence_item(d, id, v))
 				die(EX_ERR, "%s: out of memory", src->name);
 		}
 	else if (n->type == YAML_MAPPING_NODE)
 		CONF_MAP_EACH(n, p) {
-			k = copy_node(c, src, conf_node(src, p->key), memo);
-			v = copy_node(c, src, conf_node(src, p->value), memo);
+			k = copy_node(c, src, conf_node(src, p->key), memo, depth + 1);
+			v = copy_node(c, src, conf_node(src, p->value), memo, depth + 1);
 			if (!yaml_document_append_mapping_pair(d, id, k, v))
 				die(EX_ERR, "%s: out of memory", src->name);
 		}
@@ -159,7 +163,7 @@ find_pair(struct conf *c, int id, yaml_node_t *key)
  * may move them all.
  */
 static void
-merge_node(struct conf *c, int id, struct conf *src, yaml_node_t *n, int *memo)
+merge_node(struct conf *c, int id, struct conf *src, yaml_node_t *n, int *memo, int depth)
 {
 	yaml_node_item_t *it;
 	yaml_node_pair_t *p;
@@ -169,7 +173,7 @@ merge_node(struct conf *c, int id, struct conf *src, yaml_node_t *n, int *memo)
 
 	if (n->type == YAML_SEQUENCE_NODE) {
 		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-			v = copy_node(c, src, conf_node(src, *it), memo);
+			v = copy_node(c, src, conf_node(src, *it), memo, depth + 1);
 			if (!yaml_document_append_sequence_item(&c->doc, id, v))
 				die(EX_ERR, "%s: out of memory", src->name);
 		}
@@ -179,8 +183,8 @@ merge_node(struct conf *c, int id, struct conf *src, yaml_node_t *n, int *memo)
 		yaml_node_t *sv = conf_node(src, p->value);
 
 		if ((i = find_pair(c, id, conf_node(src, p->key))) < 0) {
-			k = copy_node(c, src, conf_node(src, p->key), memo);
-			v = copy_node(c, src, sv, memo);
+			k = copy_node(c, src, conf_node(src, p->key), memo, depth + 1);
+			v = copy_node(c, src, sv, memo, depth + 1);
 			if (!yaml_document_append_mapping_pair(&c->doc, id, k, v))
 				die(EX_ERR, "%s: out of memory", src->name);
 			continue;
@@ -188,9 +192,9 @@ merge_node(struct conf *c, int id, struct conf *src, yaml_node_t *n, int *memo)
 		v = conf_node(c, id)->data.mapping.pairs.start[i].value;
 		old = conf_node(c, v);
 		if (old->type == sv->type && sv->type != YAML_SCALAR_NODE)
-			merge_node(c, v, src, sv, memo);
+			merge_node(c, v, src, sv, memo, depth + 1);
 		else {
-			v = copy_node(c, src, sv, memo);
+			v = copy_node(c, src, sv, memo, depth + 1);
 			conf_node(c, id)->data.mapping.pairs.start[i].value = v;
 		}
 	}
@@ -215,7 +219,7 @@ conf_add(struct conf *c, const char *path)
 	c->part[c->npart++].name = path;
 	n = (size_t)(src.doc.nodes.top - src.doc.nodes.start);
 	memo = xcalloc(n, sizeof *memo);
-	merge_node(c, 1, &src, sroot, memo);
+	merge_node(c, 1, &src, sroot, memo, 0);
 	free(memo);
 	conf_free(&src);
 }
