@@ -216,15 +216,17 @@ nearline_free(struct nearline *k)
 	buf_free(&k->last);
 }
 
-const char *
-nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
-{
-	const char *err, *t;
-	size_t i, j, off, nb, nh;
-	uint64_t v;
-	int bad;
+/*
+ * The steps of nearline_parse, field by field: each reads from s[*i],
+ * leaves *i after the field's tab, and returns NULL or the message.
+ */
 
-	/* NAME TAB LINE */
+/* NAME TAB LINE TAB: the position, a JSON string and a 12-digit line number. */
+static const char *
+kl_pos(struct nearline *k, const char *s, size_t len, size_t *i)
+{
+	size_t j, d;
+
 	if (len == 0 || s[0] != '"')
 		return "bad key line: expected a JSON string name";
 	for (j = 1; j < len && s[j] != '"'; j++)
@@ -235,38 +237,61 @@ nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
 	j++;
 	if (len - j < 14 || s[j] != '\t' || s[j + 13] != '\t')
 		return "bad key line: expected a 12-digit line number";
-	for (i = j + 1; i < j + 13; i++)
-		if (s[i] < '0' || s[i] > '9')
+	for (d = j + 1; d < j + 13; d++)
+		if (s[d] < '0' || s[d] > '9')
 			return "bad key line: expected a 12-digit line number";
 	k->pos = s;
 	k->poslen = j + 13;
-	/* HASH TAB KIND TAB */
-	i = j + 14;
-	if (len - i < 35 || s[i + 32] != '\t' || hexget(s + i, 16, &k->hash.hi) < 0 ||
-	    hexget(s + i + 16, 16, &k->hash.lo) < 0)
+	*i = j + 14;
+	return NULL;
+}
+
+/* HASH TAB KIND TAB */
+static const char *
+kl_hash(struct nearline *k, const char *s, size_t len, size_t *i)
+{
+	if (len - *i < 35 || s[*i + 32] != '\t' || hexget(s + *i, 16, &k->hash.hi) < 0 ||
+	    hexget(s + *i + 16, 16, &k->hash.lo) < 0)
 		return "bad key line: expected 32 hex digits and a tab";
-	i += 33;
-	k->kind = s[i];
-	if ((k->kind != '-' && k->kind != 's' && k->kind != 't') || s[i + 1] != '\t')
+	*i += 33;
+	k->kind = s[*i];
+	if ((k->kind != '-' && k->kind != 's' && k->kind != 't') || s[*i + 1] != '\t')
 		return "bad key line: expected -, s or t";
-	i += 2;
-	/* BANDS TAB SET TAB */
-	t = memchr(s + i, '\t', len - i);
-	nb = t ? (size_t)(t - (s + i)) : 0;
+	*i += 2;
+	return NULL;
+}
+
+/* BANDS TAB: none for kind -, else SK_BANDS keys of 16 hex digits. */
+static const char *
+kl_bands(struct nearline *k, struct sketch *sk, const char *s, size_t len, size_t *i)
+{
+	const char *t = memchr(s + *i, '\t', len - *i);
+	size_t j, nb = t ? (size_t)(t - (s + *i)) : 0;
+	uint64_t v;
+
 	if (!t || nb != (k->kind == '-' ? 0 : 16 * SK_BANDS))
 		return "bad key line: expected the band keys";
 	for (j = 0; j < nb / 16; j++)
-		if (hexget(s + i + 16 * j, 16, &v) < 0)
+		if (hexget(s + *i + 16 * j, 16, &v) < 0)
 			return "bad key line: expected the band keys";
 		else
 			sk->band[j] = v;
-	i += nb + 1;
-	t = i < len ? memchr(s + i, '\t', len - i) : NULL;
-	nh = t ? (size_t)(t - (s + i)) : 0;
+	*i += nb + 1;
+	return NULL;
+}
+
+/* SET TAB: the sorted shingle hashes, 8 hex digits each; none for kind -. */
+static const char *
+kl_set(struct nearline *k, struct sketch *sk, const char *s, size_t len, size_t *i)
+{
+	const char *t = *i < len ? memchr(s + *i, '\t', len - *i) : NULL;
+	size_t j, nh = t ? (size_t)(t - (s + *i)) : 0;
+	uint64_t v;
+
 	if (!t || nh % 8 || nh / 8 > SK_KMAX || (k->kind == '-') != (nh == 0))
 		return "bad key line: expected the shingle set";
 	for (j = 0; j < nh / 8; j++) {
-		if (hexget(s + i + 8 * j, 8, &v) < 0)
+		if (hexget(s + *i + 8 * j, 8, &v) < 0)
 			return "bad key line: expected the shingle set";
 		if (j > 0 && v <= sk->set[j - 1])
 			return "bad key line: the shingle set is not sorted";
@@ -274,8 +299,17 @@ nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
 	}
 	sk->nset = nh / 8;
 	sk->truncated = k->kind == 't';
-	i += nh + 1;
-	/* N TAB DOC */
+	*i += nh + 1;
+	return NULL;
+}
+
+/* N TAB DOC: n a number of at most 10 digits or null, the doc the rest. */
+static const char *
+kl_ndoc(struct nearline *k, const char *s, size_t len, size_t i)
+{
+	size_t j;
+	int bad;
+
 	k->n = s + i;
 	while (i < len && s[i] != '\t')
 		i++;
@@ -292,7 +326,16 @@ nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
 	k->doclen = len - i - 1;
 	if (k->doclen == 0)
 		return "bad key line: bad JSON in the name or the doc";
-	/* The name and the doc: checked unless they are the last line's. */
+	return NULL;
+}
+
+/* The name and the doc are JSON: checked unless they are the last line's. */
+static const char *
+kl_json(struct nearline *k)
+{
+	const char *err;
+	size_t off;
+
 	buf_reset(&k->chk);
 	buf_adds(&k->chk, "{\"p\":");
 	buf_add(&k->chk, k->pos, k->poslen - 13);
@@ -306,4 +349,18 @@ nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
 	buf_reset(&k->last);
 	buf_add(&k->last, k->chk.s, k->chk.len);
 	return NULL;
+}
+
+/* NAME TAB LINE TAB HASH TAB KIND TAB BANDS TAB SET TAB N TAB DOC */
+const char *
+nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
+{
+	const char *err;
+	size_t i;
+
+	if ((err = kl_pos(k, s, len, &i)) || (err = kl_hash(k, s, len, &i)) ||
+	    (err = kl_bands(k, sk, s, len, &i)) || (err = kl_set(k, sk, s, len, &i)) ||
+	    (err = kl_ndoc(k, s, len, i)))
+		return err;
+	return kl_json(k);
 }

@@ -819,8 +819,49 @@ is_threshold(const char *s)
 	return end != s && !*end && t > 0 && t <= 1;
 }
 
-int
-main(int argc, char **argv)
+/* The field read by default: "text". */
+static const char *deffield[] = { "text" };
+
+/* One option of the command line, ch, into *op. */
+static void
+read_opt(struct opts *op, int ch)
+{
+	switch (ch) {
+	case 'b':
+		if (strcmp(optarg, "doc") == 0)
+			op->bydoc = 1;
+		else if (strcmp(optarg, "record") == 0)
+			op->bydoc = 0;
+		else
+			die(EX_ERR, "--by is neither record nor doc: %s", optarg);
+		break;
+	case 'e': op->emit = 1; break;
+	case 'f':
+		if (!*optarg)
+			die(EX_ERR, "-f is empty");
+		op->field[op->nfield++] = optarg;
+		break;
+	case 'j': op->join = optarg; break;
+	case 'k': op->kflag = 1; break;
+	case 'M': op->mark = 1; break;
+	case 'm':
+		op->memarg = optarg;
+		op->mem = sizearg(optarg);
+		break;
+	case 'n': op->near = neararg(optarg); break;
+	case 'r': op->raw = 1; break;
+	case 's': op->shingle = (int)numarg("--shingle", optarg, 1, 64); break;
+	case 'u': op->uflag = 1; break;
+	default: usage();
+	}
+}
+
+/*
+ * Reads the command line into *op; *av is opt_parse's allocation, *args
+ * the operands, whose number is returned.
+ */
+static int
+read_opts(int argc, char **argv, struct opts *op, char ***av, char ***args)
 {
 	static const struct opt_long lo[] = {
 		OPT_WITH_ARG("field", 'f'),
@@ -838,107 +879,116 @@ main(int argc, char **argv)
 		{ NULL }
 	};
 	static const char optstring[] = "b:ef:j:kMm:n:rs:u";
-	static const char *deffield[] = { "text" };
+	int ch;
+
+	argc = opt_parse(argc, argv, av, optstring, lo, usage_text, help_text);
+	op->shingle = 5;
+	op->mem = DEFAULT_MEM;
+	op->field = xcalloc(argc, sizeof *op->field);
+	while ((ch = getopt(argc, *av, optstring)) != -1)
+		read_opt(op, ch);
+	if (!op->nfield) {
+		free(op->field);
+		op->field = deffield;
+		op->nfield = 1;
+	}
+	*args = *av + optind;
+	return argc - optind;
+}
+
+/* The options that cannot go together, and --join - with records on stdin. */
+static void
+check_opts(const struct opts *op, int nargs, char **args)
+{
+	int i;
+
+	if (op->emit && op->join)
+		die(EX_ERR, "--emit-keys and --join cannot be used together");
+	if (op->join && strcmp(op->join, "-") == 0) {
+		for (i = 0; i < nargs && strcmp(args[i], "-") != 0; i++)
+			;
+		if (nargs == 0 || i < nargs)
+			die(EX_ERR, "--join -: the records must come from files");
+	}
+	if (op->emit && op->kflag)
+		die(EX_ERR, "-k cannot be used with --emit-keys");
+	if (op->raw && op->near)
+		die(EX_ERR, "--raw cannot be used with --near");
+}
+
+/* The tables, the sketch and the --join input that the options ask for. */
+static void
+dd_init(struct dd *d, struct opts *op)
+{
+	memset(d, 0, sizeof *d);
+	d->o = op;
+	d->u = &d->units[0];
+	d->mem.cap = op->mem;
+	d->jwords = -1;
+	if (!op->emit && (!op->join || op->near))
+		xtab_init(&d->xt, &d->mem, op->mark);
+	if (op->near) {
+		sketch_init(&d->sk, op->shingle);
+		nidx_init(&d->nx, &d->mem);
+	}
+	if (op->join && op->near) {
+		if (input_open(&d->jin, op->join) < 0)
+			die(EX_ERR, "%s:", op->join);
+	} else if (op->join)
+		join_load(d, op->join);
+}
+
+/* The record loop's callbacks for the options. */
+static void
+filter_init(struct filter *f, struct dd *d)
+{
+	const struct opts *op = d->o;
+
+	f->kflag = op->kflag;
+	f->uflag = op->uflag;
+	f->rec = rec;
+	if (op->join && op->bydoc && !op->near && !op->mark)
+		f->raw = rec_raw;
+	f->flush = op->bydoc ? flush_doc :
+	    !op->emit && !op->join && !op->uflag ? flush_held : NULL;
+	f->ctx = d;
+}
+
+/*
+ * --join --near: the key lines of later inputs decide nothing here:
+ * read to the end, so that a sort -m writing them is not killed by
+ * SIGPIPE.
+ */
+static void
+join_drain(struct dd *d)
+{
+	while (input_next(&d->jin))
+		;
+	input_close(&d->jin);
+	nearline_free(&d->nl);
+}
+
+int
+main(int argc, char **argv)
+{
 	struct opts op = { 0 };
 	struct dd d;
 	struct filter f = { 0 };
-	char **av;
-	int ch, status;
+	char **av, **args;
+	int nargs, status;
 
-	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
-	op.shingle = 5;
-	op.mem = DEFAULT_MEM;
-	op.field = xcalloc(argc, sizeof *op.field);
-	while ((ch = getopt(argc, av, optstring)) != -1)
-		switch (ch) {
-		case 'b':
-			if (strcmp(optarg, "doc") == 0)
-				op.bydoc = 1;
-			else if (strcmp(optarg, "record") == 0)
-				op.bydoc = 0;
-			else
-				die(EX_ERR, "--by is neither record nor doc: %s", optarg);
-			break;
-		case 'e': op.emit = 1; break;
-		case 'f':
-			if (!*optarg)
-				die(EX_ERR, "-f is empty");
-			op.field[op.nfield++] = optarg;
-			break;
-		case 'j': op.join = optarg; break;
-		case 'k': op.kflag = 1; break;
-		case 'M': op.mark = 1; break;
-		case 'm':
-			op.memarg = optarg;
-			op.mem = sizearg(optarg);
-			break;
-		case 'n': op.near = neararg(optarg); break;
-		case 'r': op.raw = 1; break;
-		case 's': op.shingle = (int)numarg("--shingle", optarg, 1, 64); break;
-		case 'u': op.uflag = 1; break;
-		default: usage();
-		}
-	argc -= optind;
-	argv = av + optind;
-	if (!op.nfield) {
-		free(op.field);
-		op.field = deffield;
-		op.nfield = 1;
-	}
-	if (op.emit && op.join)
-		die(EX_ERR, "--emit-keys and --join cannot be used together");
-	if (op.join && strcmp(op.join, "-") == 0) {
-		for (ch = 0; ch < argc && strcmp(argv[ch], "-") != 0; ch++)
-			;
-		if (argc == 0 || ch < argc)
-			die(EX_ERR, "--join -: the records must come from files");
-	}
-	if (op.emit && op.kflag)
-		die(EX_ERR, "-k cannot be used with --emit-keys");
-	if (op.raw && op.near)
-		die(EX_ERR, "--raw cannot be used with --near");
-
-	memset(&d, 0, sizeof d);
-	d.o = &op;
-	d.u = &d.units[0];
-	d.mem.cap = op.mem;
-	d.jwords = -1;
-	if (!op.emit && (!op.join || op.near))
-		xtab_init(&d.xt, &d.mem, op.mark);
-	if (op.near) {
-		sketch_init(&d.sk, op.shingle);
-		nidx_init(&d.nx, &d.mem);
-	}
-	if (op.join && op.near) {
-		if (input_open(&d.jin, op.join) < 0)
-			die(EX_ERR, "%s:", op.join);
-	} else if (op.join)
-		join_load(&d, op.join);
-	f.kflag = op.kflag;
-	f.uflag = op.uflag;
-	f.rec = rec;
-	if (op.join && op.bydoc && !op.near && !op.mark)
-		f.raw = rec_raw;
-	f.flush = op.bydoc ? flush_doc :
-	    !op.emit && !op.join && !op.uflag ? flush_held : NULL;
-	f.ctx = &d;
+	nargs = read_opts(argc, argv, &op, &av, &args);
+	check_opts(&op, nargs, args);
+	dd_init(&d, &op);
+	filter_init(&f, &d);
 	if (f.flush == flush_held) {
 		exit_filter = &f;
 		atexit(held_exit);
 	}
-	status = filter_run(&f, argc, argv);
+	status = filter_run(&f, nargs, args);
 	exit_filter = NULL;
-	if (op.join && op.near) {
-		/*
-		 * The key lines of later inputs decide nothing here: read to
-		 * the end, so that a sort -m writing them is not killed by
-		 * SIGPIPE.
-		 */
-		while (input_next(&d.jin))
-			;
-		input_close(&d.jin);
-		nearline_free(&d.nl);
-	}
+	if (op.join && op.near)
+		join_drain(&d);
 	dd_free(&d);
 	if (op.field != deffield)
 		free(op.field);

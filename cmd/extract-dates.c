@@ -16,15 +16,16 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "[-Adku] [-c file] [-r date] [--ref date] [--dmy] [file ...]";
+    "[-Adku] [-c file] [-r date] [--ref date] [--dmy] [--words file] [file ...]";
 static const char help_text[] =
     "Adds to each record a \"dates\" array of the temporal expressions in its text.\n"
     "  -A, --all-rules    every rule at every word (debugging: the same output, slower)\n"
-    "  -c, --config FILE  read the words from FILE (default: data en/dates.yaml)\n"
+    "  -c, --config FILE  add the words of FILE to the shipped ones (data en/dates.yaml)\n"
     "  -d, --dmy          read 11/12/2025 as day first\n"
     "  -k, --keep-going   report a bad record, pass it through untouched, go on (exit 1)\n"
     "  -r, --ref DATE     resolve relative dates against DATE (YYYY-MM-DD), not the dct\n"
     "  -u, --unbuffered   flush after each record\n"
+    "      --words FILE   read the words from FILE instead (another language)\n"
     "  -h, --help, --version\n";
 
 struct ctx {
@@ -78,17 +79,18 @@ main(int argc, char **argv)
 	struct ctx c = { 0 };
 	struct conf conf = { 0 };
 	struct dates_lex *lex;
-	static const struct opt_long lo[] = {
+	const char *cfile = NULL, *refarg = NULL, *words = NULL;
+	const struct opt_long lo[] = {
 		OPT_WITH_ARG("config", 'c'),
 		OPT_FLAG("all-rules", 'A'),
 		OPT_FLAG("dmy", 'd'),
 		OPT_FLAG("keep-going", 'k'),
 		OPT_WITH_ARG("ref", 'r'),
 		OPT_FLAG("unbuffered", 'u'),
+		OPT_LONG_ARG("words", &words),
 		{ NULL }
 	};
 	static const char optstring[] = "Ac:dkr:u";
-	const char *cfile = NULL, *refarg = NULL;
 	char **av, *path;
 	int ch, n, dmy = 0, st, allrules = 0;
 
@@ -108,8 +110,11 @@ main(int argc, char **argv)
 			die(EX_ERR, "--ref: not a date (YYYY-MM-DD): %s", refarg);
 		c.haveref = 1;
 	}
-	path = cfile ? xstrdup(cfile) : data_path("en/dates.yaml");
+	/* --words replaces the shipped words, -c adds to them */
+	path = words ? xstrdup(words) : data_path("en/dates.yaml");
 	conf_load(&conf, path);
+	if (cfile)
+		conf_add(&conf, cfile);
 	lex = dates_lex_load(&conf);
 	conf_free(&conf);
 	c.sc = dates_scan_new(lex, dmy);

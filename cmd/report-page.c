@@ -121,14 +121,39 @@ spout_get(struct report *r, size_t sp, size_t o, struct spout **so)
 	return k >= 0 ? r->spo[k].quotes : 0;
 }
 
+/* The speakers as the page shows them, and the outlets with a column of their own. */
+struct spview {
+	struct rank *rk;	/* most quoted first; the unattributed row last of those shown */
+	size_t nsp, nshow;	/* speakers in all, rows shown */
+	size_t nunattr;		/* 1 if a row is the quotations with no speaker */
+	size_t cols[MAXCOLS], ncols;
+};
+
+/* The outlets that quote most get a column, up to MAXCOLS. */
 static void
-speakers(FILE *fp, struct report *r)
+speakers_cols(struct report *r, struct spview *v)
 {
-	struct rank *rk = xcalloc(r->speakers.n + 1, sizeof *rk);
 	struct rank *ro = xcalloc(r->outlets.n + 1, sizeof *ro);
-	size_t cols[MAXCOLS], ncols = 0, nsp = 0, nshow, i, j, nbar = 0, nunattr = 0;
-	long maxq = 1;
-	struct spout *so;
+	size_t i;
+
+	for (i = 0; i < r->outlets.n; i++) {
+		ro[i].a = r->outlet[i].quotes;
+		ro[i].b = r->outlet[i].docs;
+		ro[i].i = i;
+		ro[i].name = r->outlets.key[i];
+	}
+	qsort(ro, r->outlets.n, sizeof *ro, rank_cmp);
+	for (i = 0; i < r->outlets.n && v->ncols < MAXCOLS && ro[i].a > 0; i++)
+		v->cols[v->ncols++] = ro[i].i;
+	free(ro);
+}
+
+/* The speakers by quotations, then words; the top N shown. */
+static void
+speakers_rank(struct report *r, struct spview *v)
+{
+	struct rank *rk = v->rk = xcalloc(r->speakers.n + 1, sizeof *rk);
+	size_t i, nsp = 0, nshow;
 
 	for (i = 0; i < r->speakers.n; i++) {
 		rk[nsp].a = r->sp[i].quotes;
@@ -138,15 +163,6 @@ speakers(FILE *fp, struct report *r)
 		nsp++;
 	}
 	qsort(rk, nsp, sizeof *rk, rank_cmp);
-	for (i = 0; i < r->outlets.n; i++) {
-		ro[i].a = r->outlet[i].quotes;
-		ro[i].b = r->outlet[i].docs;
-		ro[i].i = i;
-		ro[i].name = r->outlets.key[i];
-	}
-	qsort(ro, r->outlets.n, sizeof *ro, rank_cmp);
-	for (i = 0; i < r->outlets.n && ncols < MAXCOLS && ro[i].a > 0; i++)
-		cols[ncols++] = ro[i].i;
 	nshow = nsp < (size_t)r->top ? nsp : (size_t)r->top;
 	/* Quotations with no speaker: a row of their own, after the top N. */
 	for (i = 0; i < nsp && r->speakers.klen[rk[i].i] != 0; i++)
@@ -158,128 +174,163 @@ speakers(FILE *fp, struct report *r)
 		nshow = nsp - 1 < (size_t)r->top ? nsp - 1 : (size_t)r->top;
 		memmove(rk + nshow + 1, rk + nshow, (nsp - 1 - nshow) * sizeof *rk);
 		rk[nshow++] = u;
-		nunattr = 1;
+		v->nunattr = 1;
 	}
+	v->nsp = nsp;
+	v->nshow = nshow;
+}
 
-	fputs("<section id=\"quoted\"><h2>Who is quoted</h2>\n", fp);
-	if (nsp == 0) {
-		fputs("<p class=\"lead\">No quotation in these records: run lede-extract-quotes in the pipeline.</p></section>\n", fp);
-		free(rk);
-		free(ro);
-		return;
-	}
-	fprintf(fp, "<p class=\"lead\">%ld quotations from %zu speakers; the %zu quoted most, by outlet. "
-	    "A bar or a number leads to the quotes themselves.</p>\n", r->nquotes, nsp - (nunattr != 0), nshow - nunattr);
+/* The colours of the outlets' columns, and of the others. */
+static void
+outlet_legend(FILE *fp, struct report *r, const struct spview *v)
+{
+	size_t i;
 
-	/* The chart: one bar per speaker, in segments by outlet. */
-	for (i = 0; i < nshow; i++)
-		if (r->speakers.klen[rk[i].i] && rk[i].a > maxq)
-			maxq = rk[i].a;
-	for (i = 0; i < nshow; i++)
-		nbar += r->speakers.klen[rk[i].i] != 0;
 	fputs("<div class=\"legend\">", fp);
-	for (i = 0; i < ncols; i++) {
+	for (i = 0; i < v->ncols; i++) {
 		fprintf(fp, "<span><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
-		put_name(fp, r->outlets.key[cols[i]], r->outlets.klen[cols[i]]);
+		put_name(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]]);
 		fputs("</span>", fp);
 	}
-	if (r->outlets.n > ncols)
+	if (r->outlets.n > v->ncols)
 		fputs("<span><i class=\"sw\" style=\"background:" OTHER_COLOUR "\"></i>other outlets</span>", fp);
 	fputs("</div>\n", fp);
+}
+
+/* Row j of the chart: the bar of the speaker rk[i], in segments by outlet. */
+static void
+speaker_bar(FILE *fp, struct report *r, const struct spview *v, size_t i, size_t j, long maxq)
+{
+	size_t s = v->rk[i].i, c;
+	double x = 230, w;
+	long rest = v->rk[i].a, q;
+	struct spout *so;
+
+	fprintf(fp, "<a href=\"#sp%zu\" data-sp=\"%zu\"><text x=\"222\" y=\"%zu\" text-anchor=\"end\">",
+	    s, s, j * 24 + 20);
+	html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 40);
+	fputs("</text>", fp);
+	for (c = 0; c <= v->ncols; c++) {
+		const char *colour = OTHER_COLOUR;
+
+		if (c < v->ncols) {
+			q = spout_get(r, s, v->cols[c], &so);
+			colour = palette[c % NPAL];
+		} else {
+			q = rest;
+		}
+		rest -= c < v->ncols ? q : 0;
+		if (q <= 0)
+			continue;
+		w = 600.0 * q / maxq;
+		fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"18\" fill=\"%s\"><title>",
+		    x, j * 24 + 6, w, colour);
+		html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 80);
+		fputs(" \xe2\x80\x94 ", fp);
+		if (c < v->ncols)
+			put_name(fp, r->outlets.key[v->cols[c]], r->outlets.klen[v->cols[c]]);
+		else
+			fputs("other outlets", fp);
+		fprintf(fp, ": %ld</title></rect>", q);
+		x += w;
+	}
+	fprintf(fp, "<text x=\"%.1f\" y=\"%zu\">%ld</text></a>\n", x + 6, j * 24 + 20, v->rk[i].a);
+}
+
+/* The chart: one bar per speaker shown, in segments by outlet. */
+static void
+speakers_chart(FILE *fp, struct report *r, const struct spview *v)
+{
+	size_t i, j, nbar = 0;
+	long maxq = 1;
+
+	for (i = 0; i < v->nshow; i++)
+		if (r->speakers.klen[v->rk[i].i] && v->rk[i].a > maxq)
+			maxq = v->rk[i].a;
+	for (i = 0; i < v->nshow; i++)
+		nbar += r->speakers.klen[v->rk[i].i] != 0;
+	outlet_legend(fp, r, v);
 	fprintf(fp, "<svg viewBox=\"0 0 900 %zu\" width=\"900\" role=\"img\" aria-label=\"quotations by speaker\">\n",
 	    nbar * 24 + 8);
-	for (i = j = 0; i < nshow; i++) {
-		size_t s = rk[i].i, c;
-		double x = 230, w;
-		long rest = rk[i].a, q;
-
-		if (r->speakers.klen[s] == 0)
+	for (i = j = 0; i < v->nshow; i++) {
+		if (r->speakers.klen[v->rk[i].i] == 0)
 			continue;
-		fprintf(fp, "<a href=\"#sp%zu\" data-sp=\"%zu\"><text x=\"222\" y=\"%zu\" text-anchor=\"end\">",
-		    s, s, j * 24 + 20);
-		html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 40);
-		fputs("</text>", fp);
-		for (c = 0; c <= ncols; c++) {
-			const char *colour = OTHER_COLOUR;
-
-			if (c < ncols) {
-				q = spout_get(r, s, cols[c], &so);
-				colour = palette[c % NPAL];
-			} else {
-				q = rest;
-			}
-			rest -= c < ncols ? q : 0;
-			if (q <= 0)
-				continue;
-			w = 600.0 * q / maxq;
-			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"18\" fill=\"%s\"><title>",
-			    x, j * 24 + 6, w, colour);
-			html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 80);
-			fputs(" \xe2\x80\x94 ", fp);
-			if (c < ncols)
-				put_name(fp, r->outlets.key[cols[c]], r->outlets.klen[cols[c]]);
-			else
-				fputs("other outlets", fp);
-			fprintf(fp, ": %ld</title></rect>", q);
-			x += w;
-		}
-		fprintf(fp, "<text x=\"%.1f\" y=\"%zu\">%ld</text></a>\n", x + 6, j * 24 + 20, rk[i].a);
+		speaker_bar(fp, r, v, i, j, maxq);
 		j++;
 	}
 	fputs("</svg>\n", fp);
+}
 
-	/* The table. */
+/* A row of the table: the speaker rk[i], the counts, a cell per outlet column. */
+static void
+speaker_row(FILE *fp, struct report *r, const struct spview *v, size_t i)
+{
+	size_t s = v->rk[i].i, j;
+	long rest = v->rk[i].a, q;
+	struct spout *so;
+
+	fprintf(fp, "<tr><td><a href=\"#sp%zu\" data-sp=\"%zu\">", s, s);
+	put_speaker(fp, r, s);
+	fprintf(fp, "</a></td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td>"
+	    "<td class=\"num\" data-v=\"%ld\">%ld</td>",
+	    v->rk[i].a, v->rk[i].a, v->rk[i].b, v->rk[i].b, r->sp[s].docs, r->sp[s].docs);
+	for (j = 0; j < v->ncols; j++) {
+		q = spout_get(r, s, v->cols[j], &so);
+		rest -= q;
+		if (!q) {
+			fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
+			continue;
+		}
+		fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"", q);
+		sent_href(fp, r, so->doc, so->n, "");
+		if (!r->doc[so->doc].text)
+			fprintf(fp, "#sp%zu", s);
+		fprintf(fp, "\" data-sp=\"%zu\" data-o=\"%zu\">%ld</a> <small>%ld&nbsp;w</small></td>",
+		    s, v->cols[j], q, so->words);
+	}
+	if (r->outlets.n > v->ncols && rest > 0)
+		fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"#sp%zu\">%ld</a></td>", rest, s, rest);
+	else if (r->outlets.n > v->ncols)
+		fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
+	fputs("</tr>\n", fp);
+}
+
+/* The table of the speakers shown, sortable and filtered by name. */
+static void
+speakers_table(FILE *fp, struct report *r, const struct spview *v)
+{
+	size_t i;
+
 	fputs("<input class=\"filter\" data-for=\"#tquoted\" placeholder=\"Filter speakers\xe2\x80\xa6\">\n"
 	    "<div class=\"wrap\"><table id=\"tquoted\" class=\"sort\"><thead><tr><th>Speaker</th><th class=\"num\">Quotes</th>"
 	    "<th class=\"num\">Words</th><th class=\"num\">Docs</th>", fp);
-	for (i = 0; i < ncols; i++) {
+	for (i = 0; i < v->ncols; i++) {
 		fprintf(fp, "<th class=\"num o\" title=\"");
-		put_name(fp, r->outlets.key[cols[i]], r->outlets.klen[cols[i]]);
+		put_name(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]]);
 		fprintf(fp, "\"><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
-		html_putmax(fp, r->outlets.key[cols[i]], r->outlets.klen[cols[i]], 24);
+		html_putmax(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]], 24);
 		fputs("</th>", fp);
 	}
-	if (r->outlets.n > ncols)
+	if (r->outlets.n > v->ncols)
 		fputs("<th class=\"num\">Other</th>", fp);
 	fputs("</tr></thead><tbody>\n", fp);
-	for (i = 0; i < nshow; i++) {
-		size_t s = rk[i].i;
-		long rest = rk[i].a, q;
-
-		fprintf(fp, "<tr><td><a href=\"#sp%zu\" data-sp=\"%zu\">", s, s);
-		put_speaker(fp, r, s);
-		fprintf(fp, "</a></td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td>"
-		    "<td class=\"num\" data-v=\"%ld\">%ld</td>",
-		    rk[i].a, rk[i].a, rk[i].b, rk[i].b, r->sp[s].docs, r->sp[s].docs);
-		for (j = 0; j < ncols; j++) {
-			q = spout_get(r, s, cols[j], &so);
-			rest -= q;
-			if (!q) {
-				fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
-				continue;
-			}
-			fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"", q);
-			sent_href(fp, r, so->doc, so->n, "");
-			if (!r->doc[so->doc].text)
-				fprintf(fp, "#sp%zu", s);
-			fprintf(fp, "\" data-sp=\"%zu\" data-o=\"%zu\">%ld</a> <small>%ld&nbsp;w</small></td>",
-			    s, cols[j], q, so->words);
-		}
-		if (r->outlets.n > ncols && rest > 0)
-			fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"#sp%zu\">%ld</a></td>", rest, s, rest);
-		else if (r->outlets.n > ncols)
-			fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
-		fputs("</tr>\n", fp);
-	}
+	for (i = 0; i < v->nshow; i++)
+		speaker_row(fp, r, v, i);
 	fputs("</tbody></table></div>\n", fp);
-	if (nsp > nshow)
-		fprintf(fp, "<p class=\"muted\">%zu more speaker%s left out (-n %d).</p>\n", nsp - nshow,
-		    nsp - nshow == 1 ? " is" : "s are", r->top);
+	if (v->nsp > v->nshow)
+		fprintf(fp, "<p class=\"muted\">%zu more speaker%s left out (-n %d).</p>\n", v->nsp - v->nshow,
+		    v->nsp - v->nshow == 1 ? " is" : "s are", r->top);
+}
 
-	/* What they said. */
+/* What they said: the sample quotations of each speaker shown. */
+static void
+speakers_said(FILE *fp, struct report *r, const struct spview *v)
+{
+	size_t i;
+
 	fputs("<h3 style=\"margin-top:14px\">What they said</h3>\n", fp);
-	for (i = 0; i < nshow; i++) {
-		size_t s = rk[i].i;
+	for (i = 0; i < v->nshow; i++) {
+		size_t s = v->rk[i].i;
 		struct speaker *sp = &r->sp[s];
 		int k;
 
@@ -303,9 +354,29 @@ speakers(FILE *fp, struct report *r)
 			fprintf(fp, "<li class=\"muted\">and %ld more</li>\n", sp->quotes - sp->nsamp);
 		fputs("</ul></details>\n", fp);
 	}
+}
+
+static void
+speakers(FILE *fp, struct report *r)
+{
+	struct spview v = { 0 };
+
+	speakers_rank(r, &v);
+	speakers_cols(r, &v);
+	fputs("<section id=\"quoted\"><h2>Who is quoted</h2>\n", fp);
+	if (v.nsp == 0) {
+		fputs("<p class=\"lead\">No quotation in these records: run lede-extract-quotes in the pipeline.</p></section>\n", fp);
+		free(v.rk);
+		return;
+	}
+	fprintf(fp, "<p class=\"lead\">%ld quotations from %zu speakers; the %zu quoted most, by outlet. "
+	    "A bar or a number leads to the quotes themselves.</p>\n", r->nquotes, v.nsp - (v.nunattr != 0),
+	    v.nshow - v.nunattr);
+	speakers_chart(fp, r, &v);
+	speakers_table(fp, r, &v);
+	speakers_said(fp, r, &v);
 	fputs("</section>\n", fp);
-	free(rk);
-	free(ro);
+	free(v.rk);
 }
 
 static void
@@ -391,17 +462,31 @@ root(long n)
 static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-static void
-timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
-{
-	long lo = -1, hi = -1, span, tick, d, y;
-	unsigned m, dd;
-	size_t i, j, npub = 0;
-	const double L = 30, W = 840;
-	double x;
+/* The timeline's axis: the days it spans, where its ticks fall. */
+struct axis {
+	long lo, hi, span, tick;
 	int unit;		/* 0 days, 1 months, 2 years */
+};
+#define AXIS_L 30.0		/* x of the axis' left end */
+#define AXIS_W 840.0		/* its width */
 
-	/* The range: days, weeks and months; a year only when alone. */
+/* The x of a day's start on the axis. */
+static double
+axis_x(const struct axis *ax, long day)
+{
+	return AXIS_L + AXIS_W * (double)(day - ax->lo) / (double)ax->span;
+}
+
+/*
+ * The days named (days, weeks and months; a year only when alone) and
+ * the publication dates, counted in *npub; 0 if there is none.
+ */
+static int
+axis_range(struct report *r, const struct rank *rd, size_t nd, struct axis *ax, size_t *npub)
+{
+	long lo = -1, hi = -1;
+	size_t i;
+
 	for (int pass = 0; pass < 2 && lo < 0; pass++)
 		for (i = 0; i < nd; i++) {
 			struct date *dt = &r->date[rd[i].i];
@@ -413,51 +498,74 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 			if (hi < 0 || dt->d1 > hi)
 				hi = dt->d1;
 		}
+	*npub = 0;
 	for (i = 0; i < r->docs.n; i++) {
 		if (r->doc[i].day < 0)
 			continue;
-		npub++;
+		(*npub)++;
 		if (lo < 0 || r->doc[i].day < lo)
 			lo = r->doc[i].day;
 		if (hi < 0 || r->doc[i].day > hi)
 			hi = r->doc[i].day;
 	}
-	if (lo < 0)
-		return;
-	span = hi - lo;
-	lo -= span / 30 + 1;
-	hi += span / 30 + 2;
-	span = hi - lo;
-	unit = span <= 45 ? 0 : span <= 800 ? 1 : 2;
-	tick = unit == 0 ? (span <= 16 ? 1 : 7) : 1;
-	if (unit == 2)
-		tick = span / 365 > 40 ? 10 : span / 365 > 15 ? 5 : 1;
-	if (unit == 1 && span > 400)
-		tick = 3;
-#define X(day) (L + W * (double)((day) - lo) / (double)span)
-	fputs("<svg viewBox=\"0 0 900 200\" width=\"900\" role=\"img\" aria-label=\"timeline\">\n"
-	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"" AXIS_COLOUR "\"/>\n", fp);
-	/* Ticks. */
-	for (d = lo; d <= hi; d++) {
+	ax->lo = lo;
+	ax->hi = hi;
+	return lo >= 0;
+}
+
+/* A margin at each end, then ticks by days, weeks, months, quarters or years. */
+static void
+axis_scale(struct axis *ax)
+{
+	long span = ax->hi - ax->lo;
+
+	ax->lo -= span / 30 + 1;
+	ax->hi += span / 30 + 2;
+	span = ax->span = ax->hi - ax->lo;
+	ax->unit = span <= 45 ? 0 : span <= 800 ? 1 : 2;
+	ax->tick = ax->unit == 0 ? (span <= 16 ? 1 : 7) : 1;
+	if (ax->unit == 2)
+		ax->tick = span / 365 > 40 ? 10 : span / 365 > 15 ? 5 : 1;
+	if (ax->unit == 1 && span > 400)
+		ax->tick = 3;
+}
+
+static void
+timeline_ticks(FILE *fp, const struct axis *ax)
+{
+	long d, y;
+	unsigned m, dd;
+	double x;
+
+	for (d = ax->lo; d <= ax->hi; d++) {
 		civil_from_days(d, &y, &m, &dd);
-		if (unit == 0 && (d - lo) % tick)
+		if (ax->unit == 0 && (d - ax->lo) % ax->tick)
 			continue;
-		if (unit == 1 && (dd != 1 || (m - 1) % tick))
+		if (ax->unit == 1 && (dd != 1 || (m - 1) % ax->tick))
 			continue;
-		if (unit == 2 && (m != 1 || dd != 1 || y % tick))
+		if (ax->unit == 2 && (m != 1 || dd != 1 || y % ax->tick))
 			continue;
-		x = X(d);
+		x = axis_x(ax, d);
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"126\" x2=\"%.1f\" y2=\"134\" stroke=\"" AXIS_COLOUR "\"/>"
 		    "<text x=\"%.1f\" y=\"148\" text-anchor=\"middle\" fill=\"" TICK_TEXT "\">", x, x, x);
-		if (unit == 0)
+		if (ax->unit == 0)
 			fprintf(fp, "%s %u", months[m - 1], dd);
-		else if (unit == 1)
+		else if (ax->unit == 1)
 			fprintf(fp, "%s %ld", months[m - 1], y);
 		else
 			fprintf(fp, "%ld", y);
 		fputs("</text>\n", fp);
 	}
-	/* Dates the articles name: points for days, bars for longer. */
+}
+
+/* Dates the articles name: points for days, bars for longer. */
+static void
+timeline_dates(FILE *fp, struct report *r, const struct rank *rd, size_t nd,
+    const struct axis *ax)
+{
+	long lo = ax->lo, hi = ax->hi;
+	size_t i;
+
 	for (i = 0; i < nd; i++) {
 		struct date *dt = &r->date[rd[i].i];
 		double rad = 4 + 2.5 * root(dt->mentions);
@@ -473,13 +581,21 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		    dt->docs, dt->docs == 1 ? "" : "s");
 		if (dt->d0 == dt->d1)
 			fprintf(fp, "<circle cx=\"%.1f\" cy=\"100\" r=\"%.1f\" fill=\"" DAY_COLOUR "\" fill-opacity=\".55\" stroke=\"" DAY_STROKE "\"/>",
-			    X(dt->d0) + W / span / 2, rad);
+			    axis_x(ax, dt->d0) + AXIS_W / ax->span / 2, rad);
 		else
 			fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"8\" rx=\"3\" fill=\"" SPAN_COLOUR "\" fill-opacity=\".7\"/>",
-			    X(c0), 20 + (i % 5) * 12, X(c1 + 1) - X(c0));
+			    axis_x(ax, c0), 20 + (i % 5) * 12, axis_x(ax, c1 + 1) - axis_x(ax, c0));
 		fputs("</a>\n", fp);
 	}
-	/* Publication dates: triangles under the axis. */
+}
+
+/* Publication dates: a triangle under the axis for each day, with its number of documents. */
+static void
+timeline_pubs(FILE *fp, struct report *r, const struct axis *ax, size_t npub)
+{
+	size_t i, j;
+	double x;
+
 	for (i = 0; i < r->docs.n; i++) {
 		long day = r->doc[i].day, k = 0;
 
@@ -492,7 +608,7 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 			continue;	/* drawn with the first */
 		for (j = i; j < r->docs.n; j++)
 			k += r->doc[j].day == day;
-		x = X(day) + W / span / 2;
+		x = axis_x(ax, day) + AXIS_W / ax->span / 2;
 		fprintf(fp, "<g><title>published on %s: %ld document%s</title>"
 		    "<path d=\"M%.1f 156 l-7 12 h14 z\" fill=\"" PUB_COLOUR "\"/>"
 		    "<text x=\"%.1f\" y=\"184\" text-anchor=\"middle\" fill=\"" PUB_TEXT "\">%ld</text></g>\n",
@@ -500,10 +616,25 @@ timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
 		if (npub > 200)
 			break;
 	}
+}
+
+static void
+timeline(FILE *fp, struct report *r, const struct rank *rd, size_t nd)
+{
+	struct axis ax;
+	size_t npub;
+
+	if (!axis_range(r, rd, nd, &ax, &npub))
+		return;
+	axis_scale(&ax);
+	fputs("<svg viewBox=\"0 0 900 200\" width=\"900\" role=\"img\" aria-label=\"timeline\">\n"
+	    "<line x1=\"30\" y1=\"130\" x2=\"870\" y2=\"130\" stroke=\"" AXIS_COLOUR "\"/>\n", fp);
+	timeline_ticks(fp, &ax);
+	timeline_dates(fp, r, rd, nd, &ax);
+	timeline_pubs(fp, r, &ax, npub);
 	fputs("</svg>\n<div class=\"legend\"><span><i class=\"sw\" style=\"background:" DAY_COLOUR "\"></i>a day the articles name (size: mentions)</span>"
 	    "<span><i class=\"sw\" style=\"background:" SPAN_COLOUR "\"></i>a week, month or year</span>"
 	    "<span><i class=\"sw\" style=\"background:" PUB_COLOUR "\"></i>publication dates (number of articles)</span></div>\n", fp);
-#undef X
 }
 
 static void

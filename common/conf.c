@@ -41,6 +41,8 @@ conf_load(struct conf *c, const char *path)
 
 	c->name = path;
 	c->loaded = 0;
+	c->part = NULL;
+	c->npart = 0;
 	if (!(fp = fopen(path, "rb")))
 		die(EX_ERR, "%s:", path);
 	yaml_parser_initialize(&p);
@@ -65,6 +67,8 @@ conf_load_mem(struct conf *c, const char *name, const char *s, size_t n,
 
 	c->name = name;
 	c->loaded = 0;
+	c->part = NULL;
+	c->npart = 0;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
 	r = load(c, &p, err, errlen);
@@ -78,6 +82,146 @@ conf_free(struct conf *c)
 	if (c->loaded)
 		yaml_document_delete(&c->doc);
 	c->loaded = 0;
+	free(c->part);
+	c->part = NULL;
+	c->npart = 0;
+}
+
+#define CONF_DEPTH 1000	/* lists and mappings in each other, at most */
+
+/*
+ * conf_add's copy of node n of src into c, marks and all; memo[] holds
+ * the id each node of src got, so that a node an alias shares is
+ * copied once (and an alias of its own parent ends).
+ */
+static int
+copy_node(struct conf *c, struct conf *src, yaml_node_t *n, int *memo, int depth)
+{
+	yaml_document_t *d = &c->doc;
+	yaml_node_item_t *it;
+	yaml_node_pair_t *p;
+	yaml_node_t *to;
+	size_t i = (size_t)(n - src->doc.nodes.start);
+	int id, k, v;
+
+	if (memo[i])
+		return memo[i];
+	if (depth > CONF_DEPTH)
+		conf_fail(src, n, "nested too deep");
+	if (n->type == YAML_SCALAR_NODE)
+		id = yaml_document_add_scalar(d, n->tag, n->data.scalar.value,
+		    (int)n->data.scalar.length, n->data.scalar.style);
+	else if (n->type == YAML_SEQUENCE_NODE)
+		id = yaml_document_add_sequence(d, n->tag, n->data.sequence.style);
+	else
+		id = yaml_document_add_mapping(d, n->tag, n->data.mapping.style);
+	if (!id)
+		die(EX_ERR, "%s: out of memory", src->name);
+	memo[i] = id;
+	to = conf_node(c, id);
+	to->start_mark = n->start_mark;
+	to->end_mark = n->end_mark;
+	if (n->type == YAML_SEQUENCE_NODE)
+		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+			v = copy_node(c, src, conf_node(src, *it), memo, depth + 1);
+			if (!yaml_document_append_sequence_item(d, id, v))
+				die(EX_ERR, "%s: out of memory", src->name);
+		}
+	else if (n->type == YAML_MAPPING_NODE)
+		CONF_MAP_EACH(n, p) {
+			k = copy_node(c, src, conf_node(src, p->key), memo, depth + 1);
+			v = copy_node(c, src, conf_node(src, p->value), memo, depth + 1);
+			if (!yaml_document_append_mapping_pair(d, id, k, v))
+				die(EX_ERR, "%s: out of memory", src->name);
+		}
+	return id;
+}
+
+/* The index of the pair of mapping node id whose key is the scalar key, or -1. */
+static long
+find_pair(struct conf *c, int id, yaml_node_t *key)
+{
+	yaml_node_t *m = conf_node(c, id), *k;
+	yaml_node_pair_t *p;
+
+	if (key->type != YAML_SCALAR_NODE)
+		return -1;
+	CONF_MAP_EACH(m, p) {
+		k = conf_node(c, p->key);
+		if (k && k->type == YAML_SCALAR_NODE &&
+		    k->data.scalar.length == key->data.scalar.length &&
+		    memcmp(k->data.scalar.value, key->data.scalar.value,
+		    key->data.scalar.length) == 0)
+			return p - m->data.mapping.pairs.start;
+	}
+	return -1;
+}
+
+/*
+ * Merges node n of src into node id of c, both sequences or both
+ * mappings.  Ids, not pointers, are kept across a copy: adding a node
+ * may move them all.
+ */
+static void
+merge_node(struct conf *c, int id, struct conf *src, yaml_node_t *n, int *memo, int depth)
+{
+	yaml_node_item_t *it;
+	yaml_node_pair_t *p;
+	yaml_node_t *old;
+	long i;
+	int k, v;
+
+	if (n->type == YAML_SEQUENCE_NODE) {
+		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+			v = copy_node(c, src, conf_node(src, *it), memo, depth + 1);
+			if (!yaml_document_append_sequence_item(&c->doc, id, v))
+				die(EX_ERR, "%s: out of memory", src->name);
+		}
+		return;
+	}
+	CONF_MAP_EACH(n, p) {
+		yaml_node_t *sv = conf_node(src, p->value);
+
+		if ((i = find_pair(c, id, conf_node(src, p->key))) < 0) {
+			k = copy_node(c, src, conf_node(src, p->key), memo, depth + 1);
+			v = copy_node(c, src, sv, memo, depth + 1);
+			if (!yaml_document_append_mapping_pair(&c->doc, id, k, v))
+				die(EX_ERR, "%s: out of memory", src->name);
+			continue;
+		}
+		v = conf_node(c, id)->data.mapping.pairs.start[i].value;
+		old = conf_node(c, v);
+		if (old->type == sv->type && sv->type != YAML_SCALAR_NODE)
+			merge_node(c, v, src, sv, memo, depth + 1);
+		else {
+			v = copy_node(c, src, sv, memo, depth + 1);
+			conf_node(c, id)->data.mapping.pairs.start[i].value = v;
+		}
+	}
+}
+
+void
+conf_add(struct conf *c, const char *path)
+{
+	static const char *kind[] = { "nothing", "a string", "a list", "a mapping" };
+	struct conf src;
+	yaml_node_t *root = conf_root(c), *sroot;
+	size_t n;
+	int *memo;
+
+	conf_load(&src, path);
+	sroot = conf_root(&src);
+	if (root->type == YAML_SCALAR_NODE || sroot->type != root->type)
+		conf_fail(&src, sroot, "the file should be %s, like the data it adds to",
+		    kind[root->type == YAML_SCALAR_NODE ? YAML_MAPPING_NODE : root->type]);
+	c->part = xrealloc(c->part, (c->npart + 1) * sizeof *c->part);
+	c->part[c->npart].first = (size_t)(c->doc.nodes.top - c->doc.nodes.start);
+	c->part[c->npart++].name = path;
+	n = (size_t)(src.doc.nodes.top - src.doc.nodes.start);
+	memo = xcalloc(n, sizeof *memo);
+	merge_node(c, 1, &src, sroot, memo, 0);
+	free(memo);
+	conf_free(&src);
 }
 
 yaml_node_t *
@@ -114,6 +258,21 @@ conf_get(struct conf *c, yaml_node_t *map, const char *key)
 	return NULL;
 }
 
+/* The last file merged in whose nodes n is among, else c's own. */
+const char *
+conf_file(struct conf *c, yaml_node_t *n)
+{
+	size_t i, at;
+
+	if (!n || n < c->doc.nodes.start || n >= c->doc.nodes.top)
+		return c->name;
+	at = (size_t)(n - c->doc.nodes.start);
+	for (i = c->npart; i-- > 0; )
+		if (at >= c->part[i].first)
+			return c->part[i].name;
+	return c->name;
+}
+
 void
 conf_fail(struct conf *c, yaml_node_t *n, const char *fmt, ...)
 {
@@ -123,7 +282,7 @@ conf_fail(struct conf *c, yaml_node_t *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	die(EX_ERR, "%s:%zu:%zu: %s", c->name, n ? n->start_mark.line + 1 : 1,
+	die(EX_ERR, "%s:%zu:%zu: %s", conf_file(c, n), n ? n->start_mark.line + 1 : 1,
 	    n ? n->start_mark.column + 1 : 1, b.s);
 }
 

@@ -21,7 +21,7 @@ usage: lede-tag-entities [-ku] [-c file] [file ...]" lede-tag-entities --frobnic
 check_fail "an ambiguous long option" 2 "lede-dedupe: option '--m' is ambiguous; possibilities: '--mark' '--memory'
 usage: lede-dedupe [-ekMru] [-b unit] [-f field] [-j keys] [-m size] [-n T] [-s K] [file ...]" lede-dedupe --m
 check_fail "a long option without its argument" 2 "lede-extract-dates: option '--ref' requires an argument
-usage: lede-extract-dates [-Adku] [-c file] [-r date] [--ref date] [--dmy] [file ...]" lede-extract-dates --ref
+usage: lede-extract-dates [-Adku] [-c file] [-r date] [--ref date] [--dmy] [--words file] [file ...]" lede-extract-dates --ref
 check_fail "a flag given a value" 2 "lede-extract-quotes: option '--each' doesn't allow an argument
 usage: lede-extract-quotes [-aeku] [file ...]" lede-extract-quotes --each=1
 
