@@ -25,10 +25,14 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	if (k == 0)
 		return;
 	if (tk->v[k - 1].kind == T_WORD) {
-		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0 ||
-		    (e = qwho_surname(sc, &tk->v[k - 1])) >= 0) {
-			at->ent = e;
-			at->known = 1;
+		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0) {
+			qattr_ent(at, d, e);
+			return;
+		}
+		if ((e = qwho_surname(sc, &tk->v[k - 1])) >= 0) {
+			qattr_ent(at, d, e);
+			at->ms = tk->v[k - 1].a;
+			at->me = tk->v[k - 1].b;
 			return;
 		}
 		qwho_np(sc, tk, k - 1, at);
@@ -42,8 +46,7 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 		while (j > floor && is_space(d->t[j - 1]))
 			j--;
 		if (j > floor && d->t[j - 1] == ',') {
-			at->ent = e;
-			at->known = 1;
+			qattr_ent(at, d, e);
 			return;
 		}
 	}
@@ -58,8 +61,7 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 		if (j < 2 || tk->v[j - 2].kind != T_WORD)
 			continue;
 		if ((e = qdoc_ent_ending(d, tk->v[j - 2].b, floor)) >= 0) {
-			at->ent = e;
-			at->known = 1;
+			qattr_ent(at, d, e);
 			return;
 		}
 		if (qwho_np(sc, tk, j - 2, at) == 0)
@@ -160,11 +162,12 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 					break;
 				}
 			if (k + nw < tk->n && b > tk->v[k + nw].a) {
-				at.ent = qdoc_ent_starting(d, tk->v[k + nw].a, b);
-				at.known = at.ent >= 0;
+				long e = qdoc_ent_starting(d, tk->v[k + nw].a, b);
+				if (e >= 0)
+					qattr_ent(&at, d, e);
 			}
 		} else if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
-			at.known = 1;
+			qattr_ent(&at, d, at.ent);
 		else
 			subject_before(sc, tk, k, floor, &at);
 		if (at.ent >= 0) {
@@ -197,14 +200,15 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			size_t x = d->e[e].ce;
 			if (x + 1 < d->n && is_poss(d->t, x))
 				continue;	/* "said MSN's Blake Irving" */
-			out->ent = e;
-			out->known = 1;
+			qattr_ent(out, d, e);
 			return;
 		}
 	}
 	if (v + nw < tk->n && tk->v[v + nw].kind == T_WORD &&
 	    (out->ent = qwho_surname(sc, &tk->v[v + nw])) >= 0) {
-		out->known = 1;
+		qattr_ent(out, d, out->ent);
+		out->ms = tk->v[v + nw].a;
+		out->me = tk->v[v + nw].b;
 		return;
 	}
 	if (v + nw < tk->n) {
@@ -268,7 +272,7 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 			at.verb = 1;
 			strcpy(at.vkey, key);
 			if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
-				at.known = 1;
+				qattr_ent(&at, d, at.ent);
 			else
 				subject_before(sc, tk, k, q->cm + 1, &at);
 			if (last == '.' && at.ent < 0)
@@ -387,10 +391,8 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
 	k = tk->n;
 	if (at->ent < 0 && k >= 2 && tk->v[k - 1].kind == T_PUNCT && tk->v[k - 1].c == ':' &&
 	    tk->v[k - 2].kind == T_WORD && (at2.ent = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
-	    d->e[at2.ent].person) {
-		at->ent = at2.ent;
-		at->known = 1;
-	}
+	    d->e[at2.ent].person)
+		qattr_ent(at, d, at2.ent);
 	if (at->ent < 0) {
 		attr_after(sc, g, &at2);
 		if (at2.ent >= 0 || (!at->verb && at2.verb))
@@ -415,8 +417,12 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 		 */
 		struct quote *p = &d->q[qi - 1];
 		size_t prevrec = qdoc_rec(d, p->cm);
-		if (p->speaker >= 0 && (prevrec == rec || (!at->verb && prevrec + 1 >= rec)))
+		if ((p->speaker >= 0 || p->me > p->ms) &&
+		    (prevrec == rec || (!at->verb && prevrec + 1 >= rec))) {
+			at->ms = p->ms;
+			at->me = p->me;
 			return p->speaker;
+		}
 	}
 	if (at->ent < 0 && !at->known && start && rec > 0 && !at->verb) {
 		/* A speaker in the sentence before: "Turk said in October:" */
@@ -428,8 +434,11 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 			struct attr pa;
 			qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
 			attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
-			if (pa.ent >= 0)
+			if (pa.ent >= 0) {
 				at->ent = pa.ent;
+				at->ms = pa.ms;
+				at->me = pa.me;
+			}
 		}
 	}
 	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
@@ -467,6 +476,8 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	for (k = qi; k <= last; k++) {
 		q = &d->q[k];
 		q->speaker = speaker;
+		q->ms = at->ms;
+		q->me = at->me;
 		if (at->verb)
 			memcpy(q->verb, at->vkey, sizeof q->verb);
 		q->full = full || k > qi;

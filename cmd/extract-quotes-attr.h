@@ -25,7 +25,18 @@ struct attr {
 	char vkey[48];
 	long ent;		/* the speaker entity, or -1 */
 	int known;		/* the subject was found, even if nobody can be named */
+	size_t ms, me;		/* where the text names or describes it, if me > ms */
 };
+
+/* The speaker is entity e, named by its own words. */
+static inline void
+qattr_ent(struct attr *at, const struct qdoc *d, long e)
+{
+	at->ent = e;
+	at->known = 1;
+	at->ms = d->e[e].cs;
+	at->me = d->e[e].ce;
+}
 
 
 /* Attributes the quotation of pieces qi..last of d->q. */

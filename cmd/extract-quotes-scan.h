@@ -75,6 +75,7 @@ struct quote {
 	int cont;		/* continues the previous quote in a new paragraph */
 	size_t rec;		/* the record that holds s */
 	long long speaker;	/* offset of the id in qdoc.pool, or -1 */
+	size_t ms, me;		/* the words that name or describe the speaker, if me > ms */
 	char verb[48];		/* lower case, or "" */
 	int full;
 	int report;		/* attributed or clearly a quotation */
@@ -114,6 +115,8 @@ int qdoc_add_entity(struct qdoc *, const struct qlex *, long long start, long lo
     const char *type, size_t tlen, const char *id, size_t idlen);
 /* Finds and attributes the quotations: fills d->q and d->w. */
 void qscan(struct qdoc *, const struct qlex *);
+/* The record that holds a position in d->t. */
+size_t qdoc_rec(const struct qdoc *, size_t pos);
 /* The document offset of a position in d->t. */
 long long qdoc_off(const struct qdoc *, size_t pos);
 /* Appends d->t[s, e) as UTF-8. */

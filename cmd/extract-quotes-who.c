@@ -160,6 +160,46 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 	return found;
 }
 
+/*
+ * The first token of the noun phrase whose head is token k: back over
+ * the words before it ("a Defra spokesman", "the company's chief
+ * executive"), to an article, a possessive or three words at most.
+ */
+static size_t
+np_start(struct scan *sc, const struct toks *tk, size_t k)
+{
+	size_t j;
+
+	for (j = k; j > 0 && k - j < 3 && tk->v[j - 1].kind == T_WORD; j--) {
+		unsigned c = qtok_cls(sc->d, sc->l, tk, j - 1);
+		if (c & (LX_ART | LX_DEF))
+			return j - 1;
+		if (c & (LX_VERB | LX_BETWEEN | LX_NOTVERB | LX_PRON | LX_GROUP | LX_THING))
+			break;
+	}
+	return k;
+}
+
+/*
+ * Where the noun phrase whose head is token k ends: after it, or after
+ * "for Oxford University", "at the bank" that names whose it is.
+ */
+static size_t
+np_end(struct scan *sc, const struct toks *tk, size_t k)
+{
+	struct qdoc *d = sc->d;
+	char key[8];
+	long e;
+
+	if (k + 2 < tk->n && tk->v[k + 1].kind == T_WORD &&
+	    qtok_key(d, tk, k + 1, 1, key, sizeof key) &&
+	    (strcmp(key, "for") == 0 || strcmp(key, "at") == 0 || strcmp(key, "of") == 0) &&
+	    (e = qdoc_ent_starting(d, tk->v[k + 2].a, tk->v[k + 2].b + 1)) >= 0 &&
+	    d->e[e].cs == tk->v[k + 2].a)
+		return d->e[e].ce;
+	return tk->v[k].b;
+}
+
 /* Whom a pronoun, title or noun at token k stands for. */
 int
 qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
@@ -172,8 +212,14 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		return -1;
 	if (c & (LX_PRON | LX_GROUP | LX_THING)) {
 		at->known = 1;
+		at->ms = tk->v[k].a;
+		at->me = tk->v[k].b;
 		at->ent = resolve_pronoun(sc, c, tk->v[k].a);
 		return 0;
+	}
+	if (c & (LX_TITLE | LX_SOURCE)) {
+		at->ms = tk->v[np_start(sc, tk, k)].a;
+		at->me = np_end(sc, tk, k);
 	}
 	if (c & LX_TITLE) {
 		at->known = 1;
@@ -203,6 +249,8 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		for (j = k; j > 0 && k - j < 4 && tk->v[j - 1].kind == T_WORD; j--) {
 			if (qtok_cls(sc->d, sc->l, tk, j - 1) & LX_DEF) {
 				at->known = 1;
+				at->ms = tk->v[j - 1].a;
+				at->me = tk->v[k].b;
 				at->ent = resolve_pronoun(sc, LX_PRON, tk->v[k].a);
 				return 0;
 			}

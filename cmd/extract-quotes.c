@@ -36,6 +36,8 @@ struct rinfo {
 	int hasq;
 	const char *file;
 	unsigned long lineno;
+	long long n;		/* its "n", or its place in the document */
+	size_t dbeg, dend;	/* its "dct" in the line, if dend > dbeg */
 };
 
 struct ctx {
@@ -48,6 +50,7 @@ struct ctx {
 	struct buf doc, docraw;	/* the current document's id, decoded and as it came */
 	int have_doc, marks;
 	long long last_end;
+	long long nrec;		/* records of the document read */
 	uint64_t *seen;		/* hashes of the documents met */
 	size_t nseen, seencap;
 	struct qents ents;
@@ -132,9 +135,23 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 	else
 		ADDS(b, "null");
 	if (q->full)
-		ADDS(b, ",\"kind\":\"full\"}");
+		ADDS(b, ",\"kind\":\"full\"");
 	else
-		ADDS(b, ",\"kind\":\"partial\"}");
+		ADDS(b, ",\"kind\":\"partial\"");
+	if (q->me > q->ms) {
+		/* where the text names the speaker, from its record's start */
+		size_t r = qdoc_rec(d, q->ms);
+		ADDS(b, ",\"mention\":{\"n\":");
+		add_ll(b, c->ri[r].n);
+		ADDS(b, ",\"start\":");
+		add_ll(b, (long long)(q->ms - d->r[r].cs));
+		ADDS(b, ",\"end\":");
+		add_ll(b, (long long)(q->me - d->r[r].cs));
+		ADDS(b, ",\"text\":");
+		qdoc_json(d, q->ms, q->me, b);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, '}');
 }
 
 static void
@@ -167,8 +184,16 @@ finish_doc(struct filter *f)
 			if (!q->report && !c->all)
 				continue;
 			buf_reset(&f->out);
+			const struct rinfo *ri = &c->ri[q->rec];
 			buf_adds(&f->out, "{\"doc\":");
 			buf_add(&f->out, c->docraw.s, c->docraw.len);
+			/* the quote's record: enough to cite it alone */
+			buf_adds(&f->out, ",\"n\":");
+			add_ll(&f->out, ri->n);
+			if (ri->dend > ri->dbeg) {
+				buf_adds(&f->out, ",\"dct\":");
+				buf_add(&f->out, c->lines.s + ri->off + ri->dbeg, ri->dend - ri->dbeg);
+			}
 			buf_adds(&f->out, ",");
 			buf_reset(&c->val);
 			add_quote(c, &c->val, q, 0);
@@ -256,17 +281,17 @@ marks_in(const struct qdoc *d, size_t from, size_t ce)
 
 /* The members this program reads, found in one pass over the record. */
 static const char *const field_keys[] = {
-	"doc", "start", "para", "text", "entities", "quotes", NULL
+	"doc", "start", "para", "text", "entities", "quotes", "n", "dct", NULL
 };
 struct fields {
-	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
+	const struct jmember *doc, *start, *para, *text, *ents, *quotes, *n, *dct;
 };
 
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
-	const struct jmember *fm[6];
+	const struct jmember *fm[8];
 	struct fields fl;
 	long long start, para = 0;
 	size_t i, tlen, dlen, txn;
@@ -275,7 +300,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	int same;
 
 	jobj_fields(o, field_keys, fm, &c->tmp);
-	fl = (struct fields){ fm[0], fm[1], fm[2], fm[3], fm[4], fm[5] };
+	fl = (struct fields){ fm[0], fm[1], fm[2], fm[3], fm[4], fm[5], fm[6], fm[7] };
 	if (!fl.doc || o->s[fl.doc->vbeg] != '"') {
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
@@ -289,6 +314,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		same = c->have_doc && c->tmp.len == c->doc.len &&
 		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
 	}
+	/* a record's place in its document, rejected ones counted, when it has no "n" */
+	c->nrec = same ? c->nrec + 1 : 1;
 	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
@@ -377,6 +404,13 @@ added:
 		ri->mq = *fl.quotes;
 	ri->file = in->name;
 	ri->lineno = in->lineno;
+	if (!fl.n || jmember_int(o, fl.n, &ri->n) < 0)
+		ri->n = c->nrec;
+	ri->dbeg = ri->dend = 0;
+	if (fl.dct && o->s[fl.dct->vbeg] == '"') {
+		ri->dbeg = fl.dct->vbeg;
+		ri->dend = fl.dct->vend;
+	}
 	buf_add(&c->lines, in->line, in->len);
 	return 0;
 }

@@ -7,6 +7,7 @@ cd "$top" || exit 2
 # quotes: speaker|verb|kind|text of each quotation in the records on stdin.
 quotes() {
 	lede-extract-quotes --each "$@" |
+	sed 's/,"mention":{[^}]*}}$/}/' |
 	sed 's/^.*"text":"\(.*\)","speaker":"*\([^"]*\)"*,"verb":"*\([^"]*\)"*,"kind":"\([a-z]*\)"}$/\2|\3|\4|\1/'
 }
 

@@ -1,0 +1,60 @@
+#!/bin/sh
+# lede-extract-quotes: "mention", where the text names or describes the
+# speaker, and the classes of attribution of issue 14, one invented
+# document each.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 2
+
+# who: speaker|n:start:end:mention text of each quotation (--each).
+who() {
+	lede-extract-quotes --each "$@" |
+	sed -e 's/^.*"speaker":"*\([^",]*\)"*,"verb".*"mention":{"n":\([0-9]*\),"start":\([0-9]*\),"end":\([0-9]*\),"text":"\([^"]*\)"}}$/\1|\2:\3:\4:\5/' \
+	    -e 's/^.*"speaker":"*\([^",]*\)"*,"verb".*"kind":"[a-z]*"}$/\1|-/'
+}
+
+check_same 'a name: its words' "$(who <<'EOF'
+{"doc":"m1","n":1,"para":1,"start":0,"end":44,"text":"“The vote is lost,” Rena Quill said on Friday.","entities":[{"start":20,"end":30,"text":"Rena Quill","type":"PERSON","id":"Rena Quill"}]}
+EOF
+)" 'Rena Quill|1:20:30:Rena Quill'
+
+check_same 'a pronoun: the pronoun, the speaker resolved' "$(who <<'EOF'
+{"doc":"m2","n":1,"para":1,"start":0,"end":28,"text":"Rena Quill chairs the board.","entities":[{"start":0,"end":10,"text":"Rena Quill","type":"PERSON","id":"Rena Quill"}]}
+{"doc":"m2","n":2,"para":2,"start":30,"end":60,"text":"“We can't pay,” she told staff.","entities":[]}
+EOF
+)" 'Rena Quill|2:16:19:she'
+
+check_same 'a described speaker with no name: null, and the description' "$(who <<'EOF'
+{"doc":"m3","n":1,"para":1,"start":0,"end":50,"text":"“We are reviewing it,” a utility spokeswoman said.","entities":[]}
+EOF
+)" 'null|1:23:44:a utility spokeswoman'
+
+check_same 'a description that names whose: a spokeswoman for an entity' "$(who <<'EOF'
+{"doc":"m4","n":1,"para":1,"start":0,"end":68,"text":"“Nothing was lost,” said a spokeswoman for Kelvin College on Monday.","entities":[{"start":43,"end":57,"text":"Kelvin College","type":"ORG","id":"Kelvin College"}]}
+EOF
+)" 'Kelvin College|1:43:57:Kelvin College'
+
+check_same 'a continuation carries the mention it was attributed from' "$(who <<'EOF'
+{"doc":"m5","n":1,"para":1,"start":0,"end":41,"text":"“We knew it was late,” Ed Lowe said.","entities":[{"start":23,"end":30,"text":"Ed Lowe","type":"PERSON","id":"Ed Lowe"}]}
+{"doc":"m5","n":2,"para":1,"start":42,"end":60,"text":"“Now it is over.”","entities":[]}
+EOF
+)" 'Ed Lowe|1:23:30:Ed Lowe
+Ed Lowe|1:23:30:Ed Lowe'
+
+check_same 'a continuation of a described speaker carries the description' "$(who <<'EOF'
+{"doc":"m6","n":1,"para":1,"start":0,"end":46,"text":"“The plan stands,” a council spokesman said.","entities":[]}
+{"doc":"m6","n":2,"para":1,"start":47,"end":70,"text":"“It will not change.”","entities":[]}
+EOF
+)" 'null|1:19:38:a council spokesman
+null|1:19:38:a council spokesman'
+
+check_same 'no speaker: no mention' "$(who -a <<'EOF'
+{"doc":"m7","n":1,"para":1,"start":0,"end":37,"text":"The so-called “experts” arrived late.","entities":[]}
+EOF
+)" 'null|-'
+
+check_same '--each: the n and dct of the quotation'\''s record' \
+	"$(printf '%s\n' '{"doc":"m8","n":7,"dct":"2026-03-02","start":0,"text":"“Yes,” Ann said.","entities":[{"start":7,"end":10,"type":"PERSON","id":"Ann"}]}' |
+	lede-extract-quotes --each)" \
+	'{"doc":"m8","n":7,"dct":"2026-03-02","start":1,"end":5,"text":"Yes,","speaker":"Ann","verb":"said","kind":"full","mention":{"n":7,"start":7,"end":10,"text":"Ann"}}'
+
+done_testing
