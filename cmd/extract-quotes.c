@@ -19,7 +19,7 @@
 #include "extract-quotes-ents.h"
 #include "extract-quotes-scan.h"
 
-static const char usage_text[] = "[-aeku] [file ...]";
+static const char usage_text[] = "[-aekqu] [file ...]";
 static const char help_text[] =
     "Adds \"quotes\" (start, end, text, speaker, verb, kind) to records tagged by\n"
     "lede-tag-entities.\n"
@@ -27,6 +27,7 @@ static const char help_text[] =
     "  -e, --each  write one record per quotation (doc, start, end, text, speaker,\n"
     "              verb, kind; document offsets) instead of the records\n"
     "  -k          pass bad lines through with a warning, exit 1 at the end\n"
+    "  -q          no warnings about quotation marks that do not pair\n"
     "  -u          flush after each record\n"
     "Data: en/quotes.yaml and en/speech-verbs.yaml under $LEDE_DATA or the data directory.\n";
 
@@ -44,6 +45,7 @@ struct ctx {
 	struct qdoc d;
 	struct qlex lex;
 	int all, each;
+	int quiet;		/* -q: no warnings about the marks */
 	struct buf lines;
 	struct rinfo *ri;
 	size_t nri, ricap;
@@ -174,7 +176,9 @@ finish_doc(struct filter *f)
 				else
 					hi = r;
 			}
-			warnm("%s:%lu: %s", c->ri[lo].file, c->ri[lo].lineno, d->w[i].msg);
+			if (!c->quiet)
+				warnm("%s:%lu: doc %s, record %lld: %s", c->ri[lo].file, c->ri[lo].lineno,
+				    c->doc.s, c->ri[lo].n, d->w[i].msg);
 		}
 	} else
 		d->nq = 0;
@@ -431,11 +435,12 @@ main(int argc, char **argv)
 		else if (strcmp(argv[i], "--all") == 0)
 			argv[i] = "-a";
 	}
-	while ((ch = getopt(argc, argv, "aeku")) != -1)
+	while ((ch = getopt(argc, argv, "aekqu")) != -1)
 		switch (ch) {
 		case 'a': c.all = 1; break;
 		case 'e': c.each = 1; break;
 		case 'k': f.kflag = 1; break;
+		case 'q': c.quiet = 1; break;
 		case 'u': f.uflag = 1; break;
 		default: usage();
 		}

@@ -56,16 +56,19 @@ printf '%s\n' '{"doc":"d5","n":1,"para":1,"start":0,"text":"“We will win, Petr
 run_err $q -e "$tmp/open.jsonl"
 check_same "a quotation never closed: exit status" "$status" 0
 check_same "a quotation never closed: warning" "$err" \
-	"lede-extract-quotes: $tmp/open.jsonl:1: quotation not closed by the end of its paragraph"
+	"lede-extract-quotes: $tmp/open.jsonl:1: doc d5, record 1: quotation not closed by the end of its paragraph"
 check_same "a quotation never closed ends at its paragraph's end" "$(cat "$tmp/out")" \
 	'{"doc":"d5","n":1,"start":1,"end":25,"text":"We will win, Petro said.","speaker":null,"verb":null,"kind":"full"}'
 printf '%s\n' '{"doc":"d6","start":0,"text":"He said ” nothing."}' >"$tmp/stray.jsonl"
 check_fail "a closing mark with no opening one" 0 \
-	"lede-extract-quotes: $tmp/stray.jsonl:1: closing quotation mark with no opening mark" $q "$tmp/stray.jsonl"
+	"lede-extract-quotes: $tmp/stray.jsonl:1: doc d6, record 1: closing quotation mark with no opening mark" $q "$tmp/stray.jsonl"
+run_err $q -q "$tmp/stray.jsonl"
+check_same "-q: no warning about the marks" "$status:$err" "0:"
+check_same "-q: the same records" "$(cat "$tmp/out")" "$($q "$tmp/stray.jsonl" 2>/dev/null)"
 
 # Errors.
 check_fail "bad option" 2 "lede-extract-quotes: invalid option -- 'x'
-usage: lede-extract-quotes [-aeku] [file ...]" $q -x
+usage: lede-extract-quotes [-aekqu] [file ...]" $q -x
 check_fail "missing file" 1 "lede-extract-quotes: $tmp/nonexistent: No such file or directory" $q "$tmp/nonexistent"
 printf 'not json\n' >"$tmp/bad.jsonl"
 check_fail "malformed JSON" 2 "lede-extract-quotes: $tmp/bad.jsonl:1: expected a JSON object at column 1" $q "$tmp/bad.jsonl"
