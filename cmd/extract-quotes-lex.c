@@ -175,6 +175,7 @@ static const struct {
 	{ "speaker_after", LX_AFTER },
 	{ "titles", LX_TITLE },
 	{ "sources", LX_SOURCE },
+	{ "bodies", LX_BODY },
 	{ "between", LX_BETWEEN },
 	{ "not_before_verb", LX_NOTVERB },
 	{ "other_office", LX_OTHER },

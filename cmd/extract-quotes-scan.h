@@ -36,7 +36,8 @@ enum {
 	LX_DEF = 1 << 17,	/* the: a description follows */
 	LX_AGENT = 1 << 18,	/* by: the verb before is passive */
 	LX_QUOTING = 1 << 19,	/* quoted: its object is the speaker, before "as" */
-	LX_AS = 1 << 20		/* as: "quoted X as saying" */
+	LX_AS = 1 << 20,	/* as: "quoted X as saying" */
+	LX_BODY = 1 << 21	/* company, ministry: an organisation named before */
 };
 
 struct qlex {

@@ -193,11 +193,72 @@ np_end(struct scan *sc, const struct toks *tk, size_t k)
 
 	if (k + 2 < tk->n && tk->v[k + 1].kind == T_WORD &&
 	    qtok_key(d, tk, k + 1, 1, key, sizeof key) &&
-	    (strcmp(key, "for") == 0 || strcmp(key, "at") == 0 || strcmp(key, "of") == 0) &&
+	    (strcmp(key, "for") == 0 || strcmp(key, "at") == 0 || strcmp(key, "of") == 0 ||
+	     strcmp(key, "from") == 0) &&
 	    (e = qdoc_ent_starting(d, tk->v[k + 2].a, tk->v[k + 2].b + 1)) >= 0 &&
 	    d->e[e].cs == tk->v[k + 2].a)
 		return d->e[e].ce;
 	return tk->v[k].b;
+}
+
+/* The token that starts at or holds pos. */
+static size_t
+at_tok(const struct toks *tk, size_t pos)
+{
+	size_t j;
+
+	for (j = 0; j + 1 < tk->n && tk->v[j].b <= pos; j++)
+		;
+	return j;
+}
+
+/*
+ * Whose a text or body at token k is, when its noun phrase [ms, me)
+ * says: "Kok's report", "the ADB report", "the letter from Qwest",
+ * "her statement", "its board".  -1 if it does not.
+ */
+static long
+owner(struct scan *sc, const struct toks *tk, size_t k, size_t ms, size_t me)
+{
+	struct qdoc *d = sc->d;
+	const struct tok *o;
+	long e;
+
+	if (k == 0 || tk->v[k - 1].kind != T_WORD)
+		return -1;
+	o = &tk->v[k - 1];
+	if (o->b - o->a > 2 && is_poss(d->t, o->b - 2))
+		return qdoc_ent_ending(d, o->b - 2, 0);
+	if ((e = qdoc_ent_starting(d, ms, tk->v[k].a)) >= 0 && d->e[e].ce <= tk->v[k].a)
+		return e;
+	if (me > tk->v[k].b && (e = qdoc_ent_ending(d, me, tk->v[k].b)) >= 0)
+		return e;
+	if (o->a >= ms) {
+		unsigned c = qtok_cls(d, sc->l, tk, k - 1);
+		if (c & (LX_PRON | LX_THING))	/* her statement, its board */
+			return resolve_pronoun(sc, c, o->a);
+	}
+	return -1;
+}
+
+/*
+ * "the company": the organisation that spoke last, if recent, else the
+ * last one named before pos, a bounded look back.
+ */
+static long
+resolve_body(struct scan *sc, size_t pos)
+{
+	struct qdoc *d = sc->d;
+	size_t rec = qdoc_rec(d, pos), i, n;
+
+	if (sc->last >= 0 && !d->e[sc->last].person && rec <= sc->lastrec + 3)
+		return sc->last;
+	for (i = qdoc_ent_from(d, pos), n = 0; i > 0 && n < 64; i--, n++) {
+		const struct qent *e = &d->e[i - 1];
+		if (e->speaker && !e->person && !d->in[e->cs])
+			return rec <= qdoc_rec(d, e->cs) + 8 ? (long)i - 1 : -1;
+	}
+	return -1;
 }
 
 /* Whom a pronoun, title or noun at token k stands for. */
@@ -217,7 +278,7 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		at->ent = resolve_pronoun(sc, c, tk->v[k].a);
 		return 0;
 	}
-	if (c & (LX_TITLE | LX_SOURCE)) {
+	if (c & (LX_TITLE | LX_SOURCE | LX_BODY)) {
 		at->ms = tk->v[np_start(sc, tk, k)].a;
 		at->me = np_end(sc, tk, k);
 	}
@@ -230,15 +291,12 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		at->ent = resolve_title(sc, key, tk->v[k].a);
 		return 0;
 	}
-	if (c & LX_SOURCE) {
-		/* "Kok's report said": the owner of the text */
+	if (c & (LX_SOURCE | LX_BODY)) {
 		at->known = 1;
-		if (k > 0 && tk->v[k - 1].kind == T_WORD) {
-			const struct tok *o = &tk->v[k - 1];
-			const uint32_t *t = sc->d->t;
-			if (o->b - o->a > 2 && is_poss(t, o->b - 2))
-				at->ent = qdoc_ent_ending(sc->d, o->b - 2, 0);
-		}
+		at->ent = owner(sc, tk, k, at->ms, at->me);
+		if (at->ent < 0 && (c & LX_BODY) && !(c & LX_SOURCE) && tk->v[at_tok(tk, at->ms)].a == at->ms &&
+		    !(qtok_cls(sc->d, sc->l, tk, at_tok(tk, at->ms)) & LX_ART))
+			at->ent = resolve_body(sc, tk->v[k].a);
 		return 0;
 	}
 	/*

@@ -57,4 +57,26 @@ check_same '--each: the n and dct of the quotation'\''s record' \
 	lede-extract-quotes --each)" \
 	'{"doc":"m8","n":7,"dct":"2026-03-02","start":1,"end":5,"text":"Yes,","speaker":"Ann","verb":"said","kind":"full","mention":{"n":7,"start":7,"end":10,"text":"Ann"}}'
 
+check_same 'a body noun: the organisation named before' "$(who <<'EOF'
+{"doc":"b1","n":1,"para":1,"start":0,"end":38,"text":"Keel Power raised its prices in March.","entities":[{"start":0,"end":10,"text":"Keel Power","type":"ORG","id":"Keel Power"}]}
+{"doc":"b1","n":2,"para":2,"start":40,"end":85,"text":"“Costs have doubled,” the company said today.","entities":[]}
+EOF
+)" 'Keel Power|2:22:33:the company'
+
+check_same 'a text that names its owner: the Keel Power study' "$(who <<'EOF'
+{"doc":"b2","n":1,"para":1,"start":0,"end":53,"text":"“Growth will slow,” the Keel Power study warned.","entities":[{"start":24,"end":34,"text":"Keel Power","type":"ORG","id":"Keel Power"}]}
+EOF
+)" 'Keel Power|1:20:40:the Keel Power study'
+
+check_same 'a text from its owner: the letter from X' "$(who <<'EOF'
+{"doc":"b3","n":1,"para":1,"start":0,"end":54,"text":"“We decline,” said the letter from Keel Power.","entities":[{"start":35,"end":45,"text":"Keel Power","type":"ORG","id":"Keel Power"}]}
+EOF
+)" 'Keel Power|1:35:45:Keel Power'
+
+check_same 'an indefinite body names nobody' "$(who <<'EOF'
+{"doc":"b4","n":1,"para":1,"start":0,"end":38,"text":"Keel Power raised its prices in March.","entities":[{"start":0,"end":10,"text":"Keel Power","type":"ORG","id":"Keel Power"}]}
+{"doc":"b4","n":2,"para":2,"start":40,"end":80,"text":"“Costs have doubled,” a rival firm said.","entities":[]}
+EOF
+)" 'null|2:22:34:a rival firm'
+
 done_testing
