@@ -121,14 +121,67 @@ agrees(struct scan *sc, unsigned cls, long e)
 	return !s || s == want;
 }
 
-/* he, she: the speaker just quoted, else the subject of a recent sentence. */
+/* Is there a comma just before pos (after white space), from floor on? */
+static int
+comma_before(const struct qdoc *d, size_t floor, size_t pos)
+{
+	while (pos > floor && is_space(d->t[pos - 1]))
+		pos--;
+	return pos > floor && d->t[pos - 1] == ',';
+}
+
+/*
+ * Is a pronoun of the class cls the subject in t[a, b): at its start
+ * ("He portrayed Ebbers as ...") or after a comma before a reporting
+ * verb ("Blair would lead it, he said")?  The first 64 tokens are read.
+ */
+static int
+pron_subject(struct scan *sc, size_t a, size_t b, unsigned cls)
+{
+	const unsigned want = LX_PRON | LX_GROUP | LX_THING | LX_MALE | LX_FEMALE;
+	struct toks *tw = &sc->tw;
+	size_t k, nw;
+	unsigned vc;
+	char key[48];
+
+	qtok_split(sc->d, sc->l, a, b, tw, 64);
+	for (k = 0; k < tw->n; k++) {
+		if (tw->v[k].kind != T_WORD || (qtok_cls(sc->d, sc->l, tw, k) & want) != (cls & want))
+			continue;
+		if (k == 0 || (k == 1 && tw->v[0].kind == T_PUNCT))
+			return 1;
+		if (tw->v[k - 1].kind == T_PUNCT && tw->v[k - 1].c == ',' && k + 1 < tw->n &&
+		    (nw = qtok_verb(sc->d, sc->l, tw, k + 1, &vc, key, sizeof key)) && !(vc & LX_AFTER))
+			return 1;
+	}
+	return 0;
+}
+
+/* Has entity e's id been a speaker of one of the last twelve quotations? */
+static int
+has_spoken(struct scan *sc, long e)
+{
+	const char *id = qdoc_ent_id(sc->d, e);
+	size_t i, n;
+
+	for (i = sc->nspk, n = 0; i > 0 && n < 12; i--, n++)
+		if (strcmp(qdoc_ent_id(sc->d, sc->spk[i - 1]), id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * he, she: the speaker just quoted, else the subject of a recent
+ * sentence, one who has spoken before it anywhere in the sentence
+ * ("Bogdanov claimed ..., but McIlroy is unfazed.  He admitted:").
+ */
 static long
 resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 {
 	struct qdoc *d = sc->d;
-	size_t rec = qdoc_rec(d, pos), r, i, end;
+	size_t rec = qdoc_rec(d, pos), r, i, end, n;
 	int person = (cls & LX_PRON) != 0;
-	long found;
+	long found, subj;
 
 	for (r = rec + 1; r > 0 && rec + 1 - r < 4; r--) {
 		/* Back at the sentence of the last quotation: its speaker. */
@@ -136,13 +189,33 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 		    agrees(sc, cls, sc->last))
 			return sc->last;
 		end = r - 1 == rec ? pos : d->r[r - 1].ce;
-		for (i = qdoc_ent_from(d, d->r[r - 1].cs); i < d->ne && d->e[i].cs < end; i++) {
-			struct qent *e = &d->e[i];
-			/* the subject: near the start of its sentence */
-			if (e->speaker && e->person == person && !d->in[e->cs] &&
-			    e->cs < d->r[r - 1].cs + 60 && agrees(sc, cls, (long)i))
-				return (long)i;
+		/*
+		 * "Blair would lead it, he said": not the reported clause's
+		 * subject; "He portrayed Ebbers as ...": the chain goes on
+		 * before that sentence.
+		 */
+		if (r - 1 == rec ? comma_before(d, d->r[rec].cs, pos) :
+		    pron_subject(sc, d->r[r - 1].cs, d->r[r - 1].ce, cls)) {
+			/* a chain of "he said": most likely the last speaker's */
+			if (r - 1 < rec && sc->last >= 0 && d->e[sc->last].person == person &&
+			    rec <= sc->lastrec + 6 && agrees(sc, cls, sc->last))
+				return sc->last;
+			continue;
 		}
+		subj = -1;
+		for (i = qdoc_ent_from(d, d->r[r - 1].cs), n = 0; i < d->ne && d->e[i].cs < end && n < 32;
+		    i++, n++) {
+			struct qent *e = &d->e[i];
+			if (!e->speaker || e->person != person || d->in[e->cs] || !agrees(sc, cls, (long)i))
+				continue;
+			if (has_spoken(sc, (long)i))
+				return (long)i;
+			/* the subject: near the start of its sentence */
+			if (subj < 0 && e->cs < d->r[r - 1].cs + 60)
+				subj = (long)i;
+		}
+		if (subj >= 0)
+			return subj;
 	}
 	if (sc->last >= 0 && d->e[sc->last].person == person && rec <= sc->lastrec + 6 &&
 	    agrees(sc, cls, sc->last))

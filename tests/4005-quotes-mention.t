@@ -5,6 +5,13 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 
+# quotes: speaker|verb|kind|text of each quotation.
+quotes() {
+	lede-extract-quotes --each "$@" |
+	sed -e 's/,"mention":{[^}]*}}$/}/' \
+	    -e 's/^.*"text":"\(.*\)","speaker":"*\([^"]*\)"*,"verb":"*\([^"]*\)"*,"kind":"\([a-z]*\)"}$/\2|\3|\4|\1/'
+}
+
 # who: speaker|n:start:end:mention text of each quotation (--each).
 who() {
 	lede-extract-quotes --each "$@" |
@@ -78,5 +85,29 @@ check_same 'an indefinite body names nobody' "$(who <<'EOF'
 {"doc":"b4","n":2,"para":2,"start":40,"end":80,"text":"“Costs have doubled,” a rival firm said.","entities":[]}
 EOF
 )" 'null|2:22:34:a rival firm'
+
+check_same 'a pronoun goes to a speaker named late in the sentence before' "$(quotes <<'EOF'
+{"doc": "p1", "n": 1, "para": 1, "start": 0, "end": 32, "text": "“I run to win,” said Tom Quarry.", "entities": [{"start": 21, "end": 31, "text": "Tom Quarry", "type": "PERSON", "id": "Tom Quarry"}]}
+{"doc": "p1", "n": 2, "para": 2, "start": 34, "end": 96, "text": "Rival Ivo Brandt claimed the race was his, but Quarry is calm.", "entities": [{"start": 6, "end": 16, "text": "Ivo Brandt", "type": "PERSON", "id": "Ivo Brandt"}, {"start": 47, "end": 53, "text": "Quarry", "type": "PERSON", "id": "Tom Quarry"}]}
+{"doc": "p1", "n": 3, "para": 3, "start": 98, "end": 122, "text": "He said: “Let him talk.”", "entities": []}
+EOF
+)" 'Tom Quarry|said|full|I run to win,
+Tom Quarry|said|full|Let him talk.'
+
+check_same 'a chain: he ... he goes on past the object of his sentence' "$(quotes <<'EOF'
+{"doc": "p2", "n": 1, "para": 1, "start": 0, "end": 47, "text": "“The books were false,” Mr Dane told the court.", "entities": [{"start": 27, "end": 31, "text": "Dane", "type": "PERSON", "id": "Paul Dane"}]}
+{"doc": "p2", "n": 2, "para": 2, "start": 49, "end": 99, "text": "He portrayed Mr Ebbs as a man obsessed with costs.", "entities": [{"start": 16, "end": 20, "text": "Ebbs", "type": "PERSON", "id": "Rob Ebbs"}]}
+{"doc": "p2", "n": 3, "para": 3, "start": 101, "end": 142, "text": "“He counted the coffee filters,” he said.", "entities": []}
+EOF
+)" 'Paul Dane|told|full|The books were false,
+Paul Dane|said|full|He counted the coffee filters,'
+
+check_same '“X would lead, he said”: the pronoun is not the clause'\''s subject' "$(quotes <<'EOF'
+{"doc": "p3", "n": 1, "para": 1, "start": 0, "end": 40, "text": "“We will fight hard,” declared Ann Mole.", "entities": [{"start": 31, "end": 39, "text": "Ann Mole", "type": "PERSON", "id": "Ann Mole"}]}
+{"doc": "p3", "n": 2, "para": 2, "start": 42, "end": 86, "text": "And Rick Bay would lead the fight, she said.", "entities": [{"start": 4, "end": 12, "text": "Rick Bay", "type": "PERSON", "id": "Rick Bay"}]}
+{"doc": "p3", "n": 3, "para": 3, "start": 88, "end": 128, "text": "“Rick will be everywhere,” she promised.", "entities": []}
+EOF
+)" 'Ann Mole|declared|full|We will fight hard,
+Ann Mole|promised|full|Rick will be everywhere,'
 
 done_testing
