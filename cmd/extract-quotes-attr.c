@@ -233,6 +233,7 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 	uint32_t last;
 	struct attr at;
 	char key[48];
+	long e;
 
 	memset(out, 0, sizeof *out);
 	out->ent = -1;
@@ -275,6 +276,13 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 				qattr_ent(&at, d, at.ent);
 			else
 				subject_before(sc, tk, k, q->cm + 1, &at);
+			/*
+			 * "“…,” Kirsten Pfeifer from the CEA, told": the
+			 * entity that opens the attribution is its subject.
+			 */
+			if (at.ent < 0 && k > first && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
+			    d->e[e].cs == tk->v[first].a)
+				qattr_ent(&at, d, e);
 			if (last == '.' && at.ent < 0)
 				return;	/* a new sentence, not an attribution */
 			if (!at.known && k > first)
@@ -405,10 +413,63 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
  * record rec, when the patterns found at: theirs, else the speaker of
  * the quotation just before, else one in the sentence before.
  */
+/* The longest record read whole as the sentence before a quotation, in code points. */
+#define MAXSENT 4000
+
+/* Record r has no quotation and names no person: a sentence a speaker's words may float past. */
+static int
+plain(const struct qdoc *d, size_t r)
+{
+	size_t i;
+
+	if (d->r[r].ce - d->r[r].cs > MAXSENT)
+		return 0;	/* no sentence: a look a quotation must not repeat */
+	for (i = d->r[r].cs; i < d->r[r].ce; i++)
+		if (d->in[i])
+			return 0;
+	for (i = qdoc_ent_from(d, d->r[r].cs); i < d->ne && d->e[i].cs < d->r[r].ce; i++)
+		if (d->e[i].person)
+			return 0;
+	return 1;
+}
+
+/* The subject of a reporting verb in record r, which holds no quotation, into at. */
+static int
+indirect(struct scan *sc, size_t r, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	const struct qrec *pr = &d->r[r];
+	struct attr pa;
+	size_t i;
+
+	if (pr->ce - pr->cs > MAXSENT)
+		return -1;
+	for (i = pr->cs; i < pr->ce; i++)
+		if (d->in[i])
+			return -1;
+	qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
+	attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
+	if (pa.ent < 0)
+		return -1;
+	at->ent = pa.ent;
+	at->ms = pa.ms;
+	at->me = pa.me;
+	return 0;
+}
+
+/*
+ * The speaker's id (an offset in d->pool, or -1) of quotation qi, in
+ * record rec, when the patterns found at: theirs, else the speaker of
+ * the quotation just before, else one in the sentence before.  Either
+ * may lie past one sentence that names no person ("“…,” X told the
+ * BBC. The show featured the year's products. “…”").
+ */
 static long long
 speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 {
 	struct qdoc *d = sc->d;
+	int past = start && !at->verb && rec > 1 && d->r[rec - 1].para == d->r[rec].para &&
+	    plain(d, rec - 1);
 
 	if (at->ent < 0 && !at->known && qi > 0) {
 		/*
@@ -418,7 +479,8 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 		struct quote *p = &d->q[qi - 1];
 		size_t prevrec = qdoc_rec(d, p->cm);
 		if ((p->speaker >= 0 || p->me > p->ms) &&
-		    (prevrec == rec || (!at->verb && prevrec + 1 >= rec))) {
+		    (prevrec == rec || (!at->verb && prevrec + 1 >= rec) ||
+		     (past && prevrec + 2 == rec))) {
 			at->ms = p->ms;
 			at->me = p->me;
 			return p->speaker;
@@ -426,20 +488,8 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 	}
 	if (at->ent < 0 && !at->known && start && rec > 0 && !at->verb) {
 		/* A speaker in the sentence before: "Turk said in October:" */
-		const struct qrec *pr = &d->r[rec - 1];
-		size_t i;
-		for (i = pr->cs; i < pr->ce && !d->in[i]; i++)
-			;
-		if (i == pr->ce) {
-			struct attr pa;
-			qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
-			attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
-			if (pa.ent >= 0) {
-				at->ent = pa.ent;
-				at->ms = pa.ms;
-				at->me = pa.me;
-			}
-		}
+		if (indirect(sc, rec - 1, at) < 0 && past)
+			indirect(sc, rec - 2, at);
 	}
 	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
 }
@@ -467,7 +517,9 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
 	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
 	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ','))));
-	if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
+	if ((speaker >= 0 || at->me > at->ms) && at->verb && full)
+		report = 1;	/* said by someone: a quotation, however short or capitalised */
+	else if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
 		report = !(last == qi && title_case(d, g, NULL));
 	else if (title_case(d, g, &words) && last == qi)
 		report = 0;

@@ -110,4 +110,38 @@ EOF
 )" 'Ann Mole|declared|full|We will fight hard,
 Ann Mole|promised|full|Rick will be everywhere,'
 
+check_same 'the entity that opens an attribution is its subject, past “from X,”' "$(quotes <<'EOF'
+{"doc": "f1", "n": 1, "para": 1, "start": 0, "end": 78, "text": "“Everything is going online,” Mara Velt from the Gadget Guild, told reporters.", "entities": [{"start": 30, "end": 39, "text": "Mara Velt", "type": "PERSON", "id": "Mara Velt"}, {"start": 49, "end": 61, "text": "Gadget Guild", "type": "ORG", "id": "Gadget Guild"}]}
+EOF
+)" 'Mara Velt|told|full|Everything is going online,'
+
+check_same 'a floating quote past one sentence that names nobody' "$(quotes <<'EOF'
+{"doc": "f2", "n": 1, "para": 1, "start": 0, "end": 41, "text": "“Sales are up,” Mara Velt told reporters.", "entities": [{"start": 16, "end": 25, "text": "Mara Velt", "type": "PERSON", "id": "Mara Velt"}]}
+{"doc": "f2", "n": 2, "para": 1, "start": 42, "end": 80, "text": "The fair showed the year's new phones.", "entities": []}
+{"doc": "f2", "n": 3, "para": 1, "start": 81, "end": 102, "text": "“Buyers want choice.”", "entities": []}
+EOF
+)" 'Mara Velt|told|full|Sales are up,
+Mara Velt|null|full|Buyers want choice.'
+
+check_same 'a floating quote after indirect speech, past one sentence' "$(quotes <<'EOF'
+{"doc": "f3", "n": 1, "para": 1, "start": 0, "end": 35, "text": "Rena Quill says the board is broke.", "entities": [{"start": 0, "end": 10, "text": "Rena Quill", "type": "PERSON", "id": "Rena Quill"}]}
+{"doc": "f3", "n": 2, "para": 1, "start": 36, "end": 72, "text": "The deficit has doubled since March.", "entities": []}
+{"doc": "f3", "n": 3, "para": 1, "start": 73, "end": 99, "text": "“We cannot pay the staff.”", "entities": []}
+EOF
+)" 'Rena Quill|null|full|We cannot pay the staff.'
+
+check_same 'no floating past a sentence that names another person' "$(quotes <<'EOF'
+{"doc": "f4", "n": 1, "para": 1, "start": 0, "end": 41, "text": "“Sales are up,” Mara Velt told reporters.", "entities": [{"start": 16, "end": 25, "text": "Mara Velt", "type": "PERSON", "id": "Mara Velt"}]}
+{"doc": "f4", "n": 2, "para": 1, "start": 42, "end": 75, "text": "Rival Tom Hale sold fewer phones.", "entities": [{"start": 6, "end": 14, "text": "Tom Hale", "type": "PERSON", "id": "Tom Hale"}]}
+{"doc": "f4", "n": 3, "para": 1, "start": 76, "end": 97, "text": "“Buyers want choice.”", "entities": []}
+EOF
+)" 'Mara Velt|told|full|Sales are up,
+null|null|full|Buyers want choice.'
+
+check_same 'a short phrase said by someone is a quotation, Title Case or not' "$(quotes <<'EOF'
+{"doc": "s1", "n": 1, "para": 1, "start": 0, "end": 41, "text": "“Sales Are Up,” Mara Velt told reporters.", "entities": [{"start": 16, "end": 25, "text": "Mara Velt", "type": "PERSON", "id": "Mara Velt"}]}
+{"doc": "s1", "n": 2, "para": 1, "start": 42, "end": 90, "text": "Critics called the plan “Grand Folly” on Monday.", "entities": []}
+EOF
+)" 'Mara Velt|told|full|Sales Are Up,'
+
 done_testing
