@@ -468,10 +468,12 @@ static long long
 speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 {
 	struct qdoc *d = sc->d;
-	int past = start && !at->verb && rec > 1 && d->r[rec - 1].para == d->r[rec].para &&
-	    plain(d, rec - 1);
+	/* past one plain sentence: looked at only where it matters */
+#define PAST() (start && !at->verb && rec > 1 && d->r[rec - 1].para == d->r[rec].para && plain(d, rec - 1))
 
-	if (at->ent < 0 && !at->known && qi > 0) {
+	if (at->ent >= 0 || at->known)
+		return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
+	if (qi > 0) {
 		/*
 		 * A floating quotation, or one after ", adding": the speaker
 		 * of the quotation just before.
@@ -480,17 +482,18 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 		size_t prevrec = qdoc_rec(d, p->cm);
 		if ((p->speaker >= 0 || p->me > p->ms) &&
 		    (prevrec == rec || (!at->verb && prevrec + 1 >= rec) ||
-		     (past && prevrec + 2 == rec))) {
+		     (prevrec + 2 == rec && PAST()))) {
 			at->ms = p->ms;
 			at->me = p->me;
 			return p->speaker;
 		}
 	}
-	if (at->ent < 0 && !at->known && start && rec > 0 && !at->verb) {
+	if (start && rec > 0 && !at->verb) {
 		/* A speaker in the sentence before: "Turk said in October:" */
-		if (indirect(sc, rec - 1, at) < 0 && past)
+		if (indirect(sc, rec - 1, at) < 0 && PAST())
 			indirect(sc, rec - 2, at);
 	}
+#undef PAST
 	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
 }
 

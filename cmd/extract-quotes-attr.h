@@ -18,6 +18,8 @@ struct scan {
 	long last;		/* the last speaker entity, or -1 */
 	struct buf name;
 	size_t lastrec;
+	/* pron_subject's answers for recent records: 0 none, 1 no, 2 yes */
+	struct { size_t r; unsigned cls; unsigned char v; } ps[8];
 };
 
 struct attr {

@@ -139,22 +139,46 @@ static int
 pron_subject(struct scan *sc, size_t a, size_t b, unsigned cls)
 {
 	const unsigned want = LX_PRON | LX_GROUP | LX_THING | LX_MALE | LX_FEMALE;
+	const struct qdoc *d = sc->d;
 	struct toks *tw = &sc->tw;
-	size_t k, nw;
+	size_t i, j, k;
 	unsigned vc;
 	char key[48];
 
-	qtok_split(sc->d, sc->l, a, b, tw, 64);
-	for (k = 0; k < tw->n; k++) {
-		if (tw->v[k].kind != T_WORD || (qtok_cls(sc->d, sc->l, tw, k) & want) != (cls & want))
+	/* at its start, after a dash or bullet at most */
+	qtok_split(d, sc->l, a, b, tw, 2);
+	k = tw->n > 1 && tw->v[0].kind == T_PUNCT;
+	if (k < tw->n && tw->v[k].kind == T_WORD && (qtok_cls(d, sc->l, tw, k) & want) == (cls & want))
+		return 1;
+	/* ", he said": only a short word after a comma is looked up */
+	for (i = a; i + 2 < b; i++) {
+		if (d->t[i] != ',' || d->in[i] || !is_space(d->t[i + 1]))
 			continue;
-		if (k == 0 || (k == 1 && tw->v[0].kind == T_PUNCT))
-			return 1;
-		if (tw->v[k - 1].kind == T_PUNCT && tw->v[k - 1].c == ',' && k + 1 < tw->n &&
-		    (nw = qtok_verb(sc->d, sc->l, tw, k + 1, &vc, key, sizeof key)) && !(vc & LX_AFTER))
+		for (j = i + 2; j < b && j < i + 7 && is_alnum(d->t[j]); j++)
+			;
+		if (j - (i + 2) < 2 || j - (i + 2) > 4 || j >= b || !is_space(d->t[j]))
+			continue;
+		qtok_split(d, sc->l, i + 2, b, tw, 4);
+		if (tw->n >= 2 && tw->v[0].kind == T_WORD &&
+		    (qtok_cls(d, sc->l, tw, 0) & want) == (cls & want) &&
+		    qtok_verb(d, sc->l, tw, 1, &vc, key, sizeof key) && !(vc & LX_AFTER))
 			return 1;
 	}
 	return 0;
+}
+
+/* pron_subject for record r, remembered: a paragraph's quotations look back over the same records. */
+static int
+pron_subject_of(struct scan *sc, size_t r, unsigned cls)
+{
+	size_t h = r & 7;
+
+	if (!sc->ps[h].v || sc->ps[h].r != r || sc->ps[h].cls != cls) {
+		sc->ps[h].r = r;
+		sc->ps[h].cls = cls;
+		sc->ps[h].v = 1 + (unsigned char)pron_subject(sc, sc->d->r[r].cs, sc->d->r[r].ce, cls);
+	}
+	return sc->ps[h].v == 2;
 }
 
 /* Has entity e's id been a speaker of one of the last twelve quotations? */
@@ -194,8 +218,7 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 		 * subject; "He portrayed Ebbers as ...": the chain goes on
 		 * before that sentence.
 		 */
-		if (r - 1 == rec ? comma_before(d, d->r[rec].cs, pos) :
-		    pron_subject(sc, d->r[r - 1].cs, d->r[r - 1].ce, cls)) {
+		if (r - 1 == rec ? comma_before(d, d->r[rec].cs, pos) : pron_subject_of(sc, r - 1, cls)) {
 			/* a chain of "he said": most likely the last speaker's */
 			if (r - 1 < rec && sc->last >= 0 && d->e[sc->last].person == person &&
 			    rec <= sc->lastrec + 6 && agrees(sc, cls, sc->last))
@@ -206,13 +229,16 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 		for (i = qdoc_ent_from(d, d->r[r - 1].cs), n = 0; i < d->ne && d->e[i].cs < end && n < 32;
 		    i++, n++) {
 			struct qent *e = &d->e[i];
-			if (!e->speaker || e->person != person || d->in[e->cs] || !agrees(sc, cls, (long)i))
+			int spoke;
+			if (!e->speaker || e->person != person || d->in[e->cs])
 				continue;
-			if (has_spoken(sc, (long)i))
+			spoke = has_spoken(sc, (long)i);
+			/* else the subject: near the start of its sentence */
+			if ((!spoke && (subj >= 0 || e->cs >= d->r[r - 1].cs + 60)) || !agrees(sc, cls, (long)i))
+				continue;
+			if (spoke)
 				return (long)i;
-			/* the subject: near the start of its sentence */
-			if (subj < 0 && e->cs < d->r[r - 1].cs + 60)
-				subj = (long)i;
+			subj = (long)i;
 		}
 		if (subj >= 0)
 			return subj;
