@@ -441,5 +441,20 @@ qwho_surname(struct scan *sc, const struct tok *t)
 		if (strlen(sp) == len && memcmp(sp, sc->name.s, len) == 0)
 			return (long)i - 1;
 	}
+	/*
+	 * Else an entity of another type that can speak, of several words:
+	 * a person the tagger typed wrong ("Dai Young" an ORG), or "the
+	 * Bank" after "Royal Bank".
+	 */
+	for (i = qdoc_ent_from(d, t->a), n = 0; i > 0 && n < 300; i--, n++) {
+		if (d->e[i - 1].person || !d->e[i - 1].speaker)
+			continue;
+		id = qdoc_ent_id(d, (long)i - 1);
+		if (!(sp = strrchr(id, ' ')))
+			continue;
+		sp++;
+		if (strlen(sp) == len && memcmp(sp, sc->name.s, len) == 0)
+			return (long)i - 1;
+	}
 	return -1;
 }

@@ -144,4 +144,10 @@ check_same 'a short phrase said by someone is a quotation, Title Case or not' "$
 EOF
 )" 'Mara Velt|told|full|Sales Are Up,'
 
+check_same 'a surname of a person the tagger typed as an organisation' "$(quotes <<'EOF'
+{"doc": "y1", "n": 1, "para": 1, "start": 0, "end": 60, "text": "The praise came from his club coach, former prop Reg Tallow.", "entities": [{"start": 49, "end": 59, "text": "Reg Tallow", "type": "ORG", "id": "Reg Tallow"}]}
+{"doc": "y1", "n": 2, "para": 2, "start": 62, "end": 108, "text": "“He is a strong lad,” Tallow told the Courier.", "entities": [{"start": 38, "end": 45, "text": "Courier", "type": "ORG", "id": "Courier"}]}
+EOF
+)" 'Reg Tallow|told|full|He is a strong lad,'
+
 done_testing
