@@ -416,10 +416,14 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
 /* The longest record read whole as the sentence before a quotation, in code points. */
 #define MAXSENT 4000
 
-/* Record r has no quotation and names no person: a sentence a speaker's words may float past. */
+/*
+ * Record r has no quotation and names no person, or has the speaker as
+ * its subject: a sentence a speaker's words may float past.
+ */
 static int
-plain(const struct qdoc *d, size_t r)
+plain(struct scan *sc, size_t r)
 {
+	const struct qdoc *d = sc->d;
 	size_t i;
 
 	if (d->r[r].ce - d->r[r].cs > MAXSENT)
@@ -428,8 +432,9 @@ plain(const struct qdoc *d, size_t r)
 		if (d->in[i])
 			return 0;
 	for (i = qdoc_ent_from(d, d->r[r].cs); i < d->ne && d->e[i].cs < d->r[r].ce; i++)
-		if (d->e[i].person)
-			return 0;
+		if (d->e[i].person)	/* unless the speaker goes on as its subject: "But he met X" */
+			return qwho_pron_subject(sc, r, LX_PRON | LX_MALE) ||
+			    qwho_pron_subject(sc, r, LX_PRON | LX_FEMALE);
 	return 1;
 }
 
@@ -469,7 +474,9 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 {
 	struct qdoc *d = sc->d;
 	/* past one plain sentence: looked at only where it matters */
-#define PAST() (start && !at->verb && rec > 1 && d->r[rec - 1].para == d->r[rec].para && plain(d, rec - 1))
+#define PAST() (start && !at->verb && rec > 1 && \
+    (d->r[rec - 1].para == d->r[rec].para || d->r[rec - 1].para == d->r[rec - 2].para) && \
+    plain(sc, rec - 1))
 
 	if (at->ent >= 0 || at->known)
 		return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;

@@ -46,6 +46,8 @@ void qattr_quote(struct scan *, size_t qi, size_t last);
 
 /* Whom a pronoun, title or noun at token k stands for: 0 if it is one, else -1. */
 int qwho_np(struct scan *, const struct toks *, size_t k, struct attr *);
+/* Is a pronoun of class cls the subject of record r ("He portrayed", ", he said")? */
+int qwho_pron_subject(struct scan *, size_t r, unsigned cls);
 /* The person named before whose surname is token t, or -1. */
 long qwho_surname(struct scan *, const struct tok *t);
 #endif

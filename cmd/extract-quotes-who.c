@@ -145,11 +145,12 @@ pron_subject(struct scan *sc, size_t a, size_t b, unsigned cls)
 	unsigned vc;
 	char key[48];
 
-	/* at its start, after a dash or bullet at most */
-	qtok_split(d, sc->l, a, b, tw, 2);
+	/* at its start, after a dash or bullet or a word ("But he") at most */
+	qtok_split(d, sc->l, a, b, tw, 3);
 	k = tw->n > 1 && tw->v[0].kind == T_PUNCT;
-	if (k < tw->n && tw->v[k].kind == T_WORD && (qtok_cls(d, sc->l, tw, k) & want) == (cls & want))
-		return 1;
+	for (j = k; j < tw->n && j < k + 2 && tw->v[j].kind == T_WORD; j++)
+		if ((qtok_cls(d, sc->l, tw, j) & want) == (cls & want))
+			return 1;
 	/* ", he said": only a short word after a comma is looked up */
 	for (i = a; i + 2 < b; i++) {
 		if (d->t[i] != ',' || d->in[i] || !is_space(d->t[i + 1]))
@@ -168,8 +169,8 @@ pron_subject(struct scan *sc, size_t a, size_t b, unsigned cls)
 }
 
 /* pron_subject for record r, remembered: a paragraph's quotations look back over the same records. */
-static int
-pron_subject_of(struct scan *sc, size_t r, unsigned cls)
+int
+qwho_pron_subject(struct scan *sc, size_t r, unsigned cls)
 {
 	size_t h = r & 7;
 
@@ -218,7 +219,7 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 		 * subject; "He portrayed Ebbers as ...": the chain goes on
 		 * before that sentence.
 		 */
-		if (r - 1 == rec ? comma_before(d, d->r[rec].cs, pos) : pron_subject_of(sc, r - 1, cls)) {
+		if (r - 1 == rec ? comma_before(d, d->r[rec].cs, pos) : qwho_pron_subject(sc, r - 1, cls)) {
 			/* a chain of "he said": most likely the last speaker's */
 			if (r - 1 < rec && sc->last >= 0 && d->e[sc->last].person == person &&
 			    rec <= sc->lastrec + 6 && agrees(sc, cls, sc->last))

@@ -150,4 +150,11 @@ check_same 'a surname of a person the tagger typed as an organisation' "$(quotes
 EOF
 )" 'Reg Tallow|told|full|He is a strong lad,'
 
+check_same 'a floating quote after indirect speech and a sentence the speaker goes on in' "$(quotes <<'EOF'
+{"doc": "g1", "n": 1, "para": 1, "start": 0, "end": 49, "text": "Ned Pyle admitted he was wary of naming the cast.", "entities": [{"start": 0, "end": 8, "text": "Ned Pyle", "type": "PERSON", "id": "Ned Pyle"}]}
+{"doc": "g1", "n": 2, "para": 1, "start": 50, "end": 115, "text": "But he has met Joan Sark and Kit Vole and they liked the scripts.", "entities": [{"start": 15, "end": 24, "text": "Joan Sark", "type": "PERSON", "id": "Joan Sark"}, {"start": 29, "end": 37, "text": "Kit Vole", "type": "PERSON", "id": "Kit Vole"}]}
+{"doc": "g1", "n": 3, "para": 2, "start": 117, "end": 160, "text": "“I did not want to reveal names too early.”", "entities": []}
+EOF
+)" 'Ned Pyle|null|full|I did not want to reveal names too early.'
+
 done_testing
