@@ -389,6 +389,12 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 				return 0;
 		qtok_key(sc->d, tk, k, 1, key, sizeof key);
 		at->ent = resolve_title(sc, key, tk->v[k].a);
+		/*
+		 * "the 47-year-old director", "the striker" that no one was
+		 * called before: the person the text is about, as for "he".
+		 */
+		if (at->ent < 0 && at->ms < tk->v[k].a && (qtok_cls(sc->d, sc->l, tk, at_tok(tk, at->ms)) & LX_DEF))
+			at->ent = resolve_pronoun(sc, LX_PRON, tk->v[k].a);
 		return 0;
 	}
 	if (c & (LX_SOURCE | LX_BODY)) {

@@ -157,4 +157,16 @@ check_same 'a floating quote after indirect speech and a sentence the speaker go
 EOF
 )" 'Ned Pyle|null|full|I did not want to reveal names too early.'
 
+check_same 'a definite role no one was given goes to the person the text is about' "$(quotes <<'EOF'
+{"doc": "r1", "n": 1, "para": 1, "start": 0, "end": 41, "text": "Lena Fox will captain the side on Sunday.", "entities": [{"start": 0, "end": 8, "text": "Lena Fox", "type": "PERSON", "id": "Lena Fox"}]}
+{"doc": "r1", "n": 2, "para": 1, "start": 42, "end": 86, "text": "And the striker said: “It is all on me now.”", "entities": []}
+EOF
+)" 'Lena Fox|said|full|It is all on me now.'
+
+check_same 'an indefinite role names nobody' "$(quotes <<'EOF'
+{"doc": "r2", "n": 1, "para": 1, "start": 0, "end": 41, "text": "Lena Fox will captain the side on Sunday.", "entities": [{"start": 0, "end": 8, "text": "Lena Fox", "type": "PERSON", "id": "Lena Fox"}]}
+{"doc": "r2", "n": 2, "para": 1, "start": 42, "end": 81, "text": "“It is all on her now,” a striker said.", "entities": []}
+EOF
+)" 'null|said|full|It is all on her now,'
+
 done_testing
