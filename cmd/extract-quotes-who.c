@@ -356,7 +356,7 @@ resolve_body(struct scan *sc, size_t pos)
 	for (i = qdoc_ent_from(d, pos), n = 0; i > 0 && n < 64; i--, n++) {
 		const struct qent *e = &d->e[i - 1];
 		if (e->speaker && !e->person && !d->in[e->cs])
-			return rec <= qdoc_rec(d, e->cs) + 8 ? (long)i - 1 : -1;
+			return rec <= qdoc_rec(d, e->cs) + 12 ? (long)i - 1 : -1;
 	}
 	return -1;
 }
@@ -375,7 +375,9 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		at->known = 1;
 		at->ms = tk->v[k].a;
 		at->me = tk->v[k].b;
-		at->ent = resolve_pronoun(sc, c, tk->v[k].a);
+		/* "it said": an organisation, as "the company" */
+		at->ent = (c & LX_THING) && !(c & LX_PRON) ? resolve_body(sc, tk->v[k].a) :
+		    resolve_pronoun(sc, c, tk->v[k].a);
 		return 0;
 	}
 	if (c & (LX_TITLE | LX_SOURCE | LX_BODY)) {

@@ -169,4 +169,10 @@ check_same 'an indefinite role names nobody' "$(quotes <<'EOF'
 EOF
 )" 'null|said|full|It is all on her now,'
 
+check_same '“…,” it said: the organisation named before, not a person near' "$(quotes <<'EOF'
+{"doc": "i1", "n": 1, "para": 1, "start": 0, "end": 52, "text": "Shares in Keel Power fell after chief Ada Moss quit.", "entities": [{"start": 10, "end": 20, "text": "Keel Power", "type": "ORG", "id": "Keel Power"}, {"start": 38, "end": 46, "text": "Ada Moss", "type": "PERSON", "id": "Ada Moss"}]}
+{"doc": "i1", "n": 2, "para": 1, "start": 53, "end": 85, "text": "“Our claims are sound,” it said.", "entities": []}
+EOF
+)" 'Keel Power|said|full|Our claims are sound,'
+
 done_testing
