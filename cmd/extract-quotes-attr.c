@@ -8,6 +8,42 @@
 #include "extract-quotes-attr.h"
 
 /*
+ * An organisation e that only says whose the subject is: "Dana Quip of
+ * Keel Capital", "a spokeswoman for Oxford University".  Fills at with
+ * the person or the description before "of", "at", "for", "from" and
+ * returns 0; -1 if e is the subject itself.
+ */
+static int
+of_whom(struct scan *sc, const struct toks *tk, long e, size_t floor, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t k;
+	long p;
+	char key[8];
+
+	for (k = tk->n; k > 0 && tk->v[k - 1].a >= d->e[e].cs; k--)
+		;
+	/* token k - 1 is the word before the entity */
+	if (k < 2 || tk->v[k - 1].kind != T_WORD || tk->v[k - 2].kind != T_WORD ||
+	    !qtok_key(d, tk, k - 1, 1, key, sizeof key) ||
+	    (strcmp(key, "of") && strcmp(key, "at") && strcmp(key, "for") && strcmp(key, "from")))
+		return -1;
+	if ((p = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
+		if (!d->e[p].person)
+			return -1;	/* "Bank of England" split in two */
+		qattr_ent(at, d, p);
+		return 0;
+	}
+	if (is_upper(d->t[tk->v[k - 2].a]) || !(qtok_cls(d, sc->l, tk, k - 2) & LX_TITLE))
+		return -1;
+	if (qwho_np(sc, tk, k - 2, at) < 0)
+		return -1;
+	if (at->ent < 0)
+		at->me = d->e[e].ce;	/* nobody named: the description, whose included */
+	return 0;
+}
+
+/*
  * The subject of the verb at token v: an entity just before it
  * (perhaps with "also", "has" between), one before an apposition
  * ("Petro, a left-wing leader, said"), a pronoun or a title.
@@ -26,6 +62,8 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 		return;
 	if (tk->v[k - 1].kind == T_WORD) {
 		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0) {
+			if (!d->e[e].person && of_whom(sc, tk, e, floor, at) == 0)
+				return;	/* "Dana Quip of Keel Capital said" */
 			qattr_ent(at, d, e);
 			return;
 		}
@@ -183,11 +221,33 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
  * "“…,” said Petro", "said the minister", "said the 30-year-old": the
  * speaker after the verb of nw words at token v.
  */
+/*
+ * A person named in the same phrase from token m on, before token lim,
+ * a comma or the clause's end: the one an organisation's name before
+ * is a title of ("ABN Amro chief Asian strategist Eddie Wong").
+ */
+static long
+person_after(struct scan *sc, const struct toks *tk, size_t m, size_t lim)
+{
+	struct qdoc *d = sc->d;
+	long e;
+
+	for (; m < tk->n && m < lim; m++) {
+		const struct tok *t = &tk->v[m];
+		if (t->kind != T_WORD)
+			return -1;
+		if ((e = qdoc_ent_starting(d, t->a, t->b)) >= 0 && d->e[e].cs == t->a)
+			return d->e[e].person ? e : -1;
+	}
+	return -1;
+}
+
 static void
 after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct attr *out)
 {
 	struct qdoc *d = sc->d;
 	size_t m;
+	long p;
 
 	for (m = v + nw; m < tk->n && m < v + nw + 8; m++) {
 		const struct tok *t = &tk->v[m];
@@ -200,6 +260,17 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			size_t x = d->e[e].ce;
 			if (x + 1 < d->n && is_poss(d->t, x))
 				continue;	/* "said MSN's Blake Irving" */
+			/*
+			 * "said GM chief executive Rick Waggoner", and "said ABN
+			 * Amro chief strategist Eddie Wong" when the tagger took
+			 * the bank for a person: a title after the name.
+			 */
+			for (x = m + 1; x < tk->n && tk->v[x].a < d->e[e].ce; x++)
+				;
+			if ((!d->e[e].person || (x < tk->n && tk->v[x].kind == T_WORD &&
+			    !is_upper(d->t[tk->v[x].a]) && (qtok_cls(d, sc->l, tk, x) & LX_TITLE))) &&
+			    (p = person_after(sc, tk, x, v + nw + 12)) >= 0)
+				e = p;
 			qattr_ent(out, d, e);
 			return;
 		}

@@ -175,4 +175,19 @@ check_same '“…,” it said: the organisation named before, not a person near
 EOF
 )" 'Keel Power|said|full|Our claims are sound,'
 
+check_same '“X of an organisation said”: the person, not the organisation' "$(quotes <<'EOF'
+{"doc": "w1", "n": 1, "para": 1, "start": 0, "end": 50, "text": "“Rates will fall,” Dana Quip of Keel Capital said.", "entities": [{"start": 19, "end": 28, "text": "Dana Quip", "type": "PERSON", "id": "Dana Quip"}, {"start": 32, "end": 44, "text": "Keel Capital", "type": "ORG", "id": "Keel Capital"}]}
+EOF
+)" 'Dana Quip|said|full|Rates will fall,'
+
+check_same '“said ORG chief executive X”: the person after the organisation' "$(quotes <<'EOF'
+{"doc": "w2", "n": 1, "para": 1, "start": 0, "end": 57, "text": "“We are on the road,” said Keel chief executive Rob Tarn.", "entities": [{"start": 27, "end": 31, "text": "Keel", "type": "ORG", "id": "Keel Power"}, {"start": 48, "end": 56, "text": "Rob Tarn", "type": "PERSON", "id": "Rob Tarn"}]}
+EOF
+)" 'Rob Tarn|said|full|We are on the road,'
+
+check_same 'a spokeswoman for an organisation, before the verb: null, the whole description' "$(who <<'EOF'
+{"doc": "w3", "n": 1, "para": 1, "start": 0, "end": 58, "text": "“Nothing was lost,” a spokeswoman for Kelvin College said.", "entities": [{"start": 38, "end": 52, "text": "Kelvin College", "type": "ORG", "id": "Kelvin College"}]}
+EOF
+)" 'null|1:20:52:a spokeswoman for Kelvin College'
+
 done_testing
