@@ -293,6 +293,28 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 	}
 }
 
+/*
+ * Does the clause go on for long after the verb ending at token k:
+ * "Robinson said he would keep working on it", a sentence of its own
+ * after a quotation that ended with a point, not "Robinson said."?
+ */
+static int
+reports_on(const struct toks *tk, size_t k)
+{
+	size_t n = 0;
+
+	for (; k < tk->n; k++) {
+		if (tk->v[k].kind == T_PUNCT && is_hard(tk->v[k].c))
+			break;
+		/* a quoted phrase in the clause: indirect speech with its own quote */
+		if (tk->v[k].kind == T_QUOTE && n > 0)
+			return 1;
+		if (tk->v[k].kind == T_WORD && ++n > 6)
+			return 1;
+	}
+	return 0;
+}
+
 /* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
 static void
 attr_after(struct scan *sc, const struct quote *q, struct attr *out)
@@ -354,7 +376,7 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 			if (at.ent < 0 && k > first && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
 			    d->e[e].cs == tk->v[first].a)
 				qattr_ent(&at, d, e);
-			if (last == '.' && at.ent < 0)
+			if (last == '.' && (at.ent < 0 || reports_on(tk, k + nw)))
 				return;	/* a new sentence, not an attribution */
 			if (!at.known && k > first)
 				at.known = 1;	/* "the 55-year-old said" */

@@ -190,4 +190,18 @@ check_same 'a spokeswoman for an organisation, before the verb: null, the whole 
 EOF
 )" 'null|1:20:52:a spokeswoman for Kelvin College'
 
+check_same 'after a quote ending in a point, “X said he would …” is a new sentence, not its attribution' "$(quotes <<'EOF'
+{"doc": "n1", "n": 1, "para": 1, "start": 0, "end": 40, "text": "“It was not a good kick,” Ed Lowe added.", "entities": [{"start": 26, "end": 33, "text": "Ed Lowe", "type": "PERSON", "id": "Ed Lowe"}]}
+{"doc": "n1", "n": 2, "para": 1, "start": 41, "end": 74, "text": "“I felt it miss. I must recover.”", "entities": []}
+{"doc": "n1", "n": 3, "para": 1, "start": 75, "end": 148, "text": "Coach Ann Tull said she would “keep working on the kicks” with her squad.", "entities": [{"start": 6, "end": 14, "text": "Ann Tull", "type": "PERSON", "id": "Ann Tull"}]}
+EOF
+)" 'Ed Lowe|added|full|It was not a good kick,
+Ed Lowe|null|full|I felt it miss. I must recover.
+Ann Tull|said|partial|keep working on the kicks'
+
+check_same 'after a quote ending in a point, a short “X said.” still attributes it' "$(quotes <<'EOF'
+{"doc": "n2", "n": 1, "para": 1, "start": 0, "end": 31, "text": "“I felt it miss.” Ed Lowe said.", "entities": [{"start": 18, "end": 25, "text": "Ed Lowe", "type": "PERSON", "id": "Ed Lowe"}]}
+EOF
+)" 'Ed Lowe|said|full|I felt it miss.'
+
 done_testing
