@@ -7,6 +7,55 @@
 
 #include "extract-quotes-attr.h"
 
+/* Is pos inside an entity of a group of people ("Tory", "New Zealander")? */
+static int
+in_group(const struct qdoc *d, size_t pos)
+{
+	size_t i = qdoc_ent_from(d, pos + 1);
+
+	return i > 0 && d->e[i - 1].ce > pos && d->e[i - 1].group;
+}
+
+/*
+ * A name the tagger did not give a speaker's type, ending at token j:
+ * one to three capitalised words the lexicon does not know ("Bono",
+ * "Wendy Day", "Mike Lake" typed a place).  The speaker is then the
+ * name as written.  Returns 0 if there is one.
+ */
+static int
+raw_name(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t i, k;
+
+	for (i = j + 1; i > 0 && j + 1 - i < 3; i--) {
+		const struct tok *t = &tk->v[i - 1];
+		if (t->kind != T_WORD || t->b - t->a < 2 || !is_upper(d->t[t->a]) ||
+		    !is_alnum(d->t[t->b - 1]) || (qtok_cls(d, sc->l, tk, i - 1) & ~(LX_MALE | LX_FEMALE)) ||
+		    (i - 1 == j && in_group(d, t->a)))
+			break;	/* "Swiss Re" is a name, "New Zealander" is not */
+		for (k = t->a; k < t->b; k++)
+			if (d->t[k] == '.' || is_apos(d->t[k]))
+				break;
+		if (k < t->b)
+			break;	/* "Kidman's", "U.N." */
+	}
+	if (i > j)
+		return -1;
+	/* "the MPs", "a Labour": a description, not a name */
+	if (i > 0 && tk->v[i - 1].kind == T_WORD && (qtok_cls(d, sc->l, tk, i - 1) & (LX_DEF | LX_ART))) {
+		at->known = 1;
+		at->ms = tk->v[i - 1].a;
+		at->me = tk->v[j].b;
+		return 0;
+	}
+	at->known = 1;
+	at->raw = 1;
+	at->ms = tk->v[i].a;
+	at->me = tk->v[j].b;
+	return 0;
+}
+
 /*
  * An organisation e that only says whose the subject is: "Dana Quip of
  * Keel Capital", "a spokeswoman for Oxford University".  Fills at with
@@ -73,7 +122,8 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 			at->me = tk->v[k - 1].b;
 			return;
 		}
-		qwho_np(sc, tk, k - 1, at);
+		if (qwho_np(sc, tk, k - 1, at) < 0 && k >= 2)
+			raw_name(sc, tk, k - 1, at);	/* "U2 frontman Bono said" */
 		return;
 	}
 	if (tk->v[k - 1].kind != T_PUNCT || tk->v[k - 1].c != ',' || k < 2)
@@ -289,7 +339,18 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < v + nw + 4 &&
 			    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
 				m++;
-		qwho_np(sc, tk, m, out);
+		if (qwho_np(sc, tk, m, out) < 0)
+			for (m = v + nw; m < tk->n && m < v + nw + 8 && tk->v[m].kind == T_WORD; m++) {
+				const struct tok *t = &tk->v[m];
+				if (m + 1 == tk->n || tk->v[m + 1].kind != T_WORD) {
+					/* "said Kidman's publicist Wendy Day." */
+					raw_name(sc, tk, m, out);
+					break;
+				}
+				/* only titles and possessives before the name: not "said on Friday" */
+				if (!is_upper(d->t[t->a]) && !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_DEF | LX_ART)))
+					break;
+			}
 	}
 }
 
@@ -597,6 +658,20 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
 }
 
+/* The speaker's id of at: its entity's, or the raw name added to the pool. */
+static long long
+raw_id(struct scan *sc, long long id, const struct attr *at)
+{
+	struct qdoc *d = sc->d;
+
+	if (id >= 0 || !at->raw || at->ent >= 0 || at->me <= at->ms)
+		return id;
+	id = (long long)d->pool.len;
+	qdoc_utf8(d, at->ms, at->me, &d->pool);
+	buf_addc(&d->pool, '\0');
+	return id;
+}
+
 /*
  * Gives pieces qi..last, together g, their speaker, verb and kind, and
  * notes the speaker for the pronouns that follow.
@@ -666,5 +741,5 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 	retok = sentence_start(sc, g.om, &floor);
 	start = at_start(d, floor, g.om);
 	patterns(sc, &g, floor, start, retok, &at);
-	mark(sc, &g, qi, last, floor, start, speaker_id(sc, qi, rec, start, &at), &at);
+	mark(sc, &g, qi, last, floor, start, raw_id(sc, speaker_id(sc, qi, rec, start, &at), &at), &at);
 }

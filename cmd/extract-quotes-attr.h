@@ -28,6 +28,7 @@ struct attr {
 	long ent;		/* the speaker entity, or -1 */
 	int known;		/* the subject was found, even if nobody can be named */
 	size_t ms, me;		/* where the text names or describes it, if me > ms */
+	int raw;		/* nobody tagged: the name [ms, me) as the text gives it */
 };
 
 /* The speaker is entity e, named by its own words. */

@@ -37,7 +37,8 @@ enum {
 	LX_AGENT = 1 << 18,	/* by: the verb before is passive */
 	LX_QUOTING = 1 << 19,	/* quoted: its object is the speaker, before "as" */
 	LX_AS = 1 << 20,	/* as: "quoted X as saying" */
-	LX_BODY = 1 << 21	/* company, ministry: an organisation named before */
+	LX_BODY = 1 << 21,	/* company, ministry: an organisation named before */
+	LX_NOTNAME = 1 << 22	/* Friday, And: no name for all its capital */
 };
 
 struct qlex {
@@ -67,6 +68,7 @@ struct qent {
 	size_t id;		/* offset of the NUL-terminated id in qdoc.pool */
 	int speaker;		/* its type can speak */
 	int person;		/* PERSON */
+	int group;		/* NORP: a nationality, a party's people */
 };
 
 struct quote {

@@ -204,4 +204,24 @@ check_same 'after a quote ending in a point, a short “X said.” still attribu
 EOF
 )" 'Ed Lowe|said|full|I felt it miss.'
 
+check_same 'a name the tagger missed before the verb: the name as written' "$(quotes <<'EOF'
+{"doc": "x1", "n": 1, "para": 1, "start": 0, "end": 57, "text": "Band frontman Zoltar said in French: “We love this city.”", "entities": []}
+EOF
+)" 'Zoltar|said|full|We love this city.'
+
+check_same 'a name the tagger missed after the verb and a title' "$(quotes <<'EOF'
+{"doc": "x2", "n": 1, "para": 1, "start": 0, "end": 58, "text": "“She wants privacy,” said Ada Moss's publicist Wren Ashby.", "entities": [{"start": 26, "end": 34, "text": "Ada Moss", "type": "PERSON", "id": "Ada Moss"}]}
+EOF
+)" 'Wren Ashby|said|full|She wants privacy,'
+
+check_same 'a capitalised day is no name: said on Friday' "$(quotes <<'EOF'
+{"doc": "x3", "n": 1, "para": 1, "start": 0, "end": 42, "text": "“We will win it,” the team said on Friday.", "entities": []}
+EOF
+)" 'null|said|full|We will win it,'
+
+check_same 'a capitalised plural after “the” is a description, not a name' "$(who <<'EOF'
+{"doc": "x4", "n": 1, "para": 1, "start": 0, "end": 46, "text": "“No template fits all families,” the MPs said.", "entities": []}
+EOF
+)" 'null|1:33:40:the MPs'
+
 done_testing
