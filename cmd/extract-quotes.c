@@ -37,7 +37,8 @@ struct rinfo {
 	int hasq;
 	const char *file;
 	unsigned long lineno;
-	long long n;		/* its "n", or its place in the document */
+	long long n;		/* its place in the document, if it has no "n" */
+	size_t nbeg, nend;	/* its "n" in the line */
 	size_t dbeg, dend;	/* its "dct" in the line, if dend > dbeg */
 };
 
@@ -114,6 +115,27 @@ add_ll(struct buf *b, long long v)
 		buf_addu(b, (unsigned long long)v);
 }
 
+/* The "n" of record i: its integer "n", else its place in the document. */
+static long long
+rec_n(const struct ctx *c, size_t i)
+{
+	const struct rinfo *ri = &c->ri[i];
+	const char *p = c->lines.s + ri->off + ri->nbeg, *e = c->lines.s + ri->off + ri->nend;
+	long long v = 0;
+	int neg = 0;
+
+	if (p < e && *p == '-')
+		neg = 1, p++;
+	if (p == e || e - p > 18)
+		return ri->n;
+	for (; p < e; p++) {
+		if (*p < '0' || *p > '9')
+			return ri->n;	/* not an integer: 1.5, "7", null */
+		v = v * 10 + (*p - '0');
+	}
+	return neg ? -v : v;
+}
+
 static void
 add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 {
@@ -144,7 +166,7 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 		/* where the text names the speaker, from its record's start */
 		size_t r = qdoc_rec(d, q->ms);
 		ADDS(b, ",\"mention\":{\"n\":");
-		add_ll(b, c->ri[r].n);
+		add_ll(b, rec_n(c, r));
 		ADDS(b, ",\"start\":");
 		add_ll(b, (long long)(q->ms - d->r[r].cs));
 		ADDS(b, ",\"end\":");
@@ -178,7 +200,7 @@ finish_doc(struct filter *f)
 			}
 			if (!c->quiet)
 				warnm("%s:%lu: doc %s, record %lld: %s", c->ri[lo].file, c->ri[lo].lineno,
-				    c->doc.s, c->ri[lo].n, d->w[i].msg);
+				    c->doc.s, rec_n(c, lo), d->w[i].msg);
 		}
 	} else
 		d->nq = 0;
@@ -193,7 +215,7 @@ finish_doc(struct filter *f)
 			buf_add(&f->out, c->docraw.s, c->docraw.len);
 			/* the quote's record: enough to cite it alone */
 			buf_adds(&f->out, ",\"n\":");
-			add_ll(&f->out, ri->n);
+			add_ll(&f->out, rec_n(c, q->rec));
 			if (ri->dend > ri->dbeg) {
 				buf_adds(&f->out, ",\"dct\":");
 				buf_add(&f->out, c->lines.s + ri->off + ri->dbeg, ri->dend - ri->dbeg);
@@ -408,8 +430,13 @@ added:
 		ri->mq = *fl.quotes;
 	ri->file = in->name;
 	ri->lineno = in->lineno;
-	if (!fl.n || jmember_int(o, fl.n, &ri->n) < 0)
-		ri->n = c->nrec;
+	/* "n" is read when a quotation's record or mention needs it (rec_n) */
+	ri->n = c->nrec;
+	ri->nbeg = ri->nend = 0;
+	if (fl.n) {
+		ri->nbeg = fl.n->vbeg;
+		ri->nend = fl.n->vend;
+	}
 	ri->dbeg = ri->dend = 0;
 	if (fl.dct && o->s[fl.dct->vbeg] == '"') {
 		ri->dbeg = fl.dct->vbeg;
