@@ -57,6 +57,31 @@ raw_name(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
 }
 
 /*
+ * "Ann Fry and Ed Lowe said": at holds the entity ending at token k;
+ * when "and" and another speaker entity stand before it, the first is
+ * the speaker and both are noted (at->ent2), the mention covering both.
+ */
+static void
+both(struct scan *sc, const struct toks *tk, size_t k, size_t floor, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t j;
+	long e;
+	char key[8];
+
+	for (j = k + 1; j > 0 && tk->v[j - 1].a >= d->e[at->ent].cs; j--)
+		;
+	/* token j - 1 is the word before the entity */
+	if (j < 2 || tk->v[j - 1].kind != T_WORD || tk->v[j - 2].kind != T_WORD ||
+	    !qtok_key(d, tk, j - 1, 1, key, sizeof key) || strcmp(key, "and") != 0 ||
+	    (e = qdoc_ent_ending(d, tk->v[j - 2].b, floor)) < 0 || d->e[e].person != d->e[at->ent].person)
+		return;
+	at->ent2 = at->ent;
+	at->ent = e;
+	at->ms = d->e[e].cs;
+}
+
+/*
  * An organisation e that only says whose the subject is: "Dana Quip of
  * Keel Capital", "a spokeswoman for Oxford University".  Fills at with
  * the person or the description before "of", "at", "for", "from" and
@@ -107,6 +132,13 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	while (k > 0 && skipped < 3 && tk->v[k - 1].kind == T_WORD &&
 	    (qtok_cls(d, sc->l, tk, k - 1) & LX_BETWEEN))
 		k--, skipped++;
+	/* "Sen. Ann Fry (D-Ore.) said": a short aside in parentheses */
+	if (k >= 3 && tk->v[k - 1].kind == T_PUNCT && tk->v[k - 1].c == ')') {
+		for (j = k - 1; j > 0 && k - j < 8 && !(tk->v[j - 1].kind == T_PUNCT && tk->v[j - 1].c == '('); j--)
+			;
+		if (j > 1 && k - j < 8)
+			k = j - 1;
+	}
 	if (k == 0)
 		return;
 	if (tk->v[k - 1].kind == T_WORD) {
@@ -114,6 +146,7 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 			if (!d->e[e].person && of_whom(sc, tk, e, floor, at) == 0)
 				return;	/* "Dana Quip of Keel Capital said" */
 			qattr_ent(at, d, e);
+			both(sc, tk, k - 1, floor, at);
 			return;
 		}
 		if ((e = qwho_surname(sc, &tk->v[k - 1])) >= 0) {
@@ -646,6 +679,7 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 		     (prevrec + 2 == rec && PAST()))) {
 			at->ms = p->ms;
 			at->me = p->me;
+			at->id2p1 = p->speaker2 + 1;
 			return p->speaker;
 		}
 	}
@@ -706,6 +740,7 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	for (k = qi; k <= last; k++) {
 		q = &d->q[k];
 		q->speaker = speaker;
+		q->speaker2 = at->ent2 > 0 ? (long long)d->e[at->ent2].id : at->id2p1 - 1;
 		q->ms = at->ms;
 		q->me = at->me;
 		if (at->verb)

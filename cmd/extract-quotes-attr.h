@@ -29,6 +29,8 @@ struct attr {
 	int known;		/* the subject was found, even if nobody can be named */
 	size_t ms, me;		/* where the text names or describes it, if me > ms */
 	int raw;		/* nobody tagged: the name [ms, me) as the text gives it */
+	long ent2;		/* "X and Y said": Y, when > 0 (X is ent) */
+	long long id2p1;	/* a continued quote's second speaker's id + 1, or 0 */
 };
 
 /* The speaker is entity e, named by its own words. */

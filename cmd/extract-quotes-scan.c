@@ -52,7 +52,7 @@ piece(struct qdoc *d, size_t om, size_t cm, int closed, int cont)
 	q->cm = cm;
 	q->closed = closed;
 	q->cont = cont;
-	q->speaker = -1;
+	q->speaker = q->speaker2 = -1;
 	q->rec = qdoc_rec(d, s);
 	memset(d->in + om, 1, (closed ? cm + 1 : cm) - om);
 }

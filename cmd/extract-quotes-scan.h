@@ -78,6 +78,7 @@ struct quote {
 	int cont;		/* continues the previous quote in a new paragraph */
 	size_t rec;		/* the record that holds s */
 	long long speaker;	/* offset of the id in qdoc.pool, or -1 */
+	long long speaker2;	/* "X and Y said": Y's id, or -1 */
 	size_t ms, me;		/* the words that name or describe the speaker, if me > ms */
 	char verb[48];		/* lower case, or "" */
 	int full;

@@ -153,6 +153,15 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 		json_escape(b, id, strlen(id));
 	} else
 		ADDS(b, "null");
+	if (q->speaker >= 0 && q->speaker2 >= 0) {
+		/* "X and Y said": both, the first as "speaker" */
+		const char *id = d->pool.s + q->speaker, *id2 = d->pool.s + q->speaker2;
+		ADDS(b, ",\"speakers\":[");
+		json_escape(b, id, strlen(id));
+		buf_addc(b, ',');
+		json_escape(b, id2, strlen(id2));
+		buf_addc(b, ']');
+	}
 	ADDS(b, ",\"verb\":");
 	if (q->verb[0])
 		json_escape(b, q->verb, strlen(q->verb));

@@ -224,4 +224,15 @@ check_same 'a capitalised plural after “the” is a description, not a name' "
 EOF
 )" 'null|1:33:40:the MPs'
 
+check_same 'a party label in parentheses between the speaker and the verb' "$(quotes <<'EOF'
+{"doc": "k1", "n": 1, "para": 1, "start": 0, "end": 45, "text": "“We will appeal,” Sen. Ann Fry (D-Ore.) said.", "entities": [{"start": 23, "end": 30, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}, {"start": 32, "end": 37, "text": "D-Ore", "type": "PERSON", "id": "D-Ore"}]}
+EOF
+)" 'Ann Fry|said|full|We will appeal,'
+
+check_same '"X and Y said": speaker the first, speakers both, carried on' \
+	"$(printf '%s\n' '{"doc":"k2","n":1,"start":0,"text":"“We will appeal,” Ann Fry and Ed Lowe said.","entities":[{"start":18,"end":25,"type":"PERSON","id":"Ann Fry"},{"start":30,"end":37,"type":"PERSON","id":"Ed Lowe"}]}' '{"doc":"k2","n":2,"start":45,"text":"“It is unfair.”","entities":[]}' |
+	lede-extract-quotes --each | sed 's/"text":"[^"]*",//; s/"start":[0-9]*,"end":[0-9]*,//')" \
+	'{"doc":"k2","n":1,"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"verb":"said","kind":"full","mention":{"n":1,"start":18,"end":37,"text":"Ann Fry and Ed Lowe"}}
+{"doc":"k2","n":2,"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"verb":null,"kind":"full","mention":{"n":1,"start":18,"end":37,"text":"Ann Fry and Ed Lowe"}}'
+
 done_testing
