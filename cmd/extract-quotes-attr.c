@@ -232,6 +232,28 @@ quoted_as(struct scan *sc, const struct toks *tk, size_t k)
 	return -1;
 }
 
+/*
+ * "X rejected the plan, saying “…”": the verb of the quotation is the
+ * participle just before it, whoever the clause's subject is.
+ */
+static void
+participle(struct scan *sc, const struct toks *tk, size_t to, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t k = to, n;
+	unsigned cls;
+	char key[48];
+
+	if (k > 0 && tk->v[k - 1].kind == T_PUNCT && (tk->v[k - 1].c == ':' || tk->v[k - 1].c == ','))
+		k--;
+	if (k < 2 || tk->v[k - 1].kind != T_WORD || tk->v[k - 2].kind != T_PUNCT || tk->v[k - 2].c != ',' ||
+	    !qtok_verb(d, sc->l, tk, k - 1, &cls, key, sizeof key) || (cls & LX_AFTER))
+		return;
+	n = strlen(key);
+	if (n > 3 && strcmp(key + n - 3, "ing") == 0)
+		strcpy(at->vkey, key);
+}
+
 /* The first verb in the tokens whose subject can be named; else the last verb. */
 static void
 attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t floor,
@@ -256,7 +278,11 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 		for (m = to - 1; m > k; m--)
 			if (tk->v[m - 1].kind == T_WORD && qtok_verb(d, sc->l, tk, m - 1, &cls, key, sizeof key) &&
 			    !(cls & LX_AFTER) && !noun_use(sc, tk, m - 1)) {
-				from = m - 1;
+				/* ", adding:" has no subject of its own: the clause's */
+				size_t n = strlen(key);
+				if (!(m >= 2 && tk->v[m - 2].kind == T_PUNCT && tk->v[m - 2].c == ',' &&
+				    n > 3 && strcmp(key + n - 3, "ing") == 0))
+					from = m - 1;
 				break;
 			}
 	}
@@ -293,6 +319,7 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 			subject_before(sc, tk, k, floor, &at);
 		if (at.ent >= 0) {
 			*out = at;
+			participle(sc, tk, to, out);
 			return;
 		}
 		*out = at;
@@ -439,6 +466,16 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		first++;
 	if (first >= tk->n || tk->v[first].kind != T_WORD)
 		return;
+	/* "“…” — Ann Fry": a signature, the name and nothing more */
+	if (first > 0 && tk->v[0].c != ',' && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
+	    d->e[e].cs == tk->v[first].a) {
+		for (k = first; k < tk->n && tk->v[k].b <= d->e[e].ce; k++)
+			;
+		if (k == tk->n || (tk->v[k].kind == T_PUNCT && (is_hard(tk->v[k].c) || tk->v[k].c == ','))) {
+			qattr_ent(out, d, e);
+			return;
+		}
+	}
 	/* "Glenn Maguire, chief economist for the region at X, said" */
 	if (last != '.' && qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b) >= 0)
 		maxw = 24;
@@ -447,6 +484,14 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		out->verb = 1;
 		strcpy(out->vkey, key);
 		after_verb(sc, tk, first, nw, out);
+		/* "volunteer coordinator Ed Lowe said": a word of a title, the verb after the name */
+		if (out->ent >= 0 && !(cls & LX_AFTER)) {
+			for (k = first + nw; k < tk->n && tk->v[k].a < out->me; k++)
+				;
+			if (k < tk->n && tk->v[k].kind == T_WORD &&
+			    qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key) && !(cls & LX_AFTER))
+				strcpy(out->vkey, key);
+		}
 		return;
 	}
 	for (k = first; k < tk->n && k < first + maxw; k++) {
@@ -588,6 +633,16 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
 	    tk->v[k - 2].kind == T_WORD && (at2.ent = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
 	    d->e[at2.ent].person)
 		qattr_ent(at, d, at2.ent);
+	/*
+	 * A label: "Ann Fry: “…”", "Ann Fry, CBC News: “…”", "Ann Fry is
+	 * blunt: “…”": a short clause with no reporting verb that opens
+	 * with a person.
+	 */
+	if (at->ent < 0 && !at->verb && k >= 2 && k <= 9 && tk->v[k - 1].kind == T_PUNCT &&
+	    tk->v[k - 1].c == ':' && tk->v[0].kind == T_WORD &&
+	    (at2.ent = qdoc_ent_starting(d, tk->v[0].a, tk->v[0].b)) >= 0 &&
+	    d->e[at2.ent].cs == tk->v[0].a && d->e[at2.ent].person)
+		qattr_ent(at, d, at2.ent);
 	if (at->ent < 0) {
 		attr_after(sc, g, &at2);
 		if (at2.ent >= 0 || (!at->verb && at2.verb))
@@ -706,6 +761,26 @@ raw_id(struct scan *sc, long long id, const struct attr *at)
 	return id;
 }
 
+/* Does a reporting verb end just before pos ("saying “It …”")? */
+static int
+verb_before(struct scan *sc, size_t floor, size_t pos)
+{
+	const struct qdoc *d = sc->d;
+	size_t j, i;
+	char w[24];
+
+	for (j = pos; j > floor && is_space(d->t[j - 1]); j--)
+		;
+	for (i = j; i > floor && j - i < sizeof w - 1 && d->t[i - 1] < 0x80 && is_alnum(d->t[i - 1]); i--)
+		;
+	if (i == j || j - i >= sizeof w - 1 || (i > floor && is_alnum(d->t[i - 1])))
+		return 0;
+	for (pos = i; pos < j; pos++)
+		w[pos - i] = lower(d->t[pos]);
+	w[j - i] = '\0';
+	return (qlex_get(sc->l, w) & LX_VERB) != 0;
+}
+
 /*
  * Gives pieces qi..last, together g, their speaker, verb and kind, and
  * notes the speaker for the pronouns that follow.
@@ -728,7 +803,7 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	full = start || (first && is_upper(first) && g->om > floor &&
 	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
 	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
-	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ','))));
+	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || verb_before(sc, floor, g->om)))));
 	if ((speaker >= 0 || at->me > at->ms) && at->verb && full)
 		report = 1;	/* said by someone: a quotation, however short or capitalised */
 	else if (speaker >= 0 || at->verb)	/* the count of words is not wanted */

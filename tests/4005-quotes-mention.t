@@ -235,4 +235,60 @@ check_same '"X and Y said": speaker the first, speakers both, carried on' \
 	'{"doc":"k2","n":1,"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"verb":"said","kind":"full","mention":{"n":1,"start":18,"end":37,"text":"Ann Fry and Ed Lowe"}}
 {"doc":"k2","n":2,"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"verb":null,"kind":"full","mention":{"n":1,"start":18,"end":37,"text":"Ann Fry and Ed Lowe"}}'
 
+check_same 'a label: Name: “…”' "$(quotes <<'EOF'
+{"doc": "l1", "n": 1, "para": 1, "start": 0, "end": 26, "text": "Ann Fry: “We will appeal.”", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|null|full|We will appeal.'
+
+check_same 'a label with an outlet: Name, Outlet: “…”' "$(quotes <<'EOF'
+{"doc": "l2", "n": 1, "para": 1, "start": 0, "end": 36, "text": "Ann Fry, CBC News: “We will appeal.”", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}, {"start": 9, "end": 17, "text": "CBC News", "type": "ORG", "id": "CBC News"}]}
+EOF
+)" 'Ann Fry|null|full|We will appeal.'
+
+check_same 'a short clause before a colon: X is blunt: “…”' "$(quotes <<'EOF'
+{"doc": "l3", "n": 1, "para": 1, "start": 0, "end": 35, "text": "Ann Fry is blunt: “We will appeal.”", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|null|full|We will appeal.'
+
+check_same 'a dash signature: “…” — Name' "$(quotes <<'EOF'
+{"doc": "l4", "n": 1, "para": 1, "start": 0, "end": 27, "text": "“We will appeal.” — Ann Fry", "entities": [{"start": 20, "end": 27, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|null|full|We will appeal.'
+
+check_same 'a participle: X rejected the plan, saying “…”' "$(quotes <<'EOF'
+{"doc": "l5", "n": 1, "para": 1, "start": 0, "end": 54, "text": "Ann Fry rejected the plan, saying “It costs too much.”", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|saying|full|It costs too much.'
+
+check_same 'a participle before a colon: …, adding: “…”' "$(quotes <<'EOF'
+{"doc": "l6", "n": 1, "para": 1, "start": 0, "end": 58, "text": "Ann Fry said she was leaving, adding: “It costs too much.”", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|adding|full|It costs too much.'
+
+check_same 'a word of a title is not the verb: volunteer coordinator X said' "$(quotes <<'EOF'
+{"doc": "l7", "n": 1, "para": 1, "start": 0, "end": 53, "text": "“We will appeal,” volunteer coordinator Ed Lowe said.", "entities": [{"start": 40, "end": 47, "text": "Ed Lowe", "type": "PERSON", "id": "Ed Lowe"}]}
+EOF
+)" 'Ed Lowe|said|full|We will appeal,'
+
+check_same 'an apposition with a date: X, a councillor since 2009, said' "$(quotes <<'EOF'
+{"doc": "l8", "n": 1, "para": 1, "start": 0, "end": 57, "text": "“We will appeal,” Ann Fry, a councillor since 2009, said.", "entities": [{"start": 18, "end": 25, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|said|full|We will appeal,'
+
+check_same 'X also said / X laughed and replied' "$(quotes <<'EOF'
+{"doc": "l9", "n": 1, "para": 1, "start": 0, "end": 36, "text": "Ann Fry also said: “We will appeal.”", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+{"doc": "l9", "n": 2, "para": 1, "start": 37, "end": 74, "text": "“Never,” Ed Lowe laughed and replied.", "entities": [{"start": 9, "end": 16, "text": "Ed Lowe", "type": "PERSON", "id": "Ed Lowe"}]}
+EOF
+)" 'Ann Fry|said|full|We will appeal.
+Ed Lowe|replied|full|Never,'
+
+check_same 'new verbs: quipped, conceded, mused' "$(quotes <<'EOF'
+{"doc": "l10", "n": 1, "para": 1, "start": 0, "end": 34, "text": "“We will appeal,” Ann Fry quipped.", "entities": [{"start": 18, "end": 25, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+{"doc": "l10", "n": 2, "para": 1, "start": 35, "end": 61, "text": "“Never,” Ed Lowe conceded.", "entities": [{"start": 9, "end": 16, "text": "Ed Lowe", "type": "PERSON", "id": "Ed Lowe"}]}
+{"doc": "l10", "n": 3, "para": 1, "start": 62, "end": 85, "text": "“Maybe,” Ann Fry mused.", "entities": [{"start": 9, "end": 16, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|quipped|full|We will appeal,
+Ed Lowe|conceded|full|Never,
+Ann Fry|mused|full|Maybe,'
+
 done_testing
