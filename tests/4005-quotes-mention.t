@@ -291,4 +291,19 @@ EOF
 Ed Lowe|conceded|full|Never,
 Ann Fry|mused|full|Maybe,'
 
+check_same 'reversed curly marks: ”…“' "$(quotes <<'EOF'
+{"doc": "q1", "n": 1, "para": 1, "start": 0, "end": 31, "text": "Ann Fry said: ”We will appeal.“", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|said|full|We will appeal.'
+
+check_same 'two single marks closing a double quotation: “…’’' "$(quotes <<'EOF'
+{"doc": "q2", "n": 1, "para": 1, "start": 0, "end": 32, "text": "Ann Fry said: “We will appeal.’’", "entities": [{"start": 0, "end": 7, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|said|full|We will appeal.'
+
+check_same 'two single marks for a double quotation: ‘‘…’’' "$(quotes <<'EOF'
+{"doc": "q3", "n": 1, "para": 1, "start": 0, "end": 33, "text": "‘‘We will appeal,’’ Ann Fry said.", "entities": [{"start": 20, "end": 27, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|said|full|We will appeal,'
+
 done_testing
