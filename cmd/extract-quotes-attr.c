@@ -519,6 +519,11 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 				return;	/* a new sentence, not an attribution */
 			if (!at.known && k > first)
 				at.known = 1;	/* "the 55-year-old said" */
+			/* "X laughed and replied": the last of the verbs */
+			if (k + nw + 1 < tk->n && tk->v[k + nw].kind == T_WORD &&
+			    qtok_key(d, tk, k + nw, 1, key, sizeof key) && strcmp(key, "and") == 0 &&
+			    qtok_verb(d, sc->l, tk, k + nw + 1, &cls, key, sizeof key) && !(cls & LX_AFTER))
+				strcpy(at.vkey, key);
 			*out = at;
 			return;
 		}

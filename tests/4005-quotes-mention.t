@@ -306,4 +306,13 @@ check_same 'two single marks for a double quotation: ‘‘…’’' "$(quotes 
 EOF
 )" 'Ann Fry|said|full|We will appeal,'
 
+check_same 'more verbs of news: continued, chimed, grinned, voiced' "$(quotes <<'EOF'
+{"doc": "v1", "n": 1, "para": 1, "start": 0, "end": 36, "text": "“We will appeal,” Ann Fry continued.", "entities": [{"start": 18, "end": 25, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+{"doc": "v1", "n": 2, "para": 1, "start": 37, "end": 62, "text": "“Never,” Ed Lowe grinned.", "entities": [{"start": 9, "end": 16, "text": "Ed Lowe", "type": "PERSON", "id": "Ed Lowe"}]}
+{"doc": "v1", "n": 3, "para": 1, "start": 63, "end": 90, "text": "“Maybe,” Ann Fry chimed in.", "entities": [{"start": 9, "end": 16, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+EOF
+)" 'Ann Fry|continued|full|We will appeal,
+Ed Lowe|grinned|full|Never,
+Ann Fry|chimed|full|Maybe,'
+
 done_testing
