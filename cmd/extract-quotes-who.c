@@ -361,6 +361,34 @@ resolve_body(struct scan *sc, size_t pos)
 	return -1;
 }
 
+/*
+ * "they" for "Ann Fry and Ed Lowe": two persons joined by "and" in
+ * this sentence before pos or in the one before, outside quotations.
+ * Sets at->ent and at->ent2 and returns 0, or -1.
+ */
+static int
+pair_before(struct scan *sc, size_t pos, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t rec = qdoc_rec(d, pos), i, j, n;
+
+	i = qdoc_ent_from(d, pos);
+	for (n = 0; i > 1 && n < 16 && d->e[i - 2].cs >= d->r[rec > 0 ? rec - 1 : 0].cs; i--, n++) {
+		const struct qent *a = &d->e[i - 2], *b = &d->e[i - 1];
+		if (!a->person || !b->person || d->in[a->cs] || d->in[b->cs] || b->cs < a->ce + 5 ||
+		    b->cs > a->ce + 6)
+			continue;
+		j = a->ce;
+		if (d->t[j] == ' ' && lower(d->t[j + 1]) == 'a' && lower(d->t[j + 2]) == 'n' &&
+		    lower(d->t[j + 3]) == 'd' && is_space(d->t[b->cs - 1]) && b->cs == a->ce + 5) {
+			at->ent = (long)i - 2;
+			at->ent2 = (long)i - 1;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* Whom a pronoun, title or noun at token k stands for. */
 int
 qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
@@ -377,6 +405,7 @@ qwho_np(struct scan *sc, const struct toks *tk, size_t k, struct attr *at)
 		at->me = tk->v[k].b;
 		/* "it said": an organisation, as "the company" */
 		at->ent = (c & LX_THING) && !(c & LX_PRON) ? resolve_body(sc, tk->v[k].a) :
+		    (c & LX_GROUP) && !(c & LX_PRON) && pair_before(sc, tk->v[k].a, at) == 0 ? at->ent :
 		    resolve_pronoun(sc, c, tk->v[k].a);
 		return 0;
 	}

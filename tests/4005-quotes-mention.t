@@ -315,4 +315,9 @@ EOF
 Ed Lowe|grinned|full|Never,
 Ann Fry|chimed|full|Maybe,'
 
+check_same '"they" for "X and Y" named just before: both speakers' \
+	"$(printf '%s\n' '{"doc":"t1","n":1,"start":0,"text":"Ann Fry and Ed Lowe run the club.","entities":[{"start":0,"end":7,"type":"PERSON","id":"Ann Fry"},{"start":12,"end":19,"type":"PERSON","id":"Ed Lowe"}]}' '{"doc":"t1","n":2,"start":35,"text":"“We will appeal,” they said.","entities":[]}' |
+	lede-extract-quotes --each | sed 's/^.*"speaker"/"speaker"/; s/,"verb".*"mention"/,"mention"/')" \
+	'"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"mention":{"n":2,"start":18,"end":22,"text":"they"}}'
+
 done_testing
