@@ -660,6 +660,29 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
  * record rec, when the patterns found at: theirs, else the speaker of
  * the quotation just before, else one in the sentence before.
  */
+/*
+ * Is record r an aside between a speaker and the words: a short line
+ * that is no sentence ("Read more: …", "Photo: Getty", a byline), with
+ * no quotation, ending in no point?
+ */
+static int
+aside(const struct qdoc *d, size_t r)
+{
+	size_t i, e = d->r[r].ce;
+
+	if (e - d->r[r].cs > 100)
+		return 0;
+	while (e > d->r[r].cs && is_space(d->t[e - 1]))
+		e--;
+	if (e == d->r[r].cs || d->t[e - 1] == '.' || d->t[e - 1] == '?' || d->t[e - 1] == '!' ||
+	    d->t[e - 1] == '"' || d->t[e - 1] == 0x201D)
+		return 0;
+	for (i = d->r[r].cs; i < e; i++)
+		if (d->in[i])
+			return 0;
+	return 1;
+}
+
 /* The longest record read whole as the sentence before a quotation, in code points. */
 #define MAXSENT 4000
 
@@ -725,8 +748,13 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
     (d->r[rec - 1].para == d->r[rec].para || d->r[rec - 1].para == d->r[rec - 2].para) && \
     plain(sc, rec - 1))
 
+	size_t eff = rec;
+
 	if (at->ent >= 0 || at->known)
 		return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
+	/* a caption, "Read more" line or byline between is passed over */
+	while (eff > 0 && rec - eff < 2 && aside(d, eff - 1))
+		eff--;
 	if (qi > 0) {
 		/*
 		 * A floating quotation, or one after ", adding": the speaker
@@ -735,7 +763,7 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 		struct quote *p = &d->q[qi - 1];
 		size_t prevrec = qdoc_rec(d, p->cm);
 		if ((p->speaker >= 0 || p->me > p->ms) &&
-		    (prevrec == rec || (!at->verb && prevrec + 1 >= rec) ||
+		    (prevrec == rec || (!at->verb && prevrec + 1 >= eff) ||
 		     (prevrec + 2 == rec && PAST()))) {
 			at->ms = p->ms;
 			at->me = p->me;
@@ -743,9 +771,9 @@ speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 			return p->speaker;
 		}
 	}
-	if (start && rec > 0 && !at->verb) {
+	if (start && eff > 0 && !at->verb) {
 		/* A speaker in the sentence before: "Turk said in October:" */
-		if (indirect(sc, rec - 1, at) < 0 && PAST())
+		if (indirect(sc, eff - 1, at) < 0 && eff == rec && PAST())
 			indirect(sc, rec - 2, at);
 	}
 #undef PAST

@@ -320,4 +320,12 @@ check_same '"they" for "X and Y" named just before: both speakers' \
 	lede-extract-quotes --each | sed 's/^.*"speaker"/"speaker"/; s/,"verb".*"mention"/,"mention"/')" \
 	'"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"mention":{"n":2,"start":18,"end":22,"text":"they"}}'
 
+check_same 'a caption or “Read more” line between a speaker and a floating quote is passed over' "$(quotes <<'EOF'
+{"doc": "a1", "n": 1, "para": 1, "start": 0, "end": 35, "text": "“Costs have doubled,” Ann Fry said.", "entities": [{"start": 22, "end": 29, "text": "Ann Fry", "type": "PERSON", "id": "Ann Fry"}]}
+{"doc": "a1", "n": 2, "para": 2, "start": 37, "end": 72, "text": "Read more: Keel Power raises prices", "entities": [{"start": 11, "end": 21, "text": "Keel Power", "type": "ORG", "id": "Keel Power"}]}
+{"doc": "a1", "n": 3, "para": 3, "start": 74, "end": 102, "text": "“We cannot go on like this.”", "entities": []}
+EOF
+)" 'Ann Fry|said|full|Costs have doubled,
+Ann Fry|null|full|We cannot go on like this.'
+
 done_testing
