@@ -17,6 +17,44 @@ in_group(const struct qdoc *d, size_t pos)
 }
 
 /*
+ * Is token t the plural of a role or body the lexicon knows:
+ * "Officials", "Analysts", "Authorities", "Witnesses"?
+ */
+static int
+plural_role(struct scan *sc, const struct tok *t)
+{
+	const struct qdoc *d = sc->d;
+	size_t n = t->b - t->a, i;
+	char w[32];
+	const unsigned want = LX_TITLE | LX_BODY | LX_SOURCE;
+
+	if (n < 3 || n >= sizeof w - 1)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (d->t[t->a + i] >= 0x80)
+			return 0;
+		w[i] = lower(d->t[t->a + i]);
+	}
+	if (w[n - 1] != 's')
+		return 0;
+	w[n - 1] = '\0';	/* officials */
+	if (qlex_get(sc->l, w) & want)
+		return 1;
+	if (n > 3 && w[n - 2] == 'e') {
+		w[n - 2] = '\0';	/* witnesses */
+		if (qlex_get(sc->l, w) & want)
+			return 1;
+		if (n > 4 && w[n - 3] == 'i') {
+			w[n - 3] = 'y';	/* authorities */
+			w[n - 2] = '\0';
+			if (qlex_get(sc->l, w) & want)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * A name the tagger did not give a speaker's type, ending at token j:
  * one to three capitalised words the lexicon does not know ("Bono",
  * "Wendy Day", "Mike Lake" typed a place).  The speaker is then the
@@ -27,6 +65,7 @@ raw_name(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
 {
 	struct qdoc *d = sc->d;
 	size_t i, k;
+	int art;
 
 	for (i = j + 1; i > 0 && j + 1 - i < 3; i--) {
 		const struct tok *t = &tk->v[i - 1];
@@ -42,10 +81,11 @@ raw_name(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
 	}
 	if (i > j)
 		return -1;
-	/* "the MPs", "a Labour": a description, not a name */
-	if (i > 0 && tk->v[i - 1].kind == T_WORD && (qtok_cls(d, sc->l, tk, i - 1) & (LX_DEF | LX_ART))) {
+	/* "the MPs", "a Labour", "Officials said": a description, not a name */
+	art = i > 0 && tk->v[i - 1].kind == T_WORD && (qtok_cls(d, sc->l, tk, i - 1) & (LX_DEF | LX_ART));
+	if (art || (i == j && plural_role(sc, &tk->v[j]))) {
 		at->known = 1;
-		at->ms = tk->v[i - 1].a;
+		at->ms = tk->v[art ? i - 1 : i].a;
 		at->me = tk->v[j].b;
 		return 0;
 	}
@@ -155,8 +195,13 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 			at->me = tk->v[k - 1].b;
 			return;
 		}
-		if (qwho_np(sc, tk, k - 1, at) < 0 && k >= 2)
-			raw_name(sc, tk, k - 1, at);	/* "U2 frontman Bono said" */
+		/*
+		 * "U2 frontman Bono said", "“…,” Bono said"; not a sentence's
+		 * first word, capitalised whatever it is ("Fears had been
+		 * expressed", "To apologise").
+		 */
+		if (qwho_np(sc, tk, k - 1, at) < 0 && (k >= 2 || (floor > 0 && d->in[floor - 1])))
+			raw_name(sc, tk, k - 1, at);
 		return;
 	}
 	if (tk->v[k - 1].kind != T_PUNCT || tk->v[k - 1].c != ',' || k < 2)

@@ -328,4 +328,14 @@ EOF
 )" 'Ann Fry|said|full|Costs have doubled,
 Ann Fry|null|full|We cannot go on like this.'
 
+check_same 'a plural role is a description, not a name: Officials said' "$(who <<'EOF'
+{"doc": "o1", "n": 1, "para": 1, "start": 0, "end": 33, "text": "“We will appeal,” Officials said.", "entities": []}
+EOF
+)" 'null|1:18:27:Officials'
+
+check_same 'a name the tagger missed, first after the quote' "$(who <<'EOF'
+{"doc": "o2", "n": 1, "para": 1, "start": 0, "end": 30, "text": "“We will appeal,” Zoltar said.", "entities": []}
+EOF
+)" 'Zoltar|1:18:24:Zoltar'
+
 done_testing
