@@ -427,6 +427,17 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			    (p = person_after(sc, tk, x, v + nw + 12)) >= 0)
 				e = p;
 			qattr_ent(out, d, e);
+			/* "said Burton and Nick" */
+			for (x = m; x < tk->n && tk->v[x].a < d->e[e].ce; x++)
+				;
+			if (x + 1 < tk->n && tk->v[x].kind == T_WORD && tk->v[x + 1].kind == T_WORD &&
+			    tk->v[x].b - tk->v[x].a == 3 && lower(d->t[tk->v[x].a]) == 'a' &&
+			    lower(d->t[tk->v[x].a + 1]) == 'n' && lower(d->t[tk->v[x].a + 2]) == 'd' &&
+			    (p = qdoc_ent_starting(d, tk->v[x + 1].a, tk->v[x + 1].b)) >= 0 &&
+			    d->e[p].cs == tk->v[x + 1].a && d->e[p].person == d->e[e].person) {
+				out->ent2 = p;
+				out->me = d->e[p].ce;
+			}
 			return;
 		}
 	}

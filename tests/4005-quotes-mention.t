@@ -338,4 +338,9 @@ check_same 'a name the tagger missed, first after the quote' "$(who <<'EOF'
 EOF
 )" 'Zoltar|1:18:24:Zoltar'
 
+check_same '"said X and Y": both speakers after the verb' \
+	"$(printf '%s\n' '{"doc":"s2","n":1,"start":0,"text":"“We love cats!” reply Ann Fry and Ed Lowe.","entities":[{"start":22,"end":29,"type":"PERSON","id":"Ann Fry"},{"start":34,"end":41,"type":"PERSON","id":"Ed Lowe"}]}' |
+	lede-extract-quotes --each | sed 's/^.*"speaker"/"speaker"/; s/,"verb".*"mention"/,"mention"/')" \
+	'"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"mention":{"n":1,"start":22,"end":41,"text":"Ann Fry and Ed Lowe"}}'
+
 done_testing
