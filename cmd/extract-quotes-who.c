@@ -204,11 +204,12 @@ static long
 resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 {
 	struct qdoc *d = sc->d;
-	size_t rec = qdoc_rec(d, pos), r, i, end, n;
-	int person = (cls & LX_PRON) != 0;
-	long found, subj;
+	size_t rec = qdoc_rec(d, pos), r, i, end, n, seen = 0;
+	int person = (cls & LX_PRON) != 0, chained = 0;
+	long found, subj, only;
 
-	for (r = rec + 1; r > 0 && rec + 1 - r < 4; r--) {
+	/* four sentences back, not counting those the chain of "he" runs through */
+	for (r = rec + 1; r > 0 && seen < 4 && rec + 1 - r < 10; r--) {
 		/* Back at the sentence of the last quotation: its speaker. */
 		if (sc->last >= 0 && r - 1 <= sc->lastrec && d->e[sc->last].person == person &&
 		    agrees(sc, cls, sc->last))
@@ -224,9 +225,12 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 			if (r - 1 < rec && sc->last >= 0 && d->e[sc->last].person == person &&
 			    rec <= sc->lastrec + 6 && agrees(sc, cls, sc->last))
 				return sc->last;
+			chained |= r - 1 < rec;
 			continue;
 		}
+		seen++;
 		subj = -1;
+		only = -2;
 		for (i = qdoc_ent_from(d, d->r[r - 1].cs), n = 0; i < d->ne && d->e[i].cs < end && n < 32;
 		    i++, n++) {
 			struct qent *e = &d->e[i];
@@ -235,14 +239,21 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 				continue;
 			spoke = has_spoken(sc, (long)i);
 			/* else the subject: near the start of its sentence */
-			if ((!spoke && (subj >= 0 || e->cs >= d->r[r - 1].cs + 60)) || !agrees(sc, cls, (long)i))
+			if ((!spoke && (subj >= 0 || e->cs >= d->r[r - 1].cs + 60)) || !agrees(sc, cls, (long)i)) {
+				/* the one person a chain of "he" goes back to: "film-maker George Lucas has said" */
+				if (chained && subj < 0 && agrees(sc, cls, (long)i))
+					only = only == -2 || strcmp(qdoc_ent_id(d, only), qdoc_ent_id(d, (long)i)) == 0 ?
+					    (long)i : -1;
 				continue;
+			}
 			if (spoke)
 				return (long)i;
 			subj = (long)i;
 		}
 		if (subj >= 0)
 			return subj;
+		if (only >= 0)
+			return only;
 	}
 	if (sc->last >= 0 && d->e[sc->last].person == person && rec <= sc->lastrec + 6 &&
 	    agrees(sc, cls, sc->last))

@@ -343,4 +343,13 @@ check_same '"said X and Y": both speakers after the verb' \
 	lede-extract-quotes --each | sed 's/^.*"speaker"/"speaker"/; s/,"verb".*"mention"/,"mention"/')" \
 	'"speaker":"Ann Fry","speakers":["Ann Fry","Ed Lowe"],"mention":{"n":1,"start":22,"end":41,"text":"Ann Fry and Ed Lowe"}}'
 
+check_same 'a chain of “He …” sentences back to a name late in its sentence' "$(quotes <<'EOF'
+{"doc": "h1", "n": 1, "para": 1, "start": 0, "end": 64, "text": "The last film may not suit children, director Rob Tarn has said.", "entities": [{"start": 46, "end": 54, "text": "Rob Tarn", "type": "PERSON", "id": "Rob Tarn"}]}
+{"doc": "h1", "n": 2, "para": 1, "start": 65, "end": 108, "text": "He told a radio show that it would be dark.", "entities": []}
+{"doc": "h1", "n": 3, "para": 1, "start": 109, "end": 152, "text": "He won prizes in Cannes, Berlin and Venice.", "entities": []}
+{"doc": "h1", "n": 4, "para": 1, "start": 153, "end": 178, "text": "He is now writing a book.", "entities": []}
+{"doc": "h1", "n": 5, "para": 1, "start": 179, "end": 221, "text": "“I would not take a child to it,” he said.", "entities": []}
+EOF
+)" 'Rob Tarn|said|full|I would not take a child to it,'
+
 done_testing
