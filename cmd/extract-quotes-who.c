@@ -241,9 +241,9 @@ resolve_pronoun(struct scan *sc, unsigned cls, size_t pos)
 			/* else the subject: near the start of its sentence */
 			if ((!spoke && (subj >= 0 || e->cs >= d->r[r - 1].cs + 60)) || !agrees(sc, cls, (long)i)) {
 				/* the one person a chain of "he" goes back to: "film-maker George Lucas has said" */
-				if (chained && subj < 0 && agrees(sc, cls, (long)i))
+				if (chained && subj < 0 && only != -1 && agrees(sc, cls, (long)i))
 					only = only == -2 || strcmp(qdoc_ent_id(d, only), qdoc_ent_id(d, (long)i)) == 0 ?
-					    (long)i : -1;
+					    (long)i : -1;	/* -1: two people, neither taken */
 				continue;
 			}
 			if (spoke)
