@@ -7,6 +7,156 @@
 
 #include "extract-quotes-attr.h"
 
+/* Is pos inside an entity of a group of people ("Tory", "New Zealander")? */
+static int
+in_group(const struct qdoc *d, size_t pos)
+{
+	size_t i = qdoc_ent_from(d, pos + 1);
+
+	return i > 0 && d->e[i - 1].ce > pos && d->e[i - 1].group;
+}
+
+/*
+ * Is token t the plural of a role or body the lexicon knows:
+ * "Officials", "Analysts", "Authorities", "Witnesses"?
+ */
+static int
+plural_role(struct scan *sc, const struct tok *t)
+{
+	const struct qdoc *d = sc->d;
+	size_t n = t->b - t->a, i;
+	char w[32];
+	const unsigned want = LX_TITLE | LX_BODY | LX_SOURCE;
+
+	if (n < 3 || n >= sizeof w - 1)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (d->t[t->a + i] >= 0x80)
+			return 0;
+		w[i] = lower(d->t[t->a + i]);
+	}
+	if (w[n - 1] != 's')
+		return 0;
+	w[n - 1] = '\0';	/* officials */
+	if (qlex_get(sc->l, w) & want)
+		return 1;
+	if (n > 3 && w[n - 2] == 'e') {
+		w[n - 2] = '\0';	/* witnesses */
+		if (qlex_get(sc->l, w) & want)
+			return 1;
+		if (n > 4 && w[n - 3] == 'i') {
+			w[n - 3] = 'y';	/* authorities */
+			w[n - 2] = '\0';
+			if (qlex_get(sc->l, w) & want)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A name the tagger did not give a speaker's type, ending at token j:
+ * one to three capitalised words the lexicon does not know ("Bono",
+ * "Wendy Day", "Mike Lake" typed a place).  The speaker is then the
+ * name as written.  Returns 0 if there is one.
+ */
+static int
+raw_name(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t i, k;
+	int art;
+
+	for (i = j + 1; i > 0 && j + 1 - i < 3; i--) {
+		const struct tok *t = &tk->v[i - 1];
+		if (t->kind != T_WORD || t->b - t->a < 2 || !is_upper(d->t[t->a]) ||
+		    !is_alnum(d->t[t->b - 1]) || (qtok_cls(d, sc->l, tk, i - 1) & ~(LX_MALE | LX_FEMALE)) ||
+		    (i - 1 == j && in_group(d, t->a)))
+			break;	/* "Swiss Re" is a name, "New Zealander" is not */
+		for (k = t->a; k < t->b; k++)
+			if (d->t[k] == '.' || is_apos(d->t[k]))
+				break;
+		if (k < t->b)
+			break;	/* "Kidman's", "U.N." */
+	}
+	if (i > j)
+		return -1;
+	/* "the MPs", "a Labour", "Officials said": a description, not a name */
+	art = i > 0 && tk->v[i - 1].kind == T_WORD && (qtok_cls(d, sc->l, tk, i - 1) & (LX_DEF | LX_ART));
+	if (art || (i == j && plural_role(sc, &tk->v[j]))) {
+		at->known = 1;
+		at->ms = tk->v[art ? i - 1 : i].a;
+		at->me = tk->v[j].b;
+		return 0;
+	}
+	at->known = 1;
+	at->raw = 1;
+	at->ms = tk->v[i].a;
+	at->me = tk->v[j].b;
+	return 0;
+}
+
+/*
+ * "Ann Fry and Ed Lowe said": at holds the entity ending at token k;
+ * when "and" and another speaker entity stand before it, the first is
+ * the speaker and both are noted (at->ent2), the mention covering both.
+ */
+static void
+both(struct scan *sc, const struct toks *tk, size_t k, size_t floor, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t j;
+	long e;
+	char key[8];
+
+	for (j = k + 1; j > 0 && tk->v[j - 1].a >= d->e[at->ent].cs; j--)
+		;
+	/* token j - 1 is the word before the entity */
+	if (j < 2 || tk->v[j - 1].kind != T_WORD || tk->v[j - 2].kind != T_WORD ||
+	    !qtok_key(d, tk, j - 1, 1, key, sizeof key) || strcmp(key, "and") != 0 ||
+	    (e = qdoc_ent_ending(d, tk->v[j - 2].b, floor)) < 0 || d->e[e].person != d->e[at->ent].person)
+		return;
+	at->ent2 = at->ent;
+	at->ent = e;
+	at->ms = d->e[e].cs;
+}
+
+/*
+ * An organisation e that only says whose the subject is: "Dana Quip of
+ * Keel Capital", "a spokeswoman for Oxford University".  Fills at with
+ * the person or the description before "of", "at", "for", "from" and
+ * returns 0; -1 if e is the subject itself.
+ */
+static int
+of_whom(struct scan *sc, const struct toks *tk, long e, size_t floor, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t k;
+	long p;
+	char key[8];
+
+	for (k = tk->n; k > 0 && tk->v[k - 1].a >= d->e[e].cs; k--)
+		;
+	/* token k - 1 is the word before the entity */
+	if (k < 2 || tk->v[k - 1].kind != T_WORD || tk->v[k - 2].kind != T_WORD ||
+	    !qtok_key(d, tk, k - 1, 1, key, sizeof key) ||
+	    (strcmp(key, "of") && strcmp(key, "at") && strcmp(key, "for") && strcmp(key, "from")))
+		return -1;
+	if ((p = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
+		if (!d->e[p].person)
+			return -1;	/* "Bank of England" split in two */
+		qattr_ent(at, d, p);
+		return 0;
+	}
+	if (is_upper(d->t[tk->v[k - 2].a]) || !(qtok_cls(d, sc->l, tk, k - 2) & LX_TITLE))
+		return -1;
+	if (qwho_np(sc, tk, k - 2, at) < 0)
+		return -1;
+	if (at->ent < 0)
+		at->me = d->e[e].ce;	/* nobody named: the description, whose included */
+	return 0;
+}
+
 /*
  * The subject of the verb at token v: an entity just before it
  * (perhaps with "also", "has" between), one before an apposition
@@ -22,16 +172,36 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	while (k > 0 && skipped < 3 && tk->v[k - 1].kind == T_WORD &&
 	    (qtok_cls(d, sc->l, tk, k - 1) & LX_BETWEEN))
 		k--, skipped++;
+	/* "Sen. Ann Fry (D-Ore.) said": a short aside in parentheses */
+	if (k >= 3 && tk->v[k - 1].kind == T_PUNCT && tk->v[k - 1].c == ')') {
+		for (j = k - 1; j > 0 && k - j < 8 && !(tk->v[j - 1].kind == T_PUNCT && tk->v[j - 1].c == '('); j--)
+			;
+		if (j > 1 && k - j < 8)
+			k = j - 1;
+	}
 	if (k == 0)
 		return;
 	if (tk->v[k - 1].kind == T_WORD) {
-		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0 ||
-		    (e = qwho_surname(sc, &tk->v[k - 1])) >= 0) {
-			at->ent = e;
-			at->known = 1;
+		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0) {
+			if (!d->e[e].person && of_whom(sc, tk, e, floor, at) == 0)
+				return;	/* "Dana Quip of Keel Capital said" */
+			qattr_ent(at, d, e);
+			both(sc, tk, k - 1, floor, at);
 			return;
 		}
-		qwho_np(sc, tk, k - 1, at);
+		if ((e = qwho_surname(sc, &tk->v[k - 1])) >= 0) {
+			qattr_ent(at, d, e);
+			at->ms = tk->v[k - 1].a;
+			at->me = tk->v[k - 1].b;
+			return;
+		}
+		/*
+		 * "U2 frontman Bono said", "“…,” Bono said"; not a sentence's
+		 * first word, capitalised whatever it is ("Fears had been
+		 * expressed", "To apologise").
+		 */
+		if (qwho_np(sc, tk, k - 1, at) < 0 && (k >= 2 || (floor > 0 && d->in[floor - 1])))
+			raw_name(sc, tk, k - 1, at);
 		return;
 	}
 	if (tk->v[k - 1].kind != T_PUNCT || tk->v[k - 1].c != ',' || k < 2)
@@ -42,8 +212,7 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 		while (j > floor && is_space(d->t[j - 1]))
 			j--;
 		if (j > floor && d->t[j - 1] == ',') {
-			at->ent = e;
-			at->known = 1;
+			qattr_ent(at, d, e);
 			return;
 		}
 	}
@@ -58,8 +227,7 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 		if (j < 2 || tk->v[j - 2].kind != T_WORD)
 			continue;
 		if ((e = qdoc_ent_ending(d, tk->v[j - 2].b, floor)) >= 0) {
-			at->ent = e;
-			at->known = 1;
+			qattr_ent(at, d, e);
 			return;
 		}
 		if (qwho_np(sc, tk, j - 2, at) == 0)
@@ -109,6 +277,28 @@ quoted_as(struct scan *sc, const struct toks *tk, size_t k)
 	return -1;
 }
 
+/*
+ * "X rejected the plan, saying “…”": the verb of the quotation is the
+ * participle just before it, whoever the clause's subject is.
+ */
+static void
+participle(struct scan *sc, const struct toks *tk, size_t to, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	size_t k = to, n;
+	unsigned cls;
+	char key[48];
+
+	if (k > 0 && tk->v[k - 1].kind == T_PUNCT && (tk->v[k - 1].c == ':' || tk->v[k - 1].c == ','))
+		k--;
+	if (k < 2 || tk->v[k - 1].kind != T_WORD || tk->v[k - 2].kind != T_PUNCT || tk->v[k - 2].c != ',' ||
+	    !qtok_verb(d, sc->l, tk, k - 1, &cls, key, sizeof key) || (cls & LX_AFTER))
+		return;
+	n = strlen(key);
+	if (n > 3 && strcmp(key + n - 3, "ing") == 0)
+		strcpy(at->vkey, key);
+}
+
 /* The first verb in the tokens whose subject can be named; else the last verb. */
 static void
 attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t floor,
@@ -133,7 +323,11 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 		for (m = to - 1; m > k; m--)
 			if (tk->v[m - 1].kind == T_WORD && qtok_verb(d, sc->l, tk, m - 1, &cls, key, sizeof key) &&
 			    !(cls & LX_AFTER) && !noun_use(sc, tk, m - 1)) {
-				from = m - 1;
+				/* ", adding:" has no subject of its own: the clause's */
+				size_t n = strlen(key);
+				if (!(m >= 2 && tk->v[m - 2].kind == T_PUNCT && tk->v[m - 2].c == ',' &&
+				    n > 3 && strcmp(key + n - 3, "ing") == 0))
+					from = m - 1;
 				break;
 			}
 	}
@@ -160,15 +354,17 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 					break;
 				}
 			if (k + nw < tk->n && b > tk->v[k + nw].a) {
-				at.ent = qdoc_ent_starting(d, tk->v[k + nw].a, b);
-				at.known = at.ent >= 0;
+				long e = qdoc_ent_starting(d, tk->v[k + nw].a, b);
+				if (e >= 0)
+					qattr_ent(&at, d, e);
 			}
 		} else if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
-			at.known = 1;
+			qattr_ent(&at, d, at.ent);
 		else
 			subject_before(sc, tk, k, floor, &at);
 		if (at.ent >= 0) {
 			*out = at;
+			participle(sc, tk, to, out);
 			return;
 		}
 		*out = at;
@@ -180,11 +376,33 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
  * "“…,” said Petro", "said the minister", "said the 30-year-old": the
  * speaker after the verb of nw words at token v.
  */
+/*
+ * A person named in the same phrase from token m on, before token lim,
+ * a comma or the clause's end: the one an organisation's name before
+ * is a title of ("ABN Amro chief Asian strategist Eddie Wong").
+ */
+static long
+person_after(struct scan *sc, const struct toks *tk, size_t m, size_t lim)
+{
+	struct qdoc *d = sc->d;
+	long e;
+
+	for (; m < tk->n && m < lim; m++) {
+		const struct tok *t = &tk->v[m];
+		if (t->kind != T_WORD)
+			return -1;
+		if ((e = qdoc_ent_starting(d, t->a, t->b)) >= 0 && d->e[e].cs == t->a)
+			return d->e[e].person ? e : -1;
+	}
+	return -1;
+}
+
 static void
 after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct attr *out)
 {
 	struct qdoc *d = sc->d;
 	size_t m;
+	long p;
 
 	for (m = v + nw; m < tk->n && m < v + nw + 8; m++) {
 		const struct tok *t = &tk->v[m];
@@ -197,14 +415,37 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			size_t x = d->e[e].ce;
 			if (x + 1 < d->n && is_poss(d->t, x))
 				continue;	/* "said MSN's Blake Irving" */
-			out->ent = e;
-			out->known = 1;
+			/*
+			 * "said GM chief executive Rick Waggoner", and "said ABN
+			 * Amro chief strategist Eddie Wong" when the tagger took
+			 * the bank for a person: a title after the name.
+			 */
+			for (x = m + 1; x < tk->n && tk->v[x].a < d->e[e].ce; x++)
+				;
+			if ((!d->e[e].person || (x < tk->n && tk->v[x].kind == T_WORD &&
+			    !is_upper(d->t[tk->v[x].a]) && (qtok_cls(d, sc->l, tk, x) & LX_TITLE))) &&
+			    (p = person_after(sc, tk, x, v + nw + 12)) >= 0)
+				e = p;
+			qattr_ent(out, d, e);
+			/* "said Burton and Nick" */
+			for (x = m; x < tk->n && tk->v[x].a < d->e[e].ce; x++)
+				;
+			if (x + 1 < tk->n && tk->v[x].kind == T_WORD && tk->v[x + 1].kind == T_WORD &&
+			    tk->v[x].b - tk->v[x].a == 3 && lower(d->t[tk->v[x].a]) == 'a' &&
+			    lower(d->t[tk->v[x].a + 1]) == 'n' && lower(d->t[tk->v[x].a + 2]) == 'd' &&
+			    (p = qdoc_ent_starting(d, tk->v[x + 1].a, tk->v[x + 1].b)) >= 0 &&
+			    d->e[p].cs == tk->v[x + 1].a && d->e[p].person == d->e[e].person) {
+				out->ent2 = p;
+				out->me = d->e[p].ce;
+			}
 			return;
 		}
 	}
 	if (v + nw < tk->n && tk->v[v + nw].kind == T_WORD &&
 	    (out->ent = qwho_surname(sc, &tk->v[v + nw])) >= 0) {
-		out->known = 1;
+		qattr_ent(out, d, out->ent);
+		out->ms = tk->v[v + nw].a;
+		out->me = tk->v[v + nw].b;
 		return;
 	}
 	if (v + nw < tk->n) {
@@ -214,8 +455,41 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < v + nw + 4 &&
 			    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
 				m++;
-		qwho_np(sc, tk, m, out);
+		if (qwho_np(sc, tk, m, out) < 0)
+			for (m = v + nw; m < tk->n && m < v + nw + 8 && tk->v[m].kind == T_WORD; m++) {
+				const struct tok *t = &tk->v[m];
+				if (m + 1 == tk->n || tk->v[m + 1].kind != T_WORD) {
+					/* "said Kidman's publicist Wendy Day." */
+					raw_name(sc, tk, m, out);
+					break;
+				}
+				/* only titles and possessives before the name: not "said on Friday" */
+				if (!is_upper(d->t[t->a]) && !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_DEF | LX_ART)))
+					break;
+			}
 	}
+}
+
+/*
+ * Does the clause go on for long after the verb ending at token k:
+ * "Robinson said he would keep working on it", a sentence of its own
+ * after a quotation that ended with a point, not "Robinson said."?
+ */
+static int
+reports_on(const struct toks *tk, size_t k)
+{
+	size_t n = 0;
+
+	for (; k < tk->n; k++) {
+		if (tk->v[k].kind == T_PUNCT && is_hard(tk->v[k].c))
+			break;
+		/* a quoted phrase in the clause: indirect speech with its own quote */
+		if (tk->v[k].kind == T_QUOTE && n > 0)
+			return 1;
+		if (tk->v[k].kind == T_WORD && ++n > 6)
+			return 1;
+	}
+	return 0;
 }
 
 /* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
@@ -229,6 +503,7 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 	uint32_t last;
 	struct attr at;
 	char key[48];
+	long e;
 
 	memset(out, 0, sizeof *out);
 	out->ent = -1;
@@ -247,6 +522,16 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		first++;
 	if (first >= tk->n || tk->v[first].kind != T_WORD)
 		return;
+	/* "“…” — Ann Fry": a signature, the name and nothing more */
+	if (first > 0 && tk->v[0].c != ',' && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
+	    d->e[e].cs == tk->v[first].a) {
+		for (k = first; k < tk->n && tk->v[k].b <= d->e[e].ce; k++)
+			;
+		if (k == tk->n || (tk->v[k].kind == T_PUNCT && (is_hard(tk->v[k].c) || tk->v[k].c == ','))) {
+			qattr_ent(out, d, e);
+			return;
+		}
+	}
 	/* "Glenn Maguire, chief economist for the region at X, said" */
 	if (last != '.' && qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b) >= 0)
 		maxw = 24;
@@ -255,6 +540,14 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		out->verb = 1;
 		strcpy(out->vkey, key);
 		after_verb(sc, tk, first, nw, out);
+		/* "volunteer coordinator Ed Lowe said": a word of a title, the verb after the name */
+		if (out->ent >= 0 && !(cls & LX_AFTER)) {
+			for (k = first + nw; k < tk->n && tk->v[k].a < out->me; k++)
+				;
+			if (k < tk->n && tk->v[k].kind == T_WORD &&
+			    qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key) && !(cls & LX_AFTER))
+				strcpy(out->vkey, key);
+		}
 		return;
 	}
 	for (k = first; k < tk->n && k < first + maxw; k++) {
@@ -268,13 +561,25 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 			at.verb = 1;
 			strcpy(at.vkey, key);
 			if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
-				at.known = 1;
+				qattr_ent(&at, d, at.ent);
 			else
 				subject_before(sc, tk, k, q->cm + 1, &at);
-			if (last == '.' && at.ent < 0)
+			/*
+			 * "“…,” Kirsten Pfeifer from the CEA, told": the
+			 * entity that opens the attribution is its subject.
+			 */
+			if (at.ent < 0 && k > first && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
+			    d->e[e].cs == tk->v[first].a)
+				qattr_ent(&at, d, e);
+			if (last == '.' && (at.ent < 0 || reports_on(tk, k + nw)))
 				return;	/* a new sentence, not an attribution */
 			if (!at.known && k > first)
 				at.known = 1;	/* "the 55-year-old said" */
+			/* "X laughed and replied": the last of the verbs */
+			if (k + nw + 1 < tk->n && tk->v[k + nw].kind == T_WORD &&
+			    qtok_key(d, tk, k + nw, 1, key, sizeof key) && strcmp(key, "and") == 0 &&
+			    qtok_verb(d, sc->l, tk, k + nw + 1, &cls, key, sizeof key) && !(cls & LX_AFTER))
+				strcpy(at.vkey, key);
 			*out = at;
 			return;
 		}
@@ -387,10 +692,18 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
 	k = tk->n;
 	if (at->ent < 0 && k >= 2 && tk->v[k - 1].kind == T_PUNCT && tk->v[k - 1].c == ':' &&
 	    tk->v[k - 2].kind == T_WORD && (at2.ent = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
-	    d->e[at2.ent].person) {
-		at->ent = at2.ent;
-		at->known = 1;
-	}
+	    d->e[at2.ent].person)
+		qattr_ent(at, d, at2.ent);
+	/*
+	 * A label: "Ann Fry: “…”", "Ann Fry, CBC News: “…”", "Ann Fry is
+	 * blunt: “…”": a short clause with no reporting verb that opens
+	 * with a person.
+	 */
+	if (at->ent < 0 && !at->verb && k >= 2 && k <= 9 && tk->v[k - 1].kind == T_PUNCT &&
+	    tk->v[k - 1].c == ':' && tk->v[0].kind == T_WORD &&
+	    (at2.ent = qdoc_ent_starting(d, tk->v[0].a, tk->v[0].b)) >= 0 &&
+	    d->e[at2.ent].cs == tk->v[0].a && d->e[at2.ent].person)
+		qattr_ent(at, d, at2.ent);
 	if (at->ent < 0) {
 		attr_after(sc, g, &at2);
 		if (at2.ent >= 0 || (!at->verb && at2.verb))
@@ -403,36 +716,158 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
  * record rec, when the patterns found at: theirs, else the speaker of
  * the quotation just before, else one in the sentence before.
  */
+/*
+ * Is record r an aside between a speaker and the words: a short line
+ * that is no sentence ("Read more: …", "Photo: Getty", a byline), with
+ * no quotation, ending in no point?
+ */
+static int
+aside(const struct qdoc *d, size_t r)
+{
+	size_t i, e = d->r[r].ce;
+
+	if (e - d->r[r].cs > 100)
+		return 0;
+	while (e > d->r[r].cs && is_space(d->t[e - 1]))
+		e--;
+	if (e == d->r[r].cs || d->t[e - 1] == '.' || d->t[e - 1] == '?' || d->t[e - 1] == '!' ||
+	    d->t[e - 1] == '"' || d->t[e - 1] == 0x201D)
+		return 0;
+	for (i = d->r[r].cs; i < e; i++)
+		if (d->in[i])
+			return 0;
+	return 1;
+}
+
+/* The longest record read whole as the sentence before a quotation, in code points. */
+#define MAXSENT 4000
+
+/*
+ * Record r has no quotation and names no person, or has the speaker as
+ * its subject: a sentence a speaker's words may float past.
+ */
+static int
+plain(struct scan *sc, size_t r)
+{
+	const struct qdoc *d = sc->d;
+	size_t i;
+
+	if (d->r[r].ce - d->r[r].cs > MAXSENT)
+		return 0;	/* no sentence: a look a quotation must not repeat */
+	for (i = d->r[r].cs; i < d->r[r].ce; i++)
+		if (d->in[i])
+			return 0;
+	for (i = qdoc_ent_from(d, d->r[r].cs); i < d->ne && d->e[i].cs < d->r[r].ce; i++)
+		if (d->e[i].person)	/* unless the speaker goes on as its subject: "But he met X" */
+			return qwho_pron_subject(sc, r, LX_PRON | LX_MALE) ||
+			    qwho_pron_subject(sc, r, LX_PRON | LX_FEMALE);
+	return 1;
+}
+
+/* The subject of a reporting verb in record r, which holds no quotation, into at. */
+static int
+indirect(struct scan *sc, size_t r, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	const struct qrec *pr = &d->r[r];
+	struct attr pa;
+	size_t i;
+
+	if (pr->ce - pr->cs > MAXSENT)
+		return -1;
+	for (i = pr->cs; i < pr->ce; i++)
+		if (d->in[i])
+			return -1;
+	qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
+	attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
+	if (pa.ent < 0)
+		return -1;
+	at->ent = pa.ent;
+	at->ms = pa.ms;
+	at->me = pa.me;
+	return 0;
+}
+
+/*
+ * The speaker's id (an offset in d->pool, or -1) of quotation qi, in
+ * record rec, when the patterns found at: theirs, else the speaker of
+ * the quotation just before, else one in the sentence before.  Either
+ * may lie past one sentence that names no person ("“…,” X told the
+ * BBC. The show featured the year's products. “…”").
+ */
 static long long
 speaker_id(struct scan *sc, size_t qi, size_t rec, int start, struct attr *at)
 {
 	struct qdoc *d = sc->d;
+	/* past one plain sentence: looked at only where it matters */
+#define PAST() (start && !at->verb && rec > 1 && \
+    (d->r[rec - 1].para == d->r[rec].para || d->r[rec - 1].para == d->r[rec - 2].para) && \
+    plain(sc, rec - 1))
 
-	if (at->ent < 0 && !at->known && qi > 0) {
+	size_t eff = rec;
+
+	if (at->ent >= 0 || at->known)
+		return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
+	/* a caption, "Read more" line or byline between is passed over */
+	while (eff > 0 && rec - eff < 2 && aside(d, eff - 1))
+		eff--;
+	if (qi > 0) {
 		/*
 		 * A floating quotation, or one after ", adding": the speaker
 		 * of the quotation just before.
 		 */
 		struct quote *p = &d->q[qi - 1];
 		size_t prevrec = qdoc_rec(d, p->cm);
-		if (p->speaker >= 0 && (prevrec == rec || (!at->verb && prevrec + 1 >= rec)))
+		if ((p->speaker >= 0 || p->me > p->ms) &&
+		    (prevrec == rec || (!at->verb && prevrec + 1 >= eff) ||
+		     (prevrec + 2 == rec && PAST()))) {
+			at->ms = p->ms;
+			at->me = p->me;
+			at->id2p1 = p->speaker2 + 1;
 			return p->speaker;
-	}
-	if (at->ent < 0 && !at->known && start && rec > 0 && !at->verb) {
-		/* A speaker in the sentence before: "Turk said in October:" */
-		const struct qrec *pr = &d->r[rec - 1];
-		size_t i;
-		for (i = pr->cs; i < pr->ce && !d->in[i]; i++)
-			;
-		if (i == pr->ce) {
-			struct attr pa;
-			qtok_split(d, sc->l, pr->cs, pr->ce, &sc->tk, 400);
-			attr_in(sc, &sc->tk, 0, sc->tk.n, pr->cs, pr->ce, &pa);
-			if (pa.ent >= 0)
-				at->ent = pa.ent;
 		}
 	}
+	if (start && eff > 0 && !at->verb) {
+		/* A speaker in the sentence before: "Turk said in October:" */
+		if (indirect(sc, eff - 1, at) < 0 && eff == rec && PAST())
+			indirect(sc, rec - 2, at);
+	}
+#undef PAST
 	return at->ent >= 0 ? (long long)d->e[at->ent].id : -1;
+}
+
+/* The speaker's id of at: its entity's, or the raw name added to the pool. */
+static long long
+raw_id(struct scan *sc, long long id, const struct attr *at)
+{
+	struct qdoc *d = sc->d;
+
+	if (id >= 0 || !at->raw || at->ent >= 0 || at->me <= at->ms)
+		return id;
+	id = (long long)d->pool.len;
+	qdoc_utf8(d, at->ms, at->me, &d->pool);
+	buf_addc(&d->pool, '\0');
+	return id;
+}
+
+/* Does a reporting verb end just before pos ("saying “It …”")? */
+static int
+verb_before(struct scan *sc, size_t floor, size_t pos)
+{
+	const struct qdoc *d = sc->d;
+	size_t j, i;
+	char w[24];
+
+	for (j = pos; j > floor && is_space(d->t[j - 1]); j--)
+		;
+	for (i = j; i > floor && j - i < sizeof w - 1 && d->t[i - 1] < 0x80 && is_alnum(d->t[i - 1]); i--)
+		;
+	if (i == j || j - i >= sizeof w - 1 || (i > floor && is_alnum(d->t[i - 1])))
+		return 0;
+	for (pos = i; pos < j; pos++)
+		w[pos - i] = lower(d->t[pos]);
+	w[j - i] = '\0';
+	return (qlex_get(sc->l, w) & LX_VERB) != 0;
 }
 
 /*
@@ -457,8 +892,10 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	full = start || (first && is_upper(first) && g->om > floor &&
 	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
 	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
-	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ','))));
-	if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
+	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || verb_before(sc, floor, g->om)))));
+	if ((speaker >= 0 || at->me > at->ms) && at->verb && full)
+		report = 1;	/* said by someone: a quotation, however short or capitalised */
+	else if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
 		report = !(last == qi && title_case(d, g, NULL));
 	else if (title_case(d, g, &words) && last == qi)
 		report = 0;
@@ -467,6 +904,9 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	for (k = qi; k <= last; k++) {
 		q = &d->q[k];
 		q->speaker = speaker;
+		q->speaker2 = at->ent2 > 0 ? (long long)d->e[at->ent2].id : at->id2p1 - 1;
+		q->ms = at->ms;
+		q->me = at->me;
 		if (at->verb)
 			memcpy(q->verb, at->vkey, sizeof q->verb);
 		q->full = full || k > qi;
@@ -500,5 +940,5 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 	retok = sentence_start(sc, g.om, &floor);
 	start = at_start(d, floor, g.om);
 	patterns(sc, &g, floor, start, retok, &at);
-	mark(sc, &g, qi, last, floor, start, speaker_id(sc, qi, rec, start, &at), &at);
+	mark(sc, &g, qi, last, floor, start, raw_id(sc, speaker_id(sc, qi, rec, start, &at), &at), &at);
 }

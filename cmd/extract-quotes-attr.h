@@ -18,6 +18,8 @@ struct scan {
 	long last;		/* the last speaker entity, or -1 */
 	struct buf name;
 	size_t lastrec;
+	/* pron_subject's answers for recent records: 0 none, 1 no, 2 yes */
+	struct { size_t r; unsigned cls; unsigned char v; } ps[8];
 };
 
 struct attr {
@@ -25,7 +27,21 @@ struct attr {
 	char vkey[48];
 	long ent;		/* the speaker entity, or -1 */
 	int known;		/* the subject was found, even if nobody can be named */
+	size_t ms, me;		/* where the text names or describes it, if me > ms */
+	int raw;		/* nobody tagged: the name [ms, me) as the text gives it */
+	long ent2;		/* "X and Y said": Y, when > 0 (X is ent) */
+	long long id2p1;	/* a continued quote's second speaker's id + 1, or 0 */
 };
+
+/* The speaker is entity e, named by its own words. */
+static inline void
+qattr_ent(struct attr *at, const struct qdoc *d, long e)
+{
+	at->ent = e;
+	at->known = 1;
+	at->ms = d->e[e].cs;
+	at->me = d->e[e].ce;
+}
 
 
 /* Attributes the quotation of pieces qi..last of d->q. */
@@ -33,6 +49,8 @@ void qattr_quote(struct scan *, size_t qi, size_t last);
 
 /* Whom a pronoun, title or noun at token k stands for: 0 if it is one, else -1. */
 int qwho_np(struct scan *, const struct toks *, size_t k, struct attr *);
+/* Is a pronoun of class cls the subject of record r ("He portrayed", ", he said")? */
+int qwho_pron_subject(struct scan *, size_t r, unsigned cls);
 /* The person named before whose surname is token t, or -1. */
 long qwho_surname(struct scan *, const struct tok *t);
 #endif

@@ -169,6 +169,7 @@ qdoc_add_entity(struct qdoc *d, const struct qlex *l, long long start, long long
 	e->ce = r->cs + (size_t)end;
 	e->speaker = qlex_is_type(l, type, tlen);
 	e->person = tlen == 6 && memcmp(type, "PERSON", 6) == 0;
+	e->group = tlen == 4 && memcmp(type, "NORP", 4) == 0;
 	e->id = d->pool.len;
 	buf_add(&d->pool, id, idlen);
 	buf_addc(&d->pool, '\0');

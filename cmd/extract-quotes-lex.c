@@ -175,6 +175,8 @@ static const struct {
 	{ "speaker_after", LX_AFTER },
 	{ "titles", LX_TITLE },
 	{ "sources", LX_SOURCE },
+	{ "bodies", LX_BODY },
+	{ "not_names", LX_NOTNAME },
 	{ "between", LX_BETWEEN },
 	{ "not_before_verb", LX_NOTVERB },
 	{ "other_office", LX_OTHER },

@@ -10,7 +10,7 @@
 
 /* ---- pairing the marks ---- */
 
-enum fam { F_NONE, F_CURLY, F_STRAIGHT, F_GUIL, F_GUILR, F_LOW, F_SWED };
+enum fam { F_NONE, F_CURLY, F_STRAIGHT, F_GUIL, F_GUILR, F_LOW, F_SWED, F_TWIN };
 
 static void
 warn(struct qdoc *d, size_t pos, const char *msg)
@@ -37,6 +37,8 @@ piece(struct qdoc *d, size_t om, size_t cm, int closed, int cont)
 	size_t s = om + 1, e = cm;
 	struct quote *q;
 
+	if (d->t[om] == 0x2018 && s < e && d->t[s] == 0x2018)
+		s++;	/* ‘‘…’’ */
 	while (s < e && is_space(d->t[s]))
 		s++;
 	while (e > s && is_space(d->t[e - 1]))
@@ -52,7 +54,7 @@ piece(struct qdoc *d, size_t om, size_t cm, int closed, int cont)
 	q->cm = cm;
 	q->closed = closed;
 	q->cont = cont;
-	q->speaker = -1;
+	q->speaker = q->speaker2 = -1;
 	q->rec = qdoc_rec(d, s);
 	memset(d->in + om, 1, (closed ? cm + 1 : cm) - om);
 }
@@ -67,6 +69,7 @@ opens(enum fam f, uint32_t c)
 	case F_GUILR: return c == 0x00BB;
 	case F_LOW: return c == 0x201E;
 	case F_SWED: return c == 0x201D;
+	case F_TWIN: return c == 0x2018;
 	default: return 0;
 	}
 }
@@ -75,7 +78,9 @@ static int
 closes(enum fam f, uint32_t c)
 {
 	switch (f) {
-	case F_CURLY: case F_SWED: return c == 0x201D;
+	case F_CURLY: return c == 0x201D;
+	case F_SWED: return c == 0x201D || c == 0x201C;	/* ”…” and ”…“ */
+	case F_TWIN: return c == 0x201D;
 	case F_STRAIGHT: return c == '"';
 	case F_GUIL: return c == 0x00BB;
 	case F_GUILR: return c == 0x00AB;
@@ -123,6 +128,11 @@ opening(struct qdoc *d, size_t *ip)
 		if (open_ctx(d, i) && is_alnum(d->t[i + 1]))
 			return c == 0x201D ? F_SWED : F_GUILR;
 		warn(d, i, "closing quotation mark with no opening mark");
+	} else if (c == 0x2018 && i + 2 < d->n && d->t[i + 1] == 0x2018 && is_alnum(d->t[i + 2]) &&
+	    (i == 0 || !is_alnum(d->t[i - 1]))) {
+		/* ‘‘…’’: two single marks for a double one */
+		*ip = i + 1;
+		return F_TWIN;
 	} else if (c == 0x2018 && open_ctx(d, i) && is_alnum(d->t[i + 1]) &&
 	    (j = single_close(d, i))) {
 		piece(d, i, j, 1, 0);
@@ -148,8 +158,9 @@ pair(struct qdoc *d)
 		i = d->sp[si];
 		c = d->t[i];
 		if (f == F_NONE) {
+			size_t at = i;
 			if ((f = opening(d, &i)) != F_NONE)
-				om = i, cont = 0;
+				om = f == F_TWIN ? at : i, cont = 0;	/* ‘‘ opens at its first mark */
 			continue;
 		}
 		if (opens(f, c) && open_ctx(d, i) && i >= om + 3 && is_space(d->t[i - 1]) &&
@@ -166,6 +177,17 @@ pair(struct qdoc *d)
 		}
 		if (closes(f, c) && i > om + 1) {
 			piece(d, om, i, 1, cont);
+			f = F_NONE;
+			continue;
+		}
+		/* ’’ (or '' kept as two ’) closing a double quotation */
+		if (c == 0x2019 && i + 1 < d->n && d->t[i + 1] == 0x2019 && i > om + 1 &&
+		    (f == F_CURLY || f == F_STRAIGHT || f == F_TWIN || f == F_LOW)) {
+			size_t nq = d->nq;
+			piece(d, om, i + 1, 1, cont);	/* the second mark closes */
+			if (d->nq > nq && d->q[nq].e > i)
+				d->q[nq].e = i;
+			i++;
 			f = F_NONE;
 			continue;
 		}

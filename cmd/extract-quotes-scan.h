@@ -36,7 +36,9 @@ enum {
 	LX_DEF = 1 << 17,	/* the: a description follows */
 	LX_AGENT = 1 << 18,	/* by: the verb before is passive */
 	LX_QUOTING = 1 << 19,	/* quoted: its object is the speaker, before "as" */
-	LX_AS = 1 << 20		/* as: "quoted X as saying" */
+	LX_AS = 1 << 20,	/* as: "quoted X as saying" */
+	LX_BODY = 1 << 21,	/* company, ministry: an organisation named before */
+	LX_NOTNAME = 1 << 22	/* Friday, And: no name for all its capital */
 };
 
 struct qlex {
@@ -66,6 +68,7 @@ struct qent {
 	size_t id;		/* offset of the NUL-terminated id in qdoc.pool */
 	int speaker;		/* its type can speak */
 	int person;		/* PERSON */
+	int group;		/* NORP: a nationality, a party's people */
 };
 
 struct quote {
@@ -75,6 +78,8 @@ struct quote {
 	int cont;		/* continues the previous quote in a new paragraph */
 	size_t rec;		/* the record that holds s */
 	long long speaker;	/* offset of the id in qdoc.pool, or -1 */
+	long long speaker2;	/* "X and Y said": Y's id, or -1 */
+	size_t ms, me;		/* the words that name or describe the speaker, if me > ms */
 	char verb[48];		/* lower case, or "" */
 	int full;
 	int report;		/* attributed or clearly a quotation */
@@ -114,6 +119,8 @@ int qdoc_add_entity(struct qdoc *, const struct qlex *, long long start, long lo
     const char *type, size_t tlen, const char *id, size_t idlen);
 /* Finds and attributes the quotations: fills d->q and d->w. */
 void qscan(struct qdoc *, const struct qlex *);
+/* The record that holds a position in d->t. */
+size_t qdoc_rec(const struct qdoc *, size_t pos);
 /* The document offset of a position in d->t. */
 long long qdoc_off(const struct qdoc *, size_t pos);
 /* Appends d->t[s, e) as UTF-8. */

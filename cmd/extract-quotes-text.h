@@ -131,8 +131,6 @@ size_t qtok_verb(const struct qdoc *, const struct qlex *, const struct toks *, 
 
 /* ---- records and entities (extract-quotes-doc.c) ---- */
 
-/* The record that holds pos. */
-size_t qdoc_rec(const struct qdoc *, size_t pos);
 /* The index of the first entity that starts at or after pos. */
 size_t qdoc_ent_from(const struct qdoc *, size_t pos);
 /* The speaker entity that ends at pos and starts at or after floor, or -1. */

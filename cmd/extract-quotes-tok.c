@@ -16,6 +16,8 @@ abbrev(const struct qdoc *d, const struct qlex *l, size_t a, size_t b)
 
 	if (b - a == 1 && is_upper(d->t[a]))
 		return 1;
+	if (b + 1 < d->n && d->t[b + 1] == ')')
+		return 1;	/* "(D-Ore.)": no sentence ends inside the parentheses */
 	for (i = a; i < b; i++)
 		if (d->t[i] == '.')
 			return 1;
@@ -150,6 +152,12 @@ qtok_verb(const struct qdoc *d, const struct qlex *l, const struct toks *tk, siz
 			}
 		}
 	if (c1 & (LX_VERB | LX_AFTER)) {
+		/* "Dana Quip", "Ed Said": a capitalised word of a name is no verb */
+		if (is_upper(d->t[tk->v[k].a])) {
+			size_t i = qdoc_ent_from(d, tk->v[k].a + 1);
+			if (i > 0 && d->e[i - 1].ce > tk->v[k].a && d->e[i - 1].cs < tk->v[k].a)
+				return 0;
+		}
 		if (c1 & LX_PREFIX)	/* out holds a longer key */
 			qtok_key(d, tk, k, 1, out, size);
 		*cls = c1;

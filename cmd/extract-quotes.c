@@ -21,7 +21,7 @@
 #include "extract-quotes-ents.h"
 #include "extract-quotes-scan.h"
 
-static const char usage_text[] = "[-aeku] [file ...]";
+static const char usage_text[] = "[-aekqu] [file ...]";
 static const char help_text[] =
     "Adds \"quotes\" (start, end, text, speaker, verb, kind) to records tagged by\n"
     "lede-tag-entities.\n"
@@ -29,6 +29,7 @@ static const char help_text[] =
     "  -e, --each  write one record per quotation (doc, start, end, text, speaker,\n"
     "              verb, kind; document offsets) instead of the records\n"
     "  -k, --keep-going  pass bad lines through with a warning, exit 1 at the end\n"
+    "  -q, --quiet       no warnings about quotation marks that do not pair\n"
     "  -u, --unbuffered  flush after each record\n"
     "  -h, --help, --version\n"
     "Data: en/quotes.yaml and en/speech-verbs.yaml under $LEDE_DATA or the data directory.\n";
@@ -39,18 +40,23 @@ struct rinfo {
 	int hasq;
 	const char *file;
 	unsigned long lineno;
+	long long n;		/* its place in the document, if it has no "n" */
+	size_t nbeg, nend;	/* its "n" in the line */
+	size_t dbeg, dend;	/* its "dct" in the line, if dend > dbeg */
 };
 
 struct ctx {
 	struct qdoc d;
 	struct qlex lex;
 	int all, each;
+	int quiet;		/* -q: no warnings about the marks */
 	struct buf lines;
 	struct rinfo *ri;
 	size_t nri, ricap;
 	struct buf doc, docraw;	/* the current document's id, decoded and as it came */
 	int have_doc, marks;
 	long long last_end;
+	long long nrec;		/* records of the document read */
 	uint64_t *seen;		/* hashes of the documents met */
 	size_t nseen, seencap;
 	struct qents ents;
@@ -112,6 +118,27 @@ add_ll(struct buf *b, long long v)
 		buf_addu(b, (unsigned long long)v);
 }
 
+/* The "n" of record i: its integer "n", else its place in the document. */
+static long long
+rec_n(const struct ctx *c, size_t i)
+{
+	const struct rinfo *ri = &c->ri[i];
+	const char *p = c->lines.s + ri->off + ri->nbeg, *e = c->lines.s + ri->off + ri->nend;
+	long long v = 0;
+	int neg = 0;
+
+	if (p < e && *p == '-')
+		neg = 1, p++;
+	if (p == e || e - p > 18)
+		return ri->n;
+	for (; p < e; p++) {
+		if (*p < '0' || *p > '9')
+			return ri->n;	/* not an integer: 1.5, "7", null */
+		v = v * 10 + (*p - '0');
+	}
+	return neg ? -v : v;
+}
+
 static void
 add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 {
@@ -129,15 +156,38 @@ add_quote(struct ctx *c, struct buf *b, const struct quote *q, long long base)
 		json_escape(b, id, strlen(id));
 	} else
 		ADDS(b, "null");
+	if (q->speaker >= 0 && q->speaker2 >= 0) {
+		/* "X and Y said": both, the first as "speaker" */
+		const char *id = d->pool.s + q->speaker, *id2 = d->pool.s + q->speaker2;
+		ADDS(b, ",\"speakers\":[");
+		json_escape(b, id, strlen(id));
+		buf_addc(b, ',');
+		json_escape(b, id2, strlen(id2));
+		buf_addc(b, ']');
+	}
 	ADDS(b, ",\"verb\":");
 	if (q->verb[0])
 		json_escape(b, q->verb, strlen(q->verb));
 	else
 		ADDS(b, "null");
 	if (q->full)
-		ADDS(b, ",\"kind\":\"full\"}");
+		ADDS(b, ",\"kind\":\"full\"");
 	else
-		ADDS(b, ",\"kind\":\"partial\"}");
+		ADDS(b, ",\"kind\":\"partial\"");
+	if (q->me > q->ms) {
+		/* where the text names the speaker, from its record's start */
+		size_t r = qdoc_rec(d, q->ms);
+		ADDS(b, ",\"mention\":{\"n\":");
+		add_ll(b, rec_n(c, r));
+		ADDS(b, ",\"start\":");
+		add_ll(b, (long long)(q->ms - d->r[r].cs));
+		ADDS(b, ",\"end\":");
+		add_ll(b, (long long)(q->me - d->r[r].cs));
+		ADDS(b, ",\"text\":");
+		qdoc_json(d, q->ms, q->me, b);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, '}');
 }
 
 static void
@@ -160,7 +210,9 @@ finish_doc(struct filter *f)
 				else
 					hi = r;
 			}
-			warnm("%s:%lu: %s", c->ri[lo].file, c->ri[lo].lineno, d->w[i].msg);
+			if (!c->quiet)
+				warnm("%s:%lu: doc %s, record %lld: %s", c->ri[lo].file, c->ri[lo].lineno,
+				    c->doc.s, rec_n(c, lo), d->w[i].msg);
 		}
 	} else
 		d->nq = 0;
@@ -170,8 +222,16 @@ finish_doc(struct filter *f)
 			if (!q->report && !c->all)
 				continue;
 			buf_reset(&f->out);
+			const struct rinfo *ri = &c->ri[q->rec];
 			buf_adds(&f->out, "{\"doc\":");
 			buf_add(&f->out, c->docraw.s, c->docraw.len);
+			/* the quote's record: enough to cite it alone */
+			buf_adds(&f->out, ",\"n\":");
+			add_ll(&f->out, rec_n(c, q->rec));
+			if (ri->dend > ri->dbeg) {
+				buf_adds(&f->out, ",\"dct\":");
+				buf_add(&f->out, c->lines.s + ri->off + ri->dbeg, ri->dend - ri->dbeg);
+			}
 			buf_adds(&f->out, ",");
 			buf_reset(&c->val);
 			add_quote(c, &c->val, q, 0);
@@ -250,17 +310,17 @@ marks_in(const struct qdoc *d, size_t from, size_t ce)
 
 /* The members this program reads, found in one pass over the record. */
 static const char *const field_keys[] = {
-	"doc", "start", "para", "text", "entities", "quotes", NULL
+	"doc", "start", "para", "text", "entities", "quotes", "n", "dct", NULL
 };
 struct fields {
-	const struct jmember *doc, *start, *para, *text, *ents, *quotes;
+	const struct jmember *doc, *start, *para, *text, *ents, *quotes, *n, *dct;
 };
 
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
-	const struct jmember *fm[6];
+	const struct jmember *fm[8];
 	struct fields fl;
 	long long start, para = 0;
 	size_t i, tlen, dlen, txn;
@@ -269,7 +329,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	int same;
 
 	jobj_fields(o, field_keys, fm, &c->tmp);
-	fl = (struct fields){ fm[0], fm[1], fm[2], fm[3], fm[4], fm[5] };
+	fl = (struct fields){ fm[0], fm[1], fm[2], fm[3], fm[4], fm[5], fm[6], fm[7] };
 	if (!fl.doc || o->s[fl.doc->vbeg] != '"') {
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
@@ -283,6 +343,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		same = c->have_doc && c->tmp.len == c->doc.len &&
 		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
 	}
+	/* a record's place in its document, rejected ones counted, when it has no "n" */
+	c->nrec = same ? c->nrec + 1 : 1;
 	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
 		filter_reject(f, in, "no \"start\" integer");
 		return -1;
@@ -371,6 +433,18 @@ added:
 		ri->mq = *fl.quotes;
 	ri->file = in->name;
 	ri->lineno = in->lineno;
+	/* "n" is read when a quotation's record or mention needs it (rec_n) */
+	ri->n = c->nrec;
+	ri->nbeg = ri->nend = 0;
+	if (fl.n) {
+		ri->nbeg = fl.n->vbeg;
+		ri->nend = fl.n->vend;
+	}
+	ri->dbeg = ri->dend = 0;
+	if (fl.dct && o->s[fl.dct->vbeg] == '"') {
+		ri->dbeg = fl.dct->vbeg;
+		ri->dend = fl.dct->vend;
+	}
 	buf_add(&c->lines, in->line, in->len);
 	return 0;
 }
@@ -382,10 +456,11 @@ main(int argc, char **argv)
 		OPT_FLAG("all", 'a'),
 		OPT_FLAG("each", 'e'),
 		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("quiet", 'q'),
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
-	static const char optstring[] = "aeku";
+	static const char optstring[] = "aekqu";
 	static struct ctx c;
 	struct filter f = { 0 };
 	char **av;
@@ -397,6 +472,7 @@ main(int argc, char **argv)
 		case 'a': c.all = 1; break;
 		case 'e': c.each = 1; break;
 		case 'k': f.kflag = 1; break;
+		case 'q': c.quiet = 1; break;
 		case 'u': f.uflag = 1; break;
 		default: usage();
 		}

@@ -23,7 +23,7 @@ usage: lede-dedupe [-ekMru] [-b unit] [-f field] [-j keys] [-m size] [-n T] [-s 
 check_fail "a long option without its argument" 2 "lede-extract-dates: option '--ref' requires an argument
 usage: lede-extract-dates [-Adku] [-c file] [-r date] [--ref date] [--dmy] [--words file] [file ...]" lede-extract-dates --ref
 check_fail "a flag given a value" 2 "lede-extract-quotes: option '--each' doesn't allow an argument
-usage: lede-extract-quotes [-aeku] [file ...]" lede-extract-quotes --each=1
+usage: lede-extract-quotes [-aekqu] [file ...]" lede-extract-quotes --each=1
 
 for p in split tag-entities extract-dates extract-quotes dedupe report; do
 	run_err lede-$p -h

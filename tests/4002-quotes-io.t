@@ -13,7 +13,7 @@ cat >"$tmp/across.jsonl" <<'EOF'
 EOF
 cat >"$tmp/across.want" <<'EOF'
 {"doc":"d1","n":1,"para":1,"start":0,"end":22,"text":"Petro spoke on Friday.","entities":[{"start":0,"end":5,"text":"Petro","type":"PERSON","id":"Gustavo Petro"}],"quotes":[]}
-{"doc":"d1","n":2,"para":1,"start":23,"end":36,"text":"“We will win.","entities":[],"quotes":[{"start":1,"end":31,"text":"We will win. We will not stop,","speaker":"Gustavo Petro","verb":"said","kind":"full"}]}
+{"doc":"d1","n":2,"para":1,"start":23,"end":36,"text":"“We will win.","entities":[],"quotes":[{"start":1,"end":31,"text":"We will win. We will not stop,","speaker":"Gustavo Petro","verb":"said","kind":"full","mention":{"n":3,"start":19,"end":24,"text":"Petro"}}]}
 {"doc":"d1","n":3,"para":1,"start":37,"end":67,"text":"We will not stop,” Petro said.","entities":[{"start":19,"end":24,"text":"Petro","type":"PERSON","id":"Gustavo Petro"}],"quotes":[]}
 EOF
 $q "$tmp/across.jsonl" >"$tmp/across.out"
@@ -27,22 +27,22 @@ $q -u "$tmp/across.jsonl" >"$tmp/u.out"
 check_file "-u writes the same records" "$tmp/u.out" "$tmp/across.want"
 check_same "--each: one record per quotation, document offsets" \
 	"$($q --each "$tmp/across.jsonl")" \
-	'{"doc":"d1","start":24,"end":54,"text":"We will win. We will not stop,","speaker":"Gustavo Petro","verb":"said","kind":"full"}'
+	'{"doc":"d1","n":2,"start":24,"end":54,"text":"We will win. We will not stop,","speaker":"Gustavo Petro","verb":"said","kind":"full","mention":{"n":3,"start":19,"end":24,"text":"Petro"}}'
 check_same "-e is --each" "$($q -e "$tmp/across.jsonl")" "$($q --each "$tmp/across.jsonl")"
 
 # Fields it does not own stay byte for byte; an old "quotes" is replaced.
 printf '%s\n' '{"doc":"d2", "start":0,"n":1,"x":1.50e3,"quotes":[1,2],"text":"\u201cWe won,\u201d Burton said.","entities":[{"start":10,"end":16,"text":"Burton","type":"PERSON","id":"Burton"}],"z":"\u00e9"}' >"$tmp/keep.jsonl"
 check_same "other fields kept as they came, quotes replaced in place" "$($q "$tmp/keep.jsonl")" \
-	'{"doc":"d2", "start":0,"n":1,"x":1.50e3,"quotes":[{"start":1,"end":8,"text":"We won,","speaker":"Burton","verb":"said","kind":"full"}],"text":"\u201cWe won,\u201d Burton said.","entities":[{"start":10,"end":16,"text":"Burton","type":"PERSON","id":"Burton"}],"z":"\u00e9"}'
+	'{"doc":"d2", "start":0,"n":1,"x":1.50e3,"quotes":[{"start":1,"end":8,"text":"We won,","speaker":"Burton","verb":"said","kind":"full","mention":{"n":1,"start":10,"end":16,"text":"Burton"}}],"text":"\u201cWe won,\u201d Burton said.","entities":[{"start":10,"end":16,"text":"Burton","type":"PERSON","id":"Burton"}],"z":"\u00e9"}'
 check_same "records with no entities field are read" \
 	"$(printf '%s\n' '{"doc":"d3","start":0,"text":"“We are ready for the vote,” a spokesman said."}' | $q -e)" \
-	'{"doc":"d3","start":1,"end":27,"text":"We are ready for the vote,","speaker":null,"verb":"said","kind":"full"}'
+	'{"doc":"d3","n":1,"start":1,"end":27,"text":"We are ready for the vote,","speaker":null,"verb":"said","kind":"full","mention":{"n":1,"start":29,"end":40,"text":"a spokesman"}}'
 
 # A scare quote: only with --all.
 printf '%s\n' '{"doc":"d4","start":0,"text":"The so-called “experts” arrived late."}' >"$tmp/scare.jsonl"
 check_same "a scare quote is left out" "$($q -e "$tmp/scare.jsonl")" ""
 check_same "--all reports it" "$($q --all -e "$tmp/scare.jsonl")" \
-	'{"doc":"d4","start":15,"end":22,"text":"experts","speaker":null,"verb":null,"kind":"partial"}'
+	'{"doc":"d4","n":1,"start":15,"end":22,"text":"experts","speaker":null,"verb":null,"kind":"partial"}'
 check_same "-a is --all" "$($q -a "$tmp/scare.jsonl")" \
 	'{"doc":"d4","start":0,"text":"The so-called “experts” arrived late.","quotes":[{"start":15,"end":22,"text":"experts","speaker":null,"verb":null,"kind":"partial"}]}'
 
@@ -56,16 +56,19 @@ printf '%s\n' '{"doc":"d5","n":1,"para":1,"start":0,"text":"“We will win, Petr
 run_err $q -e "$tmp/open.jsonl"
 check_same "a quotation never closed: exit status" "$status" 0
 check_same "a quotation never closed: warning" "$err" \
-	"lede-extract-quotes: $tmp/open.jsonl:1: quotation not closed by the end of its paragraph"
+	"lede-extract-quotes: $tmp/open.jsonl:1: doc d5, record 1: quotation not closed by the end of its paragraph"
 check_same "a quotation never closed ends at its paragraph's end" "$(cat "$tmp/out")" \
-	'{"doc":"d5","start":1,"end":25,"text":"We will win, Petro said.","speaker":null,"verb":null,"kind":"full"}'
+	'{"doc":"d5","n":1,"start":1,"end":25,"text":"We will win, Petro said.","speaker":null,"verb":null,"kind":"full"}'
 printf '%s\n' '{"doc":"d6","start":0,"text":"He said ” nothing."}' >"$tmp/stray.jsonl"
 check_fail "a closing mark with no opening one" 0 \
-	"lede-extract-quotes: $tmp/stray.jsonl:1: closing quotation mark with no opening mark" $q "$tmp/stray.jsonl"
+	"lede-extract-quotes: $tmp/stray.jsonl:1: doc d6, record 1: closing quotation mark with no opening mark" $q "$tmp/stray.jsonl"
+run_err $q -q "$tmp/stray.jsonl"
+check_same "-q: no warning about the marks" "$status:$err" "0:"
+check_same "-q: the same records" "$(cat "$tmp/out")" "$($q "$tmp/stray.jsonl" 2>/dev/null)"
 
 # Errors.
 check_fail "bad option" 2 "lede-extract-quotes: invalid option -- 'x'
-usage: lede-extract-quotes [-aeku] [file ...]" $q -x
+usage: lede-extract-quotes [-aekqu] [file ...]" $q -x
 check_fail "missing file" 1 "lede-extract-quotes: $tmp/nonexistent: No such file or directory" $q "$tmp/nonexistent"
 printf 'not json\n' >"$tmp/bad.jsonl"
 check_fail "malformed JSON" 2 "lede-extract-quotes: $tmp/bad.jsonl:1: expected a JSON object at column 1" $q "$tmp/bad.jsonl"
@@ -134,6 +137,6 @@ cp data/en/quotes.yaml "$tmp/data/en/"
 printf 'verbs:\n  harrumph: [harrumphs, harrumphed]\n' >"$tmp/data/en/speech-verbs.yaml"
 printf '%s\n' '{"doc":"v","start":0,"text":"“Nonsense from start to end,” Burton harrumphed.","entities":[{"start":30,"end":36,"text":"Burton","type":"PERSON","id":"Burton"}]}' >"$tmp/v.jsonl"
 check_same "a verb added to speech-verbs.yaml is used" "$(LEDE_DATA="$tmp/data" $q -e "$tmp/v.jsonl")" \
-	'{"doc":"v","start":1,"end":28,"text":"Nonsense from start to end,","speaker":"Burton","verb":"harrumphed","kind":"full"}'
+	'{"doc":"v","n":1,"start":1,"end":28,"text":"Nonsense from start to end,","speaker":"Burton","verb":"harrumphed","kind":"full","mention":{"n":1,"start":30,"end":36,"text":"Burton"}}'
 
 done_testing
