@@ -74,8 +74,27 @@ chrono_cmp(const void *x, const void *y)
 	return strcmp(p->name, q->name);
 }
 
+/*
+ * Text from the records in the page's own text is isolated in <bdi>, so
+ * that a bidirectional override in it (U+202E) cannot reorder what
+ * follows; in an attribute or in SVG it is only escaped.
+ */
+static void
+put_bdi(FILE *fp, const char *s, size_t n, size_t max)
+{
+	fputs("<bdi>", fp);
+	html_putmax(fp, s, n, max);
+	fputs("</bdi>", fp);
+}
+
 static void
 put_name(FILE *fp, const char *s, size_t n)
+{
+	put_bdi(fp, s, n, 120);
+}
+
+static void
+put_plain(FILE *fp, const char *s, size_t n)
 {
 	html_putmax(fp, s, n, 120);
 }
@@ -228,7 +247,7 @@ speaker_bar(FILE *fp, struct report *r, const struct spview *v, size_t i, size_t
 		html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 80);
 		fputs(" \xe2\x80\x94 ", fp);
 		if (c < v->ncols)
-			put_name(fp, r->outlets.key[v->cols[c]], r->outlets.klen[v->cols[c]]);
+			put_plain(fp, r->outlets.key[v->cols[c]], r->outlets.klen[v->cols[c]]);
 		else
 			fputs("other outlets", fp);
 		fprintf(fp, ": %ld</title></rect>", q);
@@ -306,9 +325,9 @@ speakers_table(FILE *fp, struct report *r, const struct spview *v)
 	    "<th class=\"num\">Words</th><th class=\"num\">Docs</th>", fp);
 	for (i = 0; i < v->ncols; i++) {
 		fprintf(fp, "<th class=\"num o\" title=\"");
-		put_name(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]]);
+		put_plain(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]]);
 		fprintf(fp, "\"><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
-		html_putmax(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]], 24);
+		put_bdi(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]], 24);
 		fputs("</th>", fp);
 	}
 	if (r->outlets.n > v->ncols)
@@ -340,7 +359,7 @@ speakers_said(FILE *fp, struct report *r, const struct spview *v)
 		    sp->quotes, sp->quotes == 1 ? "" : "s", sp->words, sp->docs, sp->docs == 1 ? "" : "s");
 		for (k = 0; k < sp->nsamp; k++) {
 			fputs("<li>\xe2\x80\x9c", fp);
-			html_put(fp, sp->samp[k].text, strlen(sp->samp[k].text));
+			put_bdi(fp, sp->samp[k].text, strlen(sp->samp[k].text), SAMPLE_BYTES + 3);
 			fputs("\xe2\x80\x9d <span class=\"src\">\xe2\x80\x94 ", fp);
 			put_name(fp, r->outlets.key[sp->sout[k]], r->outlets.klen[sp->sout[k]]);
 			if (r->doc[sp->samp[k].doc].text) {
@@ -431,7 +450,7 @@ entities(FILE *fp, struct report *r)
 			put_name(fp, r->ents.key[re[i].i] + 4, r->ents.klen[re[i].i] - 4);
 			if (!en->multi && r->outlets.n > 1) {
 				fputs(" <span class=\"badge\" title=\"only ", fp);
-				put_name(fp, r->outlets.key[en->outlet], r->outlets.klen[en->outlet]);
+				put_plain(fp, r->outlets.key[en->outlet], r->outlets.klen[en->outlet]);
 				fputs(" names it\">one outlet</span>", fp);
 			}
 			fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
@@ -576,7 +595,7 @@ timeline_dates(FILE *fp, struct report *r, const struct rank *rd, size_t nd,
 		if (rad > 16)
 			rad = 16;
 		fprintf(fp, "<a href=\"#t%zu\"><title>", rd[i].i);
-		put_name(fp, r->dates.key[rd[i].i], r->dates.klen[rd[i].i]);
+		put_plain(fp, r->dates.key[rd[i].i], r->dates.klen[rd[i].i]);
 		fprintf(fp, ": %ld mention%s in %ld document%s</title>", dt->mentions, dt->mentions == 1 ? "" : "s",
 		    dt->docs, dt->docs == 1 ? "" : "s");
 		if (dt->d0 == dt->d1)
@@ -609,10 +628,13 @@ timeline_pubs(FILE *fp, struct report *r, const struct axis *ax, size_t npub)
 		for (j = i; j < r->docs.n; j++)
 			k += r->doc[j].day == day;
 		x = axis_x(ax, day) + AXIS_W / ax->span / 2;
-		fprintf(fp, "<g><title>published on %s: %ld document%s</title>"
+		/* dct is the record's: escaped, as everything from a record. */
+		fputs("<g><title>published on ", fp);
+		html_put(fp, r->doc[i].dct, strlen(r->doc[i].dct));
+		fprintf(fp, ": %ld document%s</title>"
 		    "<path d=\"M%.1f 156 l-7 12 h14 z\" fill=\"" PUB_COLOUR "\"/>"
 		    "<text x=\"%.1f\" y=\"184\" text-anchor=\"middle\" fill=\"" PUB_TEXT "\">%ld</text></g>\n",
-		    r->doc[i].dct, k, k == 1 ? "" : "s", x, x, k);
+		    k, k == 1 ? "" : "s", x, x, k);
 		if (npub > 200)
 			break;
 	}
@@ -687,7 +709,7 @@ dates(FILE *fp, struct report *r)
 				sent_href(fp, r, dt->samp[k].doc, dt->samp[k].n, "");
 				fputs("\">", fp);
 			}
-			html_putmax(fp, dt->samp[k].text, strlen(dt->samp[k].text), 160);
+			put_bdi(fp, dt->samp[k].text, strlen(dt->samp[k].text), 160);
 			if (r->doc[dt->samp[k].doc].text)
 				fputs("</a>", fp);
 			fputs(" <small>", fp);
@@ -748,7 +770,7 @@ repeats(FILE *fp, struct report *r)
 		fputs("<li><a href=\"", fp);
 		sent_href(fp, r, d->doc, d->n, "#repeats");
 		fputs("\">", fp);
-		html_putmax(fp, d->text, strlen(d->text), 200);
+		put_bdi(fp, d->text, strlen(d->text), 200);
 		fputs("</a> <span class=\"src\"><small>", fp);
 		put_docname(fp, r, d->doc);
 		fprintf(fp, " #%ld repeats ", d->n);
@@ -762,7 +784,7 @@ repeats(FILE *fp, struct report *r)
 			fputs("a document not in these records", fp);
 		}
 		fputs(" (similarity ", fp);
-		html_put(fp, d->sim, strlen(d->sim));
+		put_bdi(fp, d->sim, strlen(d->sim), sizeof d->sim);
 		fputs(")</small></span></li>\n", fp);
 	}
 	fputs("</ul></section>\n", fp);
@@ -791,7 +813,7 @@ documents(FILE *fp, struct report *r)
 		else
 			put_docname(fp, r, i);
 		fputs(d->text ? "</a></td><td>" : "</td><td>", fp);
-		html_put(fp, d->dct, strlen(d->dct));
+		put_bdi(fp, d->dct, strlen(d->dct), sizeof d->dct);
 		fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td>"
 		    "<td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
 		    d->sents, d->sents, d->ents, d->ents, d->quotes, d->quotes, d->dups, d->dups);
@@ -813,7 +835,7 @@ articles(FILE *fp, struct report *r)
 	    "<div class=\"toolbar\"><label><input type=\"checkbox\" value=\"hl-e\" checked> entities</label>", fp);
 	for (t = 0; t < r->types.n; t++) {
 		fprintf(fp, "<span class=\"t%zu\" style=\"margin-right:10px\"><i class=\"sw\" style=\"background:var(--c)\"></i>", t);
-		html_putmax(fp, r->types.key[t], r->types.klen[t], 20);
+		put_bdi(fp, r->types.key[t], r->types.klen[t], 20);
 		fputs("</span>", fp);
 	}
 	fputs("<label><input type=\"checkbox\" value=\"hl-d\" checked> <mark class=\"dt\">dates</mark></label>"

@@ -36,27 +36,27 @@ check_same "self-contained: nothing loaded from elsewhere" \
 has "the title" "<title>lede report</title>"
 has "outlets come from meta.source" '2 articles from 2 outlets'
 has "a speaker's row: quotes, words, documents" \
-	'<a href="#sp0" data-sp="0">Gustavo Petro</a></td><td class="num" data-v="1">1</td><td class="num" data-v="7">7</td><td class="num" data-v="1">1</td>'
+	'<a href="#sp0" data-sp="0"><bdi>Gustavo Petro</bdi></a></td><td class="num" data-v="1">1</td><td class="num" data-v="7">7</td><td class="num" data-v="1">1</td>'
 has "the cell links to the quotation's sentence in that outlet" \
 	'<a href="#s0-2" data-sp="0" data-o="0">1</a> <small>7&nbsp;w</small>'
 has "the speakers counted without the quotations with none" '3 quotations from 2 speakers; the 2 quoted most'
 has "... in the figures at the top too" '<b>2</b><span>speakers</span>'
 has "a quotation with no speaker is counted apart" '<span class="unattr">(no speaker found)</span>'
-has "the quotes themselves" '“We will win. We will not stop,” <span class="src">— Daily Post, <a href="#s0-2">sentence 2</a>'
+has "the quotes themselves" '“<bdi>We will win. We will not stop,</bdi>” <span class="src">— <bdi>Daily Post</bdi>, <a href="#s0-2">sentence 2</a>'
 has "the chart has a bar per speaker" '<title>Gustavo Petro — Daily Post: 1</title></rect>'
 has "entities by type, mentions and documents" \
-	'<tr><td>Gustavo Petro</td><td class="num" data-v="3">3</td><td class="num" data-v="2">2</td></tr>'
+	'<tr><td><bdi>Gustavo Petro</bdi></td><td class="num" data-v="3">3</td><td class="num" data-v="2">2</td></tr>'
 has "a name only one outlet gives is marked" \
-	'<tr><td>Bogotá <span class="badge" title="only Daily Post names it">one outlet</span>'
-has "a resolved date in the table, with its sentences" '<tr id="t0"><td data-v="20406"><b>2025-11-14</b></td><td class="num" data-v="2">2</td><td class="num" data-v="2">2</td>'
-has "... its sentences, linked" '<td><a href="#s0-1">Petro spoke in Bogotá on Friday.</a> <small>one.txt</small><br><a href="#s1-1">Petro spoke in Bogotá on Friday.</a> <small>two.txt</small></td></tr>'
+	'<tr><td><bdi>Bogotá</bdi> <span class="badge" title="only Daily Post names it">one outlet</span>'
+has "a resolved date in the table, with its sentences" '<tr id="t0"><td data-v="20406"><b><bdi>2025-11-14</bdi></b></td><td class="num" data-v="2">2</td><td class="num" data-v="2">2</td>'
+has "... its sentences, linked" '<td><a href="#s0-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <small><bdi>one.txt</bdi></small><br><a href="#s1-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <small><bdi>two.txt</bdi></small></td></tr>'
 has "a month is on the timeline as a bar" '<a href="#t1"><title>2025-10: 1 mention in 1 document</title><rect'
 hasnt "a duration is not" 'P1M: '
 has "a day is a point" '<a href="#t0"><title>2025-11-14: 2 mentions in 2 documents</title><circle'
 has "publication dates are marked" '<title>published on 2025-11-13: 1 document</title>'
-has "repeats: counts by pair of outlets" '<tr><td>Evening Star</td><td>Daily Post</td><td class="num" data-v="1">1</td><td class="num" data-v="0">0</td></tr>'
-has "a repeat with its text" '<li><a href="#s1-1">Petro spoke in Bogotá on Friday.</a> <span class="src">'
-has "a repeat links to the first sentence" 'two.txt #1 repeats <a href="#s0-1">one.txt #1</a> (similarity 1)'
+has "repeats: counts by pair of outlets" '<tr><td><bdi>Evening Star</bdi></td><td><bdi>Daily Post</bdi></td><td class="num" data-v="1">1</td><td class="num" data-v="0">0</td></tr>'
+has "a repeat with its text" '<li><a href="#s1-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <span class="src">'
+has "a repeat links to the first sentence" '<bdi>two.txt</bdi> #1 repeats <a href="#s0-1"><bdi>one.txt</bdi> #1</a> (similarity <bdi>1</bdi>)'
 has "the article with its title and outlet" '<article id="d0" data-o="0"><header><h3>Petro speaks</h3><p class="byline"><span class="outlet">Daily Post</span> · published <time>2025-11-13</time>'
 has "entities and dates marked in the text" \
 	'<span class="s" id="s0-1"><mark class="e t0" title="PERSON: Gustavo Petro">Petro</mark> spoke in <mark class="e t1" title="GPE: Bogotá">Bogotá</mark> on <mark class="dt" title="2025-11-14">Friday</mark>.</span>'
@@ -88,8 +88,8 @@ check_file "-u gives the same page" "$tmp/u.html" "$tmp/two.html"
 page=$($r -t 'Colombia & the U.S.' -n 1 "$tmp/two.jsonl")
 has "-t sets the title, escaped" '<title>Colombia &amp; the U.S.</title>'
 check_same "-n 1: one speaker row, then the quotations with no speaker" \
-	"$(printf '%s\n' "$page" | grep '^<tr><td><a href="#sp' | cut -c 1-36)" '<tr><td><a href="#sp0" data-sp="0">G
-<tr><td><a href="#sp2" data-sp="2"><'
+	"$(printf '%s\n' "$page" | grep '^<tr><td><a href="#sp' | cut -c 1-40)" '<tr><td><a href="#sp0" data-sp="0"><bdi>
+<tr><td><a href="#sp2" data-sp="2"><span'
 has "-n 1: the rest are counted" '1 more speaker is left out (-n 1).'
 $r --top 1 "$tmp/two.jsonl" >"$tmp/top.html"
 $r -n 1 "$tmp/two.jsonl" >"$tmp/n.html"

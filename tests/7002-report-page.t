@@ -68,9 +68,9 @@ for want in "Gustavo Petro" "Pedro Arnulfo S(á|a)nchez" "Armando Benedetti"; do
 done
 while read -r count name; do
 	check "the page names $name with $count quote(s)" \
-		grep -qF ">$name</a></td><td class=\"num\" data-v=\"$count\">$count</td>" "$tmp/seeds.dom"
+		grep -qF "><bdi>$name</bdi></a></td><td class=\"num\" data-v=\"$count\">$count</td>" "$tmp/seeds.dom"
 	check "the quote list of $name says $count" \
-		grep -qF "$name <span class=\"muted\">— $count quote" "$tmp/seeds.dom"
+		grep -qF "$name</bdi> <span class=\"muted\">— $count quote" "$tmp/seeds.dom"
 done <"$tmp/counts"
 
 # Hostile records: after the browser has parsed the page and run its
@@ -87,4 +87,65 @@ check_same "hostile: no img, b or i element and no svg onload" \
 check_same "hostile: the title is the page's own" "$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$tmp/hostile.dom" | head -n 1)" "Hostile"
 check "hostile: the speaker's name is shown as text" \
 	grep -qF '&lt;script&gt;alert(6)&lt;/script&gt;" onmouseover="alert(7)' "$tmp/hostile.dom"
+# A payload in every field the page shows, run in the browser.  Each
+# payload would set the page's title if it ran; a script added to a copy
+# of the page reports, once the page has loaded and its timers have run,
+# the title, every element with an on... attribute or of a kind that
+# loads something, and the fields whose payload is not on the page as
+# text (a field left out would make the test prove nothing).
+pay() {	# pay FIELD: a payload, JSON-escaped, that sets the title to xFIELD
+	printf '\\"'"'"'><svg onload=title='"'"'x%s'"'"'><img src=x onerror=title='"'"'x%s'"'"'>' "$1" "$1"
+}
+fields="doc doc2 text source mtitle etype eid etext dvalue qtext speaker"
+rec1=$(cat <<EOF2
+{"doc":"$(pay doc)","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday. $(pay text)","dct":"2025-11-13T<svg onload=title=9>","meta":{"source":"$(pay source)","title":"$(pay mtitle)"},"entities":[{"start":17,"end":20,"text":"X Y","type":"$(pay etype)","id":"$(pay eid)"}],"dates":[{"start":24,"end":30,"text":"Friday","type":"DATE","value":"2025-11-14T$(pay dvalue)"}],"quotes":[{"start":1,"end":9,"text":"$(pay qtext)","speaker":"$(pay speaker)","verb":"said","kind":"full"}]}
+EOF2
+)
+rec2=$(cat <<EOF2
+{"doc":"dir/$(pay doc2)","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday.","dct":"2025-11-14","entities":[{"start":17,"end":20,"text":"$(pay etext)","type":"ORG"}],"quotes":[{"start":1,"end":9,"text":"Hi there","speaker":"$(pay speaker)","verb":"said","kind":"full"}],"dup_of":{"doc":"$(pay doc)","n":1,"sim":"<a onclick=x>"}}
+EOF2
+)
+printf '%s\n%s\n' "$rec1" "$rec2" >"$tmp/fields.jsonl"
+lede-report -t "Hostile" "$tmp/fields.jsonl" >"$tmp/fields.html"
+check_same "every field: exit status 0" "$?" 0
+cat >"$tmp/checker.js" <<EOF2
+addEventListener('load',function(){setTimeout(function(){
+var bad=[],all=document.documentElement.textContent,miss=[];
+document.querySelectorAll('*').forEach(function(e){
+Array.prototype.forEach.call(e.attributes,function(a){all+=' '+a.value;if(/^on/i.test(a.name))bad.push(e.tagName+'.'+a.name);});
+if(/^(img|iframe|object|embed|image|foreignobject|video|audio|base|form|link|meta)\$/i.test(e.tagName)&&e.closest('body'))bad.push(e.tagName);});
+'$fields'.split(' ').forEach(function(f){if(all.indexOf("title='x"+f+"'")<0)miss.push(f);});
+if(all.indexOf('onload=title=9')<0)miss.push('dct');
+if(all.indexOf('<a onclick=x>')<0)miss.push('sim');
+document.body.setAttribute('data-check','title='+document.title+' scripts='+document.scripts.length+' bad='+bad.join(',')+' missing='+miss.join(','));
+},200);});
+EOF2
+{ cat "$tmp/fields.html"; printf '<script>'; cat "$tmp/checker.js"; printf '</script>\n'; } >"$tmp/fields-check.html"
+chrome --virtual-time-budget=3000 --dump-dom "file://$tmp/fields-check.html" >"$tmp/fields.dom"
+check_same "every field: nothing ran, nothing was injected, every payload is shown as text" \
+	"$(grep -o 'data-check="[^"]*"' "$tmp/fields.dom")" 'data-check="title=Hostile scripts=2 bad= missing="'
+
+# A bidirectional override in a speaker, an outlet, a quotation or a
+# title stays inside that text: what the page writes after it is laid
+# out left to right as before.
+rlo=$(printf '\342\200\256')
+cat >"$tmp/bidi.jsonl" <<EOF2
+{"doc":"a${rlo}doc","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday.","meta":{"source":"${rlo}Outlet"},"quotes":[{"start":1,"end":9,"text":"${rlo}Hi there","speaker":"${rlo}Evil Speaker","verb":"said","kind":"full"}]}
+EOF2
+lede-report -t "Bidi" "$tmp/bidi.jsonl" >"$tmp/bidi.html"
+cat >"$tmp/bidi.js" <<'EOF2'
+addEventListener('load',function(){
+var res=[];
+function after(el,what){	// the page's text after el starts right of el's text
+var r=document.createRange();r.setStartBefore(el.parentNode.firstChild);r.setEndBefore(el);
+var a=r.getBoundingClientRect(),b=el.getBoundingClientRect();
+res.push(what+(b.left>=a.right-1?':ok':':reversed'));}
+document.querySelectorAll('#quoted summary').forEach(function(s){after(s.querySelector('.muted'),'summary');});
+document.querySelectorAll('#quoted li .src').forEach(function(s){after(s,'quote');});
+document.body.setAttribute('data-bidi',res.join(' '));});
+EOF2
+{ cat "$tmp/bidi.html"; printf '<script>'; cat "$tmp/bidi.js"; printf '</script>\n'; } >"$tmp/bidi-check.html"
+chrome --window-size=1400,900 --virtual-time-budget=1000 --dump-dom "file://$tmp/bidi-check.html" >"$tmp/bidi.dom"
+check_same "bidi: an override in a speaker or a quotation reverses nothing after it" \
+	"$(grep -o 'data-bidi="[^"]*"' "$tmp/bidi.dom")" 'data-bidi="summary:ok quote:ok"'
 done_testing
