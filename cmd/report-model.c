@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json.h"
 #include "utf8.h"
@@ -109,6 +110,28 @@ outlet_of(struct report *r, const struct jobj *o)
 
 static void close_doc(struct report *);
 
+/*
+ * The temporary file of the articles, in $TMPDIR (else /tmp) as the
+ * man page says: tmpfile(3) of glibc ignores TMPDIR.  It is unlinked at
+ * once, so nothing is left behind however the program ends.
+ */
+static FILE *
+art_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = { 0 };
+	FILE *fp;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	buf_printf(&path, "%s/lede-report.XXXXXX", dir);
+	if ((fd = mkstemp(path.s)) < 0 || unlink(path.s) < 0 || !(fp = fdopen(fd, "w+")))
+		die(EX_ERR, "temporary file in %s:", dir);
+	buf_free(&path);
+	return fp;
+}
+
 /* The record's text, unescaped only when something needs it. */
 static const char *
 text(struct report *r)
@@ -166,8 +189,8 @@ start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
 		r->docs_left_out++;
 		return;
 	}
-	if (!r->art && !(r->art = tmpfile()))
-		die(EX_ERR, "tmpfile:");
+	if (!r->art)
+		r->art = art_open();
 	d->text = 1;
 	fprintf(r->art, "<article id=\"d%zu\" data-o=\"%u\"><header><h3>", id, d->outlet);
 	if (d->title)

@@ -161,6 +161,31 @@ check_fail "-k: bad lines skipped with warnings, exit 1" 1 \
 lede-report: $tmp/k.jsonl:7: invalid UTF-8 at column 20" $r -k "$tmp/k.jsonl"
 check_same "-k: the page holds the good records, not the bad lines" \
 	"$(grep -c '<article' "$tmp/out"):$(grep -c 'not json' "$tmp/out")" "2:0"
+# The temporary file of the articles is made in $TMPDIR (tmpfile(3)
+# would ignore it): a TMPDIR that does not exist is an error, and while
+# a report is being made, its open (unlinked) file is there.
+check_fail "TMPDIR that does not exist" 2 "lede-report: temporary file in $tmp/none: No such file or directory" \
+	env TMPDIR="$tmp/none" $r "$tmp/two.jsonl"
+if [ -d /proc/self/fd ]; then
+	mkdir "$tmp/td"
+	mkfifo "$tmp/fifo"
+	TMPDIR=$tmp/td $r <"$tmp/fifo" >"$tmp/td.html" &
+	pid=$!
+	exec 3>"$tmp/fifo"
+	head -n 1 "$tmp/two.jsonl" >&3
+	i=0 where=
+	while [ $i -lt 50 ] && [ -z "$where" ]; do
+		where=$(ls -l /proc/$pid/fd 2>/dev/null | grep -o "$tmp/td/lede-report\.[^ ]*" | head -n 1)
+		[ -n "$where" ] || sleep 0.1
+		i=$((i + 1))
+	done
+	exec 3>&-
+	wait $pid
+	check "TMPDIR: the temporary file is made there ($where)" test -n "$where"
+	check_same "TMPDIR: nothing is left there" "$(ls "$tmp/td")" ""
+else
+	skip "TMPDIR: the temporary file is made there" "no /proc"
+fi
 check_fail "a full disk" 2 "lede-report: stdout: No space left on device" sh -c "$r '$tmp/two.jsonl' >/dev/full"
 run_err sh -c "$r '$tmp/two.jsonl' | head -c 10"
 check_same "| head ends quietly" "$err" ""
