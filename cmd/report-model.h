@@ -86,6 +86,7 @@ struct span {			/* an entity or a date in a record */
 struct oquote {			/* a quotation in document offsets */
 	long s, e;
 	size_t sp;
+	size_t wb, wn;		/* who said it, for its title: r->who.s[wb..wb+wn) */
 };
 
 struct range {
@@ -120,6 +121,7 @@ struct report {
 	int have_text;
 	struct oquote *oq;
 	size_t noq, coq;
+	struct buf who;		/* the titles of the quotations in oq */
 
 	/* the articles, as HTML, until the page is written */
 	FILE *art;
@@ -135,8 +137,19 @@ struct report {
 	size_t nrg, crg;
 	struct span *spans;
 	size_t nspans, cspans;
-	struct buf text, s1, s2, key, msg;
+	struct buf text, s1, s2, s3, key, msg;
 };
+
+/*
+ * A speaker's key is "n" and the name for a named speaker, "d" and the
+ * words of the mention for one only described (speaker null, a mention),
+ * and "" for the quotations with neither.
+ */
+static inline int
+sp_kind(const struct report *r, size_t i)
+{
+	return r->speakers.klen[i] ? r->speakers.key[i][0] : 0;
+}
 
 void report_init(struct report *, int top, size_t texts_max);
 /* Adds one checked record; -1 with a message in r->msg.s if unusable. */

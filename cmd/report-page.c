@@ -99,13 +99,41 @@ put_plain(FILE *fp, const char *s, size_t n)
 	html_putmax(fp, s, n, 120);
 }
 
+/* A speaker: named, described (no name, but words for them), or neither. */
 static void
 put_speaker(FILE *fp, struct report *r, size_t i)
 {
-	if (r->speakers.klen[i] == 0)
+	switch (sp_kind(r, i)) {
+	case 'n':
+		put_name(fp, r->speakers.key[i] + 1, r->speakers.klen[i] - 1);
+		break;
+	case 'd':
+		fputs("<span class=\"unattr\">(described: ", fp);
+		put_name(fp, r->speakers.key[i] + 1, r->speakers.klen[i] - 1);
+		fputs(")</span>", fp);
+		break;
+	default:
 		fputs("<span class=\"unattr\">(no speaker found)</span>", fp);
+	}
+}
+
+/* An outlet: the meta.source of its documents; "" for those with none. */
+static void
+put_outlet(FILE *fp, struct report *r, size_t o)
+{
+	if (r->outlets.klen[o] == 0)
+		fputs("<span class=\"unattr\">(no outlet named)</span>", fp);
 	else
-		put_name(fp, r->speakers.key[i], r->speakers.klen[i]);
+		put_name(fp, r->outlets.key[o], r->outlets.klen[o]);
+}
+
+static void
+put_outlet_plain(FILE *fp, struct report *r, size_t o)
+{
+	if (r->outlets.klen[o] == 0)
+		fputs("(no outlet named)", fp);
+	else
+		put_plain(fp, r->outlets.key[o], r->outlets.klen[o]);
 }
 
 /* A link to a sentence, or to a fallback when its text is not on the page. */
@@ -138,6 +166,17 @@ spout_get(struct report *r, size_t sp, size_t o, struct spout **so)
 
 	*so = k >= 0 ? &r->spo[k] : NULL;
 	return k >= 0 ? r->spo[k].quotes : 0;
+}
+
+/* The number of speakers of a kind ('n' named, 'd' described). */
+static size_t
+named(struct report *r, int kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->speakers.n; i++)
+		n += sp_kind(r, i) == kind;
+	return n;
 }
 
 /* The speakers as the page shows them, and the outlets with a column of their own. */
@@ -208,7 +247,7 @@ outlet_legend(FILE *fp, struct report *r, const struct spview *v)
 	fputs("<div class=\"legend\">", fp);
 	for (i = 0; i < v->ncols; i++) {
 		fprintf(fp, "<span><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
-		put_name(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]]);
+		put_outlet(fp, r, v->cols[i]);
 		fputs("</span>", fp);
 	}
 	if (r->outlets.n > v->ncols)
@@ -227,7 +266,7 @@ speaker_bar(FILE *fp, struct report *r, const struct spview *v, size_t i, size_t
 
 	fprintf(fp, "<a href=\"#sp%zu\" data-sp=\"%zu\"><text x=\"222\" y=\"%zu\" text-anchor=\"end\">",
 	    s, s, j * 24 + 20);
-	html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 40);
+	html_putmax(fp, r->speakers.key[s] + 1, r->speakers.klen[s] - 1, 40);
 	fputs("</text>", fp);
 	for (c = 0; c <= v->ncols; c++) {
 		const char *colour = OTHER_COLOUR;
@@ -244,10 +283,10 @@ speaker_bar(FILE *fp, struct report *r, const struct spview *v, size_t i, size_t
 		w = 600.0 * q / maxq;
 		fprintf(fp, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"18\" fill=\"%s\"><title>",
 		    x, j * 24 + 6, w, colour);
-		html_putmax(fp, r->speakers.key[s], r->speakers.klen[s], 80);
+		html_putmax(fp, r->speakers.key[s] + 1, r->speakers.klen[s] - 1, 80);
 		fputs(" \xe2\x80\x94 ", fp);
 		if (c < v->ncols)
-			put_plain(fp, r->outlets.key[v->cols[c]], r->outlets.klen[v->cols[c]]);
+			put_outlet_plain(fp, r, v->cols[c]);
 		else
 			fputs("other outlets", fp);
 		fprintf(fp, ": %ld</title></rect>", q);
@@ -264,16 +303,16 @@ speakers_chart(FILE *fp, struct report *r, const struct spview *v)
 	long maxq = 1;
 
 	for (i = 0; i < v->nshow; i++)
-		if (r->speakers.klen[v->rk[i].i] && v->rk[i].a > maxq)
+		if (sp_kind(r, v->rk[i].i) == 'n' && v->rk[i].a > maxq)
 			maxq = v->rk[i].a;
 	for (i = 0; i < v->nshow; i++)
-		nbar += r->speakers.klen[v->rk[i].i] != 0;
+		nbar += sp_kind(r, v->rk[i].i) == 'n';
 	outlet_legend(fp, r, v);
 	fprintf(fp, "<svg viewBox=\"0 0 900 %zu\" width=\"900\" role=\"img\" aria-label=\"quotations by speaker\">\n",
 	    nbar * 24 + 8);
 	for (i = j = 0; i < v->nshow; i++) {
-		if (r->speakers.klen[v->rk[i].i] == 0)
-			continue;
+		if (sp_kind(r, v->rk[i].i) != 'n')
+			continue;	/* the chart shows the named */
 		speaker_bar(fp, r, v, i, j, maxq);
 		j++;
 	}
@@ -325,9 +364,12 @@ speakers_table(FILE *fp, struct report *r, const struct spview *v)
 	    "<th class=\"num\">Words</th><th class=\"num\">Docs</th>", fp);
 	for (i = 0; i < v->ncols; i++) {
 		fprintf(fp, "<th class=\"num o\" title=\"");
-		put_plain(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]]);
+		put_outlet_plain(fp, r, v->cols[i]);
 		fprintf(fp, "\"><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
-		put_bdi(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]], 24);
+		if (r->outlets.klen[v->cols[i]])
+			put_bdi(fp, r->outlets.key[v->cols[i]], r->outlets.klen[v->cols[i]], 24);
+		else
+			fputs("none named", fp);
 		fputs("</th>", fp);
 	}
 	if (r->outlets.n > v->ncols)
@@ -361,7 +403,7 @@ speakers_said(FILE *fp, struct report *r, const struct spview *v)
 			fputs("<li>\xe2\x80\x9c", fp);
 			put_bdi(fp, sp->samp[k].text, strlen(sp->samp[k].text), SAMPLE_BYTES + 3);
 			fputs("\xe2\x80\x9d <span class=\"src\">\xe2\x80\x94 ", fp);
-			put_name(fp, r->outlets.key[sp->sout[k]], r->outlets.klen[sp->sout[k]]);
+			put_outlet(fp, r, sp->sout[k]);
 			if (r->doc[sp->samp[k].doc].text) {
 				fputs(", <a href=\"", fp);
 				sent_href(fp, r, sp->samp[k].doc, sp->samp[k].n, "");
@@ -388,9 +430,12 @@ speakers(FILE *fp, struct report *r)
 		free(v.rk);
 		return;
 	}
-	fprintf(fp, "<p class=\"lead\">%ld quotations from %zu speakers; the %zu quoted most, by outlet. "
-	    "A bar or a number leads to the quotes themselves.</p>\n", r->nquotes, v.nsp - (v.nunattr != 0),
-	    v.nshow - v.nunattr);
+	fprintf(fp, "<p class=\"lead\">%ld quotations from %zu named speakers", r->nquotes, named(r, 'n'));
+	if (named(r, 'd'))
+		fprintf(fp, " and %zu described but not named", named(r, 'd'));
+	fprintf(fp, "; the %zu quoted most, by outlet. "
+	    "A bar or a number leads to the quotes themselves; a quotation in the articles names its speaker "
+	    "when the pointer rests on it.</p>\n", v.nshow - v.nunattr);
 	speakers_chart(fp, r, &v);
 	speakers_table(fp, r, &v);
 	speakers_said(fp, r, &v);
@@ -450,7 +495,7 @@ entities(FILE *fp, struct report *r)
 			put_name(fp, r->ents.key[re[i].i] + 4, r->ents.klen[re[i].i] - 4);
 			if (!en->multi && r->outlets.n > 1) {
 				fputs(" <span class=\"badge\" title=\"only ", fp);
-				put_plain(fp, r->outlets.key[en->outlet], r->outlets.klen[en->outlet]);
+				put_outlet_plain(fp, r, en->outlet);
 				fputs(" names it\">one outlet</span>", fp);
 			}
 			fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
@@ -725,45 +770,108 @@ dates(FILE *fp, struct report *r)
 	free(rd);
 }
 
+/*
+ * The outlets folded for the page: the MAXCOLS with most documents keep
+ * their name (fold[o] < MAXCOLS, top[] their ids), the rest are "other
+ * outlets" (fold[o] == MAXCOLS), so a corpus of many small outlets never
+ * makes a row for each.
+ */
+static size_t
+outlet_fold(struct report *r, size_t *fold, size_t *top)
+{
+	struct rank *ro = xcalloc(r->outlets.n + 1, sizeof *ro);
+	size_t i, ntop = 0;
+
+	for (i = 0; i < r->outlets.n; i++) {
+		ro[i].a = r->outlet[i].docs;
+		ro[i].b = r->outlet[i].quotes;
+		ro[i].i = i;
+		ro[i].name = r->outlets.key[i];
+	}
+	qsort(ro, r->outlets.n, sizeof *ro, rank_cmp);
+	for (i = 0; i < r->outlets.n; i++) {
+		fold[ro[i].i] = ntop < MAXCOLS ? ntop : MAXCOLS;
+		if (ntop < MAXCOLS)
+			top[ntop++] = ro[i].i;
+	}
+	free(ro);
+	return ntop;
+}
+
+static void
+put_folded(FILE *fp, struct report *r, const size_t *top, size_t f)
+{
+	if (f < MAXCOLS)
+		put_outlet(fp, r, top[f]);
+	else
+		fputs("<span class=\"unattr\">other outlets</span>", fp);
+}
+
+/* The repeats by pair of (folded) outlets, most first. */
+static void
+repeats_pairs(FILE *fp, struct report *r)
+{
+	enum { NF = MAXCOLS + 1 };
+	size_t *fold = xcalloc(r->outlets.n + 1, sizeof *fold), top[MAXCOLS];
+	struct duppair cell[NF][NF];
+	struct rank rp[NF * NF];
+	size_t i, n = 0;
+
+	memset(cell, 0, sizeof cell);
+	outlet_fold(r, fold, top);
+	for (i = 0; i < r->duppairs.n; i++) {
+		const char *k = r->duppairs.key[i];
+		uint32_t a, b;
+
+		memcpy(&a, k, sizeof a);
+		memcpy(&b, k + sizeof a, sizeof b);
+		cell[fold[a]][fold[b]].exact += r->dp[i].exact;
+		cell[fold[a]][fold[b]].near += r->dp[i].near;
+	}
+	for (i = 0; i < NF * NF; i++) {
+		struct duppair *c = &cell[i / NF][i % NF];
+
+		if (c->exact + c->near == 0)
+			continue;
+		rp[n].a = c->exact + c->near;
+		rp[n].b = c->exact;
+		rp[n].i = i;
+		rp[n].name = "";
+		n++;
+	}
+	qsort(rp, n, sizeof *rp, rank_cmp);
+	fputs("<div class=\"wrap\"><table class=\"sort\"><thead><tr><th>Repeated in</th><th>First in</th>"
+	    "<th class=\"num\">Word for word</th><th class=\"num\">Nearly</th></tr></thead><tbody>\n", fp);
+	for (i = 0; i < n; i++) {
+		struct duppair *c = &cell[rp[i].i / NF][rp[i].i % NF];
+
+		fputs("<tr><td>", fp);
+		put_folded(fp, r, top, rp[i].i / NF);
+		fputs("</td><td>", fp);
+		put_folded(fp, r, top, rp[i].i % NF);
+		fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
+		    c->exact, c->exact, c->near, c->near);
+	}
+	fputs("</tbody></table></div>\n", fp);
+	free(fold);
+}
+
 static void
 repeats(FILE *fp, struct report *r)
 {
-	struct rank *rp = xcalloc(r->duppairs.n + 1, sizeof *rp);
 	size_t i;
 
 	fputs("<section id=\"repeats\"><h2>Repeated sentences</h2>\n", fp);
 	if (r->ndups == 0) {
 		fputs("<p class=\"lead\">No sentence here is marked as a repeat of an earlier one "
 		    "(lede-dedupe --mark marks them).</p></section>\n", fp);
-		free(rp);
 		return;
 	}
 	fprintf(fp, "<p class=\"lead\">%ld of %ld sentences (%.1f%%) repeat an earlier one: %ld word for word, "
 	    "%ld nearly. Shared wire copy shows up as pairs of outlets.</p>\n",
 	    r->ndups, r->nrec_all, 100.0 * r->ndups / (r->nrec_all ? r->nrec_all : 1), r->nexact, r->ndups - r->nexact);
-	for (i = 0; i < r->duppairs.n; i++) {
-		rp[i].a = r->dp[i].exact + r->dp[i].near;
-		rp[i].b = r->dp[i].exact;
-		rp[i].i = i;
-		rp[i].name = "";
-	}
-	qsort(rp, r->duppairs.n, sizeof *rp, rank_cmp);
-	fputs("<table class=\"sort\"><thead><tr><th>Repeated in</th><th>First in</th><th class=\"num\">Word for word</th>"
-	    "<th class=\"num\">Nearly</th></tr></thead><tbody>\n", fp);
-	for (i = 0; i < r->duppairs.n && i < (size_t)r->top; i++) {
-		const uint32_t *k = (const uint32_t *)(const void *)r->duppairs.key[rp[i].i];
-		uint32_t a, b;
-
-		memcpy(&a, k, sizeof a);
-		memcpy(&b, (const char *)k + sizeof a, sizeof b);
-		fputs("<tr><td>", fp);
-		put_name(fp, r->outlets.key[a], r->outlets.klen[a]);
-		fputs("</td><td>", fp);
-		put_name(fp, r->outlets.key[b], r->outlets.klen[b]);
-		fprintf(fp, "</td><td class=\"num\" data-v=\"%ld\">%ld</td><td class=\"num\" data-v=\"%ld\">%ld</td></tr>\n",
-		    r->dp[rp[i].i].exact, r->dp[rp[i].i].exact, r->dp[rp[i].i].near, r->dp[rp[i].i].near);
-	}
-	fputs("</tbody></table>\n<h3 style=\"margin-top:12px\">Examples</h3><ul>\n", fp);
+	repeats_pairs(fp, r);
+	fputs("<h3 style=\"margin-top:12px\">Examples</h3><ul>\n", fp);
 	for (i = 0; i < r->nds; i++) {
 		struct dupsamp *d = &r->ds[i];
 
@@ -773,13 +881,13 @@ repeats(FILE *fp, struct report *r)
 		put_bdi(fp, d->text, strlen(d->text), 200);
 		fputs("</a> <span class=\"src\"><small>", fp);
 		put_docname(fp, r, d->doc);
-		fprintf(fp, " #%ld repeats ", d->n);
+		fprintf(fp, ", sentence %ld: repeats of ", d->n);
 		if (d->oknown) {
 			fputs("<a href=\"", fp);
 			sent_href(fp, r, d->odoc, d->on, "#repeats");
-			fputs("\">", fp);
+			fputs("\"><em>", fp);
 			put_docname(fp, r, d->odoc);
-			fprintf(fp, " #%ld</a>", d->on);
+			fprintf(fp, "</em>, sentence %ld</a>", d->on);
 		} else {
 			fputs("a document not in these records", fp);
 		}
@@ -788,7 +896,6 @@ repeats(FILE *fp, struct report *r)
 		fputs(")</small></span></li>\n", fp);
 	}
 	fputs("</ul></section>\n", fp);
-	free(rp);
 }
 
 static void
@@ -804,7 +911,7 @@ documents(FILE *fp, struct report *r)
 		struct doc *d = &r->doc[i];
 
 		fputs("<tr><td>", fp);
-		put_name(fp, r->outlets.key[d->outlet], r->outlets.klen[d->outlet]);
+		put_outlet(fp, r, d->outlet);
 		fputs("</td><td>", fp);
 		if (d->text)
 			fprintf(fp, "<a href=\"#d%zu\">", i);
@@ -887,7 +994,7 @@ report_write(struct report *r, FILE *fp, const char *title)
 	put_stat(fp, (long)r->docs.n, "articles");
 	put_stat(fp, r->nrec_all, "sentences");
 	put_stat(fp, r->nquotes, "quotations");
-	put_stat(fp, (long)r->speakers.n - (strtab_find(&r->speakers, "", 0) >= 0), "speakers");
+	put_stat(fp, (long)named(r, 'n'), "named speakers");
 	put_stat(fp, (long)r->ents.n, "entities");
 	put_stat(fp, r->ndates, "date mentions");
 	put_stat(fp, r->ndups, "repeats");

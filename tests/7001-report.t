@@ -39,8 +39,8 @@ has "a speaker's row: quotes, words, documents" \
 	'<a href="#sp0" data-sp="0"><bdi>Gustavo Petro</bdi></a></td><td class="num" data-v="1">1</td><td class="num" data-v="7">7</td><td class="num" data-v="1">1</td>'
 has "the cell links to the quotation's sentence in that outlet" \
 	'<a href="#s0-2" data-sp="0" data-o="0">1</a> <small>7&nbsp;w</small>'
-has "the speakers counted without the quotations with none" '3 quotations from 2 speakers; the 2 quoted most'
-has "... in the figures at the top too" '<b>2</b><span>speakers</span>'
+has "the speakers counted without the quotations with none" '3 quotations from 2 named speakers; the 2 quoted most'
+has "... in the figures at the top too" '<b>2</b><span>named speakers</span>'
 has "a quotation with no speaker is counted apart" '<span class="unattr">(no speaker found)</span>'
 has "the quotes themselves" '“<bdi>We will win. We will not stop,</bdi>” <span class="src">— <bdi>Daily Post</bdi>, <a href="#s0-2">sentence 2</a>'
 has "the chart has a bar per speaker" '<title>Gustavo Petro — Daily Post: 1</title></rect>'
@@ -56,24 +56,60 @@ has "a day is a point" '<a href="#t0"><title>2025-11-14: 2 mentions in 2 documen
 has "publication dates are marked" '<title>published on 2025-11-13: 1 document</title>'
 has "repeats: counts by pair of outlets" '<tr><td><bdi>Evening Star</bdi></td><td><bdi>Daily Post</bdi></td><td class="num" data-v="1">1</td><td class="num" data-v="0">0</td></tr>'
 has "a repeat with its text" '<li><a href="#s1-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <span class="src">'
-has "a repeat links to the first sentence" '<bdi>two.txt</bdi> #1 repeats <a href="#s0-1"><bdi>one.txt</bdi> #1</a> (similarity <bdi>1</bdi>)'
+has "a repeat links to the first sentence, named by its document and number" \
+	'<bdi>two.txt</bdi>, sentence 1: repeats of <a href="#s0-1"><em><bdi>one.txt</bdi></em>, sentence 1</a> (similarity <bdi>1</bdi>)'
 has "the article with its title and outlet" '<article id="d0" data-o="0"><header><h3>Petro speaks</h3><p class="byline"><span class="outlet">Daily Post</span> · published <time>2025-11-13</time>'
 has "entities and dates marked in the text" \
 	'<span class="s" id="s0-1"><mark class="e t0" title="PERSON: Gustavo Petro">Petro</mark> spoke in <mark class="e t1" title="GPE: Bogotá">Bogotá</mark> on <mark class="dt" title="2025-11-14">Friday</mark>.</span>'
 has "a quotation marked on past its record's end" \
-	'<span class="s" id="s0-3"><span class="q" data-sp="0">We will not stop,</span>” <mark class="e t0"'
+	'<span class="s" id="s0-3"><span class="q" data-sp="0" title="Gustavo Petro">We will not stop,</span>” <mark class="e t0"'
 has "paragraphs kept" '</span> </p>
 <p><span class="s" id="s0-2">'
 has "a repeated sentence is marked and links to the first" \
 	'<span class="s dup" id="s1-1">'
-has "... with a link back" '<a class="dupl" href="#s0-1" title="repeats an earlier sentence">↩</a>'
+has "... with a link back" '<a class="dupl" href="#s0-1" title="repeats of a/one.txt, sentence 1">↩</a>'
+
+# A quotation's mention: its words in the quotation's title in the
+# articles; a speaker only described is listed by the description.
+# Documents with no meta.source share one outlet, never one a file.
+cat >"$tmp/mention.jsonl" <<'EOF2'
+{"doc":"m/1.txt","n":1,"para":1,"start":0,"end":21,"text":"Petro spoke on Friday.","entities":[],"quotes":[]}
+{"doc":"m/1.txt","n":2,"para":1,"start":22,"end":40,"text":"\u201cNo,\u201d he said.","quotes":[{"start":1,"end":3,"text":"No","speaker":"Gustavo Petro","verb":"said","kind":"full","mention":{"n":1,"start":0,"end":5,"text":"Petro"}}]}
+{"doc":"m/2.txt","n":1,"para":1,"start":0,"end":50,"text":"\u201cPower is back,\u201d said a utility spokeswoman.","quotes":[{"start":1,"end":14,"text":"Power is back","speaker":null,"verb":"said","kind":"full","mention":{"n":1,"start":22,"end":45,"text":"a utility spokeswoman"}}]}
+{"doc":"m/2.txt","n":2,"para":1,"start":51,"end":60,"text":"\u201cYes,\u201d he said.","quotes":[{"start":1,"end":4,"text":"Yes","speaker":"Gustavo Petro","verb":"said","kind":"full","mention":{"n":2,"start":10,"end":12,"text":"he"}}]}
+EOF2
+page=$($r "$tmp/mention.jsonl")
+has "mention: a quotation's title names the speaker and the words, with their sentence" \
+	'<span class="q" data-sp="0" title="Gustavo Petro, named as “Petro” in sentence 1">No</span>'
+has "mention: in the same sentence, no number" 'title="Gustavo Petro, named as “he”">Yes</span>'
+has "mention: a speaker only described" 'title="no name: described as “a utility spokeswoman”">Power is back</span>'
+has "mention: the described speaker's row" '<span class="unattr">(described: <bdi>a utility spokeswoman</bdi>)</span></a></td><td class="num" data-v="1">1</td>'
+hasnt "mention: not counted as no speaker found" '(no speaker found)'
+has "mention: counted apart from the named" '3 quotations from 1 named speakers and 1 described but not named'
+has "no meta.source: one outlet for all, not one a file" '2 articles from 1 outlet,'
+has "no meta.source: shown as such" '<td><span class="unattr">(no outlet named)</span></td>'
+
+# Many outlets: the most frequent keep their name, the rest are folded
+# into "other outlets", in the speakers' columns and the repeats.
+i=1
+while [ $i -le 12 ]; do
+	printf '{"doc":"o%d","n":1,"text":"\u201cA b,\u201d said C.","meta":{"source":"Outlet %d"},"quotes":[{"start":1,"end":4,"text":"A b","speaker":"C","verb":"said","kind":"full"}]%s}\n' \
+		$i $i "$([ $i -gt 1 ] && printf ',"dup_of":{"doc":"o1","n":1,"sim":1}')"
+	i=$((i + 1))
+done >"$tmp/outlets.jsonl"
+page=$($r "$tmp/outlets.jsonl")
+check_same "many outlets: 8 columns of outlets, then other" \
+	"$(printf '%s\n' "$page" | grep -o '<th class="num o"' | wc -l | tr -d ' '):$(printf '%s\n' "$page" | grep -c '<th class="num">Other</th>')" "8:1"
+has "many outlets: the repeats of the rest are folded" \
+	'<tr><td><span class="unattr">other outlets</span></td><td><bdi>Outlet 1</bdi></td><td class="num" data-v="4">4</td>'
+check_same "many outlets: no row for an outlet past the top" "$(printf '%s\n' "$page" | grep -Ec 'Outlet 9(</bdi>)?</td><td>(<bdi>)?Outlet 1')" 0
 
 # Without start, end and n: places counted from the texts.
 printf '%s\n' '{"doc":"x","text":"\u201cA b.","quotes":[{"start":1,"end":10,"text":"A b. C d,","speaker":"Mr \u00c1","verb":"said","kind":"full"}]}' \
 	'{"doc":"x","text":"C d,\u201d he said."}' >"$tmp/nostart.jsonl"
 check_same "no start, end or n: a quotation marked on into the next record" \
 	"$($r "$tmp/nostart.jsonl" | grep -o '<span class="s" id="s0-2">.*</span> ')" \
-	'<span class="s" id="s0-2"><span class="q" data-sp="0">C d,</span>” he said.</span> '
+	'<span class="s" id="s0-2"><span class="q" data-sp="0" title="Mr Á">C d,</span>” he said.</span> '
 
 # Same page from standard input and from -; -u changes nothing.
 check_file "standard input gives the same page" "$tmp/two.html" /dev/stdin <<EOF2

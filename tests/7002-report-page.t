@@ -96,9 +96,9 @@ check "hostile: the speaker's name is shown as text" \
 pay() {	# pay FIELD: a payload, JSON-escaped, that sets the title to xFIELD
 	printf '\\"'"'"'><svg onload=title='"'"'x%s'"'"'><img src=x onerror=title='"'"'x%s'"'"'>' "$1" "$1"
 }
-fields="doc doc2 text source mtitle etype eid etext dvalue qtext speaker"
+fields="doc doc2 text source mtitle etype eid etext dvalue qtext speaker mention described"
 rec1=$(cat <<EOF2
-{"doc":"$(pay doc)","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday. $(pay text)","dct":"2025-11-13T<svg onload=title=9>","meta":{"source":"$(pay source)","title":"$(pay mtitle)"},"entities":[{"start":17,"end":20,"text":"X Y","type":"$(pay etype)","id":"$(pay eid)"}],"dates":[{"start":24,"end":30,"text":"Friday","type":"DATE","value":"2025-11-14T$(pay dvalue)"}],"quotes":[{"start":1,"end":9,"text":"$(pay qtext)","speaker":"$(pay speaker)","verb":"said","kind":"full"}]}
+{"doc":"$(pay doc)","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday. $(pay text)","dct":"2025-11-13T<svg onload=title=9>","meta":{"source":"$(pay source)","title":"$(pay mtitle)"},"entities":[{"start":17,"end":20,"text":"X Y","type":"$(pay etype)","id":"$(pay eid)"}],"dates":[{"start":24,"end":30,"text":"Friday","type":"DATE","value":"2025-11-14T$(pay dvalue)"}],"quotes":[{"start":1,"end":9,"text":"$(pay qtext)","speaker":"$(pay speaker)","verb":"said","kind":"full","mention":{"n":1,"start":17,"end":20,"text":"$(pay mention)"}},{"start":1,"end":9,"text":"Hi there","speaker":null,"verb":null,"kind":"full","mention":{"n":1,"start":17,"end":20,"text":"$(pay described)"}}]}
 EOF2
 )
 rec2=$(cat <<EOF2
