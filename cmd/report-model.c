@@ -357,6 +357,8 @@ do_dates(struct report *r, const struct jobj *o, long recn)
 			dt->samp[dt->nsamp].text = sample_dup(r->text.s, r->text.len);
 			dt->nsamp++;
 		}
+		if (r->recday < 0 && dt->d0 >= 0 && dt->d1 - dt->d0 <= 31)
+			r->recday = dt->d0;
 		add_span(r, (long)s, (long)e, 1, id);
 	}
 	return 0;
@@ -382,6 +384,31 @@ who(struct report *r, long recn, long mn)
 		buf_adds(&r->who, "\xe2\x80\x9d");
 		if (mn > 0 && mn != recn)
 			buf_printf(&r->who, " in sentence %ld", mn);
+	}
+}
+
+/* A quotation in its day's count and samples (the quote's text in r->s2). */
+static void
+day_quote(struct report *r, const struct doc *d, size_t sp, long recn)
+{
+	long day = d->day >= 0 ? d->day : r->recday;
+	struct qday *q;
+	size_t k;
+	int isnew;
+
+	if (day < 0)
+		return;
+	k = strtab_intern(&r->qdays, (const char *)&day, sizeof day, &isnew);
+	GROW(r->qd, r->capqd, k);
+	q = &r->qd[k];
+	q->day = day;
+	q->quotes++;
+	if (q->nsamp < DAY_QUOTES && r->s2.len) {
+		q->samp[q->nsamp].doc = r->cur;
+		q->samp[q->nsamp].n = recn;
+		q->samp[q->nsamp].text = sample_dup(S(r->s2), r->s2.len);
+		q->sp[q->nsamp] = sp;
+		q->nsamp++;
 	}
 }
 
@@ -446,6 +473,7 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 		}
 		so->quotes++;
 		so->words += w;
+		day_quote(r, d, id, recn);
 		d->quotes++;
 		r->outlet[d->outlet].quotes++;
 		r->nquotes++;
@@ -685,6 +713,7 @@ report_add(struct report *r, const struct jobj *o)
 	d->sents++;
 	r->outlet[d->outlet].sents++;
 	r->nspans = 0;
+	r->recday = -1;
 	if (do_entities(r, o, d) < 0 || do_dates(r, o, recn) < 0 ||
 	    do_quotes(r, o, d, rs, recn) < 0 || (dup = do_dup(r, o, d, recn)) < 0) {
 		r->noq = 0;
@@ -722,6 +751,8 @@ report_free(struct report *r)
 		free_samples(r->date[i].samp, r->date[i].nsamp);
 	for (i = 0; i < r->nds; i++)
 		free(r->ds[i].text);
+	for (i = 0; i < r->qdays.n; i++)
+		free_samples(r->qd[i].samp, r->qd[i].nsamp);
 	strtab_free(&r->docs);
 	strtab_free(&r->outlets);
 	strtab_free(&r->speakers);
@@ -730,6 +761,7 @@ report_free(struct report *r)
 	strtab_free(&r->ents);
 	strtab_free(&r->dates);
 	strtab_free(&r->duppairs);
+	strtab_free(&r->qdays);
 	free(r->doc);
 	free(r->outlet);
 	free(r->sp);
@@ -737,6 +769,7 @@ report_free(struct report *r)
 	free(r->ent);
 	free(r->date);
 	free(r->dp);
+	free(r->qd);
 	free(r->ds);
 	free(r->typecount);
 	free(r->oq);

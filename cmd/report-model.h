@@ -16,6 +16,7 @@
 #define SP_SAMPLES 8		/* quotes kept per speaker */
 #define DATE_SAMPLES 6		/* sentences kept per date */
 #define SAMPLE_BYTES 320	/* of each sample's text */
+#define DAY_QUOTES 4		/* quotes kept per day, for "When" */
 
 struct sample {
 	size_t doc;
@@ -29,6 +30,17 @@ struct speaker {
 	int nsamp;
 	struct sample samp[SP_SAMPLES];
 	uint32_t sout[SP_SAMPLES];	/* the outlet of each sample */
+};
+
+/*
+ * The quotations of a day: the publication day of their document, else
+ * the first day, week or month their sentence names.
+ */
+struct qday {
+	long day, quotes;
+	int nsamp;
+	struct sample samp[DAY_QUOTES];
+	size_t sp[DAY_QUOTES];	/* the speaker of each sample */
 };
 
 struct spout {			/* a speaker in one outlet */
@@ -96,7 +108,7 @@ struct range {
 struct report {
 	int top;
 	size_t texts_max;
-	struct strtab docs, outlets, speakers, spout, types, ents, dates, duppairs;
+	struct strtab docs, outlets, speakers, spout, types, ents, dates, duppairs, qdays;
 	struct doc *doc;
 	struct outlet *outlet;
 	struct speaker *sp;
@@ -104,7 +116,8 @@ struct report {
 	struct entity *ent;
 	struct date *date;
 	struct duppair *dp;
-	size_t capdoc, capout, capsp, capspo, capent, capdate, capdp;
+	struct qday *qd;
+	size_t capdoc, capout, capsp, capspo, capent, capdate, capdp, capqd;
 	struct dupsamp *ds;
 	size_t nds;
 	long *typecount;
@@ -116,6 +129,7 @@ struct report {
 	long nrec, para, pos;
 	int para_open;
 	long dup_on;		/* dup_of.n of the record */
+	long recday;		/* the first day, week or month the record names, or -1 */
 	const char *textv;	/* the record's "text" value, escaped */
 	size_t textn;
 	int have_text;

@@ -42,7 +42,7 @@ has "the cell links to the quotation's sentence in that outlet" \
 has "the speakers counted without the quotations with none" '3 quotations from 2 named speakers; the 2 quoted most'
 has "... in the figures at the top too" '<b>2</b><span>named speakers</span>'
 has "a quotation with no speaker is counted apart" '<span class="unattr">(no speaker found)</span>'
-has "the quotes themselves" '“<bdi>We will win. We will not stop,</bdi>” <span class="src">— <bdi>Daily Post</bdi>, <a href="#s0-2">sentence 2</a>'
+has "the quotes themselves" '“<bdi>We will win. We will not stop,</bdi>” <span class="src">— <bdi>Daily Post</bdi>, <a href="#s0-2"><bdi>one.txt</bdi>, sentence 2</a>'
 has "the chart has a bar per speaker" '<title>Gustavo Petro — Daily Post: 1</title></rect>'
 has "entities by type, mentions and documents" \
 	'<tr><td><bdi>Gustavo Petro</bdi></td><td class="num" data-v="3">3</td><td class="num" data-v="2">2</td></tr>'
@@ -103,6 +103,27 @@ check_same "many outlets: 8 columns of outlets, then other" \
 has "many outlets: the repeats of the rest are folded" \
 	'<tr><td><span class="unattr">other outlets</span></td><td><bdi>Outlet 1</bdi></td><td class="num" data-v="4">4</td>'
 check_same "many outlets: no row for an outlet past the top" "$(printf '%s\n' "$page" | grep -Ec 'Outlet 9(</bdi>)?</td><td>(<bdi>)?Outlet 1')" 0
+
+# The timeline: a date far from the rest (1976 in a 2005 corpus) goes in
+# a margin of its own, so the axis keeps its months, with the year under
+# them; "When" lists each month's dates and quotations.
+{
+	for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
+		printf '{"doc":"w%s","n":1,"text":"\u201cWe rise,\u201d said A on 1 March.","dct":"2005-03-%s","quotes":[{"start":1,"end":8,"text":"We rise","speaker":"A B","verb":"said","kind":"full"}],"dates":[{"start":26,"end":33,"text":"1 March","type":"DATE","value":"2005-03-01"}]}\n' $d $d
+	done
+	printf '{"doc":"w99","n":1,"text":"It began in May 1976.","dct":"2005-04-02","dates":[{"start":12,"end":20,"text":"May 1976","type":"DATE","value":"1976-05-04"}]}\n'
+} >"$tmp/when.jsonl"
+page=$($r "$tmp/when.jsonl")
+has "timeline: the outlier is in a margin, with its year" '>1976</text>'
+hasnt "timeline: the axis is not in years" '>1980</text>'
+has "timeline: the axis is in days, with the year under it" '<text class="yr" x="'
+has "timeline: ... 2005" '" text-anchor="middle">2005</text>'
+has "timeline: the legend says so" 'dates far from the rest, at the ends'
+has "When: by week" '<h3 style="margin-top:14px">By week</h3>'
+has "When: a week with its dates and quotations" 'week of Feb 28, 2005 <span class="muted">— 20 date mentions, 6 quotations</span>'
+has "When: its date, with its sentence" '<li><b><bdi>2005-03-01</bdi></b> <span class="muted">20×</span> <a href="#s0-1"><bdi>“We rise,” said A on 1 March.</bdi></a></li>'
+has "When: its quotations, with speaker and document" '<li>“<bdi>We rise</bdi>” <span class="src">— <bdi>A B</bdi>, <a href="#s0-1"><bdi>w01</bdi></a></span></li>'
+has "When: the outlier has its own period" 'week of May 3, 1976'
 
 # Without start, end and n: places counted from the texts.
 printf '%s\n' '{"doc":"x","text":"\u201cA b.","quotes":[{"start":1,"end":10,"text":"A b. C d,","speaker":"Mr \u00c1","verb":"said","kind":"full"}]}' \

@@ -34,10 +34,11 @@ check_same "the page of the example articles: exit status 0" "$?" 0
 # The screenshot: a PNG whose pixels are not all one colour.
 chrome --hide-scrollbars --window-size=1280,2000 --screenshot="$tmp/shot.png" "file://$tmp/seeds.html" >/dev/null
 check "the screenshot is written" test -s "$tmp/shot.png"
-if command -v python3 >/dev/null 2>&1; then
-	# Distinct byte values of the inflated image data: a blank page has
-	# a handful, a page of text and charts has most of the 256.
-	n=$(python3 - "$tmp/shot.png" <<'EOF2'
+# distinct PNG: the number of distinct byte values of the image's
+# inflated data: a blank page has a handful, a page of text and charts
+# most of the 256.
+distinct() {
+	python3 - "$1" <<'EOF3'
 import struct, sys, zlib
 data = open(sys.argv[1], 'rb').read()
 assert data[:8] == b'\x89PNG\r\n\x1a\n'
@@ -48,8 +49,10 @@ while i < len(data):
         idat += data[i + 8:i + 8 + n]
     i += 12 + n
 print(len(set(zlib.decompress(idat))))
-EOF2
-)
+EOF3
+}
+if command -v python3 >/dev/null 2>&1; then
+	n=$(distinct "$tmp/shot.png")
 	check "the screenshot is not blank ($n distinct byte values)" test "${n:-0}" -ge 100
 else
 	skip "the screenshot is not blank" "python3 is not installed"
@@ -148,4 +151,45 @@ EOF2
 chrome --window-size=1400,900 --virtual-time-budget=1000 --dump-dom "file://$tmp/bidi-check.html" >"$tmp/bidi.dom"
 check_same "bidi: an override in a speaker or a quotation reverses nothing after it" \
 	"$(grep -o 'data-bidi="[^"]*"' "$tmp/bidi.dom")" 'data-bidi="summary:ok quote:ok"'
+# A phone and a desktop: the page in a frame 390 and 1400 pixels wide
+# (headless Chromium's own window is at least 500 wide) does not scroll
+# sideways: wide tables and charts scroll inside their own box, and no
+# column header is broken over two lines.  A script in the frame's
+# parent reports the page's scrollWidth and clientWidth, what sticks out
+# and the headers that wrap; the screenshots are not blank.  The
+# pages: the example articles, and one of long unbroken names.
+long=$(printf 'Averyveryverylongunbrokenname%.0s' 1 2 3 4 5 6)
+cat >"$tmp/long.jsonl" <<EOF2
+{"doc":"dir/$long.txt","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday. $long","dct":"2025-11-13","meta":{"source":"$long","title":"$long"},"entities":[{"start":17,"end":20,"text":"X Y","type":"PERSON","id":"$long"}],"dates":[{"start":24,"end":30,"text":"Friday","type":"DATE","value":"2025-11-14"}],"quotes":[{"start":1,"end":9,"text":"$long","speaker":"$long","verb":"said","kind":"full"}]}
+{"doc":"dir2/$long","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday.","dct":"1976-11-14","meta":{"source":"Other $long"},"dup_of":{"doc":"dir/$long.txt","n":1,"sim":1}}
+EOF2
+lede-report -t "$long" "$tmp/long.jsonl" >"$tmp/long.html"
+cp "$tmp/seeds.html" "$tmp/frame-seeds.html"
+cp "$tmp/long.html" "$tmp/frame-long.html"
+for page in seeds long; do
+	for w in 390 1400; do
+		cat >"$tmp/h-$page-$w.html" <<EOF2
+<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="frame-$page.html" style="width:${w}px;height:1600px;border:0"></iframe>
+<script>
+document.getElementById('f').addEventListener('load',function(){setTimeout(function(){
+var w=document.getElementById('f').contentWindow,d=w.document,e=d.documentElement,o=[];
+d.querySelectorAll('body *').forEach(function(x){if(x.getBoundingClientRect().right>e.clientWidth+1&&!x.closest('.wrap,.chart,nav'))o.push(x.tagName);});
+d.querySelectorAll('th').forEach(function(th){var tw=d.createTreeWalker(th,4),n,lo=1e9,hi=-1e9;while((n=tw.nextNode())){var r=d.createRange();r.selectNodeContents(n);Array.prototype.forEach.call(r.getClientRects(),function(c){lo=Math.min(lo,c.top);hi=Math.max(hi,c.top);});}if(hi-lo>4)o.push('wrapped TH '+th.textContent);});
+document.body.setAttribute('data-w',(e.scrollWidth<=e.clientWidth?'fits':'scrolls '+e.scrollWidth+' in '+e.clientWidth)+(o.length?' out: '+o.slice(0,8).join(' '):''));
+},200);});
+</script></body></html>
+EOF2
+		chrome --allow-file-access-from-files --window-size=$((w + 20)),1600 --virtual-time-budget=3000 \
+			--dump-dom "file://$tmp/h-$page-$w.html" >"$tmp/h.dom"
+		check_same "$page at $w px: no sideways scroll, no header over two lines" "$(grep -o 'data-w="[^"]*"' "$tmp/h.dom")" 'data-w="fits"'
+		chrome --allow-file-access-from-files --hide-scrollbars --window-size=$w,1600 \
+			--screenshot="$tmp/shot-$page-$w.png" "file://$tmp/h-$page-$w.html" >/dev/null
+		if command -v python3 >/dev/null 2>&1; then
+			n=$(distinct "$tmp/shot-$page-$w.png")
+			check "$page at $w px: the screenshot is not blank ($n distinct byte values)" test "${n:-0}" -ge 60
+		else
+			skip "$page at $w px: the screenshot is not blank" "python3 is not installed"
+		fi
+	done
+done
 done_testing
