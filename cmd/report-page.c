@@ -185,6 +185,7 @@ struct spview {
 	size_t nsp, nshow;	/* speakers in all, rows shown */
 	size_t nunattr;		/* 1 if a row is the quotations with no speaker */
 	size_t cols[MAXCOLS], ncols;
+	int other;		/* a column for the other outlets */
 };
 
 /* The outlets that quote most get a column, up to MAXCOLS. */
@@ -201,8 +202,10 @@ speakers_cols(struct report *r, struct spview *v)
 		ro[i].name = r->outlets.key[i];
 	}
 	qsort(ro, r->outlets.n, sizeof *ro, rank_cmp);
-	for (i = 0; i < r->outlets.n && v->ncols < MAXCOLS && ro[i].a > 0; i++)
+	/* One outlet: nothing to tell apart, no column. */
+	for (i = 0; r->outlets.n > 1 && i < r->outlets.n && v->ncols < MAXCOLS && ro[i].a > 0; i++)
 		v->cols[v->ncols++] = ro[i].i;
+	v->other = r->outlets.n > 1 && r->outlets.n > v->ncols;
 	free(ro);
 }
 
@@ -244,15 +247,15 @@ outlet_legend(FILE *fp, struct report *r, const struct spview *v)
 {
 	size_t i;
 
-	if (r->outlets.n == 1 && r->outlets.klen[0] == 0)
-		return;		/* no outlet named: nothing to tell apart */
+	if (r->outlets.n < 2)
+		return;		/* one outlet: nothing to tell apart */
 	fputs("<div class=\"legend\">", fp);
 	for (i = 0; i < v->ncols; i++) {
 		fprintf(fp, "<span><i class=\"sw\" style=\"background:%s\"></i>", palette[i % NPAL]);
 		put_outlet(fp, r, v->cols[i]);
 		fputs("</span>", fp);
 	}
-	if (r->outlets.n > v->ncols)
+	if (v->other)
 		fputs("<span><i class=\"sw\" style=\"background:" OTHER_COLOUR "\"></i>other outlets</span>", fp);
 	fputs("</div>\n", fp);
 }
@@ -271,7 +274,7 @@ speaker_bar(FILE *fp, struct report *r, const struct spview *v, size_t i, size_t
 	html_putmax(fp, r->speakers.key[s] + 1, r->speakers.klen[s] - 1, 40);
 	fputs("</text>", fp);
 	for (c = 0; c <= v->ncols; c++) {
-		const char *colour = OTHER_COLOUR;
+		const char *colour = v->other ? OTHER_COLOUR : palette[0];
 
 		if (c < v->ncols) {
 			q = spout_get(r, s, v->cols[c], &so);
@@ -289,8 +292,10 @@ speaker_bar(FILE *fp, struct report *r, const struct spview *v, size_t i, size_t
 		fputs(" \xe2\x80\x94 ", fp);
 		if (c < v->ncols)
 			put_outlet_plain(fp, r, v->cols[c]);
-		else
+		else if (v->other)
 			fputs("other outlets", fp);
+		else
+			put_outlet_plain(fp, r, 0);
 		fprintf(fp, ": %ld</title></rect>", q);
 		x += w;
 	}
@@ -348,9 +353,9 @@ speaker_row(FILE *fp, struct report *r, const struct spview *v, size_t i)
 		fprintf(fp, "\" data-sp=\"%zu\" data-o=\"%zu\">%ld</a> <small>%ld&nbsp;w</small></td>",
 		    s, v->cols[j], q, so->words);
 	}
-	if (r->outlets.n > v->ncols && rest > 0)
+	if (v->other && rest > 0)
 		fprintf(fp, "<td class=\"num\" data-v=\"%ld\"><a href=\"#sp%zu\">%ld</a></td>", rest, s, rest);
-	else if (r->outlets.n > v->ncols)
+	else if (v->other)
 		fputs("<td class=\"num\" data-v=\"0\"></td>", fp);
 	fputs("</tr>\n", fp);
 }
@@ -374,7 +379,7 @@ speakers_table(FILE *fp, struct report *r, const struct spview *v)
 			fputs("none named", fp);
 		fputs("</th>", fp);
 	}
-	if (r->outlets.n > v->ncols)
+	if (v->other)
 		fputs("<th class=\"num\">Other</th>", fp);
 	fputs("</tr></thead><tbody>\n", fp);
 	for (i = 0; i < v->nshow; i++)
@@ -442,9 +447,9 @@ speakers(FILE *fp, struct report *r)
 	fprintf(fp, "<p class=\"lead\">%ld quotations from %zu named speakers", r->nquotes, named(r, 'n'));
 	if (named(r, 'd'))
 		fprintf(fp, " and %zu described but not named", named(r, 'd'));
-	fprintf(fp, "; the %zu quoted most, by outlet. "
+	fprintf(fp, "; the %zu quoted most%s. "
 	    "A bar or a number leads to the quotes themselves; a quotation in the articles names its speaker "
-	    "when the pointer rests on it.</p>\n", v.nshow - v.nunattr);
+	    "when the pointer rests on it.</p>\n", v.nshow - v.nunattr, v.ncols ? ", by outlet" : "");
 	speakers_chart(fp, r, &v);
 	speakers_table(fp, r, &v);
 	speakers_said(fp, r, &v);
