@@ -372,6 +372,8 @@ do_dates(struct report *r, const struct jobj *o, long recn)
 static void
 who(struct report *r, long recn, long mn)
 {
+	size_t n = r->s3.len;
+
 	if (r->s1.len)
 		buf_add(&r->who, S(r->s1), r->s1.len);
 	else if (r->s3.len)
@@ -380,7 +382,10 @@ who(struct report *r, long recn, long mn)
 		buf_adds(&r->who, "no speaker found");
 	if (r->s3.len) {
 		buf_adds(&r->who, r->s1.len ? ", named as \xe2\x80\x9c" : " as \xe2\x80\x9c");
-		buf_add(&r->who, S(r->s3), r->s3.len > 200 ? 200 : r->s3.len);
+		if (n > 200)	/* cut at a character's start */
+			for (n = 200; n > 0 && ((unsigned char)r->s3.s[n] & 0xc0) == 0x80; n--)
+				;
+		buf_add(&r->who, S(r->s3), n);
 		buf_adds(&r->who, "\xe2\x80\x9d");
 		if (mn > 0 && mn != recn)
 			buf_printf(&r->who, " in sentence %ld", mn);

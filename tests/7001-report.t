@@ -87,6 +87,10 @@ has "mention: the described speaker's row" '<span class="unattr">(described: <bd
 hasnt "mention: not counted as no speaker found" '(no speaker found)'
 has "mention: counted apart from the named" '3 quotations from 1 named speakers and 1 described but not named'
 has "no meta.source: one outlet for all, not one a file" '2 articles from 1 outlet,'
+long=$(printf 'a%.0s' $(seq 199))
+printf '{"doc":"x","text":"\u201cNo,\u201d he said.","quotes":[{"start":1,"end":3,"text":"No","speaker":"A","mention":{"n":1,"start":0,"end":1,"text":"%s\u00e9\u00e9"}}]}\n' "$long" >"$tmp/cut.jsonl"
+check_same "mention: a long one is cut at a character's start" \
+	"$($r "$tmp/cut.jsonl" | grep -o 'title="A, named as “a*[^a]*">' | LC_ALL=C grep -c "$(printf '\357\277\275')")" 0
 has "no meta.source: shown as such" '<td><span class="unattr">(no outlet named)</span></td>'
 
 # Many outlets: the most frequent keep their name, the rest are folded
