@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json.h"
 #include "utf8.h"
@@ -88,26 +89,42 @@ words(const char *s, size_t n)
 static size_t
 outlet_of(struct report *r, const struct jobj *o)
 {
-	size_t vb, ve, i, b;
+	size_t vb, ve;
 	size_t id;
 	int isnew;
 
+	/* meta.source, or "" for every document without one: never one outlet a file. */
 	buf_reset(&r->s1);
 	if (json_path(o->s, o->len, "meta.source", &vb, &ve) == 0 && o->s[vb] == '"')
 		json_unescape(o->s + vb, ve - vb, &r->s1);
-	if (r->s1.len == 0) {
-		/* The file name, without its folders. */
-		for (i = b = 0; i < r->text.len; i++)
-			if (r->text.s[i] == '/')
-				b = i + 1;
-		buf_add(&r->s1, S(r->text) + b, r->text.len - b);
-	}
 	id = strtab_intern(&r->outlets, S(r->s1), r->s1.len, &isnew);
 	GROW(r->outlet, r->capout, id);
 	return id;
 }
 
 static void close_doc(struct report *);
+
+/*
+ * The temporary file of the articles, in $TMPDIR (else /tmp) as the
+ * man page says: tmpfile(3) of glibc ignores TMPDIR.  It is unlinked at
+ * once, so nothing is left behind however the program ends.
+ */
+static FILE *
+art_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = { 0 };
+	FILE *fp;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	buf_printf(&path, "%s/lede-report.XXXXXX", dir);
+	if ((fd = mkstemp(path.s)) < 0 || unlink(path.s) < 0 || !(fp = fdopen(fd, "w+")))
+		die(EX_ERR, "temporary file in %s:", dir);
+	buf_free(&path);
+	return fp;
+}
 
 /* The record's text, unescaped only when something needs it. */
 static const char *
@@ -141,6 +158,7 @@ start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
 	r->para = -1;
 	r->pos = 0;
 	r->noq = 0;
+	buf_reset(&r->who);
 	if (!isnew)
 		return;		/* its records are not consecutive: go on */
 	r->have_text = 0;
@@ -166,8 +184,8 @@ start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
 		r->docs_left_out++;
 		return;
 	}
-	if (!r->art && !(r->art = tmpfile()))
-		die(EX_ERR, "tmpfile:");
+	if (!r->art)
+		r->art = art_open();
 	d->text = 1;
 	fprintf(r->art, "<article id=\"d%zu\" data-o=\"%u\"><header><h3>", id, d->outlet);
 	if (d->title)
@@ -178,7 +196,7 @@ start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
 	html_put(r->art, r->outlets.key[d->outlet], r->outlets.klen[d->outlet]);
 	fputs("</span>", r->art);
 	if (d->dct[0]) {
-		fputs(" \xc2\xb7 published <time>", r->art);
+		fputs(r->outlets.klen[d->outlet] ? " \xc2\xb7 published <time>" : "published <time>", r->art);
 		html_put(r->art, d->dct, strlen(d->dct));
 		fputs("</time>", r->art);
 	}
@@ -339,9 +357,64 @@ do_dates(struct report *r, const struct jobj *o, long recn)
 			dt->samp[dt->nsamp].text = sample_dup(r->text.s, r->text.len);
 			dt->nsamp++;
 		}
+		if (r->recday < 0 && dt->d0 >= 0 && dt->d1 - dt->d0 <= 31)
+			r->recday = dt->d0;
 		add_span(r, (long)s, (long)e, 1, id);
 	}
 	return 0;
+}
+
+/*
+ * The title of a quotation in the articles, from the speaker in r->s1
+ * and the mention in r->s3 (of record mn): who said it, and the words
+ * that name or describe them.
+ */
+static void
+who(struct report *r, long recn, long mn)
+{
+	size_t n = r->s3.len;
+
+	if (r->s1.len)
+		buf_add(&r->who, S(r->s1), r->s1.len);
+	else if (r->s3.len)
+		buf_adds(&r->who, "no name: described");
+	else
+		buf_adds(&r->who, "no speaker found");
+	if (r->s3.len) {
+		buf_adds(&r->who, r->s1.len ? ", named as \xe2\x80\x9c" : " as \xe2\x80\x9c");
+		if (n > 200)	/* cut at a character's start */
+			for (n = 200; n > 0 && ((unsigned char)r->s3.s[n] & 0xc0) == 0x80; n--)
+				;
+		buf_add(&r->who, S(r->s3), n);
+		buf_adds(&r->who, "\xe2\x80\x9d");
+		if (mn > 0 && mn != recn)
+			buf_printf(&r->who, " in sentence %ld", mn);
+	}
+}
+
+/* A quotation in its day's count and samples (the quote's text in r->s2). */
+static void
+day_quote(struct report *r, const struct doc *d, size_t sp, long recn)
+{
+	long day = d->day >= 0 ? d->day : r->recday;
+	struct qday *q;
+	size_t k;
+	int isnew;
+
+	if (day < 0)
+		return;
+	k = strtab_intern(&r->qdays, (const char *)&day, sizeof day, &isnew);
+	GROW(r->qd, r->capqd, k);
+	q = &r->qd[k];
+	q->day = day;
+	q->quotes++;
+	if (q->nsamp < DAY_QUOTES && r->s2.len) {
+		q->samp[q->nsamp].doc = r->cur;
+		q->samp[q->nsamp].n = recn;
+		q->samp[q->nsamp].text = sample_dup(S(r->s2), r->s2.len);
+		q->sp[q->nsamp] = sp;
+		q->nsamp++;
+	}
 }
 
 static int
@@ -351,9 +424,9 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 	struct speaker *sp;
 	struct spout *so;
 	long long s, e;
-	size_t i, id, k;
+	size_t i, id, k, vb, ve;
 	uint32_t key[2];
-	long w;
+	long w, mn;
 	int isnew;
 
 	if (!m || o->s[m->vbeg] == 'n')
@@ -365,7 +438,18 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 			return -1;
 		buf_reset(&r->s1);
 		rec_str(&r->ann, "speaker", &r->s1);	/* null: "" */
-		id = strtab_intern(&r->speakers, S(r->s1), r->s1.len, &isnew);
+		buf_reset(&r->s3);
+		mn = 0;
+		if (json_path(r->ann.s, r->ann.len, "mention.text", &vb, &ve) == 0 && r->ann.s[vb] == '"')
+			json_unescape(r->ann.s + vb, ve - vb, &r->s3);
+		if (json_path(r->ann.s, r->ann.len, "mention.n", &vb, &ve) == 0)
+			mn = strtol(r->ann.s + vb, NULL, 10);
+		buf_reset(&r->key);
+		if (r->s1.len)
+			buf_addc(&r->key, 'n'), buf_add(&r->key, S(r->s1), r->s1.len);
+		else if (r->s3.len)
+			buf_addc(&r->key, 'd'), buf_add(&r->key, S(r->s3), r->s3.len);
+		id = strtab_intern(&r->speakers, r->key.s ? r->key.s : "", r->key.len, &isnew);
 		GROW(r->sp, r->capsp, id);
 		sp = &r->sp[id];
 		buf_reset(&r->s2);
@@ -394,6 +478,7 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 		}
 		so->quotes++;
 		so->words += w;
+		day_quote(r, d, id, recn);
 		d->quotes++;
 		r->outlet[d->outlet].quotes++;
 		r->nquotes++;
@@ -401,6 +486,10 @@ do_quotes(struct report *r, const struct jobj *o, struct doc *d, long rs, long r
 		r->oq[r->noq].s = rs + (long)s;
 		r->oq[r->noq].e = rs + (long)e;
 		r->oq[r->noq].sp = id;
+		r->oq[r->noq].wb = r->who.len;
+		if (d->text == 1)
+			who(r, recn, mn);
+		r->oq[r->noq].wn = r->who.len - r->oq[r->noq].wb;
 		r->noq++;
 	}
 	return 0;
@@ -469,13 +558,14 @@ do_dup(struct report *r, const struct jobj *o, struct doc *d, long recn)
 }
 
 static int
-in_quote(const struct report *r, long at, size_t *sp)
+in_quote(const struct report *r, long at, size_t *sp, size_t *qi)
 {
 	size_t i;
 
 	for (i = 0; i < r->noq; i++)
 		if (r->oq[i].s <= at && at < r->oq[i].e) {
 			*sp = r->oq[i].sp;
+			*qi = i;
 			return 1;
 		}
 	return 0;
@@ -487,11 +577,11 @@ put_run(struct report *r, long *cp, size_t *bp, long to, long rs)
 {
 	const char *s = r->text.s;
 	size_t b = *bp, b0;
-	size_t sp;
+	size_t sp, qi;
 	long c = *cp, q;
 
 	while (c < to) {
-		int inq = in_quote(r, rs + c, &sp);
+		int inq = in_quote(r, rs + c, &sp, &qi);
 
 		/* The run ends where a quotation starts or ends. */
 		q = to;
@@ -511,7 +601,9 @@ put_run(struct report *r, long *cp, size_t *bp, long to, long rs)
 			c++;
 		}
 		if (inq) {
-			fprintf(r->art, "<span class=\"q\" data-sp=\"%zu\">", sp);
+			fprintf(r->art, "<span class=\"q\" data-sp=\"%zu\" title=\"", sp);
+			html_put(r->art, S(r->who) + r->oq[qi].wb, r->oq[qi].wn);
+			fputs("\">", r->art);
 			html_put(r->art, s + b0, b - b0);
 			fputs("</span>", r->art);
 		} else {
@@ -572,9 +664,11 @@ render(struct report *r, const struct jobj *o, long rs, long recn, long para, in
 			json_unescape(o->s + m->vbeg + vb, ve - vb, &r->s1);
 			od = strtab_find(&r->docs, S(r->s1), r->s1.len);
 		}
-		if (od >= 0 && r->doc[od].text && r->dup_on > 0)
-			fprintf(r->art, " <a class=\"dupl\" href=\"#s%ld-%ld\" title=\"repeats an earlier sentence\">\xe2\x86\xa9</a>",
-			    od, r->dup_on);
+		if (od >= 0 && r->doc[od].text && r->dup_on > 0) {
+			fprintf(r->art, " <a class=\"dupl\" href=\"#s%ld-%ld\" title=\"repeats of ", od, r->dup_on);
+			html_put(r->art, S(r->s1), r->s1.len);
+			fprintf(r->art, ", sentence %ld\">\xe2\x86\xa9</a>", r->dup_on);
+		}
 	}
 	fputs("</span> ", r->art);
 	/* Quotations that end here are done with. */
@@ -582,6 +676,8 @@ render(struct report *r, const struct jobj *o, long rs, long recn, long para, in
 		if (r->oq[i].e > rs + len)
 			r->oq[j++] = r->oq[i];
 	r->noq = j;
+	if (j == 0)
+		buf_reset(&r->who);
 }
 
 int
@@ -622,9 +718,11 @@ report_add(struct report *r, const struct jobj *o)
 	d->sents++;
 	r->outlet[d->outlet].sents++;
 	r->nspans = 0;
+	r->recday = -1;
 	if (do_entities(r, o, d) < 0 || do_dates(r, o, recn) < 0 ||
 	    do_quotes(r, o, d, rs, recn) < 0 || (dup = do_dup(r, o, d, recn)) < 0) {
 		r->noq = 0;
+		buf_reset(&r->who);
 		return -1;
 	}
 	if (d->text == 1) {
@@ -633,6 +731,7 @@ report_add(struct report *r, const struct jobj *o)
 		r->text_bytes += r->text.len;
 	} else {
 		r->noq = 0;
+		buf_reset(&r->who);
 	}
 	return 0;
 }
@@ -657,6 +756,8 @@ report_free(struct report *r)
 		free_samples(r->date[i].samp, r->date[i].nsamp);
 	for (i = 0; i < r->nds; i++)
 		free(r->ds[i].text);
+	for (i = 0; i < r->qdays.n; i++)
+		free_samples(r->qd[i].samp, r->qd[i].nsamp);
 	strtab_free(&r->docs);
 	strtab_free(&r->outlets);
 	strtab_free(&r->speakers);
@@ -665,6 +766,7 @@ report_free(struct report *r)
 	strtab_free(&r->ents);
 	strtab_free(&r->dates);
 	strtab_free(&r->duppairs);
+	strtab_free(&r->qdays);
 	free(r->doc);
 	free(r->outlet);
 	free(r->sp);
@@ -672,6 +774,7 @@ report_free(struct report *r)
 	free(r->ent);
 	free(r->date);
 	free(r->dp);
+	free(r->qd);
 	free(r->ds);
 	free(r->typecount);
 	free(r->oq);
@@ -681,6 +784,8 @@ report_free(struct report *r)
 	buf_free(&r->text);
 	buf_free(&r->s1);
 	buf_free(&r->s2);
+	buf_free(&r->s3);
+	buf_free(&r->who);
 	buf_free(&r->key);
 	buf_free(&r->msg);
 	if (r->art)

@@ -16,6 +16,7 @@
 #define SP_SAMPLES 8		/* quotes kept per speaker */
 #define DATE_SAMPLES 6		/* sentences kept per date */
 #define SAMPLE_BYTES 320	/* of each sample's text */
+#define DAY_QUOTES 4		/* quotes kept per day, for "When" */
 
 struct sample {
 	size_t doc;
@@ -29,6 +30,17 @@ struct speaker {
 	int nsamp;
 	struct sample samp[SP_SAMPLES];
 	uint32_t sout[SP_SAMPLES];	/* the outlet of each sample */
+};
+
+/*
+ * The quotations of a day: the publication day of their document, else
+ * the first day, week or month their sentence names.
+ */
+struct qday {
+	long day, quotes;
+	int nsamp;
+	struct sample samp[DAY_QUOTES];
+	size_t sp[DAY_QUOTES];	/* the speaker of each sample */
 };
 
 struct spout {			/* a speaker in one outlet */
@@ -86,6 +98,7 @@ struct span {			/* an entity or a date in a record */
 struct oquote {			/* a quotation in document offsets */
 	long s, e;
 	size_t sp;
+	size_t wb, wn;		/* who said it, for its title: r->who.s[wb..wb+wn) */
 };
 
 struct range {
@@ -95,7 +108,7 @@ struct range {
 struct report {
 	int top;
 	size_t texts_max;
-	struct strtab docs, outlets, speakers, spout, types, ents, dates, duppairs;
+	struct strtab docs, outlets, speakers, spout, types, ents, dates, duppairs, qdays;
 	struct doc *doc;
 	struct outlet *outlet;
 	struct speaker *sp;
@@ -103,7 +116,8 @@ struct report {
 	struct entity *ent;
 	struct date *date;
 	struct duppair *dp;
-	size_t capdoc, capout, capsp, capspo, capent, capdate, capdp;
+	struct qday *qd;
+	size_t capdoc, capout, capsp, capspo, capent, capdate, capdp, capqd;
 	struct dupsamp *ds;
 	size_t nds;
 	long *typecount;
@@ -115,11 +129,13 @@ struct report {
 	long nrec, para, pos;
 	int para_open;
 	long dup_on;		/* dup_of.n of the record */
+	long recday;		/* the first day, week or month the record names, or -1 */
 	const char *textv;	/* the record's "text" value, escaped */
 	size_t textn;
 	int have_text;
 	struct oquote *oq;
 	size_t noq, coq;
+	struct buf who;		/* the titles of the quotations in oq */
 
 	/* the articles, as HTML, until the page is written */
 	FILE *art;
@@ -135,8 +151,19 @@ struct report {
 	size_t nrg, crg;
 	struct span *spans;
 	size_t nspans, cspans;
-	struct buf text, s1, s2, key, msg;
+	struct buf text, s1, s2, s3, key, msg;
 };
+
+/*
+ * A speaker's key is "n" and the name for a named speaker, "d" and the
+ * words of the mention for one only described (speaker null, a mention),
+ * and "" for the quotations with neither.
+ */
+static inline int
+sp_kind(const struct report *r, size_t i)
+{
+	return r->speakers.klen[i] ? r->speakers.key[i][0] : 0;
+}
 
 void report_init(struct report *, int top, size_t texts_max);
 /* Adds one checked record; -1 with a message in r->msg.s if unusable. */

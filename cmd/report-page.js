@@ -11,7 +11,7 @@ var q=inp.value.toLowerCase();document.querySelectorAll(inp.getAttribute('data-f
 Array.prototype.forEach.call(t.tBodies[0].rows,function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});});});});
 document.querySelectorAll('.toolbar input').forEach(function(c){c.addEventListener('change',function(){
 document.getElementById('articles').classList.toggle(c.value,c.checked);});});
-function openTarget(){var h=location.hash.slice(1),e=h&&document.getElementById(h);if(e&&e.tagName==='DETAILS')e.open=true;}
+function openTarget(){var h=location.hash.slice(1),e=h&&document.getElementById(h);for(;e;e=e.parentElement)if(e.tagName==='DETAILS')e.open=true;}
 window.addEventListener('hashchange',openTarget);openTarget();
 document.querySelectorAll('a[data-sp]').forEach(function(a){a.addEventListener('click',function(ev){
 var sp=a.getAttribute('data-sp'),o=a.getAttribute('data-o'),sel='.q[data-sp="'+sp+'"]';

@@ -36,44 +36,105 @@ check_same "self-contained: nothing loaded from elsewhere" \
 has "the title" "<title>lede report</title>"
 has "outlets come from meta.source" '2 articles from 2 outlets'
 has "a speaker's row: quotes, words, documents" \
-	'<a href="#sp0" data-sp="0">Gustavo Petro</a></td><td class="num" data-v="1">1</td><td class="num" data-v="7">7</td><td class="num" data-v="1">1</td>'
+	'<a href="#sp0" data-sp="0"><bdi>Gustavo Petro</bdi></a></td><td class="num" data-v="1">1</td><td class="num" data-v="7">7</td><td class="num" data-v="1">1</td>'
 has "the cell links to the quotation's sentence in that outlet" \
 	'<a href="#s0-2" data-sp="0" data-o="0">1</a> <small>7&nbsp;w</small>'
-has "the speakers counted without the quotations with none" '3 quotations from 2 speakers; the 2 quoted most'
-has "... in the figures at the top too" '<b>2</b><span>speakers</span>'
+has "the speakers counted without the quotations with none" '3 quotations from 2 named speakers; the 2 quoted most'
+has "... in the figures at the top too" '<b>2</b><span>named speakers</span>'
 has "a quotation with no speaker is counted apart" '<span class="unattr">(no speaker found)</span>'
-has "the quotes themselves" '“We will win. We will not stop,” <span class="src">— Daily Post, <a href="#s0-2">sentence 2</a>'
+has "the quotes themselves" '“<bdi>We will win. We will not stop,</bdi>” <span class="src">— <bdi>Daily Post</bdi>, <a href="#s0-2"><bdi>one.txt</bdi>, sentence 2</a>'
 has "the chart has a bar per speaker" '<title>Gustavo Petro — Daily Post: 1</title></rect>'
 has "entities by type, mentions and documents" \
-	'<tr><td>Gustavo Petro</td><td class="num" data-v="3">3</td><td class="num" data-v="2">2</td></tr>'
+	'<tr><td><bdi>Gustavo Petro</bdi></td><td class="num" data-v="3">3</td><td class="num" data-v="2">2</td></tr>'
 has "a name only one outlet gives is marked" \
-	'<tr><td>Bogotá <span class="badge" title="only Daily Post names it">one outlet</span>'
-has "a resolved date in the table, with its sentences" '<tr id="t0"><td data-v="20406"><b>2025-11-14</b></td><td class="num" data-v="2">2</td><td class="num" data-v="2">2</td>'
-has "... its sentences, linked" '<td><a href="#s0-1">Petro spoke in Bogotá on Friday.</a> <small>one.txt</small><br><a href="#s1-1">Petro spoke in Bogotá on Friday.</a> <small>two.txt</small></td></tr>'
+	'<tr><td><bdi>Bogotá</bdi> <span class="badge" title="only Daily Post names it">one outlet</span>'
+has "a resolved date in the table, with its sentences" '<tr id="t0"><td data-v="20406"><b><bdi>2025-11-14</bdi></b></td><td class="num" data-v="2">2</td><td class="num" data-v="2">2</td>'
+has "... its sentences, linked" '<td><a href="#s0-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <small><bdi>one.txt</bdi></small><br><a href="#s1-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <small><bdi>two.txt</bdi></small></td></tr>'
 has "a month is on the timeline as a bar" '<a href="#t1"><title>2025-10: 1 mention in 1 document</title><rect'
 hasnt "a duration is not" 'P1M: '
 has "a day is a point" '<a href="#t0"><title>2025-11-14: 2 mentions in 2 documents</title><circle'
 has "publication dates are marked" '<title>published on 2025-11-13: 1 document</title>'
-has "repeats: counts by pair of outlets" '<tr><td>Evening Star</td><td>Daily Post</td><td class="num" data-v="1">1</td><td class="num" data-v="0">0</td></tr>'
-has "a repeat with its text" '<li><a href="#s1-1">Petro spoke in Bogotá on Friday.</a> <span class="src">'
-has "a repeat links to the first sentence" 'two.txt #1 repeats <a href="#s0-1">one.txt #1</a> (similarity 1)'
+has "repeats: counts by pair of outlets" '<tr><td><bdi>Evening Star</bdi></td><td><bdi>Daily Post</bdi></td><td class="num" data-v="1">1</td><td class="num" data-v="0">0</td></tr>'
+has "a repeat with its text" '<li><a href="#s1-1"><bdi>Petro spoke in Bogotá on Friday.</bdi></a> <span class="src">'
+has "a repeat links to the first sentence, named by its document and number" \
+	'<bdi>two.txt</bdi>, sentence 1: repeats of <a href="#s0-1"><em><bdi>one.txt</bdi></em>, sentence 1</a> (similarity <bdi>1</bdi>)'
 has "the article with its title and outlet" '<article id="d0" data-o="0"><header><h3>Petro speaks</h3><p class="byline"><span class="outlet">Daily Post</span> · published <time>2025-11-13</time>'
 has "entities and dates marked in the text" \
 	'<span class="s" id="s0-1"><mark class="e t0" title="PERSON: Gustavo Petro">Petro</mark> spoke in <mark class="e t1" title="GPE: Bogotá">Bogotá</mark> on <mark class="dt" title="2025-11-14">Friday</mark>.</span>'
 has "a quotation marked on past its record's end" \
-	'<span class="s" id="s0-3"><span class="q" data-sp="0">We will not stop,</span>” <mark class="e t0"'
+	'<span class="s" id="s0-3"><span class="q" data-sp="0" title="Gustavo Petro">We will not stop,</span>” <mark class="e t0"'
 has "paragraphs kept" '</span> </p>
 <p><span class="s" id="s0-2">'
 has "a repeated sentence is marked and links to the first" \
 	'<span class="s dup" id="s1-1">'
-has "... with a link back" '<a class="dupl" href="#s0-1" title="repeats an earlier sentence">↩</a>'
+has "... with a link back" '<a class="dupl" href="#s0-1" title="repeats of a/one.txt, sentence 1">↩</a>'
+
+# A quotation's mention: its words in the quotation's title in the
+# articles; a speaker only described is listed by the description.
+# Documents with no meta.source share one outlet, never one a file.
+cat >"$tmp/mention.jsonl" <<'EOF2'
+{"doc":"m/1.txt","n":1,"para":1,"start":0,"end":21,"text":"Petro spoke on Friday.","entities":[],"quotes":[]}
+{"doc":"m/1.txt","n":2,"para":1,"start":22,"end":40,"text":"\u201cNo,\u201d he said.","quotes":[{"start":1,"end":3,"text":"No","speaker":"Gustavo Petro","verb":"said","kind":"full","mention":{"n":1,"start":0,"end":5,"text":"Petro"}}]}
+{"doc":"m/2.txt","n":1,"para":1,"start":0,"end":50,"text":"\u201cPower is back,\u201d said a utility spokeswoman.","quotes":[{"start":1,"end":14,"text":"Power is back","speaker":null,"verb":"said","kind":"full","mention":{"n":1,"start":22,"end":45,"text":"a utility spokeswoman"}}]}
+{"doc":"m/2.txt","n":2,"para":1,"start":51,"end":60,"text":"\u201cYes,\u201d he said.","quotes":[{"start":1,"end":4,"text":"Yes","speaker":"Gustavo Petro","verb":"said","kind":"full","mention":{"n":2,"start":10,"end":12,"text":"he"}}]}
+EOF2
+page=$($r "$tmp/mention.jsonl")
+has "mention: a quotation's title names the speaker and the words, with their sentence" \
+	'<span class="q" data-sp="0" title="Gustavo Petro, named as “Petro” in sentence 1">No</span>'
+has "mention: in the same sentence, no number" 'title="Gustavo Petro, named as “he”">Yes</span>'
+has "mention: a speaker only described" 'title="no name: described as “a utility spokeswoman”">Power is back</span>'
+has "mention: the described speaker's row" '<span class="unattr">(described: <bdi>a utility spokeswoman</bdi>)</span></a></td><td class="num" data-v="1">1</td>'
+hasnt "mention: not counted as no speaker found" '(no speaker found)'
+has "mention: counted apart from the named" '3 quotations from 1 named speakers and 1 described but not named'
+has "no meta.source: one outlet for all, not one a file" '2 articles from 1 outlet,'
+long=$(printf 'a%.0s' $(seq 199))
+printf '{"doc":"x","text":"\u201cNo,\u201d he said.","quotes":[{"start":1,"end":3,"text":"No","speaker":"A","mention":{"n":1,"start":0,"end":1,"text":"%s\u00e9\u00e9"}}]}\n' "$long" >"$tmp/cut.jsonl"
+check_same "mention: a long one is cut at a character's start" \
+	"$($r "$tmp/cut.jsonl" | grep -o 'title="A, named as “a*[^a]*">' | LC_ALL=C grep -c "$(printf '\357\277\275')")" 0
+has "no meta.source: shown as such" '<td><span class="unattr">(no outlet named)</span></td>'
+
+# Many outlets: the most frequent keep their name, the rest are folded
+# into "other outlets", in the speakers' columns and the repeats.
+i=1
+while [ $i -le 12 ]; do
+	printf '{"doc":"o%d","n":1,"text":"\u201cA b,\u201d said C.","meta":{"source":"Outlet %d"},"quotes":[{"start":1,"end":4,"text":"A b","speaker":"C","verb":"said","kind":"full"}]%s}\n' \
+		$i $i "$([ $i -gt 1 ] && printf ',"dup_of":{"doc":"o1","n":1,"sim":1}')"
+	i=$((i + 1))
+done >"$tmp/outlets.jsonl"
+page=$($r "$tmp/outlets.jsonl")
+check_same "many outlets: 8 columns of outlets, then other" \
+	"$(printf '%s\n' "$page" | grep -o '<th class="num o"' | wc -l | tr -d ' '):$(printf '%s\n' "$page" | grep -c '<th class="num">Other</th>')" "8:1"
+has "many outlets: the repeats of the rest are folded" \
+	'<tr><td><span class="unattr">other outlets</span></td><td><bdi>Outlet 1</bdi></td><td class="num" data-v="4">4</td>'
+check_same "many outlets: no row for an outlet past the top" "$(printf '%s\n' "$page" | grep -Ec 'Outlet 9(</bdi>)?</td><td>(<bdi>)?Outlet 1')" 0
+
+# The timeline: a date far from the rest (1976 in a 2005 corpus) goes in
+# a margin of its own, so the axis keeps its months, with the year under
+# them; "When" lists each month's dates and quotations.
+{
+	for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
+		printf '{"doc":"w%s","n":1,"text":"\u201cWe rise,\u201d said A on 1 March.","dct":"2005-03-%s","quotes":[{"start":1,"end":8,"text":"We rise","speaker":"A B","verb":"said","kind":"full"}],"dates":[{"start":26,"end":33,"text":"1 March","type":"DATE","value":"2005-03-01"}]}\n' $d $d
+	done
+	printf '{"doc":"w99","n":1,"text":"It began in May 1976.","dct":"2005-04-02","dates":[{"start":12,"end":20,"text":"May 1976","type":"DATE","value":"1976-05-04"}]}\n'
+} >"$tmp/when.jsonl"
+page=$($r "$tmp/when.jsonl")
+has "timeline: the outlier is in a margin, with its year" '>1976</text>'
+hasnt "timeline: the axis is not in years" '>1980</text>'
+has "timeline: the axis is in days, with the year under it" '<text class="yr" x="'
+has "timeline: ... 2005" '" text-anchor="middle">2005</text>'
+has "timeline: the legend says so" 'dates far from the rest, at the ends'
+has "When: by week" '<h3 style="margin-top:14px">By week</h3>'
+has "When: a week with its dates and quotations" 'week of Feb 28, 2005 <span class="muted">— 20 date mentions, 6 quotations</span>'
+has "When: its date, with its sentence" '<li><b><bdi>2005-03-01</bdi></b> <span class="muted">20×</span> <a href="#s0-1"><bdi>“We rise,” said A on 1 March.</bdi></a></li>'
+has "When: its quotations, with speaker and document" '<li>“<bdi>We rise</bdi>” <span class="src">— <bdi>A B</bdi>, <a href="#s0-1"><bdi>w01</bdi></a></span></li>'
+has "When: the outlier has its own period" 'week of May 3, 1976'
 
 # Without start, end and n: places counted from the texts.
 printf '%s\n' '{"doc":"x","text":"\u201cA b.","quotes":[{"start":1,"end":10,"text":"A b. C d,","speaker":"Mr \u00c1","verb":"said","kind":"full"}]}' \
 	'{"doc":"x","text":"C d,\u201d he said."}' >"$tmp/nostart.jsonl"
 check_same "no start, end or n: a quotation marked on into the next record" \
 	"$($r "$tmp/nostart.jsonl" | grep -o '<span class="s" id="s0-2">.*</span> ')" \
-	'<span class="s" id="s0-2"><span class="q" data-sp="0">C d,</span>” he said.</span> '
+	'<span class="s" id="s0-2"><span class="q" data-sp="0" title="Mr Á">C d,</span>” he said.</span> '
 
 # Same page from standard input and from -; -u changes nothing.
 check_file "standard input gives the same page" "$tmp/two.html" /dev/stdin <<EOF2
@@ -88,8 +149,8 @@ check_file "-u gives the same page" "$tmp/u.html" "$tmp/two.html"
 page=$($r -t 'Colombia & the U.S.' -n 1 "$tmp/two.jsonl")
 has "-t sets the title, escaped" '<title>Colombia &amp; the U.S.</title>'
 check_same "-n 1: one speaker row, then the quotations with no speaker" \
-	"$(printf '%s\n' "$page" | grep '^<tr><td><a href="#sp' | cut -c 1-36)" '<tr><td><a href="#sp0" data-sp="0">G
-<tr><td><a href="#sp2" data-sp="2"><'
+	"$(printf '%s\n' "$page" | grep '^<tr><td><a href="#sp' | cut -c 1-40)" '<tr><td><a href="#sp0" data-sp="0"><bdi>
+<tr><td><a href="#sp2" data-sp="2"><span'
 has "-n 1: the rest are counted" '1 more speaker is left out (-n 1).'
 $r --top 1 "$tmp/two.jsonl" >"$tmp/top.html"
 $r -n 1 "$tmp/two.jsonl" >"$tmp/n.html"
@@ -161,6 +222,31 @@ check_fail "-k: bad lines skipped with warnings, exit 1" 1 \
 lede-report: $tmp/k.jsonl:7: invalid UTF-8 at column 20" $r -k "$tmp/k.jsonl"
 check_same "-k: the page holds the good records, not the bad lines" \
 	"$(grep -c '<article' "$tmp/out"):$(grep -c 'not json' "$tmp/out")" "2:0"
+# The temporary file of the articles is made in $TMPDIR (tmpfile(3)
+# would ignore it): a TMPDIR that does not exist is an error, and while
+# a report is being made, its open (unlinked) file is there.
+check_fail "TMPDIR that does not exist" 2 "lede-report: temporary file in $tmp/none: No such file or directory" \
+	env TMPDIR="$tmp/none" $r "$tmp/two.jsonl"
+if [ -d /proc/self/fd ]; then
+	mkdir "$tmp/td"
+	mkfifo "$tmp/fifo"
+	TMPDIR=$tmp/td $r <"$tmp/fifo" >"$tmp/td.html" &
+	pid=$!
+	exec 3>"$tmp/fifo"
+	head -n 1 "$tmp/two.jsonl" >&3
+	i=0 where=
+	while [ $i -lt 50 ] && [ -z "$where" ]; do
+		where=$(ls -l /proc/$pid/fd 2>/dev/null | grep -o "$tmp/td/lede-report\.[^ ]*" | head -n 1)
+		[ -n "$where" ] || sleep 0.1
+		i=$((i + 1))
+	done
+	exec 3>&-
+	wait $pid
+	check "TMPDIR: the temporary file is made there ($where)" test -n "$where"
+	check_same "TMPDIR: nothing is left there" "$(ls "$tmp/td")" ""
+else
+	skip "TMPDIR: the temporary file is made there" "no /proc"
+fi
 check_fail "a full disk" 2 "lede-report: stdout: No space left on device" sh -c "$r '$tmp/two.jsonl' >/dev/full"
 run_err sh -c "$r '$tmp/two.jsonl' | head -c 10"
 check_same "| head ends quietly" "$err" ""
