@@ -452,9 +452,10 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 
 	if (boiler) {
 		if (bflag) {
-			size_t b = 0, e = n;
-			while (b < e && seg_space((const unsigned char *)s, b, e))
-				b++;
+			size_t b = 0, e = n, k;
+			/* A space may be wider than a byte (U+00A0 is two). */
+			while (b < e && (k = seg_space((const unsigned char *)s, b, e)))
+				b += k;
 			while (e > b && ((unsigned char)s[e - 1] <= ' '))
 				e--;
 			record(d, s, b, e, cp + (ascii ? b : utf8_count(s, b)), para, 1, ascii);

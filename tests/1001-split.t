@@ -75,6 +75,9 @@ check_same "a dateline in parentheses" "$(lede-split "$tmp/reuters.txt" | sed 's
 
 # Boilerplate.
 check_same "-b keeps boilerplate, marked" "$(lede-split -b tests/data/split-front.txt | grep -c '"boilerplate":true')" "2"
+printf 'The mayor spoke on Tuesday.\n\302\240Breaking News\n' >"$tmp/nbsp.txt"
+check_same "-b: a boilerplate line that starts with a no-break space starts after it" \
+    "$(lede-split -b "$tmp/nbsp.txt" | jq -c '[.start, .end, .text]' | tail -n 1)" '[29,42,"Breaking News"]'
 printf 'boilerplate:\n  - Talks End .*\n' >"$tmp/user.yaml"
 check_same "-c adds a boilerplate pattern" "$(lede-split -c "$tmp/user.yaml" tests/data/split-front.txt | head -n 1 | sed 's/.*"text":"\([^"]*\)".*/\1/')" \
 	"WASHINGTON, D.C. – Nov. 13, 2025 – Mr. Smith left the U.S. Capitol at 5 p.m."
