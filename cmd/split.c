@@ -66,9 +66,12 @@ struct para {
 	size_t off, len;	/* in head */
 	size_t cp;		/* document offset of its first byte */
 	long no;
-	int boiler;
+	int kind;		/* K_TEXT, K_BOILER, K_HEADLINE */
 	int ascii;		/* bytes are code points */
 };
+
+/* What a paragraph is. */
+enum { K_TEXT, K_BOILER, K_HEADLINE };
 
 struct doc {
 	struct split *sp;
@@ -88,6 +91,7 @@ struct doc {
 	int wrap_ascii;
 	int state;		/* 0 first line, 1 in front matter, 2 text */
 	struct buf fm, held;	/* lines held while front matter is read */
+	int lflags;		/* HL_* of the page's line being read */
 };
 
 /* What one run of the program works with, made in main. */
@@ -101,6 +105,7 @@ struct split {
 	struct buf in;		/* a text file's bytes, reused from file to file */
 	struct html *html;	/* the HTML reader, made at the first page */
 	struct buf page, text;	/* a page's bytes, and its text */
+	struct html_page pg;	/* what the reader found in the page */
 	int status;
 };
 
@@ -396,7 +401,7 @@ put_u(char *p, unsigned long long v)
 
 static void
 record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
-    int boiler, int ascii)
+    int kind, int ascii)
 {
 	struct split *sp = d->sp;
 	size_t dl = strlen(d->dct);
@@ -430,8 +435,10 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 		*p++ = '"';
 	}
 	p = put(p, d->meta.s, d->meta.len);
-	if (boiler)
+	if (kind == K_BOILER)
 		p = PUTS(p, ",\"boilerplate\":true");
+	else if (kind == K_HEADLINE)
+		p = PUTS(p, ",\"headline\":true");
 	p = PUTS(p, "}\n");
 	*p = '\0';
 	sp->out.len = p - sp->out.s;
@@ -444,21 +451,24 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 }
 
 static void
-emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler,
+emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int kind,
     int ascii)
 {
 	struct split *sp = d->sp;
 	size_t k, cnt, at = 0;
 
-	if (boiler) {
-		if (bflag) {
+	if (kind != K_TEXT) {
+		/* boilerplate and the headline: a record each, not split */
+		if (bflag || kind == K_HEADLINE) {
 			size_t b = 0, e = n, k;
 			/* A space may be wider than a byte (U+00A0 is two). */
 			while (b < e && (k = seg_space((const unsigned char *)s, b, e)))
 				b += k;
 			while (e > b && ((unsigned char)s[e - 1] <= ' '))
 				e--;
-			record(d, s, b, e, cp + (ascii ? b : utf8_count(s, b)), para, 1, ascii);
+			if (e > b)
+				record(d, s, b, e, cp + (ascii ? b : utf8_count(s, b)), para, kind,
+				    ascii);
 		}
 		return;
 	}
@@ -466,7 +476,7 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 	for (k = 0; k < cnt; k++) {
 		cp += ascii ? sp->spans[k].b - at : utf8_count(s + at, sp->spans[k].b - at);
 		at = sp->spans[k].b;
-		record(d, s, sp->spans[k].b, sp->spans[k].e, cp, para, 0, ascii);
+		record(d, s, sp->spans[k].b, sp->spans[k].e, cp, para, K_TEXT, ascii);
 	}
 }
 
@@ -543,7 +553,7 @@ flush_head(struct doc *d)
 
 	for (k = 0; k < d->nhp; k++)
 		emit_para(d, d->head.s + d->hp[k].off, d->hp[k].len, d->hp[k].cp,
-		    d->hp[k].no, d->hp[k].boiler, d->hp[k].ascii);
+		    d->hp[k].no, d->hp[k].kind, d->hp[k].ascii);
 	d->nhp = 0;
 	buf_reset(&d->head);
 	d->in_head = 0;
@@ -552,7 +562,8 @@ flush_head(struct doc *d)
 static void
 paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 {
-	int boiler = is_boiler(&d->sp->lang, s, n);
+	int boiler = d->lflags & HL_HEADLINE ? K_HEADLINE :
+	    (d->lflags & HL_BOILER) || is_boiler(&d->sp->lang, s, n) ? K_BOILER : K_TEXT;
 	struct para *p;
 
 	d->para++;
@@ -571,10 +582,10 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->len = n;
 	p->cp = cp;
 	p->no = d->para;
-	p->boiler = boiler;
+	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((!boiler && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
+	if ((boiler == K_TEXT && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -813,6 +824,29 @@ is_html(const char *name)
 	    (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
 }
 
+/* meta of a page: what it says of itself. */
+static void
+page_meta_json(struct doc *d, const struct html_page *pg)
+{
+	const struct buf *v[] = { &pg->title, &pg->author, &pg->source, &pg->url };
+	static const char *const k[] = { "title", "author", "source", "url" };
+	size_t i;
+	int any = 0;
+
+	buf_reset(&d->meta);
+	for (i = 0; i < 4; i++) {
+		if (!v[i]->len)
+			continue;
+		buf_adds(&d->meta, any++ ? "," : ",\"meta\":{");
+		json_escape(&d->meta, k[i], strlen(k[i]));
+		buf_addc(&d->meta, ':');
+		/* the page was mended to UTF-8 before it was read */
+		json_escape(&d->meta, v[i]->s, v[i]->len);
+	}
+	if (any)
+		buf_addc(&d->meta, '}');
+}
+
 /*
  * A web page: read whole, mended where it is not UTF-8 (one warning, at
  * the first bad line of the file), its text (split-html.c) taken line by
@@ -823,7 +857,6 @@ read_page(struct doc *d, int fd)
 {
 	struct split *sp = d->sp;
 	struct buf *page = &sp->page, *text = &sp->text;
-	char dct[11], open[32];
 	size_t ncp, k, line;
 	const char *p, *nl, *end;
 	ssize_t r;
@@ -860,15 +893,21 @@ read_page(struct doc *d, int fd)
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
-	if (html_text(sp->html, p, k, text, dct, open) < 0)
-		warnm("%s: <%s> is not closed: the text after it is left out", d->name, open);
-	if (!d->dct[0] && dct[0])
-		memcpy(d->dct, dct, sizeof dct);
+	if (html_text(sp->html, p, k, text, &sp->pg) < 0)
+		warnm("%s: <%s> is not closed: the text after it is left out", d->name,
+		    sp->pg.open);
+	if (sp->pg.fallback)
+		warnm("%s: no article by the usual rules: the best-scoring block is kept",
+		    d->name);
+	if (!d->dct[0] && sp->pg.dct[0])
+		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
+	page_meta_json(d, &sp->pg);
 	d->state = 2;	/* no front matter in a page */
-	for (p = text->s, end = text->s + text->len; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));	/* every line ends in one */
-		file_line(d, p, (size_t)(nl - p), 1);
+	for (line = 0; line < sp->pg.nlines; line++) {
+		d->lflags = sp->pg.lines[line].flags;
+		file_line(d, text->s + sp->pg.lines[line].off, sp->pg.lines[line].len, 1);
 	}
+	d->lflags = 0;
 	return 0;
 }
 
@@ -1073,7 +1112,8 @@ split_free(struct split *sp)
 	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
 	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
 	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
-	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text };
+	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
+	    &sp->pg.author, &sp->pg.source, &sp->pg.url };
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof *t; i++)
