@@ -130,9 +130,20 @@ struct tline {
 enum { M_OGTITLE, M_TWTITLE, M_DCTITLE, M_AUTHOR, M_ARTAUTHOR, M_SITE, M_OGURL,
     M_CANON, M_PUBTIME, M_DATE, M_TIME, M_N };
 
+/* Cue bits */
+enum { C_UNLIKELY = 1, C_MAYBE = 2, C_NEG = 4, C_POS = 8, C_BYLINE = 16, C_SHARE = 32 };
+
+/* All the cue words, by first byte, for one pass over a name. */
+struct cues {
+	struct cue { const char *w; size_t len; int bits; } *v;
+	size_t n;
+	unsigned short start[257];
+};
+
 struct html {
 	struct names blocks, drop, meta;
 	struct names unlikely, maybe, negative, positive, byline, share, roles;
+	struct cues cues;
 	struct ent *ents;
 	size_t nents;
 	/* what one page uses, kept from page to page */
@@ -170,18 +181,61 @@ has(const struct names *ns, const char *name)
 	return ns->n && bsearch(&name, ns->v, ns->n, sizeof *ns->v, cmpstr) != NULL;
 }
 
-/* Does s hold one of the cue words as a part? */
 static int
-cue(const struct names *ns, const char *s)
+cmpcue(const void *a, const void *b)
 {
-	size_t i;
+	const struct cue *x = a, *y = b;
+	int d = (unsigned char)x->w[0] - (unsigned char)y->w[0];
 
-	if (!*s)
-		return 0;
-	for (i = 0; i < ns->n; i++)
-		if (strstr(s, ns->v[i]))
-			return 1;
-	return 0;
+	return d ? d : strcmp(x->w, y->w);
+}
+
+/* The cue lists as one table, sorted by first byte. */
+static void
+cues_build(struct html *h)
+{
+	const struct names *ns[] = { &h->unlikely, &h->maybe, &h->negative, &h->positive,
+	    &h->byline, &h->share };
+	struct cues *c = &h->cues;
+	size_t i, k, all = 0, j;
+
+	for (i = 0; i < sizeof ns / sizeof *ns; i++)
+		all += ns[i]->n;
+	c->v = xcalloc(all + 1, sizeof *c->v);
+	for (i = 0; i < sizeof ns / sizeof *ns; i++)
+		for (k = 0; k < ns[i]->n; k++) {
+			for (j = 0; j < c->n && strcmp(c->v[j].w, ns[i]->v[k]); j++)
+				;
+			if (j == c->n) {
+				c->v[j].w = ns[i]->v[k];
+				c->v[j].len = strlen(ns[i]->v[k]);
+				c->n++;
+			}
+			c->v[j].bits |= 1 << i;
+		}
+	qsort(c->v, c->n, sizeof *c->v, cmpcue);
+	for (i = 0, k = 0; i <= 256; i++) {
+		while (k < c->n && (unsigned char)c->v[k].w[0] < i)
+			k++;
+		c->start[i] = (unsigned short)k;
+	}
+}
+
+/* The bits of the cues that the lowercase name s[0..n) holds as parts. */
+static int
+cue_bits(const struct cues *c, const char *s, size_t n)
+{
+	size_t i, k;
+	int bits = 0;
+	unsigned char b;
+
+	for (i = 0; i < n; i++) {
+		b = (unsigned char)s[i];
+		for (k = c->start[b]; k < c->start[b + 1]; k++)
+			if (c->v[k].len <= n - i && !memcmp(s + i, c->v[k].w, c->v[k].len))
+				bits |= c->v[k].bits;
+	}
+	return bits;
 }
 
 static void
@@ -233,6 +287,7 @@ html_load(const char *path)
 		load_names(&c, cues, "share", &h->share, 0);
 		load_names(&c, cues, "roles", &h->roles, 1);
 	}
+	cues_build(h);
 	if ((map = conf_get(&c, root, "entities"))) {
 		conf_want(&c, map, YAML_MAPPING_NODE, "entities");
 		h->ents = xcalloc(map->data.mapping.pairs.top - map->data.mapping.pairs.start + 1,
@@ -281,6 +336,7 @@ html_free(struct html *h)
 		free(h->ents[i].val);
 	}
 	free(h->ents);
+	free(h->cues.v);
 	free(h->nodes);
 	free(h->tl);
 	free(h->lines);
@@ -495,8 +551,8 @@ hash_val(const char *v, size_t n)
 	return x ? x : 1;
 }
 
-/* Lowercase copy of v[0..n) into d (CUEMAX bytes). */
-static void
+/* Lowercase copy of v[0..n) into d (CUEMAX bytes); its length. */
+static size_t
 lower(char *d, const char *v, size_t n)
 {
 	size_t i;
@@ -508,23 +564,7 @@ lower(char *d, const char *v, size_t n)
 	for (i = 0; i < n; i++)
 		d[i] = tolower((unsigned char)v[i]);
 	d[n] = '\0';
-}
-
-/* Readability's class weight: -25 for a negative cue, +25 a positive, of class and id. */
-static int
-class_weight(const struct html *h, const char *cls, const char *id)
-{
-	int w = 0;
-
-	if (*cls) {
-		w -= cue(&h->negative, cls) ? 25 : 0;
-		w += cue(&h->positive, cls) ? 25 : 0;
-	}
-	if (*id) {
-		w -= cue(&h->negative, id) ? 25 : 0;
-		w += cue(&h->positive, id) ? 25 : 0;
-	}
-	return w;
+	return n;
 }
 
 /*
@@ -1023,17 +1063,19 @@ push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 		    (at.style && style_hides(at.style, at.lstyle)))
 			nd->flags |= N_HIDDEN;
 		if (at.cls || at.id) {
-			lower(cls, at.cls, at.lcls);
-			lower(id, at.id, at.lid);
+			int cb = cue_bits(&h->cues, cls, lower(cls, at.cls, at.lcls));
+			int ib = cue_bits(&h->cues, id, lower(id, at.id, at.lid));
+
 			nd->cls = hash_val(at.cls, at.lcls);
-			nd->weight = class_weight(h, cls, id);
-			if ((cue(&h->unlikely, cls) || cue(&h->unlikely, id)) &&
-			    !cue(&h->maybe, cls) && !cue(&h->maybe, id) &&
-			    kind != K_BODY && kind != K_A)
+			/* Readability's class weight: -25 for a negative cue, +25 a positive */
+			nd->weight = (cb & C_NEG ? -25 : 0) + (cb & C_POS ? 25 : 0) +
+			    (ib & C_NEG ? -25 : 0) + (ib & C_POS ? 25 : 0);
+			cb |= ib;
+			if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A)
 				nd->flags |= N_UNLIKELY;
-			if (cue(&h->byline, cls) || cue(&h->byline, id))
+			if (cb & C_BYLINE)
 				nd->flags |= N_BYLINE;
-			if (cue(&h->share, cls) || cue(&h->share, id))
+			if (cb & C_SHARE)
 				nd->flags |= N_SHARE;
 		}
 		if (at.role && at.lrole < CUEMAX) {
