@@ -127,7 +127,7 @@ struct tline {
 };
 
 /* What the <meta> and <link> tags give. */
-enum { M_OGTITLE, M_TWTITLE, M_DCTITLE, M_AUTHOR, M_ARTAUTHOR, M_SITE, M_OGURL,
+enum { M_OGTITLE, M_TWTITLE, M_DCTITLE, M_NAMETITLE, M_PARSELYTITLE, M_AUTHOR, M_ARTAUTHOR, M_SITE, M_OGURL,
     M_CANON, M_PUBTIME, M_DATE, M_TIME, M_N };
 
 /* Cue bits */
@@ -850,6 +850,9 @@ ld_json(struct html *h, const char *s, size_t n)
 {
 	size_t i = jws(s, n, 0);
 
+	/* a CDATA section around it, as some pages have */
+	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+		i = jws(s, n, i + 9);
 	if (h->ldname.len || h->ldhead.len || h->lddate.len)
 		return;	/* the first article object is the page's */
 	ld_walk(h, s, n, i, 0);
@@ -1159,6 +1162,11 @@ meta_tag(struct html *h, const char *a, size_t n)
 				take(h, &h->m[M_OGTITLE], at.content, at.lcontent);
 			else if (!strcmp(key, "twitter:title"))
 				take(h, &h->m[M_TWTITLE], at.content, at.lcontent);
+			else if (!strcmp(key, "title") || !strcmp(key, "weibo:article:title") ||
+			    !strcmp(key, "weibo:webpage:title"))
+				take(h, &h->m[M_NAMETITLE], at.content, at.lcontent);
+			else if (!strcmp(key, "parsely-title"))
+				take(h, &h->m[M_PARSELYTITLE], at.content, at.lcontent);
 			else if (!strcmp(key, "dc:title") || !strcmp(key, "dcterm:title"))
 				take(h, &h->m[M_DCTITLE], at.content, at.lcontent);
 			else if (!strcmp(key, "dc:creator") || !strcmp(key, "dcterm:creator") ||
@@ -1803,14 +1811,17 @@ words(const char *s, size_t n)
 	return w;
 }
 
-/* A separator of a title's parts at s[i]: | - \ / > or », its length. */
+/* A separator of a title's parts at s[i]: | - \ / > », an en or em dash; its length. */
 static int
 title_sep(const char *s, size_t n, size_t i)
 {
-	if (strchr("|-\\/>", s[i]) && s[i])
+	if (s[i] && strchr("|-\\/>", s[i]))
 		return 1;
 	if (i + 1 < n && s[i] == '\xC2' && s[i + 1] == '\xBB')
 		return 2;
+	if (i + 2 < n && s[i] == '\xE2' && s[i + 1] == '\x80' &&
+	    (s[i + 2] == '\x93' || s[i + 2] == '\x94'))
+		return 3;
 	return 0;
 }
 
@@ -1860,8 +1871,7 @@ clean_title(struct html *h, const char *text, struct buf *dst)
 			firstsep = i;
 		if (k && i > 0 && o[i - 1] == ' ' && i + k < n && o[i + k] == ' ') {
 			last = i;
-			if (k == 2 || o[i] != '|')
-				hier |= o[i] != '-';
+			hier |= k == 2 || o[i] == '\\' || o[i] == '/' || o[i] == '>';
 		}
 	}
 	if (last < n) {
@@ -1997,7 +2007,9 @@ page_meta(struct html *h, struct html_page *pg, const char *text)
 	set(t, &h->ldhead);
 	set(t, &h->m[M_DCTITLE]);
 	set(t, &h->m[M_OGTITLE]);
+	set(t, &h->m[M_NAMETITLE]);
 	set(t, &h->m[M_TWTITLE]);
+	set(t, &h->m[M_PARSELYTITLE]);
 	if (!t->len) {
 		clean_title(h, text, &h->tmp);
 		set(t, &h->tmp);
