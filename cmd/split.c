@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <pcre2.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "conf.h"
@@ -33,7 +34,7 @@
 #define FRONT_LINES 1000	/* front matter longer than this is text */
 
 static const char usage_text[] =
-    "[-bHuw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
+    "[-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
 static const char help_text[] =
     "Writes one JSON record per sentence of each article file.\n"
     "  -b, --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
@@ -43,11 +44,12 @@ static const char help_text[] =
     "  -n, --doc NAME          the document id, instead of the file's path\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
+    "  -v, --verbose           say which files of a folder are skipped\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
     "  -h, --help, --version\n"
     "See lede-split(1).\n";
 
-static int bflag, Hflag, uflag, wflag;
+static int bflag, Hflag, uflag, vflag, wflag;
 static const char *date_opt, *doc_opt;
 
 struct lang {
@@ -769,6 +771,74 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 }
 
 #define READ_MIN 65536		/* the least a read(2) asks for */
+#define SNIFF 4096		/* bytes looked at for a NUL: a binary file */
+#define BINARY (-1)		/* read_lines' and read_page's answer for one */
+#define GZIPPED (-2)		/* and for gzip's magic in a file not opened as one */
+
+/* Does the file start with gzip's magic bytes? */
+#define GZ_MAGIC(s, n) ((n) >= 2 && (s)[0] == '\x1f' && (s)[1] == '\x8b')
+
+/* An input: a file as it is, or gzipped and read through zlib. */
+struct src {
+	int fd;
+	gzFile gz;
+	const char *gzmsg;	/* zlib's message for a failed read */
+};
+
+/* Reads fd through zlib from here on. */
+static int
+gz_open(struct src *in, int fd)
+{
+	int fd2 = dup(fd);
+
+	if (fd2 < 0 || !(in->gz = gzdopen(fd2, "rb"))) {
+		if (fd2 >= 0)
+			close(fd2);
+		return -1;
+	}
+	gzbuffer(in->gz, READ_MIN);
+	return 0;
+}
+
+static ssize_t
+src_read(struct src *in, char *buf, size_t n)
+{
+	int r, e;
+
+	if (!in->gz)
+		return read(in->fd, buf, n);
+	r = gzread(in->gz, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
+	if (r < 0) {
+		in->gzmsg = gzerror(in->gz, &e);
+		/* zlib names the file by its descriptor: "<fd:4>: ..." */
+		if (in->gzmsg && strncmp(in->gzmsg, "<fd:", 4) == 0 && strstr(in->gzmsg, ": "))
+			in->gzmsg = strstr(in->gzmsg, ": ") + 2;
+		if (e != Z_ERRNO)
+			errno = EIO;
+		return -1;
+	}
+	return r;
+}
+
+/*
+ * Do the first bytes of the file look binary: more than one control
+ * byte other than white space and escape in each 32?  (A stray NUL in
+ * text is text.)
+ */
+static int
+binary(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, bad = 0;
+
+	if (n > SNIFF)
+		n = SNIFF;
+	if (!memchr(s, '\0', n))
+		return 0;	/* binary files have NULs; text seldom does */
+	for (i = 0; i < n; i++)
+		bad += p[i] < 0x20 && !(p[i] >= '\t' && p[i] <= '\r') && p[i] != 0x1b;
+	return bad > 1 && bad * 32 > n;
+}
 
 /*
  * Reads fd to its end, giving each line to file_line as soon as it is
@@ -776,12 +846,13 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
  * the errno of the failed read.
  */
 static int
-read_lines(struct doc *d, int fd)
+read_lines(struct doc *d, struct src *src)
 {
 	struct buf *in = &d->sp->in;
 	size_t start = 0, scan = 0, len = 0;
 	ssize_t r;
 	char *nl;
+	int first = 1;
 
 	for (;;) {
 		if (in->cap - len < READ_MIN + 1 && start > 0) {
@@ -794,7 +865,7 @@ read_lines(struct doc *d, int fd)
 			in->len = len;
 			buf_grow(in, in->cap > READ_MIN ? in->cap : READ_MIN);
 		}
-		r = read(fd, in->s + len, in->cap - len - 1);
+		r = src_read(src, in->s + len, in->cap - len - 1);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -802,6 +873,11 @@ read_lines(struct doc *d, int fd)
 		}
 		if (r == 0)
 			break;
+		if (first && !src->gz && GZ_MAGIC(in->s, (size_t)r))
+			return GZIPPED;
+		if (first && binary(in->s + len, (size_t)r))
+			return BINARY;
+		first = 0;
 		len += r;
 		while ((nl = memchr(in->s + scan, '\n', len - scan))) {
 			file_line(d, in->s + start, nl - (in->s + start), 1);
@@ -814,14 +890,43 @@ read_lines(struct doc *d, int fd)
 	return 0;
 }
 
-/* Is it named as a web page? */
+/* Does name[0..n) end in suffix, case aside? */
+static int
+ends(const char *name, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n > k && strncasecmp(name + n - k, suffix, k) == 0;
+}
+
+/* Is it named as gzipped? */
+static int
+is_gz(const char *name)
+{
+	return ends(name, strlen(name), ".gz");
+}
+
+/* Is it named as a web page (foo.html, foo.htm.gz)? */
 static int
 is_html(const char *name)
 {
 	size_t n = strlen(name);
 
-	return (n > 5 && strcasecmp(name + n - 5, ".html") == 0) ||
-	    (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
+	if (is_gz(name))
+		n -= 3;
+	return ends(name, n, ".html") || ends(name, n, ".htm");
+}
+
+/* A file that a folder's walk takes: text, Markdown, a page, or one of them gzipped. */
+static int
+is_article(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (is_gz(name))
+		n -= 3;
+	return ends(name, n, ".txt") || ends(name, n, ".md") || ends(name, n, ".html") ||
+	    ends(name, n, ".htm");
 }
 
 /* meta of a page: what it says of itself. */
@@ -853,7 +958,7 @@ page_meta_json(struct doc *d, const struct html_page *pg)
  * line as a file's.  Returns 0, or the errno of the failed read.
  */
 static int
-read_page(struct doc *d, int fd)
+read_page(struct doc *d, struct src *src)
 {
 	struct split *sp = d->sp;
 	struct buf *page = &sp->page, *text = &sp->text;
@@ -866,7 +971,7 @@ read_page(struct doc *d, int fd)
 	buf_reset(page);
 	for (;;) {
 		buf_grow(page, READ_MIN);
-		r = read(fd, page->s + page->len, page->cap - page->len - 1);
+		r = src_read(src, page->s + page->len, page->cap - page->len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -875,6 +980,10 @@ read_page(struct doc *d, int fd)
 			break;
 		page->len += (size_t)r;
 	}
+	if (!src->gz && GZ_MAGIC(page->s, page->len))
+		return GZIPPED;
+	if (page->len && binary(page->s, page->len))
+		return BINARY;
 	p = page->s;
 	k = page->len;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -915,7 +1024,8 @@ static void
 article(struct split *sp, int fd, const char *path, const char *name)
 {
 	struct doc *d = &sp->doc;
-	int err;
+	struct src src;
+	int err, gz;
 
 	d->path = path;
 	d->name = name;
@@ -948,14 +1058,37 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	buf_reset(&d->fm);
 	buf_reset(&d->held);
 
-	if (Hflag || is_html(name))
-		err = read_page(d, fd);
-	else
-		err = read_lines(d, fd);
-	if (err) {
-		warnm("%s: %s", name, strerror(err));
+	src.fd = fd;
+	src.gz = NULL;
+	src.gzmsg = NULL;
+	/* gzipped: by its name, or by its first two bytes (then read again from the start) */
+	for (gz = is_gz(name); ; gz = 1) {
+		if (gz && gz_open(&src, fd) < 0) {
+			warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
+			sp->status = EX_REJECT;
+			return;
+		}
+		if (Hflag || is_html(name))
+			err = read_page(d, &src);
+		else
+			err = read_lines(d, &src);
+		if (err != GZIPPED)
+			break;
+		if (lseek(fd, 0, SEEK_SET) != 0) {
+			err = ESPIPE;
+			src.gzmsg = "gzipped, and cannot be read again from the start: name the file";
+			break;
+		}
+	}
+	if (err == BINARY) {
+		warnm("%s: a binary file, not text or a web page: left out", name);
+		sp->status = EX_REJECT;
+	} else if (err) {
+		warnm("%s: %s", name, src.gzmsg && *src.gzmsg ? src.gzmsg : strerror(err));
 		sp->status = EX_REJECT;
 	}
+	if (src.gz)
+		gzclose(src.gz);
 	replay(d, &d->fm, &d->held);
 	if (wflag)
 		end_wrap(d);
@@ -1053,7 +1186,11 @@ walk(struct split *sp, const char *path)
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		if (type == DT_DIR)
 			walk(sp, sub.s);
-		else if (type == DT_REG)
+		else if (type == DT_REG && !is_article(e[k].name)) {
+			if (vflag)
+				warnm("%s: skipped: not a .txt, .md, .html or .htm file, nor one gzipped",
+				    sub.s);
+		} else if (type == DT_REG)
 			/* A path too long for open(2) fails as it did. */
 			one_file_at(sp, sub.len < PATH_MAX ? dfd : AT_FDCWD,
 			    sub.len < PATH_MAX ? e[k].name : sub.s, sub.s);
@@ -1156,10 +1293,11 @@ main(int argc, char **argv)
 		OPT_FLAG("html", 'H'),
 		OPT_WITH_ARG("files-from", 'T'),
 		OPT_FLAG("unbuffered", 'u'),
+		OPT_FLAG("verbose", 'v'),
 		OPT_FLAG("wrapped", 'w'),
 		{ NULL }
 	};
-	static const char optstring[] = "bc:d:Hn:T:uw";
+	static const char optstring[] = "bc:d:Hn:T:uvw";
 	struct split run = { 0 }, *sp = &run;
 	const char *config = NULL, *list = NULL;
 	char **av;
@@ -1180,6 +1318,7 @@ main(int argc, char **argv)
 		case 'n': doc_opt = optarg; break;
 		case 'T': list = optarg; break;
 		case 'u': uflag = 1; break;
+		case 'v': vflag = 1; break;
 		case 'w': wflag = 1; break;
 		default: usage();
 		}
