@@ -1524,6 +1524,9 @@ clutter(const struct html *h, int i, int weigh)
 		return 1;
 	if (w >= 25 && ld > 0.5)
 		return 1;
+	/* a list of links, not of text: other stories */
+	if (list && ld > 0.5 && nd->nli >= 2)
+		return 1;
 	if ((nd->nembed == 1 && len < 75) || nd->nembed > 1)
 		return 1;
 	return 0;
