@@ -94,6 +94,11 @@ struct doc {
 	int state;		/* 0 first line, 1 in front matter, 2 text */
 	struct buf fm, held;	/* lines held while front matter is read */
 	int lflags;		/* HL_* of the page's line being read */
+	int hstate;		/* the first line: 0 to come, 1 held, 2 done */
+	struct buf cand;	/* the first line, held: is it a headline? */
+	size_t cand_cp;
+	int cand_ascii;
+	struct buf fmtitle;	/* the front matter's title */
 };
 
 /* What one run of the program works with, made in main. */
@@ -608,10 +613,76 @@ bullet_line(const char *s, size_t n)
 	return i > 0 && i + 1 < n && (p[i] == '.' || p[i] == ')') && p[i + 1] == ' ';
 }
 
-static void
-end_wrap(struct doc *d)
+#define HEADLINE_BYTES 150	/* longer lines are never a headline */
+
+/* Does the line read as a headline: short, capitalised, with no final punctuation? */
+static int
+headline_like(const char *s, size_t n)
 {
-	if (d->wrap.len)
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, words = 0;
+
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+		n--;
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	if (!n || n > HEADLINE_BYTES || strchr(".!?,;:\"'", p[n - 1]))
+		return 0;
+	/* … and closing quotes */
+	if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+	    (p[n - 1] == 0xA6 || p[n - 1] == 0x9D || p[n - 1] == 0x99))
+		return 0;
+	if (!((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
+	    (p[0] >= 0xC3 && p[0] < 0xE2)))
+		return 0;
+	for (i = 0; i < n; i++)
+		words += p[i] != ' ' && (i == 0 || p[i - 1] == ' ');
+	return words >= 2;
+}
+
+/* Is the line the front matter's title (case and outer space aside)? */
+static int
+is_fm_title(const struct doc *d, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	return d->fmtitle.len && n == d->fmtitle.len && strncasecmp(s, d->fmtitle.s, n) == 0;
+}
+
+/*
+ * The document's first paragraph, s[0..n): its headline when the front
+ * matter's title is that line, or (with no title) when it reads as one
+ * and a blank line follows it.
+ */
+static void
+first_para(struct doc *d, const char *s, size_t n, size_t cp, int ascii, int blank_after)
+{
+	int head = d->fmtitle.len ? is_fm_title(d, s, n) :
+	    blank_after && !memchr(s, '\n', n) && headline_like(s, n);
+
+	d->hstate = 2;
+	d->lflags = head ? HL_HEADLINE : 0;
+	paragraph(d, s, n, cp, ascii);
+	d->lflags = 0;
+}
+
+/* The held first line, now that what follows it is known. */
+static void
+release(struct doc *d, int blank_after)
+{
+	if (d->hstate != 1)
+		return;
+	first_para(d, d->cand.s, d->cand.len, d->cand_cp, d->cand_ascii, blank_after);
+}
+
+static void
+end_wrap(struct doc *d, int blank_after)
+{
+	if (d->wrap.len && d->hstate == 0)
+		first_para(d, d->wrap.s, d->wrap.len, d->wrap_cp, d->wrap_ascii, blank_after);
+	else if (d->wrap.len)
 		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp, d->wrap_ascii);
 	buf_reset(&d->wrap);
 }
@@ -627,12 +698,26 @@ text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 
 	d->cp += ncp + (nl ? 1 : 0);
 	if (!wflag) {
-		if (!blank(s, n))
-			paragraph(d, s, n, cp, ncp == n);
+		int b = blank(s, n);
+
+		if (d->hstate == 1)
+			release(d, b);
+		if (b)
+			return;
+		if (d->hstate == 0) {
+			/* held until the next line says whether a blank one follows */
+			buf_reset(&d->cand);
+			buf_add(&d->cand, s, n);
+			d->cand_cp = cp;
+			d->cand_ascii = ncp == n;
+			d->hstate = 1;
+			return;
+		}
+		paragraph(d, s, n, cp, ncp == n);
 		return;
 	}
 	if (blank(s, n) || bullet_line(s, n))
-		end_wrap(d);
+		end_wrap(d, blank(s, n));
 	if (blank(s, n))
 		return;
 	if (!d->wrap.len) {
@@ -687,6 +772,8 @@ front_matter(struct doc *d, const char *yaml, size_t n)
 		json_escape(&d->meta, k, strlen(k));
 		buf_addc(&d->meta, ':');
 		json_escape(&d->meta, v, strlen(v));
+		if (strcmp(k, "title") == 0 && !d->fmtitle.len)
+			buf_adds(&d->fmtitle, v);
 		if (strcmp(k, "date") == 0 && !d->dct[0]) {
 			if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
 			    strspn(v, "0123456789") == 4 &&
@@ -1012,6 +1099,7 @@ read_page(struct doc *d, struct src *src)
 		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
 	page_meta_json(d, &sp->pg);
 	d->state = 2;	/* no front matter in a page */
+	d->hstate = 2;	/* and its headline is the reader's to find */
 	for (line = 0; line < sp->pg.nlines; line++) {
 		d->lflags = sp->pg.lines[line].flags;
 		file_line(d, text->s + sp->pg.lines[line].off, sp->pg.lines[line].len, 1);
@@ -1057,6 +1145,8 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	}
 	buf_reset(&d->fm);
 	buf_reset(&d->held);
+	buf_reset(&d->fmtitle);
+	d->hstate = 0;
 
 	src.fd = fd;
 	src.gz = NULL;
@@ -1090,8 +1180,9 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	if (src.gz)
 		gzclose(src.gz);
 	replay(d, &d->fm, &d->held);
+	release(d, 0);
 	if (wflag)
-		end_wrap(d);
+		end_wrap(d, 0);
 	flush_head(d);
 }
 
@@ -1248,7 +1339,7 @@ split_free(struct split *sp)
 	struct strtab *t[] = { &l->seg.prefixes, &l->seg.numbered, &l->seg.abbreviations,
 	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
 	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
-	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
+	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
 	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
 	    &sp->pg.author, &sp->pg.source, &sp->pg.url };
 	size_t i;

@@ -165,4 +165,25 @@ check_same "a folder: .txt, .md, .html, .htm and their .gz; -v names what is ski
     "dir/a.txt dir/c.html.gz dir/sub/b.txt.gz :lede-split: dir/README.source: skipped: not a .txt, .md, .html or .htm file, nor one gzipped|lede-split: dir/d.txt: a binary file, not text or a web page: left out|"
 run_err lede-split "$tmp/dir"
 check_same "without -v a skipped file is not named" "$(echo "$err" | grep -c skipped)" "0"
+# The headline of a text file
+printf 'Council backs the new bridge\n\nThe city council voted on Tuesday. Work starts in spring.\n' >"$tmp/head.txt"
+check_same "a text file's first line, short, with no final punctuation and a blank line after it: the headline" \
+    "$(lede-split "$tmp/head.txt" | jq -c '[.text, .headline]' | tr '\n' ' ')" \
+    '["Council backs the new bridge",true] ["The city council voted on Tuesday.",null] ["Work starts in spring.",null] '
+printf 'Council backs the new bridge\nThe city council voted on Tuesday.\n' >"$tmp/nohead.txt"
+check_same "with no blank line after it, a first line is text" \
+    "$(lede-split "$tmp/nohead.txt" | jq -c 'select(.headline)' | wc -l | tr -d ' ')" "0"
+printf 'The council voted on Tuesday.\n\nWork starts in spring.\n' >"$tmp/sentence.txt"
+check_same "a first line that ends a sentence is text" \
+    "$(lede-split "$tmp/sentence.txt" | jq -c 'select(.headline)' | wc -l | tr -d ' ')" "0"
+printf -- '---\ntitle: "Bridge vote: yes"\n---\nBridge vote: yes\nThe city council voted on Tuesday.\n' >"$tmp/fm.txt"
+check_same "front matter: the first line that is its title is the headline" \
+    "$(lede-split "$tmp/fm.txt" | jq -c '[.text, .headline, .meta.title]' | head -n 1)" '["Bridge vote: yes",true,"Bridge vote: yes"]'
+printf -- '---\ntitle: Bridge vote\n---\nCouncil backs the bridge\n\nThe city council voted on Tuesday.\n' >"$tmp/fm2.txt"
+check_same "front matter: a first line other than its title is text" \
+    "$(lede-split "$tmp/fm2.txt" | jq -c 'select(.headline)' | wc -l | tr -d ' ')" "0"
+printf 'Council backs the new bridge\n\nThe city council voted\non Tuesday.\n' >"$tmp/wrapped.txt"
+check_same "-w: the headline of hard-wrapped text" \
+    "$(lede-split -w "$tmp/wrapped.txt" | jq -c '[.text, .headline]' | tr '\n' ' ')" \
+    '["Council backs the new bridge",true] ["The city council voted\non Tuesday.",null] '
 done_testing
