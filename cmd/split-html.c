@@ -43,7 +43,7 @@ enum {
 	K_OTHER, K_INLINE, K_A, K_P, K_DIV, K_TD, K_TH, K_PRE, K_BLOCKQUOTE, K_ADDRESS,
 	K_OL, K_UL, K_DL, K_DD, K_DT, K_LI, K_FORM, K_FIELDSET, K_H1, K_H, K_SECTION,
 	K_ARTICLE, K_MAIN, K_TABLE, K_TR, K_TCAP, K_BODY, K_HTML, K_FIGURE, K_NAV,
-	K_ASIDE, K_FOOTER, K_HEADER, K_CODE
+	K_ASIDE, K_FOOTER, K_HEADER, K_CODE, K_FIGCAPTION
 };
 
 static const struct kind {
@@ -56,7 +56,7 @@ static const struct kind {
 	{ "caption", K_TCAP }, { "cite", K_INLINE }, { "code", K_CODE }, { "colgroup", K_TCAP },
 	{ "data", K_INLINE }, { "dd", K_DD }, { "del", K_INLINE }, { "dfn", K_INLINE },
 	{ "div", K_DIV }, { "dl", K_DL }, { "dt", K_DT }, { "em", K_INLINE },
-	{ "fieldset", K_FIELDSET }, { "figcaption", K_TCAP }, { "figure", K_FIGURE }, { "font", K_INLINE },
+	{ "fieldset", K_FIELDSET }, { "figcaption", K_FIGCAPTION }, { "figure", K_FIGURE }, { "font", K_INLINE },
 	{ "footer", K_FOOTER }, { "form", K_FORM }, { "h1", K_H1 }, { "h2", K_H },
 	{ "h3", K_H }, { "h4", K_H }, { "h5", K_H }, { "h6", K_H }, { "header", K_HEADER },
 	{ "html", K_HTML }, { "i", K_INLINE }, { "ins", K_INLINE }, { "kbd", K_INLINE },
@@ -140,10 +140,22 @@ struct cues {
 	unsigned short start[257];
 };
 
+/* What a tag's name says, looked up once a name. */
+enum { T_NONE, T_META, T_LINK, T_TIME, T_TITLE, T_SCRIPT, T_IMG, T_INPUT, T_EMBED };
+
+struct taginfo {
+	char name[NAMEMAX];
+	unsigned char used, kind, block, drop, isvoid, raw, special;
+};
+
+#define TAGSLOTS 512
+
 struct html {
 	struct names blocks, drop, meta;
 	struct names unlikely, maybe, negative, positive, byline, share, roles;
 	struct cues cues;
+	struct taginfo *tags;	/* TAGSLOTS, open addressing */
+	size_t ntags;
 	struct ent *ents;
 	size_t nents;
 	/* what one page uses, kept from page to page */
@@ -337,6 +349,7 @@ html_free(struct html *h)
 	}
 	free(h->ents);
 	free(h->cues.v);
+	free(h->tags);
 	free(h->nodes);
 	free(h->tl);
 	free(h->lines);
@@ -900,6 +913,44 @@ rawtext(const char *name)
 	    !strcmp(name, "textarea") || !strcmp(name, "title") || !strcmp(name, "xmp");
 }
 
+static int rawtext(const char *);
+
+/* The facts of tag name (lowercase, NUL-ended), from the table or found and kept. */
+static const struct taginfo *
+tag_info(struct html *h, const char *name, struct taginfo *spare)
+{
+	unsigned x = 2166136261u;
+	const char *c;
+	struct taginfo *t;
+	size_t k;
+
+	for (c = name; *c; c++)
+		x = (x ^ (unsigned char)*c) * 16777619u;
+	if (!h->tags)
+		h->tags = xcalloc(TAGSLOTS, sizeof *h->tags);
+	for (k = x % TAGSLOTS; h->tags[k].used; k = (k + 1) % TAGSLOTS)
+		if (!strcmp(h->tags[k].name, name))
+			return &h->tags[k];
+	/* a new name: kept while the table is at most three quarters full */
+	t = h->ntags < TAGSLOTS * 3 / 4 ? &h->tags[k] : spare;
+	if (t != spare)
+		h->ntags++;
+	memset(t, 0, sizeof *t);
+	snprintf(t->name, sizeof t->name, "%s", name);
+	t->used = 1;
+	t->kind = (unsigned char)kind_of(name);
+	t->block = has(&h->blocks, name);
+	t->drop = has(&h->drop, name);
+	t->isvoid = void_elem(name);
+	t->raw = rawtext(name);
+	t->special = !strcmp(name, "meta") ? T_META : !strcmp(name, "link") ? T_LINK :
+	    !strcmp(name, "time") ? T_TIME : !strcmp(name, "title") ? T_TITLE :
+	    !strcmp(name, "script") ? T_SCRIPT : !strcmp(name, "img") ? T_IMG :
+	    !strcmp(name, "input") ? T_INPUT : (!strcmp(name, "embed") || !strcmp(name, "object") ||
+	    !strcmp(name, "iframe")) ? T_EMBED : T_NONE;
+	return t;
+}
+
 /* The single pass over a page. */
 struct pass {
 	struct html *h;
@@ -1220,7 +1271,16 @@ static void page_meta(struct html *, struct html_page *, const char *text);
 int
 html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_page *pg)
 {
+	static const unsigned char asciispace[256] = {
+		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+	};
+	static const unsigned char textstop[256] = {
+		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+		['<'] = 1, ['&'] = 1,
+	};
 	struct buf ref = { 0 };	/* one character, or a reference decoded */
+	struct taginfo spare;
+	const struct taginfo *ti;
 	struct pass ps = { 0 }, *p = &ps;
 	char name[NAMEMAX], dropname[NAMEMAX] = "";
 	size_t i = 0, j, k, gt, e;
@@ -1281,21 +1341,22 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 			}
 			selfclose = gt > j && gt < n && s[gt - 1] == '/';
 			i = gt < n ? gt + 1 : n;
-			if (!close && name[0] == 'm' && !strcmp(name, "meta")) {
+			ti = tag_info(h, name, &spare);
+			if (!close && ti->special == T_META) {
 				meta_tag(h, s + j, gt - j);
 				continue;
 			}
-			if (!close && name[0] == 'l' && !strcmp(name, "link")) {
+			if (!close && ti->special == T_LINK) {
 				link_tag(h, s + j, gt - j);
 				continue;
 			}
-			if (!close && name[0] == 't' && !strcmp(name, "time") && !h->m[M_TIME].len) {
+			if (!close && ti->special == T_TIME && !h->m[M_TIME].len) {
 				struct attrs at;
 
 				attrs_scan(s + j, gt - j, &at);
 				take(h, &h->m[M_TIME], at.datetime, at.ldatetime);
 			}
-			if (!close && !selfclose && !strcmp(name, "title")) {
+			if (!close && !selfclose && ti->special == T_TITLE) {
 				e = raw_end(s, n, i, name);
 				if (!h->title.len) {
 					/* the text up to </title> */
@@ -1306,7 +1367,7 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 				i = e;
 				continue;
 			}
-			if (!close && !selfclose && !strcmp(name, "script")) {
+			if (!close && !selfclose && ti->special == T_SCRIPT) {
 				struct attrs at;
 
 				attrs_scan(s + j, gt - j, &at);
@@ -1321,7 +1382,7 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 			}
 			if (depth) {
 				/* Inside a dropped element: only its own nesting counts. */
-				if (!close && !selfclose && rawtext(name))
+				if (!close && !selfclose && ti->raw)
 					i = raw_end(s, n, i, name);
 				else if (!strcmp(name, dropname) && !selfclose)
 					depth += close ? -1 : 1;
@@ -1330,20 +1391,18 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 				if (depth)
 					continue;
 			}
-			if (!close && (name[0] == 'i' || name[0] == 'e' || name[0] == 'o') &&
-			    (!strcmp(name, "img") || !strcmp(name, "input") || !strcmp(name, "embed") ||
-			    !strcmp(name, "object") || !strcmp(name, "iframe"))) {
+			if (!close && ti->special >= T_IMG) {
 				struct node *top = &h->nodes[h->stack[p->sp]];
 
-				if (name[0] == 'i' && name[1] == 'm')
+				if (ti->special == T_IMG)
 					top->nimg++;
-				else if (name[0] == 'i' && name[1] == 'n')
+				else if (ti->special == T_INPUT)
 					top->ninput++;
 				else
 					top->nembed++;
 			}
-			if (!close && !selfclose && has(&h->drop, name)) {
-				if (rawtext(name))
+			if (!close && !selfclose && ti->drop) {
+				if (ti->raw)
 					i = raw_end(s, n, i, name);
 				else {
 					memcpy(dropname, name, sizeof name);
@@ -1351,12 +1410,12 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 				}
 				continue;
 			}
-			if (!close && rawtext(name)) {
+			if (!close && ti->raw) {
 				/* Kept raw text (<xmp>, <textarea> not dropped): its words. */
 				continue;
 			}
-			kind = kind_of(name);
-			block = has(&h->blocks, name);
+			kind = ti->kind;
+			block = ti->block;
 			if (close) {
 				if (block)
 					endline(p);
@@ -1366,11 +1425,18 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 			implied_close(p, kind, block);
 			if (block)
 				endline(p);
-			if (!selfclose && !void_elem(name))
+			if (!selfclose && !ti->isvoid)
 				push(p, name, kind, s + j, gt - j);
 			continue;
 		}
 		if (depth || p->hid) {
+			/* left out: on to the next tag */
+			q0 = memchr(s + i + 1, '<', n - i - 1);
+			i = q0 ? (size_t)(q0 - s) : n;
+			continue;
+		}
+		if (asciispace[(unsigned char)s[i]]) {
+			p->spc = 1;
 			i++;
 			continue;
 		}
@@ -1379,7 +1445,7 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 			i = j;
 		else {
 			/* a run of plain text at once */
-			for (j = i; j < n && s[j] != '<' && s[j] != '&' && !isspace((unsigned char)s[j]); j++)
+			for (j = i; j < n && !textstop[(unsigned char)s[j]]; j++)
 				;
 			if (j > i) {
 				if (p->bol)
@@ -1661,6 +1727,7 @@ attempt(struct html *h, const char *text, int strip, int weigh, int clean, int f
 			continue;
 		if ((furn && (nodes[i].kind == K_FOOTER || nodes[i].kind == K_ASIDE)) ||
 		    ((nodes[i].flags & N_SHARE) && h->wb[i] < 500) ||
+		    nodes[i].kind == K_FIGCAPTION ||
 		    (weigh && (nodes[i].kind == K_H1 || nodes[i].hl == 2) && nodes[i].weight < 0) ||
 		    (clean && clutter(h, i, weigh))) {
 			rm[i] = 1;
