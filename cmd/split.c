@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <pcre2.h>
-#include <zlib.h>
 
 #include "buf.h"
 #include "conf.h"
@@ -26,6 +25,7 @@
 #include "scan.h"
 #include "split-html.h"
 #include "split-seg.h"
+#include "split-src.h"
 #include "util.h"
 
 #define HEAD_PARAS 8		/* paragraphs searched for a dateline */
@@ -858,74 +858,8 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 }
 
 #define READ_MIN 65536		/* the least a read(2) asks for */
-#define SNIFF 4096		/* bytes looked at for a NUL: a binary file */
 #define BINARY (-1)		/* read_lines' and read_page's answer for one */
 #define GZIPPED (-2)		/* and for gzip's magic in a file not opened as one */
-
-/* Does the file start with gzip's magic bytes? */
-#define GZ_MAGIC(s, n) ((n) >= 2 && (s)[0] == '\x1f' && (s)[1] == '\x8b')
-
-/* An input: a file as it is, or gzipped and read through zlib. */
-struct src {
-	int fd;
-	gzFile gz;
-	const char *gzmsg;	/* zlib's message for a failed read */
-};
-
-/* Reads fd through zlib from here on. */
-static int
-gz_open(struct src *in, int fd)
-{
-	int fd2 = dup(fd);
-
-	if (fd2 < 0 || !(in->gz = gzdopen(fd2, "rb"))) {
-		if (fd2 >= 0)
-			close(fd2);
-		return -1;
-	}
-	gzbuffer(in->gz, READ_MIN);
-	return 0;
-}
-
-static ssize_t
-src_read(struct src *in, char *buf, size_t n)
-{
-	int r, e;
-
-	if (!in->gz)
-		return read(in->fd, buf, n);
-	r = gzread(in->gz, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
-	if (r < 0) {
-		in->gzmsg = gzerror(in->gz, &e);
-		/* zlib names the file by its descriptor: "<fd:4>: ..." */
-		if (in->gzmsg && strncmp(in->gzmsg, "<fd:", 4) == 0 && strstr(in->gzmsg, ": "))
-			in->gzmsg = strstr(in->gzmsg, ": ") + 2;
-		if (e != Z_ERRNO)
-			errno = EIO;
-		return -1;
-	}
-	return r;
-}
-
-/*
- * Do the first bytes of the file look binary: more than one control
- * byte other than white space and escape in each 32?  (A stray NUL in
- * text is text.)
- */
-static int
-binary(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i, bad = 0;
-
-	if (n > SNIFF)
-		n = SNIFF;
-	if (!memchr(s, '\0', n))
-		return 0;	/* binary files have NULs; text seldom does */
-	for (i = 0; i < n; i++)
-		bad += p[i] < 0x20 && !(p[i] >= '\t' && p[i] <= '\r') && p[i] != 0x1b;
-	return bad > 1 && bad * 32 > n;
-}
 
 /*
  * Reads fd to its end, giving each line to file_line as soon as it is
@@ -962,7 +896,7 @@ read_lines(struct doc *d, struct src *src)
 			break;
 		if (first && !src->gz && GZ_MAGIC(in->s, (size_t)r))
 			return GZIPPED;
-		if (first && binary(in->s + len, (size_t)r))
+		if (first && src_binary(in->s + len, (size_t)r))
 			return BINARY;
 		first = 0;
 		len += r;
@@ -1069,7 +1003,7 @@ read_page(struct doc *d, struct src *src)
 	}
 	if (!src->gz && GZ_MAGIC(page->s, page->len))
 		return GZIPPED;
-	if (page->len && binary(page->s, page->len))
+	if (page->len && src_binary(page->s, page->len))
 		return BINARY;
 	p = page->s;
 	k = page->len;
@@ -1153,7 +1087,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	src.gzmsg = NULL;
 	/* gzipped: by its name, or by its first two bytes (then read again from the start) */
 	for (gz = is_gz(name); ; gz = 1) {
-		if (gz && gz_open(&src, fd) < 0) {
+		if (gz && src_gz_open(&src, fd) < 0) {
 			warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
 			sp->status = EX_REJECT;
 			return;
@@ -1177,8 +1111,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 		warnm("%s: %s", name, src.gzmsg && *src.gzmsg ? src.gzmsg : strerror(err));
 		sp->status = EX_REJECT;
 	}
-	if (src.gz)
-		gzclose(src.gz);
+	src_close(&src);
 	replay(d, &d->fm, &d->held);
 	release(d, 0);
 	if (wflag)
