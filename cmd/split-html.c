@@ -1284,7 +1284,7 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 	struct pass ps = { 0 }, *p = &ps;
 	char name[NAMEMAX], dropname[NAMEMAX] = "";
 	size_t i = 0, j, k, gt, e;
-	int close, selfclose, depth = 0, kind, block, lv;
+	int close, selfclose, depth = 0, kind, block, lv, eq;
 	const char *q0;
 	char q;
 
@@ -1329,15 +1329,17 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 				if (k < NAMEMAX - 1)
 					name[k++] = tolower((unsigned char)s[j]);
 			name[k] = '\0';
-			/* The end of the tag, past quoted attribute values. */
-			for (gt = j, q = 0; gt < n; gt++) {
+			/* The end of the tag, past quoted attribute values (a quote after '='). */
+			for (gt = j, q = 0, eq = 0; gt < n; gt++) {
 				if (q) {
 					if (s[gt] == q)
 						q = 0;
-				} else if (s[gt] == '"' || s[gt] == '\'')
+				} else if (eq && (s[gt] == '"' || s[gt] == '\''))
 					q = s[gt];
 				else if (s[gt] == '>')
 					break;
+				if (!q && !asciispace[(unsigned char)s[gt]])
+					eq = s[gt] == '=';
 			}
 			selfclose = gt > j && gt < n && s[gt - 1] == '/';
 			i = gt < n ? gt + 1 : n;
