@@ -110,6 +110,7 @@ struct node {
 	int parent, blk;	/* blk: itself, or the block its text belongs to */
 	int kind, flags, weight, nchild, first;	/* first: its first line, or -1 */
 	int hl;			/* a heading's level */
+	int hasblock;		/* it holds a block element: a <div> that does not is a paragraph */
 	char name[16];		/* cut short */
 	unsigned cls;		/* a hash of its class, 0 for none */
 	/* its own text, then with all it holds */
@@ -1110,6 +1111,8 @@ push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 	nd->first = -1;
 	snprintf(nd->name, sizeof nd->name, "%s", name);
 	h->nodes[parent].nchild++;
+	if (kind != K_INLINE && kind != K_A)
+		h->nodes[parent].hasblock = 1;
 	if (an) {
 		attrs_scan(a, an, &at);
 		if (at.hidden || (val_is(at.aria, at.laria, "true") &&
@@ -1125,11 +1128,12 @@ push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 			nd->weight = (cb & C_NEG ? -25 : 0) + (cb & C_POS ? 25 : 0) +
 			    (ib & C_NEG ? -25 : 0) + (ib & C_POS ? 25 : 0);
 			cb |= ib;
-			if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A)
+			if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A &&
+			    kind != K_MAIN && kind != K_ARTICLE && kind != K_HTML)
 				nd->flags |= N_UNLIKELY;
 			if (cb & C_BYLINE)
 				nd->flags |= N_BYLINE;
-			if (cb & C_SHARE)
+			if ((cb & C_SHARE) && kind != K_HTML && kind != K_BODY)
 				nd->flags |= N_SHARE;
 		}
 		if (at.role && at.lrole < CUEMAX) {
@@ -1809,6 +1813,9 @@ choose(struct html *h, struct html_page *pg, const char *text)
 			o->list += t->len;
 	}
 	for (i = 0; i < (int)h->nn; i++) {
+		/* a <div> of text alone is a paragraph, as Readability makes it one */
+		if (nodes[i].kind == K_DIV && !nodes[i].hasblock && nodes[i].obytes)
+			nodes[i].np = 1;
 		nodes[i].bytes = nodes[i].obytes;
 		nodes[i].link = nodes[i].olink;
 		nodes[i].commas = nodes[i].ocommas;
