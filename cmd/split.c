@@ -592,7 +592,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((boiler == K_TEXT && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
+	if ((boiler != K_BOILER && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -628,9 +628,10 @@ headline_like(const char *s, size_t n)
 		p++, n--;
 	if (!n || n > HEADLINE_BYTES || strchr(".!?,;:\"'", p[n - 1]))
 		return 0;
-	/* … and closing quotes */
-	if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
-	    (p[n - 1] == 0xA6 || p[n - 1] == 0x9D || p[n - 1] == 0x99))
+	/* …, closing quotes and dashes: a sentence or a dateline goes on */
+	if (p[n - 1] == '-' || (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+	    (p[n - 1] == 0xA6 || p[n - 1] == 0x9D || p[n - 1] == 0x99 || p[n - 1] == 0x93 ||
+	    p[n - 1] == 0x94)))
 		return 0;
 	if (!((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
 	    (p[0] >= 0xC3 && p[0] < 0xE2)))
@@ -659,8 +660,9 @@ is_fm_title(const struct doc *d, const char *s, size_t n)
 static void
 first_para(struct doc *d, const char *s, size_t n, size_t cp, int ascii, int blank_after)
 {
-	int head = d->fmtitle.len ? is_fm_title(d, s, n) :
-	    blank_after && !memchr(s, '\n', n) && headline_like(s, n);
+	int head = (d->fmtitle.len ? is_fm_title(d, s, n) :
+	    blank_after && !memchr(s, '\n', n) && headline_like(s, n)) &&
+	    !is_boiler(&d->sp->lang, s, n);
 
 	d->hstate = 2;
 	d->lflags = head ? HL_HEADLINE : 0;

@@ -186,4 +186,10 @@ printf 'Council backs the new bridge\n\nThe city council voted\non Tuesday.\n' >
 check_same "-w: the headline of hard-wrapped text" \
     "$(lede-split -w "$tmp/wrapped.txt" | jq -c '[.text, .headline]' | tr '\n' ' ')" \
     '["Council backs the new bridge",true] ["The city council voted\non Tuesday.",null] '
+printf 'Recommended stories\n\nThe mayor spoke on Tuesday.\n' >"$tmp/boilfirst.txt"
+check_same "a first line of boilerplate is no headline" \
+    "$(lede-split -b "$tmp/boilfirst.txt" | jq -c '[.headline, .boilerplate]' | head -n 1)" '[null,true]'
+printf 'WASHINGTON, Nov. 13, 2025 --\n\nThe mayor spoke on Tuesday.\n' >"$tmp/dateline.txt"
+check_same "a dateline ending in a dash is no headline, and gives the date" \
+    "$(lede-split "$tmp/dateline.txt" | jq -c '[.headline, .dct]' | head -n 1)" '[null,"2025-11-13"]'
 done_testing
