@@ -1109,7 +1109,7 @@ push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 	nd->parent = parent;
 	nd->kind = kind;
 	nd->first = -1;
-	snprintf(nd->name, sizeof nd->name, "%s", name);
+	strncpy(nd->name, name, sizeof nd->name - 1);	/* cut short; memset ended it */
 	h->nodes[parent].nchild++;
 	if (kind != K_INLINE && kind != K_A)
 		h->nodes[parent].hasblock = 1;
@@ -1282,6 +1282,21 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
 		['<'] = 1, ['&'] = 1,
 	};
+	/* the bytes of a tag's name, lowercase */
+	static const unsigned char namechar[256] = {
+		['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+		['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', [':'] = ':', ['-'] = '-',
+		['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+		['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+		['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+		['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+		['y'] = 'y', ['z'] = 'z',
+		['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+		['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+		['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+		['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+		['Y'] = 'y', ['Z'] = 'z',
+	};
 	struct buf ref = { 0 };	/* one character, or a reference decoded */
 	struct taginfo spare;
 	const struct taginfo *ti;
@@ -1328,10 +1343,9 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 			j = i + 1;
 			close = s[j] == '/';
 			j += close;
-			for (k = 0; j < n && (isalnum((unsigned char)s[j]) || s[j] == ':' ||
-			    s[j] == '-'); j++)
+			for (k = 0; j < n && namechar[(unsigned char)s[j]]; j++)
 				if (k < NAMEMAX - 1)
-					name[k++] = tolower((unsigned char)s[j]);
+					name[k++] = namechar[(unsigned char)s[j]];
 			name[k] = '\0';
 			/* The end of the tag, past quoted attribute values (a quote after '='). */
 			for (gt = j, q = 0, eq = 0; gt < n; gt++) {
@@ -1446,27 +1460,33 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 			i++;
 			continue;
 		}
+		if (!textstop[(unsigned char)s[i]]) {
+			/* a run of plain text at once, single spaces in it as they are */
+			for (j = i + 1;;) {
+				while (j < n && !textstop[(unsigned char)s[j]])
+					j++;
+				if (j + 1 < n && s[j] == ' ' && !textstop[(unsigned char)s[j + 1]]) {
+					j += 2;
+					continue;
+				}
+				break;
+			}
+			if (p->bol)
+				startline(p);
+			else if (p->spc)
+				buf_addc(out, ' ');
+			p->spc = 0;
+			buf_add(out, s + i, j - i);
+			if (p->a)
+				p->link += j - i;
+			i = j;
+			continue;
+		}
 		ref.len = 0;
 		if (s[i] == '&' && (j = reference(h, s, n, i, &ref)) != i)
 			i = j;
-		else {
-			/* a run of plain text at once */
-			for (j = i; j < n && !textstop[(unsigned char)s[j]]; j++)
-				;
-			if (j > i) {
-				if (p->bol)
-					startline(p);
-				else if (p->spc)
-					buf_addc(out, ' ');
-				p->spc = 0;
-				buf_add(out, s + i, j - i);
-				if (p->a)
-					p->link += j - i;
-				i = j;
-				continue;
-			}
+		else
 			buf_addc(&ref, s[i++]);
-		}
 		/* White space, as it came or as a reference (&#10;) */
 		if (ref.len == 1 && (ref.s[0] == ' ' || ref.s[0] == '\t' || ref.s[0] == '\n' ||
 		    ref.s[0] == '\r' || ref.s[0] == '\f')) {
@@ -1774,12 +1794,15 @@ grow(struct html *h)
 static int
 commas(const char *t, size_t n)
 {
-	size_t i;
 	int c = 0;
 
-	for (i = 0; i < n; i++)
-		c += t[i] == ',' || (t[i] == '\xEF' && i + 2 < n && t[i + 1] == '\xBC' &&
-		    t[i + 2] == '\x8C');
+	const char *p, *e = t + n;
+
+	for (p = t; (p = memchr(p, ',', (size_t)(e - p))); p++)
+		c++;
+	/* the full-width comma, U+FF0C */
+	for (p = t; (p = memchr(p, '\xEF', (size_t)(e - p))); p++)
+		c += e - p >= 3 && p[1] == '\xBC' && p[2] == '\x8C';
 	return c;
 }
 
