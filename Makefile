@@ -8,7 +8,7 @@ DATADIR = $(PREFIX)/share/lede
 DESTDIR =
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 libpcre2-8 libutf8proc
+PKGS = yaml-0.1 libpcre2-8 libutf8proc zlib
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS)
 PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS)
 

@@ -9,6 +9,24 @@
 
 struct html;
 
+/* What a line of a page's text is, besides article text. */
+enum { HL_BOILER = 1, HL_HEADLINE = 2 };
+
+struct html_line {
+	size_t off, len;	/* in the text, without its newline */
+	int flags;		/* HL_BOILER, HL_HEADLINE */
+};
+
+/* What html_text finds in a page. */
+struct html_page {
+	struct html_line *lines;	/* the text's lines, owned by the reader */
+	size_t nlines;
+	char dct[11];		/* YYYY-MM-DD, or empty */
+	struct buf title, author, source, url;	/* what the page says of itself */
+	int fallback;		/* no article by the rules: the best block kept */
+	char open[32];		/* a dropped element never closed, or empty */
+};
+
 /* Reads data/html.yaml (or the named file); a bad one is fatal. */
 struct html *html_load(const char *path);
 void html_free(struct html *);
@@ -16,12 +34,15 @@ void html_free(struct html *);
 /*
  * The text of the page s[0..n) into out: one line for each block
  * element, runs of white space as one space, tags and the content of
- * the dropped elements left out, character references decoded.  Bytes
- * are copied as they are (invalid UTF-8 is the caller's to mend).  dct
- * gets the publication date YYYY-MM-DD of a <meta> or the first <time>,
- * or is left empty.  Returns 0, or -1 when a dropped element is never
- * closed (its name in open): the text after it is lost.
+ * the dropped and hidden elements left out, character references
+ * decoded.  Bytes are copied as they are (invalid UTF-8 is the caller's
+ * to mend).  Each line is scored as Readability and boilerpipe score
+ * blocks: the lines outside the article are marked HL_BOILER, the
+ * headline HL_HEADLINE.  pg gets the lines, the metadata and the date
+ * (pg's buffers are the caller's, reset here).  Returns 0, or -1 when a
+ * dropped element is never closed (its name in pg->open): the text
+ * after it is lost.
  */
-int html_text(const struct html *, const char *s, size_t n, struct buf *out,
-    char dct[11], char open[32]);
+int html_text(struct html *, const char *s, size_t n, struct buf *out,
+    struct html_page *pg);
 #endif

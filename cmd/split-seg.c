@@ -401,6 +401,40 @@ initial(const unsigned char *s, size_t n, const struct cand *c)
 	return char_class(s, pb, n) == C_UPPER;
 }
 
+/* A word that starts lowercase and has a capital soon after: "eBay", "iPhone". */
+static int
+camel(const unsigned char *s, size_t i, size_t n)
+{
+	size_t j;
+
+	if (i >= n || s[i] < 'a' || s[i] > 'z')
+		return 0;
+	for (j = i + 1; j < n && j < i + 4 && s[j] >= 'a' && s[j] <= 'z'; j++)
+		;
+	return j < n && s[j] >= 'A' && s[j] <= 'Z';
+}
+
+/*
+ * After an initial at nb: a capitalised word that is not a sentence's
+ * usual start, then another one: "L. Ron Hubbard".
+ */
+static int
+name_follows(const struct seg *g, const unsigned char *s, size_t nb, size_t n)
+{
+	size_t b, len, e;
+
+	len = word_at(s, nb, n, &b);
+	if (!len || char_class(s, b, n) != C_UPPER ||
+	    seg_word_has(&g->starters, (const char *)s + b, len))
+		return 0;
+	e = b + len;
+	if (e >= n || !space_at(s, e, n))
+		return 0;	/* "Ron," ends the name */
+	e = skip_space(s, e, n);
+	len = word_at(s, e, n, &b);
+	return len && b == e && char_class(s, b, n) == C_UPPER;
+}
+
 static int
 boundary(const struct seg *g, const unsigned char *s, size_t n, const struct cand *c)
 {
@@ -411,9 +445,15 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 
 	nb = skip_space(s, c->k, n);
 	next = char_class(s, skip_openers(s, nb, n, &q), n);
+	if (next == C_LOWER && camel(s, skip_openers(s, nb, n, &q), n))
+		next = C_UPPER;	/* "eBay shares fell." starts a sentence */
 	if (c->strong)
 		return next != C_LOWER;
 	if (c->ells || c->dots >= 2) {
+		/* "[...]" or "[…]" between sentences */
+		if (c->tb < c->i && s[c->tb] == '[' && c->wb == c->i && c->j < n &&
+		    s[c->j] == ']' && c->k == c->j + 1)
+			return next == C_UPPER;
 		if (c->dots >= 4 || (c->ells && c->dots))
 			return next != C_LOWER;
 		if (c->wb == c->i)
@@ -457,7 +497,65 @@ boundary(const struct seg *g, const unsigned char *s, size_t n, const struct can
 		return starts_sentence(g, s, nb, n);
 	if (initial(s, n, c))
 		return 0;
+	if (c->i - c->wb == 1 && s[c->wb] >= 'A' && s[c->wb] <= 'Z' && name_follows(g, s, nb, n))
+		return 0;	/* "writer L. Ron Hubbard" */
 	return 1;
+}
+
+/* Is the line s[lb..le) ended by final punctuation, a closer, or a comma's kin? */
+static int
+line_ends_punct(const unsigned char *s, size_t lb, size_t le)
+{
+	unsigned c;
+
+	if (le <= lb)
+		return 1;
+	c = s[le - 1];
+	if (strchr(".?!,;:)]}\"'-", (int)c) && c)
+		return 1;
+	/* … ” ’ » — and the full-width forms: any final mark of three bytes */
+	if (le - lb >= 3 && (s[le - 3] == 0xE2 || s[le - 3] == 0xEF || s[le - 3] == 0xE3))
+		return 1;
+	return le - lb >= 2 && s[le - 2] == 0xC2;
+}
+
+/* A label that opens a line: "Image:", "Photo:", "Credit:", one word and a colon. */
+static int
+label_line(const unsigned char *s, size_t i, size_t n)
+{
+	size_t j = i;
+
+	while (j < n && j < i + 12 && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+		j++;
+	return j > i && j < n && s[j] == ':';
+}
+
+/*
+ * The next line break from i in a paragraph of several lines that ends
+ * a sentence: after a line with no final punctuation, shorter than most
+ * (a caption, a credit, a heading, an item), before a capitalised line;
+ * or before a label line.  n if none.
+ */
+static size_t
+next_break(const unsigned char *s, size_t i, size_t n, size_t longest)
+{
+	const unsigned char *p;
+	size_t lb, le, nb;
+	int q;
+
+	while (i < n && (p = memchr(s + i, '\n', n - i))) {
+		le = (size_t)(p - s);
+		for (lb = le; lb > 0 && s[lb - 1] != '\n'; lb--)
+			;
+		i = le + 1;
+		nb = skip_openers(s, skip_space(s, le, n), n, &q);
+		le = trim_back(s, lb, le);
+		if (line_ends_punct(s, lb, le) || char_class(s, nb, n) != C_UPPER)
+			continue;
+		if ((le - lb) * 10 < longest * 6 || label_line(s, nb, n))
+			return (size_t)(p - s);
+	}
+	return n;
 }
 
 /* List markers that open a paragraph: "1.", "2.)", "3)", "a.", "b)", "•", "- ". */
@@ -600,14 +698,38 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 	const unsigned char *s = (const unsigned char *)str;
 	struct marker m;
 	struct cand c;
-	size_t cnt = 0, i, item, end, tl, cl, mark_end;
+	size_t cnt = 0, i, item, end, tl, cl, mark_end, brk = n, longest = 0, lb;
+	const unsigned char *p;
 
 	c.ss = skip_space(s, 0, n);
 	if (c.ss >= n)
 		return 0;
 	mark_end = marker_at(s, c.ss, n, &m);
 	item = next_item(s, c.ss, n, &m);
+	if (memchr(s, '\n', n)) {
+		/* lines of a hard-wrapped paragraph: some breaks end sentences */
+		for (lb = 0; lb < n; lb = (size_t)(p - s) + 1) {
+			if (!(p = memchr(s + lb, '\n', n - lb)))
+				p = s + n;
+			if ((size_t)(p - s) - lb > longest)
+				longest = (size_t)(p - s) - lb;
+		}
+		brk = next_break(s, c.ss, n, longest);
+	}
 	for (i = c.ss; i < n;) {
+		if (i >= brk && brk < item) {
+			end = trim_back(s, c.ss, brk);
+			if (end > c.ss)
+				emit(out, cap, &cnt, c.ss, end);
+			c.ss = skip_space(s, brk, n);
+			if (c.ss >= n)
+				return cnt;
+			if (mark_end < c.ss)
+				mark_end = c.ss;
+			brk = next_break(s, brk + 1, n, longest);
+			i = c.ss;
+			continue;
+		}
 		if (i >= item) {
 			/* A new item of an inline list starts a sentence. */
 			end = trim_back(s, c.ss, item);
@@ -616,12 +738,14 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 			c.ss = item;
 			mark_end = marker_at(s, item, n, &m);
 			item = next_item(s, item, n, &m);
+			if (brk < c.ss)
+				brk = next_break(s, c.ss, n, longest);
 			i = c.ss;
 			continue;
 		}
 		if (!interesting[s[i]]) {
 			/* s[i] can start no run: look on from the next byte. */
-			i = scan_stop(s, i + 1, item < n ? item : n);
+			i = scan_stop(s, i + 1, item < brk ? item : brk);
 			continue;
 		}
 		if (!(tl = term_len(s, i, n))) {
@@ -661,6 +785,8 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 			c.ss = skip_space(s, c.k, n);
 			if (c.ss >= n)
 				return cnt;
+			if (brk < c.ss)
+				brk = next_break(s, c.ss, n, longest);
 		}
 	}
 	end = trim_back(s, c.ss, n);

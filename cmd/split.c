@@ -25,6 +25,7 @@
 #include "scan.h"
 #include "split-html.h"
 #include "split-seg.h"
+#include "split-src.h"
 #include "util.h"
 
 #define HEAD_PARAS 8		/* paragraphs searched for a dateline */
@@ -33,7 +34,7 @@
 #define FRONT_LINES 1000	/* front matter longer than this is text */
 
 static const char usage_text[] =
-    "[-bHuw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
+    "[-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
 static const char help_text[] =
     "Writes one JSON record per sentence of each article file.\n"
     "  -b, --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
@@ -43,11 +44,12 @@ static const char help_text[] =
     "  -n, --doc NAME          the document id, instead of the file's path\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
+    "  -v, --verbose           say which files of a folder are skipped\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
     "  -h, --help, --version\n"
     "See lede-split(1).\n";
 
-static int bflag, Hflag, uflag, wflag;
+static int bflag, Hflag, uflag, vflag, wflag;
 static const char *date_opt, *doc_opt;
 
 struct lang {
@@ -66,9 +68,12 @@ struct para {
 	size_t off, len;	/* in head */
 	size_t cp;		/* document offset of its first byte */
 	long no;
-	int boiler;
+	int kind;		/* K_TEXT, K_BOILER, K_HEADLINE */
 	int ascii;		/* bytes are code points */
 };
+
+/* What a paragraph is. */
+enum { K_TEXT, K_BOILER, K_HEADLINE };
 
 struct doc {
 	struct split *sp;
@@ -88,6 +93,12 @@ struct doc {
 	int wrap_ascii;
 	int state;		/* 0 first line, 1 in front matter, 2 text */
 	struct buf fm, held;	/* lines held while front matter is read */
+	int lflags;		/* HL_* of the page's line being read */
+	int hstate;		/* the first line: 0 to come, 1 held, 2 done */
+	struct buf cand;	/* the first line, held: is it a headline? */
+	size_t cand_cp;
+	int cand_ascii;
+	struct buf fmtitle;	/* the front matter's title */
 };
 
 /* What one run of the program works with, made in main. */
@@ -101,6 +112,7 @@ struct split {
 	struct buf in;		/* a text file's bytes, reused from file to file */
 	struct html *html;	/* the HTML reader, made at the first page */
 	struct buf page, text;	/* a page's bytes, and its text */
+	struct html_page pg;	/* what the reader found in the page */
 	int status;
 };
 
@@ -396,7 +408,7 @@ put_u(char *p, unsigned long long v)
 
 static void
 record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
-    int boiler, int ascii)
+    int kind, int ascii)
 {
 	struct split *sp = d->sp;
 	size_t dl = strlen(d->dct);
@@ -430,8 +442,10 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 		*p++ = '"';
 	}
 	p = put(p, d->meta.s, d->meta.len);
-	if (boiler)
+	if (kind == K_BOILER)
 		p = PUTS(p, ",\"boilerplate\":true");
+	else if (kind == K_HEADLINE)
+		p = PUTS(p, ",\"headline\":true");
 	p = PUTS(p, "}\n");
 	*p = '\0';
 	sp->out.len = p - sp->out.s;
@@ -444,20 +458,24 @@ record(struct doc *d, const char *s, size_t b, size_t e, size_t cp, long para,
 }
 
 static void
-emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boiler,
+emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int kind,
     int ascii)
 {
 	struct split *sp = d->sp;
 	size_t k, cnt, at = 0;
 
-	if (boiler) {
-		if (bflag) {
-			size_t b = 0, e = n;
-			while (b < e && seg_space((const unsigned char *)s, b, e))
-				b++;
+	if (kind != K_TEXT) {
+		/* boilerplate and the headline: a record each, not split */
+		if (bflag || kind == K_HEADLINE) {
+			size_t b = 0, e = n, k;
+			/* A space may be wider than a byte (U+00A0 is two). */
+			while (b < e && (k = seg_space((const unsigned char *)s, b, e)))
+				b += k;
 			while (e > b && ((unsigned char)s[e - 1] <= ' '))
 				e--;
-			record(d, s, b, e, cp + (ascii ? b : utf8_count(s, b)), para, 1, ascii);
+			if (e > b)
+				record(d, s, b, e, cp + (ascii ? b : utf8_count(s, b)), para, kind,
+				    ascii);
 		}
 		return;
 	}
@@ -465,7 +483,7 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int boil
 	for (k = 0; k < cnt; k++) {
 		cp += ascii ? sp->spans[k].b - at : utf8_count(s + at, sp->spans[k].b - at);
 		at = sp->spans[k].b;
-		record(d, s, sp->spans[k].b, sp->spans[k].e, cp, para, 0, ascii);
+		record(d, s, sp->spans[k].b, sp->spans[k].e, cp, para, K_TEXT, ascii);
 	}
 }
 
@@ -542,7 +560,7 @@ flush_head(struct doc *d)
 
 	for (k = 0; k < d->nhp; k++)
 		emit_para(d, d->head.s + d->hp[k].off, d->hp[k].len, d->hp[k].cp,
-		    d->hp[k].no, d->hp[k].boiler, d->hp[k].ascii);
+		    d->hp[k].no, d->hp[k].kind, d->hp[k].ascii);
 	d->nhp = 0;
 	buf_reset(&d->head);
 	d->in_head = 0;
@@ -551,7 +569,8 @@ flush_head(struct doc *d)
 static void
 paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 {
-	int boiler = is_boiler(&d->sp->lang, s, n);
+	int boiler = d->lflags & HL_HEADLINE ? K_HEADLINE :
+	    (d->lflags & HL_BOILER) || is_boiler(&d->sp->lang, s, n) ? K_BOILER : K_TEXT;
 	struct para *p;
 
 	d->para++;
@@ -570,10 +589,10 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->len = n;
 	p->cp = cp;
 	p->no = d->para;
-	p->boiler = boiler;
+	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((!boiler && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
+	if ((boiler != K_BOILER && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -594,10 +613,78 @@ bullet_line(const char *s, size_t n)
 	return i > 0 && i + 1 < n && (p[i] == '.' || p[i] == ')') && p[i + 1] == ' ';
 }
 
-static void
-end_wrap(struct doc *d)
+#define HEADLINE_BYTES 150	/* longer lines are never a headline */
+
+/* Does the line read as a headline: short, capitalised, with no final punctuation? */
+static int
+headline_like(const char *s, size_t n)
 {
-	if (d->wrap.len)
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, words = 0;
+
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+		n--;
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	if (!n || n > HEADLINE_BYTES || strchr(".!?,;:\"'", p[n - 1]))
+		return 0;
+	/* …, closing quotes and dashes: a sentence or a dateline goes on */
+	if (p[n - 1] == '-' || (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+	    (p[n - 1] == 0xA6 || p[n - 1] == 0x9D || p[n - 1] == 0x99 || p[n - 1] == 0x93 ||
+	    p[n - 1] == 0x94)))
+		return 0;
+	if (!((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') ||
+	    (p[0] >= 0xC3 && p[0] < 0xE2)))
+		return 0;
+	for (i = 0; i < n; i++)
+		words += p[i] != ' ' && (i == 0 || p[i - 1] == ' ');
+	return words >= 2;
+}
+
+/* Is the line the front matter's title (case and outer space aside)? */
+static int
+is_fm_title(const struct doc *d, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	return d->fmtitle.len && n == d->fmtitle.len && strncasecmp(s, d->fmtitle.s, n) == 0;
+}
+
+/*
+ * The document's first paragraph, s[0..n): its headline when the front
+ * matter's title is that line, or (with no title) when it reads as one
+ * and a blank line follows it.
+ */
+static void
+first_para(struct doc *d, const char *s, size_t n, size_t cp, int ascii, int blank_after)
+{
+	int head = (d->fmtitle.len ? is_fm_title(d, s, n) :
+	    blank_after && !memchr(s, '\n', n) && headline_like(s, n)) &&
+	    !is_boiler(&d->sp->lang, s, n);
+
+	d->hstate = 2;
+	d->lflags = head ? HL_HEADLINE : 0;
+	paragraph(d, s, n, cp, ascii);
+	d->lflags = 0;
+}
+
+/* The held first line, now that what follows it is known. */
+static void
+release(struct doc *d, int blank_after)
+{
+	if (d->hstate != 1)
+		return;
+	first_para(d, d->cand.s, d->cand.len, d->cand_cp, d->cand_ascii, blank_after);
+}
+
+static void
+end_wrap(struct doc *d, int blank_after)
+{
+	if (d->wrap.len && d->hstate == 0)
+		first_para(d, d->wrap.s, d->wrap.len, d->wrap_cp, d->wrap_ascii, blank_after);
+	else if (d->wrap.len)
 		paragraph(d, d->wrap.s, d->wrap.len, d->wrap_cp, d->wrap_ascii);
 	buf_reset(&d->wrap);
 }
@@ -613,12 +700,26 @@ text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 
 	d->cp += ncp + (nl ? 1 : 0);
 	if (!wflag) {
-		if (!blank(s, n))
-			paragraph(d, s, n, cp, ncp == n);
+		int b = blank(s, n);
+
+		if (d->hstate == 1)
+			release(d, b);
+		if (b)
+			return;
+		if (d->hstate == 0) {
+			/* held until the next line says whether a blank one follows */
+			buf_reset(&d->cand);
+			buf_add(&d->cand, s, n);
+			d->cand_cp = cp;
+			d->cand_ascii = ncp == n;
+			d->hstate = 1;
+			return;
+		}
+		paragraph(d, s, n, cp, ncp == n);
 		return;
 	}
 	if (blank(s, n) || bullet_line(s, n))
-		end_wrap(d);
+		end_wrap(d, blank(s, n));
 	if (blank(s, n))
 		return;
 	if (!d->wrap.len) {
@@ -673,6 +774,8 @@ front_matter(struct doc *d, const char *yaml, size_t n)
 		json_escape(&d->meta, k, strlen(k));
 		buf_addc(&d->meta, ':');
 		json_escape(&d->meta, v, strlen(v));
+		if (strcmp(k, "title") == 0 && !d->fmtitle.len)
+			buf_adds(&d->fmtitle, v);
 		if (strcmp(k, "date") == 0 && !d->dct[0]) {
 			if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
 			    strspn(v, "0123456789") == 4 &&
@@ -757,6 +860,8 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 }
 
 #define READ_MIN 65536		/* the least a read(2) asks for */
+#define BINARY (-1)		/* read_lines' and read_page's answer for one */
+#define GZIPPED (-2)		/* and for gzip's magic in a file not opened as one */
 
 /*
  * Reads fd to its end, giving each line to file_line as soon as it is
@@ -764,12 +869,13 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
  * the errno of the failed read.
  */
 static int
-read_lines(struct doc *d, int fd)
+read_lines(struct doc *d, struct src *src)
 {
 	struct buf *in = &d->sp->in;
 	size_t start = 0, scan = 0, len = 0;
 	ssize_t r;
 	char *nl;
+	int first = 1;
 
 	for (;;) {
 		if (in->cap - len < READ_MIN + 1 && start > 0) {
@@ -782,7 +888,7 @@ read_lines(struct doc *d, int fd)
 			in->len = len;
 			buf_grow(in, in->cap > READ_MIN ? in->cap : READ_MIN);
 		}
-		r = read(fd, in->s + len, in->cap - len - 1);
+		r = src_read(src, in->s + len, in->cap - len - 1);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -790,6 +896,11 @@ read_lines(struct doc *d, int fd)
 		}
 		if (r == 0)
 			break;
+		if (first && !src->gz && GZ_MAGIC(in->s, (size_t)r))
+			return GZIPPED;
+		if (first && src_binary(in->s + len, (size_t)r))
+			return BINARY;
+		first = 0;
 		len += r;
 		while ((nl = memchr(in->s + scan, '\n', len - scan))) {
 			file_line(d, in->s + start, nl - (in->s + start), 1);
@@ -802,14 +913,66 @@ read_lines(struct doc *d, int fd)
 	return 0;
 }
 
-/* Is it named as a web page? */
+/* Does name[0..n) end in suffix, case aside? */
+static int
+ends(const char *name, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n > k && strncasecmp(name + n - k, suffix, k) == 0;
+}
+
+/* Is it named as gzipped? */
+static int
+is_gz(const char *name)
+{
+	return ends(name, strlen(name), ".gz");
+}
+
+/* Is it named as a web page (foo.html, foo.htm.gz)? */
 static int
 is_html(const char *name)
 {
 	size_t n = strlen(name);
 
-	return (n > 5 && strcasecmp(name + n - 5, ".html") == 0) ||
-	    (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
+	if (is_gz(name))
+		n -= 3;
+	return ends(name, n, ".html") || ends(name, n, ".htm");
+}
+
+/* A file that a folder's walk takes: text, Markdown, a page, or one of them gzipped. */
+static int
+is_article(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (is_gz(name))
+		n -= 3;
+	return ends(name, n, ".txt") || ends(name, n, ".md") || ends(name, n, ".html") ||
+	    ends(name, n, ".htm");
+}
+
+/* meta of a page: what it says of itself. */
+static void
+page_meta_json(struct doc *d, const struct html_page *pg)
+{
+	const struct buf *v[] = { &pg->title, &pg->author, &pg->source, &pg->url };
+	static const char *const k[] = { "title", "author", "source", "url" };
+	size_t i;
+	int any = 0;
+
+	buf_reset(&d->meta);
+	for (i = 0; i < 4; i++) {
+		if (!v[i]->len)
+			continue;
+		buf_adds(&d->meta, any++ ? "," : ",\"meta\":{");
+		json_escape(&d->meta, k[i], strlen(k[i]));
+		buf_addc(&d->meta, ':');
+		/* the page was mended to UTF-8 before it was read */
+		json_escape(&d->meta, v[i]->s, v[i]->len);
+	}
+	if (any)
+		buf_addc(&d->meta, '}');
 }
 
 /*
@@ -818,11 +981,10 @@ is_html(const char *name)
  * line as a file's.  Returns 0, or the errno of the failed read.
  */
 static int
-read_page(struct doc *d, int fd)
+read_page(struct doc *d, struct src *src)
 {
 	struct split *sp = d->sp;
 	struct buf *page = &sp->page, *text = &sp->text;
-	char dct[11], open[32];
 	size_t ncp, k, line;
 	const char *p, *nl, *end;
 	ssize_t r;
@@ -832,7 +994,7 @@ read_page(struct doc *d, int fd)
 	buf_reset(page);
 	for (;;) {
 		buf_grow(page, READ_MIN);
-		r = read(fd, page->s + page->len, page->cap - page->len - 1);
+		r = src_read(src, page->s + page->len, page->cap - page->len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -841,6 +1003,10 @@ read_page(struct doc *d, int fd)
 			break;
 		page->len += (size_t)r;
 	}
+	if (!src->gz && GZ_MAGIC(page->s, page->len))
+		return GZIPPED;
+	if (page->len && src_binary(page->s, page->len))
+		return BINARY;
 	p = page->s;
 	k = page->len;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -859,15 +1025,22 @@ read_page(struct doc *d, int fd)
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
-	if (html_text(sp->html, p, k, text, dct, open) < 0)
-		warnm("%s: <%s> is not closed: the text after it is left out", d->name, open);
-	if (!d->dct[0] && dct[0])
-		memcpy(d->dct, dct, sizeof dct);
+	if (html_text(sp->html, p, k, text, &sp->pg) < 0)
+		warnm("%s: <%s> is not closed: the text after it is left out", d->name,
+		    sp->pg.open);
+	if (sp->pg.fallback)
+		warnm("%s: no article by the usual rules: the best-scoring block is kept",
+		    d->name);
+	if (!d->dct[0] && sp->pg.dct[0])
+		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
+	page_meta_json(d, &sp->pg);
 	d->state = 2;	/* no front matter in a page */
-	for (p = text->s, end = text->s + text->len; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));	/* every line ends in one */
-		file_line(d, p, (size_t)(nl - p), 1);
+	d->hstate = 2;	/* and its headline is the reader's to find */
+	for (line = 0; line < sp->pg.nlines; line++) {
+		d->lflags = sp->pg.lines[line].flags;
+		file_line(d, text->s + sp->pg.lines[line].off, sp->pg.lines[line].len, 1);
 	}
+	d->lflags = 0;
 	return 0;
 }
 
@@ -875,7 +1048,8 @@ static void
 article(struct split *sp, int fd, const char *path, const char *name)
 {
 	struct doc *d = &sp->doc;
-	int err;
+	struct src src;
+	int err, gz;
 
 	d->path = path;
 	d->name = name;
@@ -907,18 +1081,43 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	}
 	buf_reset(&d->fm);
 	buf_reset(&d->held);
+	buf_reset(&d->fmtitle);
+	d->hstate = 0;
 
-	if (Hflag || is_html(name))
-		err = read_page(d, fd);
-	else
-		err = read_lines(d, fd);
-	if (err) {
-		warnm("%s: %s", name, strerror(err));
+	src.fd = fd;
+	src.gz = NULL;
+	src.gzmsg = NULL;
+	/* gzipped: by its name, or by its first two bytes (then read again from the start) */
+	for (gz = is_gz(name); ; gz = 1) {
+		if (gz && src_gz_open(&src, fd) < 0) {
+			warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
+			sp->status = EX_REJECT;
+			return;
+		}
+		if (Hflag || is_html(name))
+			err = read_page(d, &src);
+		else
+			err = read_lines(d, &src);
+		if (err != GZIPPED)
+			break;
+		if (lseek(fd, 0, SEEK_SET) != 0) {
+			err = ESPIPE;
+			src.gzmsg = "gzipped, and cannot be read again from the start: name the file";
+			break;
+		}
+	}
+	if (err == BINARY) {
+		warnm("%s: a binary file, not text or a web page: left out", name);
+		sp->status = EX_REJECT;
+	} else if (err) {
+		warnm("%s: %s", name, src.gzmsg && *src.gzmsg ? src.gzmsg : strerror(err));
 		sp->status = EX_REJECT;
 	}
+	src_close(&src);
 	replay(d, &d->fm, &d->held);
+	release(d, 0);
 	if (wflag)
-		end_wrap(d);
+		end_wrap(d, 0);
 	flush_head(d);
 }
 
@@ -1013,7 +1212,11 @@ walk(struct split *sp, const char *path)
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		if (type == DT_DIR)
 			walk(sp, sub.s);
-		else if (type == DT_REG)
+		else if (type == DT_REG && !is_article(e[k].name)) {
+			if (vflag)
+				warnm("%s: skipped: not a .txt, .md, .html or .htm file, nor one gzipped",
+				    sub.s);
+		} else if (type == DT_REG)
 			/* A path too long for open(2) fails as it did. */
 			one_file_at(sp, sub.len < PATH_MAX ? dfd : AT_FDCWD,
 			    sub.len < PATH_MAX ? e[k].name : sub.s, sub.s);
@@ -1071,8 +1274,9 @@ split_free(struct split *sp)
 	struct strtab *t[] = { &l->seg.prefixes, &l->seg.numbered, &l->seg.abbreviations,
 	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
 	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
-	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
-	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text };
+	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
+	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
+	    &sp->pg.author, &sp->pg.source, &sp->pg.url };
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof *t; i++)
@@ -1115,10 +1319,11 @@ main(int argc, char **argv)
 		OPT_FLAG("html", 'H'),
 		OPT_WITH_ARG("files-from", 'T'),
 		OPT_FLAG("unbuffered", 'u'),
+		OPT_FLAG("verbose", 'v'),
 		OPT_FLAG("wrapped", 'w'),
 		{ NULL }
 	};
-	static const char optstring[] = "bc:d:Hn:T:uw";
+	static const char optstring[] = "bc:d:Hn:T:uvw";
 	struct split run = { 0 }, *sp = &run;
 	const char *config = NULL, *list = NULL;
 	char **av;
@@ -1139,6 +1344,7 @@ main(int argc, char **argv)
 		case 'n': doc_opt = optarg; break;
 		case 'T': list = optarg; break;
 		case 'u': uflag = 1; break;
+		case 'v': vflag = 1; break;
 		case 'w': wflag = 1; break;
 		default: usage();
 		}

@@ -75,6 +75,9 @@ check_same "a dateline in parentheses" "$(lede-split "$tmp/reuters.txt" | sed 's
 
 # Boilerplate.
 check_same "-b keeps boilerplate, marked" "$(lede-split -b tests/data/split-front.txt | grep -c '"boilerplate":true')" "2"
+printf 'The mayor spoke on Tuesday.\n\302\240Breaking News\n' >"$tmp/nbsp.txt"
+check_same "-b: a boilerplate line that starts with a no-break space starts after it" \
+    "$(lede-split -b "$tmp/nbsp.txt" | jq -c '[.start, .end, .text]' | tail -n 1)" '[29,42,"Breaking News"]'
 printf 'boilerplate:\n  - Talks End .*\n' >"$tmp/user.yaml"
 check_same "-c adds a boilerplate pattern" "$(lede-split -c "$tmp/user.yaml" tests/data/split-front.txt | head -n 1 | sed 's/.*"text":"\([^"]*\)".*/\1/')" \
 	"WASHINGTON, D.C. – Nov. 13, 2025 – Mr. Smith left the U.S. Capitol at 5 p.m."
@@ -123,7 +126,7 @@ else
 	skip "an unreadable file" "root reads every file"
 fi
 check_fail "a bad option" 2 "lede-split: invalid option -- 'z'
-usage: lede-split [-bHuw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]" lede-split -z
+usage: lede-split [-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]" lede-split -z
 check_fail "a bad --date" 2 "lede-split: --date is not a date (YYYY-MM-DD): 13/11/2025" lede-split --date 13/11/2025 "$tmp/dir/a.txt"
 printf 'prefixes: [Mr\nstarters: x\n' >"$tmp/bad.yaml"
 check_fail "a config that is not YAML" 2 "lede-split: $tmp/bad.yaml:2:9: did not find expected ',' or ']' while parsing a flow sequence" lede-split -c "$tmp/bad.yaml" "$tmp/dir/a.txt"
@@ -140,5 +143,5 @@ check_same "a closed pipe ends quietly" "$status:$err" "0:"
 run_err lede-split --version
 check_same "--version" "$status:$(cat "$tmp/out")" "0:lede-split 0.1.0"
 run_err lede-split --help
-check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-bHuw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]"
+check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]"
 done_testing
