@@ -225,6 +225,8 @@ lex_ent_key(struct lex *x, const char *name, const char *type, int weak, struct 
 	size_t off;
 
 	add_prefixes(x, tv);
+	if (tv->n > x->maxntok)
+		x->maxntok = tv->n;
 	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
 	if (sl->ent >= 0) {
 		/* the hand-kept files come after the generated ones */
@@ -260,6 +262,8 @@ lex_alias(struct lex *x, struct conf *c, yaml_node_t *n, const char *alias, int 
 		conf_fail(c, n, "alias has no word in it");
 	}
 	add_prefixes(x, tv);
+	if (tv->n > x->maxntok)
+		x->maxntok = tv->n;
 	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
 	if (sl->ent < 0 || x->ents[sl->ent].weak) {
 		sl->ent = ent;

@@ -52,6 +52,7 @@ doc_free(struct doc *d)
 	map_free(&d->parts);
 	map_free(&d->oparts);
 	free(d->out);
+	free(d->ord);
 	free(d->lc);
 	free(d);
 }
@@ -285,26 +286,43 @@ static void
 link_people(struct doc *d)
 {
 	struct ment *m;
-	size_t i, nt;
+	size_t i, j, nt, *start;
 	int pi;
 
+	/* the people's mentions in buckets by length, longest first */
 	for (i = 0, nt = 1; i < d->nm; i++)
 		if (d->m[i].ntok > nt)
 			nt = d->m[i].ntok;
-	for (; nt >= 1; nt--) {
-		for (i = 0; i < d->nm; i++) {
-			m = &d->m[i];
-			if (m->ntok != nt || m->type != T_PERSON || m->level < L_WEAK ||
-			    (m->head && m->level < L_TITLE))
-				continue;
-			if ((pi = find_person(d, m)) >= 0) {
-				m->idsrc = 1;
-				m->id = d->p[pi].id;
-			} else if (nt >= 2 || m->level == L_TITLE) {
-				add_person(d, m);
-			} else if (m->idsrc == 1 || m->id == 0) {
-				own_id(d, m);
-			}
+	start = xcalloc(nt + 2, sizeof *start);
+	for (i = 0, j = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->type != T_PERSON || m->level < L_WEAK || (m->head && m->level < L_TITLE))
+			continue;
+		start[nt - m->ntok + 1]++;
+		j++;
+	}
+	for (i = 1; i <= nt + 1; i++)
+		start[i] += start[i - 1];
+	if (j > d->ordcap) {
+		d->ordcap = j;
+		d->ord = xrealloc(d->ord, j * sizeof *d->ord);
+	}
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->type != T_PERSON || m->level < L_WEAK || (m->head && m->level < L_TITLE))
+			continue;
+		d->ord[start[nt - m->ntok]++] = (uint32_t)i;
+	}
+	free(start);
+	for (i = 0; i < j; i++) {
+		m = &d->m[d->ord[i]];
+		if ((pi = find_person(d, m)) >= 0) {
+			m->idsrc = 1;
+			m->id = d->p[pi].id;
+		} else if (m->ntok >= 2 || m->level == L_TITLE) {
+			add_person(d, m);
+		} else if (m->idsrc == 1 || m->id == 0) {
+			own_id(d, m);
 		}
 	}
 }

@@ -76,6 +76,7 @@ struct lex {
 	size_t nsuf;
 	uint32_t suflast[256];	/* by last byte, which of the first 32 suffixes end in it */
 	int sufempty;		/* an empty one, which ends every word */
+	size_t maxntok;		/* the most tokens of a name or alias */
 	struct buf tmp, key;
 };
 
@@ -268,6 +269,7 @@ struct ment {
 	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
 	uint32_t ko, kl;		/* folded key in the document's fold buffer */
 	uint32_t tb, te;		/* title bytes */
+	uint32_t ti;			/* its first token in the record */
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
 	uint8_t cue;			/* C_* context cues */
@@ -315,6 +317,8 @@ struct doc {
 	struct map oparts;	/* last word of an organisation's name -> mention */
 	struct ent *out;
 	size_t outcap;
+	uint32_t *ord;		/* mentions in the order they are linked */
+	size_t ordcap;
 	struct buf key;
 };
 

@@ -94,6 +94,8 @@ gaz(struct doc *d, size_t a, size_t b)
 
 	if (b == a + 1)
 		return d->tv.t[a].lent;
+	if (b - a > d->x->maxntok)
+		return -1;	/* longer than any name: a run in a table */
 	if (!span_key(d, a, b))
 		return -1;
 	s = doc_lookup(d, d->key.s, d->key.len);
@@ -195,7 +197,8 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	m->ce = t[b - 1].ce;
 	m->bs = t[a].b;
 	m->be = t[b - 1].e;
-	m->ntok = (uint16_t)(b - a);
+	m->ti = (uint32_t)a;
+	m->ntok = (uint16_t)(b - a < UINT16_MAX ? b - a : UINT16_MAX);
 	m->type = type;
 	m->level = (uint8_t)level;
 	m->head = (uint8_t)c->head;
@@ -366,13 +369,20 @@ quoted(struct rctx *c, size_t a, size_t b)
 	    memcmp(s + j, "\xe2\x80\x9d", 3) == 0;
 }
 
+/* Is token a a common lower-case word, and nothing more? */
+static int
+common_tok(const struct tok *t)
+{
+	return (t->lf & F_WORD) && !(t->lf & (F_FIRST | F_ORGW | F_LOCW | F_GPEW)) &&
+	    t->lent < 0;
+}
+
 /* Are the words [a, b) all common lower-case words? */
 static int
 all_common(struct doc *d, size_t a, size_t b)
 {
 	for (; a < b; a++)
-		if (!(d->tv.t[a].lf & F_WORD) || (d->tv.t[a].lf & (F_FIRST | F_ORGW |
-		    F_LOCW | F_GPEW)) || d->tv.t[a].lent >= 0)
+		if (!common_tok(&d->tv.t[a]))
 			return 0;
 	return 1;
 }
@@ -584,7 +594,7 @@ pieces(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, u, best;
+	size_t k, u, best, nc;
 	int be;
 
 	a = skip_common(c, a, b);
@@ -595,6 +605,9 @@ pieces(struct rctx *c, size_t a, size_t b)
 	 * Jersey, Atlantic City Railroad) unless every word is known, or
 	 * the rest is a person (Venezuelan Nicolás Maduro).
 	 */
+	/* [x, b) is all common words for x > nc: a long run costs one pass */
+	for (nc = b; nc > a && common_tok(&t[nc - 1]); nc--)
+		;
 	u = a;
 	for (k = a; k < b;) {
 		best = longest(d, k, b, &be);
@@ -604,7 +617,7 @@ pieces(struct rctx *c, size_t a, size_t b)
 			k++;
 			continue;
 		}
-		if (u == k && k + best < b && all_common(d, k + best, b) &&
+		if (u == k && k + best < b && k + best >= nc &&
 		    !team(c, k, k + best, b, be)) {
 			/* US-Colombia Relations: the known name alone */
 			known_ment(c, k, k + best, be);
@@ -1043,17 +1056,15 @@ lower_titles(struct rctx *c, size_t m0)
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
 	struct ment *m;
-	size_t i, k, ti, x;
+	size_t i, ti, x;
 
-	for (i = m0, k = 0; i < d->nm; i++) {
+	for (i = m0; i < d->nm; i++) {
 		m = &d->m[i];
 		if (m->type != T_PERSON || m->te > m->tb)
 			continue;
-		for (ti = k; ti < c->nt && t[ti].b != m->bs; ti++)
-			;
-		if (ti == c->nt || ti == 0 || !(t[ti].f & TK_SP))
+		ti = m->ti;
+		if (ti == 0 || !(t[ti].f & TK_SP))
 			continue;
-		k = ti;
 		for (x = ti; x > 0 && x + 3 > ti && (t[x - 1].f & TK_LOWER); x--)
 			if (phrase_flags(d, x - 1, ti) & F_LOWTITLE) {
 				m->tb = t[x - 1].b;
@@ -1075,9 +1086,8 @@ acronyms(struct rctx *c, size_t m0)
 		a = &d->m[i], l = &d->m[i - 1];
 		if (a->ntok != 1 || l->ntok < 2)
 			continue;
-		for (ti = 0; ti < c->nt && t[ti].b != a->bs; ti++)
-			;
-		if (ti == c->nt || !(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
+		ti = a->ti;
+		if (!(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
 		    !(t[ti].f & TK_ALLCAP) || ti == 0 || t[ti - 1].e != l->be)
 			continue;
 		if (d->fb.s[a->ko] != d->fb.s[l->ko])
