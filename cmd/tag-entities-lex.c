@@ -228,8 +228,13 @@ lex_ent_key(struct lex *x, const char *name, const char *type, int weak, struct 
 	if (tv->n > x->maxntok)
 		x->maxntok = tv->n;
 	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
-	if (sl->ent >= 0) {
-		/* the hand-kept files come after the generated ones */
+	if (sl->ent >= 0 && strcmp(x->arena.s + x->ents[sl->ent].id, name) == 0) {
+		/*
+		 * the same name again: the hand-kept files come after the
+		 * generated ones, the user's after both.  (The name of
+		 * another entity's alias is a new entity, and the alias is
+		 * its now.)
+		 */
 		x->ents[sl->ent].type = type_index(x, type);
 		x->ents[sl->ent].weak = weak;
 		return sl->ent;
@@ -265,10 +270,8 @@ lex_alias(struct lex *x, struct conf *c, yaml_node_t *n, const char *alias, int 
 	if (tv->n > x->maxntok)
 		x->maxntok = tv->n;
 	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
-	if (sl->ent < 0 || x->ents[sl->ent].weak) {
-		sl->ent = ent;
-		sl->val |= F_ENT;
-	}
+	sl->ent = ent;
+	sl->val |= F_ENT;
 	return 0;
 }
 
