@@ -341,6 +341,8 @@ static const struct {
 	{ "place-cues", F_PLACECUE }, { "misc-words", F_MISC }, { "misc-heads", F_MISCHEAD },
 	{ "loc-heads", F_LOCHEAD }, { "org-cues", F_ORGCUE }, { "lower", F_LOWTITLE },
 	{ "place-nouns", F_PLACENOUN }, { "appos-ends", F_APPEND },
+	{ "sport-words", F_SPORTW }, { "team-plural", F_TEAMPL }, { "team-verbs", F_TEAMV },
+	{ "team-nouns", F_TEAMN }, { "team-before", F_TEAMB }, { "team-heads", F_TEAMHEAD },
 };
 
 int

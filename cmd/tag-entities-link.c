@@ -33,6 +33,7 @@ doc_reset(struct doc *d)
 	map_clear(&d->known);
 	map_clear(&d->parts);
 	map_clear(&d->oparts);
+	map_clear(&d->teams);
 }
 
 void
@@ -51,6 +52,7 @@ doc_free(struct doc *d)
 	map_free(&d->known);
 	map_free(&d->parts);
 	map_free(&d->oparts);
+	map_free(&d->teams);
 	free(d->out);
 	free(d->ord);
 	free(d->lc);
@@ -442,6 +444,127 @@ org_parts(struct doc *d)
 	}
 }
 
+/* Its id: the place's and " team" (England team), or its own words. */
+static void
+team_id(struct doc *d, struct ment *m)
+{
+	const char *id;
+
+	if (m->idsrc == 0 && m->id != 0) {
+		id = d->x->arena.s + m->id;
+		m->idsrc = 1;
+		m->id = (uint32_t)d->ids.len;
+		buf_adds(&d->ids, id);
+		buf_adds(&d->ids, " team");
+		buf_addc(&d->ids, '\0');
+	} else
+		own_id(d, m);
+}
+
+/* Does key k end in a contraction: I'll, We've? */
+static int
+contraction(const char *k, size_t n)
+{
+	size_t i;
+
+	for (i = n; i > 0 && n - i <= 2 && k[i - 1] != '\''; i--)
+		;
+	return i > 1 && k[i - 1] == '\'' && n - i >= 1 && n - i <= 2 && k[i] != 's';
+}
+
+/*
+ * Is mention i a club named by its town, or by a name of its own?  In
+ * sports text, a score after it (Brackley 2 Dunmore 1), a plural verb,
+ * a team's verb or noun after it or "against" before it say so for a
+ * town, a city or a name no gazetteer knows; a name of several words
+ * that starts like a club's (Real Tolosa) needs one of them.  A name no
+ * gazetteer knows must start a results line to take a score, and must
+ * be no common word, no plural, and no person's name.  A country's name
+ * stays GPE, the national side's too (lede(7)).
+ */
+static int
+is_team(struct doc *d, size_t i)
+{
+	struct ment *m = &d->m[i];
+	uint8_t tm = m->team;
+	int place = m->type == T_GPE && m->level < L_GAZ;
+	int unknown = m->type < 0 || (m->type == T_PERSON && m->level <= L_WEAK &&
+	    (tm & TM_HEAD));
+	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
+
+	if (!tm || m->head || (tm & TM_POSS) || (!place && !unknown) || (m->cue & C_PLACE))
+		return 0;
+	if (place)
+		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE)) ||
+		    ((tm & TM_PLURAL) && !plural);
+	if (m->allcap || all_common_key(d, m) || find_person(d, m) >= 0 ||
+	    contraction(d->fb.s + m->ko, m->kl))
+		return 0;
+	if (m->ntok >= 2 && (tm & TM_HEAD))
+		return 1;
+	if (plural)
+		return 0;
+	return (tm & (TM_SCORE | TM_PLURAL)) != 0;
+}
+
+/*
+ * Clubs: ORG with an id of their own (a town's name and " team").
+ * Only in sports text: records with two sports words or a score within
+ * four records of them.  Other mentions of a club's name there with no
+ * place cue before them (in, from) are the club too.
+ */
+static void
+teams(struct doc *d)
+{
+	struct slot *s;
+	struct ment *m;
+	size_t i, lo, hi, *sum;
+	int isnew;
+	char *sport;
+
+	sum = xcalloc(d->nr + 1, sizeof *sum);
+	for (i = 0; i < d->nr; i++)
+		sum[i + 1] = sum[i] + d->r[i].sport;
+	sport = xcalloc(d->nr + 1, 1);
+	for (i = 0; i < d->nr; i++) {
+		lo = i > 4 ? i - 4 : 0;
+		hi = i + 5 < d->nr ? i + 5 : d->nr;
+		sport[i] = sum[hi] - sum[lo] >= 2;
+	}
+	free(sum);
+	for (i = 0; i < d->nm; i++) {
+		if (!sport[d->m[i].rec] || !is_team(d, i))
+			continue;
+		m = &d->m[i];
+		m->type = T_ORG;
+		m->level = L_GAZ;
+		m->drop = 0;
+		team_id(d, m);
+		s = map_put(&d->teams, &d->fb, m->ko, m->kl, &isnew);
+		if (isnew)
+			s->val = (int32_t)i;
+	}
+	for (i = 0; i < d->nm && d->teams.n; i++) {
+		m = &d->m[i];
+		if (m->type == T_ORG || (m->type >= 0 && m->type != T_GPE) ||
+		    (m->type == T_GPE && m->level >= L_GAZ))
+			continue;
+		s = map_find(&d->teams, d->fb.s, d->fb.s + m->ko, m->kl,
+		    key_hash(d->fb.s + m->ko, m->kl));
+		if (!s)
+			continue;
+		if (!sport[m->rec] || (m->cue & C_PLACE) || (m->team & TM_POSS) || m->head) {
+			if (m->type == T_GPE)
+				m->level = L_GAZ;	/* the town: not linked to the club */
+			continue;
+		}
+		same_as(m, &d->m[s->val]);
+		m->level = L_GAZ;
+		m->drop = 0;
+	}
+	free(sport);
+}
+
 void
 doc_resolve(struct doc *d)
 {
@@ -452,6 +575,7 @@ doc_resolve(struct doc *d)
 			guess_type(d, &d->m[i]);
 	acronym_orgs(d);
 	link_people(d);
+	teams(d);
 	know_typed(d);
 	for (i = 0; i < d->nm; i++)
 		link_one(d, i);

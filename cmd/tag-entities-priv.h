@@ -39,7 +39,13 @@ enum {
 	F_PREFIX = 1 << 18,	/* the first words of a longer known name */
 	F_LOCHEAD = 1 << 19,	/* starts a place: Lake, Mount */
 	F_PLACENOUN = 1 << 20,	/* a village, a river: in apposition makes a place */
-	F_APPEND = 1 << 21	/* may follow such a noun: based, founded, that */
+	F_APPEND = 1 << 21,	/* may follow such a noun: based, founded, that */
+	F_SPORTW = 1 << 22,	/* a word of sports text: match, goal, coach */
+	F_TEAMPL = 1 << 23,	/* a plural verb after a place makes a team: have, are */
+	F_TEAMV = 1 << 24,	/* in sports text, a verb after a team: beat, signed */
+	F_TEAMN = 1 << 25,	/* in sports text, a noun after a team: coach, forwards */
+	F_TEAMB = 1 << 26,	/* in sports text, a word before a team: against, v */
+	F_TEAMHEAD = 1 << 27	/* starts a club's name: Real, Union, Dynamo */
 };
 
 enum { T_PERSON, T_NORP, T_ORG, T_GPE, T_LOC, T_NBUILTIN };
@@ -264,6 +270,17 @@ enum {
 	C_WORD1 = 1 << 5	/* the first word is a common word, not a first name */
 };
 
+/* What a mention's neighbours say of a team: Brackley 2, Dunmore have. */
+enum {
+	TM_PLURAL = 1 << 0,	/* a plural verb after it */
+	TM_VERB = 1 << 1,	/* a team's verb after it */
+	TM_NOUN = 1 << 2,	/* a team's noun after it */
+	TM_BEFORE = 1 << 3,	/* against, v before it */
+	TM_SCORE = 1 << 4,	/* a score after it, then a name or the end */
+	TM_POSS = 1 << 5,	/* a possessive 's after it */
+	TM_HEAD = 1 << 6	/* starts with Real, Union: a club if a cue says so */
+};
+
 struct ment {
 	uint32_t rec;
 	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
@@ -273,6 +290,7 @@ struct ment {
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
 	uint8_t cue;			/* C_* context cues */
+	uint8_t team;			/* TM_* */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -282,6 +300,7 @@ struct ment {
 struct rec {
 	size_t to, tl;		/* text in txt */
 	size_t m0, m1;		/* its mentions */
+	uint32_t sport;		/* its words of sports text, and twice its scores */
 };
 
 struct person {
@@ -315,6 +334,7 @@ struct doc {
 	struct map known;	/* folded key -> mention index that typed it */
 	struct map parts;	/* folded word of a person's name -> person */
 	struct map oparts;	/* last word of an organisation's name -> mention */
+	struct map teams;	/* folded key of a team -> mention */
 	struct ent *out;
 	size_t outcap;
 	uint32_t *ord;		/* mentions in the order they are linked */

@@ -178,6 +178,63 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	return cue;
 }
 
+/* Is token i a score: one or two digits? */
+static int
+score(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return (t->f & TK_DIGIT) && t->fl <= 2 && w[0] >= '0' && w[0] <= '9' &&
+	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
+}
+
+/*
+ * What the words around [a, b) say of a team: "Dunmore have", "Brackley
+ * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
+ */
+static uint8_t
+team_cues(struct rctx *c, size_t a, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint8_t tm = 0;
+	size_t k;
+	int and;
+
+	if (b - a >= 2 && (t[a].lf & F_TEAMHEAD) && (t[a].f & TK_CAP))
+		tm |= TM_HEAD;
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
+		tm |= TM_BEFORE;
+	if (t[b - 1].f & TK_POSS)
+		return tm | TM_POSS;
+	if (b >= c->nt || !(t[b].f & TK_SP))
+		return tm;
+	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
+	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
+		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
+		    (t[k].f & TK_SP); k++)
+			;
+		if (b + 1 == c->nt ? a > 0 && score(d, a - 1) : ((t[b + 1].f & TK_HYPH) &&
+		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
+		    score(d, k)))
+			tm |= TM_SCORE;
+	}
+	/* not "Aisby and Heydour are": two places, no team */
+	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
+	    memcmp(d->fb.s + t[a - 1].fo, "and", 3) == 0) || (t[a - 1].fl == 2 &&
+	    memcmp(d->fb.s + t[a - 1].fo, "or", 2) == 0));
+	if (t[b].f & TK_LOWER) {
+		if ((t[b].lf & F_TEAMPL) && !and)
+			tm |= TM_PLURAL;
+		if (t[b].lf & F_TEAMV)
+			tm |= TM_VERB;
+		if (t[b].lf & F_TEAMN)
+			tm |= TM_NOUN;
+	}
+	return tm;
+}
+
 static struct ment *
 new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 {
@@ -216,6 +273,9 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
+	m->team = team_cues(c, a, b);
+	if (m->team & TM_SCORE)
+		d->r[d->nr - 1].sport += 2;
 	return m;
 }
 
@@ -649,6 +709,15 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 
 	while (a < b) {
 		lf = t[a].lf;
+		/* Former Scotland international: the prefix goes with the noun */
+		if ((lf & F_TPREFIX) && !(lf & (F_TITLE | F_HONOR | F_FIRST | F_ORGW |
+		    F_ORGHEAD)) && t[a].lent < 0 && a + 2 == b && t[a + 1].lent >= 0 &&
+		    d->x->ents[t[a + 1].lent].type != T_PERSON &&
+		    !(t[a + 1].lf & (F_TITLE | F_HONOR | F_TPREFIX)) && b < c->nt &&
+		    (t[b].f & TK_LOWER) && (t[b].lf & (F_TEAMN | F_LOWTITLE | F_TITLE))) {
+			a++;
+			continue;
+		}
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
@@ -880,6 +949,7 @@ rec_new(struct doc *d, const char *text, size_t n)
 	buf_add(&d->txt, text, n);
 	buf_addc(&d->txt, '\0');
 	r->m0 = r->m1 = d->nm;
+	r->sport = 0;
 	return r;
 }
 
@@ -1109,6 +1179,9 @@ doc_add(struct doc *d, const char *text, size_t n)
 	tokenize(text, n, &d->tv, &d->fb);
 	c.nt = d->tv.n;
 	lookup_words(d);
+	for (i = 0; i < c.nt; i++)
+		if ((d->tv.t[i].lf & F_SPORTW) && (d->tv.t[i].f & TK_LOWER))
+			r->sport++;
 	join_dots(d, text, n);
 	c.head = headline(&c);
 	if (c.head)

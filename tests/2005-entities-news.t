@@ -56,4 +56,30 @@ check_same "-c: a shipped name given again is retyped, with its aliases" \
     "$(e -c "$tmp/party.yaml" 'A Conservative voter, a Tory voter.')" \
     "Conservative|GROUP|Conservative Tory|GROUP|Conservative"
 
+# --- clubs named by a place, in sports text
+check_same "a results line: towns with scores are clubs" \
+    "$(e 'Brackley 2 Dunmore 1')" \
+    "Brackley|ORG|Brackley Dunmore|ORG|Dunmore"
+check_same "a known city that beats another in a league match is a club" \
+    "$(e 'Leeds beat Coventry in the league match, and their goal came late.')" \
+    "Leeds|ORG|Leeds team Coventry|ORG|Coventry team"
+check_same "a plural verb makes a club; from a town is the town" \
+    "$(e 'Dunmore have signed a striker from Brackley after the match, and the coach praised the goal.')" \
+    "Dunmore|ORG|Dunmore Brackley|GPE|Brackley"
+check_same "the club's other mentions follow it, the town after in does not" \
+    "$(e 'Leeds beat Coventry in the league match.' 'The Leeds coach praised the goal.' 'Fans in Leeds celebrated.')" \
+    "Leeds|ORG|Leeds team Coventry|ORG|Coventry team / Leeds|ORG|Leeds team / Leeds|GPE|Leeds"
+check_same "clubs named with several words are one ORG" \
+    "$(e 'Union Kessel beat Real Tolosa 3-1 in the cup match, and the coach praised the goals.')" \
+    "Union Kessel|ORG|Union Kessel Real Tolosa|ORG|Real Tolosa"
+check_same "a country keeps GPE for its national side" \
+    "$(e 'France have won the match against Wales, and the coach praised the goals.')" \
+    "France|GPE|France Wales|GPE|Wales"
+check_same "no sports text: a plural verb after two places is no team" \
+    "$(e 'Prices in Leeds have risen, and Kessel and Dunmore are quiet.')" \
+    "Leeds|GPE|Leeds"
+check_same "no results line without a second score" \
+    "$(e 'Rapper 50 Cent has a new album, and Brackley 2 was a demo.')" \
+    ""
+
 done_testing
