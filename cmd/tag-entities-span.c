@@ -843,7 +843,9 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		new_ment(c, a, b, T_ORG, L_EVID);
 		return 1;
 	}
-	if ((t[b - 1].lf & F_LOCW) && b - a >= 2) {
+	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !(b - a == 2 && (t[a].lf & F_FIRST) &&
+	    b < c->nt && lower_has(c, b, F_PVERB))) {
+		/* a place, not David Hill said */
 		new_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}

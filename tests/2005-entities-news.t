@@ -82,4 +82,21 @@ check_same "no results line without a second score" \
     "$(e 'Rapper 50 Cent has a new album, and Brackley 2 was a demo.')" \
     ""
 
+# --- companies, products, look-alikes, facilities
+check_same "companies that look like surnames are ORG; a product is PRODUCT" \
+    "$(e 'Sony and Nintendo unveiled the Nintendo DS, and Rover cut jobs.')" \
+    "Sony|ORG|Sony Nintendo|ORG|Nintendo Nintendo DS|PRODUCT|Nintendo DS Rover|ORG|MG Rover"
+check_same "the bookmaker is ORG, a man named Hill who speaks is a person" \
+    "$(e 'William Hill took bets; David Hill said the odds were long.')" \
+    "William Hill|ORG|William Hill David Hill|PERSON|David Hill"
+check_same "a product named with a capital is no person" \
+    "$(e 'Collectors sold a VW Beetle and a PlayStation.')" \
+    "VW Beetle|PRODUCT|VW Beetle PlayStation|PRODUCT|PlayStation"
+check_same "airports and stadiums are LOC" \
+    "$(e 'She flew from Heathrow to Gatwick and watched the game at Twickenham.')" \
+    "Heathrow|LOC|Heathrow Airport Gatwick|LOC|Gatwick Airport Twickenham|LOC|Twickenham"
+check_same "regions are LOC" \
+    "$(e 'Sales grew in the Americas and Asia Pacific, and in the Southern Hemisphere.')" \
+    "Americas|LOC|Americas Asia Pacific|LOC|Asia Pacific Southern Hemisphere|LOC|Southern Hemisphere"
+
 done_testing
