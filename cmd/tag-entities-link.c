@@ -29,7 +29,7 @@ doc_reset(struct doc *d)
 	buf_reset(&d->txt);
 	buf_reset(&d->fb);
 	buf_reset(&d->ids);
-	d->nr = d->nm = d->np = 0;
+	d->nr = d->nm = d->np = d->npl = 0;
 	map_clear(&d->known);
 	map_clear(&d->parts);
 	map_clear(&d->oparts);
@@ -55,6 +55,7 @@ doc_free(struct doc *d)
 	map_free(&d->teams);
 	free(d->out);
 	free(d->ord);
+	free(d->pl);
 	free(d->lc);
 	free(d);
 }
@@ -98,29 +99,53 @@ words_in(const char *k, size_t kl, const char *p, size_t pl)
 	return 1;
 }
 
-/* The person whose name holds every word of m, or -1. */
+#define PCHAIN 16	/* the people looked at for one word */
+
+/* The people chained to word k[0..n), or -1. */
+static int32_t
+parts_head(struct doc *d, const char *k, size_t n)
+{
+	const struct slot *s = map_find(&d->parts, d->fb.s, k, n, key_hash(k, n));
+
+	return s ? s->val : -1;
+}
+
+/*
+ * The person whose name holds every word of m, and whose gender (from
+ * titles) is not other than g: the first such, or -1.
+ */
 static int
-find_person(struct doc *d, const struct ment *m)
+find_person_g(struct doc *d, const struct ment *m, int g)
 {
 	const char *k = d->fb.s + m->ko;
-	size_t i, j, wl;
-	const struct slot *s;
+	size_t i, j, wl, n;
+	int32_t l;
+	const struct person *p;
 
 	/* any word of the key leads to the candidates: try the last one */
 	for (i = m->kl; i > 0 && k[i - 1] != ' '; i--)
 		;
 	wl = m->kl - i;
-	s = map_find(&d->parts, d->fb.s, k + i, wl, key_hash(k + i, wl));
-	if (!s) {
+	if ((l = parts_head(d, k + i, wl)) < 0) {
 		for (j = 0; j < m->kl && k[j] != ' '; j++)
 			;
-		s = map_find(&d->parts, d->fb.s, k, j, key_hash(k, j));
-		if (!s)
+		if ((l = parts_head(d, k, j)) < 0)
 			return -1;
 	}
-	if (words_in(k, m->kl, d->fb.s + d->p[s->val].ko, d->p[s->val].kl))
-		return s->val;
+	for (n = 0; l >= 0 && n < PCHAIN; l = d->pl[l].next, n++) {
+		p = &d->p[d->pl[l].p];
+		if ((g == G_NONE || p->gender == G_NONE || p->gender == g) &&
+		    words_in(k, m->kl, d->fb.s + p->ko, p->kl))
+			return d->pl[l].p;
+	}
 	return -1;
+}
+
+/* The person whose name holds every word of m, or -1. */
+static int
+find_person(struct doc *d, const struct ment *m)
+{
+	return find_person_g(d, m, G_NONE);
 }
 
 /* Is m the last word of person pi (Washington of George Washington)? */
@@ -150,6 +175,8 @@ add_person(struct doc *d, struct ment *m)
 	p->ko = m->ko;
 	p->kl = m->kl;
 	p->strong = m->level >= L_EVID;
+	p->gender = m->gender;
+	p->male = p->female = 0;
 	if (m->idsrc == 0 && m->id != 0) {
 		/* a known person keeps the canonical name */
 		const char *id = d->x->arena.s + m->id;
@@ -165,8 +192,17 @@ add_person(struct doc *d, struct ment *m)
 		if (j - i <= 1)
 			continue;	/* an initial links nothing */
 		s = map_put(&d->parts, &d->fb, m->ko + i, j - i, &isnew);
+		if (d->npl == d->plcap) {
+			d->plcap = d->plcap ? d->plcap * 2 : 64;
+			d->pl = xrealloc(d->pl, d->plcap * sizeof *d->pl);
+		}
+		d->pl[d->npl].p = (int32_t)d->np;
+		d->pl[d->npl].next = -1;
 		if (isnew)
-			s->val = (int32_t)d->np;
+			s->val = (int32_t)d->npl;
+		else
+			d->pl[s->ent].next = (int32_t)d->npl;
+		s->ent = (int32_t)d->npl++;
 	}
 	d->np++;
 }
@@ -283,6 +319,35 @@ acronym_orgs(struct doc *d)
 	}
 }
 
+/*
+ * The surnames alone with a title (Mr Howard, Mrs Howard), mentions
+ * ord[i0..n): each person they point to takes the gender most of them
+ * give, so that the others are someone else.
+ */
+static void
+gender_votes(struct doc *d, size_t i0, size_t n)
+{
+	struct person *p;
+	struct ment *m;
+	size_t i;
+	int pi;
+
+	for (i = i0; i < n; i++) {
+		m = &d->m[d->ord[i]];
+		if (m->gender == G_NONE || (pi = find_person(d, m)) < 0)
+			continue;
+		if (m->gender == G_MALE)
+			d->p[pi].male++;
+		else
+			d->p[pi].female++;
+	}
+	for (i = 0; i < d->np; i++) {
+		p = &d->p[i];
+		if (p->gender == G_NONE && p->male != p->female)
+			p->gender = p->male > p->female ? G_MALE : G_FEMALE;
+	}
+}
+
 /* People, longest names first: shorter forms link to them. */
 static void
 link_people(struct doc *d)
@@ -318,11 +383,17 @@ link_people(struct doc *d)
 	free(start);
 	for (i = 0; i < j; i++) {
 		m = &d->m[d->ord[i]];
-		if ((pi = find_person(d, m)) >= 0) {
+		if (m->ntok == 1 && (i == 0 || d->m[d->ord[i - 1]].ntok > 1))
+			gender_votes(d, i, j);
+		if ((pi = find_person_g(d, m, m->gender)) >= 0) {
+			if (d->p[pi].gender == G_NONE)
+				d->p[pi].gender = m->gender;
 			m->idsrc = 1;
 			m->id = d->p[pi].id;
 		} else if (m->ntok >= 2 || m->level == L_TITLE) {
 			add_person(d, m);
+		} else if (m->gender != G_NONE) {
+			add_person(d, m);	/* Mrs Howard, not Michael Howard */
 		} else if (m->idsrc == 1 || m->id == 0) {
 			own_id(d, m);
 		}

@@ -45,8 +45,12 @@ enum {
 	F_TEAMV = 1 << 24,	/* in sports text, a verb after a team: beat, signed */
 	F_TEAMN = 1 << 25,	/* in sports text, a noun after a team: coach, forwards */
 	F_TEAMB = 1 << 26,	/* in sports text, a word before a team: against, v */
-	F_TEAMHEAD = 1 << 27	/* starts a club's name: Real, Union, Dynamo */
+	F_TEAMHEAD = 1 << 27,	/* starts a club's name: Real, Union, Dynamo */
+	F_MALE = 1 << 28,	/* a title of men: Mr, Sir, Lord */
+	F_FEMALE = 1 << 29	/* a title of women: Mrs, Ms, Lady */
 };
+
+enum { G_NONE, G_MALE, G_FEMALE };
 
 enum { T_PERSON, T_NORP, T_ORG, T_GPE, T_LOC, T_NBUILTIN };
 
@@ -291,6 +295,7 @@ struct ment {
 	uint8_t level, head, drop, allcap, init;
 	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
+	uint8_t gender;			/* G_*, from its title */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -307,6 +312,13 @@ struct person {
 	uint32_t ko, kl;	/* folded key of the full name */
 	uint32_t id;		/* in ids */
 	int strong;		/* typed with evidence, not guessed */
+	int gender;		/* G_*: from titles, Mrs Howard is not Mr Howard */
+	uint32_t male, female;	/* the votes of the titles of its surname alone */
+};
+
+/* The people who have a word in their name, in the order they came. */
+struct plink {
+	int32_t p, next;
 };
 
 #define LC_SIZE 16384	/* entries of the lookup cache, a power of two */
@@ -332,7 +344,9 @@ struct doc {
 	struct person *p;
 	size_t np, pcap;
 	struct map known;	/* folded key -> mention index that typed it */
-	struct map parts;	/* folded word of a person's name -> person */
+	struct map parts;	/* folded word of a person's name -> first plink (val), last (ent) */
+	struct plink *pl;
+	size_t npl, plcap;
 	struct map oparts;	/* last word of an organisation's name -> mention */
 	struct map teams;	/* folded key of a team -> mention */
 	struct ent *out;

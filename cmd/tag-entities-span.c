@@ -767,7 +767,7 @@ titled(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, p, q;
+	size_t k, p, q, g;
 	struct ment *m;
 	int e;
 
@@ -796,6 +796,9 @@ titled(struct rctx *c, size_t a, size_t b)
 	m = new_ment(c, q, b, T_PERSON, L_TITLE);
 	if (e >= 0 && d->x->ents[e].type == T_PERSON)
 		m->id = d->x->ents[e].id;
+	for (g = p; g < q; g++)
+		if (t[g].lf & (F_MALE | F_FEMALE))
+			m->gender = t[g].lf & F_MALE ? G_MALE : G_FEMALE;
 	m->tb = t[p].b;
 	m->te = t[q - 1].e;
 	if (t[k].lf & F_HONOR && !(t[k].lf & F_TITLE) && p == k && q == k + 1)

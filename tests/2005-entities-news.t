@@ -99,4 +99,15 @@ check_same "regions are LOC" \
     "$(e 'Sales grew in the Americas and Asia Pacific, and in the Southern Hemisphere.')" \
     "Americas|LOC|Americas Asia Pacific|LOC|Asia Pacific Southern Hemisphere|LOC|Southern Hemisphere"
 
+# --- linking that respects people
+check_same "Mr Howard links to Michael Howard, Mrs Howard is someone else" \
+    "$(e 'Michael Howard spoke.' 'Mr Howard said so.' 'Mrs Howard smiled.' 'Mr Howard left with Mrs Howard.')" \
+    "Michael Howard|PERSON|Michael Howard / Howard|PERSON|Michael Howard / Howard|PERSON|Howard / Howard|PERSON|Michael Howard Howard|PERSON|Howard"
+check_same "two Howards named in full: each title finds its own" \
+    "$(e 'Sandra Howard and Michael Howard came.' 'Mrs Howard spoke, and Mr Howard too.')" \
+    "Sandra Howard|PERSON|Sandra Howard Michael Howard|PERSON|Michael Howard / Howard|PERSON|Sandra Howard Howard|PERSON|Michael Howard"
+check_same "first names keep people apart; a surname alone takes the first" \
+    "$(e 'Ann Pellow met Tom Pellow.' 'Ann left; Pellow stayed.')" \
+    "Ann Pellow|PERSON|Ann Pellow Tom Pellow|PERSON|Tom Pellow / Ann|PERSON|Ann Pellow Pellow|PERSON|Ann Pellow"
+
 done_testing
