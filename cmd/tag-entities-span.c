@@ -874,6 +874,27 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Are [a, b) letters standing alone, but for one word of up to three
+ * letters, none known and none an initial with its dot: the headings of
+ * a table (W D L Pts)?
+ */
+static int
+short_words(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t longer = 0;
+
+	for (; a < b; a++) {
+		if (t[a].ce - t[a].cb > 3 || t[a].lent >= 0 || (t[a].f & (TK_INITIAL |
+		    TK_DIGIT)))
+			return 0;
+		if (t[a].ce - t[a].cb > 1 && longer++)
+			return 0;
+	}
+	return 1;
+}
+
 /* A run of capitalised words [a, b): strip, find titles, type. */
 static void
 segment(struct rctx *c, size_t a, size_t b)
@@ -887,6 +908,8 @@ segment(struct rctx *c, size_t a, size_t b)
 		return;
 	if (b == a + 1 && t[a].fl <= 1 && t[a].lent < 0)
 		return;	/* a lone initial */
+	if (b - a >= 3 && short_words(c, a, b))
+		return;	/* a table's header: W D L Pts */
 	if (quoted(c, a, b) && gaz(d, a, b) < 0)
 		return;	/* "Brand New Name": the title of a work */
 	if ((e = gaz(d, a, b)) >= 0) {
@@ -1098,6 +1121,14 @@ find_names(struct rctx *c)
 	for (i = 0; i < c->nt;) {
 		if (!(t[i].f & TK_CAP)) {
 			i++;
+			continue;
+		}
+		/* a party label after a name: (D-Ore.), (R-Texas); the state may be a place */
+		if ((t[i].f & TK_OPAREN) && t[i].ce - t[i].cb == 1 && i + 1 < c->nt &&
+		    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP)) {
+			i++;
+			if (t[i].lent < 0 || (t[i].lf & F_WORD))
+				i++;	/* Ore., Calif.: an abbreviation, no name */
 			continue;
 		}
 		/* the longest known name from here */

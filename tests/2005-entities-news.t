@@ -110,4 +110,15 @@ check_same "first names keep people apart; a surname alone takes the first" \
     "$(e 'Ann Pellow met Tom Pellow.' 'Ann left; Pellow stayed.')" \
     "Ann Pellow|PERSON|Ann Pellow Tom Pellow|PERSON|Tom Pellow / Ann|PERSON|Ann Pellow Pellow|PERSON|Ann Pellow"
 
+# --- labels, tables and datelines
+check_same "a party label after a name is no person; its state is a place" \
+    "$(e 'Sen. Ann Fry (D-Ore.) and Rep. Tom Vale (R-Texas) objected.')" \
+    "Ann Fry|PERSON|Ann Fry Tom Vale|PERSON|Tom Vale Texas|GPE|Texas"
+check_same "a table's headings are no name" \
+    "$(e 'P W D L F A Pts' 'Team W D L PTS')" \
+    " / "
+check_same "a dateline in capitals" \
+    "$(e 'KELOWNA, Canada (AP) - A fire spread on Sunday.')" \
+    "KELOWNA|GPE|Kelowna Canada|GPE|Canada AP|ORG|Associated Press"
+
 done_testing
