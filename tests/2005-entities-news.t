@@ -121,4 +121,12 @@ check_same "a dateline in capitals" \
     "$(e 'KELOWNA, Canada (AP) - A fire spread on Sunday.')" \
     "KELOWNA|GPE|Kelowna Canada|GPE|Canada AP|ORG|Associated Press"
 
+# --- bodies and clubs named alone
+check_same "bodies named alone are ORG" \
+    "$(e 'The Treasury and the Lords clashed, and the Scottish Executive agreed.')" \
+    "Treasury|ORG|HM Treasury Lords|ORG|House of Lords Scottish Executive|ORG|Scottish Executive"
+check_same "a club whose name is no place" \
+    "$(e 'Arsenal signed a winger from Celtic.')" \
+    "Arsenal|ORG|Arsenal Celtic|ORG|Celtic"
+
 done_testing
