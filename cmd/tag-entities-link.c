@@ -175,6 +175,7 @@ add_person(struct doc *d, struct ment *m)
 	p->ko = m->ko;
 	p->kl = m->kl;
 	p->strong = m->level >= L_EVID;
+	p->first = (m->cue & C_FIRST) && m->ntok >= 2;
 	p->gender = m->gender;
 	p->male = p->female = 0;
 	if (m->idsrc == 0 && m->id != 0) {
@@ -427,6 +428,14 @@ same_as(struct ment *m, const struct ment *o)
 	m->id = o->id;
 }
 
+/* Is m a common word alone at a sentence start, with no evidence? */
+static int
+init_common(struct doc *d, const struct ment *m)
+{
+	return m->init && m->ntok == 1 && m->level == L_NONE && !m->allcap &&
+	    all_common_key(d, m);
+}
+
 /*
  * Mention i, not known from the lexicon: an acronym, a name typed
  * before, a part of a person's name, or a name on its own evidence;
@@ -448,6 +457,17 @@ link_one(struct doc *d, size_t i)
 	}
 	if (m->level >= L_GAZ)
 		return;
+	if (init_common(d, m)) {
+		/* Butler led: only as the surname of a person named in full */
+		if ((pi = find_person(d, m)) >= 0 && (d->p[pi].strong || d->p[pi].first) &&
+		    surname(d, pi, m)) {
+			m->type = T_PERSON;
+			m->idsrc = 1;
+			m->id = d->p[pi].id;
+		} else
+			m->drop = 1;
+		return;
+	}
 	s = map_find(&d->known, d->fb.s, d->fb.s + m->ko, m->kl,
 	    key_hash(d->fb.s + m->ko, m->kl));
 	if (s) {
@@ -457,7 +477,8 @@ link_one(struct doc *d, size_t i)
 	}
 	if (m->type != T_PERSON && (pi = find_person(d, m)) >= 0 &&
 	    !(m->level == L_EVID && m->type != T_GPE) &&
-	    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m))) &&
+	    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m)) ||
+	    (d->p[pi].first && surname(d, pi, m))) &&
 	    (m->id == 0 || surname(d, pi, m))) {
 		m->type = T_PERSON;
 		m->idsrc = 1;
@@ -503,7 +524,8 @@ org_parts(struct doc *d)
 	}
 	for (i = 0; i < d->nm && d->oparts.n; i++) {
 		m = &d->m[i];
-		if (!m->drop || m->level != L_NONE || m->ntok != 1 || m->head)
+		if (!m->drop || m->level != L_NONE || m->ntok != 1 || m->head ||
+		    init_common(d, m))
 			continue;
 		s = map_find(&d->oparts, d->fb.s, d->fb.s + m->ko, m->kl,
 		    key_hash(d->fb.s + m->ko, m->kl));

@@ -312,6 +312,7 @@ struct person {
 	uint32_t ko, kl;	/* folded key of the full name */
 	uint32_t id;		/* in ids */
 	int strong;		/* typed with evidence, not guessed */
+	int first;		/* its name starts with a first name */
 	int gender;		/* G_*: from titles, Mrs Howard is not Mr Howard */
 	uint32_t male, female;	/* the votes of the titles of its surname alone */
 };

@@ -718,6 +718,13 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 			a++;
 			continue;
 		}
+		/*
+		 * a common word alone starting a sentence may be a surname
+		 * (Butler led): kept untyped, for linking to decide
+		 */
+		if (b == a + 1 && (t[a].f & TK_INIT) && (t[a].f & TK_CAP) && !(lf & F_NOTNAME) &&
+		    !(t[a].f & TK_ALLCAP) && t[a].fl >= 3 && (lf & F_WORD) && t[a].lent < 0)
+			break;
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |

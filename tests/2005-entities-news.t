@@ -129,4 +129,15 @@ check_same "a club whose name is no place" \
     "$(e 'Arsenal signed a winger from Celtic.')" \
     "Arsenal|ORG|Arsenal Celtic|ORG|Celtic"
 
+# --- look-alikes
+check_same "a surname that is a common word takes the full name's type" \
+    "$(e 'Hayley Butler won the race.' 'Butler led from the start, and then Butler won.')" \
+    "Hayley Butler|PERSON|Hayley Butler / Butler|PERSON|Hayley Butler Butler|PERSON|Hayley Butler"
+check_same "a common word at a sentence start with no such person stays out" \
+    "$(e 'Hayley Pellow won the race.' 'Butler service was slow.')" \
+    "Hayley Pellow|PERSON|Hayley Pellow / "
+check_same "a name before said is a person, after a title too" \
+    "$(e 'Mr Quarry arrived late.' 'Vennick said the plan would work.')" \
+    "Quarry|PERSON|Quarry / Vennick|PERSON|Vennick"
+
 done_testing
