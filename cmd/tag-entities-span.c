@@ -933,8 +933,18 @@ static int
 headline(struct rctx *c)
 {
 	const struct tok *t = c->d->tv.t;
-	size_t i, n = 0, caps = 0, all = 0;
+	size_t i, n = 0, caps = 0, all = 0, words = 0, upper = 0;
 
+	/* all in capitals, however few common words: BRACKLEY SIGN STRIKER */
+	for (i = 0; i < c->nt; i++) {
+		if ((t[i].f & TK_DIGIT) || t[i].ce - t[i].cb < 2)
+			continue;
+		words++;
+		if (t[i].f & TK_ALLCAP)
+			upper++;
+	}
+	if (words >= 3 && upper == words)
+		return 1;
 	for (i = 0; i < c->nt; i++) {
 		if (t[i].ce - t[i].cb < 3 || (t[i].f & TK_DIGIT) ||
 		    !(t[i].lf & F_WORD) || (t[i].lf & (F_FIRST | F_TITLE | F_TPREFIX |

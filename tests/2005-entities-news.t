@@ -117,6 +117,9 @@ check_same "a party label after a name is no person; its state is a place" \
 check_same "a table's headings are no name" \
     "$(e 'P W D L F A Pts' 'Team W D L PTS')" \
     " / "
+check_same "a headline in capitals keeps only names known in the document" \
+    "$(e 'BRACKLEY SIGN DUNMORE STRIKER' 'Brackley have signed a striker from Dunmore after the match.')" \
+    "BRACKLEY|ORG|Brackley DUNMORE|GPE|Dunmore / Brackley|ORG|Brackley Dunmore|GPE|Dunmore"
 check_same "a dateline in capitals" \
     "$(e 'KELOWNA, Canada (AP) - A fire spread on Sunday.')" \
     "KELOWNA|GPE|Kelowna Canada|GPE|Canada AP|ORG|Associated Press"
