@@ -261,6 +261,20 @@ all_common_key(struct doc *d, const struct ment *m)
 	return 1;
 }
 
+/* Is the first word of m a first name, no common word and no place? */
+static int
+first_only(struct doc *d, const struct ment *m)
+{
+	const char *k = d->fb.s + m->ko;
+	size_t j;
+	const struct slot *s;
+
+	for (j = 0; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
+		;
+	s = doc_lookup(d, k, j);
+	return s && (s->val & F_FIRST) && !(s->val & F_WORD) && s->ent < 0;
+}
+
 /* No evidence: a guess from the shape, for names of two words or more. */
 static void
 guess_type(struct doc *d, struct ment *m)
@@ -285,7 +299,9 @@ guess_type(struct doc *d, struct ment *m)
 	if (m->cue & C_GPEAFTER)
 		m->type = T_GPE;	/* Glen Echo, Maryland */
 	else if (m->cue & C_FIRST)
-		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+		/* Jeremy Irons, Kate Rivers: a first name and a surname */
+		m->type = m->ntok <= 3 && (!common_words(d, m) || (m->ntok == 2 &&
+		    first_only(d, m))) ? T_PERSON : T_ORG;
 	else if (m->cue & (C_PLACE | C_PLSUF))
 		m->type = T_GPE;
 	else if (m->cue & (C_THE | C_WORD1))

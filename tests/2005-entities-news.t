@@ -139,6 +139,9 @@ check_same "a surname that is a common word takes the full name's type" \
 check_same "a common word at a sentence start with no such person stays out" \
     "$(e 'Hayley Pellow won the race.' 'Butler service was slow.')" \
     "Hayley Pellow|PERSON|Hayley Pellow / "
+check_same "a first name and a plural surname is a person, not a team" \
+    "$(e 'Jeremy Irons starred, and Kate Rivers joined Ford.')" \
+    "Jeremy Irons|PERSON|Jeremy Irons Kate Rivers|PERSON|Kate Rivers Ford|ORG|Ford"
 check_same "a name before said is a person, after a title too" \
     "$(e 'Mr Quarry arrived late.' 'Vennick said the plan would work.')" \
     "Quarry|PERSON|Quarry / Vennick|PERSON|Vennick"
