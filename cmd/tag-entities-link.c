@@ -601,11 +601,19 @@ is_team(struct doc *d, size_t i)
 	    (tm & TM_HEAD));
 	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
 
-	if (!tm || m->head || (tm & TM_POSS) || (!place && !unknown) || (m->cue & C_PLACE))
+	if ((!tm && !(m->cue & C_THE)) || m->head || (tm & TM_POSS) || (!place && !unknown) ||
+	    (m->cue & C_PLACE))
+		return 0;
+	if (place && !tm)
 		return 0;
 	if (place)
 		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE)) ||
 		    ((tm & TM_PLURAL) && !plural);
+	/* the Lions, the Blues: a side's nickname */
+	if (m->ntok == 1 && plural && (m->cue & C_THE) && !(m->cue & C_OFTHE) && !m->init &&
+	    !m->allcap && m->kl > 4 && all_common_key(d, m) &&
+	    !(doc_lookup(d, d->fb.s + m->ko, m->kl)->val & F_MISC))
+		return 1;
 	if (m->allcap || all_common_key(d, m) || find_person(d, m) >= 0 ||
 	    contraction(d->fb.s + m->ko, m->kl))
 		return 0;

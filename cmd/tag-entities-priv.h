@@ -271,7 +271,8 @@ enum {
 	C_THE = 1 << 2,		/* "the" just before, not at a sentence start */
 	C_FIRST = 1 << 3,	/* the first word is a first name */
 	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
-	C_WORD1 = 1 << 5	/* the first word is a common word, not a first name */
+	C_WORD1 = 1 << 5,	/* the first word is a common word, not a first name */
+	C_OFTHE = 1 << 6	/* "of the" just before: Lord of the Rings */
 };
 
 /* What a mention's neighbours say of a team: Brackley 2, Dunmore have. */

@@ -158,8 +158,11 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
 			cue |= C_PLACE;
-		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0)
+		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0) {
 			cue |= C_THE;
+			if (a > 1 && t[a - 2].fl == 2 && memcmp(d->fb.s + t[a - 2].fo, "of", 2) == 0)
+				cue |= C_OFTHE;
+		}
 	}
 	/* not "Palaniappan Chidambaram, India's finance minister" */
 	/* nor "Ross Walker, UK economist" */

@@ -69,6 +69,9 @@ check_same "a plural verb makes a club; from a town is the town" \
 check_same "the club's other mentions follow it, the town after in does not" \
     "$(e 'Leeds beat Coventry in the league match.' 'The Leeds coach praised the goal.' 'Fans in Leeds celebrated.')" \
     "Leeds|ORG|Leeds team Coventry|ORG|Coventry team / Leeds|ORG|Leeds team / Leeds|GPE|Leeds"
+check_same "in sports text a side's nickname after the is ORG, not in a title" \
+    "$(e 'The coach said the Tigers would win the match, and the Tigers scored two goals.' 'The film Lord of the Rings won.')" \
+    "Tigers|ORG|Tigers Tigers|ORG|Tigers / "
 check_same "clubs named with several words are one ORG" \
     "$(e 'Union Kessel beat Real Tolosa 3-1 in the cup match, and the coach praised the goals.')" \
     "Union Kessel|ORG|Union Kessel Real Tolosa|ORG|Real Tolosa"
