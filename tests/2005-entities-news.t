@@ -29,7 +29,7 @@ print(" / ".join(out))'
 # --- parties: ORG under every name, one id each; the adjective is NORP
 check_same "party names and short forms are ORG with one id" \
     "$(e 'The Tories and Labour clashed.' 'The Conservatives replied.')" \
-    "Tories|ORG|Conservative Party Labour|ORG|Labour Party / Conservatives|ORG|Conservative Party"
+    "Tories|ORG|Conservative Party Labour|ORG|Labour / Conservatives|ORG|Conservative Party"
 check_same "Lib Dems and Liberal Democrats are one party" \
     "$(e 'The Lib Dems gained seats.' 'The Liberal Democrats were pleased.')" \
     "Lib Dems|ORG|Liberal Democrats / Liberal Democrats|ORG|Liberal Democrats"
