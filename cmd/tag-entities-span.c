@@ -222,6 +222,11 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
 		    score(d, k)))
 			tm |= TM_SCORE;
+		/* a row of a league table: Leeds 12 7 3 2 21 */
+		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
+			;
+		if (k == b + 4)
+			tm |= TM_SCORE;
 	}
 	/* not "Aisby and Heydour are": two places, no team */
 	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&

@@ -75,6 +75,9 @@ check_same "in sports text a side's nickname after the is ORG, not in a title" \
 check_same "clubs named with several words are one ORG" \
     "$(e 'Union Kessel beat Real Tolosa 3-1 in the cup match, and the coach praised the goals.')" \
     "Union Kessel|ORG|Union Kessel Real Tolosa|ORG|Real Tolosa"
+check_same "rows of a league table: clubs; a country stays GPE" \
+    "$(e 'Dunmore 12 7 3 2 21' 'Leeds 12 6 3 3 19' 'Japan 3 2 1 0 7')" \
+    "Dunmore|ORG|Dunmore / Leeds|ORG|Leeds team / Japan|GPE|Japan"
 check_same "a country keeps GPE for its national side" \
     "$(e 'France have won the match against Wales, and the coach praised the goals.')" \
     "France|GPE|France Wales|GPE|Wales"
