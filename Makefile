@@ -85,6 +85,9 @@ bench-scale: all
 bench-peers: all
 	@sh scripts/bench-peers
 
+bench-linear: all
+	@sh scripts/bench-linear
+
 fuzz:
 	@sh scripts/fuzz $(FUZZTIME)
 
@@ -115,13 +118,14 @@ help:
 	@echo 'make bench      throughput of each program, next to cat'
 	@echo 'make bench-scale  the 1 GB pipeline through lede-batch -j 1 and -j 2, a million files'
 	@echo 'make bench-peers  lede against sbd, chrono-node and compromise (npm), speed and quality'
+	@echo 'make bench-linear  lede-tag-entities on one record of 2 MB and of 8 MB: linear or not'
 	@echo 'make fuzz       run the libFuzzer targets (FUZZTIME=seconds each)'
 	@echo 'make install    install under PREFIX ($(PREFIX)), DESTDIR for staging'
 	@echo 'make uninstall  remove what install put there'
 	@echo 'make clean      remove what the build made'
 	@echo 'make help       this list'
 
-.PHONY: all check lint eval bench bench-scale bench-peers fuzz install uninstall clean help example
+.PHONY: all check lint eval bench bench-scale bench-peers bench-linear fuzz install uninstall clean help example
 
 # The default pipeline over the bundled example articles through
 # lede-batch, a few lines of its output.

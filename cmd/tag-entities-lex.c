@@ -225,9 +225,16 @@ lex_ent_key(struct lex *x, const char *name, const char *type, int weak, struct 
 	size_t off;
 
 	add_prefixes(x, tv);
+	if (tv->n > x->maxntok)
+		x->maxntok = tv->n;
 	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
-	if (sl->ent >= 0) {
-		/* the hand-kept files come after the generated ones */
+	if (sl->ent >= 0 && strcmp(x->arena.s + x->ents[sl->ent].id, name) == 0) {
+		/*
+		 * the same name again: the hand-kept files come after the
+		 * generated ones, the user's after both.  (The name of
+		 * another entity's alias is a new entity, and the alias is
+		 * its now.)
+		 */
 		x->ents[sl->ent].type = type_index(x, type);
 		x->ents[sl->ent].weak = weak;
 		return sl->ent;
@@ -260,11 +267,11 @@ lex_alias(struct lex *x, struct conf *c, yaml_node_t *n, const char *alias, int 
 		conf_fail(c, n, "alias has no word in it");
 	}
 	add_prefixes(x, tv);
+	if (tv->n > x->maxntok)
+		x->maxntok = tv->n;
 	sl = key_slot(x, x->key.s, x->key.len);	/* the map may have grown */
-	if (sl->ent < 0 || x->ents[sl->ent].weak) {
-		sl->ent = ent;
-		sl->val |= F_ENT;
-	}
+	sl->ent = ent;
+	sl->val |= F_ENT;
 	return 0;
 }
 
@@ -334,6 +341,9 @@ static const struct {
 	{ "place-cues", F_PLACECUE }, { "misc-words", F_MISC }, { "misc-heads", F_MISCHEAD },
 	{ "loc-heads", F_LOCHEAD }, { "org-cues", F_ORGCUE }, { "lower", F_LOWTITLE },
 	{ "place-nouns", F_PLACENOUN }, { "appos-ends", F_APPEND },
+	{ "sport-words", F_SPORTW }, { "team-plural", F_TEAMPL }, { "team-verbs", F_TEAMV },
+	{ "team-nouns", F_TEAMN }, { "team-before", F_TEAMB }, { "team-heads", F_TEAMHEAD },
+	{ "male", F_MALE }, { "female", F_FEMALE },
 };
 
 int

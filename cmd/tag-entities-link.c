@@ -29,10 +29,11 @@ doc_reset(struct doc *d)
 	buf_reset(&d->txt);
 	buf_reset(&d->fb);
 	buf_reset(&d->ids);
-	d->nr = d->nm = d->np = 0;
+	d->nr = d->nm = d->np = d->npl = 0;
 	map_clear(&d->known);
 	map_clear(&d->parts);
 	map_clear(&d->oparts);
+	map_clear(&d->teams);
 }
 
 void
@@ -51,7 +52,10 @@ doc_free(struct doc *d)
 	map_free(&d->known);
 	map_free(&d->parts);
 	map_free(&d->oparts);
+	map_free(&d->teams);
 	free(d->out);
+	free(d->ord);
+	free(d->pl);
 	free(d->lc);
 	free(d);
 }
@@ -95,29 +99,53 @@ words_in(const char *k, size_t kl, const char *p, size_t pl)
 	return 1;
 }
 
-/* The person whose name holds every word of m, or -1. */
+#define PCHAIN 16	/* the people looked at for one word */
+
+/* The people chained to word k[0..n), or -1. */
+static int32_t
+parts_head(struct doc *d, const char *k, size_t n)
+{
+	const struct slot *s = map_find(&d->parts, d->fb.s, k, n, key_hash(k, n));
+
+	return s ? s->val : -1;
+}
+
+/*
+ * The person whose name holds every word of m, and whose gender (from
+ * titles) is not other than g: the first such, or -1.
+ */
 static int
-find_person(struct doc *d, const struct ment *m)
+find_person_g(struct doc *d, const struct ment *m, int g)
 {
 	const char *k = d->fb.s + m->ko;
-	size_t i, j, wl;
-	const struct slot *s;
+	size_t i, j, wl, n;
+	int32_t l;
+	const struct person *p;
 
 	/* any word of the key leads to the candidates: try the last one */
 	for (i = m->kl; i > 0 && k[i - 1] != ' '; i--)
 		;
 	wl = m->kl - i;
-	s = map_find(&d->parts, d->fb.s, k + i, wl, key_hash(k + i, wl));
-	if (!s) {
+	if ((l = parts_head(d, k + i, wl)) < 0) {
 		for (j = 0; j < m->kl && k[j] != ' '; j++)
 			;
-		s = map_find(&d->parts, d->fb.s, k, j, key_hash(k, j));
-		if (!s)
+		if ((l = parts_head(d, k, j)) < 0)
 			return -1;
 	}
-	if (words_in(k, m->kl, d->fb.s + d->p[s->val].ko, d->p[s->val].kl))
-		return s->val;
+	for (n = 0; l >= 0 && n < PCHAIN; l = d->pl[l].next, n++) {
+		p = &d->p[d->pl[l].p];
+		if ((g == G_NONE || p->gender == G_NONE || p->gender == g) &&
+		    words_in(k, m->kl, d->fb.s + p->ko, p->kl))
+			return d->pl[l].p;
+	}
 	return -1;
+}
+
+/* The person whose name holds every word of m, or -1. */
+static int
+find_person(struct doc *d, const struct ment *m)
+{
+	return find_person_g(d, m, G_NONE);
 }
 
 /* Is m the last word of person pi (Washington of George Washington)? */
@@ -147,6 +175,9 @@ add_person(struct doc *d, struct ment *m)
 	p->ko = m->ko;
 	p->kl = m->kl;
 	p->strong = m->level >= L_EVID;
+	p->first = (m->cue & C_FIRST) && m->ntok >= 2;
+	p->gender = m->gender;
+	p->male = p->female = 0;
 	if (m->idsrc == 0 && m->id != 0) {
 		/* a known person keeps the canonical name */
 		const char *id = d->x->arena.s + m->id;
@@ -162,8 +193,17 @@ add_person(struct doc *d, struct ment *m)
 		if (j - i <= 1)
 			continue;	/* an initial links nothing */
 		s = map_put(&d->parts, &d->fb, m->ko + i, j - i, &isnew);
+		if (d->npl == d->plcap) {
+			d->plcap = d->plcap ? d->plcap * 2 : 64;
+			d->pl = xrealloc(d->pl, d->plcap * sizeof *d->pl);
+		}
+		d->pl[d->npl].p = (int32_t)d->np;
+		d->pl[d->npl].next = -1;
 		if (isnew)
-			s->val = (int32_t)d->np;
+			s->val = (int32_t)d->npl;
+		else
+			d->pl[s->ent].next = (int32_t)d->npl;
+		s->ent = (int32_t)d->npl++;
 	}
 	d->np++;
 }
@@ -221,6 +261,20 @@ all_common_key(struct doc *d, const struct ment *m)
 	return 1;
 }
 
+/* Is the first word of m a first name, no common word and no place? */
+static int
+first_only(struct doc *d, const struct ment *m)
+{
+	const char *k = d->fb.s + m->ko;
+	size_t j;
+	const struct slot *s;
+
+	for (j = 0; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
+		;
+	s = doc_lookup(d, k, j);
+	return s && (s->val & F_FIRST) && !(s->val & F_WORD) && s->ent < 0;
+}
+
 /* No evidence: a guess from the shape, for names of two words or more. */
 static void
 guess_type(struct doc *d, struct ment *m)
@@ -245,7 +299,9 @@ guess_type(struct doc *d, struct ment *m)
 	if (m->cue & C_GPEAFTER)
 		m->type = T_GPE;	/* Glen Echo, Maryland */
 	else if (m->cue & C_FIRST)
-		m->type = m->ntok <= 3 && !common_words(d, m) ? T_PERSON : T_ORG;
+		/* Jeremy Irons, Kate Rivers: a first name and a surname */
+		m->type = m->ntok <= 3 && (!common_words(d, m) || (m->ntok == 2 &&
+		    first_only(d, m))) ? T_PERSON : T_ORG;
 	else if (m->cue & (C_PLACE | C_PLSUF))
 		m->type = T_GPE;
 	else if (m->cue & (C_THE | C_WORD1))
@@ -280,31 +336,83 @@ acronym_orgs(struct doc *d)
 	}
 }
 
+/*
+ * The surnames alone with a title (Mr Howard, Mrs Howard), mentions
+ * ord[i0..n): each person they point to takes the gender most of them
+ * give, so that the others are someone else.
+ */
+static void
+gender_votes(struct doc *d, size_t i0, size_t n)
+{
+	struct person *p;
+	struct ment *m;
+	size_t i;
+	int pi;
+
+	for (i = i0; i < n; i++) {
+		m = &d->m[d->ord[i]];
+		if (m->gender == G_NONE || (pi = find_person(d, m)) < 0)
+			continue;
+		if (m->gender == G_MALE)
+			d->p[pi].male++;
+		else
+			d->p[pi].female++;
+	}
+	for (i = 0; i < d->np; i++) {
+		p = &d->p[i];
+		if (p->gender == G_NONE && p->male != p->female)
+			p->gender = p->male > p->female ? G_MALE : G_FEMALE;
+	}
+}
+
 /* People, longest names first: shorter forms link to them. */
 static void
 link_people(struct doc *d)
 {
 	struct ment *m;
-	size_t i, nt;
+	size_t i, j, nt, *start;
 	int pi;
 
+	/* the people's mentions in buckets by length, longest first */
 	for (i = 0, nt = 1; i < d->nm; i++)
 		if (d->m[i].ntok > nt)
 			nt = d->m[i].ntok;
-	for (; nt >= 1; nt--) {
-		for (i = 0; i < d->nm; i++) {
-			m = &d->m[i];
-			if (m->ntok != nt || m->type != T_PERSON || m->level < L_WEAK ||
-			    (m->head && m->level < L_TITLE))
-				continue;
-			if ((pi = find_person(d, m)) >= 0) {
-				m->idsrc = 1;
-				m->id = d->p[pi].id;
-			} else if (nt >= 2 || m->level == L_TITLE) {
-				add_person(d, m);
-			} else if (m->idsrc == 1 || m->id == 0) {
-				own_id(d, m);
-			}
+	start = xcalloc(nt + 2, sizeof *start);
+	for (i = 0, j = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->type != T_PERSON || m->level < L_WEAK || (m->head && m->level < L_TITLE))
+			continue;
+		start[nt - m->ntok + 1]++;
+		j++;
+	}
+	for (i = 1; i <= nt + 1; i++)
+		start[i] += start[i - 1];
+	if (j > d->ordcap) {
+		d->ordcap = j;
+		d->ord = xrealloc(d->ord, j * sizeof *d->ord);
+	}
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->type != T_PERSON || m->level < L_WEAK || (m->head && m->level < L_TITLE))
+			continue;
+		d->ord[start[nt - m->ntok]++] = (uint32_t)i;
+	}
+	free(start);
+	for (i = 0; i < j; i++) {
+		m = &d->m[d->ord[i]];
+		if (m->ntok == 1 && (i == 0 || d->m[d->ord[i - 1]].ntok > 1))
+			gender_votes(d, i, j);
+		if ((pi = find_person_g(d, m, m->gender)) >= 0) {
+			if (d->p[pi].gender == G_NONE)
+				d->p[pi].gender = m->gender;
+			m->idsrc = 1;
+			m->id = d->p[pi].id;
+		} else if (m->ntok >= 2 || m->level == L_TITLE) {
+			add_person(d, m);
+		} else if (m->gender != G_NONE) {
+			add_person(d, m);	/* Mrs Howard, not Michael Howard */
+		} else if (m->idsrc == 1 || m->id == 0) {
+			own_id(d, m);
 		}
 	}
 }
@@ -336,6 +444,14 @@ same_as(struct ment *m, const struct ment *o)
 	m->id = o->id;
 }
 
+/* Is m a common word alone at a sentence start, with no evidence? */
+static int
+init_common(struct doc *d, const struct ment *m)
+{
+	return m->init && m->ntok == 1 && m->level == L_NONE && !m->allcap &&
+	    all_common_key(d, m);
+}
+
 /*
  * Mention i, not known from the lexicon: an acronym, a name typed
  * before, a part of a person's name, or a name on its own evidence;
@@ -357,6 +473,17 @@ link_one(struct doc *d, size_t i)
 	}
 	if (m->level >= L_GAZ)
 		return;
+	if (init_common(d, m)) {
+		/* Butler led: only as the surname of a person named in full */
+		if ((pi = find_person(d, m)) >= 0 && (d->p[pi].strong || d->p[pi].first) &&
+		    surname(d, pi, m)) {
+			m->type = T_PERSON;
+			m->idsrc = 1;
+			m->id = d->p[pi].id;
+		} else
+			m->drop = 1;
+		return;
+	}
 	s = map_find(&d->known, d->fb.s, d->fb.s + m->ko, m->kl,
 	    key_hash(d->fb.s + m->ko, m->kl));
 	if (s) {
@@ -366,7 +493,8 @@ link_one(struct doc *d, size_t i)
 	}
 	if (m->type != T_PERSON && (pi = find_person(d, m)) >= 0 &&
 	    !(m->level == L_EVID && m->type != T_GPE) &&
-	    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m))) &&
+	    (d->p[pi].strong || (m->level == L_NONE && !common_words(d, m)) ||
+	    (d->p[pi].first && surname(d, pi, m))) &&
 	    (m->id == 0 || surname(d, pi, m))) {
 		m->type = T_PERSON;
 		m->idsrc = 1;
@@ -412,7 +540,8 @@ org_parts(struct doc *d)
 	}
 	for (i = 0; i < d->nm && d->oparts.n; i++) {
 		m = &d->m[i];
-		if (!m->drop || m->level != L_NONE || m->ntok != 1 || m->head)
+		if (!m->drop || m->level != L_NONE || m->ntok != 1 || m->head ||
+		    init_common(d, m))
 			continue;
 		s = map_find(&d->oparts, d->fb.s, d->fb.s + m->ko, m->kl,
 		    key_hash(d->fb.s + m->ko, m->kl));
@@ -422,6 +551,135 @@ org_parts(struct doc *d)
 		same_as(m, &d->m[s->val]);
 		m->type = T_ORG;
 	}
+}
+
+/* Its id: the place's and " team" (England team), or its own words. */
+static void
+team_id(struct doc *d, struct ment *m)
+{
+	const char *id;
+
+	if (m->idsrc == 0 && m->id != 0) {
+		id = d->x->arena.s + m->id;
+		m->idsrc = 1;
+		m->id = (uint32_t)d->ids.len;
+		buf_adds(&d->ids, id);
+		buf_adds(&d->ids, " team");
+		buf_addc(&d->ids, '\0');
+	} else
+		own_id(d, m);
+}
+
+/* Does key k end in a contraction: I'll, We've? */
+static int
+contraction(const char *k, size_t n)
+{
+	size_t i;
+
+	for (i = n; i > 0 && n - i <= 2 && k[i - 1] != '\''; i--)
+		;
+	return i > 1 && k[i - 1] == '\'' && n - i >= 1 && n - i <= 2 && k[i] != 's';
+}
+
+/*
+ * Is mention i a club named by its town, or by a name of its own?  In
+ * sports text, a score after it (Brackley 2 Dunmore 1), a plural verb,
+ * a team's verb or noun after it or "against" before it say so for a
+ * town, a city or a name no gazetteer knows; a name of several words
+ * that starts like a club's (Real Tolosa) needs one of them.  A name no
+ * gazetteer knows must start a results line to take a score, and must
+ * be no common word, no plural, and no person's name.  A country's name
+ * stays GPE, the national side's too (lede(7)).
+ */
+static int
+is_team(struct doc *d, size_t i)
+{
+	struct ment *m = &d->m[i];
+	uint8_t tm = m->team;
+	int place = m->type == T_GPE && m->level < L_GAZ;
+	int unknown = m->type < 0 || (m->type == T_PERSON && m->level <= L_WEAK &&
+	    (tm & TM_HEAD));
+	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
+
+	if ((!tm && !(m->cue & C_THE)) || m->head || (tm & TM_POSS) || (!place && !unknown) ||
+	    (m->cue & C_PLACE))
+		return 0;
+	if (place && !tm)
+		return 0;
+	if (place)
+		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE)) ||
+		    ((tm & TM_PLURAL) && !plural);
+	/* the Lions, the Blues: a side's nickname */
+	if (m->ntok == 1 && plural && (m->cue & C_THE) && !(m->cue & C_OFTHE) && !m->init &&
+	    !m->allcap && m->kl > 4 && all_common_key(d, m) &&
+	    !(doc_lookup(d, d->fb.s + m->ko, m->kl)->val & F_MISC))
+		return 1;
+	if (m->allcap || all_common_key(d, m) || find_person(d, m) >= 0 ||
+	    contraction(d->fb.s + m->ko, m->kl))
+		return 0;
+	if (m->ntok >= 2 && (tm & TM_HEAD))
+		return 1;
+	if (plural)
+		return 0;
+	return (tm & (TM_SCORE | TM_PLURAL)) != 0;
+}
+
+/*
+ * Clubs: ORG with an id of their own (a town's name and " team").
+ * Only in sports text: records with two sports words or a score within
+ * four records of them.  Other mentions of a club's name there with no
+ * place cue before them (in, from) are the club too.
+ */
+static void
+teams(struct doc *d)
+{
+	struct slot *s;
+	struct ment *m;
+	size_t i, lo, hi, *sum;
+	int isnew;
+	char *sport;
+
+	sum = xcalloc(d->nr + 1, sizeof *sum);
+	for (i = 0; i < d->nr; i++)
+		sum[i + 1] = sum[i] + d->r[i].sport;
+	sport = xcalloc(d->nr + 1, 1);
+	for (i = 0; i < d->nr; i++) {
+		lo = i > 4 ? i - 4 : 0;
+		hi = i + 5 < d->nr ? i + 5 : d->nr;
+		sport[i] = sum[hi] - sum[lo] >= 2;
+	}
+	free(sum);
+	for (i = 0; i < d->nm; i++) {
+		if (!sport[d->m[i].rec] || !is_team(d, i))
+			continue;
+		m = &d->m[i];
+		m->type = T_ORG;
+		m->level = L_GAZ;
+		m->drop = 0;
+		team_id(d, m);
+		s = map_put(&d->teams, &d->fb, m->ko, m->kl, &isnew);
+		if (isnew)
+			s->val = (int32_t)i;
+	}
+	for (i = 0; i < d->nm && d->teams.n; i++) {
+		m = &d->m[i];
+		if (m->type == T_ORG || (m->type >= 0 && m->type != T_GPE) ||
+		    (m->type == T_GPE && m->level >= L_GAZ))
+			continue;
+		s = map_find(&d->teams, d->fb.s, d->fb.s + m->ko, m->kl,
+		    key_hash(d->fb.s + m->ko, m->kl));
+		if (!s)
+			continue;
+		if (!sport[m->rec] || (m->cue & C_PLACE) || (m->team & TM_POSS) || m->head) {
+			if (m->type == T_GPE)
+				m->level = L_GAZ;	/* the town: not linked to the club */
+			continue;
+		}
+		same_as(m, &d->m[s->val]);
+		m->level = L_GAZ;
+		m->drop = 0;
+	}
+	free(sport);
 }
 
 void
@@ -434,6 +692,7 @@ doc_resolve(struct doc *d)
 			guess_type(d, &d->m[i]);
 	acronym_orgs(d);
 	link_people(d);
+	teams(d);
 	know_typed(d);
 	for (i = 0; i < d->nm; i++)
 		link_one(d, i);

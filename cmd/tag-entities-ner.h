@@ -24,7 +24,8 @@ struct lex *lex_new(void);
  * words, org-words, org-heads, loc-words, gpe-words, place-cues,
  * org-cues, person-verbs, connectors, not-names, heads, prefixes,
  * honorifics, lower, misc-words, misc-heads, loc-heads, place-nouns,
- * appos-ends, place-suffixes.  A bad one is fatal with its place.
+ * appos-ends, place-suffixes, sport-words, team-plural, team-verbs,
+ * team-nouns, team-before, team-heads.  A bad one is fatal with its place.
  */
 void lex_add(struct lex *, struct conf *);
 /*

@@ -39,8 +39,18 @@ enum {
 	F_PREFIX = 1 << 18,	/* the first words of a longer known name */
 	F_LOCHEAD = 1 << 19,	/* starts a place: Lake, Mount */
 	F_PLACENOUN = 1 << 20,	/* a village, a river: in apposition makes a place */
-	F_APPEND = 1 << 21	/* may follow such a noun: based, founded, that */
+	F_APPEND = 1 << 21,	/* may follow such a noun: based, founded, that */
+	F_SPORTW = 1 << 22,	/* a word of sports text: match, goal, coach */
+	F_TEAMPL = 1 << 23,	/* a plural verb after a place makes a team: have, are */
+	F_TEAMV = 1 << 24,	/* in sports text, a verb after a team: beat, signed */
+	F_TEAMN = 1 << 25,	/* in sports text, a noun after a team: coach, forwards */
+	F_TEAMB = 1 << 26,	/* in sports text, a word before a team: against, v */
+	F_TEAMHEAD = 1 << 27,	/* starts a club's name: Real, Union, Dynamo */
+	F_MALE = 1 << 28,	/* a title of men: Mr, Sir, Lord */
+	F_FEMALE = 1 << 29	/* a title of women: Mrs, Ms, Lady */
 };
+
+enum { G_NONE, G_MALE, G_FEMALE };
 
 enum { T_PERSON, T_NORP, T_ORG, T_GPE, T_LOC, T_NBUILTIN };
 
@@ -76,6 +86,7 @@ struct lex {
 	size_t nsuf;
 	uint32_t suflast[256];	/* by last byte, which of the first 32 suffixes end in it */
 	int sufempty;		/* an empty one, which ends every word */
+	size_t maxntok;		/* the most tokens of a name or alias */
 	struct buf tmp, key;
 };
 
@@ -260,7 +271,19 @@ enum {
 	C_THE = 1 << 2,		/* "the" just before, not at a sentence start */
 	C_FIRST = 1 << 3,	/* the first word is a first name */
 	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
-	C_WORD1 = 1 << 5	/* the first word is a common word, not a first name */
+	C_WORD1 = 1 << 5,	/* the first word is a common word, not a first name */
+	C_OFTHE = 1 << 6	/* "of the" just before: Lord of the Rings */
+};
+
+/* What a mention's neighbours say of a team: Brackley 2, Dunmore have. */
+enum {
+	TM_PLURAL = 1 << 0,	/* a plural verb after it */
+	TM_VERB = 1 << 1,	/* a team's verb after it */
+	TM_NOUN = 1 << 2,	/* a team's noun after it */
+	TM_BEFORE = 1 << 3,	/* against, v before it */
+	TM_SCORE = 1 << 4,	/* a score after it, then a name or the end */
+	TM_POSS = 1 << 5,	/* a possessive 's after it */
+	TM_HEAD = 1 << 6	/* starts with Real, Union: a club if a cue says so */
 };
 
 struct ment {
@@ -268,9 +291,12 @@ struct ment {
 	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
 	uint32_t ko, kl;		/* folded key in the document's fold buffer */
 	uint32_t tb, te;		/* title bytes */
+	uint32_t ti;			/* its first token in the record */
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
 	uint8_t cue;			/* C_* context cues */
+	uint8_t team;			/* TM_* */
+	uint8_t gender;			/* G_*, from its title */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -280,12 +306,21 @@ struct ment {
 struct rec {
 	size_t to, tl;		/* text in txt */
 	size_t m0, m1;		/* its mentions */
+	uint32_t sport;		/* its words of sports text, and twice its scores */
 };
 
 struct person {
 	uint32_t ko, kl;	/* folded key of the full name */
 	uint32_t id;		/* in ids */
 	int strong;		/* typed with evidence, not guessed */
+	int first;		/* its name starts with a first name */
+	int gender;		/* G_*: from titles, Mrs Howard is not Mr Howard */
+	uint32_t male, female;	/* the votes of the titles of its surname alone */
+};
+
+/* The people who have a word in their name, in the order they came. */
+struct plink {
+	int32_t p, next;
 };
 
 #define LC_SIZE 16384	/* entries of the lookup cache, a power of two */
@@ -311,10 +346,15 @@ struct doc {
 	struct person *p;
 	size_t np, pcap;
 	struct map known;	/* folded key -> mention index that typed it */
-	struct map parts;	/* folded word of a person's name -> person */
+	struct map parts;	/* folded word of a person's name -> first plink (val), last (ent) */
+	struct plink *pl;
+	size_t npl, plcap;
 	struct map oparts;	/* last word of an organisation's name -> mention */
+	struct map teams;	/* folded key of a team -> mention */
 	struct ent *out;
 	size_t outcap;
+	uint32_t *ord;		/* mentions in the order they are linked */
+	size_t ordcap;
 	struct buf key;
 };
 

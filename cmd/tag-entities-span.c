@@ -94,6 +94,8 @@ gaz(struct doc *d, size_t a, size_t b)
 
 	if (b == a + 1)
 		return d->tv.t[a].lent;
+	if (b - a > d->x->maxntok)
+		return -1;	/* longer than any name: a run in a table */
 	if (!span_key(d, a, b))
 		return -1;
 	s = doc_lookup(d, d->key.s, d->key.len);
@@ -156,8 +158,11 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
 			cue |= C_PLACE;
-		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0)
+		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0) {
 			cue |= C_THE;
+			if (a > 1 && t[a - 2].fl == 2 && memcmp(d->fb.s + t[a - 2].fo, "of", 2) == 0)
+				cue |= C_OFTHE;
+		}
 	}
 	/* not "Palaniappan Chidambaram, India's finance minister" */
 	/* nor "Ross Walker, UK economist" */
@@ -174,6 +179,68 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	    place_suffix(d->x, d->fb.s + t[b - 1].fo, t[b - 1].fl))
 		cue |= C_PLSUF;
 	return cue;
+}
+
+/* Is token i a score: one or two digits? */
+static int
+score(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return (t->f & TK_DIGIT) && t->fl <= 2 && w[0] >= '0' && w[0] <= '9' &&
+	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
+}
+
+/*
+ * What the words around [a, b) say of a team: "Dunmore have", "Brackley
+ * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
+ */
+static uint8_t
+team_cues(struct rctx *c, size_t a, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint8_t tm = 0;
+	size_t k;
+	int and;
+
+	if (b - a >= 2 && (t[a].lf & F_TEAMHEAD) && (t[a].f & TK_CAP))
+		tm |= TM_HEAD;
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
+		tm |= TM_BEFORE;
+	if (t[b - 1].f & TK_POSS)
+		return tm | TM_POSS;
+	if (b >= c->nt || !(t[b].f & TK_SP))
+		return tm;
+	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
+	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
+		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
+		    (t[k].f & TK_SP); k++)
+			;
+		if (b + 1 == c->nt ? a > 0 && score(d, a - 1) : ((t[b + 1].f & TK_HYPH) &&
+		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
+		    score(d, k)))
+			tm |= TM_SCORE;
+		/* a row of a league table: Leeds 12 7 3 2 21 */
+		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
+			;
+		if (k == b + 4)
+			tm |= TM_SCORE;
+	}
+	/* not "Aisby and Heydour are": two places, no team */
+	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
+	    memcmp(d->fb.s + t[a - 1].fo, "and", 3) == 0) || (t[a - 1].fl == 2 &&
+	    memcmp(d->fb.s + t[a - 1].fo, "or", 2) == 0));
+	if (t[b].f & TK_LOWER) {
+		if ((t[b].lf & F_TEAMPL) && !and)
+			tm |= TM_PLURAL;
+		if (t[b].lf & F_TEAMV)
+			tm |= TM_VERB;
+		if (t[b].lf & F_TEAMN)
+			tm |= TM_NOUN;
+	}
+	return tm;
 }
 
 static struct ment *
@@ -195,7 +262,8 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	m->ce = t[b - 1].ce;
 	m->bs = t[a].b;
 	m->be = t[b - 1].e;
-	m->ntok = (uint16_t)(b - a);
+	m->ti = (uint32_t)a;
+	m->ntok = (uint16_t)(b - a < UINT16_MAX ? b - a : UINT16_MAX);
 	m->type = type;
 	m->level = (uint8_t)level;
 	m->head = (uint8_t)c->head;
@@ -213,6 +281,9 @@ new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
+	m->team = team_cues(c, a, b);
+	if (m->team & TM_SCORE)
+		d->r[d->nr - 1].sport += 2;
 	return m;
 }
 
@@ -366,13 +437,20 @@ quoted(struct rctx *c, size_t a, size_t b)
 	    memcmp(s + j, "\xe2\x80\x9d", 3) == 0;
 }
 
+/* Is token a a common lower-case word, and nothing more? */
+static int
+common_tok(const struct tok *t)
+{
+	return (t->lf & F_WORD) && !(t->lf & (F_FIRST | F_ORGW | F_LOCW | F_GPEW)) &&
+	    t->lent < 0;
+}
+
 /* Are the words [a, b) all common lower-case words? */
 static int
 all_common(struct doc *d, size_t a, size_t b)
 {
 	for (; a < b; a++)
-		if (!(d->tv.t[a].lf & F_WORD) || (d->tv.t[a].lf & (F_FIRST | F_ORGW |
-		    F_LOCW | F_GPEW)) || d->tv.t[a].lent >= 0)
+		if (!common_tok(&d->tv.t[a]))
 			return 0;
 	return 1;
 }
@@ -584,7 +662,7 @@ pieces(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, u, best;
+	size_t k, u, best, nc;
 	int be;
 
 	a = skip_common(c, a, b);
@@ -595,6 +673,9 @@ pieces(struct rctx *c, size_t a, size_t b)
 	 * Jersey, Atlantic City Railroad) unless every word is known, or
 	 * the rest is a person (Venezuelan Nicolás Maduro).
 	 */
+	/* [x, b) is all common words for x > nc: a long run costs one pass */
+	for (nc = b; nc > a && common_tok(&t[nc - 1]); nc--)
+		;
 	u = a;
 	for (k = a; k < b;) {
 		best = longest(d, k, b, &be);
@@ -604,7 +685,7 @@ pieces(struct rctx *c, size_t a, size_t b)
 			k++;
 			continue;
 		}
-		if (u == k && k + best < b && all_common(d, k + best, b) &&
+		if (u == k && k + best < b && k + best >= nc &&
 		    !team(c, k, k + best, b, be)) {
 			/* US-Colombia Relations: the known name alone */
 			known_ment(c, k, k + best, be);
@@ -636,6 +717,22 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 
 	while (a < b) {
 		lf = t[a].lf;
+		/* Former Scotland international: the prefix goes with the noun */
+		if ((lf & F_TPREFIX) && !(lf & (F_TITLE | F_HONOR | F_FIRST | F_ORGW |
+		    F_ORGHEAD)) && t[a].lent < 0 && a + 2 == b && t[a + 1].lent >= 0 &&
+		    d->x->ents[t[a + 1].lent].type != T_PERSON &&
+		    !(t[a + 1].lf & (F_TITLE | F_HONOR | F_TPREFIX)) && b < c->nt &&
+		    (t[b].f & TK_LOWER) && (t[b].lf & (F_TEAMN | F_LOWTITLE | F_TITLE))) {
+			a++;
+			continue;
+		}
+		/*
+		 * a common word alone starting a sentence may be a surname
+		 * (Butler led): kept untyped, for linking to decide
+		 */
+		if (b == a + 1 && (t[a].f & TK_INIT) && (t[a].f & TK_CAP) && !(lf & F_NOTNAME) &&
+		    !(t[a].f & TK_ALLCAP) && t[a].fl >= 3 && (lf & F_WORD) && t[a].lent < 0)
+			break;
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
@@ -685,7 +782,7 @@ titled(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, p, q;
+	size_t k, p, q, g;
 	struct ment *m;
 	int e;
 
@@ -714,6 +811,9 @@ titled(struct rctx *c, size_t a, size_t b)
 	m = new_ment(c, q, b, T_PERSON, L_TITLE);
 	if (e >= 0 && d->x->ents[e].type == T_PERSON)
 		m->id = d->x->ents[e].id;
+	for (g = p; g < q; g++)
+		if (t[g].lf & (F_MALE | F_FEMALE))
+			m->gender = t[g].lf & F_MALE ? G_MALE : G_FEMALE;
 	m->tb = t[p].b;
 	m->te = t[q - 1].e;
 	if (t[k].lf & F_HONOR && !(t[k].lf & F_TITLE) && p == k && q == k + 1)
@@ -761,7 +861,9 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		new_ment(c, a, b, T_ORG, L_EVID);
 		return 1;
 	}
-	if ((t[b - 1].lf & F_LOCW) && b - a >= 2) {
+	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !(b - a == 2 && (t[a].lf & F_FIRST) &&
+	    b < c->nt && lower_has(c, b, F_PVERB))) {
+		/* a place, not David Hill said */
 		new_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
@@ -787,6 +889,27 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Are [a, b) letters standing alone, but for one word of up to three
+ * letters, none known and none an initial with its dot: the headings of
+ * a table (W D L Pts)?
+ */
+static int
+short_words(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t longer = 0;
+
+	for (; a < b; a++) {
+		if (t[a].ce - t[a].cb > 3 || t[a].lent >= 0 || (t[a].f & (TK_INITIAL |
+		    TK_DIGIT)))
+			return 0;
+		if (t[a].ce - t[a].cb > 1 && longer++)
+			return 0;
+	}
+	return 1;
+}
+
 /* A run of capitalised words [a, b): strip, find titles, type. */
 static void
 segment(struct rctx *c, size_t a, size_t b)
@@ -800,6 +923,8 @@ segment(struct rctx *c, size_t a, size_t b)
 		return;
 	if (b == a + 1 && t[a].fl <= 1 && t[a].lent < 0)
 		return;	/* a lone initial */
+	if (b - a >= 3 && short_words(c, a, b))
+		return;	/* a table's header: W D L Pts */
 	if (quoted(c, a, b) && gaz(d, a, b) < 0)
 		return;	/* "Brand New Name": the title of a work */
 	if ((e = gaz(d, a, b)) >= 0) {
@@ -816,8 +941,18 @@ static int
 headline(struct rctx *c)
 {
 	const struct tok *t = c->d->tv.t;
-	size_t i, n = 0, caps = 0, all = 0;
+	size_t i, n = 0, caps = 0, all = 0, words = 0, upper = 0;
 
+	/* all in capitals, however few common words: BRACKLEY SIGN STRIKER */
+	for (i = 0; i < c->nt; i++) {
+		if ((t[i].f & TK_DIGIT) || t[i].ce - t[i].cb < 2)
+			continue;
+		words++;
+		if (t[i].f & TK_ALLCAP)
+			upper++;
+	}
+	if (words >= 3 && upper == words)
+		return 1;
 	for (i = 0; i < c->nt; i++) {
 		if (t[i].ce - t[i].cb < 3 || (t[i].f & TK_DIGIT) ||
 		    !(t[i].lf & F_WORD) || (t[i].lf & (F_FIRST | F_TITLE | F_TPREFIX |
@@ -867,6 +1002,7 @@ rec_new(struct doc *d, const char *text, size_t n)
 	buf_add(&d->txt, text, n);
 	buf_addc(&d->txt, '\0');
 	r->m0 = r->m1 = d->nm;
+	r->sport = 0;
 	return r;
 }
 
@@ -1012,6 +1148,14 @@ find_names(struct rctx *c)
 			i++;
 			continue;
 		}
+		/* a party label after a name: (D-Ore.), (R-Texas); the state may be a place */
+		if ((t[i].f & TK_OPAREN) && t[i].ce - t[i].cb == 1 && i + 1 < c->nt &&
+		    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP)) {
+			i++;
+			if (t[i].lent < 0 || (t[i].lf & F_WORD))
+				i++;	/* Ore., Calif.: an abbreviation, no name */
+			continue;
+		}
 		/* the longest known name from here */
 		best = longest(d, i, c->nt, &e);
 		if (!iscap(c, i)) {
@@ -1043,17 +1187,15 @@ lower_titles(struct rctx *c, size_t m0)
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
 	struct ment *m;
-	size_t i, k, ti, x;
+	size_t i, ti, x;
 
-	for (i = m0, k = 0; i < d->nm; i++) {
+	for (i = m0; i < d->nm; i++) {
 		m = &d->m[i];
 		if (m->type != T_PERSON || m->te > m->tb)
 			continue;
-		for (ti = k; ti < c->nt && t[ti].b != m->bs; ti++)
-			;
-		if (ti == c->nt || ti == 0 || !(t[ti].f & TK_SP))
+		ti = m->ti;
+		if (ti == 0 || !(t[ti].f & TK_SP))
 			continue;
-		k = ti;
 		for (x = ti; x > 0 && x + 3 > ti && (t[x - 1].f & TK_LOWER); x--)
 			if (phrase_flags(d, x - 1, ti) & F_LOWTITLE) {
 				m->tb = t[x - 1].b;
@@ -1075,9 +1217,8 @@ acronyms(struct rctx *c, size_t m0)
 		a = &d->m[i], l = &d->m[i - 1];
 		if (a->ntok != 1 || l->ntok < 2)
 			continue;
-		for (ti = 0; ti < c->nt && t[ti].b != a->bs; ti++)
-			;
-		if (ti == c->nt || !(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
+		ti = a->ti;
+		if (!(t[ti].f & TK_OPAREN) || !(t[ti].f & TK_CPAREN) ||
 		    !(t[ti].f & TK_ALLCAP) || ti == 0 || t[ti - 1].e != l->be)
 			continue;
 		if (d->fb.s[a->ko] != d->fb.s[l->ko])
@@ -1099,6 +1240,9 @@ doc_add(struct doc *d, const char *text, size_t n)
 	tokenize(text, n, &d->tv, &d->fb);
 	c.nt = d->tv.n;
 	lookup_words(d);
+	for (i = 0; i < c.nt; i++)
+		if ((d->tv.t[i].lf & F_SPORTW) && (d->tv.t[i].f & TK_LOWER))
+			r->sport++;
 	join_dots(d, text, n);
 	c.head = headline(&c);
 	if (c.head)
