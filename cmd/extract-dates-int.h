@@ -152,6 +152,12 @@ struct tx {
 	int durpt;		/* a point dd away from the reference (dir): "2 weeks ago" */
 	int dir;
 	struct dur dd;
+	/*
+	 * A duration with a signal word ("in five years", "a month
+	 * earlier", "eight years from now"): val is the point it lands on,
+	 * written as "point"; the value written is dd, a DURATION.
+	 */
+	int sig;
 };
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__

@@ -297,6 +297,8 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!(k = phr(sc, C_AGO, e, &dir, NULL)))
 		return 0;
 	settx(m, i, e + k, TY_DATE, "");
+	/* "eight years from now" is a duration; "a year ago" a date */
+	m->sig = dir > 0, m->dd = dd;
 	if (dd.x) {
 		snprintf(m->val, sizeof m->val, dir < 0 ? "PAST_REF" : "FUTURE_REF");
 		return 1;
@@ -309,7 +311,7 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 			u = U_D;
 	}
 	shiftr(sc->ref, m->val, dir, &dd, u);
-	m->durpt = 1, m->dir = dir, m->dd = dd;
+	m->durpt = 1, m->dir = dir, m->dd = dd, m->sig = dir > 0;
 	m->dayp = u == U_D && sc->ref->have;
 	m->mod = mod && strcmp(mod, "APPROX") == 0 ? mod : NULL;
 	if (u == U_H || u == U_MIN || u == U_S)
@@ -355,6 +357,7 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	if (x) {
 		settx(m, i, e, TY_DATE, "FUTURE_REF");
+		m->sig = 1, m->dd = dd;
 		return 1;
 	}
 	if ((u == U_H || u == U_MIN || u == U_S) && !(sc->ref->have && sc->ref->hastime))
@@ -362,7 +365,7 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 	settx(m, i, e, TY_DATE, "");
 	/* "in a week" points at a day, not at a calendar week */
 	shiftr(sc->ref, m->val, 1, &dd, u == U_W ? U_D : u);
-	m->durpt = 1, m->dir = 1, m->dd = dd;
+	m->durpt = 1, m->dir = 1, m->dd = dd, m->sig = 1;
 	m->dayp = (u == U_D || u == U_W) && sc->ref->have;
 	if (mod && strcmp(mod, "APPROX") == 0)
 		m->mod = mod;
@@ -458,12 +461,14 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 		settx(m, i, e + 1, TY_DATE, "");
 		if (!offsetval(sc, m, narrbase(sc, &dd), ivl(sc, e, C_SHIFT), &dd))
 			return 0;
+		m->sig = 1;	/* "a month earlier": P1M, landing on a month */
 	} else if (has(sc, e, C_SHIFT_CLOCK) && dd.u[0] >= U_H && dd.u[0] <= U_S &&
 	    !has(sc, e + 1, C_OF) && !has(sc, e + 1, C_SHIFT_NOT_BEFORE)) {
 		/* "15 minutes out"; "six weeks out" (injured) is not a point */
 		settx(m, i, e + 1, TY_DATE, "");
 		if (!offsetval(sc, m, sc->ref, ivl(sc, e, C_SHIFT_CLOCK), &dd) || !sc->ref->have)
 			return 0;
+		m->sig = 1;
 	} else if (has(sc, e, C_BEFORE_AFTER)) {
 		dir = ivl(sc, e, C_BEFORE_AFTER);
 		sc->mdok = 1;

@@ -268,13 +268,24 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 	buf_add(out, ",\"text\":", 8);
 	json_escape(out, sc->s + a->b0, b->b1 - a->b0);
 	buf_add(out, ",\"type\":\"", 9);
-	buf_adds(out, tyname[m->type]);
+	buf_adds(out, tyname[m->sig ? TY_DURATION : m->type]);
 	buf_add(out, "\",\"value\":\"", 11);
-	buf_adds(out, m->val);
+	if (m->sig) {
+		/* TimeML's value is the duration; where it lands is the point */
+		char dv[64];
+		durvals(dv, &m->dd);
+		buf_adds(out, dv);
+	} else
+		buf_adds(out, m->val);
 	buf_addc(out, '"');
 	if (m->mod) {
 		buf_add(out, ",\"mod\":\"", 8);
 		buf_adds(out, m->mod);
+		buf_addc(out, '"');
+	}
+	if (m->sig) {
+		buf_add(out, ",\"point\":\"", 10);
+		buf_adds(out, m->val);
 		buf_addc(out, '"');
 	}
 	buf_addc(out, '}');

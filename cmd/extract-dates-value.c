@@ -273,6 +273,7 @@ settx(struct tx *m, size_t t0, size_t t1, int type, const char *val)
 	m->istime = 0;
 	m->wdonly = 0;
 	m->durpt = 0;
+	m->sig = 0;
 	if (val != m->val) {
 		size_t n = strnlen(val, sizeof m->val - 1);
 		memmove(m->val, val, n);

@@ -3,7 +3,8 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 
-# d TEXT [DCT [OPTION...]]: the dates found, one "text|type|value|mod" a line.
+# d TEXT [DCT [OPTION...]]: the dates found, one "text|type|value|mod" a line,
+# then "|point" where there is one.
 d() {
 	t=$1 dct=${2-2025-11-13}
 	shift
@@ -16,7 +17,8 @@ d() {
 import json, sys
 for l in sys.stdin:
     for x in json.loads(l)["dates"]:
-        print("%s|%s|%s|%s" % (x["text"], x["type"], x["value"], x.get("mod", "")))'
+        print("%s|%s|%s|%s" % (x["text"], x["type"], x["value"], x.get("mod", ""))
+              + ("|" + x["point"] if "point" in x else ""))'
 }
 
 # --- absolute dates (the reference is Thursday 2025-11-13)
@@ -85,9 +87,9 @@ check_same "the mid-1990s" "$(d 'Prices peaked in the mid-1990s.')" "the mid-199
 check_same "a compound duration" "$(d 'The ride took 1 hour, 5 minutes and 30 seconds.')" "1 hour, 5 minutes and 30 seconds|DURATION|PT1H5M30S|"
 check_same "tonight at 8" "$(d 'The vote is tonight at 8.')" "tonight at 8|TIME|2025-11-13T20:00|"
 check_same "ISO date and time with a zone" "$(d 'Logged 1994-11-05T13:15:30Z by the server.')" "1994-11-05T13:15:30Z|TIME|1994-11-05T13:15:30|"
-check_same "N years from now" "$(d 'It will be done five years from now.')" "five years from now|DATE|2030|"
+check_same "N years from now: the duration, the point it lands on" "$(d 'It will be done five years from now.')" "five years from now|DURATION|P5Y||2030"
 check_same "the previous year" "$(d 'Sales rose from the previous year.')" "the previous year|DATE|2024|"
-check_same "in three years: a date ahead" "$(d 'The plant will open in three years.')" "three years|DATE|2028|"
+check_same "in three years: the duration, the point ahead" "$(d 'The plant will open in three years.')" "three years|DURATION|P3Y||2028"
 check_same "the first time in three years: a duration" "$(d 'It rose for the first time in three years.')" "three years|DURATION|P3Y|"
 check_same "holidays" "$(d "Sales fell over Christmas and on New Year's Day 2026.")" "Christmas|DATE|2025-12-25|
 New Year's Day 2026|DATE|2026-01-01|"
@@ -129,7 +131,7 @@ check_same "a time range with the year after" "$(d 'Thu Oct 26, 10:00 - 11:00:09
 check_same "no reference: a day range, offsets stay open" "$(d '22-23 Feb at 7pm; next day; two weeks later.' '')" "22|TIME|XXXX-02-22T19:00|
 23 Feb at 7pm|TIME|XXXX-02-23T19:00|
 next day|DATE|XXXX-XX-XX|
-two weeks later|DATE|XXXX-XX-XX|"
+two weeks later|DURATION|P2W||XXXX-XX-XX"
 check_same "a bare number range is not hours" "$(d 'It went 7 - 8 in the vote.')" ""
 check_same "a score is not a range" "$(d 'They won 3-2 at home.')" ""
 
@@ -150,22 +152,27 @@ check_same "a date minus days" "$(d 'Due 2023-12-29 -10days')" "2023-12-29 -10da
 check_same "a minus in a range is no offset" "$(d 'It takes 10 -15 days.')" "15 days|DURATION|P15D|"
 
 # --- points N units from the reference
-check_same "in a week is a day" "$(d 'It will close in a week.')" "a week|DATE|2025-11-20|"
-check_same "within two weeks is a day" "$(d 'It will close within two weeks.')" "two weeks|DATE|2025-11-27|"
-check_same "in about ~5 hours" "$(d 'It ends in about ~5 hours.' 2025-11-13T13:00)" "about ~5 hours|TIME|2025-11-13T18:00|APPROX"
-check_same "in N weeks at a time" "$(d 'They meet in 2 weeks at 9am.')" "2 weeks at 9am|TIME|2025-11-27T09:00|"
+check_same "in a week lands on a day" "$(d 'It will close in a week.')" "a week|DURATION|P1W||2025-11-20"
+check_same "within two weeks lands on a day" "$(d 'It will close within two weeks.')" "two weeks|DURATION|P2W||2025-11-27"
+check_same "in about ~5 hours" "$(d 'It ends in about ~5 hours.' 2025-11-13T13:00)" "about ~5 hours|DURATION|PT5H|APPROX|2025-11-13T18:00"
+check_same "in N weeks at a time" "$(d 'They meet in 2 weeks at 9am.')" "2 weeks at 9am|DURATION|P2W||2025-11-27T09:00"
+check_same "within 18 months: P18M, the month it lands on" "$(d 'The loan is due within 18 months.')" "18 months|DURATION|P18M||2027-05"
+check_same "a month earlier: P1M, the month before" "$(d 'Sales had fallen a month earlier.')" "a month earlier|DURATION|P1M||2025-10"
+check_same "eight years from now: P8Y, the year" "$(d 'It will be paid eight years from now.' 2025-03-01)" "eight years from now|DURATION|P8Y||2033"
+check_same "a year ago is a date, no point" "$(d 'It closed a year ago.')" "a year ago|DATE|2024|"
+check_same "in a few years: PXY, the future" "$(d 'It will reopen in a few years.')" "a few years|DURATION|PXY||FUTURE_REF"
 check_same "N weeks ago at a time is a day" "$(d 'They met 2 weeks ago at 9am.')" "2 weeks ago at 9am|TIME|2025-10-30T09:00|"
 check_same "N weeks ago alone stays a week" "$(d 'It sank 2 weeks ago.')" "2 weeks ago|DATE|2025-W44|"
-check_same "in 1 mon at the end of a clause" "$(d 'Due in 1 mon.')" "1 mon|DATE|2025-12|"
-check_same "N days later" "$(d 'It arrived two days later.')" "two days later|DATE|2025-11-15|"
+check_same "in 1 mon at the end of a clause" "$(d 'Due in 1 mon.')" "1 mon|DURATION|P1M||2025-12"
+check_same "N days later" "$(d 'It arrived two days later.')" "two days later|DURATION|P2D||2025-11-15"
 check_same "later counts from the last date before it" "$(d 'Sales grew in 2001 and a year later.')" "2001|DATE|2001|
-a year later|DATE|2002|"
+a year later|DURATION|P1Y||2002"
 check_same "a year earlier after a quarter" "$(d 'It lost more in the fourth quarter of 2004 than a year earlier.')" \
 	"the fourth quarter of 2004|DATE|2004-Q4|
-a year earlier|DATE|2003|"
-check_same "N minutes earlier" "$(d 'It rose 15 minutes earlier.' 2025-11-13T12:14)" "15 minutes earlier|TIME|2025-11-13T11:59|"
+a year earlier|DURATION|P1Y||2003"
+check_same "N minutes earlier" "$(d 'It rose 15 minutes earlier.' 2025-11-13T12:14)" "15 minutes earlier|DURATION|PT15M||2025-11-13T11:59"
 check_same "minutes earlier without a time stays a duration" "$(d 'It rose 15 minutes earlier.')" "15 minutes|DURATION|PT15M|"
-check_same "N minutes out" "$(d 'The car is 15 minutes out.' 2025-11-13T12:14)" "15 minutes out|TIME|2025-11-13T12:29|"
+check_same "N minutes out" "$(d 'The car is 15 minutes out.' 2025-11-13T12:14)" "15 minutes out|DURATION|PT15M||2025-11-13T12:29"
 check_same "N weeks out is an injury" "$(d 'He had six weeks out with injury.' 2025-11-13T12:14)" "six weeks|DURATION|P6W|"
 check_same "the year before" "$(d 'Profit rose from the year before.')" "the year before|DATE|2024|"
 check_same "the month before, after a month" "$(d 'It was 19.6bn in November, down from the month before.')" "November|DATE|2025-11|
