@@ -257,7 +257,9 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 	j = e;
 	if (ispc(sc, j, ',') && isnum(sc, j + 1))
 		j++;
-	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) && !ispc(sc, k, ':') &&
+	/* "May 5:30" is a clock; "Tuesday, May 5: the vote" a heading */
+	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) &&
+	    !(ispc(sc, k, ':') && isnum(sc, k + 1) && att(sc, k + 1)) &&
 	    !(isnum(sc, j) && TK(j)->nd == 2 && !ord && ispc(sc, k, ',') == 0 &&
 	    isnum(sc, k) == 0 && has(sc, k, C_ERAS))) {
 		e = k;
@@ -536,10 +538,17 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	} else {
 		if (has(sc, j, C_ARTICLES))
 			j++;
+		/* "next year's first quarter" */
+		else if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_YEAR) && ispc(sc, j + 2, '\'') &&
+		    att(sc, j + 2) && has(sc, j + 3, C_DECADE_S) && att(sc, j + 3) && sc->ref->have)
+			y = sc->ref->y + ivl(sc, j, C_RELATIVE), j += 4;
 		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
 			return 0;
 		q = ivl(sc, j, C_ORDINALS);
 		j++;
+		/* "third-quarter loss" (not "first-half goal": a match has halves) */
+		if (ispc(sc, j, '-') && att(sc, j) && att(sc, j + 1) && !has(sc, j + 1, C_HALF))
+			j++;
 		if (has(sc, j, C_HALF) && q <= 2)
 			half = 1;
 		else if (!(has(sc, j, C_UNITS) && ivl(sc, j, C_UNITS) == U_Q))
@@ -549,7 +558,9 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	k = j;
 	if (has(sc, k, C_OF))
 		k++;
-	if (pyear(sc, k, &y, 0))
+	if (y >= 0)
+		;	/* the year came first */
+	else if (pyear(sc, k, &y, 0))
 		j = pyear(sc, k, &y, 0);
 	else if (has(sc, k - 1, C_OF) && has(sc, k, C_ARTICLES) && has(sc, k + 1, C_YEAR))
 		j = k + 2, y = yearnear(sc);
@@ -568,7 +579,7 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
 	return 1;
 }
-DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS));
+DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE));
 
 /* [the] season [of] [2025] */
 static int

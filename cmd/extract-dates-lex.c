@@ -72,6 +72,7 @@ static const struct catdef {
 	[C_ERA_SHIFT] = { "era_offsets", K_INT, -5000, 5000 },
 	[C_SHIFT_CLOCK] = { "shift_clock", K_INT, -1, 1 },
 	[C_DETERMINERS] = { "determiners", K_SEQ, 0, 0 },
+	[C_PERIODS] = { "periods", K_STR, 0, 0 },
 	[C_INDEF] = { "indefinite", K_SEQ, 0, 0 },
 	[C_COUNT_OF] = { "count_of", K_SEQ, 0, 0 },
 	[C_ONE] = { "one_words", K_SEQ, 0, 0 },
@@ -89,6 +90,7 @@ static const struct catdef {
 	[C_SHIFT_NOT_BEFORE] = { "clock_shift_not_before", K_SEQ, 0, 0 },
 	[C_TSEP] = { "time_separator", K_SEQ, 0, 0 },
 	[C_UTC] = { "utc_suffix", K_SEQ, 0, 0 },
+	[C_COMPARE] = { "compare_words", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */

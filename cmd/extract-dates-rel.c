@@ -172,6 +172,21 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 	if (the && rel > 0 && !has(sc, j - 1, C_REL_POINT))
 		return 0;
 	settx(m, i, j + 1, TY_DATE, "");
+	/* "Q2 net rose from last year": the second quarter a year before */
+	if (!the && rel < 0 && u == U_Y && i > 0 && has(sc, i - 1, C_COMPARE) &&
+	    aboutback(sc, m, 1))
+		return 1;
+	if (has(sc, j - 1, C_REL_POINT)) {
+		/* "In May 1990 ... the following month": from the last date */
+		struct dur one = { 1, 0, { 1 }, { 0 } };
+		const struct dates_ref *save = sc->ref;
+		int ok;
+		one.u[0] = u;
+		sc->ref = narrbase(sc, &one);
+		ok = relunit(sc, m->val, rel, u);
+		sc->ref = save;
+		return ok;
+	}
 	if (!relunit(sc, m->val, rel, u))
 		return 0;
 	return 1;
@@ -281,6 +296,13 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
 
+/* Is d one year? */
+static int
+oneyear(const struct dur *d)
+{
+	return d->n == 1 && !d->x && d->v[0] == 1 && d->u[0] == U_Y;
+}
+
 /* [approx] N units ago | from now */
 static int
 r_ago(struct dates_scan *sc, size_t i, struct tx *m)
@@ -297,6 +319,10 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!(k = phr(sc, C_AGO, e, &dir, NULL)))
 		return 0;
 	settx(m, i, e + k, TY_DATE, "");
+	/* "Q2 net rose from a year ago": the second quarter a year before */
+	if (dir < 0 && oneyear(&dd) && j == i && i > 0 && has(sc, i - 1, C_COMPARE) &&
+	    aboutback(sc, m, 1))
+		return 1;
 	/* "eight years from now" is a duration; "a year ago" a date */
 	m->sig = dir > 0, m->dd = dd;
 	if (dd.x) {
@@ -459,6 +485,9 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (has(sc, e, C_SHIFT)) {
 		settx(m, i, e + 1, TY_DATE, "");
+		/* "a year earlier" after an explicit period: that period, a year before */
+		if (ivl(sc, e, C_SHIFT) < 0 && oneyear(&dd) && !mod && aboutback(sc, m, 0))
+			return 1;
 		if (!offsetval(sc, m, narrbase(sc, &dd), ivl(sc, e, C_SHIFT), &dd))
 			return 0;
 		m->sig = 1;	/* "a month earlier": P1M, landing on a month */

@@ -25,7 +25,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_fixed, &rule_rel, &rule_ago, &rule_in, &rule_quarter, &rule_season,
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
-	&rule_range, &rule_workday,
+	&rule_range, &rule_workday, &rule_period,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
@@ -57,6 +57,13 @@ dates_scan_all_rules(struct dates_scan *sc, int on)
 }
 
 void
+dates_scan_doc(struct dates_scan *sc)
+{
+	sc->lastgrain = 0;
+	sc->about[0] = '\0';
+}
+
+void
 dates_scan_free(struct dates_scan *sc)
 {
 	if (!sc)
@@ -74,7 +81,7 @@ startbits(const struct dates_scan *sc, size_t i)
 	uint64_t b = t->lf;
 
 	if (t->lx)
-		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX));
+		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS));
 	if (t->kind == TN)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)
@@ -301,7 +308,6 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->s = text;
 	sc->len = len;
 	sc->ref = ref;
-	sc->lastgrain = 0;
 	sc->mdok = 0;
 	sc->memo->i = SIZE_MAX;
 	sc->cb = sc->cc = 0;
@@ -342,6 +348,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 			m.t1--;
 		emit(sc, &m, out, n++);
 		setlast(sc, &m);
+		setabout(sc, &m);
 		i = m.t1;
 	}
 	buf_addc(out, ']');

@@ -32,6 +32,8 @@ check_same "a frequency" "$(d 'The shop opens daily.')" "daily|SET|P1D|"
 check_same "a clock word" "$(d 'The vote is at noon.')" "noon|TIME|2025-11-13T12:00|"
 check_same "a unit" "$(d 'It was the best of the year.')" "the year|DATE|2025|"
 check_same "a plural unit" "$(d 'He has lived there for years.')" "years|DURATION|PXY|"
+check_same "a reporting period" "$(d 'Debt will fall by year-end.')" "year-end|DATE|2025|END"
+check_same "the fiscal year" "$(d 'Results for the fiscal year were weak.')" "the fiscal year|DATE|2025|"
 check_same "a workday" "$(d 'Last weekday he came.')" "Last weekday|DATE|2025-11-12|"
 
 # --- no anchor: nothing ("d" of I'd is a unit only after a number)
