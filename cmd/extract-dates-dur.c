@@ -40,6 +40,14 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 			return 0;
 		}
 		*v = (double)TK(i)->num;
+		/* "3 1/2 years": a whole and a fraction */
+		if (isnum(sc, i + 1) && !att(sc, i + 1) && ispc(sc, i + 2, '/') && att(sc, i + 2) &&
+		    isnum(sc, i + 3) && att(sc, i + 3) && TK(i + 1)->num >= 1 &&
+		    TK(i + 1)->num < TK(i + 3)->num && TK(i + 3)->num <= 8 &&
+		    !(att(sc, i + 4) && (isnum(sc, i + 4) || ispc(sc, i + 4, '/')))) {
+			*v += (double)TK(i + 1)->num / (double)TK(i + 3)->num;
+			return i + 4;
+		}
 		return i + 1;
 	}
 	if (!has(sc, i, C_NUMBERS))
@@ -259,6 +267,10 @@ r_set(struct dates_scan *sc, size_t i, struct tx *m)
 	int x = 0, u, pl;
 
 	if (has(sc, i, C_FREQ) && !TK(i)->cap) {
+		/* "a quarterly dividend", "its weekly meeting": a kind, not a set */
+		if (i > 0 && has(sc, i - 1, C_DETERMINERS) && isword(sc, i + 1) &&
+		    !has(sc, i + 1, C_FREQ_NOUNS))
+			return 0;
 		settx(m, i, i + 1, TY_SET, svl(sc, i, C_FREQ));
 		return 1;
 	}

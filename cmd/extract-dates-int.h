@@ -25,13 +25,15 @@ enum cat {
 	C_HALF, C_TO, C_THIS_PREFIX, C_IN, C_DUR_BEFORE, C_OCLOCK, C_AGE,
 	C_BEFORE_AFTER, C_SET_BEFORE, C_REL_POINT, C_HOLIDAYS, C_SHIFT,
 	C_WORKDAYS, C_UNITS_CMP, C_ERA_SHIFT, C_SHIFT_CLOCK, C_DETERMINERS, C_PERIODS,
+	C_MOVEABLE,
 	/*
 	 * From here on, in lexent.f2, not in tokens' lf: single words that
 	 * a rule or two test for (has() reads either).
 	 */
 	C_F2, C_INDEF = C_F2, C_COUNT_OF, C_ONE, C_OTHER, C_WEEK, C_PAST, C_DAY,
 	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
-	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE, NCAT
+	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
+	C_HALF_NOT_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
@@ -239,8 +241,9 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
 #define CB(c) (1ULL << (c))
 #define A_WORD_CATS (CB(C_MONTHS) | CB(C_WEEKDAYS) | CB(C_WEEKDAYS_PL) | CB(C_DEICTIC) | \
 	CB(C_DAYPARTS) | CB(C_SEASONS) | CB(C_FIXED) | CB(C_FREQ) | CB(C_CLOCK) | \
-	CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_HALF))
-#define A_PHRASE_CATS (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_PERIODS))
+	CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_HALF) | CB(C_MOVEABLE))
+#define A_PHRASE_CATS (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_PERIODS) | \
+	CB(C_MOVEABLE))
 
 static inline int
 eqw(const char *a, size_t n, const char *low)
@@ -312,7 +315,7 @@ typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
  * starts there.  start holds the start bits (see startbits() in
  * extract-dates-scan.c) of the tokens it can start on: the categories
  * of the word (and of the phrases it starts, for C_FIXED, C_HOLIDAYS,
- * C_APPROX and C_PERIODS), or the S_ bits below.  The scan asks a rule only at a
+ * C_APPROX, C_PERIODS and C_MOVEABLE), or the S_ bits below.  The scan asks a rule only at a
  * token that has one of them, so a rule's first tests must fail
  * elsewhere: a change to them is a change to its mask, next to it.
  * lede-extract-dates --all-rules asks every rule everywhere, and
@@ -343,7 +346,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
-    rule_offset, rule_range, rule_workday, rule_period;
+    rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_century;
 
 /* extract-dates-lex.c: the word list */
 const struct lexent *lex_findh(const struct dates_lex *, const char *s, size_t n,

@@ -86,6 +86,8 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, j, C_ARTICLES))
 		j++, the = 1;
+	else if (i > 0 && has(sc, i - 1, C_DETERMINERS) && !has(sc, i - 1, C_INDEF))
+		the = 1;	/* "its current financial year": the span leaves "its" out */
 	if (!(k = phr(sc, C_PERIODS, j, NULL, &v)))
 		return 0;
 	kind = v[0];

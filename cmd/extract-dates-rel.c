@@ -138,6 +138,27 @@ r_deictic(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(deictic, CB(C_ARTICLES) | CB(C_DEICTIC));
 
 /*
+ * Is the expression at i compared with: a word of compare_words before
+ * it in its clause, at most four tokens back ("up from 1.8 billion a
+ * year ago", "than last year")?
+ */
+static int
+compared(const struct dates_scan *sc, size_t i)
+{
+	size_t k, lo = i > 5 ? i - 5 : 0;
+
+	for (k = i; k-- > lo;) {
+		if (has(sc, k, C_COMPARE))
+			return 1;
+		if (TK(k)->kind == TP && strchr(",;:!?", TK(k)->ch))
+			return 0;
+		if (TK(k)->kind == TP && TK(k)->ch == '.' && !(att(sc, k) && att(sc, k + 1)))
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * rel unit, at i ([the] ... rel at j - 1, the unit at j): next day, last
  * hour (the one after or before the reference); this week, last month
  * (the calendar one); the past year (a duration).
@@ -173,8 +194,7 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 		return 0;
 	settx(m, i, j + 1, TY_DATE, "");
 	/* "Q2 net rose from last year": the second quarter a year before */
-	if (!the && rel < 0 && u == U_Y && i > 0 && has(sc, i - 1, C_COMPARE) &&
-	    aboutback(sc, m, 1))
+	if (!the && rel < 0 && u == U_Y && compared(sc, i) && aboutback(sc, m, 1))
 		return 1;
 	if (has(sc, j - 1, C_REL_POINT)) {
 		/* "In May 1990 ... the following month": from the last date */
@@ -272,7 +292,19 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 		the = 1, j++;
 	if (has(sc, j, C_THIS_PREFIX) && has(sc, j + 1, C_RELATIVE) && ivl(sc, j + 1, C_RELATIVE) == 0)
 		j++;
+	/* "the first nine months": TimeML keeps "the first" in the span */
+	if (the && has(sc, j, C_ORDINALS) && ivl(sc, j, C_ORDINALS) == 1 &&
+	    (k = pnum(sc, j + 1, &v, &x)) && !has(sc, j + 1, C_INDEF) &&
+	    punit(sc, k, 0, &u, &pl) && (pl || (!x && v > 1)) && u != U_WE) {
+		settx(m, i, k + 1, TY_DURATION, "");
+		durval(m->val, v, x, u);
+		return 1;
+	}
 	if (!has(sc, j, C_RELATIVE))
+		return 0;
+	/* "told This Morning": a title mid-sentence, not this morning */
+	if (TK(j)->cap && !sentstart(sc, j) && isword(sc, j + 1) && TK(j + 1)->cap &&
+	    !has(sc, j + 1, C_MONTHS) && !has(sc, j + 1, C_WEEKDAYS) && !has(sc, j + 1, C_HOLIDAYS))
 		return 0;
 	rel = ivl(sc, j, C_RELATIVE);
 	j++;
@@ -320,8 +352,7 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	settx(m, i, e + k, TY_DATE, "");
 	/* "Q2 net rose from a year ago": the second quarter a year before */
-	if (dir < 0 && oneyear(&dd) && j == i && i > 0 && has(sc, i - 1, C_COMPARE) &&
-	    aboutback(sc, m, 1))
+	if (dir < 0 && oneyear(&dd) && j == i && compared(sc, i) && aboutback(sc, m, 1))
 		return 1;
 	/* "eight years from now" is a duration; "a year ago" a date */
 	m->sig = dir > 0, m->dd = dd;
@@ -410,9 +441,11 @@ r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (!(k = phr(sc, C_FIXED, i, NULL, &v)))
 		return 0;
-	if (k == 1 && isname(sc, i))
-		return 0;
-	settx(m, i, i + k, TY_DATE, v);
+	if (k == 1 && (isname(sc, i) || has(sc, i + 1, C_FIXED_NOT_BEFORE)))
+		return 0;	/* "Russia Today", "the current account" */
+	/* "recent months" is PXM, a stretch of time */
+	settx(m, i, i + k, v[0] == 'P' && (v[1] == 'X' || (v[1] >= '0' && v[1] <= '9')) ?
+	    TY_DURATION : TY_DATE, v);
 	return 1;
 }
 DATES_RULE(fixed, CB(C_FIXED));
@@ -509,7 +542,9 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 			settx(m, i, a.t1, TY_DATE, "");
 			if (!offsetval(sc, m, &base, dir, &dd))
 				return 0;
-		} else if (clauseend(sc, e + 1)) {
+		} else if (clauseend(sc, e + 1) &&
+		    !(i > 0 && has(sc, i - 1, C_DUR_BEFORE) && !has(sc, i - 1, C_IN))) {
+			/* "15 minutes before." is a point; "for three days after." a stretch */
 			settx(m, i, e + 1, TY_DATE, "");
 			if (!offsetval(sc, m, narrbase(sc, &dd), dir, &dd))
 				return 0;

@@ -25,7 +25,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_fixed, &rule_rel, &rule_ago, &rule_in, &rule_quarter, &rule_season,
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
-	&rule_range, &rule_workday, &rule_period,
+	&rule_range, &rule_workday, &rule_period, &rule_yearend, &rule_century,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
@@ -74,14 +74,15 @@ dates_scan_free(struct dates_scan *sc)
 }
 
 /* The start bits of token i, which the rules' start masks are read against. */
-static uint64_t
+static inline __attribute__((always_inline)) uint64_t
 startbits(const struct dates_scan *sc, size_t i)
 {
 	const struct tok *t = TK(i);
 	uint64_t b = t->lf;
 
 	if (t->lx)
-		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS));
+		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS) |
+		    CB(C_MOVEABLE));
 	if (t->kind == TN)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)

@@ -51,6 +51,8 @@ check_same "the fiscal year, the year of the period" \
 the fiscal year|DATE|2023|"
 check_same "the fiscal year alone" "$(doc 2025-11-13 'Results for the fiscal year were weak.')" \
 	"the fiscal year|DATE|2025|"
+check_same "a period after a possessive, which stays out of the span" \
+	"$(doc 2025-11-13 'It forecast a loss in its current financial year.')" "current financial year|DATE|2025|"
 check_same "year-end" "$(doc 2025-11-13 'Debt will fall by year-end.')" "year-end|DATE|2025|END"
 check_same "the same quarter last year" \
 	"$(doc 2025-11-13 'Orders in the second quarter beat the same quarter last year.')" \
