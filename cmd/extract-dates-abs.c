@@ -642,6 +642,10 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 			k--;
 		if (k > 0 && has(sc, k - 1, C_MODIFIERS))
 			k--;
+		/* "their 30s and 40s": back over the decades of a list */
+		while (k >= 3 && has(sc, k - 1, C_AND) && has(sc, k - 2, C_DECADE_S) &&
+		    isnum(sc, k - 3) && TK(k - 3)->nd == 2)
+			k -= 3;
 		if (k > 0 && has(sc, k - 1, C_DETERMINERS) && !has(sc, k - 1, C_ARTICLES))
 			return 0;
 	}

@@ -225,9 +225,17 @@ shiftr(const struct dates_ref *r, char *v, int dir, const struct dur *d, int fin
 	z += sec >= 0 ? sec / 86400 : -((86399 - sec) / 86400);
 	sec = ((sec % 86400) + 86400) % 86400;
 	switch (fine) {
-	case U_Y: case U_DE: case U_CE:
+	case U_Y:
 		cfd(z, &y, &mo, &dd);
 		snprintf(v, 64, "%04d", y);
+		break;
+	case U_DE:	/* "a decade ago" is a decade, as "2 weeks ago" is a week */
+		cfd(z, &y, &mo, &dd);
+		snprintf(v, 64, "%03d", y / 10);
+		break;
+	case U_CE:
+		cfd(z, &y, &mo, &dd);
+		snprintf(v, 64, "%02d", y / 100);
 		break;
 	case U_M: case U_Q:
 		cfd(z, &y, &mo, &dd);

@@ -42,6 +42,14 @@ check_same "the latest period, the year-earlier period" \
 	"the third quarter of 2024|DATE|2024-Q3|
 the latest period|DATE|2024-Q3|
 the year-earlier period|DATE|2023-Q3|"
+check_same "the period after a quarter" \
+	"$(doc 2025-08-06 'Second-quarter profit rose.' 'Passenger numbers in the period rose 7%.')" \
+	"Second-quarter|DATE|2025-Q2|
+the period|DATE|2025-Q2|"
+check_same "the full year" "$(doc 2025-01-28 'Fourth-quarter sales fell in 2024.' 'For the full year, sales were flat.')" \
+	"Fourth-quarter|DATE|2024-Q4|
+2024|DATE|2024|
+the full year|DATE|2024|"
 check_same "the period names nothing when no period came before" \
 	"$(doc 2025-11-13 'The period of calm ended.' 'It was a tense period.')" ""
 check_same "the year-earlier quarter, no period before" \

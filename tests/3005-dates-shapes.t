@@ -47,6 +47,8 @@ check_same "the past year: a duration" "$(d 'Over the past year rents rose.')" "
 # --- false positives
 check_same "a year as a modifier" "$(d 'He drove a 1970 Buick to the show.')" ""
 check_same "an age in decades" "$(d 'The owner is in her 40s.')" ""
+check_same "ages in a list" "$(d 'Most of them are in their 30s and 40s.')" ""
+check_same "a decade ago is a decade" "$(d 'Its owners bought it a decade ago.')" "a decade ago|DATE|201|"
 check_same "an age with a modifier" "$(d 'He is in his mid-30s.')" ""
 check_same "a decade with the article stays" "$(d 'Prices peaked in the 80s.')" "the 80s|DATE|198|"
 check_same "a quarterly dividend is a kind of dividend" "$(d 'It pays a quarterly dividend.')" ""
