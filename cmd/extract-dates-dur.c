@@ -268,9 +268,9 @@ r_set(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, i, C_FREQ) && !TK(i)->cap) {
 		/* "a quarterly dividend", "its weekly meeting": a kind, not a set */
-		if (i > 0 && has(sc, i - 1, C_DETERMINERS) && isword(sc, i + 1) &&
-		    !has(sc, i + 1, C_FREQ_NOUNS))
-			return 0;
+		if (i > 0 && (has(sc, i - 1, C_DETERMINERS) || has(sc, i - 1, C_ORDINALS) ||
+		    has(sc, i - 1, C_SUPER)) && isword(sc, i + 1) && !has(sc, i + 1, C_FREQ_NOUNS))
+			return 0;	/* "the first quarterly loss" too */
 		settx(m, i, i + 1, TY_SET, svl(sc, i, C_FREQ));
 		return 1;
 	}

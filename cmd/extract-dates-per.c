@@ -73,7 +73,8 @@ setabout(struct dates_scan *sc, const struct tx *m)
 /*
  * [the] period: the data file's periods, whose value says what they
  * are: Q a quarter, P the period the text is about, Y a (fiscal) year,
- * E the end of the year ("year-end", no article needed); a trailing
+ * E the end of the year ("year-end", no article needed), F a year
+ * after it ("fiscal 1990", no article either); a trailing
  * "-1" is the same a year before ("the year-earlier quarter").
  */
 static int
@@ -86,7 +87,15 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, j, C_ARTICLES))
 		j++, the = 1;
-	else if (i > 0 && has(sc, i - 1, C_DETERMINERS) && !has(sc, i - 1, C_INDEF))
+	else if (phr(sc, C_PERIODS, j, NULL, &v) == 1 && v[0] == 'F') {
+		/* "fiscal 1990": TimeML keeps "fiscal" in the span */
+		int y;
+		if (!(k = pyear(sc, j + 1, &y, 1)) || y < 1000)
+			return 0;
+		settx(m, i, k, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "%04d", y);
+		return 1;
+	} else if (i > 0 && has(sc, i - 1, C_DETERMINERS) && !has(sc, i - 1, C_INDEF))
 		the = 1;	/* "its current financial year": the span leaves "its" out */
 	if (!(k = phr(sc, C_PERIODS, j, NULL, &v)))
 		return 0;
@@ -100,10 +109,15 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	m->noabout = 1;
 	switch (kind) {
 	case 'P':
-		/* "the period" names one only when the text is about one */
-		if (!sc->about[0] || !yearshift(m->val, sc->about, -back))
+		/*
+		 * "the period" names one only when the text is about one;
+		 * "the year-ago period" is one anyway: a quarter, as below
+		 */
+		if (sc->about[0])
+			return yearshift(m->val, sc->about, -back);
+		if (!back)
 			return 0;
-		return 1;
+		/* FALLTHROUGH */
 	case 'Q':
 		if (strlen(sc->about) == 7 && sc->about[5] == 'Q')
 			return yearshift(m->val, sc->about, -back);

@@ -284,7 +284,7 @@ rel_named(struct dates_scan *sc, size_t i, size_t j, int rel, struct tx *m)
 int
 r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 {
-	size_t j = i, k;
+	size_t j = i, k, q;
 	int the = 0, rel, u, pl, x;
 	double v;
 
@@ -292,9 +292,12 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 		the = 1, j++;
 	if (has(sc, j, C_THIS_PREFIX) && has(sc, j + 1, C_RELATIVE) && ivl(sc, j + 1, C_RELATIVE) == 0)
 		j++;
-	/* "the first nine months": TimeML keeps "the first" in the span */
-	if (the && has(sc, j, C_ORDINALS) && ivl(sc, j, C_ORDINALS) == 1 &&
-	    (k = pnum(sc, j + 1, &v, &x)) && !has(sc, j + 1, C_INDEF) &&
+	/*
+	 * "the first nine months", "the nine months": TimeML keeps the
+	 * determiner in the span
+	 */
+	q = has(sc, j, C_ORDINALS) && ivl(sc, j, C_ORDINALS) == 1 && !isnum(sc, j) ? j + 1 : j;
+	if (the && (k = pnum(sc, q, &v, &x)) && !has(sc, q, C_INDEF) &&
 	    punit(sc, k, 0, &u, &pl) && (pl || (!x && v > 1)) && u != U_WE) {
 		settx(m, i, k + 1, TY_DURATION, "");
 		durval(m->val, v, x, u);

@@ -55,12 +55,14 @@ check_same "the period names nothing when no period came before" \
 check_same "the year-earlier quarter, no period before" \
 	"$(doc 2025-11-13 'Profit was up from the year-earlier quarter.')" "the year-earlier quarter|DATE|2024-Q3|"
 check_same "the fiscal year, the year of the period" \
-	"$(doc 2025-11-13 'Profit rose in fiscal 2023.' 'For the fiscal year, sales grew.')" "2023|DATE|2023|
+	"$(doc 2025-11-13 'Profit rose in fiscal 2023.' 'For the fiscal year, sales grew.')" "fiscal 2023|DATE|2023|
 the fiscal year|DATE|2023|"
 check_same "the fiscal year alone" "$(doc 2025-11-13 'Results for the fiscal year were weak.')" \
 	"the fiscal year|DATE|2025|"
 check_same "a period after a possessive, which stays out of the span" \
 	"$(doc 2025-11-13 'It forecast a loss in its current financial year.')" "current financial year|DATE|2025|"
+check_same "the year-ago period, no period before: a quarter" \
+	"$(doc 1989-11-02 'The company had a loss in the year-ago period.')" "the year-ago period|DATE|1988-Q3|"
 check_same "year-end" "$(doc 2025-11-13 'Debt will fall by year-end.')" "year-end|DATE|2025|END"
 check_same "the same quarter last year" \
 	"$(doc 2025-11-13 'Orders in the second quarter beat the same quarter last year.')" \
