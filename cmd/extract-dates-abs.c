@@ -548,9 +548,9 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 			return 0;
 		q = ivl(sc, j, C_ORDINALS);
 		j++;
-		/* "third-quarter loss" (not "first-half goal": a match has halves) */
+		/* "third-quarter loss", "first-half profit" (not "first-half goal") */
 		if (ispc(sc, j, '-') && att(sc, j) && att(sc, j + 1) &&
-		    !(has(sc, j + 1, C_HALF) && has(sc, j + 2, C_HALF_NOT_BEFORE)))
+		    (!has(sc, j + 1, C_HALF) || has(sc, j + 2, C_HALF_BEFORE)))
 			j++;
 		if (has(sc, j, C_HALF) && q <= 2)
 			half = 1;
@@ -707,6 +707,8 @@ r_century(struct dates_scan *sc, size_t i, struct tx *m)
 		e++;	/* "19th-century" */
 	if (n < 1 || n > 21 || !has(sc, e, C_UNITS) || ivl(sc, e, C_UNITS) != U_CE)
 		return 0;
+	if (TK(e)->cap && isword(sc, e + 1) && TK(e + 1)->cap)
+		return 0;	/* "20th Century Fox" */
 	settx(m, i, e + 1, TY_DATE, "");
 	snprintf(m->val, sizeof m->val, "%02d", n - 1);
 	return 1;

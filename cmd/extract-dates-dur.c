@@ -147,6 +147,9 @@ pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp)
 		return 0;
 	if (*u == U_WE)
 		return 0;
+	/* "a second-half revival", "a second-hand car": an ordinal */
+	if (*u == U_S && has(sc, i, C_INDEF) && ispc(sc, k, '-') && att(sc, k))
+		return 0;
 	/* "three and a half years", "an hour and a half" */
 	if (has(sc, k, C_AND) && has(sc, k + 1, C_INDEF) &&
 	    has(sc, k + 2, C_HALF) && !*x) {

@@ -92,7 +92,8 @@ static const struct catdef {
 	[C_TSEP] = { "time_separator", K_SEQ, 0, 0 },
 	[C_UTC] = { "utc_suffix", K_SEQ, 0, 0 },
 	[C_COMPARE] = { "compare_words", K_SEQ, 0, 0 },
-	[C_HALF_NOT_BEFORE] = { "half_not_before", K_SEQ, 0, 0 },
+	[C_HALF_BEFORE] = { "half_before", K_SEQ, 0, 0 },
+	[C_PERIOD_NOT_BEFORE] = { "period_not_before", K_SEQ, 0, 0 },
 	[C_FIXED_NOT_BEFORE] = { "fixed_not_before", K_SEQ, 0, 0 },
 	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
 };

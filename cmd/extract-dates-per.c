@@ -80,10 +80,10 @@ setabout(struct dates_scan *sc, const struct tx *m)
 static int
 r_period(struct dates_scan *sc, size_t i, struct tx *m)
 {
-	size_t j = i, k;
+	size_t j = i, k, e;
 	const char *v;
 	char kind;
-	int back, the = 0;
+	int back, the = 0, y;
 
 	if (has(sc, j, C_ARTICLES))
 		j++, the = 1;
@@ -103,10 +103,21 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	back = strcmp(v + 1, "-1") == 0;
 	if (!the && kind != 'E')
 		return 0;
-	if (has(sc, j + k, C_OF) || (kind != 'E' && isnum(sc, j + k)))
-		return 0;	/* "the quarter of the vote", "the period 1990-95" */
-	settx(m, i, j + k, TY_DATE, "");
-	m->noabout = 1;
+	e = j + k;
+	if ((has(sc, e, C_IN) || has(sc, e, C_OF)) && (kind == 'P' || kind == 'Q') &&
+	    pyear(sc, e + 1, &y, 0) && y >= 1000 && sc->about[0]) {
+		/* "the same period in 2003": the period of that year */
+		settx(m, i, pyear(sc, e + 1, &y, 0), TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "%04d%s", y, strlen(sc->about) > 4 ?
+		    sc->about + 4 : "");
+		m->noabout = 1;
+		return kind == 'P' || strlen(sc->about) == 7;
+	}
+	if (has(sc, e, C_OF) || (kind != 'E' && isnum(sc, e)) ||
+	    (kind == 'P' && has(sc, e, C_PERIOD_NOT_BEFORE)))
+		return 0;	/* "the quarter of the vote", "the period until the vote" */
+	settx(m, i, e, TY_DATE, "");
+	m->noabout = sc->about[0] != '\0';	/* else it is the period from here on */
 	switch (kind) {
 	case 'P':
 		/*

@@ -50,6 +50,12 @@ check_same "the full year" "$(doc 2025-01-28 'Fourth-quarter sales fell in 2024.
 	"Fourth-quarter|DATE|2024-Q4|
 2024|DATE|2024|
 the full year|DATE|2024|"
+check_same "the same period in a year: that year's" \
+	"$(doc 2005-01-20 'Net profit was 186m in the quarter, against 1.1bn in the same period in 2003.')" \
+	"the quarter|DATE|2004-Q4|
+the same period in 2003|DATE|2003-Q4|"
+check_same "the period until a date is a stretch, not a reporting period" \
+	"$(doc 2025-11-13 'Third-quarter sales rose.' 'The period until the vote is key.')" "Third-quarter|DATE|2025-Q3|"
 check_same "the period names nothing when no period came before" \
 	"$(doc 2025-11-13 'The period of calm ended.' 'It was a tense period.')" ""
 check_same "the year-earlier quarter, no period before" \

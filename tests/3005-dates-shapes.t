@@ -64,6 +64,9 @@ check_same "on a daily basis is a set" "$(d 'The plant is run on a daily basis.'
 check_same "a programme's title" "$(d "He told the BBC's Today programme.")" ""
 check_same "Today at the start of a sentence" "$(d 'Today, he said, was calm.')" "Today|DATE|2025-11-13|"
 check_same "a first-half goal is a match's" "$(d 'He scored a first-half goal.')" ""
+check_same "a second-half revival is a match's, and no second" "$(d 'They staged a second-half revival.')" ""
+check_same "a first-half profit" "$(d 'Qantas posted a record first-half profit.' 2025-11-13)" "first-half|DATE|2025-H1|"
+check_same "20th Century Fox is a name" "$(d 'Shares in 20th Century Fox rose.')" ""
 check_same "second-half revenue is a year's" "$(d 'Second-half revenue rose.')" "Second-half|DATE|2025-H2|"
 
 # --- past or future for a bare weekday or month: the verb, then the nearest cue
