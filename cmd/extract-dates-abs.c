@@ -621,7 +621,12 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(season, CB(C_ARTICLES) | CB(C_SEASONS));
 
-/* [the] ['] yyy0|y0 s: 1990s, the 1990s, the '90s */
+static int r_century(struct dates_scan *, size_t, struct tx *);
+
+/*
+ * [the] ['] yyy0|y0 s: 1990s, the 1990s, the '90s; else a century
+ * (r_century: one rule for both, they start on the same tokens)
+ */
 static int
 r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -630,6 +635,10 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, j, C_ARTICLES))
 		j++;
+	if (!isnum(sc, j) && !ispc(sc, j, '\''))
+		return has(sc, j, C_ORDINALS) && r_century(sc, i, m);
+	if (TK(j)->kind == TN && has(sc, j + 1, C_ORDSUF))
+		return r_century(sc, i, m);
 	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
 		j++;
 	if (!isnum(sc, j) || (TK(j)->nd != 4 && TK(j)->nd != 2) || TK(j)->num % 10 != 0 ||
@@ -656,7 +665,7 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 	snprintf(m->val, sizeof m->val, "%03d", y / 10);
 	return 1;
 }
-DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES));
+DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES) | CB(C_ORDINALS));
 
 /*
  * A range of years at i: "1971-74", the end in two digits after the
@@ -713,7 +722,6 @@ r_century(struct dates_scan *sc, size_t i, struct tx *m)
 	snprintf(m->val, sizeof m->val, "%02d", n - 1);
 	return 1;
 }
-DATES_RULE(century, CB(C_ARTICLES) | S_NUM2 | CB(C_ORDINALS));
 
 /* yyyy [era]: a bare year, in 2026, the 2024 election, 345 BC */
 static int

@@ -250,7 +250,9 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 			m->type = TY_SET;
 		return 1;
 	}
-	if (j == i && i > 0 && has(sc, i - 1, C_DUR_BEFORE) && has(sc, i, C_UNITS_PL) &&
+	/* "for years"; "minutes before the vote", "hours after the attack", "days later" */
+	if (j == i && ((i > 0 && has(sc, i - 1, C_DUR_BEFORE)) || has(sc, i + 1, C_BEFORE_AFTER) ||
+	    has(sc, i + 1, C_SHIFT)) && has(sc, i, C_UNITS_PL) &&
 	    !has(sc, i, C_UNITS_ATT) && ivl(sc, i, C_UNITS_PL) != U_WE &&
 	    !has(sc, i, C_WEEKDAYS)) {
 		settx(m, i, i + 1, TY_DURATION, "");

@@ -346,7 +346,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
-    rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_century;
+    rule_offset, rule_range, rule_workday, rule_period, rule_yearend;
 
 /* extract-dates-lex.c: the word list */
 const struct lexent *lex_findh(const struct dates_lex *, const char *s, size_t n,

@@ -42,6 +42,8 @@ check_same "recent" "$(d 'A recent survey found little.')" "recent|DATE|PAST_REF
 check_same "soon" "$(d 'Rates will fall soon.')" "soon|DATE|FUTURE_REF|"
 check_same "in recent months: a stretch of months" "$(d 'Prices rose in recent months.')" "recent months|DURATION|PXM|"
 check_same "recent years" "$(d 'Rents doubled in recent years.')" "recent years|DURATION|PXY|"
+check_same "minutes before the vote" "$(d 'It happened minutes before the vote.')" "minutes|DURATION|PTXM|"
+check_same "days later" "$(d 'Days later he left.')" "Days|DURATION|PXD|"
 check_same "the past year: a duration" "$(d 'Over the past year rents rose.')" "the past year|DURATION|P1Y|"
 
 # --- false positives
