@@ -85,8 +85,8 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	char kind;
 	int back, the = 0, y;
 
-	if (has(sc, j, C_ARTICLES))
-		j++, the = 1;
+	if (has(sc, j, C_ARTICLES) || has(sc, j, C_INDEF))
+		j++, the = 1;	/* "a year-ago quarter" too: checked below */
 	else if (phr(sc, C_PERIODS, j, NULL, &v) == 1 && v[0] == 'F') {
 		/* "fiscal 1990": TimeML keeps "fiscal" in the span */
 		int y;
@@ -101,6 +101,8 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	kind = v[0];
 	back = strcmp(v + 1, "-1") == 0;
+	if (has(sc, i, C_INDEF) && !back)
+		return 0;	/* "a quarter", "a period" */
 	if (!the && kind != 'E')
 		return 0;
 	e = j + k;
@@ -152,4 +154,4 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 0;
 }
-DATES_RULE(period, CB(C_ARTICLES) | CB(C_PERIODS));
+DATES_RULE(period, CB(C_ARTICLES) | CB(C_DETERMINERS) | CB(C_PERIODS));

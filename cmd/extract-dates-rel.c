@@ -526,7 +526,11 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 			return 1;
 		if (!offsetval(sc, m, narrbase(sc, &dd), ivl(sc, e, C_SHIFT), &dd))
 			return 0;
-		m->sig = 1;	/* "a month earlier": P1M, landing on a month */
+		/*
+		 * "a month earlier": P1M, landing on a month; but "compared with
+		 * 2 million a year earlier" names the year compared with
+		 */
+		m->sig = !(ivl(sc, e, C_SHIFT) < 0 && oneyear(&dd) && !mod && compared(sc, i));
 	} else if (has(sc, e, C_SHIFT_CLOCK) && dd.u[0] >= U_H && dd.u[0] <= U_S &&
 	    !has(sc, e + 1, C_OF) && !has(sc, e + 1, C_SHIFT_NOT_BEFORE)) {
 		/* "15 minutes out"; "six weeks out" (injured) is not a point */

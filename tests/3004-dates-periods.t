@@ -94,6 +94,10 @@ check_same "a year earlier in the next record" \
 	"$(doc 2025-11-13 'Fourth-quarter revenue was 3 billion.' 'That was up 8% from a year earlier.')" \
 	"Fourth-quarter|DATE|2025-Q4|
 a year earlier|DATE|2024-Q4|"
+check_same "compared with a year earlier, no period before: the year" \
+	"$(doc 1989-11-02 'Net was 3 million, compared with 2 million a year earlier.')" "a year earlier|DATE|1988|"
+check_same "a year-ago quarter" "$(doc 1989-11-02 'Profit fell from a year-ago quarter.')" \
+	"a year-ago quarter|DATE|1988-Q3|"
 check_same "a year ago with no comparison is a year" \
 	"$(doc 2025-11-13 'Third-quarter sales rose.' 'The chief left a year ago.')" \
 	"Third-quarter|DATE|2025-Q3|
@@ -116,7 +120,7 @@ lede-extract-dates "$tmp/docs.in" >"$tmp/docs.out"
 check_same "a new doc forgets the period; a record without doc is a text of its own" \
 	"$(sed -n 's/.*"dates":\(.*\)}$/\1/p' "$tmp/docs.out")" \
 	'[{"start":0,"end":14,"text":"Fourth-quarter","type":"DATE","value":"2025-Q4"}]
-[{"start":14,"end":28,"text":"a year earlier","type":"DURATION","value":"P1Y","point":"2024"}]
+[{"start":14,"end":28,"text":"a year earlier","type":"DATE","value":"2024"}]
 [{"start":0,"end":13,"text":"Third-quarter","type":"DATE","value":"2025-Q3"}]
 []'
 
