@@ -469,6 +469,12 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 	    has(sc, i + 2, C_THEUNIT_NOT_BEFORE))
 		return 0;
 	settx(m, i, i + 2, TY_DATE, "");
+	if (u == U_Y && strlen(sc->about) == 7 && (sc->about[5] == 'Q' || sc->about[5] == 'H')) {
+		/* "fourth-quarter net fell ... for the year": that quarter's year */
+		snprintf(m->val, sizeof m->val, "%.4s", sc->about);
+		m->noabout = 1;
+		return 1;
+	}
 	if (u == U_WE) {
 		int wy, wk;
 		long z;

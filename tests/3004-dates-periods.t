@@ -69,6 +69,10 @@ check_same "a period after a possessive, which stays out of the span" \
 	"$(doc 2025-11-13 'It forecast a loss in its current financial year.')" "current financial year|DATE|2025|"
 check_same "the year-ago period, no period before: a quarter" \
 	"$(doc 1989-11-02 'The company had a loss in the year-ago period.')" "the year-ago period|DATE|1988-Q3|"
+check_same "the year after a quarter is that quarter's year" \
+	"$(doc 1990-02-06 'Fourth-quarter net fell 8%.' 'For the year, sales rose 2%.')" \
+	"Fourth-quarter|DATE|1989-Q4|
+the year|DATE|1989|"
 check_same "year-end" "$(doc 2025-11-13 'Debt will fall by year-end.')" "year-end|DATE|2025|END"
 check_same "the same quarter last year" \
 	"$(doc 2025-11-13 'Orders in the second quarter beat the same quarter last year.')" \
