@@ -85,8 +85,8 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	char kind;
 	int back, the = 0, y;
 
-	if (has(sc, j, C_ARTICLES) || has(sc, j, C_INDEF))
-		j++, the = 1;	/* "a year-ago quarter" too: checked below */
+	if (has(sc, j, C_ARTICLES) || (has(sc, j, C_INDEF) && has(sc, j, C_NUMBERS)))
+		j++, the = 1;	/* "a year-ago quarter" too ("a" is a number: the mask) */
 	else if (phr(sc, C_PERIODS, j, NULL, &v) == 1 && v[0] == 'F') {
 		/* "fiscal 1990": TimeML keeps "fiscal" in the span */
 		int y;
@@ -154,4 +154,4 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	return 0;
 }
-DATES_RULE(period, CB(C_ARTICLES) | CB(C_DETERMINERS) | CB(C_PERIODS));
+DATES_RULE(period, CB(C_ARTICLES) | CB(C_NUMBERS) | CB(C_PERIODS));	/* "a": a number */
