@@ -84,10 +84,14 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 	const char *v;
 	char kind;
 	int back, the = 0, y;
+	const struct lexent *w;
 
 	if (has(sc, j, C_ARTICLES) || (has(sc, j, C_INDEF) && has(sc, j, C_NUMBERS)))
 		j++, the = 1;	/* "a year-ago quarter" too ("a" is a number: the mask) */
-	else if (phr(sc, C_PERIODS, j, NULL, &v) == 1 && v[0] == 'F') {
+	/* most words after "the" are none of the periods: say so before phr() */
+	if (j >= sc->nt || !(w = TK(j)->lx) || !((w->f | w->phcats) & CB(C_PERIODS)))
+		return 0;
+	if (!the && phr(sc, C_PERIODS, j, NULL, &v) == 1 && v[0] == 'F') {
 		/* "fiscal 1990": TimeML keeps "fiscal" in the span */
 		int y;
 		if (!(k = pyear(sc, j + 1, &y, 1)) || y < 1000)
@@ -95,7 +99,7 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 		settx(m, i, k, TY_DATE, "");
 		snprintf(m->val, sizeof m->val, "%04d", y);
 		return 1;
-	} else if (i > 0 && has(sc, i - 1, C_DETERMINERS) && !has(sc, i - 1, C_INDEF))
+	} else if (!the && i > 0 && has(sc, i - 1, C_DETERMINERS) && !has(sc, i - 1, C_INDEF))
 		the = 1;	/* "its current financial year": the span leaves "its" out */
 	if (!(k = phr(sc, C_PERIODS, j, NULL, &v)))
 		return 0;

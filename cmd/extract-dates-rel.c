@@ -297,7 +297,8 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	 * determiner in the span
 	 */
 	q = has(sc, j, C_ORDINALS) && ivl(sc, j, C_ORDINALS) == 1 && !isnum(sc, j) ? j + 1 : j;
-	if (the && (k = pnum(sc, q, &v, &x)) && !has(sc, q, C_INDEF) &&
+	if (the && (isnum(sc, q) || has(sc, q, C_NUMBERS)) && (k = pnum(sc, q, &v, &x)) &&
+	    !has(sc, q, C_INDEF) &&
 	    punit(sc, k, 0, &u, &pl) && (pl || (!x && v > 1)) && u != U_WE) {
 		settx(m, i, k + 1, TY_DURATION, "");
 		durval(m->val, v, x, u);
