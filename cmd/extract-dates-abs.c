@@ -22,7 +22,7 @@ yearfor(const struct dates_scan *sc, size_t i, int mo, int d)
 		d = 1;
 	ahead = mo * 32 + d - (r->m * 32 + r->d);
 	if (ahead <= 0)
-		return (r->m - mo > 8 && forward(sc, i)) ? r->y + 1 : r->y;
+		return (r->m - mo > 2 && forward(sc, i)) ? r->y + 1 : r->y;
 	if (ahead <= 64 || forward(sc, i))
 		return r->y;
 	return r->y - 1;
@@ -87,6 +87,8 @@ pday(const struct dates_scan *sc, size_t i, int *d, int *ord)
 	return 0;
 }
 
+static int yrange(const struct dates_scan *, size_t);
+
 /* A year in a date: 2025, '96, 96 (two digits only when weak is set), 345 BC. */
 size_t
 pyear(const struct dates_scan *sc, size_t i, int *y, int two)
@@ -95,7 +97,7 @@ pyear(const struct dates_scan *sc, size_t i, int *y, int two)
 
 	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
 		j++, two = 1;
-	if (!isnum(sc, j) || inbig(sc, j))
+	if (!isnum(sc, j) || (inbig(sc, j) && !yrange(sc, j)))
 		return 0;
 	if (att(sc, j + 1) && isword(sc, j + 1) && !has(sc, j + 1, C_ERAS))
 		return 0;
@@ -257,7 +259,9 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 	j = e;
 	if (ispc(sc, j, ',') && isnum(sc, j + 1))
 		j++;
-	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) && !ispc(sc, k, ':') &&
+	/* "May 5:30" is a clock; "Tuesday, May 5: the vote" a heading */
+	if ((k = pday(sc, j, &d, &ord)) && notcount(sc, k) &&
+	    !(ispc(sc, k, ':') && isnum(sc, k + 1) && att(sc, k + 1)) &&
 	    !(isnum(sc, j) && TK(j)->nd == 2 && !ord && ispc(sc, k, ',') == 0 &&
 	    isnum(sc, k) == 0 && has(sc, k, C_ERAS))) {
 		e = k;
@@ -536,10 +540,18 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	} else {
 		if (has(sc, j, C_ARTICLES))
 			j++;
+		/* "next year's first quarter" */
+		else if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_YEAR) && ispc(sc, j + 2, '\'') &&
+		    att(sc, j + 2) && has(sc, j + 3, C_DECADE_S) && att(sc, j + 3) && sc->ref->have)
+			y = sc->ref->y + ivl(sc, j, C_RELATIVE), j += 4;
 		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
 			return 0;
 		q = ivl(sc, j, C_ORDINALS);
 		j++;
+		/* "third-quarter loss", "first-half profit" (not "first-half goal") */
+		if (ispc(sc, j, '-') && att(sc, j) && att(sc, j + 1) &&
+		    (!has(sc, j + 1, C_HALF) || has(sc, j + 2, C_HALF_BEFORE)))
+			j++;
 		if (has(sc, j, C_HALF) && q <= 2)
 			half = 1;
 		else if (!(has(sc, j, C_UNITS) && ivl(sc, j, C_UNITS) == U_Q))
@@ -549,7 +561,9 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	k = j;
 	if (has(sc, k, C_OF))
 		k++;
-	if (pyear(sc, k, &y, 0))
+	if (y >= 0)
+		;	/* the year came first */
+	else if (pyear(sc, k, &y, 0))
 		j = pyear(sc, k, &y, 0);
 	else if (has(sc, k - 1, C_OF) && has(sc, k, C_ARTICLES) && has(sc, k + 1, C_YEAR))
 		j = k + 2, y = yearnear(sc);
@@ -568,7 +582,7 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
 	return 1;
 }
-DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS));
+DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE));
 
 /* [the] season [of] [2025] */
 static int
@@ -607,7 +621,12 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(season, CB(C_ARTICLES) | CB(C_SEASONS));
 
-/* [the] ['] yyy0|y0 s: 1990s, the 1990s, the '90s */
+static int r_century(struct dates_scan *, size_t, struct tx *);
+
+/*
+ * [the] ['] yyy0|y0 s: 1990s, the 1990s, the '90s; else a century
+ * (r_century: one rule for both, they start on the same tokens)
+ */
 static int
 r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 {
@@ -616,11 +635,29 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, j, C_ARTICLES))
 		j++;
+	if (!isnum(sc, j) && !ispc(sc, j, '\''))
+		return has(sc, j, C_ORDINALS) && r_century(sc, i, m);
+	if (TK(j)->kind == TN && has(sc, j + 1, C_ORDSUF))
+		return r_century(sc, i, m);
 	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
 		j++;
 	if (!isnum(sc, j) || (TK(j)->nd != 4 && TK(j)->nd != 2) || TK(j)->num % 10 != 0 ||
 	    !has(sc, j + 1, C_DECADE_S) || !att(sc, j + 1) || money(sc, j))
 		return 0;
+	if (TK(j)->nd == 2 && j == i) {
+		/* "in her 40s", "his mid-30s": an age */
+		size_t k = j;
+		if (k > 0 && ispc(sc, k - 1, '-'))
+			k--;
+		if (k > 0 && has(sc, k - 1, C_MODIFIERS))
+			k--;
+		/* "their 30s and 40s": back over the decades of a list */
+		while (k >= 3 && has(sc, k - 1, C_AND) && has(sc, k - 2, C_DECADE_S) &&
+		    isnum(sc, k - 3) && TK(k - 3)->nd == 2)
+			k -= 3;
+		if (k > 0 && has(sc, k - 1, C_DETERMINERS) && !has(sc, k - 1, C_ARTICLES))
+			return 0;
+	}
 	y = (int)TK(j)->num;
 	if (TK(j)->nd == 2)
 		y += y < 30 ? 2000 : 1900;
@@ -628,7 +665,63 @@ r_decade(struct dates_scan *sc, size_t i, struct tx *m)
 	snprintf(m->val, sizeof m->val, "%03d", y / 10);
 	return 1;
 }
-DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES));
+DATES_RULE(decade, S_NUM | S_APOS | CB(C_ARTICLES) | CB(C_ORDINALS));
+
+/*
+ * A range of years at i: "1971-74", the end in two digits after the
+ * start's (not "2025-11-13", a phone number or a score).
+ */
+static int
+yrange(const struct dates_scan *sc, size_t i)
+{
+	if (!isnum(sc, i) || TK(i)->nd != 4 || !ispc(sc, i + 1, '-') || !att(sc, i + 1) ||
+	    !isnum(sc, i + 2) || !att(sc, i + 2) || TK(i + 2)->nd != 2 ||
+	    TK(i + 2)->num <= TK(i)->num % 100 || TK(i)->num < 1000 || TK(i)->num > 2100)
+		return 0;
+	if (i > 0 && att(sc, i) && TK(i - 1)->kind != TW)
+		return 0;
+	return !(att(sc, i + 3) && (isnum(sc, i + 3) || (TK(i + 3)->kind == TP &&
+	    strchr("-/:.", TK(i + 3)->ch) && isnum(sc, i + 4))));
+}
+
+/* "1971-74": the end of a range of years, in the start's century */
+static int
+r_yearend(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	if (i < 2 || !yrange(sc, i - 2))
+		return 0;
+	settx(m, i, i + 1, TY_DATE, "");
+	snprintf(m->val, sizeof m->val, "%04ld", TK(i - 2)->num / 100 * 100 + TK(i)->num);
+	return 1;
+}
+DATES_RULE(yearend, S_NUM2);
+
+/* [the] Nth century: "the 18th century" is 17, its years 17xx */
+static int
+r_century(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i, e;
+	int n, ord;
+
+	if (has(sc, j, C_ARTICLES))
+		j++;
+	if (isnum(sc, j)) {
+		if (!(e = pday(sc, j, &n, &ord)) || !ord)
+			return 0;
+	} else if (has(sc, j, C_ORDINALS))
+		n = ivl(sc, j, C_ORDINALS), e = j + 1;
+	else
+		return 0;
+	if (ispc(sc, e, '-') && att(sc, e))
+		e++;	/* "19th-century" */
+	if (n < 1 || n > 21 || !has(sc, e, C_UNITS) || ivl(sc, e, C_UNITS) != U_CE)
+		return 0;
+	if (TK(e)->cap && isword(sc, e + 1) && TK(e + 1)->cap)
+		return 0;	/* "20th Century Fox" */
+	settx(m, i, e + 1, TY_DATE, "");
+	snprintf(m->val, sizeof m->val, "%02d", n - 1);
+	return 1;
+}
 
 /* yyyy [era]: a bare year, in 2026, the 2024 election, 345 BC */
 static int
@@ -637,8 +730,10 @@ r_year(struct dates_scan *sc, size_t i, struct tx *m)
 	size_t e;
 	int y;
 
-	if (!isnum(sc, i) || TK(i)->nd != 4 || money(sc, i) || inbig(sc, i))
+	if (!isnum(sc, i) || TK(i)->nd != 4 || money(sc, i) || (inbig(sc, i) && !yrange(sc, i)))
 		return 0;
+	if (i > 0 && has(sc, i - 1, C_INDEF) && isword(sc, i + 1) && TK(i + 1)->cap)
+		return 0;	/* "a 1970 Buick": a kind of car (but "a 2004 law") */
 	if (!(e = pyear(sc, i, &y, 0)))
 		return 0;
 	if (e == i + 1 && (y < 1000 || y > 2200))
@@ -650,7 +745,8 @@ r_year(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (i > 0 && isnum(sc, i - 1))
 		return 0;
-	if (ispc(sc, e, '-') && att(sc, e) && isnum(sc, e + 1) && att(sc, e + 1) && TK(e + 1)->nd != 4)
+	if (ispc(sc, e, '-') && att(sc, e) && isnum(sc, e + 1) && att(sc, e + 1) && TK(e + 1)->nd != 4 &&
+	    !yrange(sc, i))
 		return 0;
 	settx(m, i, e, TY_DATE, "");
 	if (y < 0)
@@ -688,28 +784,89 @@ r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(nth, CB(C_ARTICLES));
 
-/* holiday [year]: Christmas, New Year's Day 2025, a fixed day of a year */
+/*
+ * The month and day (mo * 100 + d) of a moveable holiday in year y, by
+ * its rule in the data file: E+n (days from Easter Sunday) or mo/nth/wd;
+ * 0 when the rule or the day is none.
+ */
+static int
+moveable(const char *r, int y)
+{
+	long z;
+	int mo, nth, wd, n, a, b, c, d, e, f, g, h, i, k, l, q;
+	char x;
+
+	if (r[0] == 'E') {
+		if (sscanf(r + 1, "%d%c", &n, &x) != 1)
+			return 0;
+		/* Easter Sunday: the anonymous Gregorian computus */
+		a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+		f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+		i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+		q = (a + 11 * h + 22 * l) / 451;
+		mo = (h + l - 7 * q + 114) / 31;
+		z = dfc(y, mo, (h + l - 7 * q + 114) % 31 + 1) + n;
+	} else {
+		if (sscanf(r, "%d/%d/%d%c", &mo, &nth, &wd, &x) != 3 || mo < 1 || mo > 12 ||
+		    wd < 1 || wd > 7 || nth < -1 || nth > 5 || nth == 0)
+			return 0;
+		if (nth > 0)
+			z = dfc(y, mo, 1) + (wd - wday(dfc(y, mo, 1)) + 7) % 7 + 7L * (nth - 1);
+		else {
+			/* the month's last day, then back to the weekday */
+			z = dfc(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1) - 1;
+			z -= (wday(z) - wd + 7) % 7;
+		}
+	}
+	{
+		char v[64];
+		putday(v, z);
+		if (atoi(v) != y)
+			return 0;
+		return atoi(v + 5) * 100 + atoi(v + 8);
+	}
+}
+
+/*
+ * holiday [year]: Christmas, New Year's Day 2025, a fixed day of a
+ * year; Easter, Thanksgiving, a day that moves from year to year
+ */
 static int
 r_holiday(struct dates_scan *sc, size_t i, struct tx *m)
 {
-	size_t k;
-	int md, y, e;
+	size_t k, k2;
+	int md, y, e, yr;
+	const char *rule = NULL;
 
-	if (!(k = phr(sc, C_HOLIDAYS, i, &md, NULL)) || !TK(i)->cap)
+	k = phr(sc, C_HOLIDAYS, i, &md, NULL);
+	if ((k2 = phr(sc, C_MOVEABLE, i, NULL, &rule)) > k)
+		k = k2;
+	else
+		rule = NULL;
+	if (!k || !TK(i)->cap)
 		return 0;
 	e = (int)(i + k);
 	if (isword(sc, (size_t)e) && TK(e)->cap && !has(sc, (size_t)e, C_MONTHS))
 		return 0;	/* Christmas Island */
+	yr = rule ? (sc->ref->have ? sc->ref->y : 2000) : 2000;
+	if (rule && !(md = moveable(rule, yr)))
+		return 0;
 	if ((size_t)e < sc->nt && pyear(sc, (size_t)e, &y, 0))
 		e = (int)pyear(sc, (size_t)e, &y, 0);
 	else
 		y = yearfor(sc, i, md / 100, md % 100);
+	if (rule && y >= 0 && y != yr && !(md = moveable(rule, y)))
+		return 0;
+	if (rule && y < 0) {
+		settx(m, i, (size_t)e, TY_DATE, "XXXX-XX-XX");
+		return 1;
+	}
 	settx(m, i, (size_t)e, TY_DATE, "");
 	dayval(sc, m->val, y, md / 100, md % 100);
 	m->dayp = 1;
 	return 1;
 }
-DATES_RULE(holiday, CB(C_HOLIDAYS));
+DATES_RULE(holiday, CB(C_HOLIDAYS) | CB(C_MOVEABLE));
 
 /* What a modifier or boundary can wrap. */
 static int

@@ -40,6 +40,14 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 			return 0;
 		}
 		*v = (double)TK(i)->num;
+		/* "3 1/2 years": a whole and a fraction */
+		if (isnum(sc, i + 1) && !att(sc, i + 1) && ispc(sc, i + 2, '/') && att(sc, i + 2) &&
+		    isnum(sc, i + 3) && att(sc, i + 3) && TK(i + 1)->num >= 1 &&
+		    TK(i + 1)->num < TK(i + 3)->num && TK(i + 3)->num <= 8 &&
+		    !(att(sc, i + 4) && (isnum(sc, i + 4) || ispc(sc, i + 4, '/')))) {
+			*v += (double)TK(i + 1)->num / (double)TK(i + 3)->num;
+			return i + 4;
+		}
 		return i + 1;
 	}
 	if (!has(sc, i, C_NUMBERS))
@@ -138,6 +146,9 @@ pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp)
 	if (!(k = punit(sc, j, isnum(sc, j - 1) ? 1 + (cmp && isnum(sc, i)) : 0, u, &pl)))
 		return 0;
 	if (*u == U_WE)
+		return 0;
+	/* "a second-half revival", "a second-hand car": an ordinal */
+	if (*u == U_S && has(sc, i, C_INDEF) && ispc(sc, k, '-') && att(sc, k))
 		return 0;
 	/* "three and a half years", "an hour and a half" */
 	if (has(sc, k, C_AND) && has(sc, k + 1, C_INDEF) &&
@@ -239,7 +250,9 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 			m->type = TY_SET;
 		return 1;
 	}
-	if (j == i && i > 0 && has(sc, i - 1, C_DUR_BEFORE) && has(sc, i, C_UNITS_PL) &&
+	/* "for years"; "minutes before the vote", "hours after the attack", "days later" */
+	if (j == i && ((i > 0 && has(sc, i - 1, C_DUR_BEFORE)) || has(sc, i + 1, C_BEFORE_AFTER) ||
+	    has(sc, i + 1, C_SHIFT)) && has(sc, i, C_UNITS_PL) &&
 	    !has(sc, i, C_UNITS_ATT) && ivl(sc, i, C_UNITS_PL) != U_WE &&
 	    !has(sc, i, C_WEEKDAYS)) {
 		settx(m, i, i + 1, TY_DURATION, "");
@@ -259,6 +272,10 @@ r_set(struct dates_scan *sc, size_t i, struct tx *m)
 	int x = 0, u, pl;
 
 	if (has(sc, i, C_FREQ) && !TK(i)->cap) {
+		/* "a quarterly dividend", "its weekly meeting": a kind, not a set */
+		if (i > 0 && (has(sc, i - 1, C_DETERMINERS) || has(sc, i - 1, C_ORDINALS) ||
+		    has(sc, i - 1, C_SUPER)) && isword(sc, i + 1) && !has(sc, i + 1, C_FREQ_NOUNS))
+			return 0;	/* "the first quarterly loss" too */
 		settx(m, i, i + 1, TY_SET, svl(sc, i, C_FREQ));
 		return 1;
 	}

@@ -24,14 +24,16 @@ enum cat {
 	C_NOT_AFTER, C_NAME_WORDS, C_ARTICLES, C_OF, C_AT, C_ON, C_AND,
 	C_HALF, C_TO, C_THIS_PREFIX, C_IN, C_DUR_BEFORE, C_OCLOCK, C_AGE,
 	C_BEFORE_AFTER, C_SET_BEFORE, C_REL_POINT, C_HOLIDAYS, C_SHIFT,
-	C_WORKDAYS, C_UNITS_CMP, C_ERA_SHIFT, C_SHIFT_CLOCK, C_DETERMINERS,
+	C_WORKDAYS, C_UNITS_CMP, C_ERA_SHIFT, C_SHIFT_CLOCK, C_DETERMINERS, C_PERIODS,
+	C_MOVEABLE,
 	/*
 	 * From here on, in lexent.f2, not in tokens' lf: single words that
 	 * a rule or two test for (has() reads either).
 	 */
 	C_F2, C_INDEF = C_F2, C_COUNT_OF, C_ONE, C_OTHER, C_WEEK, C_PAST, C_DAY,
 	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
-	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, NCAT
+	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
+	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
@@ -124,6 +126,12 @@ struct dates_scan {
 	size_t cb, cc;		/* cpos(): a byte offset and its code point offset */
 	uint32_t phi[16];	/* the first tokens with A_PHRASE, */
 	size_t nphi;		/* how many there are (past 16: not all kept) */
+	/*
+	 * The reporting period the text is about: the last explicit year,
+	 * half, quarter or month found (2004, 2004-H1, 2004-Q4, 2004-10),
+	 * carried on through the records of a document; "" none.
+	 */
+	char about[16];
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -152,6 +160,13 @@ struct tx {
 	int durpt;		/* a point dd away from the reference (dir): "2 weeks ago" */
 	int dir;
 	struct dur dd;
+	/*
+	 * A duration with a signal word ("in five years", "a month
+	 * earlier", "eight years from now"): val is the point it lands on,
+	 * written as "point"; the value written is dd, a DURATION.
+	 */
+	int sig;
+	int noabout;		/* read off the period the text is about: does not set it */
 };
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -226,8 +241,9 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
 #define CB(c) (1ULL << (c))
 #define A_WORD_CATS (CB(C_MONTHS) | CB(C_WEEKDAYS) | CB(C_WEEKDAYS_PL) | CB(C_DEICTIC) | \
 	CB(C_DAYPARTS) | CB(C_SEASONS) | CB(C_FIXED) | CB(C_FREQ) | CB(C_CLOCK) | \
-	CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_HALF))
-#define A_PHRASE_CATS (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_WORKDAYS))
+	CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_HALF) | CB(C_MOVEABLE) | CB(C_PERIODS))
+#define A_PHRASE_CATS (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_WORKDAYS) | CB(C_PERIODS) | \
+	CB(C_MOVEABLE))
 
 static inline int
 eqw(const char *a, size_t n, const char *low)
@@ -298,8 +314,8 @@ typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
  * A rule: tried at token i, it fills *m and returns 1 when an expression
  * starts there.  start holds the start bits (see startbits() in
  * extract-dates-scan.c) of the tokens it can start on: the categories
- * of the word (and of the phrases it starts, for C_FIXED, C_HOLIDAYS
- * and C_APPROX), or the S_ bits below.  The scan asks a rule only at a
+ * of the word (and of the phrases it starts, for C_FIXED, C_HOLIDAYS,
+ * C_APPROX, C_PERIODS and C_MOVEABLE), or the S_ bits below.  The scan asks a rule only at a
  * token that has one of them, so a rule's first tests must fail
  * elsewhere: a change to them is a change to its mask, next to it.
  * lede-extract-dates --all-rules asks every rule everywhere, and
@@ -313,13 +329,13 @@ struct dates_rule {
 #define DATES_RULE(r, mask) \
 	const struct dates_rule rule_##r = { #r, r_##r, (mask) }
 
-#define S_NUM (1ULL << 55)	/* a number */
-#define S_NUM2 (1ULL << 56)	/* of at most two digits */
-#define S_NUM4 (1ULL << 57)	/* of four */
-#define S_APOS (1ULL << 58)	/* ' */
-#define S_Q (1ULL << 59)	/* the word q */
-#define S_SIGN (1ULL << 60)	/* + or - */
-_Static_assert(C_F2 <= 55, "the S_ bits are above the categories");
+#define S_NUM (1ULL << 56)	/* a number */
+#define S_NUM2 (1ULL << 57)	/* of at most two digits */
+#define S_NUM4 (1ULL << 58)	/* of four */
+#define S_APOS (1ULL << 59)	/* ' */
+#define S_Q (1ULL << 60)	/* the word q */
+#define S_SIGN (1ULL << 61)	/* + or - */
+_Static_assert(C_F2 <= 56, "the S_ bits are above the categories");
 /*
  * Where a duration can start (pdurs() is 0 elsewhere): what r_ago, r_in,
  * r_dur and r_offset start on.
@@ -330,7 +346,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
-    rule_offset, rule_range, rule_workday;
+    rule_offset, rule_range, rule_workday, rule_period, rule_yearend;
 
 /* extract-dates-lex.c: the word list */
 const struct lexent *lex_findh(const struct dates_lex *, const char *s, size_t n,
@@ -395,6 +411,10 @@ int r_rel(struct dates_scan *sc, size_t i, struct tx *m);
 
 /* extract-dates-time.c: clock times */
 int r_time(struct dates_scan *sc, size_t i, struct tx *m);
+
+/* extract-dates-per.c: reporting periods */
+int aboutback(const struct dates_scan *sc, struct tx *m, int finer);
+void setabout(struct dates_scan *sc, const struct tx *m);
 
 /* extract-dates-scan.c: the rules tried at each token */
 int best(struct dates_scan *sc, size_t i, struct tx *m);

@@ -72,6 +72,8 @@ static const struct catdef {
 	[C_ERA_SHIFT] = { "era_offsets", K_INT, -5000, 5000 },
 	[C_SHIFT_CLOCK] = { "shift_clock", K_INT, -1, 1 },
 	[C_DETERMINERS] = { "determiners", K_SEQ, 0, 0 },
+	[C_PERIODS] = { "periods", K_STR, 0, 0 },
+	[C_MOVEABLE] = { "holidays_moveable", K_STR, 0, 0 },
 	[C_INDEF] = { "indefinite", K_SEQ, 0, 0 },
 	[C_COUNT_OF] = { "count_of", K_SEQ, 0, 0 },
 	[C_ONE] = { "one_words", K_SEQ, 0, 0 },
@@ -89,6 +91,11 @@ static const struct catdef {
 	[C_SHIFT_NOT_BEFORE] = { "clock_shift_not_before", K_SEQ, 0, 0 },
 	[C_TSEP] = { "time_separator", K_SEQ, 0, 0 },
 	[C_UTC] = { "utc_suffix", K_SEQ, 0, 0 },
+	[C_COMPARE] = { "compare_words", K_SEQ, 0, 0 },
+	[C_HALF_BEFORE] = { "half_before", K_SEQ, 0, 0 },
+	[C_PERIOD_NOT_BEFORE] = { "period_not_before", K_SEQ, 0, 0 },
+	[C_FIXED_NOT_BEFORE] = { "fixed_not_before", K_SEQ, 0, 0 },
+	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */

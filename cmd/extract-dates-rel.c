@@ -138,6 +138,27 @@ r_deictic(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(deictic, CB(C_ARTICLES) | CB(C_DEICTIC));
 
 /*
+ * Is the expression at i compared with: a word of compare_words before
+ * it in its clause, at most four tokens back ("up from 1.8 billion a
+ * year ago", "than last year")?
+ */
+static int
+compared(const struct dates_scan *sc, size_t i)
+{
+	size_t k, lo = i > 5 ? i - 5 : 0;
+
+	for (k = i; k-- > lo;) {
+		if (has(sc, k, C_COMPARE))
+			return 1;
+		if (TK(k)->kind == TP && strchr(",;:!?", TK(k)->ch))
+			return 0;
+		if (TK(k)->kind == TP && TK(k)->ch == '.' && !(att(sc, k) && att(sc, k + 1)))
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * rel unit, at i ([the] ... rel at j - 1, the unit at j): next day, last
  * hour (the one after or before the reference); this week, last month
  * (the calendar one); the past year (a duration).
@@ -172,6 +193,20 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 	if (the && rel > 0 && !has(sc, j - 1, C_REL_POINT))
 		return 0;
 	settx(m, i, j + 1, TY_DATE, "");
+	/* "Q2 net rose from last year": the second quarter a year before */
+	if (!the && rel < 0 && u == U_Y && compared(sc, i) && aboutback(sc, m, 1))
+		return 1;
+	if (has(sc, j - 1, C_REL_POINT)) {
+		/* "In May 1990 ... the following month": from the last date */
+		struct dur one = { 1, 0, { 1 }, { 0 } };
+		const struct dates_ref *save = sc->ref;
+		int ok;
+		one.u[0] = u;
+		sc->ref = narrbase(sc, &one);
+		ok = relunit(sc, m->val, rel, u);
+		sc->ref = save;
+		return ok;
+	}
 	if (!relunit(sc, m->val, rel, u))
 		return 0;
 	return 1;
@@ -249,7 +284,7 @@ rel_named(struct dates_scan *sc, size_t i, size_t j, int rel, struct tx *m)
 int
 r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 {
-	size_t j = i, k;
+	size_t j = i, k, q;
 	int the = 0, rel, u, pl, x;
 	double v;
 
@@ -257,7 +292,23 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 		the = 1, j++;
 	if (has(sc, j, C_THIS_PREFIX) && has(sc, j + 1, C_RELATIVE) && ivl(sc, j + 1, C_RELATIVE) == 0)
 		j++;
+	/*
+	 * "the first nine months", "the nine months": TimeML keeps the
+	 * determiner in the span
+	 */
+	q = has(sc, j, C_ORDINALS) && ivl(sc, j, C_ORDINALS) == 1 && !isnum(sc, j) ? j + 1 : j;
+	if (the && (isnum(sc, q) || has(sc, q, C_NUMBERS)) && (k = pnum(sc, q, &v, &x)) &&
+	    !has(sc, q, C_INDEF) &&
+	    punit(sc, k, 0, &u, &pl) && (pl || (!x && v > 1)) && u != U_WE) {
+		settx(m, i, k + 1, TY_DURATION, "");
+		durval(m->val, v, x, u);
+		return 1;
+	}
 	if (!has(sc, j, C_RELATIVE))
+		return 0;
+	/* "told This Morning": a title mid-sentence, not this morning */
+	if (TK(j)->cap && !sentstart(sc, j) && isword(sc, j + 1) && TK(j + 1)->cap &&
+	    !has(sc, j + 1, C_MONTHS) && !has(sc, j + 1, C_WEEKDAYS) && !has(sc, j + 1, C_HOLIDAYS))
 		return 0;
 	rel = ivl(sc, j, C_RELATIVE);
 	j++;
@@ -281,6 +332,13 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
 
+/* Is d one year? */
+static int
+oneyear(const struct dur *d)
+{
+	return d->n == 1 && !d->x && d->v[0] == 1 && d->u[0] == U_Y;
+}
+
 /* [approx] N units ago | from now */
 static int
 r_ago(struct dates_scan *sc, size_t i, struct tx *m)
@@ -297,6 +355,11 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!(k = phr(sc, C_AGO, e, &dir, NULL)))
 		return 0;
 	settx(m, i, e + k, TY_DATE, "");
+	/* "Q2 net rose from a year ago": the second quarter a year before */
+	if (dir < 0 && oneyear(&dd) && j == i && compared(sc, i) && aboutback(sc, m, 1))
+		return 1;
+	/* "eight years from now" is a duration; "a year ago" a date */
+	m->sig = dir > 0, m->dd = dd;
 	if (dd.x) {
 		snprintf(m->val, sizeof m->val, dir < 0 ? "PAST_REF" : "FUTURE_REF");
 		return 1;
@@ -309,7 +372,7 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 			u = U_D;
 	}
 	shiftr(sc->ref, m->val, dir, &dd, u);
-	m->durpt = 1, m->dir = dir, m->dd = dd;
+	m->durpt = 1, m->dir = dir, m->dd = dd, m->sig = dir > 0;
 	m->dayp = u == U_D && sc->ref->have;
 	m->mod = mod && strcmp(mod, "APPROX") == 0 ? mod : NULL;
 	if (u == U_H || u == U_MIN || u == U_S)
@@ -355,6 +418,7 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	if (x) {
 		settx(m, i, e, TY_DATE, "FUTURE_REF");
+		m->sig = 1, m->dd = dd;
 		return 1;
 	}
 	if ((u == U_H || u == U_MIN || u == U_S) && !(sc->ref->have && sc->ref->hastime))
@@ -362,7 +426,7 @@ r_in(struct dates_scan *sc, size_t i, struct tx *m)
 	settx(m, i, e, TY_DATE, "");
 	/* "in a week" points at a day, not at a calendar week */
 	shiftr(sc->ref, m->val, 1, &dd, u == U_W ? U_D : u);
-	m->durpt = 1, m->dir = 1, m->dd = dd;
+	m->durpt = 1, m->dir = 1, m->dd = dd, m->sig = 1;
 	m->dayp = (u == U_D || u == U_W) && sc->ref->have;
 	if (mod && strcmp(mod, "APPROX") == 0)
 		m->mod = mod;
@@ -381,9 +445,11 @@ r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (!(k = phr(sc, C_FIXED, i, NULL, &v)))
 		return 0;
-	if (k == 1 && isname(sc, i))
-		return 0;
-	settx(m, i, i + k, TY_DATE, v);
+	if (k == 1 && (isname(sc, i) || has(sc, i + 1, C_FIXED_NOT_BEFORE)))
+		return 0;	/* "Russia Today", "the current account" */
+	/* "recent months" is PXM, a stretch of time */
+	settx(m, i, i + k, v[0] == 'P' && (v[1] == 'X' || (v[1] >= '0' && v[1] <= '9')) ?
+	    TY_DURATION : TY_DATE, v);
 	return 1;
 }
 DATES_RULE(fixed, CB(C_FIXED));
@@ -404,6 +470,12 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 	    has(sc, i + 2, C_THEUNIT_NOT_BEFORE))
 		return 0;
 	settx(m, i, i + 2, TY_DATE, "");
+	if (u == U_Y && strlen(sc->about) == 7 && (sc->about[5] == 'Q' || sc->about[5] == 'H')) {
+		/* "fourth-quarter net fell ... for the year": that quarter's year */
+		snprintf(m->val, sizeof m->val, "%.4s", sc->about);
+		m->noabout = 1;
+		return 1;
+	}
 	if (u == U_WE) {
 		int wy, wk;
 		long z;
@@ -456,14 +528,23 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (has(sc, e, C_SHIFT)) {
 		settx(m, i, e + 1, TY_DATE, "");
+		/* "a year earlier" after an explicit period: that period, a year before */
+		if (ivl(sc, e, C_SHIFT) < 0 && oneyear(&dd) && !mod && aboutback(sc, m, 0))
+			return 1;
 		if (!offsetval(sc, m, narrbase(sc, &dd), ivl(sc, e, C_SHIFT), &dd))
 			return 0;
+		/*
+		 * "a month earlier": P1M, landing on a month; but "compared with
+		 * 2 million a year earlier" names the year compared with
+		 */
+		m->sig = !(ivl(sc, e, C_SHIFT) < 0 && oneyear(&dd) && !mod && compared(sc, i));
 	} else if (has(sc, e, C_SHIFT_CLOCK) && dd.u[0] >= U_H && dd.u[0] <= U_S &&
 	    !has(sc, e + 1, C_OF) && !has(sc, e + 1, C_SHIFT_NOT_BEFORE)) {
 		/* "15 minutes out"; "six weeks out" (injured) is not a point */
 		settx(m, i, e + 1, TY_DATE, "");
 		if (!offsetval(sc, m, sc->ref, ivl(sc, e, C_SHIFT_CLOCK), &dd) || !sc->ref->have)
 			return 0;
+		m->sig = 1;
 	} else if (has(sc, e, C_BEFORE_AFTER)) {
 		dir = ivl(sc, e, C_BEFORE_AFTER);
 		sc->mdok = 1;
@@ -475,7 +556,9 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 			settx(m, i, a.t1, TY_DATE, "");
 			if (!offsetval(sc, m, &base, dir, &dd))
 				return 0;
-		} else if (clauseend(sc, e + 1)) {
+		} else if (clauseend(sc, e + 1) &&
+		    !(i > 0 && has(sc, i - 1, C_DUR_BEFORE) && !has(sc, i - 1, C_IN))) {
+			/* "15 minutes before." is a point; "for three days after." a stretch */
 			settx(m, i, e + 1, TY_DATE, "");
 			if (!offsetval(sc, m, narrbase(sc, &dd), dir, &dd))
 				return 0;

@@ -25,7 +25,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_fixed, &rule_rel, &rule_ago, &rule_in, &rule_quarter, &rule_season,
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
-	&rule_range, &rule_workday,
+	&rule_range, &rule_workday, &rule_period, &rule_yearend,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
@@ -57,6 +57,13 @@ dates_scan_all_rules(struct dates_scan *sc, int on)
 }
 
 void
+dates_scan_doc(struct dates_scan *sc)
+{
+	sc->lastgrain = 0;
+	sc->about[0] = '\0';
+}
+
+void
 dates_scan_free(struct dates_scan *sc)
 {
 	if (!sc)
@@ -67,14 +74,15 @@ dates_scan_free(struct dates_scan *sc)
 }
 
 /* The start bits of token i, which the rules' start masks are read against. */
-static uint64_t
+static inline __attribute__((always_inline)) uint64_t
 startbits(const struct dates_scan *sc, size_t i)
 {
 	const struct tok *t = TK(i);
 	uint64_t b = t->lf;
 
 	if (t->lx)
-		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX));
+		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS) |
+		    CB(C_MOVEABLE));
 	if (t->kind == TN)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)
@@ -268,13 +276,24 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 	buf_add(out, ",\"text\":", 8);
 	json_escape(out, sc->s + a->b0, b->b1 - a->b0);
 	buf_add(out, ",\"type\":\"", 9);
-	buf_adds(out, tyname[m->type]);
+	buf_adds(out, tyname[m->sig ? TY_DURATION : m->type]);
 	buf_add(out, "\",\"value\":\"", 11);
-	buf_adds(out, m->val);
+	if (m->sig) {
+		/* TimeML's value is the duration; where it lands is the point */
+		char dv[64];
+		durvals(dv, &m->dd);
+		buf_adds(out, dv);
+	} else
+		buf_adds(out, m->val);
 	buf_addc(out, '"');
 	if (m->mod) {
 		buf_add(out, ",\"mod\":\"", 8);
 		buf_adds(out, m->mod);
+		buf_addc(out, '"');
+	}
+	if (m->sig) {
+		buf_add(out, ",\"point\":\"", 10);
+		buf_adds(out, m->val);
 		buf_addc(out, '"');
 	}
 	buf_addc(out, '}');
@@ -290,7 +309,6 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->s = text;
 	sc->len = len;
 	sc->ref = ref;
-	sc->lastgrain = 0;
 	sc->mdok = 0;
 	sc->memo->i = SIZE_MAX;
 	sc->cb = sc->cc = 0;
@@ -331,6 +349,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 			m.t1--;
 		emit(sc, &m, out, n++);
 		setlast(sc, &m);
+		setabout(sc, &m);
 		i = m.t1;
 	}
 	buf_addc(out, ']');

@@ -38,6 +38,14 @@ void dates_scan_free(struct dates_scan *);
 void dates_scan_all_rules(struct dates_scan *, int on);
 
 /*
+ * A new document begins: what the texts before said (the last date,
+ * the period they are about) no longer counts.  dates_find() carries
+ * both from one text to the next, so a document's texts go through in
+ * order, and this between two documents.
+ */
+void dates_scan_doc(struct dates_scan *);
+
+/*
  * Appends to out the JSON array of the expressions in text[0..len)
  * (valid UTF-8), offsets in code points.  Returns how many.
  */

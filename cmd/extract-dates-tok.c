@@ -326,10 +326,16 @@ forward(const struct dates_scan *sc, size_t i)
 		const struct tok *t = &sc->tk[k];
 		if (t->kind == TP && strchr(".;!?", t->ch))
 			return 0;
+		/*
+		 * the nearest cue, unless the verb before it says otherwise:
+		 * "will be reported", "had been due", "was set to"
+		 */
 		if (phr(sc, C_FORWARD, k, NULL, NULL))
-			return 1;
+			return !(k > lo && has(sc, k - 1, C_BACKWARD)) &&
+			    !(k > lo + 1 && has(sc, k - 2, C_BACKWARD));
 		if (has(sc, k, C_BACKWARD))
-			return 0;
+			return (k > lo && phr(sc, C_FORWARD, k - 1, NULL, NULL) == 1) ||
+			    (k > lo + 1 && phr(sc, C_FORWARD, k - 2, NULL, NULL) == 1);
 	}
 	return 0;
 }
@@ -381,6 +387,9 @@ isname(const struct dates_scan *sc, size_t i)
 	if (i > 0 && isword(sc, i - 1) && TK(i - 1)->cap && att(sc, i) == 0)
 		return 1;
 	if (isword(sc, i + 1) && TK(i + 1)->cap)
+		return 1;
+	/* a title mid-sentence: "the BBC's Today programme" */
+	if (i > 0 && !sentstart(sc, i) && endsat(sc, C_DETERMINERS, i))
 		return 1;
 	return 0;
 }

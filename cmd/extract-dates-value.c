@@ -225,9 +225,17 @@ shiftr(const struct dates_ref *r, char *v, int dir, const struct dur *d, int fin
 	z += sec >= 0 ? sec / 86400 : -((86399 - sec) / 86400);
 	sec = ((sec % 86400) + 86400) % 86400;
 	switch (fine) {
-	case U_Y: case U_DE: case U_CE:
+	case U_Y:
 		cfd(z, &y, &mo, &dd);
 		snprintf(v, 64, "%04d", y);
+		break;
+	case U_DE:	/* "a decade ago" is a decade, as "2 weeks ago" is a week */
+		cfd(z, &y, &mo, &dd);
+		snprintf(v, 64, "%03d", y / 10);
+		break;
+	case U_CE:
+		cfd(z, &y, &mo, &dd);
+		snprintf(v, 64, "%02d", y / 100);
 		break;
 	case U_M: case U_Q:
 		cfd(z, &y, &mo, &dd);
@@ -273,6 +281,8 @@ settx(struct tx *m, size_t t0, size_t t1, int type, const char *val)
 	m->istime = 0;
 	m->wdonly = 0;
 	m->durpt = 0;
+	m->sig = 0;
+	m->noabout = 0;
 	if (val != m->val) {
 		size_t n = strnlen(val, sizeof m->val - 1);
 		memmove(m->val, val, n);

@@ -33,6 +33,8 @@ struct ctx {
 	struct dates_ref ref;	/* from --ref */
 	int haveref;
 	struct buf text, dct, arr;
+	struct buf doc;		/* the last record's "doc", as written */
+	int havedoc;
 };
 
 static int
@@ -40,15 +42,15 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 {
 	struct ctx *c = f->ctx;
 	struct dates_ref r;
-	const struct jmember *tm, *dm, *am;
+	const struct jmember *tm, *dm, *am, *docm;
 	const char *tv;
 	size_t tn;
 
-	static const char *const keys[] = { "text", "dct", "dates", NULL };
-	const struct jmember *fm[3];
+	static const char *const keys[] = { "text", "dct", "dates", "doc", NULL };
+	const struct jmember *fm[4];
 
 	jobj_fields(o, keys, fm, &c->dct);
-	tm = fm[0], dm = fm[1], am = fm[2];
+	tm = fm[0], dm = fm[1], am = fm[2], docm = fm[3];
 	if (!tm || o->s[tm->vbeg] != '"') {
 		filter_reject(f, in, "no \"text\" string");
 		return -1;
@@ -63,6 +65,19 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		json_unescape(o->s + dm->vbeg, dm->vend - dm->vbeg, &c->dct);
 		if (dates_parse_ref(c->dct.s, c->dct.len, &r) < 0)
 			memset(&r, 0, sizeof r);
+	}
+	/*
+	 * The records of one document carry what the text before said (its
+	 * last date, the period it is about); a record without "doc" is a
+	 * text of its own.
+	 */
+	if (!docm || !c->havedoc || docm->vend - docm->vbeg != c->doc.len ||
+	    memcmp(o->s + docm->vbeg, c->doc.s, c->doc.len) != 0) {
+		dates_scan_doc(c->sc);
+		buf_reset(&c->doc);
+		c->havedoc = docm != NULL;
+		if (docm)
+			buf_add(&c->doc, o->s + docm->vbeg, docm->vend - docm->vbeg);
 	}
 	buf_reset(&c->arr);
 	dates_find(c->sc, tv, tn, &r, &c->arr);
@@ -127,6 +142,7 @@ main(int argc, char **argv)
 	buf_free(&c.text);
 	buf_free(&c.dct);
 	buf_free(&c.arr);
+	buf_free(&c.doc);
 	free(path);
 	free(av);
 	return st;

@@ -60,6 +60,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (opt & 1)
 		dates_parse_ref(opt & 2 ? "2025-11-13T10:27" : "2024-02-29", opt & 2 ? 16 : 10, &ref);
 	buf_reset(&out);
+	dates_scan_doc(sc[(opt >> 2) & 1]);	/* each input a document */
 	dates_find(sc[(opt >> 2) & 1], (const char *)data, size, &ref, &out);
 	buf_reset(&wrap);
 	buf_adds(&wrap, "{\"d\":");
