@@ -25,6 +25,15 @@ check_fail "a control character is an error" 2 "filter-demo: <stdin>:1: control 
 printf '{"text":"\\ud800"}\n' >"$tmp/sur.jsonl"
 check_fail "a lone surrogate is an error" 2 'filter-demo: '"$tmp"'/sur.jsonl:1: lone surrogate in \u escape at column 10' "$demo" "$tmp/sur.jsonl"
 check_fail "trailing garbage is an error" 2 "filter-demo: <stdin>:1: trailing characters after the object at column 14" sh -c "printf '{\"text\":\"a\"} x\n' | '$demo'"
+printf '{"text":"a"}\n{"text":"old","n":1,"text":"new"}\n{"text":"c"}\n' >"$tmp/dup.jsonl"
+check_fail "a repeated top-level key is an error at its second copy" 2 "filter-demo: $tmp/dup.jsonl:2: duplicate key at column 21" "$demo" "$tmp/dup.jsonl"
+check_fail "-k passes a line with a repeated key through" 1 "filter-demo: $tmp/dup.jsonl:2: duplicate key at column 21" "$demo" -k "$tmp/dup.jsonl"
+check_same "-k: the line untouched, the rest done" "$(cat "$tmp/out")" '{"text":"a","len":1}
+{"text":"old","n":1,"text":"new"}
+{"text":"c","len":1}'
+check_fail "a key repeated escaped is the same key" 2 'filter-demo: <stdin>:1: duplicate key at column 13' sh -c "printf '{\"text\":\"a\",\"\\\\u0074ext\":\"b\"}\n' | '$demo'"
+run_err sh -c "echo '{\"text\":\"a\",\"m\":{\"x\":1,\"x\":2}}' | '$demo'"
+check_same "a key repeated in a nested object is let be" "$status:$err" "0:"
 check_fail "a record the program cannot use" 2 'filter-demo: <stdin>:1: no string "text"' sh -c "echo '{\"x\":1}' | '$demo'"
 
 printf '{"text":"last"}' >"$tmp/nonl.jsonl"
