@@ -44,6 +44,21 @@ check_same "an empty file gives nothing and exit 0" "$status:$(cat "$tmp/out")" 
 
 check_fail "a missing file is reported, the others read" 1 "filter-demo: $tmp/nope.jsonl: No such file or directory" "$demo" "$tmp/nope.jsonl" "$tmp/nonl.jsonl"
 check_same "the other file was read" "$(cat "$tmp/out")" '{"text":"last","len":4}'
+mkdir "$tmp/dir"
+check_fail "a folder is reported as a missing file is, the others read" 1 "filter-demo: $tmp/dir: Is a directory" "$demo" "$tmp/dir" "$tmp/nonl.jsonl"
+check_same "the file after the folder was read" "$(cat "$tmp/out")" '{"text":"last","len":4}'
+# One rule in every program that reads records (issue 19, #14).
+echo '{"doc":"d","n":1,"para":1,"start":0,"end":12,"text":"Hello there."}' >"$tmp/rec.jsonl"
+for p in tag-entities extract-dates extract-quotes dedupe report pick; do
+	if command -v lede-$p >/dev/null 2>&1; then
+		run_err lede-$p "$tmp/dir" "$tmp/rec.jsonl"
+		check_same "lede-$p: a folder is reported, the rest read, exit 1" \
+		    "$status:$err:$(grep -c . "$tmp/out" | sed 's/^0$/nothing/')" \
+		    "1:lede-$p: $tmp/dir: Is a directory:$(lede-$p "$tmp/rec.jsonl" | grep -c .)"
+	else
+		skip "lede-$p: a folder" "lede-$p is not built"
+	fi
+done
 check_same "- is standard input" "$(echo '{"text":"x"}' | "$demo" "$tmp/nonl.jsonl" -)" '{"text":"last","len":4}
 {"text":"x","len":1}'
 
