@@ -40,6 +40,14 @@ check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000
 check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
 check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
 check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
+check_fail "-D '', no options: checked as the jobs will run it" 0 "" "$batch" -s 2 -o emptyd -D '' in/a
+cat emptyd/shard-*.jsonl > got.jsonl
+in_a0() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
+in_a0 | xargs -0 lede-split -- | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null | lede-dedupe > want.jsonl
+check_file "-D '': lede-dedupe with no options" got.jsonl want.jsonl
+check_fail "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" 0 "" "$batch" -s 2 -o neard -D '--near 0.8' in/a
+check_same "-D '--near 0.8': the jobs have it" "$(grep '^dedupe=' neard/.lede-batch/job.sh)" "dedupe=(--near 0.8 )"
+check_fail "-rD '--near 0.8', bundled" 0 "" "$batch" -s 2 -o neard -rD '--near 0.8' in/a
 check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used together" "$batch" --slurm -S host in
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
