@@ -117,7 +117,7 @@ rm in/a/broken.txt
 # Interrupted, then resumed: the same as one clean run.
 cat > slow.sh <<EOF
 # The first shard (caf\303\251.txt, one.txt) goes quickly, the others slowly.
-[ -e "$tmp/slow" ] && case "\$1" in */caf*) ;; *) sleep 30 ;; esac
+case "\$1" in */caf*) ;; *) while [ -e "$tmp/slow" ]; do sleep 0.1; done ;; esac
 lede-split -- "\$@" | lede-tag-entities | lede-extract-dates | lede-extract-quotes
 EOF
 touch slow
@@ -129,7 +129,8 @@ while [ ! -e int/.lede-batch/shard-000001.keys ] && [ $i -lt 300 ]; do
 	i=$((i + 1))
 done
 sleep 0.5
-# The whole run, as a user's ^C would (setsid made it a group).
+# The whole run, as a user's ^C would (setsid made it a group); the job
+# parallel was running is in a group of its own, and goes on.
 /bin/kill -s TERM -- -"$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 sleep 0.3
@@ -138,6 +139,8 @@ check_same "interrupted: first shard done, second not" \
     "$(cd int/.lede-batch && ls shard-000001.keys shard-000002.keys 2>/dev/null)" "shard-000001.keys"
 ino=$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)
 rm slow
+# The job left over holds the folder's lock until it ends.
+flock int true
 run_err "$batch" -p slow.sh -j 1 -s 2 -o int --resume in/a "in/b b"
 check_same "resumed: exit 0" "$status:$err" "0:"
 check_same "resumed: the done shard was kept" "$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)" "$ino"
@@ -147,6 +150,36 @@ done
 run_err "$batch" -j 1 -s 2 -o int --resume in/a "in/b b"
 check_same "resume with another pipeline: refused" "$status:$err" \
     "2:lede-batch: int: the pipeline or options differ from the previous run's; run without --resume"
+
+# Two runs into one folder: the second refuses at once, and leaves the
+# first one alone, which ends as a clean run.
+touch slow
+"$batch" -p slow.sh -j 1 -s 2 -o lock in/a "in/b b" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -e lock/.lede-batch/shard-000001.keys ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ls -l --time-style=+%s lock/.lede-batch/shard-000001.* lock/.lede-batch/job.sh > lock.before
+start=$(date +%s)
+run_err "$batch" -j 1 -s 2 -o lock in/a "in/b b"
+check_same "a second run into the folder: refused" "$status:$err" \
+    "2:lede-batch: lock: another lede-batch run is writing there; wait for it, or use another -o"
+check_same "... at once" "$(( $(date +%s) - start < 10 ))" 1
+run_err "$batch" -j 1 -s 2 -o "$tmp/lock/" --resume in/a "in/b b"
+check_same "... by another name too, with --resume" "$status:$err" \
+    "2:lede-batch: $tmp/lock/: another lede-batch run is writing there; wait for it, or use another -o"
+ls -l --time-style=+%s lock/.lede-batch/shard-000001.* lock/.lede-batch/job.sh > lock.after
+check_file "... touching nothing of the first run's" lock.after lock.before
+rm slow
+wait "$pid"
+check_same "the first run ends well" "$?" 0
+for f in clean/shard-*.jsonl clean/failed.tsv; do
+	check_file "the first run: ${f#clean/} as a clean run's" "lock/${f#clean/}" "$f"
+done
+run_err "$batch" -p slow.sh -j 1 -s 2 -o lock --resume in/a "in/b b"
+check_same "the lock goes with the run: the next one goes on" "$status:$err" "0:"
 
 # --resume sees a changed folder: a new article, a new shard list.
 cp "$ex"/*.txt "in/b b/" 2>/dev/null
