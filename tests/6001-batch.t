@@ -92,6 +92,46 @@ lede-dedupe -M --near 0.5 ref.jsonl > want.jsonl
 check_file "-D '-M --near', a shard an article: equals one lede-dedupe -M --near" got.jsonl want.jsonl
 check "-D '-M --near': some repeats were marked" grep -q dup_of got.jsonl
 
+# A folder that cannot be read is reported, the rest done, exit 1, as
+# lede-split does.  Root reads a folder of mode 000: the run is then made
+# as nobody, when setpriv can.
+mkdir -p ur/a/locked ur/b
+cp in/a/one.txt ur/a/one.txt
+cp in/a/one.txt ur/a/locked/x.txt
+cp "in/a/two words.txt" ur/b/two.txt
+chmod 000 ur/a/locked
+unpriv=
+if [ "$(id -u)" != 0 ]; then
+	unpriv=env
+elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+	chmod a+x "$tmp"
+	chmod -R a+rwX ur
+	chmod 000 ur/a/locked
+	unpriv="setpriv --reuid=$(id -u nobody) --regid=$(id -g nobody) --clear-groups"
+	$unpriv test -x "$batch" -a -r "$top/data" -a -w ur || unpriv=
+fi
+if [ -n "$unpriv" ] && ! $unpriv test -r ur/a/locked; then
+	run_err $unpriv "$batch" -s 2 -o ur/out ur/a ur/b
+	check_same "unreadable folder: reported, exit 1" "$status:$err" "1:lede-batch: ur/a/locked: Permission denied
+lede-batch: 1 folder could not be read: see ur/out/failed.tsv"
+	check_same "unreadable folder: in failed.tsv" "$(cat ur/out/failed.tsv)" "ur/a/locked	Permission denied"
+	check_same "unreadable folder: the rest done" "$(cat ur/out/shard-*.jsonl | grep -o '"doc":"[^"]*"' | sort -u)" \
+	    '"doc":"ur/a/one.txt"
+"doc":"ur/b/two.txt"'
+else
+	skip "unreadable folder" "no way to make a folder unreadable here (root without setpriv)"
+fi
+chmod 755 ur/a/locked
+
+# A folder whose name starts with -: its docs are named as lede-split
+# names them (-dir/..., not ./-dir/...).
+mkdir -- -dash
+cp in/a/one.txt -- -dash/one.txt
+run_err "$batch" -s 2 -D none -o dash -- -dash
+check_same "-dir: exit 0" "$status:$err" "0:"
+lede-split -- -dash | lede-tag-entities | lede-extract-dates | lede-extract-quotes > want.jsonl 2>/dev/null
+check_file "-dir: the docs as lede-split names them" dash/shard-000001.jsonl want.jsonl
+
 # -p as a list of programs and as a file.
 run_err "$batch" -D none -p split,tag-entities -o list in/a
 in_a() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
