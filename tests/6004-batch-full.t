@@ -72,4 +72,17 @@ shard-000004"
 for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "--resume after a cut: ${f#clean/} as a clean run's" "m/out/${f#clean/}" "$f"
 done
+# Full from the start, as in the issue: 4k left, less than the job
+# script; then space again, and --resume.
+rm -rf m/out
+free=$(df -k --output=avail m | tail -n 1)
+dd if=/dev/zero of=m/filler bs=1k count=$((free - 4)) 2>/dev/null
+run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out a
+check_same "full from the start: exit 2" "$status" 2
+rm m/filler
+run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out --resume a
+check_same "full from the start, --resume: exit 0 (the job script cut short is not another run's)" "$status:$err" "0:"
+for f in clean/shard-*.jsonl clean/failed.tsv; do
+	check_file "full from the start, --resume: ${f#clean/} as a clean run's" "m/out/${f#clean/}" "$f"
+done
 done_testing
