@@ -164,7 +164,7 @@ touch slow
 setsid "$batch" -p slow.sh -j 1 -s 2 -o int in/a "in/b b" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ ! -e int/.lede-batch/shard-000001.keys ] && [ $i -lt 300 ]; do
+while [ ! -e int/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
@@ -176,7 +176,7 @@ wait "$pid" 2>/dev/null
 sleep 0.3
 check_same "interrupted: no shard looks finished" "$(cd int && ls shard-*.jsonl 2>/dev/null | grep -v '\.tmp$')" ""
 check_same "interrupted: first shard done, second not" \
-    "$(cd int/.lede-batch && ls shard-000001.keys shard-000002.keys 2>/dev/null)" "shard-000001.keys"
+    "$(cd int/.lede-batch && ls shard-000001.done shard-000002.done 2>/dev/null)" "shard-000001.done"
 ino=$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)
 rm slow
 # The job left over holds the folder's lock until it ends.
@@ -197,7 +197,7 @@ touch slow
 "$batch" -p slow.sh -j 1 -s 2 -o lock in/a "in/b b" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ ! -e lock/.lede-batch/shard-000001.keys ] && [ $i -lt 300 ]; do
+while [ ! -e lock/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
