@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "json.h"
 #include "scan.h"
 #include "utf8.h"
@@ -17,6 +18,114 @@ struct parser {
 #define WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
 
 static int value(struct parser *);
+static int keyeq(const char *, size_t, size_t, const char *, size_t);
+
+/*
+ * Repeated top-level keys.  A record has a few members: each new key is
+ * compared with the ones before it.  Past DUP_FEW members (a hostile
+ * line may hold a million) the keys go in a hash table, so the check
+ * stays linear.
+ */
+enum { DUP_FEW = 16 };
+
+struct jkeyslot {
+	size_t i;		/* member index + 1; 0: empty */
+	uint32_t h;
+};
+
+/* The hash of member m's key, decoded. */
+static uint32_t
+keyhash(const struct jobj *o, const struct jmember *m)
+{
+	struct buf tmp = { 0 };
+	uint32_t h;
+
+	if (!m->kesc)
+		return hash_bytes(o->s + m->kbeg + 1, m->kend - m->kbeg - 2);
+	json_unescape(o->s + m->kbeg, m->kend - m->kbeg, &tmp);
+	h = hash_bytes(tmp.s ? tmp.s : "", tmp.len);
+	buf_free(&tmp);
+	return h;
+}
+
+/* Do members a and b have the same key, decoded? */
+static int
+samekey(const struct jobj *o, const struct jmember *a, const struct jmember *b)
+{
+	struct buf tmp = { 0 };
+	size_t la = a->kend - a->kbeg;
+	int eq;
+
+	if (!a->kesc && !b->kesc)
+		return la == b->kend - b->kbeg &&
+		    memcmp(o->s + a->kbeg, o->s + b->kbeg, la) == 0;
+	json_unescape(o->s + a->kbeg, la, &tmp);
+	eq = keyeq(o->s, b->kbeg, b->kend, tmp.s ? tmp.s : "", tmp.len);
+	buf_free(&tmp);
+	return eq;
+}
+
+/* Puts member k in the table; 1 if an earlier member has its key. */
+static int
+keyput(struct jobj *o, size_t k, int check)
+{
+	const struct jmember *m = &o->m[k];
+	uint32_t h = keyhash(o, m);
+	size_t j, mask = o->htsize - 1;
+
+	for (j = h & mask; o->ht[j].i; j = (j + 1) & mask)
+		if (check && o->ht[j].h == h && samekey(o, &o->m[o->ht[j].i - 1], m))
+			return 1;
+	o->ht[j].i = k + 1;
+	o->ht[j].h = h;
+	return 0;
+}
+
+/*
+ * Has the last member noted the key of an earlier one?  *seen is a
+ * one-word Bloom filter of the plain keys so far, by length and end
+ * bytes: most keys miss it and take no comparison at all.  An escaped
+ * key is compared with every other one.
+ */
+static int
+dupkey(struct jobj *o, uint64_t *seen, int *esc)
+{
+	const struct jmember *m;
+	size_t k, n = o->n, len;
+	uint64_t bit;
+
+	if (n <= DUP_FEW) {
+		m = &o->m[n - 1];
+		*esc |= m->kesc;
+		if (!*esc) {
+			len = m->kend - m->kbeg - 2;
+			bit = (uint64_t)1 << ((len * 7 + 3 * (unsigned char)o->s[m->kbeg + 1] +
+			    (unsigned char)o->s[m->kend - 2]) & 63);
+			if (!(*seen & bit)) {
+				*seen |= bit;
+				return 0;
+			}
+		}
+		for (k = 0; k + 1 < n; k++)
+			if (samekey(o, &o->m[k], m))
+				return 1;
+		return 0;
+	}
+	/* A new table at the first member past DUP_FEW, then at half full. */
+	if (n == DUP_FEW + 1 || 2 * n > o->htsize) {
+		o->htsize = n == DUP_FEW + 1 ? 4 * DUP_FEW : 2 * o->htsize;
+		if (o->htsize > o->htcap) {
+			o->htcap = o->htsize;
+			free(o->ht);
+			o->ht = xcalloc(o->htcap, sizeof *o->ht);
+		} else {
+			memset(o->ht, 0, o->htsize * sizeof *o->ht);
+		}
+		for (k = 0; k + 1 < n; k++)
+			keyput(o, k, 0);
+	}
+	return keyput(o, n - 1, 1);
+}
 
 static int
 fail(struct parser *p, const char *msg)
@@ -164,7 +273,8 @@ static int
 object(struct parser *p, struct jobj *o)
 {
 	struct jmember m;
-	int k;
+	uint64_t seen = 0;
+	int k, esc = 0;
 
 	if (++p->depth > JSON_MAXDEPTH)
 		return fail(p, "nested too deeply");
@@ -201,6 +311,10 @@ object(struct parser *p, struct jobj *o)
 				o->m = xrealloc(o->m, o->cap * sizeof *o->m);
 			}
 			o->m[o->n++] = m;
+			if (dupkey(o, &seen, &esc)) {
+				p->i = m.kbeg;
+				return fail(p, "duplicate key");
+			}
 		}
 		skipws(p);
 		if (p->i >= p->n)
@@ -299,6 +413,9 @@ jobj_free(struct jobj *o)
 	free(o->m);
 	o->m = NULL;
 	o->n = o->cap = 0;
+	free(o->ht);
+	o->ht = NULL;
+	o->htsize = o->htcap = 0;
 }
 
 /* Does the checked key literal s[b..e) (quotes included) decode to key? */
@@ -325,7 +442,7 @@ jobj_get(const struct jobj *o, const char *key)
 
 	const struct jmember *m;
 
-	/* The last of duplicate keys wins, as in jq. */
+	/* The last of duplicate keys wins, as in jq (jobj_parse refuses them). */
 	for (k = o->n; k-- > 0;) {
 		m = &o->m[k];
 		if (!m->kesc ? m->kend - m->kbeg - 2 == klen &&

@@ -17,19 +17,26 @@ struct jmember {
 	unsigned char vesc;	/* the value is a string with one */
 };
 
+struct jkeyslot;
+
 struct jobj {
 	const char *s;
 	size_t len;
 	struct jmember *m;
 	size_t n, cap;
+	struct jkeyslot *ht;	/* the keys seen, on an object of many members */
+	size_t htsize, htcap;
 };
 
 #define JSON_MAXDEPTH 512
 
 /*
  * Checks that s[0..len) is one JSON object with nothing after it but
- * white space, and notes its members.  Returns 0, or -1 with *err set
- * to a message and *off to the byte offset of the fault.
+ * white space, and no two of its members with the same key (decoded:
+ * "a" and "\u0061" are one key; RFC 8259 leaves their meaning open),
+ * and notes its members.  Returns 0, or -1 with *err set to a message
+ * and *off to the byte offset of the fault (a repeated key: its second
+ * copy).  Keys of nested objects may repeat, as JSON allows.
  */
 int jobj_parse(struct jobj *, const char *s, size_t len, const char **err, size_t *off);
 void jobj_free(struct jobj *);

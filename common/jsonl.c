@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jsonl.h"
@@ -14,6 +15,8 @@ enum { READ_SIZE = 1 << 17 };
 int
 input_open(struct input *in, const char *path)
 {
+	struct stat st;
+
 	in->path = path;
 	in->lineno = 0;
 	in->line = NULL;
@@ -26,8 +29,19 @@ input_open(struct input *in, const char *path)
 		return 0;
 	}
 	in->name = path;
-	in->fp = fopen(path, "r");
-	return in->fp ? 0 : -1;
+	if (!(in->fp = fopen(path, "r")))
+		return -1;
+	/*
+	 * A folder opens but cannot be read: refused here, as a missing
+	 * file is, so the caller reports it and goes on to the next.
+	 */
+	if (fstat(fileno(in->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(in->fp);
+		in->fp = NULL;
+		errno = EISDIR;
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -28,7 +28,7 @@ struct input {
 	int eof;
 };
 
-/* Opens path ("-" is standard input); -1 with errno on failure. */
+/* Opens path ("-" is standard input); -1 with errno on failure (EISDIR: a folder). */
 int input_open(struct input *, const char *path);
 /* Reads the next line: 1, or 0 at the end.  A read error is fatal. */
 int input_next(struct input *);

@@ -25,6 +25,15 @@ check_fail "a control character is an error" 2 "filter-demo: <stdin>:1: control 
 printf '{"text":"\\ud800"}\n' >"$tmp/sur.jsonl"
 check_fail "a lone surrogate is an error" 2 'filter-demo: '"$tmp"'/sur.jsonl:1: lone surrogate in \u escape at column 10' "$demo" "$tmp/sur.jsonl"
 check_fail "trailing garbage is an error" 2 "filter-demo: <stdin>:1: trailing characters after the object at column 14" sh -c "printf '{\"text\":\"a\"} x\n' | '$demo'"
+printf '{"text":"a"}\n{"text":"old","n":1,"text":"new"}\n{"text":"c"}\n' >"$tmp/dup.jsonl"
+check_fail "a repeated top-level key is an error at its second copy" 2 "filter-demo: $tmp/dup.jsonl:2: duplicate key at column 21" "$demo" "$tmp/dup.jsonl"
+check_fail "-k passes a line with a repeated key through" 1 "filter-demo: $tmp/dup.jsonl:2: duplicate key at column 21" "$demo" -k "$tmp/dup.jsonl"
+check_same "-k: the line untouched, the rest done" "$(cat "$tmp/out")" '{"text":"a","len":1}
+{"text":"old","n":1,"text":"new"}
+{"text":"c","len":1}'
+check_fail "a key repeated escaped is the same key" 2 'filter-demo: <stdin>:1: duplicate key at column 13' sh -c "printf '{\"text\":\"a\",\"\\\\u0074ext\":\"b\"}\n' | '$demo'"
+run_err sh -c "echo '{\"text\":\"a\",\"m\":{\"x\":1,\"x\":2}}' | '$demo'"
+check_same "a key repeated in a nested object is let be" "$status:$err" "0:"
 check_fail "a record the program cannot use" 2 'filter-demo: <stdin>:1: no string "text"' sh -c "echo '{\"x\":1}' | '$demo'"
 
 printf '{"text":"last"}' >"$tmp/nonl.jsonl"
@@ -35,6 +44,21 @@ check_same "an empty file gives nothing and exit 0" "$status:$(cat "$tmp/out")" 
 
 check_fail "a missing file is reported, the others read" 1 "filter-demo: $tmp/nope.jsonl: No such file or directory" "$demo" "$tmp/nope.jsonl" "$tmp/nonl.jsonl"
 check_same "the other file was read" "$(cat "$tmp/out")" '{"text":"last","len":4}'
+mkdir "$tmp/dir"
+check_fail "a folder is reported as a missing file is, the others read" 1 "filter-demo: $tmp/dir: Is a directory" "$demo" "$tmp/dir" "$tmp/nonl.jsonl"
+check_same "the file after the folder was read" "$(cat "$tmp/out")" '{"text":"last","len":4}'
+# One rule in every program that reads records (issue 19, #14).
+echo '{"doc":"d","n":1,"para":1,"start":0,"end":12,"text":"Hello there."}' >"$tmp/rec.jsonl"
+for p in tag-entities extract-dates extract-quotes dedupe report pick; do
+	if command -v lede-$p >/dev/null 2>&1; then
+		run_err lede-$p "$tmp/dir" "$tmp/rec.jsonl"
+		check_same "lede-$p: a folder is reported, the rest read, exit 1" \
+		    "$status:$err:$(grep -c . "$tmp/out" | sed 's/^0$/nothing/')" \
+		    "1:lede-$p: $tmp/dir: Is a directory:$(lede-$p "$tmp/rec.jsonl" | grep -c .)"
+	else
+		skip "lede-$p: a folder" "lede-$p is not built"
+	fi
+done
 check_same "- is standard input" "$(echo '{"text":"x"}' | "$demo" "$tmp/nonl.jsonl" -)" '{"text":"last","len":4}
 {"text":"x","len":1}'
 

@@ -40,6 +40,14 @@ check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000
 check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
 check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
 check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
+check_fail "-D '', no options: checked as the jobs will run it" 0 "" "$batch" -s 2 -o emptyd -D '' in/a
+cat emptyd/shard-*.jsonl > got.jsonl
+in_a0() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
+in_a0 | xargs -0 lede-split -- | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null | lede-dedupe > want.jsonl
+check_file "-D '': lede-dedupe with no options" got.jsonl want.jsonl
+check_fail "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" 0 "" "$batch" -s 2 -o neard -D '--near 0.8' in/a
+check_same "-D '--near 0.8': the jobs have it" "$(grep '^dedupe=' neard/.lede-batch/job.sh)" "dedupe=(--near 0.8 )"
+check_fail "-rD '--near 0.8', bundled" 0 "" "$batch" -s 2 -o neard -rD '--near 0.8' in/a
 check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used together" "$batch" --slurm -S host in
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
@@ -84,6 +92,46 @@ lede-dedupe -M --near 0.5 ref.jsonl > want.jsonl
 check_file "-D '-M --near', a shard an article: equals one lede-dedupe -M --near" got.jsonl want.jsonl
 check "-D '-M --near': some repeats were marked" grep -q dup_of got.jsonl
 
+# A folder that cannot be read is reported, the rest done, exit 1, as
+# lede-split does.  Root reads a folder of mode 000: the run is then made
+# as nobody, when setpriv can.
+mkdir -p ur/a/locked ur/b
+cp in/a/one.txt ur/a/one.txt
+cp in/a/one.txt ur/a/locked/x.txt
+cp "in/a/two words.txt" ur/b/two.txt
+chmod 000 ur/a/locked
+unpriv=
+if [ "$(id -u)" != 0 ]; then
+	unpriv=env
+elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+	chmod a+x "$tmp"
+	chmod -R a+rwX ur
+	chmod 000 ur/a/locked
+	unpriv="setpriv --reuid=$(id -u nobody) --regid=$(id -g nobody) --clear-groups"
+	$unpriv test -x "$batch" -a -r "$top/data" -a -w ur || unpriv=
+fi
+if [ -n "$unpriv" ] && ! $unpriv test -r ur/a/locked; then
+	run_err $unpriv "$batch" -s 2 -o ur/out ur/a ur/b
+	check_same "unreadable folder: reported, exit 1" "$status:$err" "1:lede-batch: ur/a/locked: Permission denied
+lede-batch: 1 folder could not be read: see ur/out/failed.tsv"
+	check_same "unreadable folder: in failed.tsv" "$(cat ur/out/failed.tsv)" "ur/a/locked	Permission denied"
+	check_same "unreadable folder: the rest done" "$(cat ur/out/shard-*.jsonl | grep -o '"doc":"[^"]*"' | sort -u)" \
+	    '"doc":"ur/a/one.txt"
+"doc":"ur/b/two.txt"'
+else
+	skip "unreadable folder" "no way to make a folder unreadable here (root without setpriv)"
+fi
+chmod 755 ur/a/locked
+
+# A folder whose name starts with -: its docs are named as lede-split
+# names them (-dir/..., not ./-dir/...).
+mkdir -- -dash
+cp in/a/one.txt -- -dash/one.txt
+run_err "$batch" -s 2 -D none -o dash -- -dash
+check_same "-dir: exit 0" "$status:$err" "0:"
+lede-split -- -dash | lede-tag-entities | lede-extract-dates | lede-extract-quotes > want.jsonl 2>/dev/null
+check_file "-dir: the docs as lede-split names them" dash/shard-000001.jsonl want.jsonl
+
 # -p as a list of programs and as a file.
 run_err "$batch" -D none -p split,tag-entities -o list in/a
 in_a() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
@@ -109,27 +157,30 @@ rm in/a/broken.txt
 # Interrupted, then resumed: the same as one clean run.
 cat > slow.sh <<EOF
 # The first shard (caf\303\251.txt, one.txt) goes quickly, the others slowly.
-[ -e "$tmp/slow" ] && case "\$1" in */caf*) ;; *) sleep 30 ;; esac
+case "\$1" in */caf*) ;; *) while [ -e "$tmp/slow" ]; do sleep 0.1; done ;; esac
 lede-split -- "\$@" | lede-tag-entities | lede-extract-dates | lede-extract-quotes
 EOF
 touch slow
 setsid "$batch" -p slow.sh -j 1 -s 2 -o int in/a "in/b b" >/dev/null 2>&1 &
 pid=$!
 i=0
-while [ ! -e int/.lede-batch/shard-000001.keys ] && [ $i -lt 300 ]; do
+while [ ! -e int/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
 sleep 0.5
-# The whole run, as a user's ^C would (setsid made it a group).
+# The whole run, as a user's ^C would (setsid made it a group); the job
+# parallel was running is in a group of its own, and goes on.
 /bin/kill -s TERM -- -"$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 sleep 0.3
 check_same "interrupted: no shard looks finished" "$(cd int && ls shard-*.jsonl 2>/dev/null | grep -v '\.tmp$')" ""
 check_same "interrupted: first shard done, second not" \
-    "$(cd int/.lede-batch && ls shard-000001.keys shard-000002.keys 2>/dev/null)" "shard-000001.keys"
+    "$(cd int/.lede-batch && ls shard-000001.done shard-000002.done 2>/dev/null)" "shard-000001.done"
 ino=$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)
 rm slow
+# The job left over holds the folder's lock until it ends.
+flock int true
 run_err "$batch" -p slow.sh -j 1 -s 2 -o int --resume in/a "in/b b"
 check_same "resumed: exit 0" "$status:$err" "0:"
 check_same "resumed: the done shard was kept" "$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)" "$ino"
@@ -139,6 +190,36 @@ done
 run_err "$batch" -j 1 -s 2 -o int --resume in/a "in/b b"
 check_same "resume with another pipeline: refused" "$status:$err" \
     "2:lede-batch: int: the pipeline or options differ from the previous run's; run without --resume"
+
+# Two runs into one folder: the second refuses at once, and leaves the
+# first one alone, which ends as a clean run.
+touch slow
+"$batch" -p slow.sh -j 1 -s 2 -o lock in/a "in/b b" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -e lock/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ls -l --time-style=+%s lock/.lede-batch/shard-000001.* lock/.lede-batch/job.sh > lock.before
+start=$(date +%s)
+run_err "$batch" -j 1 -s 2 -o lock in/a "in/b b"
+check_same "a second run into the folder: refused" "$status:$err" \
+    "2:lede-batch: lock: another lede-batch run is writing there; wait for it, or use another -o"
+check_same "... at once" "$(( $(date +%s) - start < 10 ))" 1
+run_err "$batch" -j 1 -s 2 -o "$tmp/lock/" --resume in/a "in/b b"
+check_same "... by another name too, with --resume" "$status:$err" \
+    "2:lede-batch: $tmp/lock/: another lede-batch run is writing there; wait for it, or use another -o"
+ls -l --time-style=+%s lock/.lede-batch/shard-000001.* lock/.lede-batch/job.sh > lock.after
+check_file "... touching nothing of the first run's" lock.after lock.before
+rm slow
+wait "$pid"
+check_same "the first run ends well" "$?" 0
+for f in clean/shard-*.jsonl clean/failed.tsv; do
+	check_file "the first run: ${f#clean/} as a clean run's" "lock/${f#clean/}" "$f"
+done
+run_err "$batch" -p slow.sh -j 1 -s 2 -o lock --resume in/a "in/b b"
+check_same "the lock goes with the run: the next one goes on" "$status:$err" "0:"
 
 # --resume sees a changed folder: a new article, a new shard list.
 cp "$ex"/*.txt "in/b b/" 2>/dev/null
