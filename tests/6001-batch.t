@@ -263,4 +263,15 @@ else
 	skip "--report" "lede-report is not built"
 fi
 
+# A file named as an operand is read whatever its name; under a folder,
+# gzipped articles are found too.
+mkdir -p gz
+gzip -c "$ex/$(ls "$ex" | head -n 1)" > gz/g.txt.gz
+cp "$ex/$(ls "$ex" | sed -n 2p)" gz/plain.txt
+lede-batch -j 1 -o gzout gz/plain.txt >/dev/null 2>&1
+check_same "a single file: its records" "$(jq -r .doc gzout/shard-*.jsonl | sort -u)" "gz/plain.txt"
+lede-batch -j 1 -o gzout2 gz >/dev/null 2>&1
+check_same "a folder: .txt.gz found beside .txt" "$(jq -r .doc gzout2/shard-*.jsonl | sort -u)" "gz/g.txt.gz
+gz/plain.txt"
+
 done_testing
