@@ -1,9 +1,16 @@
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "dedupe-keys.h"
 #include "json.h"
+#include "scan.h"
+#include "util.h"
 
 static const char hexd[] = "0123456789abcdef";
 
@@ -363,4 +370,240 @@ nearline_parse(struct nearline *k, struct sketch *sk, const char *s, size_t len)
 	    (err = kl_ndoc(k, s, len, i)))
 		return err;
 	return kl_json(k);
+}
+
+/* The header after KEYHDR TAB: [NAME TAB] FP, then OPTS to the end. */
+const char *
+keyhdr_parse(struct keyhdr *h, const char *s, size_t len, int withname)
+{
+	static const char pre[] = "#lede-dedupe keys ";
+	size_t n = sizeof KEYHDR - 1, i, j;
+
+	if (len < sizeof pre - 1 || memcmp(s, pre, sizeof pre - 1) != 0)
+		return "bad header line: expected \"" KEYHDR "\"";
+	if (len <= n || memcmp(s, KEYHDR, n) != 0 || s[n] != '\t')
+		return "keys of another version of lede-dedupe (expected \"" KEYHDR "\")";
+	i = n + 1;
+	h->name = NULL;
+	h->namelen = 0;
+	if (withname) {
+		if (i >= len || s[i] != '"')
+			return "bad header line: expected a JSON string name";
+		if ((j = json_string_end(s, len, i)) >= len || j + 1 >= len || s[j + 1] != '\t')
+			return "bad header line: expected a JSON string name";
+		h->name = s + i;
+		h->namelen = j + 1 - i;
+		i = j + 2;
+	}
+	h->fp = s + i;
+	for (j = i; j < len && s[j] != '\t'; j++)
+		;
+	h->fplen = j - i;
+	if (!(h->fplen == 1 && h->fp[0] == '-')) {
+		if (h->fplen != 16)
+			return "bad header line: expected a fingerprint";
+		for (j = i; j < i + 16; j++)
+			if (hexval((unsigned char)s[j]) < 0)
+				return "bad header line: expected a fingerprint";
+	}
+	h->opts = s + i + h->fplen;
+	h->optslen = len - i - h->fplen;
+	return NULL;
+}
+
+/* The item of opts[0..n) (TAB item TAB item...) that starts as "-x"; its length. */
+static const char *
+opt_item(const char *opts, size_t n, const char *x, size_t *len)
+{
+	const char *p = opts, *e = opts + n, *t;
+
+	while (p < e) {
+		p++;		/* the TAB */
+		t = memchr(p, '\t', e - p);
+		if (!t)
+			t = e;
+		if (t - p >= 2 && p[0] == x[0] && p[1] == x[1]) {
+			*len = t - p;
+			return p;
+		}
+		p = t;
+	}
+	return NULL;
+}
+
+const char *
+keyopts_diff(const char *keys, size_t kn, const char *mine, size_t mn, struct buf *msg)
+{
+	static const char *const opt[] = { "-b", "-f", "-r", "-n", "-s" };
+	const char *a, *b;
+	size_t al, bl, i;
+
+	if (kn == mn && memcmp(keys, mine, kn) == 0)
+		return NULL;
+	buf_reset(msg);
+	for (i = 0; i < sizeof opt / sizeof *opt; i++) {
+		a = opt_item(keys, kn, opt[i], &al);
+		b = opt_item(mine, mn, opt[i], &bl);
+		if (a && b && (al != bl || memcmp(a, b, al) != 0))
+			buf_printf(msg, "keys made with %.*s, joined with %.*s",
+			    (int)al, a, (int)bl, b);
+		else if (a && !b)
+			buf_printf(msg, "keys made with %.*s, joined without", (int)al, a);
+		else if (!a && b)
+			buf_printf(msg, "keys made without %.*s, joined with it", (int)bl, b);
+		else
+			continue;
+		return msg->s;
+	}
+	buf_printf(msg, "keys made with other options (%.*s)", (int)kn, keys);
+	return msg->s;
+}
+
+/*
+ * XXH64 (Yann Collet's xxHash, 64 bits, seed 0) of fd's bytes from
+ * start on, read in chunks: a fingerprint of the records, at memory
+ * speed, the same on every machine.
+ */
+#define P1 0x9E3779B185EBCA87ULL
+#define P2 0xC2B2AE3D27D4EB4FULL
+#define P3 0x165667B19E3779F9ULL
+#define P4 0x85EBCA77C2B2AE63ULL
+#define P5 0x27D4EB2F165667C5ULL
+
+static uint64_t
+rotl64(uint64_t x, int r)
+{
+	return x << r | x >> (64 - r);
+}
+
+static uint64_t
+xxround(uint64_t acc, uint64_t v)
+{
+	return rotl64(acc + v * P2, 31) * P1;
+}
+
+static uint64_t
+ld64(const unsigned char *p)
+{
+	return scan_load64le(p);
+}
+
+/* XXH64 state: the four lanes, and the bytes hashed. */
+struct xx64 {
+	uint64_t v[4], total;
+};
+
+/* The 32-byte stripes of p[0..n); the part after the last one is left. */
+static size_t
+xx64_stripes(struct xx64 *x, const unsigned char *p, size_t n)
+{
+	uint64_t v0 = x->v[0], v1 = x->v[1], v2 = x->v[2], v3 = x->v[3];
+	size_t i;
+
+	for (i = 0; n - i >= 32; i += 32) {
+		v0 = xxround(v0, ld64(p + i));
+		v1 = xxround(v1, ld64(p + i + 8));
+		v2 = xxround(v2, ld64(p + i + 16));
+		v3 = xxround(v3, ld64(p + i + 24));
+	}
+	x->v[0] = v0, x->v[1] = v1, x->v[2] = v2, x->v[3] = v3;
+	return i;
+}
+
+/* The hash, with the last bytes p[0..n), n < 32. */
+static uint64_t
+xx64_end(const struct xx64 *x, const unsigned char *p, size_t n)
+{
+	uint64_t h;
+	size_t i;
+	int k;
+
+	if (x->total >= 32) {
+		h = rotl64(x->v[0], 1) + rotl64(x->v[1], 7) + rotl64(x->v[2], 12) +
+		    rotl64(x->v[3], 18);
+		for (k = 0; k < 4; k++)
+			h = (h ^ xxround(0, x->v[k])) * P1 + P4;
+	} else
+		h = P5;
+	h += x->total;
+	for (i = 0; i + 8 <= n; i += 8)
+		h = rotl64(h ^ xxround(0, ld64(p + i)), 27) * P1 + P4;
+	if (i + 4 <= n) {
+		h ^= (uint64_t)(p[i] | p[i + 1] << 8 | p[i + 2] << 16 |
+		    (uint32_t)p[i + 3] << 24) * P1;
+		h = rotl64(h, 23) * P2 + P3;
+		i += 4;
+	}
+	for (; i < n; i++)
+		h = rotl64(h ^ p[i] * P5, 11) * P1;
+	h ^= h >> 33;
+	h *= P2;
+	h ^= h >> 29;
+	h *= P3;
+	h ^= h >> 32;
+	return h;
+}
+
+/* Read in chunks, where the file cannot be mapped: -1 on a read error. */
+static int
+xx64_read(struct xx64 *x, int fd, long long start, uint64_t *h)
+{
+	enum { CHUNK = 1 << 20 };
+	unsigned char *buf = xmalloc(CHUNK);
+	size_t have = 0, done;
+	ssize_t n;
+
+	for (;;) {
+		n = pread(fd, buf + have, CHUNK - have, (off_t)(start + x->total));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			free(buf);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		x->total += (uint64_t)n;
+		have += (size_t)n;
+		done = xx64_stripes(x, buf, have);
+		memmove(buf, buf + done, have - done);
+		have -= done;
+	}
+	*h = xx64_end(x, buf, have);
+	free(buf);
+	return 0;
+}
+
+/*
+ * XXH64 (Yann Collet's xxHash, 64 bits, seed 0) of fd's bytes from
+ * start on: a fingerprint of the records, read at memory speed through
+ * a mapping (a copy by read(2) costs as much again), the same on every
+ * machine.
+ */
+void
+keys_fingerprint(int fd, long long start, char fp[17])
+{
+	struct xx64 x = { { P1 + P2, P2, 0, -P1 }, 0 };
+	struct stat st;
+	unsigned char *m;
+	long long pg = sysconf(_SC_PAGESIZE), base;
+	size_t len, done;
+	uint64_t h;
+
+	strcpy(fp, "-");
+	if (start < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < start)
+		return;
+	base = start - start % pg;
+	len = (size_t)(st.st_size - base);
+	if ((unsigned long long)(st.st_size - base) == len && len > 0 &&
+	    (m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, (off_t)base)) != MAP_FAILED) {
+		madvise(m, len, MADV_SEQUENTIAL);
+		x.total = (uint64_t)(st.st_size - start);
+		done = xx64_stripes(&x, m + (start - base), len - (start - base));
+		h = xx64_end(&x, m + (start - base) + done, len - (start - base) - done);
+		munmap(m, len);
+	} else if (xx64_read(&x, fd, start, &h) < 0)
+		return;
+	hexput(fp, h, 16);
+	fp[16] = '\0';
 }

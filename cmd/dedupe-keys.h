@@ -69,4 +69,34 @@ const char *nearline_parse(struct nearline *, struct sketch *sk,
     const char *s, size_t len);
 int keypos_cmp(const char *, size_t, const char *, size_t);
 void nearline_free(struct nearline *);
+
+/*
+ * The header line of each input's key lines, written before them: the
+ * options that shape the keys and a fingerprint of the input, so that
+ * --join refuses keys made otherwise or from other records.
+ *
+ *	#lede-dedupe keys v1 TAB NAME TAB FP OPTS		(exact)
+ *	NAME TAB 000000000000 TAB #lede-dedupe keys v1 TAB FP OPTS	(--near)
+ *
+ * The exact header sorts before every key line (LC_ALL=C sort), the
+ * near one before its input's lines.  FP is the input's bytes' XXH64 in
+ * 16 hex digits, or - when the input could not be read twice (a pipe);
+ * OPTS one TAB and option for each option that shapes the keys, as
+ * "-b doc", "-f \"text\"", "-r", "-n", "-s 5".
+ */
+#define KEYHDR "#lede-dedupe keys v1"
+#define KEYHDR_NEARPOS "\t000000000000\t" KEYHDR "\t"
+
+struct keyhdr {
+	const char *name, *fp, *opts;	/* name: exact headers only */
+	size_t namelen, fplen, optslen;
+};
+
+/* withname: the exact form, NAME after KEYHDR.  NULL, or what is wrong. */
+const char *keyhdr_parse(struct keyhdr *, const char *s, size_t len, int withname);
+/* NULL if the options are the same, else what differs, in msg. */
+const char *keyopts_diff(const char *keys, size_t, const char *mine, size_t,
+    struct buf *msg);
+/* The fingerprint of fd's bytes from start on, into fp (- if unreadable). */
+void keys_fingerprint(int fd, long long start, char fp[17]);
 #endif

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -100,6 +101,23 @@ struct dd {
 	struct nearline nl;
 	struct unit other;	/* a unit of another input */
 	int jwords;		/* the unit's sketch is from a key line: has words */
+	/*
+	 * The header of the key lines: the options that shape the keys
+	 * (TAB item...), and the input being read and its fingerprint.
+	 */
+	struct buf kopts;
+	const char *fppath;
+	char fp[17];
+	/* --join: the exact headers (name, fingerprint, line), all up front */
+	struct jhdr {
+		size_t name, namelen;
+		char fp[17];
+		unsigned long line;
+	} *jh;
+	size_t njh;
+	struct buf jhnames;
+	/* --near --join: the name of the last header read */
+	struct buf jhname;
 };
 
 static void
@@ -428,6 +446,59 @@ join_lookup(struct dd *d)
 	return 1;
 }
 
+/* Dies, located, if the header's options are not ours. */
+static void
+check_hdr_opts(struct dd *d, const struct keyhdr *h, const char *kname,
+    unsigned long line)
+{
+	const char *err;
+
+	if ((err = keyopts_diff(h->opts, h->optslen, d->kopts.s, d->kopts.len, &d->line)))
+		die(EX_ERR, "%s:%lu: %s", kname, line, err);
+}
+
+/* Dies, located, if a header of this input has another fingerprint. */
+static void
+check_hdr_fp(struct dd *d, const char *fp, size_t fplen, const char *kname,
+    unsigned long line)
+{
+	if (fplen != 16 || d->fp[0] == '-' || memcmp(fp, d->fp, 16) == 0)
+		return;
+	die(EX_ERR, "%s:%lu: keys made from another %s (fingerprint %.16s, "
+	    "the input's %s)", kname, line, d->fppath[0] == '-' && !d->fppath[1] ?
+	    "<stdin>" : d->fppath, fp, d->fp);
+}
+
+/*
+ * --near --join: is the key line read a header?  Checks it: the
+ * options, and the fingerprint if it is the unit's input's (namelen
+ * bytes of d->tmp).
+ */
+static int
+near_header(struct dd *d, size_t namelen)
+{
+	static const char pos[] = KEYHDR_NEARPOS;
+	const char *s = d->jin.line, *t, *err;
+	size_t len = d->jin.len, nl;
+	struct keyhdr h;
+
+	if (len >= sizeof KEYHDR && memcmp(s, KEYHDR "\t", sizeof KEYHDR) == 0)
+		die(EX_ERR, "%s:%lu: keys made without -n, joined with it",
+		    d->jin.name, d->jin.lineno);
+	if (!(t = memchr(s, '\t', len)) || (size_t)(s + len - t) < sizeof pos - 1 ||
+	    t[14] != '#' || memcmp(t, pos, 14) != 0)
+		return 0;
+	nl = t - s;
+	if ((err = keyhdr_parse(&h, t + 14, s + len - (t + 14), 0)))
+		die(EX_ERR, "%s:%lu: %s", d->jin.name, d->jin.lineno, err);
+	check_hdr_opts(d, &h, d->jin.name, d->jin.lineno);
+	if (nl == namelen && memcmp(s, d->tmp.s, nl) == 0)
+		check_hdr_fp(d, h.fp, h.fplen, d->jin.name, d->jin.lineno);
+	buf_reset(&d->jhname);
+	buf_add(&d->jhname, s, nl);
+	return 1;
+}
+
 /*
  * --near --join: reads key lines up to the unit's and decides each, as
  * one process would have: the lines of other inputs are decided but
@@ -449,8 +520,15 @@ join_near(struct dd *d)
 		if (!input_next(&d->jin))
 			die(EX_ERR, "%s: no key line for %.*s line %lu", d->jin.name,
 			    (int)namelen, d->tmp.s, d->uline);
+		if (near_header(d, namelen))
+			continue;
 		if ((err = nearline_parse(k, &d->sk, d->jin.line, d->jin.len)))
 			die(EX_ERR, "%s:%lu: %s", d->jin.name, d->jin.lineno, err);
+		if (k->poslen - 13 != d->jhname.len ||
+		    memcmp(k->pos, d->jhname.s, d->jhname.len) != 0)
+			die(EX_ERR, "%s:%lu: no header line before the key lines of "
+			    "%.*s (keys of an older lede-dedupe?)", d->jin.name,
+			    d->jin.lineno, (int)(k->poslen - 13), k->pos);
 		d->jwords = k->kind != '-';
 		if (k->poslen == d->tmp.len && memcmp(k->pos, d->tmp.s, k->poslen) == 0) {
 			u->h = k->hash;
@@ -474,6 +552,70 @@ join_near(struct dd *d)
 		decide(d);
 		d->u = u;
 	}
+}
+
+/* --join, exact: the header of the input being read, checked. */
+static void
+join_hdr(struct dd *d)
+{
+	const char *kname = d->o->join[0] == '-' && !d->o->join[1] ? "<stdin>" : d->o->join;
+	struct jhdr *h = NULL;
+	size_t i;
+
+	buf_reset(&d->tmp);
+	json_escape(&d->tmp, d->fppath, strlen(d->fppath));
+	for (i = 0; i < d->njh; i++) {
+		if (d->jh[i].namelen != d->tmp.len ||
+		    memcmp(d->jhnames.s + d->jh[i].name, d->tmp.s, d->tmp.len) != 0)
+			continue;
+		if (h)
+			die(EX_ERR, "%s:%lu: a second header line for %s (keys of two "
+			    "inputs of one name?)", kname, d->jh[i].line, d->tmp.s);
+		h = &d->jh[i];
+	}
+	if (!h)
+		die(EX_ERR, "%s: no header line for %s (keys of another input, or "
+		    "of an older lede-dedupe)", kname, d->tmp.s);
+	check_hdr_fp(d, h->fp, strlen(h->fp), kname, h->line);
+}
+
+/*
+ * The first record of an input (--emit-keys, --join): its fingerprint,
+ * then its header line written, or the keys' header for it checked
+ * (--near --join checks it when it reads it).  The bytes from where the
+ * input started: a file's whole, standard input's from its first read.
+ */
+static void
+note_input(struct filter *f, struct dd *d, struct input *in)
+{
+	long long start = -1;
+	off_t cur;
+
+	if (in->path == d->fppath || (!d->o->emit && !d->o->join))
+		return;
+	d->fppath = in->path;
+	if (strcmp(in->path, "-") != 0)
+		start = 0;
+	else if (in->lineno == 1 && (cur = lseek(fileno(in->fp), 0, SEEK_CUR)) >= 0)
+		start = (long long)cur - (long long)in->end;
+	keys_fingerprint(fileno(in->fp), start, d->fp);
+	if (d->o->join) {
+		if (!d->o->near)
+			join_hdr(d);
+		return;
+	}
+	buf_reset(&d->line);
+	if (d->o->near) {
+		keypos_format(&d->line, in->path, 0);
+		buf_adds(&d->line, "\t" KEYHDR "\t");
+	} else {
+		buf_adds(&d->line, KEYHDR "\t");
+		json_escape(&d->line, in->path, strlen(in->path));
+		buf_addc(&d->line, '\t');
+	}
+	buf_adds(&d->line, d->fp);
+	buf_add(&d->line, d->kopts.s, d->kopts.len);
+	filter_emit(f, d->line.s, d->line.len);
 }
 
 static int
@@ -624,6 +766,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	if (!d->o->bydoc && !d->o->emit && !d->o->join && !d->o->uflag)
 		return rec_pipelined(f, d, in, o);
 	if (!d->o->bydoc) {
+		note_input(f, d, in);
 		buf_reset(&d->u->key);
 		if (!d->o->join && add_key(f, d, in, o) < 0)
 			return -1;
@@ -643,6 +786,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	if (d->nhold && (d->u->udoc.len != m->vend - m->vbeg || d->upath != in->path ||
 	    memcmp(d->u->udoc.s, o->s + m->vbeg, d->u->udoc.len) != 0))
 		flush_doc(f);
+	note_input(f, d, in);
 	if (!d->o->join && add_key(f, d, in, o) < 0)
 		return -1;
 	if (!d->nhold) {
@@ -678,6 +822,7 @@ rec_raw(struct filter *f, struct input *in)
 	if (d->nhold && (d->u->udoc.len != dl || d->upath != in->path ||
 	    memcmp(d->u->udoc.s, doc, dl) != 0))
 		flush_doc(f);
+	note_input(f, d, in);
 	if (!d->nhold) {
 		buf_reset(&d->u->udoc);
 		buf_add(&d->u->udoc, doc, dl);
@@ -688,6 +833,28 @@ rec_raw(struct filter *f, struct input *in)
 	}
 	hold_line(d, s, in->len);
 	return 1;
+}
+
+/* --join, exact: a header line, its options checked and the rest kept. */
+static void
+join_hdr_load(struct dd *d, struct input *in)
+{
+	struct keyhdr h;
+	const char *err;
+	struct jhdr *j;
+
+	if ((err = keyhdr_parse(&h, in->line, in->len, 1)))
+		die(EX_ERR, "%s:%lu: %s", in->name, in->lineno, err);
+	check_hdr_opts(d, &h, in->name, in->lineno);
+	if (d->njh % 64 == 0)
+		d->jh = xrealloc(d->jh, (d->njh + 64) * sizeof *d->jh);
+	j = &d->jh[d->njh++];
+	j->name = d->jhnames.len;
+	j->namelen = h.namelen;
+	buf_add(&d->jhnames, h.name, h.namelen);
+	memcpy(j->fp, h.fp, h.fplen);
+	j->fp[h.fplen] = '\0';
+	j->line = in->lineno;
 }
 
 /* Reads the sorted key lines of --join: the first of each key is kept. */
@@ -706,8 +873,18 @@ join_load(struct dd *d, const char *path)
 		die(EX_ERR, "%s:", path);
 	xtab_init(&d->jt, &d->mem, 1);
 	while (input_next(&in)) {
-		if ((err = keyline_parse(&k, in.line, in.len)))
+		if (in.line[0] == '#') {
+			if (have)
+				die(EX_ERR, "%s:%lu: key lines out of order "
+				    "(sort them with LC_ALL=C sort)", in.name, in.lineno);
+			join_hdr_load(d, &in);
+			continue;
+		}
+		if ((err = keyline_parse(&k, in.line, in.len))) {
+			if (strstr(in.line, KEYHDR_NEARPOS))
+				err = "keys made with -n, joined without";
 			die(EX_ERR, "%s:%lu: %s", in.name, in.lineno, err);
+		}
 		buf_reset(&pos);
 		buf_add(&pos, k.pos, k.poslen);
 		if (have) {
@@ -773,6 +950,10 @@ dd_free(struct dd *d)
 	buf_free(&d->docs);
 	buf_free(&d->hold);
 	buf_free(&d->jdup);
+	buf_free(&d->kopts);
+	buf_free(&d->jhnames);
+	buf_free(&d->jhname);
+	free(d->jh);
 	free(d->docoff);
 	free(d->hoff);
 }
@@ -916,6 +1097,30 @@ check_opts(const struct opts *op, int nargs, char **args)
 		die(EX_ERR, "--raw cannot be used with --near");
 }
 
+/*
+ * The options that shape the key lines, as their header writes them:
+ * TAB and an option, for each.  Not the threshold of --near: the key
+ * lines are the same for every threshold, and a reduce at another one
+ * decides as one process at that one would.
+ */
+static void
+keyopts_format(const struct opts *op, struct buf *b)
+{
+	int i;
+
+	if (op->bydoc)
+		buf_adds(b, "\t-b doc");
+	buf_addc(b, '\t');
+	for (i = 0; i < op->nfield; i++) {
+		buf_adds(b, i ? " -f " : "-f ");
+		json_escape(b, op->field[i], strlen(op->field[i]));
+	}
+	if (op->raw)
+		buf_adds(b, "\t-r");
+	if (op->near)
+		buf_printf(b, "\t-n\t-s %d", op->shingle);
+}
+
 /* The tables, the sketch and the --join input that the options ask for. */
 static void
 dd_init(struct dd *d, struct opts *op)
@@ -925,6 +1130,7 @@ dd_init(struct dd *d, struct opts *op)
 	d->u = &d->units[0];
 	d->mem.cap = op->mem;
 	d->jwords = -1;
+	keyopts_format(op, &d->kopts);
 	if (!op->emit && (!op->join || op->near))
 		xtab_init(&d->xt, &d->mem, op->mark);
 	if (op->near) {

@@ -7,7 +7,9 @@
  * word before it (which moves the 16-byte fast path), a set must be
  * sorted and its Jaccard with itself 1, and a key line that parses
  * must give back the same fields when written again; a near key line
- * that parses must give a sorted set within bounds.
+ * that parses must give a sorted set within bounds; a header line that
+ * parses must give its fields within it, and options that differ from
+ * themselves in nothing.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,8 +32,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int ready;
 	static struct nearline nl;
 	struct keyline k;
+	static const char opts[] = "\t-b doc\t-f \"text\"\t-n\t-s 5";
+	struct keyhdr h;
 	size_t i, run;
-	int n;
+	int n, w;
 
 	if (!ready) {
 		sketch_init(&sk, 3);
@@ -52,6 +56,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 1; i < sk.nset; i++)
 			if (sk.set[i - 1] >= sk.set[i])
 				abort();
+	}
+	/* Header lines, both forms: anything at all. */
+	for (w = 0; w < 2; w++) {
+		if (keyhdr_parse(&h, (const char *)data, size, w) != NULL)
+			continue;
+		if ((h.fplen != 16 && h.fplen != 1) || h.opts + h.optslen !=
+		    (const char *)data + size || (w && (h.namelen < 2 ||
+		    h.name[0] != '"' || h.name[h.namelen - 1] != '"')))
+			abort();
+		if (keyopts_diff(h.opts, h.optslen, h.opts, h.optslen, &a) != NULL)
+			abort();
+		keyopts_diff(h.opts, h.optslen, opts, sizeof opts - 1, &a);
 	}
 	/*
 	 * The normaliser takes valid UTF-8 only (the JSON checker's job).
