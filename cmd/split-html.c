@@ -529,6 +529,10 @@ struct pass {
 	int hc[7];		/* headings open, by level */
 	int bol, spc, cur;	/* at a line's start; a space is due; the line */
 	size_t link;		/* link bytes of the line */
+	int depth;		/* inside a dropped element: its nesting */
+	char dropname[NAMEMAX];	/* the dropped element's name */
+	struct taginfo spare;	/* a tag's facts when the table is full */
+	struct buf ref;		/* one character, or a reference decoded */
 };
 
 /* Ends the line being written, if one is. */
@@ -774,47 +778,46 @@ reset_page(struct html *h)
 	h->bynode = -1;
 }
 
+/* Byte classes of the pass. */
+static const unsigned char asciispace[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+};
+static const unsigned char textstop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+	['<'] = 1, ['&'] = 1,
+};
+/* the bytes of a tag's name, lowercase */
+static const unsigned char namechar[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+	['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', [':'] = ':', ['-'] = '-',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+	['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+	['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+	['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+	['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+};
 
-int
-html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_page *pg)
-{
-	static const unsigned char asciispace[256] = {
-		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
-	};
-	static const unsigned char textstop[256] = {
-		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
-		['<'] = 1, ['&'] = 1,
-	};
-	/* the bytes of a tag's name, lowercase */
-	static const unsigned char namechar[256] = {
-		['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
-		['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', [':'] = ':', ['-'] = '-',
-		['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
-		['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
-		['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
-		['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
-		['y'] = 'y', ['z'] = 'z',
-		['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
-		['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
-		['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
-		['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
-		['Y'] = 'y', ['Z'] = 'z',
-	};
-	struct buf ref = { 0 };	/* one character, or a reference decoded */
-	struct taginfo spare;
+/* A tag as the pass reads it. */
+struct tag {
+	char name[NAMEMAX];	/* lowercase */
 	const struct taginfo *ti;
-	struct pass ps = { 0 }, *p = &ps;
-	char name[NAMEMAX], dropname[NAMEMAX] = "";
-	size_t i = 0, j, k, gt, e;
-	int close, selfclose, depth = 0, kind, block, lv, eq;
-	const char *q0;
-	char q;
+	size_t a, an;		/* its attributes: s[a..a+an) */
+	int close, selfclose;
+};
 
+/* A new page: the root (node 0) alone on the stack. */
+static void
+page_start(struct html *h, struct pass *p, struct buf *out)
+{
 	buf_reset(out);
 	reset_page(h);
 	if (!h->stack)
 		h->stack = xmalloc(MAXDEPTH * sizeof *h->stack);
-	/* the root: node 0 */
 	h->nn = 0;
 	if (!h->cn) {
 		h->cn = 1024;
@@ -829,189 +832,271 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 	p->h = h;
 	p->out = out;
 	p->bol = 1;
+}
+
+/* A comment, <!DOCTYPE ...> or <?...?> at s[i]: the index after it. */
+static size_t
+skip_markup(const char *s, size_t n, size_t i)
+{
+	const char *q0;
+	size_t j;
+
+	if (i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+		for (j = i + 4; j + 2 < n && memcmp(s + j, "-->", 3) != 0; j++)
+			;
+		return j + 2 < n ? j + 3 : n;
+	}
+	q0 = memchr(s + i, '>', n - i);
+	return q0 ? (size_t)(q0 - s) + 1 : n;
+}
+
+/* The tag at s[i] == '<' into t: the index after it. */
+static size_t
+read_tag(struct pass *p, const char *s, size_t n, size_t i, struct tag *t)
+{
+	size_t j = i + 1, k, gt;
+	int eq;
+	char q;
+
+	t->close = s[j] == '/';
+	j += t->close;
+	for (k = 0; j < n && namechar[(unsigned char)s[j]]; j++)
+		if (k < NAMEMAX - 1)
+			t->name[k++] = namechar[(unsigned char)s[j]];
+	t->name[k] = '\0';
+	/* The end of the tag, past quoted attribute values (a quote after '='). */
+	for (gt = j, q = 0, eq = 0; gt < n; gt++) {
+		if (q) {
+			if (s[gt] == q)
+				q = 0;
+		} else if (eq && (s[gt] == '"' || s[gt] == '\''))
+			q = s[gt];
+		else if (s[gt] == '>')
+			break;
+		if (!q && !asciispace[(unsigned char)s[gt]])
+			eq = s[gt] == '=';
+	}
+	t->selfclose = gt > j && gt < n && s[gt - 1] == '/';
+	t->a = j;
+	t->an = gt - j;
+	t->ti = tag_info(p->h, t->name, &p->spare);
+	return gt < n ? gt + 1 : n;
+}
+
+/* The length of the raw text from s[i] that ends at e, past its end tag. */
+static size_t
+raw_len(const char *s, size_t i, size_t e)
+{
+	size_t k;
+
+	for (k = e; k > i && s[k - 1] != '<'; k--)
+		;
+	return k > i ? k - 1 - i : 0;
+}
+
+/*
+ * The tags the metadata reads: <meta>, <link>, <time>, <title> and
+ * <script>.  1 when the tag is done with (*i past what it holds).
+ */
+static int
+meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
+{
+	struct html *h = p->h;
+	struct attrs at;
+	size_t e;
+
+	if (t->close)
+		return 0;
+	switch (t->ti->special) {
+	case T_META:
+		meta_tag(h, s + t->a, t->an);
+		return 1;
+	case T_LINK:
+		meta_link(h, s + t->a, t->an);
+		return 1;
+	case T_TIME:
+		if (!h->m[M_TIME].len) {
+			html_attrs(s + t->a, t->an, &at);
+			meta_take(h, &h->m[M_TIME], at.datetime, at.ldatetime);
+		}
+		return 0;
+	case T_TITLE:
+		if (t->selfclose)
+			return 0;
+		e = raw_end(s, n, *i, t->name);
+		if (!h->title.len)
+			meta_fold(h, s + *i, raw_len(s, *i, e), &h->title);
+		*i = e;
+		return 1;
+	case T_SCRIPT:
+		if (t->selfclose)
+			return 0;
+		html_attrs(s + t->a, t->an, &at);
+		e = raw_end(s, n, *i, t->name);
+		if (val_has(at.type, at.ltype, "ld+json"))
+			meta_ld_json(h, s + *i, raw_len(s, *i, e));
+		*i = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* Inside a dropped element: 1 while the tag is in it (*i past it). */
+static int
+dropped(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
+{
+	if (!p->depth)
+		return 0;
+	/* only its own nesting counts */
+	if (!t->close && !t->selfclose && t->ti->raw)
+		*i = raw_end(s, n, *i, t->name);
+	else if (!strcmp(t->name, p->dropname) && !t->selfclose)
+		p->depth += t->close ? -1 : 1;
+	else if (!t->close && !strcmp(t->name, "body") && !strcmp(p->dropname, "head"))
+		p->depth = 0;	/* </head> may be left out */
+	return p->depth != 0;
+}
+
+/* An element's tag, neither metadata nor dropped: the tree and the lines. */
+static void
+element(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
+{
+	const struct taginfo *ti = t->ti;
+	struct node *top;
+
+	if (!t->close && ti->special >= T_IMG) {
+		top = &p->h->nodes[p->h->stack[p->sp]];
+		if (ti->special == T_IMG)
+			top->nimg++;
+		else if (ti->special == T_INPUT)
+			top->ninput++;
+		else
+			top->nembed++;
+	}
+	if (!t->close && !t->selfclose && ti->drop) {
+		if (ti->raw)
+			*i = raw_end(s, n, *i, t->name);
+		else {
+			memcpy(p->dropname, t->name, sizeof t->name);
+			p->depth = 1;
+		}
+		return;
+	}
+	if (!t->close && ti->raw)
+		return;	/* kept raw text (<xmp>, <textarea> not dropped): its words */
+	if (t->close) {
+		if (ti->block)
+			endline(p);
+		close_tag(p, t->name);
+		return;
+	}
+	implied_close(p, ti->kind, ti->block);
+	if (ti->block)
+		endline(p);
+	if (!t->selfclose && !ti->isvoid)
+		push(p, t->name, ti->kind, s + t->a, t->an);
+}
+
+/* The tag at s[i]: the index after it, and after what it drops. */
+static size_t
+tag(struct pass *p, const char *s, size_t n, size_t i)
+{
+	struct tag t;
+
+	i = read_tag(p, s, n, i, &t);
+	if (meta_tags(p, &t, s, n, &i) || dropped(p, &t, s, n, &i))
+		return i;
+	element(p, &t, s, n, &i);
+	return i;
+}
+
+/* Text of the page into the line, a space before it if one is due. */
+static void
+put_text(struct pass *p, const char *t, size_t len)
+{
+	if (p->bol)
+		startline(p);
+	else if (p->spc)
+		buf_addc(p->out, ' ');
+	p->spc = 0;
+	buf_add(p->out, t, len);
+	if (p->a)
+		p->link += len;
+}
+
+/* A run of plain text at s[i], single spaces in it as they are: the index after it. */
+static size_t
+text_run(struct pass *p, const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1;;) {
+		while (j < n && !textstop[(unsigned char)s[j]])
+			j++;
+		if (j + 1 < n && s[j] == ' ' && !textstop[(unsigned char)s[j + 1]]) {
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	put_text(p, s + i, j - i);
+	return j;
+}
+
+/* One character at s[i], or a reference: the index after it. */
+static size_t
+text_char(struct pass *p, const char *s, size_t n, size_t i)
+{
+	struct buf *ref = &p->ref;
+	size_t j;
+
+	ref->len = 0;
+	if (s[i] == '&' && (j = html_reference(p->h, s, n, i, ref)) != i)
+		i = j;
+	else
+		buf_addc(ref, s[i++]);
+	/* White space, as it came or as a reference (&#10;) */
+	if (ref->len == 1 && (ref->s[0] == ' ' || ref->s[0] == '\t' || ref->s[0] == '\n' ||
+	    ref->s[0] == '\r' || ref->s[0] == '\f')) {
+		p->spc = 1;
+		return i;
+	}
+	put_text(p, ref->s, ref->len);
+	return i;
+}
+
+int
+html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_page *pg)
+{
+	struct pass ps = { 0 }, *p = &ps;
+	const char *q0;
+	size_t i = 0;
+
+	page_start(h, p, out);
 	while (i < n) {
-		if (s[i] == '<' && i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')) {
-			if (i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
-				for (j = i + 4; j + 2 < n && memcmp(s + j, "-->", 3) != 0; j++)
-					;
-				i = j + 2 < n ? j + 3 : n;
-			} else {
-				q0 = memchr(s + i, '>', n - i);
-				i = q0 ? (size_t)(q0 - s) + 1 : n;
-			}
-			continue;
-		}
-		if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) ||
-		    (s[i + 1] == '/' && i + 2 < n && isalpha((unsigned char)s[i + 2])))) {
-			j = i + 1;
-			close = s[j] == '/';
-			j += close;
-			for (k = 0; j < n && namechar[(unsigned char)s[j]]; j++)
-				if (k < NAMEMAX - 1)
-					name[k++] = namechar[(unsigned char)s[j]];
-			name[k] = '\0';
-			/* The end of the tag, past quoted attribute values (a quote after '='). */
-			for (gt = j, q = 0, eq = 0; gt < n; gt++) {
-				if (q) {
-					if (s[gt] == q)
-						q = 0;
-				} else if (eq && (s[gt] == '"' || s[gt] == '\''))
-					q = s[gt];
-				else if (s[gt] == '>')
-					break;
-				if (!q && !asciispace[(unsigned char)s[gt]])
-					eq = s[gt] == '=';
-			}
-			selfclose = gt > j && gt < n && s[gt - 1] == '/';
-			i = gt < n ? gt + 1 : n;
-			ti = tag_info(h, name, &spare);
-			if (!close && ti->special == T_META) {
-				meta_tag(h, s + j, gt - j);
-				continue;
-			}
-			if (!close && ti->special == T_LINK) {
-				meta_link(h, s + j, gt - j);
-				continue;
-			}
-			if (!close && ti->special == T_TIME && !h->m[M_TIME].len) {
-				struct attrs at;
-
-				html_attrs(s + j, gt - j, &at);
-				meta_take(h, &h->m[M_TIME], at.datetime, at.ldatetime);
-			}
-			if (!close && !selfclose && ti->special == T_TITLE) {
-				e = raw_end(s, n, i, name);
-				if (!h->title.len) {
-					/* the text up to </title> */
-					for (k = e; k > i && s[k - 1] != '<'; k--)
-						;
-					meta_fold(h, s + i, k > i ? k - 1 - i : 0, &h->title);
-				}
-				i = e;
-				continue;
-			}
-			if (!close && !selfclose && ti->special == T_SCRIPT) {
-				struct attrs at;
-
-				html_attrs(s + j, gt - j, &at);
-				e = raw_end(s, n, i, name);
-				if (val_has(at.type, at.ltype, "ld+json")) {
-					for (k = e; k > i && s[k - 1] != '<'; k--)
-						;
-					meta_ld_json(h, s + i, k > i ? k - 1 - i : 0);
-				}
-				i = e;
-				continue;
-			}
-			if (depth) {
-				/* Inside a dropped element: only its own nesting counts. */
-				if (!close && !selfclose && ti->raw)
-					i = raw_end(s, n, i, name);
-				else if (!strcmp(name, dropname) && !selfclose)
-					depth += close ? -1 : 1;
-				else if (!close && !strcmp(name, "body") && !strcmp(dropname, "head"))
-					depth = 0;	/* </head> may be left out */
-				if (depth)
-					continue;
-			}
-			if (!close && ti->special >= T_IMG) {
-				struct node *top = &h->nodes[h->stack[p->sp]];
-
-				if (ti->special == T_IMG)
-					top->nimg++;
-				else if (ti->special == T_INPUT)
-					top->ninput++;
-				else
-					top->nembed++;
-			}
-			if (!close && !selfclose && ti->drop) {
-				if (ti->raw)
-					i = raw_end(s, n, i, name);
-				else {
-					memcpy(dropname, name, sizeof name);
-					depth = 1;
-				}
-				continue;
-			}
-			if (!close && ti->raw) {
-				/* Kept raw text (<xmp>, <textarea> not dropped): its words. */
-				continue;
-			}
-			kind = ti->kind;
-			block = ti->block;
-			if (close) {
-				if (block)
-					endline(p);
-				close_tag(p, name);
-				continue;
-			}
-			implied_close(p, kind, block);
-			if (block)
-				endline(p);
-			if (!selfclose && !ti->isvoid)
-				push(p, name, kind, s + j, gt - j);
-			continue;
-		}
-		if (depth || p->hid) {
+		if (s[i] == '<' && i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?'))
+			i = skip_markup(s, n, i);
+		else if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) ||
+		    (s[i + 1] == '/' && i + 2 < n && isalpha((unsigned char)s[i + 2]))))
+			i = tag(p, s, n, i);
+		else if (p->depth || p->hid) {
 			/* left out: on to the next tag */
 			q0 = memchr(s + i + 1, '<', n - i - 1);
 			i = q0 ? (size_t)(q0 - s) : n;
-			continue;
-		}
-		if (asciispace[(unsigned char)s[i]]) {
+		} else if (asciispace[(unsigned char)s[i]]) {
 			p->spc = 1;
 			i++;
-			continue;
-		}
-		if (!textstop[(unsigned char)s[i]]) {
-			/* a run of plain text at once, single spaces in it as they are */
-			for (j = i + 1;;) {
-				while (j < n && !textstop[(unsigned char)s[j]])
-					j++;
-				if (j + 1 < n && s[j] == ' ' && !textstop[(unsigned char)s[j + 1]]) {
-					j += 2;
-					continue;
-				}
-				break;
-			}
-			if (p->bol)
-				startline(p);
-			else if (p->spc)
-				buf_addc(out, ' ');
-			p->spc = 0;
-			buf_add(out, s + i, j - i);
-			if (p->a)
-				p->link += j - i;
-			i = j;
-			continue;
-		}
-		ref.len = 0;
-		if (s[i] == '&' && (j = html_reference(h, s, n, i, &ref)) != i)
-			i = j;
+		} else if (!textstop[(unsigned char)s[i]])
+			i = text_run(p, s, n, i);
 		else
-			buf_addc(&ref, s[i++]);
-		/* White space, as it came or as a reference (&#10;) */
-		if (ref.len == 1 && (ref.s[0] == ' ' || ref.s[0] == '\t' || ref.s[0] == '\n' ||
-		    ref.s[0] == '\r' || ref.s[0] == '\f')) {
-			p->spc = 1;
-			continue;
-		}
-		if (p->bol)
-			startline(p);
-		else if (p->spc)
-			buf_addc(out, ' ');
-		p->spc = 0;
-		buf_add(out, ref.s, ref.len);
-		if (p->a)
-			p->link += ref.len;
+			i = text_char(p, s, n, i);
 	}
 	endline(p);
-	buf_free(&ref);
-	(void)lv;
-	memcpy(pg->open, depth ? dropname : "", depth ? sizeof pg->open : 1);
-	if (depth)
+	buf_free(&p->ref);
+	memcpy(pg->open, p->depth ? p->dropname : "", p->depth ? sizeof pg->open : 1);
+	if (p->depth)
 		pg->open[sizeof pg->open - 1] = '\0';
 	score_choose(h, pg, out->s ? out->s : "");
 	meta_page(h, pg, out->s ? out->s : "");
-	return depth ? -1 : 0;
+	return p->depth ? -1 : 0;
 }
