@@ -659,14 +659,52 @@ implied_close(struct pass *p, int kind, int block)
 	}
 }
 
+/* What an element's attributes a[0..an) say of it: hidden, the cues, its class weight. */
+static void
+attr_flags(struct html *h, struct node *nd, int kind, const char *a, size_t an)
+{
+	struct attrs at;
+	char cls[CUEMAX], id[CUEMAX];
+
+	html_attrs(a, an, &at);
+	if (at.hidden || (val_is(at.aria, at.laria, "true") &&
+	    !val_has(at.cls, at.lcls, "fallback-image")) ||
+	    (at.style && style_hides(at.style, at.lstyle)))
+		nd->flags |= N_HIDDEN;
+	if (at.cls || at.id) {
+		int cb = cue_bits(&h->cues, cls, lower(cls, at.cls, at.lcls));
+		int ib = cue_bits(&h->cues, id, lower(id, at.id, at.lid));
+
+		nd->cls = hash_val(at.cls, at.lcls);
+		/* Readability's class weight: -25 for a negative cue, +25 a positive */
+		nd->weight = (cb & C_NEG ? -25 : 0) + (cb & C_POS ? 25 : 0) +
+		    (ib & C_NEG ? -25 : 0) + (ib & C_POS ? 25 : 0);
+		cb |= ib;
+		if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A &&
+		    kind != K_MAIN && kind != K_ARTICLE && kind != K_HTML)
+			nd->flags |= N_UNLIKELY;
+		if (cb & C_BYLINE)
+			nd->flags |= N_BYLINE;
+		if ((cb & C_SHARE) && kind != K_HTML && kind != K_BODY)
+			nd->flags |= N_SHARE;
+	}
+	if (at.role && at.lrole < CUEMAX) {
+		lower(cls, at.role, at.lrole);
+		if (html_has(&h->roles, cls))
+			nd->flags |= N_UNLIKELY;
+	}
+	if (val_is(at.rel, at.lrel, "author") || val_has(at.itemprop, at.litemprop, "author"))
+		nd->flags |= N_BYLINE;
+	if (val_has(at.itemprop, at.litemprop, "articlebody"))
+		nd->flags |= N_ARTICLE;
+}
+
 /* An opening tag: the element's node, on the stack. */
 static void
 push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 {
 	struct html *h = p->h;
-	struct attrs at;
 	struct node *nd;
-	char cls[CUEMAX], id[CUEMAX];
 	int parent = h->stack[p->sp], self, lv;
 	size_t nl;
 
@@ -688,39 +726,8 @@ push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 	h->nodes[parent].nchild++;
 	if (kind != K_INLINE && kind != K_A)
 		h->nodes[parent].hasblock = 1;
-	if (an) {
-		html_attrs(a, an, &at);
-		if (at.hidden || (val_is(at.aria, at.laria, "true") &&
-		    !val_has(at.cls, at.lcls, "fallback-image")) ||
-		    (at.style && style_hides(at.style, at.lstyle)))
-			nd->flags |= N_HIDDEN;
-		if (at.cls || at.id) {
-			int cb = cue_bits(&h->cues, cls, lower(cls, at.cls, at.lcls));
-			int ib = cue_bits(&h->cues, id, lower(id, at.id, at.lid));
-
-			nd->cls = hash_val(at.cls, at.lcls);
-			/* Readability's class weight: -25 for a negative cue, +25 a positive */
-			nd->weight = (cb & C_NEG ? -25 : 0) + (cb & C_POS ? 25 : 0) +
-			    (ib & C_NEG ? -25 : 0) + (ib & C_POS ? 25 : 0);
-			cb |= ib;
-			if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A &&
-			    kind != K_MAIN && kind != K_ARTICLE && kind != K_HTML)
-				nd->flags |= N_UNLIKELY;
-			if (cb & C_BYLINE)
-				nd->flags |= N_BYLINE;
-			if ((cb & C_SHARE) && kind != K_HTML && kind != K_BODY)
-				nd->flags |= N_SHARE;
-		}
-		if (at.role && at.lrole < CUEMAX) {
-			lower(cls, at.role, at.lrole);
-			if (html_has(&h->roles, cls))
-				nd->flags |= N_UNLIKELY;
-		}
-		if (val_is(at.rel, at.lrel, "author") || val_has(at.itemprop, at.litemprop, "author"))
-			nd->flags |= N_BYLINE;
-		if (val_has(at.itemprop, at.litemprop, "articlebody"))
-			nd->flags |= N_ARTICLE;
-	}
+	if (an)
+		attr_flags(h, nd, kind, a, an);
 	if (kind == K_NAV || kind == K_ASIDE || kind == K_FOOTER)
 		nd->flags |= N_FURNITURE;
 	if (nd->flags & (N_UNLIKELY | N_BYLINE | N_SHARE | N_FURNITURE)) {
