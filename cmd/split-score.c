@@ -131,20 +131,17 @@ clutter(const struct html *h, int i, int weigh)
 #define NTOP 5
 
 /*
- * One try at the article: marks its lines in keep, returns its bytes.
- * strip: unlikely blocks are left out; weigh: class weights count;
- * clean: clutter in the article is taken out; furn: <nav>, <aside> and
- * <footer> are left out.
+ * Each block of text gives points to its ancestors, less further up;
+ * the blocks left out (strip: unlikely ones, furn: <nav>, <aside>,
+ * <footer>) give none, and are marked in h->out.
  */
-static size_t
-attempt(struct html *h, const char *text, int strip, int weigh, int clean, int furn,
-    char *keep)
+static void
+give_points(struct html *h, int strip, int weigh, int furn)
 {
 	struct node *nodes = h->nodes;
-	int top[NTOP], ntop = 0, i, k, a, t, level, lists;
-	size_t kept = 0, l;
-	double sc, thr, last;
-	char *out = h->out, *inart = h->inart, *rm = h->rm;
+	char *out = h->out;
+	int i, a, level;
+	double sc;
 
 	for (i = 0; i < (int)h->nn; i++) {
 		nodes[i].scored = 0;
@@ -154,7 +151,6 @@ attempt(struct html *h, const char *text, int strip, int weigh, int clean, int f
 		out[i] = i > 0 && (out[nodes[i].parent] || (strip && (nodes[i].flags & N_UNLIKELY)) ||
 		    (furn && (nodes[i].flags & N_FURNITURE)) || i == h->bynode);
 	}
-	/* Each block of text gives points to its ancestors, less further up. */
 	for (i = 1; i < (int)h->nn; i++) {
 		if (out[i] || !scorable(nodes[i].kind) || nodes[i].obytes < 25)
 			continue;
@@ -166,8 +162,18 @@ attempt(struct html *h, const char *text, int strip, int weigh, int clean, int f
 			nodes[a].score += sc / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
 		}
 	}
+}
+
+/* The best scored blocks, less their link density, into top (NTOP): how many. */
+static int
+top_blocks(struct html *h, int *top)
+{
+	struct node *nodes = h->nodes;
+	int i, k, ntop = 0;
+	double sc;
+
 	for (i = 1; i < (int)h->nn; i++) {
-		if (!nodes[i].scored || out[i])
+		if (!nodes[i].scored || h->out[i])
 			continue;
 		nodes[i].score *= 1 - ldensity(h, i);
 		sc = nodes[i].score;
@@ -180,80 +186,98 @@ attempt(struct html *h, const char *text, int strip, int weigh, int clean, int f
 			top[k] = i;
 		}
 	}
-	memset(inart, 0, h->nn);
-	if (!ntop) {
-		/* nothing scored: the body, all of it */
-		for (t = 1; t < (int)h->nn && nodes[t].kind != K_BODY; t++)
-			;
-		if (t >= (int)h->nn)
-			t = 0;
-		inart[t] = 1;
-	} else {
-		t = top[0];
-		/* an ancestor that most of the near-best blocks share */
-		memset(h->cnt, 0, h->nn * sizeof *h->cnt);
-		for (k = 1, lists = 0; k < ntop; k++)
-			if (nodes[top[k]].score / (nodes[t].score ? nodes[t].score : 1) >= 0.75) {
-				for (a = nodes[top[k]].parent; a > 0; a = nodes[a].parent)
-					h->cnt[a]++;
-				lists++;
-			}
-		if (lists >= 3)
-			for (a = nodes[t].parent; a > 0 && nodes[a].kind != K_BODY; a = nodes[a].parent)
-				if (h->cnt[a] >= 3) {
-					t = a;
-					init_node(&nodes[t], weigh);
-					break;
-				}
-		/* a parent that scores better, not far up */
-		last = nodes[t].score;
-		thr = last / 3;
-		for (a = nodes[t].parent; a > 0 && nodes[a].kind != K_BODY; a = nodes[a].parent) {
-			if (!nodes[a].scored)
-				continue;
-			if (nodes[a].score < thr)
-				break;
-			if (nodes[a].score > last) {
-				t = a;
-				break;
-			}
-			last = nodes[a].score;
-		}
-		/* an only child is its parent */
-		while (nodes[t].parent > 0 && nodes[nodes[t].parent].kind != K_BODY &&
-		    nodes[nodes[t].parent].kind != K_HTML && nodes[nodes[t].parent].nchild == 1)
-			t = nodes[t].parent;
-		/* its siblings that look like more of the article */
-		thr = nodes[t].score * 0.2 > 10 ? nodes[t].score * 0.2 : 10;
-		a = nodes[t].parent;
-		for (i = a + 1; i < (int)h->nn; i++) {
-			double bonus = 0, ld;
+	return ntop;
+}
 
-			if (nodes[i].parent != a || out[i])
-				continue;
-			if (i == t) {
-				inart[i] = 1;
-				continue;
+/*
+ * The article's block: the best one, or an ancestor most of the
+ * near-best share, or a parent that scores better, not far up; an only
+ * child is its parent.
+ */
+static int
+best_block(struct html *h, const int *top, int ntop, int weigh)
+{
+	struct node *nodes = h->nodes;
+	int t = top[0], k, a, lists;
+	double thr, last;
+
+	memset(h->cnt, 0, h->nn * sizeof *h->cnt);
+	for (k = 1, lists = 0; k < ntop; k++)
+		if (nodes[top[k]].score / (nodes[t].score ? nodes[t].score : 1) >= 0.75) {
+			for (a = nodes[top[k]].parent; a > 0; a = nodes[a].parent)
+				h->cnt[a]++;
+			lists++;
+		}
+	if (lists >= 3)
+		for (a = nodes[t].parent; a > 0 && nodes[a].kind != K_BODY; a = nodes[a].parent)
+			if (h->cnt[a] >= 3) {
+				t = a;
+				init_node(&nodes[t], weigh);
+				break;
 			}
-			if (nodes[i].cls && nodes[i].cls == nodes[t].cls)
-				bonus = nodes[t].score * 0.2;
-			if (nodes[i].scored && nodes[i].score + bonus >= thr) {
-				inart[i] = 1;
-			} else if (nodes[i].kind == K_P) {
-				ld = ldensity(h, i);
-				l = h->wb[i];
-				if ((l > 80 && ld < 0.25) || (l < 80 && l > 0 && ld == 0 &&
-				    nodes[i].first >= 0 && full_stop(text, &h->tl[nodes[i].first])))
-					inart[i] = 1;
-			}
+	last = nodes[t].score;
+	thr = last / 3;
+	for (a = nodes[t].parent; a > 0 && nodes[a].kind != K_BODY; a = nodes[a].parent) {
+		if (!nodes[a].scored)
+			continue;
+		if (nodes[a].score < thr)
+			break;
+		if (nodes[a].score > last) {
+			t = a;
+			break;
+		}
+		last = nodes[a].score;
+	}
+	while (nodes[t].parent > 0 && nodes[nodes[t].parent].kind != K_BODY &&
+	    nodes[nodes[t].parent].kind != K_HTML && nodes[nodes[t].parent].nchild == 1)
+		t = nodes[t].parent;
+	return t;
+}
+
+/* Block t and its siblings that look like more of the article, marked in h->inart. */
+static void
+siblings(struct html *h, const char *text, int t)
+{
+	struct node *nodes = h->nodes;
+	double thr, bonus, ld;
+	int i, a;
+	size_t l;
+
+	thr = nodes[t].score * 0.2 > 10 ? nodes[t].score * 0.2 : 10;
+	a = nodes[t].parent;
+	for (i = a + 1; i < (int)h->nn; i++) {
+		bonus = 0;
+		if (nodes[i].parent != a || h->out[i])
+			continue;
+		if (i == t) {
+			h->inart[i] = 1;
+			continue;
+		}
+		if (nodes[i].cls && nodes[i].cls == nodes[t].cls)
+			bonus = nodes[t].score * 0.2;
+		if (nodes[i].scored && nodes[i].score + bonus >= thr) {
+			h->inart[i] = 1;
+		} else if (nodes[i].kind == K_P) {
+			ld = ldensity(h, i);
+			l = h->wb[i];
+			if ((l > 80 && ld < 0.25) || (l < 80 && l > 0 && ld == 0 &&
+			    nodes[i].first >= 0 && full_stop(text, &h->tl[nodes[i].first])))
+				h->inart[i] = 1;
 		}
 	}
-	for (i = 1; i < (int)h->nn; i++)
-		inart[i] |= inart[nodes[i].parent];
-	/* Clutter inside the article, inner blocks first. */
+}
+
+/* Clutter inside the article, inner blocks first, marked in h->rm with all it holds. */
+static void
+declutter(struct html *h, int weigh, int clean, int furn)
+{
+	struct node *nodes = h->nodes;
+	char *rm = h->rm;
+	int i, a;
+
 	memset(rm, 0, h->nn);
 	for (i = (int)h->nn - 1; i > 0; i--) {
-		if (!inart[i] || out[i])
+		if (!h->inart[i] || h->out[i])
 			continue;
 		if ((furn && (nodes[i].kind == K_FOOTER || nodes[i].kind == K_ASIDE)) ||
 		    ((nodes[i].flags & N_SHARE) && h->wb[i] < 500) ||
@@ -269,9 +293,40 @@ attempt(struct html *h, const char *text, int strip, int weigh, int clean, int f
 	}
 	for (i = 1; i < (int)h->nn; i++)
 		rm[i] |= rm[nodes[i].parent];
+}
+
+/*
+ * One try at the article: marks its lines in keep, returns its bytes.
+ * strip: unlikely blocks are left out; weigh: class weights count;
+ * clean: clutter in the article is taken out; furn: <nav>, <aside> and
+ * <footer> are left out.
+ */
+static size_t
+attempt(struct html *h, const char *text, int strip, int weigh, int clean, int furn,
+    char *keep)
+{
+	struct node *nodes = h->nodes;
+	int top[NTOP], ntop, i, t;
+	size_t kept = 0, l;
+
+	give_points(h, strip, weigh, furn);
+	ntop = top_blocks(h, top);
+	memset(h->inart, 0, h->nn);
+	if (!ntop) {
+		/* nothing scored: the body, all of it */
+		for (t = 1; t < (int)h->nn && nodes[t].kind != K_BODY; t++)
+			;
+		if (t >= (int)h->nn)
+			t = 0;
+		h->inart[t] = 1;
+	} else
+		siblings(h, text, best_block(h, top, ntop, weigh));
+	for (i = 1; i < (int)h->nn; i++)
+		h->inart[i] |= h->inart[nodes[i].parent];
+	declutter(h, weigh, clean, furn);
 	for (l = 0; l < h->ntl; l++) {
 		i = h->tl[l].owner;
-		keep[l] = inart[i] && !rm[i] && !out[i];
+		keep[l] = h->inart[i] && !h->rm[i] && !h->out[i];
 		if (keep[l])
 			kept += h->tl[l].len;
 	}
