@@ -365,23 +365,14 @@ commas(const char *t, size_t n)
 	return c;
 }
 
-/* The lines of the article: the try of the strictest rules that gives enough. */
-void
-score_choose(struct html *h, struct html_page *pg, const char *text)
+/* Each block's own text and what it holds (bytes, links, commas, paragraphs...), then with all it holds. */
+static void
+sum_blocks(struct html *h, const char *text)
 {
-	static const char tries[5][4] = { { 1, 1, 1, 1 }, { 0, 1, 1, 1 }, { 0, 0, 1, 1 },
-	    { 0, 0, 0, 1 }, { 0, 0, 0, 0 } };
 	struct node *nodes = h->nodes;
-	size_t l, kept, best = 0, first = 0;
-	int i, k, bi = -1;
-	char *keep;
+	size_t l;
+	int i;
 
-	grow(h);
-	if (h->ntl + 1 > h->clines) {
-		h->clines = 2 * h->ntl + 1;
-		h->lines = xrealloc(h->lines, h->clines * sizeof *h->lines);
-	}
-	/* Each block's own text, then with all it holds. */
 	for (l = 0; l < h->ntl; l++) {
 		struct tline *t = &h->tl[l];
 		struct node *o = &nodes[t->owner];
@@ -419,6 +410,25 @@ score_choose(struct html *h, struct html_page *pg, const char *text)
 		p->nthx += c->nthx;
 		p->ntable += c->ntable;
 	}
+}
+
+/* The lines of the article: the try of the strictest rules that gives enough. */
+void
+score_choose(struct html *h, struct html_page *pg, const char *text)
+{
+	static const char tries[5][4] = { { 1, 1, 1, 1 }, { 0, 1, 1, 1 }, { 0, 0, 1, 1 },
+	    { 0, 0, 0, 1 }, { 0, 0, 0, 0 } };
+	struct node *nodes = h->nodes;
+	size_t l, kept, best = 0, first = 0;
+	int i, k, bi = -1;
+	char *keep;
+
+	grow(h);
+	if (h->ntl + 1 > h->clines) {
+		h->clines = 2 * h->ntl + 1;
+		h->lines = xrealloc(h->lines, h->clines * sizeof *h->lines);
+	}
+	sum_blocks(h, text);
 	/* The byline: the first block that says so, short; it goes to meta.author. */
 	for (i = 1; i < (int)h->nn; i++)
 		if ((nodes[i].flags & N_BYLINE) && nodes[i].bytes > 0 && nodes[i].bytes < 100) {
