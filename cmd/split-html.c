@@ -1,16 +1,12 @@
 /*
- * split-html: the text of an article saved as HTML, and which of its
- * lines are the article.  Not a full HTML parser: a single pass that
- * drops tags, comments, hidden elements and the content of the elements
- * data/html.yaml drops, ends a line at each block element, folds white
- * space and decodes character references, while it keeps a light tree
- * of the elements (a stack, closed as HTML closes p, li, td and tr) with
- * the text and link bytes each holds.  The lines are then scored as
- * Readability scores them: paragraphs give points to their parent and
- * grandparent, the cues of class and id names (data/html.yaml) weigh
- * each block, link density lowers it; the best block, its siblings of
- * like score, less the link lists and clutter inside them, are the
- * article.  The rest is boilerplate.
+ * split-html: the text of an article saved as HTML.  Not a full HTML
+ * parser: a single pass that drops tags, comments, hidden elements and
+ * the content of the elements data/html.yaml drops, ends a line at each
+ * block element, folds white space and decodes character references,
+ * while it keeps a light tree of the elements (a stack, closed as HTML
+ * closes p, li, td and tr) with the text and link bytes each holds.
+ * split-score.c then tells the article's lines from the boilerplate,
+ * split-meta.c what the page says of itself.
  */
 #include <ctype.h>
 #include <stdlib.h>

@@ -386,7 +386,7 @@ meta_link(struct html *h, const char *a, size_t n)
 	if (val_is(at.rel, at.lrel, "canonical"))
 		meta_take(h, &h->m[M_CANON], at.href, at.lhref);
 }
-/* Metadata */
+/* The page's record: title, author, source, url and date */
 
 /* Counts words, as split(/\s+/) does on trimmed text. */
 static int
