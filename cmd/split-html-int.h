@@ -8,6 +8,7 @@
 #ifndef LEDE_SPLIT_HTML_INT_H
 #define LEDE_SPLIT_HTML_INT_H
 #include <stddef.h>
+#include <string.h>
 #include <strings.h>
 
 #include "buf.h"
