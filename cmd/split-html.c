@@ -1,16 +1,12 @@
 /*
- * split-html: the text of an article saved as HTML, and which of its
- * lines are the article.  Not a full HTML parser: a single pass that
- * drops tags, comments, hidden elements and the content of the elements
- * data/html.yaml drops, ends a line at each block element, folds white
- * space and decodes character references, while it keeps a light tree
- * of the elements (a stack, closed as HTML closes p, li, td and tr) with
- * the text and link bytes each holds.  The lines are then scored as
- * Readability scores them: paragraphs give points to their parent and
- * grandparent, the cues of class and id names (data/html.yaml) weigh
- * each block, link density lowers it; the best block, its siblings of
- * like score, less the link lists and clutter inside them, are the
- * article.  The rest is boilerplate.
+ * split-html: the text of an article saved as HTML.  Not a full HTML
+ * parser: a single pass that drops tags, comments, hidden elements and
+ * the content of the elements data/html.yaml drops, ends a line at each
+ * block element, folds white space and decodes character references,
+ * while it keeps a light tree of the elements (a stack, closed as HTML
+ * closes p, li, td and tr) with the text and link bytes each holds.
+ * split-score.c then tells the article's lines from the boilerplate,
+ * split-meta.c what the page says of itself.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -18,33 +14,11 @@
 #include <strings.h>
 
 #include "conf.h"
-#include "json.h"
 #include "utf8.h"
-#include "split-html.h"
+#include "split-html-int.h"
 #include "util.h"
 
-#define NAMEMAX 32
-#define CUEMAX 256	/* bytes of class and id looked at */
 #define MAXDEPTH 1024	/* deeper elements are not kept apart */
-#define CHAR_THRESHOLD 500	/* a shorter article is tried again, looser */
-#define TINY 140	/* an article this short by the strict rules: warn */
-
-struct names {
-	char **v;
-	size_t n;
-};
-
-struct ent {
-	char *name, *val;
-};
-
-/* Kinds of element that scoring tells apart. */
-enum {
-	K_OTHER, K_INLINE, K_A, K_P, K_DIV, K_TD, K_TH, K_PRE, K_BLOCKQUOTE, K_ADDRESS,
-	K_OL, K_UL, K_DL, K_DD, K_DT, K_LI, K_FORM, K_FIELDSET, K_H1, K_H, K_SECTION,
-	K_ARTICLE, K_MAIN, K_TABLE, K_TR, K_TCAP, K_BODY, K_HTML, K_FIGURE, K_NAV,
-	K_ASIDE, K_FOOTER, K_HEADER, K_CODE, K_FIGCAPTION
-};
 
 static const struct kind {
 	const char *name;
@@ -99,82 +73,7 @@ void_elem(const char *n)
 	return 0;
 }
 
-/* Node flags */
-enum {
-	N_HIDDEN = 1, N_UNLIKELY = 2, N_BYLINE = 4, N_SHARE = 8, N_ARTICLE = 16,
-	N_BREAK = 32,	/* its text is lines of its own */
-	N_FURNITURE = 64,	/* <nav>, <aside>, <footer> */
-};
 
-struct node {
-	int parent, blk;	/* blk: itself, or the block its text belongs to */
-	int kind, flags, weight, nchild, first;	/* first: its first line, or -1 */
-	int hl;			/* a heading's level */
-	int hasblock;		/* it holds a block element: a <div> that does not is a paragraph */
-	char name[16];		/* cut short */
-	unsigned cls;		/* a hash of its class, 0 for none */
-	/* its own text, then with all it holds */
-	size_t obytes, olink;
-	int ocommas;
-	size_t bytes, link, head, list;
-	int commas, np, nimg, nli, ninput, nembed, ntr, nthx, ntable;
-	double score;
-	int scored;
-};
-
-struct tline {
-	size_t off, len, link;
-	int owner, heading, inlist;
-};
-
-/* What the <meta> and <link> tags give. */
-enum { M_OGTITLE, M_TWTITLE, M_DCTITLE, M_NAMETITLE, M_PARSELYTITLE, M_AUTHOR, M_ARTAUTHOR, M_SITE, M_OGURL,
-    M_CANON, M_PUBTIME, M_DATE, M_TIME, M_N };
-
-/* Cue bits */
-enum { C_UNLIKELY = 1, C_MAYBE = 2, C_NEG = 4, C_POS = 8, C_BYLINE = 16, C_SHARE = 32 };
-
-/* All the cue words, by first byte, for one pass over a name. */
-struct cues {
-	struct cue { const char *w; size_t len; int bits; } *v;
-	size_t n;
-	unsigned short start[257];
-};
-
-/* What a tag's name says, looked up once a name. */
-enum { T_NONE, T_META, T_LINK, T_TIME, T_TITLE, T_SCRIPT, T_IMG, T_INPUT, T_EMBED };
-
-struct taginfo {
-	char name[NAMEMAX];
-	unsigned char used, kind, block, drop, isvoid, raw, special;
-};
-
-#define TAGSLOTS 512
-
-struct html {
-	struct names blocks, drop, meta;
-	struct names unlikely, maybe, negative, positive, byline, share, roles;
-	struct cues cues;
-	struct taginfo *tags;	/* TAGSLOTS, open addressing */
-	size_t ntags;
-	struct ent *ents;
-	size_t nents;
-	/* what one page uses, kept from page to page */
-	struct node *nodes;
-	size_t nn, cn;
-	struct tline *tl;
-	size_t ntl, ctl;
-	struct html_line *lines;
-	size_t clines;
-	int *stack, *cnt;
-	char *inart, *rm, *out, *best;
-	size_t cflags;
-	struct buf tmp, ld, title, h1;
-	struct buf ldname, ldhead, ldauthor, ldpub, lddate;	/* of the JSON-LD */
-	struct buf m[M_N];	/* of the <meta> and <link> tags */
-	size_t *wb, *wl;	/* bytes and link bytes, less what cleaning takes */
-	int bynode;	/* the node of the byline, or -1 */
-};
 
 static int
 cmpstr(const void *a, const void *b)
@@ -188,8 +87,8 @@ cmpent(const void *a, const void *b)
 	return strcmp(((const struct ent *)a)->name, ((const struct ent *)b)->name);
 }
 
-static int
-has(const struct names *ns, const char *name)
+int
+html_has(const struct names *ns, const char *name)
 {
 	return ns->n && bsearch(&name, ns->v, ns->n, sizeof *ns->v, cmpstr) != NULL;
 }
@@ -380,8 +279,8 @@ html_free(struct html *h)
  * A character reference at s[i] == '&': decoded into out, and the index
  * after it returned; an unknown one is left as it is (returns i).
  */
-static size_t
-reference(const struct html *h, const char *s, size_t n, size_t i, struct buf *out)
+size_t
+html_reference(const struct html *h, const char *s, size_t n, size_t i, struct buf *out)
 {
 	char name[NAMEMAX];
 	unsigned long u = 0;
@@ -431,20 +330,12 @@ reference(const struct html *h, const char *s, size_t n, size_t i, struct buf *o
 	return j + 1;
 }
 
-/* The attributes a tag's scoring and metadata look at. */
-struct attrs {
-	const char *cls, *id, *style, *aria, *role, *itemprop, *rel, *name, *prop,
-	    *content, *datetime, *href, *type;
-	size_t lcls, lid, lstyle, laria, lrole, litemprop, lrel, lname, lprop, lcontent,
-	    ldatetime, lhref, ltype;
-	int hidden;
-};
 
 #define ATTR_IS(lit) (kl == sizeof (lit) - 1 && strncasecmp(a + kb, (lit), kl) == 0)
 
 /* One pass over a tag's attributes a[0..n) into at. */
-static void
-attrs_scan(const char *a, size_t n, struct attrs *at)
+void
+html_attrs(const char *a, size_t n, struct attrs *at)
 {
 	size_t i = 0, kb, kl, vb, vl;
 	const char **v;
@@ -519,24 +410,6 @@ attrs_scan(const char *a, size_t n, struct attrs *at)
 	}
 }
 
-/* Is v[0..n) equal to the lowercase lit, case aside? */
-static int
-val_is(const char *v, size_t n, const char *lit)
-{
-	return v && n == strlen(lit) && strncasecmp(v, lit, n) == 0;
-}
-
-/* Does v[0..n) hold lit (lowercase), case aside? */
-static int
-val_has(const char *v, size_t n, const char *lit)
-{
-	size_t k = strlen(lit), i;
-
-	for (i = 0; v && i + k <= n; i++)
-		if (strncasecmp(v + i, lit, k) == 0)
-			return 1;
-	return 0;
-}
 
 /* A style that hides: display:none or visibility:hidden, spaces aside. */
 static int
@@ -581,314 +454,6 @@ lower(char *d, const char *v, size_t n)
 	return n;
 }
 
-/*
- * Appends v[0..n) to out with character references decoded and white
- * space folded to single spaces, trimmed.
- */
-static size_t reference(const struct html *, const char *, size_t, size_t, struct buf *);
-
-static void
-decode_fold(const struct html *h, const char *v, size_t n, struct buf *out)
-{
-	size_t i = 0, j, start = out->len;
-	int sp = 0;
-
-	while (i < n) {
-		if (v[i] == '&') {
-			size_t before = out->len;
-
-			if (sp)
-				buf_addc(out, ' ');
-			if ((j = reference(h, v, n, i, out)) != i) {
-				i = j;
-				sp = 0;
-				continue;
-			}
-			out->len = before;
-		}
-		if (isspace((unsigned char)v[i])) {
-			sp = out->len > start;
-			i++;
-			continue;
-		}
-		if (sp)
-			buf_addc(out, ' ');
-		sp = 0;
-		buf_addc(out, v[i++]);
-	}
-	/* a decoded no-break space or a trailing space: trimmed */
-	while (out->len > start && out->s[out->len - 1] == ' ')
-		out->len--;
-	if (out->s)
-		out->s[out->len] = '\0';
-}
-
-/* Sets b to v[0..n) decoded, if b is empty and v is not. */
-static void
-take(const struct html *h, struct buf *b, const char *v, size_t n)
-{
-	if (b->len || !v || !n)
-		return;
-	decode_fold(h, v, n, b);
-}
-
-/* JSON-LD: a lenient walk over the text of a script, no tree built. */
-
-static size_t
-jws(const char *s, size_t n, size_t i)
-{
-	while (i < n && isspace((unsigned char)s[i]))
-		i++;
-	return i;
-}
-
-/* The index after the string that opens at s[i] == '"'. */
-static size_t
-jstr_end(const char *s, size_t n, size_t i)
-{
-	for (i++; i < n && s[i] != '"'; i++)
-		if (s[i] == '\\')
-			i++;
-	return i < n ? i + 1 : n;
-}
-
-/* The index after the value at s[i]. */
-static size_t
-jval_end(const char *s, size_t n, size_t i)
-{
-	int depth = 0;
-
-	if (i >= n)
-		return n;
-	if (s[i] == '"')
-		return jstr_end(s, n, i);
-	if (s[i] != '{' && s[i] != '[') {
-		while (i < n && !strchr(",}] \t\r\n", s[i]))
-			i++;
-		return i;
-	}
-	for (; i < n; i++) {
-		if (s[i] == '"') {
-			i = jstr_end(s, n, i) - 1;
-			continue;
-		}
-		if (s[i] == '{' || s[i] == '[')
-			depth++;
-		else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
-			return i + 1;
-	}
-	return n;
-}
-
-static unsigned
-hex4(const char *s, size_t n, size_t i)
-{
-	unsigned u = 0;
-	size_t k;
-
-	if (i + 4 > n)
-		return 0xFFFD;
-	for (k = i; k < i + 4; k++) {
-		if (!isxdigit((unsigned char)s[k]))
-			return 0xFFFD;
-		u = u * 16 + (unsigned)(isdigit((unsigned char)s[k]) ? s[k] - '0' :
-		    tolower((unsigned char)s[k]) - 'a' + 10);
-	}
-	return u;
-}
-
-/* The string at s[i] == '"', unescaped, then decoded as HTML text into out (if empty). */
-static void
-jstr_take(const struct html *h, const char *s, size_t n, size_t i, struct buf *tmp,
-    struct buf *out)
-{
-	size_t e = jstr_end(s, n, i);
-	unsigned u, lo;
-
-	if (out->len || i >= n || s[i] != '"')
-		return;
-	buf_reset(tmp);
-	for (i++; i < e - 1; i++) {
-		if (s[i] != '\\') {
-			buf_addc(tmp, s[i]);
-			continue;
-		}
-		if (++i >= e - 1)
-			break;
-		switch (s[i]) {
-		case 'n': case 'r': case 't': case 'f': case 'b': buf_addc(tmp, ' '); break;
-		case 'u':
-			u = hex4(s, n, i + 1);
-			i += 4;
-			if (u >= 0xD800 && u <= 0xDBFF && i + 6 < e && s[i + 1] == '\\' &&
-			    s[i + 2] == 'u' && (lo = hex4(s, n, i + 3)) >= 0xDC00 && lo <= 0xDFFF) {
-				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-				i += 6;
-			}
-			if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
-				u = 0xFFFD;
-			utf8_put(tmp, u);
-			break;
-		default: buf_addc(tmp, s[i]);
-		}
-	}
-	decode_fold(h, tmp->s ? tmp->s : "", tmp->len, out);
-}
-
-static int
-article_type(const char *v, size_t n)
-{
-	return val_has(v, n, "article") || val_has(v, n, "posting") ||
-	    val_has(v, n, "\"report\"") || val_has(v, n, "apireference");
-}
-
-/* The "name" of the object at s[i], or the names of an array's objects. */
-static void
-jname(struct html *h, const char *s, size_t n, size_t i, struct buf *out)
-{
-	size_t e = jval_end(s, n, i), k, ve;
-	struct buf one = { 0 };
-
-	if (i >= n)
-		return;
-	if (s[i] == '"') {
-		jstr_take(h, s, n, i, &h->tmp, out);
-		return;
-	}
-	if (s[i] == '[') {
-		for (k = jws(s, n, i + 1); k < e && s[k] != ']'; k = jws(s, n, k)) {
-			ve = jval_end(s, n, k);
-			buf_reset(&one);
-			if (s[k] == '{')
-				jname(h, s, n, k, &one);
-			if (one.len) {
-				if (out->len)
-					buf_adds(out, ", ");
-				buf_add(out, one.s, one.len);
-			}
-			k = jws(s, n, ve);
-			if (k < e && s[k] == ',')
-				k++;
-		}
-		buf_free(&one);
-		return;
-	}
-	if (s[i] != '{')
-		return;
-	for (k = jws(s, n, i + 1); k < e && s[k] == '"'; ) {
-		size_t kb = k, ke = jstr_end(s, n, k);
-
-		k = jws(s, n, ke);
-		if (k >= e || s[k] != ':')
-			return;
-		k = jws(s, n, k + 1);
-		ve = jval_end(s, n, k);
-		if (ke - kb == 6 && !memcmp(s + kb, "\"name\"", 6))
-			jstr_take(h, s, n, k, &h->tmp, out);
-		k = jws(s, n, ve);
-		if (k < e && s[k] == ',')
-			k = jws(s, n, k + 1);
-	}
-	buf_free(&one);
-}
-
-/* Finds the article object in the value at s[i]; 1 when found. */
-static int
-ld_walk(struct html *h, const char *s, size_t n, size_t i, int depth)
-{
-	size_t e = jval_end(s, n, i), k, kb, ke, ve;
-	size_t name = 0, head = 0, date = 0, author = 0, pub = 0;
-	int art = 0;
-
-	if (depth > 16 || i >= n || (s[i] != '{' && s[i] != '['))
-		return 0;
-	if (s[i] == '[') {
-		for (k = jws(s, n, i + 1); k < e && s[k] != ']'; ) {
-			ve = jval_end(s, n, k);
-			if (ld_walk(h, s, n, k, depth + 1))
-				return 1;
-			k = jws(s, n, ve);
-			if (k < e && s[k] == ',')
-				k = jws(s, n, k + 1);
-			else
-				break;
-		}
-		return 0;
-	}
-	for (k = jws(s, n, i + 1); k < e && s[k] == '"'; ) {
-		kb = k;
-		ke = jstr_end(s, n, k);
-		k = jws(s, n, ke);
-		if (k >= e || s[k] != ':')
-			return 0;
-		k = jws(s, n, k + 1);
-		ve = jval_end(s, n, k);
-#define KEY(lit) (ke - kb == sizeof (lit) + 1 && !memcmp(s + kb + 1, (lit), sizeof (lit) - 1))
-		if (KEY("@type"))
-			art = article_type(s + k, ve - k);
-		else if (KEY("name") && s[k] == '"')
-			name = k + 1;
-		else if (KEY("headline") && s[k] == '"')
-			head = k + 1;
-		else if (KEY("datePublished") && s[k] == '"')
-			date = k + 1;
-		else if (KEY("author"))
-			author = k + 1;
-		else if (KEY("publisher"))
-			pub = k + 1;
-		else if (KEY("@graph") && ld_walk(h, s, n, k, depth + 1))
-			return 1;
-#undef KEY
-		k = jws(s, n, ve);
-		if (k < e && s[k] == ',')
-			k = jws(s, n, k + 1);
-	}
-	if (!art)
-		return 0;
-	if (name)
-		jstr_take(h, s, n, name - 1, &h->tmp, &h->ldname);
-	if (head)
-		jstr_take(h, s, n, head - 1, &h->tmp, &h->ldhead);
-	if (date)
-		jstr_take(h, s, n, date - 1, &h->tmp, &h->lddate);
-	if (author)
-		jname(h, s, n, author - 1, &h->ldauthor);
-	if (pub)
-		jname(h, s, n, pub - 1, &h->ldpub);
-	return 1;
-}
-
-/* A <script type="application/ld+json"> with text s[0..n). */
-static void
-ld_json(struct html *h, const char *s, size_t n)
-{
-	size_t i = jws(s, n, 0);
-
-	/* a CDATA section around it, as some pages have */
-	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
-		i = jws(s, n, i + 9);
-	if (h->ldname.len || h->ldhead.len || h->lddate.len)
-		return;	/* the first article object is the page's */
-	ld_walk(h, s, n, i, 0);
-}
-
-/* A date YYYY-MM-DD at the start of v[0..n) into d (11 bytes). */
-static int
-take_date(const char *v, size_t n, char *d)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t k;
-
-	if (!v || n < 10)
-		return 0;
-	for (k = 0; k < 10; k++)
-		if (shape[k] == 'd' ? !isdigit((unsigned char)v[k]) : v[k] != '-')
-			return 0;
-	memcpy(d, v, 10);
-	d[10] = '\0';
-	return 1;
-}
-
 /* The index after the first "</name" (any case) from i, at its '>'. */
 static size_t
 raw_end(const char *s, size_t n, size_t i, const char *name)
@@ -914,7 +479,6 @@ rawtext(const char *name)
 	    !strcmp(name, "textarea") || !strcmp(name, "title") || !strcmp(name, "xmp");
 }
 
-static int rawtext(const char *);
 
 /* The facts of tag name (lowercase, NUL-ended), from the table or found and kept. */
 static const struct taginfo *
@@ -940,8 +504,8 @@ tag_info(struct html *h, const char *name, struct taginfo *spare)
 	snprintf(t->name, sizeof t->name, "%s", name);
 	t->used = 1;
 	t->kind = (unsigned char)kind_of(name);
-	t->block = has(&h->blocks, name);
-	t->drop = has(&h->drop, name);
+	t->block = html_has(&h->blocks, name);
+	t->drop = html_has(&h->drop, name);
 	t->isvoid = void_elem(name);
 	t->raw = rawtext(name);
 	t->special = !strcmp(name, "meta") ? T_META : !strcmp(name, "link") ? T_LINK :
@@ -961,6 +525,10 @@ struct pass {
 	int hc[7];		/* headings open, by level */
 	int bol, spc, cur;	/* at a line's start; a space is due; the line */
 	size_t link;		/* link bytes of the line */
+	int depth;		/* inside a dropped element: its nesting */
+	char dropname[NAMEMAX];	/* the dropped element's name */
+	struct taginfo spare;	/* a tag's facts when the table is full */
+	struct buf ref;		/* one character, or a reference decoded */
 };
 
 /* Ends the line being written, if one is. */
@@ -1087,15 +655,54 @@ implied_close(struct pass *p, int kind, int block)
 	}
 }
 
+/* What an element's attributes a[0..an) say of it: hidden, the cues, its class weight. */
+static void
+attr_flags(struct html *h, struct node *nd, int kind, const char *a, size_t an)
+{
+	struct attrs at;
+	char cls[CUEMAX], id[CUEMAX];
+
+	html_attrs(a, an, &at);
+	if (at.hidden || (val_is(at.aria, at.laria, "true") &&
+	    !val_has(at.cls, at.lcls, "fallback-image")) ||
+	    (at.style && style_hides(at.style, at.lstyle)))
+		nd->flags |= N_HIDDEN;
+	if (at.cls || at.id) {
+		int cb = cue_bits(&h->cues, cls, lower(cls, at.cls, at.lcls));
+		int ib = cue_bits(&h->cues, id, lower(id, at.id, at.lid));
+
+		nd->cls = hash_val(at.cls, at.lcls);
+		/* Readability's class weight: -25 for a negative cue, +25 a positive */
+		nd->weight = (cb & C_NEG ? -25 : 0) + (cb & C_POS ? 25 : 0) +
+		    (ib & C_NEG ? -25 : 0) + (ib & C_POS ? 25 : 0);
+		cb |= ib;
+		if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A &&
+		    kind != K_MAIN && kind != K_ARTICLE && kind != K_HTML)
+			nd->flags |= N_UNLIKELY;
+		if (cb & C_BYLINE)
+			nd->flags |= N_BYLINE;
+		if ((cb & C_SHARE) && kind != K_HTML && kind != K_BODY)
+			nd->flags |= N_SHARE;
+	}
+	if (at.role && at.lrole < CUEMAX) {
+		lower(cls, at.role, at.lrole);
+		if (html_has(&h->roles, cls))
+			nd->flags |= N_UNLIKELY;
+	}
+	if (val_is(at.rel, at.lrel, "author") || val_has(at.itemprop, at.litemprop, "author"))
+		nd->flags |= N_BYLINE;
+	if (val_has(at.itemprop, at.litemprop, "articlebody"))
+		nd->flags |= N_ARTICLE;
+}
+
 /* An opening tag: the element's node, on the stack. */
 static void
 push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 {
 	struct html *h = p->h;
-	struct attrs at;
 	struct node *nd;
-	char cls[CUEMAX], id[CUEMAX];
 	int parent = h->stack[p->sp], self, lv;
+	size_t nl;
 
 	if (p->sp + 1 >= MAXDEPTH)
 		return;
@@ -1109,43 +716,14 @@ push(struct pass *p, const char *name, int kind, const char *a, size_t an)
 	nd->parent = parent;
 	nd->kind = kind;
 	nd->first = -1;
-	strncpy(nd->name, name, sizeof nd->name - 1);	/* cut short; memset ended it */
+	nl = strlen(name);
+	/* cut short; memset ended it */
+	memcpy(nd->name, name, nl < sizeof nd->name - 1 ? nl : sizeof nd->name - 1);
 	h->nodes[parent].nchild++;
 	if (kind != K_INLINE && kind != K_A)
 		h->nodes[parent].hasblock = 1;
-	if (an) {
-		attrs_scan(a, an, &at);
-		if (at.hidden || (val_is(at.aria, at.laria, "true") &&
-		    !val_has(at.cls, at.lcls, "fallback-image")) ||
-		    (at.style && style_hides(at.style, at.lstyle)))
-			nd->flags |= N_HIDDEN;
-		if (at.cls || at.id) {
-			int cb = cue_bits(&h->cues, cls, lower(cls, at.cls, at.lcls));
-			int ib = cue_bits(&h->cues, id, lower(id, at.id, at.lid));
-
-			nd->cls = hash_val(at.cls, at.lcls);
-			/* Readability's class weight: -25 for a negative cue, +25 a positive */
-			nd->weight = (cb & C_NEG ? -25 : 0) + (cb & C_POS ? 25 : 0) +
-			    (ib & C_NEG ? -25 : 0) + (ib & C_POS ? 25 : 0);
-			cb |= ib;
-			if ((cb & C_UNLIKELY) && !(cb & C_MAYBE) && kind != K_BODY && kind != K_A &&
-			    kind != K_MAIN && kind != K_ARTICLE && kind != K_HTML)
-				nd->flags |= N_UNLIKELY;
-			if (cb & C_BYLINE)
-				nd->flags |= N_BYLINE;
-			if ((cb & C_SHARE) && kind != K_HTML && kind != K_BODY)
-				nd->flags |= N_SHARE;
-		}
-		if (at.role && at.lrole < CUEMAX) {
-			lower(cls, at.role, at.lrole);
-			if (has(&h->roles, cls))
-				nd->flags |= N_UNLIKELY;
-		}
-		if (val_is(at.rel, at.lrel, "author") || val_has(at.itemprop, at.litemprop, "author"))
-			nd->flags |= N_BYLINE;
-		if (val_has(at.itemprop, at.litemprop, "articlebody"))
-			nd->flags |= N_ARTICLE;
-	}
+	if (an)
+		attr_flags(h, nd, kind, a, an);
 	if (kind == K_NAV || kind == K_ASIDE || kind == K_FOOTER)
 		nd->flags |= N_FURNITURE;
 	if (nd->flags & (N_UNLIKELY | N_BYLINE | N_SHARE | N_FURNITURE)) {
@@ -1186,73 +764,7 @@ close_tag(struct pass *p, const char *name)
 		pop_to(p, i);
 }
 
-/* A <meta> tag: the metadata and dates it gives. */
-static void
-meta_tag(struct html *h, const char *a, size_t n)
-{
-	struct attrs at;
-	char key[NAMEMAX];
-	const char *v;
-	size_t vl, i, b, k;
-	int pass;
 
-	attrs_scan(a, n, &at);
-	if (!at.content)
-		return;
-	for (pass = 0; pass < 3; pass++) {
-		v = pass == 0 ? at.name : pass == 1 ? at.prop : at.itemprop;
-		vl = pass == 0 ? at.lname : pass == 1 ? at.lprop : at.litemprop;
-		/* a property may be several names, space-separated */
-		for (i = 0; v && i < vl; ) {
-			while (i < vl && isspace((unsigned char)v[i]))
-				i++;
-			for (b = i; i < vl && !isspace((unsigned char)v[i]); i++)
-				;
-			if (i == b || i - b >= NAMEMAX)
-				continue;
-			for (k = 0; k < i - b; k++)
-				key[k] = tolower((unsigned char)v[b + k]);
-			key[k] = '\0';
-			if (!strcmp(key, "og:title"))
-				take(h, &h->m[M_OGTITLE], at.content, at.lcontent);
-			else if (!strcmp(key, "twitter:title"))
-				take(h, &h->m[M_TWTITLE], at.content, at.lcontent);
-			else if (!strcmp(key, "title") || !strcmp(key, "weibo:article:title") ||
-			    !strcmp(key, "weibo:webpage:title"))
-				take(h, &h->m[M_NAMETITLE], at.content, at.lcontent);
-			else if (!strcmp(key, "parsely-title"))
-				take(h, &h->m[M_PARSELYTITLE], at.content, at.lcontent);
-			else if (!strcmp(key, "dc:title") || !strcmp(key, "dcterm:title"))
-				take(h, &h->m[M_DCTITLE], at.content, at.lcontent);
-			else if (!strcmp(key, "dc:creator") || !strcmp(key, "dcterm:creator") ||
-			    !strcmp(key, "author") || !strcmp(key, "parsely-author"))
-				take(h, &h->m[M_AUTHOR], at.content, at.lcontent);
-			else if (!strcmp(key, "article:author") &&
-			    !val_has(at.content, at.lcontent > 8 ? 8 : at.lcontent, "http"))
-				take(h, &h->m[M_ARTAUTHOR], at.content, at.lcontent);
-			else if (!strcmp(key, "og:site_name"))
-				take(h, &h->m[M_SITE], at.content, at.lcontent);
-			else if (!strcmp(key, "og:url"))
-				take(h, &h->m[M_OGURL], at.content, at.lcontent);
-			else if (!strcmp(key, "article:published_time") ||
-			    !strcmp(key, "parsely-pub-date"))
-				take(h, &h->m[M_PUBTIME], at.content, at.lcontent);
-			else if (has(&h->meta, key))
-				take(h, &h->m[M_DATE], at.content, at.lcontent);
-		}
-	}
-}
-
-/* <link rel=canonical href>. */
-static void
-link_tag(struct html *h, const char *a, size_t n)
-{
-	struct attrs at;
-
-	attrs_scan(a, n, &at);
-	if (val_is(at.rel, at.lrel, "canonical"))
-		take(h, &h->m[M_CANON], at.href, at.lhref);
-}
 
 static void
 reset_page(struct html *h)
@@ -1269,49 +781,46 @@ reset_page(struct html *h)
 	h->bynode = -1;
 }
 
-static void choose(struct html *, struct html_page *, const char *text);
-static void page_meta(struct html *, struct html_page *, const char *text);
+/* Byte classes of the pass. */
+static const unsigned char asciispace[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+};
+static const unsigned char textstop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+	['<'] = 1, ['&'] = 1,
+};
+/* the bytes of a tag's name, lowercase */
+static const unsigned char namechar[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+	['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', [':'] = ':', ['-'] = '-',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+	['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+	['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+	['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+	['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+};
 
-int
-html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_page *pg)
-{
-	static const unsigned char asciispace[256] = {
-		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
-	};
-	static const unsigned char textstop[256] = {
-		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
-		['<'] = 1, ['&'] = 1,
-	};
-	/* the bytes of a tag's name, lowercase */
-	static const unsigned char namechar[256] = {
-		['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
-		['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', [':'] = ':', ['-'] = '-',
-		['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
-		['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
-		['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
-		['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
-		['y'] = 'y', ['z'] = 'z',
-		['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
-		['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
-		['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
-		['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
-		['Y'] = 'y', ['Z'] = 'z',
-	};
-	struct buf ref = { 0 };	/* one character, or a reference decoded */
-	struct taginfo spare;
+/* A tag as the pass reads it. */
+struct tag {
+	char name[NAMEMAX];	/* lowercase */
 	const struct taginfo *ti;
-	struct pass ps = { 0 }, *p = &ps;
-	char name[NAMEMAX], dropname[NAMEMAX] = "";
-	size_t i = 0, j, k, gt, e;
-	int close, selfclose, depth = 0, kind, block, lv, eq;
-	const char *q0;
-	char q;
+	size_t a, an;		/* its attributes: s[a..a+an) */
+	int close, selfclose;
+};
 
+/* A new page: the root (node 0) alone on the stack. */
+static void
+page_start(struct html *h, struct pass *p, struct buf *out)
+{
 	buf_reset(out);
 	reset_page(h);
 	if (!h->stack)
 		h->stack = xmalloc(MAXDEPTH * sizeof *h->stack);
-	/* the root: node 0 */
 	h->nn = 0;
 	if (!h->cn) {
 		h->cn = 1024;
@@ -1326,838 +835,271 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 	p->h = h;
 	p->out = out;
 	p->bol = 1;
+}
+
+/* A comment, <!DOCTYPE ...> or <?...?> at s[i]: the index after it. */
+static size_t
+skip_markup(const char *s, size_t n, size_t i)
+{
+	const char *q0;
+	size_t j;
+
+	if (i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+		for (j = i + 4; j + 2 < n && memcmp(s + j, "-->", 3) != 0; j++)
+			;
+		return j + 2 < n ? j + 3 : n;
+	}
+	q0 = memchr(s + i, '>', n - i);
+	return q0 ? (size_t)(q0 - s) + 1 : n;
+}
+
+/* The tag at s[i] == '<' into t: the index after it. */
+static size_t
+read_tag(struct pass *p, const char *s, size_t n, size_t i, struct tag *t)
+{
+	size_t j = i + 1, k, gt;
+	int eq;
+	char q;
+
+	t->close = s[j] == '/';
+	j += t->close;
+	for (k = 0; j < n && namechar[(unsigned char)s[j]]; j++)
+		if (k < NAMEMAX - 1)
+			t->name[k++] = namechar[(unsigned char)s[j]];
+	t->name[k] = '\0';
+	/* The end of the tag, past quoted attribute values (a quote after '='). */
+	for (gt = j, q = 0, eq = 0; gt < n; gt++) {
+		if (q) {
+			if (s[gt] == q)
+				q = 0;
+		} else if (eq && (s[gt] == '"' || s[gt] == '\''))
+			q = s[gt];
+		else if (s[gt] == '>')
+			break;
+		if (!q && !asciispace[(unsigned char)s[gt]])
+			eq = s[gt] == '=';
+	}
+	t->selfclose = gt > j && gt < n && s[gt - 1] == '/';
+	t->a = j;
+	t->an = gt - j;
+	t->ti = tag_info(p->h, t->name, &p->spare);
+	return gt < n ? gt + 1 : n;
+}
+
+/* The length of the raw text from s[i] that ends at e, past its end tag. */
+static size_t
+raw_len(const char *s, size_t i, size_t e)
+{
+	size_t k;
+
+	for (k = e; k > i && s[k - 1] != '<'; k--)
+		;
+	return k > i ? k - 1 - i : 0;
+}
+
+/*
+ * The tags the metadata reads: <meta>, <link>, <time>, <title> and
+ * <script>.  1 when the tag is done with (*i past what it holds).
+ */
+static int
+meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
+{
+	struct html *h = p->h;
+	struct attrs at;
+	size_t e;
+
+	if (t->close)
+		return 0;
+	switch (t->ti->special) {
+	case T_META:
+		meta_tag(h, s + t->a, t->an);
+		return 1;
+	case T_LINK:
+		meta_link(h, s + t->a, t->an);
+		return 1;
+	case T_TIME:
+		if (!h->m[M_TIME].len) {
+			html_attrs(s + t->a, t->an, &at);
+			meta_take(h, &h->m[M_TIME], at.datetime, at.ldatetime);
+		}
+		return 0;
+	case T_TITLE:
+		if (t->selfclose)
+			return 0;
+		e = raw_end(s, n, *i, t->name);
+		if (!h->title.len)
+			meta_fold(h, s + *i, raw_len(s, *i, e), &h->title);
+		*i = e;
+		return 1;
+	case T_SCRIPT:
+		if (t->selfclose)
+			return 0;
+		html_attrs(s + t->a, t->an, &at);
+		e = raw_end(s, n, *i, t->name);
+		if (val_has(at.type, at.ltype, "ld+json"))
+			meta_ld_json(h, s + *i, raw_len(s, *i, e));
+		*i = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* Inside a dropped element: 1 while the tag is in it (*i past it). */
+static int
+dropped(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
+{
+	if (!p->depth)
+		return 0;
+	/* only its own nesting counts */
+	if (!t->close && !t->selfclose && t->ti->raw)
+		*i = raw_end(s, n, *i, t->name);
+	else if (!strcmp(t->name, p->dropname) && !t->selfclose)
+		p->depth += t->close ? -1 : 1;
+	else if (!t->close && !strcmp(t->name, "body") && !strcmp(p->dropname, "head"))
+		p->depth = 0;	/* </head> may be left out */
+	return p->depth != 0;
+}
+
+/* An element's tag, neither metadata nor dropped: the tree and the lines. */
+static void
+element(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
+{
+	const struct taginfo *ti = t->ti;
+	struct node *top;
+
+	if (!t->close && ti->special >= T_IMG) {
+		top = &p->h->nodes[p->h->stack[p->sp]];
+		if (ti->special == T_IMG)
+			top->nimg++;
+		else if (ti->special == T_INPUT)
+			top->ninput++;
+		else
+			top->nembed++;
+	}
+	if (!t->close && !t->selfclose && ti->drop) {
+		if (ti->raw)
+			*i = raw_end(s, n, *i, t->name);
+		else {
+			memcpy(p->dropname, t->name, sizeof t->name);
+			p->depth = 1;
+		}
+		return;
+	}
+	if (!t->close && ti->raw)
+		return;	/* kept raw text (<xmp>, <textarea> not dropped): its words */
+	if (t->close) {
+		if (ti->block)
+			endline(p);
+		close_tag(p, t->name);
+		return;
+	}
+	implied_close(p, ti->kind, ti->block);
+	if (ti->block)
+		endline(p);
+	if (!t->selfclose && !ti->isvoid)
+		push(p, t->name, ti->kind, s + t->a, t->an);
+}
+
+/* The tag at s[i]: the index after it, and after what it drops. */
+static size_t
+tag(struct pass *p, const char *s, size_t n, size_t i)
+{
+	struct tag t;
+
+	i = read_tag(p, s, n, i, &t);
+	if (meta_tags(p, &t, s, n, &i) || dropped(p, &t, s, n, &i))
+		return i;
+	element(p, &t, s, n, &i);
+	return i;
+}
+
+/* Text of the page into the line, a space before it if one is due. */
+static void
+put_text(struct pass *p, const char *t, size_t len)
+{
+	if (p->bol)
+		startline(p);
+	else if (p->spc)
+		buf_addc(p->out, ' ');
+	p->spc = 0;
+	buf_add(p->out, t, len);
+	if (p->a)
+		p->link += len;
+}
+
+/* A run of plain text at s[i], single spaces in it as they are: the index after it. */
+static size_t
+text_run(struct pass *p, const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1;;) {
+		while (j < n && !textstop[(unsigned char)s[j]])
+			j++;
+		if (j + 1 < n && s[j] == ' ' && !textstop[(unsigned char)s[j + 1]]) {
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	put_text(p, s + i, j - i);
+	return j;
+}
+
+/* One character at s[i], or a reference: the index after it. */
+static size_t
+text_char(struct pass *p, const char *s, size_t n, size_t i)
+{
+	struct buf *ref = &p->ref;
+	size_t j;
+
+	ref->len = 0;
+	if (s[i] == '&' && (j = html_reference(p->h, s, n, i, ref)) != i)
+		i = j;
+	else
+		buf_addc(ref, s[i++]);
+	/* White space, as it came or as a reference (&#10;) */
+	if (ref->len == 1 && (ref->s[0] == ' ' || ref->s[0] == '\t' || ref->s[0] == '\n' ||
+	    ref->s[0] == '\r' || ref->s[0] == '\f')) {
+		p->spc = 1;
+		return i;
+	}
+	put_text(p, ref->s, ref->len);
+	return i;
+}
+
+int
+html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_page *pg)
+{
+	struct pass ps = { 0 }, *p = &ps;
+	const char *q0;
+	size_t i = 0;
+
+	page_start(h, p, out);
 	while (i < n) {
-		if (s[i] == '<' && i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')) {
-			if (i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
-				for (j = i + 4; j + 2 < n && memcmp(s + j, "-->", 3) != 0; j++)
-					;
-				i = j + 2 < n ? j + 3 : n;
-			} else {
-				q0 = memchr(s + i, '>', n - i);
-				i = q0 ? (size_t)(q0 - s) + 1 : n;
-			}
-			continue;
-		}
-		if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) ||
-		    (s[i + 1] == '/' && i + 2 < n && isalpha((unsigned char)s[i + 2])))) {
-			j = i + 1;
-			close = s[j] == '/';
-			j += close;
-			for (k = 0; j < n && namechar[(unsigned char)s[j]]; j++)
-				if (k < NAMEMAX - 1)
-					name[k++] = namechar[(unsigned char)s[j]];
-			name[k] = '\0';
-			/* The end of the tag, past quoted attribute values (a quote after '='). */
-			for (gt = j, q = 0, eq = 0; gt < n; gt++) {
-				if (q) {
-					if (s[gt] == q)
-						q = 0;
-				} else if (eq && (s[gt] == '"' || s[gt] == '\''))
-					q = s[gt];
-				else if (s[gt] == '>')
-					break;
-				if (!q && !asciispace[(unsigned char)s[gt]])
-					eq = s[gt] == '=';
-			}
-			selfclose = gt > j && gt < n && s[gt - 1] == '/';
-			i = gt < n ? gt + 1 : n;
-			ti = tag_info(h, name, &spare);
-			if (!close && ti->special == T_META) {
-				meta_tag(h, s + j, gt - j);
-				continue;
-			}
-			if (!close && ti->special == T_LINK) {
-				link_tag(h, s + j, gt - j);
-				continue;
-			}
-			if (!close && ti->special == T_TIME && !h->m[M_TIME].len) {
-				struct attrs at;
-
-				attrs_scan(s + j, gt - j, &at);
-				take(h, &h->m[M_TIME], at.datetime, at.ldatetime);
-			}
-			if (!close && !selfclose && ti->special == T_TITLE) {
-				e = raw_end(s, n, i, name);
-				if (!h->title.len) {
-					/* the text up to </title> */
-					for (k = e; k > i && s[k - 1] != '<'; k--)
-						;
-					decode_fold(h, s + i, k > i ? k - 1 - i : 0, &h->title);
-				}
-				i = e;
-				continue;
-			}
-			if (!close && !selfclose && ti->special == T_SCRIPT) {
-				struct attrs at;
-
-				attrs_scan(s + j, gt - j, &at);
-				e = raw_end(s, n, i, name);
-				if (val_has(at.type, at.ltype, "ld+json")) {
-					for (k = e; k > i && s[k - 1] != '<'; k--)
-						;
-					ld_json(h, s + i, k > i ? k - 1 - i : 0);
-				}
-				i = e;
-				continue;
-			}
-			if (depth) {
-				/* Inside a dropped element: only its own nesting counts. */
-				if (!close && !selfclose && ti->raw)
-					i = raw_end(s, n, i, name);
-				else if (!strcmp(name, dropname) && !selfclose)
-					depth += close ? -1 : 1;
-				else if (!close && !strcmp(name, "body") && !strcmp(dropname, "head"))
-					depth = 0;	/* </head> may be left out */
-				if (depth)
-					continue;
-			}
-			if (!close && ti->special >= T_IMG) {
-				struct node *top = &h->nodes[h->stack[p->sp]];
-
-				if (ti->special == T_IMG)
-					top->nimg++;
-				else if (ti->special == T_INPUT)
-					top->ninput++;
-				else
-					top->nembed++;
-			}
-			if (!close && !selfclose && ti->drop) {
-				if (ti->raw)
-					i = raw_end(s, n, i, name);
-				else {
-					memcpy(dropname, name, sizeof name);
-					depth = 1;
-				}
-				continue;
-			}
-			if (!close && ti->raw) {
-				/* Kept raw text (<xmp>, <textarea> not dropped): its words. */
-				continue;
-			}
-			kind = ti->kind;
-			block = ti->block;
-			if (close) {
-				if (block)
-					endline(p);
-				close_tag(p, name);
-				continue;
-			}
-			implied_close(p, kind, block);
-			if (block)
-				endline(p);
-			if (!selfclose && !ti->isvoid)
-				push(p, name, kind, s + j, gt - j);
-			continue;
-		}
-		if (depth || p->hid) {
+		if (s[i] == '<' && i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?'))
+			i = skip_markup(s, n, i);
+		else if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) ||
+		    (s[i + 1] == '/' && i + 2 < n && isalpha((unsigned char)s[i + 2]))))
+			i = tag(p, s, n, i);
+		else if (p->depth || p->hid) {
 			/* left out: on to the next tag */
 			q0 = memchr(s + i + 1, '<', n - i - 1);
 			i = q0 ? (size_t)(q0 - s) : n;
-			continue;
-		}
-		if (asciispace[(unsigned char)s[i]]) {
+		} else if (asciispace[(unsigned char)s[i]]) {
 			p->spc = 1;
 			i++;
-			continue;
-		}
-		if (!textstop[(unsigned char)s[i]]) {
-			/* a run of plain text at once, single spaces in it as they are */
-			for (j = i + 1;;) {
-				while (j < n && !textstop[(unsigned char)s[j]])
-					j++;
-				if (j + 1 < n && s[j] == ' ' && !textstop[(unsigned char)s[j + 1]]) {
-					j += 2;
-					continue;
-				}
-				break;
-			}
-			if (p->bol)
-				startline(p);
-			else if (p->spc)
-				buf_addc(out, ' ');
-			p->spc = 0;
-			buf_add(out, s + i, j - i);
-			if (p->a)
-				p->link += j - i;
-			i = j;
-			continue;
-		}
-		ref.len = 0;
-		if (s[i] == '&' && (j = reference(h, s, n, i, &ref)) != i)
-			i = j;
+		} else if (!textstop[(unsigned char)s[i]])
+			i = text_run(p, s, n, i);
 		else
-			buf_addc(&ref, s[i++]);
-		/* White space, as it came or as a reference (&#10;) */
-		if (ref.len == 1 && (ref.s[0] == ' ' || ref.s[0] == '\t' || ref.s[0] == '\n' ||
-		    ref.s[0] == '\r' || ref.s[0] == '\f')) {
-			p->spc = 1;
-			continue;
-		}
-		if (p->bol)
-			startline(p);
-		else if (p->spc)
-			buf_addc(out, ' ');
-		p->spc = 0;
-		buf_add(out, ref.s, ref.len);
-		if (p->a)
-			p->link += ref.len;
+			i = text_char(p, s, n, i);
 	}
 	endline(p);
-	buf_free(&ref);
-	(void)lv;
-	memcpy(pg->open, depth ? dropname : "", depth ? sizeof pg->open : 1);
-	if (depth)
+	buf_free(&p->ref);
+	memcpy(pg->open, p->depth ? p->dropname : "", p->depth ? sizeof pg->open : 1);
+	if (p->depth)
 		pg->open[sizeof pg->open - 1] = '\0';
-	choose(h, pg, out->s ? out->s : "");
-	page_meta(h, pg, out->s ? out->s : "");
-	return depth ? -1 : 0;
-}
-/* Scoring */
-
-static int
-scorable(int kind)
-{
-	switch (kind) {
-	case K_P: case K_TD: case K_PRE: case K_SECTION: case K_H: case K_DIV: case K_OTHER:
-	case K_ARTICLE: case K_MAIN: case K_INLINE:
-		return 1;
-	}
-	return 0;
-}
-
-/* Readability's first score of a block, by its kind. */
-static int
-base_score(int kind)
-{
-	switch (kind) {
-	case K_DIV: return 5;
-	case K_PRE: case K_TD: case K_BLOCKQUOTE: return 3;
-	case K_ADDRESS: case K_OL: case K_UL: case K_DL: case K_DD: case K_DT: case K_LI:
-	case K_FORM: return -3;
-	case K_H1: case K_H: case K_TH: return -5;
-	}
-	return 0;
-}
-
-static void
-init_node(struct node *nd, int weigh)
-{
-	if (nd->scored)
-		return;
-	nd->scored = 1;
-	nd->score = base_score(nd->kind) + (weigh ? nd->weight : 0) +
-	    (nd->flags & N_ARTICLE ? 50 : 0);
-}
-
-static double
-ldensity(const struct html *h, int i)
-{
-	return h->wb[i] ? (double)h->wl[i] / (double)h->wb[i] : 0;
-}
-
-/* Does the line end a sentence in the way Readability asks of a short <p>? */
-static int
-full_stop(const char *t, const struct tline *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->len; i++)
-		if (t[l->off + i] == '.' && (i + 1 == l->len || t[l->off + i + 1] == ' '))
-			return 1;
-	return 0;
-}
-
-/* A table of data, which cleaning leaves alone. */
-static int
-data_table(const struct node *nd)
-{
-	return nd->kind == K_TABLE && nd->ntable == 1 && (nd->nthx > 0 || nd->ntr >= 10);
-}
-
-/*
- * Whether Readability's conditional cleaning takes node i out of the
- * article (weigh: class weights count).
- */
-static int
-clutter(const struct html *h, int i, int weigh)
-{
-	const struct node *nd = &h->nodes[i];
-	int w = weigh ? nd->weight : 0, list, a;
-	double ld = ldensity(h, i);
-	size_t len = h->wb[i];
-
-	switch (nd->kind) {
-	case K_FORM: case K_FIELDSET: case K_TABLE: case K_UL: case K_OL: case K_DIV:
-	case K_SECTION:
-		break;
-	default:
-		return 0;
-	}
-	if (data_table(nd))
-		return 0;
-	for (a = nd->parent; a > 0; a = h->nodes[a].parent)
-		if (data_table(&h->nodes[a]) || h->nodes[a].kind == K_CODE)
-			return 0;
-	if (w < 0)
-		return 1;
-	if (nd->commas >= 10)
-		return 0;
-	list = nd->kind == K_UL || nd->kind == K_OL || (nd->bytes && nd->list * 10 > nd->bytes * 9);
-	if (nd->nimg > 1 && nd->np * 2 < nd->nimg)
-		return 1;
-	if (!list && nd->nli - 100 > nd->np)
-		return 1;
-	if (nd->ninput > nd->np / 3)
-		return 1;
-	if (!list && nd->head * 10 < nd->bytes * 9 && len < 25 && (nd->nimg == 0 || nd->nimg > 2) &&
-	    ld > 0)
-		return 1;
-	if (!list && w < 25 && ld > 0.2)
-		return 1;
-	if (w >= 25 && ld > 0.5)
-		return 1;
-	/* a list of links, not of text: other stories */
-	if (list && ld > 0.5 && nd->nli >= 2)
-		return 1;
-	if ((nd->nembed == 1 && len < 75) || nd->nembed > 1)
-		return 1;
-	return 0;
-}
-
-#define NTOP 5
-
-/*
- * One try at the article: marks its lines in keep, returns its bytes.
- * strip: unlikely blocks are left out; weigh: class weights count;
- * clean: clutter in the article is taken out; furn: <nav>, <aside> and
- * <footer> are left out.
- */
-static size_t
-attempt(struct html *h, const char *text, int strip, int weigh, int clean, int furn,
-    char *keep)
-{
-	struct node *nodes = h->nodes;
-	int top[NTOP], ntop = 0, i, k, a, t, level, lists;
-	size_t kept = 0, l;
-	double sc, thr, last;
-	char *out = h->out, *inart = h->inart, *rm = h->rm;
-
-	for (i = 0; i < (int)h->nn; i++) {
-		nodes[i].scored = 0;
-		nodes[i].score = 0;
-		h->wb[i] = nodes[i].bytes;
-		h->wl[i] = nodes[i].link;
-		out[i] = i > 0 && (out[nodes[i].parent] || (strip && (nodes[i].flags & N_UNLIKELY)) ||
-		    (furn && (nodes[i].flags & N_FURNITURE)) || i == h->bynode);
-	}
-	/* Each block of text gives points to its ancestors, less further up. */
-	for (i = 1; i < (int)h->nn; i++) {
-		if (out[i] || !scorable(nodes[i].kind) || nodes[i].obytes < 25)
-			continue;
-		sc = 1 + nodes[i].ocommas + (nodes[i].obytes / 100 < 3 ? nodes[i].obytes / 100 : 3);
-		for (a = nodes[i].parent, level = 0; a > 0 && level < 5; a = nodes[a].parent, level++) {
-			if (nodes[a].kind == K_HTML)
-				break;
-			init_node(&nodes[a], weigh);
-			nodes[a].score += sc / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-		}
-	}
-	for (i = 1; i < (int)h->nn; i++) {
-		if (!nodes[i].scored || out[i])
-			continue;
-		nodes[i].score *= 1 - ldensity(h, i);
-		sc = nodes[i].score;
-		for (k = 0; k < ntop && nodes[top[k]].score >= sc; k++)
-			;
-		if (k < NTOP) {
-			if (ntop < NTOP)
-				ntop++;
-			memmove(&top[k + 1], &top[k], (size_t)(ntop - 1 - k) * sizeof *top);
-			top[k] = i;
-		}
-	}
-	memset(inart, 0, h->nn);
-	if (!ntop) {
-		/* nothing scored: the body, all of it */
-		for (t = 1; t < (int)h->nn && nodes[t].kind != K_BODY; t++)
-			;
-		if (t >= (int)h->nn)
-			t = 0;
-		inart[t] = 1;
-	} else {
-		t = top[0];
-		/* an ancestor that most of the near-best blocks share */
-		memset(h->cnt, 0, h->nn * sizeof *h->cnt);
-		for (k = 1, lists = 0; k < ntop; k++)
-			if (nodes[top[k]].score / (nodes[t].score ? nodes[t].score : 1) >= 0.75) {
-				for (a = nodes[top[k]].parent; a > 0; a = nodes[a].parent)
-					h->cnt[a]++;
-				lists++;
-			}
-		if (lists >= 3)
-			for (a = nodes[t].parent; a > 0 && nodes[a].kind != K_BODY; a = nodes[a].parent)
-				if (h->cnt[a] >= 3) {
-					t = a;
-					init_node(&nodes[t], weigh);
-					break;
-				}
-		/* a parent that scores better, not far up */
-		last = nodes[t].score;
-		thr = last / 3;
-		for (a = nodes[t].parent; a > 0 && nodes[a].kind != K_BODY; a = nodes[a].parent) {
-			if (!nodes[a].scored)
-				continue;
-			if (nodes[a].score < thr)
-				break;
-			if (nodes[a].score > last) {
-				t = a;
-				break;
-			}
-			last = nodes[a].score;
-		}
-		/* an only child is its parent */
-		while (nodes[t].parent > 0 && nodes[nodes[t].parent].kind != K_BODY &&
-		    nodes[nodes[t].parent].kind != K_HTML && nodes[nodes[t].parent].nchild == 1)
-			t = nodes[t].parent;
-		/* its siblings that look like more of the article */
-		thr = nodes[t].score * 0.2 > 10 ? nodes[t].score * 0.2 : 10;
-		a = nodes[t].parent;
-		for (i = a + 1; i < (int)h->nn; i++) {
-			double bonus = 0, ld;
-
-			if (nodes[i].parent != a || out[i])
-				continue;
-			if (i == t) {
-				inart[i] = 1;
-				continue;
-			}
-			if (nodes[i].cls && nodes[i].cls == nodes[t].cls)
-				bonus = nodes[t].score * 0.2;
-			if (nodes[i].scored && nodes[i].score + bonus >= thr) {
-				inart[i] = 1;
-			} else if (nodes[i].kind == K_P) {
-				ld = ldensity(h, i);
-				l = h->wb[i];
-				if ((l > 80 && ld < 0.25) || (l < 80 && l > 0 && ld == 0 &&
-				    nodes[i].first >= 0 && full_stop(text, &h->tl[nodes[i].first])))
-					inart[i] = 1;
-			}
-		}
-	}
-	for (i = 1; i < (int)h->nn; i++)
-		inart[i] |= inart[nodes[i].parent];
-	/* Clutter inside the article, inner blocks first. */
-	memset(rm, 0, h->nn);
-	for (i = (int)h->nn - 1; i > 0; i--) {
-		if (!inart[i] || out[i])
-			continue;
-		if ((furn && (nodes[i].kind == K_FOOTER || nodes[i].kind == K_ASIDE)) ||
-		    ((nodes[i].flags & N_SHARE) && h->wb[i] < 500) ||
-		    nodes[i].kind == K_FIGCAPTION ||
-		    (weigh && (nodes[i].kind == K_H1 || nodes[i].hl == 2) && nodes[i].weight < 0) ||
-		    (clean && clutter(h, i, weigh))) {
-			rm[i] = 1;
-			for (a = nodes[i].parent; a >= 0; a = nodes[a].parent) {
-				h->wb[a] -= h->wb[i];
-				h->wl[a] -= h->wl[i];
-			}
-		}
-	}
-	for (i = 1; i < (int)h->nn; i++)
-		rm[i] |= rm[nodes[i].parent];
-	for (l = 0; l < h->ntl; l++) {
-		i = h->tl[l].owner;
-		keep[l] = inart[i] && !rm[i] && !out[i];
-		if (keep[l])
-			kept += h->tl[l].len;
-	}
-	return kept;
-}
-
-static void
-grow(struct html *h)
-{
-	size_t n = h->nn > h->ntl ? h->nn : h->ntl;
-
-	if (n + 1 <= h->cflags)
-		return;
-	h->cflags = 2 * n + 1;
-	h->inart = xrealloc(h->inart, h->cflags);
-	h->rm = xrealloc(h->rm, h->cflags);
-	h->out = xrealloc(h->out, h->cflags);
-	h->best = xrealloc(h->best, h->cflags);
-	h->cnt = xrealloc(h->cnt, h->cflags * sizeof *h->cnt);
-	h->wb = xrealloc(h->wb, h->cflags * sizeof *h->wb);
-	h->wl = xrealloc(h->wl, h->cflags * sizeof *h->wl);
-}
-
-static int
-commas(const char *t, size_t n)
-{
-	int c = 0;
-
-	const char *p, *e = t + n;
-
-	for (p = t; (p = memchr(p, ',', (size_t)(e - p))); p++)
-		c++;
-	/* the full-width comma, U+FF0C */
-	for (p = t; (p = memchr(p, '\xEF', (size_t)(e - p))); p++)
-		c += e - p >= 3 && p[1] == '\xBC' && p[2] == '\x8C';
-	return c;
-}
-
-/* The lines of the article: the try of the strictest rules that gives enough. */
-static void
-choose(struct html *h, struct html_page *pg, const char *text)
-{
-	static const char tries[5][4] = { { 1, 1, 1, 1 }, { 0, 1, 1, 1 }, { 0, 0, 1, 1 },
-	    { 0, 0, 0, 1 }, { 0, 0, 0, 0 } };
-	struct node *nodes = h->nodes;
-	size_t l, kept, best = 0, first = 0;
-	int i, k, bi = -1;
-	char *keep;
-
-	grow(h);
-	if (h->ntl + 1 > h->clines) {
-		h->clines = 2 * h->ntl + 1;
-		h->lines = xrealloc(h->lines, h->clines * sizeof *h->lines);
-	}
-	/* Each block's own text, then with all it holds. */
-	for (l = 0; l < h->ntl; l++) {
-		struct tline *t = &h->tl[l];
-		struct node *o = &nodes[t->owner];
-
-		o->obytes += t->len;
-		o->olink += t->link;
-		o->ocommas += commas(text + t->off, t->len);
-		if (t->heading)
-			o->head += t->len;
-		if (t->inlist)
-			o->list += t->len;
-	}
-	for (i = 0; i < (int)h->nn; i++) {
-		/* a <div> of text alone is a paragraph, as Readability makes it one */
-		if (nodes[i].kind == K_DIV && !nodes[i].hasblock && nodes[i].obytes)
-			nodes[i].np = 1;
-		nodes[i].bytes = nodes[i].obytes;
-		nodes[i].link = nodes[i].olink;
-		nodes[i].commas = nodes[i].ocommas;
-	}
-	for (i = (int)h->nn - 1; i > 0; i--) {
-		struct node *c = &nodes[i], *p = &nodes[nodes[i].parent];
-
-		p->bytes += c->bytes;
-		p->link += c->link;
-		p->head += c->head;
-		p->list += c->list;
-		p->commas += c->commas;
-		p->np += c->np;
-		p->nimg += c->nimg;
-		p->nli += c->nli;
-		p->ninput += c->ninput;
-		p->nembed += c->nembed;
-		p->ntr += c->ntr;
-		p->nthx += c->nthx;
-		p->ntable += c->ntable;
-	}
-	/* The byline: the first block that says so, short; it goes to meta.author. */
-	for (i = 1; i < (int)h->nn; i++)
-		if ((nodes[i].flags & N_BYLINE) && nodes[i].bytes > 0 && nodes[i].bytes < 100) {
-			h->bynode = i;
-			break;
-		}
-	keep = xmalloc(h->ntl + 1);
-	for (k = 0; k < 5; k++) {
-		/* the page's furniture only when nothing else is there */
-		if (k == 4 && best)
-			break;
-		kept = attempt(h, text, tries[k][0], tries[k][1], tries[k][2], tries[k][3], keep);
-		if (k == 0)
-			first = kept;
-		if (bi < 0 || kept > best) {
-			best = kept;
-			bi = k;
-			memcpy(h->best, keep, h->ntl);
-		}
-		if (kept >= CHAR_THRESHOLD)
-			break;
-	}
-	pg->fallback = h->ntl && first < TINY && best > first;
-	for (l = 0; l < h->ntl; l++) {
-		h->lines[l].off = h->tl[l].off;
-		h->lines[l].len = h->tl[l].len;
-		h->lines[l].flags = h->best[l] ? 0 : HL_BOILER;
-	}
-	pg->lines = h->lines;
-	pg->nlines = h->ntl;
-	free(keep);
-}
-
-/* Metadata */
-
-/* Counts words, as split(/\s+/) does on trimmed text. */
-static int
-words(const char *s, size_t n)
-{
-	size_t i;
-	int w = 0, in = 0;
-
-	for (i = 0; i < n; i++) {
-		if (isspace((unsigned char)s[i]))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			w++;
-		}
-	}
-	return w;
-}
-
-/* A separator of a title's parts at s[i]: | - \ / > », an en or em dash; its length. */
-static int
-title_sep(const char *s, size_t n, size_t i)
-{
-	if (s[i] && strchr("|-\\/>", s[i]))
-		return 1;
-	if (i + 1 < n && s[i] == '\xC2' && s[i + 1] == '\xBB')
-		return 2;
-	if (i + 2 < n && s[i] == '\xE2' && s[i + 1] == '\x80' &&
-	    (s[i + 2] == '\x93' || s[i + 2] == '\x94'))
-		return 3;
-	return 0;
-}
-
-static void
-trimmed(struct buf *dst, const char *s, size_t n)
-{
-	while (n && isspace((unsigned char)*s))
-		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	buf_reset(dst);
-	buf_add(dst, s, n);
-	if (!dst->s)
-		buf_grow(dst, 1);
-	dst->s[dst->len] = '\0';
-}
-
-/* Is there a heading h1 or h2 whose text is s? */
-static int
-heading_is(const struct html *h, const char *text, const char *s, size_t n)
-{
-	size_t l;
-
-	for (l = 0; l < h->ntl; l++)
-		if (h->tl[l].heading >= 1 && h->tl[l].heading <= 2 && h->tl[l].len == n &&
-		    !memcmp(text + h->tl[l].off, s, n))
-			return 1;
-	return 0;
-}
-
-/* The title of <title>, cleaned of the site's name as Readability does. */
-static void
-clean_title(struct html *h, const char *text, struct buf *dst)
-{
-	const char *o = h->title.s;
-	size_t n = h->title.len, i, last = n, firstsep = n, plain = 0;
-	int hier = 0, k, wc, h1s = 0;
-	size_t h1 = 0;
-	struct buf tmp = { 0 };
-
-	trimmed(dst, o ? o : "", n);
-	if (!n)
-		return;
-	for (i = 0; i < n; i += k ? (size_t)k : 1) {
-		k = title_sep(o, n, i);
-		if (k && firstsep == n)
-			firstsep = i;
-		if (k && i > 0 && o[i - 1] == ' ' && i + k < n && o[i + k] == ' ') {
-			last = i;
-			hier |= k == 2 || o[i] == '\\' || o[i] == '/' || o[i] == '>';
-		}
-	}
-	if (last < n) {
-		trimmed(dst, o, last);
-		if (words(dst->s, dst->len) < 3) {
-			k = title_sep(o, n, firstsep);
-			trimmed(dst, o + firstsep + k, n - firstsep - k);
-		}
-	} else if (strstr(o, ": ")) {
-		if (!heading_is(h, text, o, n)) {
-			const char *lc = strrchr(o, ':'), *fc = strchr(o, ':');
-
-			trimmed(dst, lc + 1, n - (size_t)(lc + 1 - o));
-			if (words(dst->s, dst->len) < 3)
-				trimmed(dst, fc + 1, n - (size_t)(fc + 1 - o));
-			else if (words(o, (size_t)(fc - o)) > 5)
-				trimmed(dst, o, n);
-		}
-	} else if (n > 150 || n < 15) {
-		for (i = 0; i < h->ntl; i++)
-			if (h->tl[i].heading == 1)
-				h1s++, h1 = i;
-		if (h1s == 1)
-			trimmed(dst, text + h->tl[h1].off, h->tl[h1].len);
-	}
-	wc = words(dst->s, dst->len);
-	/* words of the title with the separators taken out */
-	buf_reset(&tmp);
-	for (i = 0; i < n; i++) {
-		k = title_sep(o, n, i);
-		if (k) {
-			i += (size_t)k - 1;
-			continue;
-		}
-		buf_addc(&tmp, o[i]);
-	}
-	plain = (size_t)words(tmp.s ? tmp.s : "", tmp.len);
-	if (wc <= 4 && (!hier || (size_t)wc != plain - 1))
-		trimmed(dst, o, n);
-	buf_free(&tmp);
-}
-
-/* Readability's likeness of b to a: the share of b's words that a has. */
-static double
-likeness(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t i, j, wl, all = 0, uniq = 0, nb = 0;
-	char wa[4096];
-	size_t k = 0;
-
-	/* a's words, lowercase, each between spaces */
-	wa[k++] = ' ';
-	for (i = 0; i < an && k < sizeof wa - 2; i++) {
-		unsigned char c = (unsigned char)a[i];
-
-		if (isalnum(c) || c >= 0x80 || c == '_')
-			wa[k++] = tolower(c);
-		else if (wa[k - 1] != ' ')
-			wa[k++] = ' ';
-	}
-	if (wa[k - 1] != ' ')
-		wa[k++] = ' ';
-	wa[k] = '\0';
-	for (i = 0; i < bn; ) {
-		char w[256];
-
-		while (i < bn && !(isalnum((unsigned char)b[i]) || (unsigned char)b[i] >= 0x80 ||
-		    b[i] == '_'))
-			i++;
-		for (j = i, wl = 1, w[0] = ' '; j < bn && (isalnum((unsigned char)b[j]) ||
-		    (unsigned char)b[j] >= 0x80 || b[j] == '_'); j++)
-			if (wl < sizeof w - 2)
-				w[wl++] = tolower((unsigned char)b[j]);
-		if (j == i)
-			break;
-		w[wl++] = ' ';
-		w[wl] = '\0';
-		all += wl - 2 + (nb ? 1 : 0);
-		if (!strstr(wa, w))
-			uniq += wl - 2 + (uniq ? 1 : 0);
-		nb++;
-		i = j;
-	}
-	return all ? 1 - (double)uniq / (double)all : 0;
-}
-
-/* The host of a URL, without "www.". */
-static void
-url_host(const char *u, struct buf *dst)
-{
-	const char *p = strstr(u, "://"), *e;
-
-	if (!p)
-		return;
-	p += 3;
-	for (e = p; *e && *e != '/' && *e != ':' && *e != '?' && *e != '#'; e++)
-		;
-	if (e - p > 4 && !strncasecmp(p, "www.", 4))
-		p += 4;
-	if (e > p)
-		buf_add(dst, p, (size_t)(e - p));
-}
-
-static void
-set(struct buf *dst, const struct buf *src)
-{
-	if (!dst->len && src->len)
-		buf_add(dst, src->s, src->len);
-}
-
-/* The title, the headline's line, author, source, url and date of the page. */
-static void
-page_meta(struct html *h, struct html_page *pg, const char *text)
-{
-	struct buf *t = &pg->title;
-	size_t l, head = h->ntl;
-	const char *d;
-
-	buf_reset(&pg->title);
-	buf_reset(&pg->author);
-	buf_reset(&pg->source);
-	buf_reset(&pg->url);
-	pg->dct[0] = '\0';
-	if (h->ldname.len && h->ldhead.len && strcmp(h->ldname.s, h->ldhead.s)) {
-		clean_title(h, text, &h->tmp);
-		if (likeness(h->ldhead.s, h->ldhead.len, h->tmp.s, h->tmp.len) > 0.75 &&
-		    likeness(h->ldname.s, h->ldname.len, h->tmp.s, h->tmp.len) <= 0.75)
-			set(t, &h->ldhead);
-		else
-			set(t, &h->ldname);
-	}
-	set(t, &h->ldname);
-	set(t, &h->ldhead);
-	set(t, &h->m[M_DCTITLE]);
-	set(t, &h->m[M_OGTITLE]);
-	set(t, &h->m[M_NAMETITLE]);
-	set(t, &h->m[M_TWTITLE]);
-	set(t, &h->m[M_PARSELYTITLE]);
-	if (!t->len) {
-		clean_title(h, text, &h->tmp);
-		set(t, &h->tmp);
-	}
-	/* The headline: the first h1 or h2 like the title, or the first h1. */
-	for (l = 0; l < h->ntl && t->len; l++)
-		if (h->tl[l].heading >= 1 && h->tl[l].heading <= 2 && likeness(t->s, t->len,
-		    text + h->tl[l].off, h->tl[l].len) > 0.75) {
-			head = l;
-			break;
-		}
-	/* else the first h1, if no article text comes before it */
-	for (l = 0; l < h->ntl && head == h->ntl; l++) {
-		if (h->tl[l].heading == 1) {
-			head = l;
-			if (!t->len)
-				buf_add(t, text + h->tl[l].off, h->tl[l].len);
-		} else if (!(h->lines[l].flags & HL_BOILER))
-			break;
-	}
-	if (head < h->ntl)
-		h->lines[head].flags = HL_HEADLINE;
-	set(&pg->author, &h->ldauthor);
-	set(&pg->author, &h->m[M_AUTHOR]);
-	set(&pg->author, &h->m[M_ARTAUTHOR]);
-	if (!pg->author.len && h->bynode >= 0 && h->nodes[h->bynode].first >= 0) {
-		for (l = (size_t)h->nodes[h->bynode].first; l < h->ntl; l++) {
-			int o = h->tl[l].owner;
-
-			while (o > 0 && o != h->bynode)
-				o = h->nodes[o].parent;
-			if (o != h->bynode)
-				break;
-			if (pg->author.len)
-				buf_addc(&pg->author, ' ');
-			buf_add(&pg->author, text + h->tl[l].off, h->tl[l].len);
-		}
-	}
-	set(&pg->url, &h->m[M_CANON]);
-	set(&pg->url, &h->m[M_OGURL]);
-	set(&pg->source, &h->m[M_SITE]);
-	set(&pg->source, &h->ldpub);
-	if (!pg->source.len && pg->url.len)
-		url_host(pg->url.s, &pg->source);
-	d = h->lddate.len ? h->lddate.s : h->m[M_PUBTIME].len ? h->m[M_PUBTIME].s :
-	    h->m[M_DATE].len ? h->m[M_DATE].s : h->m[M_TIME].len ? h->m[M_TIME].s : "";
-	if (!take_date(d, strlen(d), pg->dct) && h->m[M_TIME].len)
-		take_date(h->m[M_TIME].s, h->m[M_TIME].len, pg->dct);
+	score_choose(h, pg, out->s ? out->s : "");
+	meta_page(h, pg, out->s ? out->s : "");
+	return p->depth ? -1 : 0;
 }

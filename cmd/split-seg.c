@@ -687,6 +687,49 @@ emit(struct span **out, size_t *cap, size_t *cnt, size_t b, size_t e)
 	(*cnt)++;
 }
 
+/* The length of the longest line of s[0..n). */
+static size_t
+longest_line(const unsigned char *s, size_t n)
+{
+	const unsigned char *p;
+	size_t lb, longest = 0;
+
+	for (lb = 0; lb < n; lb = (size_t)(p - s) + 1) {
+		if (!(p = memchr(s + lb, '\n', n - lb)))
+			p = s + n;
+		if ((size_t)(p - s) - lb > longest)
+			longest = (size_t)(p - s) - lb;
+	}
+	return longest;
+}
+
+/*
+ * The run of terminators at s[i] and the closers after it into c (i, j,
+ * k, dots, ells, strong): the index after the closers.
+ */
+static size_t
+term_run(const unsigned char *s, size_t i, size_t n, struct cand *c)
+{
+	size_t tl, cl;
+
+	c->i = i;
+	c->dots = c->ells = c->strong = 0;
+	while (i < n && (tl = term_len(s, i, n))) {
+		if (s[i] == '.')
+			c->dots++;
+		else if (tl == 3 && s[i + 2] == 0xA6)
+			c->ells++;
+		else
+			c->strong++;
+		i += tl;
+	}
+	c->j = i;
+	while (i < n && (cl = closer_len(s, i, n)))
+		i += cl;
+	c->k = i;
+	return i;
+}
+
 /* Bytes that may start a run of terminal punctuation. */
 static const unsigned char interesting[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
@@ -698,8 +741,7 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 	const unsigned char *s = (const unsigned char *)str;
 	struct marker m;
 	struct cand c;
-	size_t cnt = 0, i, item, end, tl, cl, mark_end, brk = n, longest = 0, lb;
-	const unsigned char *p;
+	size_t cnt = 0, i, item, end, mark_end, brk = n, longest = 0;
 
 	c.ss = skip_space(s, 0, n);
 	if (c.ss >= n)
@@ -708,12 +750,7 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 	item = next_item(s, c.ss, n, &m);
 	if (memchr(s, '\n', n)) {
 		/* lines of a hard-wrapped paragraph: some breaks end sentences */
-		for (lb = 0; lb < n; lb = (size_t)(p - s) + 1) {
-			if (!(p = memchr(s + lb, '\n', n - lb)))
-				p = s + n;
-			if ((size_t)(p - s) - lb > longest)
-				longest = (size_t)(p - s) - lb;
-		}
+		longest = longest_line(s, n);
 		brk = next_break(s, c.ss, n, longest);
 	}
 	for (i = c.ss; i < n;) {
@@ -748,25 +785,11 @@ seg_split(const struct seg *g, const char *str, size_t n, struct span **out, siz
 			i = scan_stop(s, i + 1, item < brk ? item : brk);
 			continue;
 		}
-		if (!(tl = term_len(s, i, n))) {
+		if (!term_len(s, i, n)) {
 			i++;
 			continue;
 		}
-		c.i = i;
-		c.dots = c.ells = c.strong = 0;
-		while (i < n && (tl = term_len(s, i, n))) {
-			if (s[i] == '.')
-				c.dots++;
-			else if (tl == 3 && s[i + 2] == 0xA6)
-				c.ells++;
-			else
-				c.strong++;
-			i += tl;
-		}
-		c.j = i;
-		while (i < n && (cl = closer_len(s, i, n)))
-			i += cl;
-		c.k = i;
+		i = term_run(s, i, n, &c);
 		if (c.k < n && !space_at(s, c.k, n)) {
 			i = c.j;	/* inside a token: "U.S", "3.5", "Jr.'s" */
 			continue;

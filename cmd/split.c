@@ -1,10 +1,7 @@
 /*
  * lede-split: article files to one JSON record per sentence.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -13,7 +10,6 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <pcre2.h>
 
@@ -23,6 +19,7 @@
 #include "opt.h"
 #include "utf8.h"
 #include "scan.h"
+#include "split-files.h"
 #include "split-html.h"
 #include "split-seg.h"
 #include "split-src.h"
@@ -913,45 +910,6 @@ read_lines(struct doc *d, struct src *src)
 	return 0;
 }
 
-/* Does name[0..n) end in suffix, case aside? */
-static int
-ends(const char *name, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-
-	return n > k && strncasecmp(name + n - k, suffix, k) == 0;
-}
-
-/* Is it named as gzipped? */
-static int
-is_gz(const char *name)
-{
-	return ends(name, strlen(name), ".gz");
-}
-
-/* Is it named as a web page (foo.html, foo.htm.gz)? */
-static int
-is_html(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (is_gz(name))
-		n -= 3;
-	return ends(name, n, ".html") || ends(name, n, ".htm");
-}
-
-/* A file that a folder's walk takes: text, Markdown, a page, or one of them gzipped. */
-static int
-is_article(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (is_gz(name))
-		n -= 3;
-	return ends(name, n, ".txt") || ends(name, n, ".md") || ends(name, n, ".html") ||
-	    ends(name, n, ".htm");
-}
-
 /* meta of a page: what it says of itself. */
 static void
 page_meta_json(struct doc *d, const struct html_page *pg)
@@ -1088,13 +1046,13 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	src.gz = NULL;
 	src.gzmsg = NULL;
 	/* gzipped: by its name, or by its first two bytes (then read again from the start) */
-	for (gz = is_gz(name); ; gz = 1) {
+	for (gz = files_gz(name); ; gz = 1) {
 		if (gz && src_gz_open(&src, fd) < 0) {
 			warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
 			sp->status = EX_REJECT;
 			return;
 		}
-		if (Hflag || is_html(name))
+		if (Hflag || files_html(name))
 			err = read_page(d, &src);
 		else
 			err = read_lines(d, &src);
@@ -1121,135 +1079,11 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	flush_head(d);
 }
 
-/* A file, opened at dirfd (AT_FDCWD: path as it is); name is its last part. */
+/* article, as split-files calls it. */
 static void
-one_file_at(struct split *sp, int dirfd, const char *name, const char *path)
+article_fn(void *arg, int fd, const char *path, const char *name)
 {
-	int fd;
-
-	if (strcmp(path, "-") == 0) {
-		article(sp, 0, "-", "<stdin>");
-		return;
-	}
-	if ((fd = openat(dirfd, name, O_RDONLY)) < 0) {
-		warnm("%s: %s", path, strerror(errno));
-		sp->status = EX_REJECT;
-		return;
-	}
-	article(sp, fd, path, path);
-	close(fd);
-}
-
-static void
-one_file(struct split *sp, const char *path)
-{
-	one_file_at(sp, AT_FDCWD, path, path);
-}
-
-static void walk(struct split *, const char *);
-
-static void
-operand(struct split *sp, const char *path)
-{
-	struct stat st;
-
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		walk(sp, path);
-	else
-		one_file(sp, path);
-}
-
-struct entry {
-	char *name;
-	int type;	/* DT_REG, DT_DIR, or DT_UNKNOWN: ask stat(2) */
-};
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
-}
-
-/* A folder, in sorted order, its subfolders too; names with a dot first left out. */
-static void
-walk(struct split *sp, const char *path)
-{
-	struct stat st;
-	struct dirent *de;
-	struct buf sub = { 0 };
-	struct entry *e = NULL;
-	size_t n = 0, cap = 0, k, plen;
-	int type, dfd;
-	DIR *dir;
-
-	if (!(dir = opendir(path))) {
-		warnm("%s: %s", path, strerror(errno));
-		sp->status = EX_REJECT;
-		return;
-	}
-	while ((de = readdir(dir))) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			e = xrealloc(e, cap * sizeof *e);
-		}
-		e[n].name = xstrdup(de->d_name);
-		e[n++].type = de->d_type == DT_REG || de->d_type == DT_DIR ? de->d_type : DT_UNKNOWN;
-	}
-	qsort(e, n, sizeof *e, by_name);
-	/* Files are opened in the folder: the kernel looks up one name, not the path. */
-	dfd = dirfd(dir);
-	buf_adds(&sub, path);
-	if (path[strlen(path) - 1] != '/')
-		buf_addc(&sub, '/');
-	plen = sub.len;
-	for (k = 0; k < n; k++) {
-		sub.len = plen;
-		buf_adds(&sub, e[k].name);
-		type = e[k].type;
-		if (type == DT_UNKNOWN && fstatat(dfd, e[k].name, &st, 0) == 0)
-			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-		if (type == DT_DIR)
-			walk(sp, sub.s);
-		else if (type == DT_REG && !is_article(e[k].name)) {
-			if (vflag)
-				warnm("%s: skipped: not a .txt, .md, .html or .htm file, nor one gzipped",
-				    sub.s);
-		} else if (type == DT_REG)
-			/* A path too long for open(2) fails as it did. */
-			one_file_at(sp, sub.len < PATH_MAX ? dfd : AT_FDCWD,
-			    sub.len < PATH_MAX ? e[k].name : sub.s, sub.s);
-		free(e[k].name);
-	}
-	closedir(dir);
-	free(e);
-	buf_free(&sub);
-}
-
-static void
-files_from(struct split *sp, const char *list)
-{
-	FILE *fp = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-
-	if (!fp)
-		die(EX_ERR, "%s: %s", list, strerror(errno));
-	while ((n = getline(&line, &cap, fp)) > 0) {
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (n > 0)
-			operand(sp, line);
-	}
-	if (ferror(fp))
-		die(EX_ERR, "%s: %s", list, strerror(errno));
-	if (fp != stdin)
-		fclose(fp);
-	free(line);
+	article(arg, fd, path, name);
 }
 
 static int
@@ -1325,6 +1159,7 @@ main(int argc, char **argv)
 	};
 	static const char optstring[] = "bc:d:Hn:T:uvw";
 	struct split run = { 0 }, *sp = &run;
+	struct files fs = { 0 };
 	const char *config = NULL, *list = NULL;
 	char **av;
 	int ch, i;
@@ -1358,12 +1193,16 @@ main(int argc, char **argv)
 	setup(&sp->lang, config);
 	exit_out = &sp->out;
 	atexit(flush_at_exit);	/* records not yet written, when a fatal error exits */
+	fs.fn = article_fn;
+	fs.arg = sp;
+	fs.verbose = vflag;
+	fs.status = &sp->status;
 	if (list)
-		files_from(sp, list);
+		files_from(&fs, list);
 	for (i = 0; i < argc; i++)
-		operand(sp, argv[i]);
+		files_operand(&fs, argv[i]);
 	if (!list && argc == 0)
-		one_file(sp, "-");
+		files_one(&fs, "-");
 	out_flush(&sp->out);
 	exit_out = NULL;	/* run ends with main */
 	out_finish(stdout);
