@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "conf.h"
+#include "hash.h"
 #include "utf8.h"
 #include "split-html-int.h"
 #include "util.h"
@@ -428,13 +429,11 @@ style_hides(const char *v, size_t n)
 static unsigned
 hash_val(const char *v, size_t n)
 {
-	unsigned x = 2166136261u;
-	size_t i;
+	unsigned x;
 
 	if (!v || !n)
 		return 0;
-	for (i = 0; i < n; i++)
-		x = (x ^ (unsigned char)v[i]) * 16777619u;
+	x = hash_bytes(v, n);
 	return x ? x : 1;
 }
 
@@ -484,13 +483,10 @@ rawtext(const char *name)
 static const struct taginfo *
 tag_info(struct html *h, const char *name, struct taginfo *spare)
 {
-	unsigned x = 2166136261u;
-	const char *c;
+	unsigned x = hash_bytes(name, strlen(name));
 	struct taginfo *t;
 	size_t k;
 
-	for (c = name; *c; c++)
-		x = (x ^ (unsigned char)*c) * 16777619u;
 	if (!h->tags)
 		h->tags = xcalloc(TAGSLOTS, sizeof *h->tags);
 	for (k = x % TAGSLOTS; h->tags[k].used; k = (k + 1) % TAGSLOTS)
