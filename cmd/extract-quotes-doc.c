@@ -14,7 +14,7 @@
 void
 qdoc_reset(struct qdoc *d)
 {
-	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = 0;
+	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = d->nrun = 0;
 	buf_reset(&d->pool);
 }
 
@@ -27,6 +27,7 @@ qdoc_free(struct qdoc *d)
 	free(d->q);
 	free(d->w);
 	free(d->in);
+	free(d->run);
 	free(d->sp);
 	buf_free(&d->pool);
 	memset(d, 0, sizeof *d);

@@ -56,7 +56,16 @@ piece(struct qdoc *d, size_t om, size_t cm, int closed, int cont)
 	q->cont = cont;
 	q->speaker = q->speaker2 = -1;
 	q->rec = qdoc_rec(d, s);
-	memset(d->in + om, 1, (closed ? cm + 1 : cm) - om);
+	e = closed ? cm + 1 : cm;
+	memset(d->in + om, 1, e - om);
+	/* pieces come in order: a stretch of in[] grows or a new one starts */
+	if (d->nrun && d->run[d->nrun - 1].e >= om) {
+		if (d->run[d->nrun - 1].e < e)
+			d->run[d->nrun - 1].e = e;
+	} else {
+		GROW(d->run, d->nrun, d->runcap, d->nrun + 1);
+		d->run[d->nrun++] = (struct qrun){ om, e };
+	}
 }
 
 static int
@@ -227,7 +236,7 @@ qscan(struct qdoc *d, const struct qlex *l)
 	struct scan sc = { 0 };
 	size_t i, j;
 
-	d->nq = d->nw = 0;
+	d->nq = d->nw = d->nrun = 0;
 	if (d->n > d->incap) {
 		d->incap = d->n * 2;
 		d->in = xrealloc(d->in, d->incap);
