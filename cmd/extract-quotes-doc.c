@@ -41,6 +41,13 @@ special(struct qdoc *d, size_t pos)
 	d->sp[d->nsp++] = pos;
 }
 
+/* Is the ASCII byte p[i] one pair() looks at: '"', '\n', or the first ' of ''? */
+static inline int
+special_at(const unsigned char *p, size_t i, size_t n)
+{
+	return p[i] == '"' || p[i] == '\n' || (p[i] == '\'' && i + 1 < n && p[i + 1] == '\'');
+}
+
 static void
 addcp(struct qdoc *d, uint32_t c)
 {
@@ -63,12 +70,17 @@ add_ascii(struct qdoc *d, const unsigned char *p, size_t i, size_t n)
 		const __m128i z = _mm_setzero_si128();
 		__m128i v = _mm_loadu_si128((const void *)(p + i)), lo, hi;
 		uint32_t *t = d->t + d->n;
-		unsigned m;
+		unsigned m, a;
 
 		if (_mm_movemask_epi8(v))
 			break;
 		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		/* '' for a double mark: its first ' (the next block's first byte seen too) */
+		if ((a = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))))) {
+			unsigned nx = i + 16 < n && p[i + 16] == '\'';
+			m |= a & (a >> 1 | nx << 15);
+		}
 		for (; m; m &= m - 1)
 			special(d, d->n + (size_t)__builtin_ctz(m));
 		lo = _mm_unpacklo_epi8(v, z);
@@ -88,12 +100,13 @@ add_ascii(struct qdoc *d, const unsigned char *p, size_t i, size_t n)
 		uint64_t y = x ^ 0x2222222222222222ULL, z = x ^ 0x0A0A0A0A0A0A0A0AULL;
 		if (x & 0x8080808080808080ULL)
 			break;
-		/* a '"' or a '\n' among them (a zero byte of y or z) */
-		if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z)) &
-		    0x8080808080808080ULL) {
+		uint64_t w = x ^ 0x2727272727272727ULL;
+		/* a '"', a '\n' or a '\'' among them (a zero byte of y, z or w) */
+		if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z) |
+		    ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) {
 			size_t j;
 			for (j = 0; j < 8; j++)
-				if (p[i + j] == '"' || p[i + j] == '\n')
+				if (special_at(p, i + j, n))
 					special(d, d->n + j);
 		}
 		t[0] = p[i], t[1] = p[i + 1], t[2] = p[i + 2], t[3] = p[i + 3];
@@ -134,7 +147,7 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 		if ((i = add_ascii(d, p, i, n)) >= n)
 			break;
 		if (p[i] < 0x80) {
-			if (p[i] == '"' || p[i] == '\n')
+			if (special_at(p, i, n))
 				special(d, d->n);
 			d->t[d->n++] = p[i++];
 			continue;
