@@ -9,6 +9,7 @@
 #endif
 
 #include "extract-quotes-text.h"
+#include "scan.h"
 #include "utf8.h"
 
 void
@@ -261,30 +262,13 @@ qdoc_json(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 	o = (unsigned char *)b->s + b->len;
 	*o++ = '"';
 	for (i = s; i < e; i++) {
+		/* plain ASCII code points, none to escape, many at a time */
+		size_t j = scan_narrow32(d->t, i, e, o);
 		uint32_t c;
-#ifdef __SSE2__
-		/* sixteen plain ASCII code points, none to escape, at a time */
-		while (i + 16 <= e) {
-			const __m128i *v = (const void *)(d->t + i), lim = _mm_set1_epi32(0x7F);
-			__m128i a = _mm_loadu_si128(v), b1 = _mm_loadu_si128(v + 1);
-			__m128i c1 = _mm_loadu_si128(v + 2), d1 = _mm_loadu_si128(v + 3), w;
 
-			if (_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmpgt_epi32(a, lim), _mm_cmpgt_epi32(b1, lim)),
-			    _mm_or_si128(_mm_cmpgt_epi32(c1, lim), _mm_cmpgt_epi32(d1, lim)))))
-				break;
-			w = _mm_packus_epi16(_mm_packs_epi32(a, b1), _mm_packs_epi32(c1, d1));
-			if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)),
-			    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
-			    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))))))
-				break;
-			_mm_storeu_si128((void *)o, w);
-			o += 16;
-			i += 16;
-		}
-		if (i >= e)
+		o += j - i;
+		if ((i = j) >= e)
 			break;
-#endif
 		c = d->t[i];
 		if (c >= 0x80) {
 			o += utf8_enc((char *)o, c);

@@ -453,4 +453,63 @@ scan_word16(const unsigned char *p, unsigned char *q)
 	return scan_word16_plain(p, q);
 #endif
 }
+
+/*
+ * ---- code points to bytes while they are plain JSON text ----
+ * Copies t[i, ...) to o[0, ...), one byte each, while each code point
+ * is ASCII from 0x20 that a JSON string holds as is (neither '"' nor
+ * '\\'); returns where it stopped, as the other scans.  o must have room
+ * for end - i bytes.  Only the SSE2 way, sixteen at a time, is faster.
+ */
+
+static inline size_t
+scan_narrow32_plain(const uint32_t *t, size_t i, size_t end, unsigned char *o)
+{
+	for (; i < end; i++, o++) {
+		uint32_t c = t[i];
+
+		if (c < 0x20 || c > 0x7F || c == '"' || c == '\\')
+			break;
+		*o = (unsigned char)c;
+	}
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_narrow32_sse2(const uint32_t *t, size_t i, size_t end, unsigned char *o)
+{
+	const __m128i lim = _mm_set1_epi32(0x7F);
+	size_t i0 = i;
+
+	for (; i + 16 <= end; i += 16) {
+		const __m128i *v = (const __m128i *)(t + i);
+		__m128i a = _mm_loadu_si128(v), b = _mm_loadu_si128(v + 1);
+		__m128i c = _mm_loadu_si128(v + 2), d = _mm_loadu_si128(v + 3), w;
+
+		/* above 0x7F (as signed: a code point is under 2^31) */
+		if (_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpgt_epi32(a, lim), _mm_cmpgt_epi32(b, lim)),
+		    _mm_or_si128(_mm_cmpgt_epi32(c, lim), _mm_cmpgt_epi32(d, lim)))))
+			break;
+		w = _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)),
+		    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))))))
+			break;
+		_mm_storeu_si128((__m128i *)(o + (i - i0)), w);
+	}
+	return scan_narrow32_plain(t, i, end, o + (i - i0));
+}
+#endif
+
+static inline size_t
+scan_narrow32(const uint32_t *t, size_t i, size_t end, unsigned char *o)
+{
+#if SCAN_SSE2
+	return scan_narrow32_sse2(t, i, end, o);
+#else
+	return scan_narrow32_plain(t, i, end, o);
+#endif
+}
 #endif

@@ -167,6 +167,37 @@ check_word16(int (*f)(const unsigned char *, unsigned char *))
 	return 1;
 }
 
+/* scan_narrow32 over code points: every alignment, length and start, each way against plain. */
+static int
+check_narrow32(size_t (*f)(const uint32_t *, size_t, size_t, unsigned char *))
+{
+	static const uint32_t edge[] = { 0, 0x1F, 0x20, 'a', 'Z', '"', '\\', 0x7E, 0x7F, 0x80,
+	    0xFF, 0x100, 0x2019, 0x10FFFF, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x22222222 };
+	uint32_t t[MAXLEN + ALIGN];
+	unsigned char o1[MAXLEN + ALIGN], o2[MAXLEN + ALIGN];
+	size_t len, i, k, r1, r2;
+	int rep;
+
+	for (rep = 0; rep < 3000; rep++) {
+		/* mostly plain text, with one edge value now and then */
+		for (k = 0; k < MAXLEN + ALIGN; k++)
+			t[k] = rnd() % 23 ? 0x20 + rnd() % 0x60 : edge[rnd() % (sizeof edge / sizeof *edge)];
+		if (rep < (int)(sizeof edge / sizeof *edge))
+			for (k = 0; k < MAXLEN + ALIGN; k++)
+				t[k] = k == (size_t)rep % 37 ? edge[rep] : 'x';
+		for (len = 0; len <= MAXLEN; len++)
+			for (i = 0; i <= len; i += len / 3 + 1) {
+				memset(o1, 0xAA, sizeof o1);
+				memset(o2, 0xAA, sizeof o2);
+				r1 = f(t + rep % ALIGN, i, len, o1);
+				r2 = scan_narrow32_plain(t + rep % ALIGN, i, len, o2);
+				if (r1 != r2 || memcmp(o1, o2, sizeof o1) != 0)
+					return 0;
+			}
+	}
+	return 1;
+}
+
 int
 main(void)
 {
@@ -203,6 +234,10 @@ main(void)
 	bad = each_buffer(check_load);
 	ok(bad < 0, "scan_load64le", bad);
 	ok(check_word16(scan_word16), "scan_word16", 0);
+	ok(check_narrow32(scan_narrow32), "scan_narrow32", 0);
+#if SCAN_SSE2
+	ok(check_narrow32(scan_narrow32_sse2), "scan_narrow32_sse2", 0);
+#endif
 	printf("# fast ways: sse2 %d, swar %d\n", SCAN_SSE2, SCAN_SWAR);
 	printf("1..%d\n", ntest);
 	return 0;
