@@ -4,9 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "extract-quotes-text.h"
 #include "scan.h"
@@ -58,66 +55,6 @@ addcp(struct qdoc *d, uint32_t c)
 	d->t[d->n++] = c;
 }
 
-/*
- * Appends the plain ASCII run at p[i, n), sixteen or eight bytes at a
- * time, and returns where it stopped: at a byte past ASCII, or short of
- * a whole block.
- */
-static size_t
-add_ascii(struct qdoc *d, const unsigned char *p, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	while (i + 16 <= n) {
-		const __m128i z = _mm_setzero_si128();
-		__m128i v = _mm_loadu_si128((const void *)(p + i)), lo, hi;
-		uint32_t *t = d->t + d->n;
-		unsigned m, a;
-
-		if (_mm_movemask_epi8(v))
-			break;
-		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
-		/* '' for a double mark: its first ' (the next block's first byte seen too) */
-		if ((a = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))))) {
-			unsigned nx = i + 16 < n && p[i + 16] == '\'';
-			m |= a & (a >> 1 | nx << 15);
-		}
-		for (; m; m &= m - 1)
-			special(d, d->n + (size_t)__builtin_ctz(m));
-		lo = _mm_unpacklo_epi8(v, z);
-		hi = _mm_unpackhi_epi8(v, z);
-		_mm_storeu_si128((void *)t, _mm_unpacklo_epi16(lo, z));
-		_mm_storeu_si128((void *)(t + 4), _mm_unpackhi_epi16(lo, z));
-		_mm_storeu_si128((void *)(t + 8), _mm_unpacklo_epi16(hi, z));
-		_mm_storeu_si128((void *)(t + 12), _mm_unpackhi_epi16(hi, z));
-		d->n += 16;
-		i += 16;
-	}
-#endif
-	while (i + 8 <= n) {
-		uint64_t x;
-		uint32_t *t = d->t + d->n;
-		memcpy(&x, p + i, 8);
-		uint64_t y = x ^ 0x2222222222222222ULL, z = x ^ 0x0A0A0A0A0A0A0A0AULL;
-		if (x & 0x8080808080808080ULL)
-			break;
-		uint64_t w = x ^ 0x2727272727272727ULL;
-		/* a '"', a '\n' or a '\'' among them (a zero byte of y, z or w) */
-		if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z) |
-		    ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) {
-			size_t j;
-			for (j = 0; j < 8; j++)
-				if (special_at(p, i + j, n))
-					special(d, d->n + j);
-		}
-		t[0] = p[i], t[1] = p[i + 1], t[2] = p[i + 2], t[3] = p[i + 3];
-		t[4] = p[i + 4], t[5] = p[i + 5], t[6] = p[i + 6], t[7] = p[i + 7];
-		d->n += 8;
-		i += 8;
-	}
-	return i;
-}
-
 void
 qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long para)
 {
@@ -145,7 +82,11 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
 	d->bad = 0;
 	while (i < n) {
-		if ((i = add_ascii(d, p, i, n)) >= n)
+		/* plain ASCII, many bytes at a time, up to a byte pair() may want */
+		size_t j = scan_widen(p, i, n, d->t + d->n);
+
+		d->n += j - i;
+		if ((i = j) >= n)
 			break;
 		if (p[i] < 0x80) {
 			if (special_at(p, i, n))

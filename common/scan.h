@@ -512,4 +512,86 @@ scan_narrow32(const uint32_t *t, size_t i, size_t end, unsigned char *o)
 	return scan_narrow32_plain(t, i, end, o);
 #endif
 }
+
+/*
+ * ---- bytes to code points up to a byte past ASCII, '"', '\n' or '\'' ----
+ * Copies s[i, ...) to t[0, ...), a code point a byte, while each byte
+ * is ASCII and none of '"', '\n', '\'' (where a quotation mark or a
+ * paragraph may be); returns where it stopped, as the other scans.  t
+ * must have room for end - i code points: the fast ways may write past
+ * the stop, up to their block's end.
+ */
+
+static inline int
+scan_widen_stop(unsigned c)
+{
+	return c >= 0x80 || c == '"' || c == '\n' || c == '\'';
+}
+
+static inline size_t
+scan_widen_plain(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+	for (; i < end && !scan_widen_stop(s[i]); i++)
+		*t++ = s[i];
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_widen_sse2(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+	const __m128i z = _mm_setzero_si128();
+	int m;
+
+	for (; i + 16 <= end; i += 16, t += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i)), lo, hi;
+
+		/* the high bit, or one of the three bytes */
+		m = _mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')))));
+		lo = _mm_unpacklo_epi8(v, z);
+		hi = _mm_unpackhi_epi8(v, z);
+		_mm_storeu_si128((__m128i *)t, _mm_unpacklo_epi16(lo, z));
+		_mm_storeu_si128((__m128i *)(t + 4), _mm_unpackhi_epi16(lo, z));
+		_mm_storeu_si128((__m128i *)(t + 8), _mm_unpacklo_epi16(hi, z));
+		_mm_storeu_si128((__m128i *)(t + 12), _mm_unpackhi_epi16(hi, z));
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+	}
+	return scan_widen_plain(s, i, end, t);
+}
+#endif
+
+#if SCAN_SWAR
+static inline size_t
+scan_widen_swar(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+	uint64_t x, m;
+	int k;
+
+	for (; i + 8 <= end; i += 8, t += 8) {
+		memcpy(&x, s + i, 8);
+		m = (x & SCAN_HIGH) | SCAN_EQ(x, '"') | SCAN_EQ(x, '\n') | SCAN_EQ(x, '\'');
+		for (k = 0; k < 8; k++)
+			t[k] = s[i + (size_t)k];
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_widen_plain(s, i, end, t);
+}
+#endif
+
+static inline size_t
+scan_widen(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+#if SCAN_SSE2
+	return scan_widen_sse2(s, i, end, t);
+#elif SCAN_SWAR
+	return scan_widen_swar(s, i, end, t);
+#else
+	return scan_widen_plain(s, i, end, t);
+#endif
+}
 #endif
