@@ -13,7 +13,7 @@
  * under QSENTENCE tokens away, else only its last QWINDOW tokens.
  */
 #define QSENTENCE 400
-#define QWINDOW 64
+#define QWINDOW 32
 
 /* The state of one document's scan. */
 struct scan {
