@@ -634,45 +634,78 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 }
 
 /*
- * Where the sentence of the quotation opening at om starts, from *floor
- * (its record's start) on: after the last clause end before om.  Leaves
- * in sc->tk the tokens from there to om, and returns 1 if they must be
- * split again (the 400 were reached).
+ * Reads the tokens of the record that starts at cs up to om, on from
+ * where the last call stopped (quotations come in order), noting the
+ * last clause end and the starts of the tokens after it: each token of
+ * a record is read about once, however many quotations it holds.
  */
-static int
-sentence_start(struct scan *sc, size_t om, size_t *floor)
+static void
+walk(struct scan *sc, size_t cs, size_t om)
 {
+	struct toks *tk = &sc->tk;
 	size_t k;
 
-	/* The sentence may start inside the record, if the split missed it. */
-	qtok_split(sc->d, sc->l, *floor, om, &sc->tk, 400);
-	for (k = sc->tk.n; k > 0; k--) {
-		const struct tok *t = &sc->tk.v[k - 1];
-		if (t->kind == T_PUNCT && is_hard(t->c)) {
-			*floor = t->b;
+	if (!sc->ss.on || sc->ss.cs != cs || om < sc->ss.pos) {
+		sc->ss.on = 1;
+		sc->ss.any = 0;
+		sc->ss.cs = sc->ss.pos = sc->ss.hard = cs;
+		sc->ss.seen = 0;
+	}
+	for (;;) {
+		qtok_split(sc->d, sc->l, sc->ss.pos, om, tk, 256);
+		for (k = 0; k < tk->n; k++) {
+			const struct tok *t = &tk->v[k];
+			if (sc->ss.any && t->a <= sc->ss.lasta)
+				continue;	/* read by the last call */
+			sc->ss.any = 1;
+			sc->ss.lasta = t->a;
+			if (t->kind == T_PUNCT && is_hard(t->c)) {
+				sc->ss.hard = t->b;
+				sc->ss.seen = 0;
+				continue;
+			}
+			sc->ss.ring[sc->ss.seen++ % QWINDOW] = t->a;
+		}
+		/*
+		 * A token's start is where a split from anywhere before
+		 * meets it: the last one, cut at om, is read again next time.
+		 */
+		if (tk->n < 256 || tk->v[tk->n - 1].b >= om) {
+			if (tk->n)
+				sc->ss.pos = tk->v[tk->n - 1].a;
 			break;
 		}
+		sc->ss.pos = tk->v[tk->n - 1].b;
 	}
-	/*
-	 * Tokens depend only on where qtok_split starts: unless the 400 were
-	 * reached, those after the point are what qtok_split(floor) gives.
-	 */
-	if (sc->tk.n >= 400)
-		return 1;
-	if (k)
-		memmove(sc->tk.v, sc->tk.v + k, (sc->tk.n - k) * sizeof *sc->tk.v);
-	sc->tk.n -= k;
-	return 0;
+}
+
+/*
+ * Where the sentence of the quotation opening at om starts, from *floor
+ * (its record's start) on: after the last clause end before om, or
+ * QWINDOW tokens before om if that is QSENTENCE tokens or more away.
+ * Leaves in sc->tk the tokens from there to om.
+ */
+static void
+sentence_start(struct scan *sc, size_t om, size_t *floor)
+{
+	walk(sc, *floor, om);
+	if (sc->ss.seen < QSENTENCE) {
+		*floor = sc->ss.hard;
+		qtok_split(sc->d, sc->l, *floor, om, &sc->tk, QSENTENCE);
+	} else {
+		/* no sentence: a transcript, a list with no full stop */
+		*floor = sc->ss.ring[sc->ss.seen % QWINDOW];
+		qtok_split(sc->d, sc->l, *floor, om, &sc->tk, QWINDOW);
+	}
 }
 
 /*
  * The patterns around quotation g, whose sentence starts at floor (with
- * its tokens in sc->tk unless retok): after it if it opens the
- * sentence, else before it, then after it.
+ * its tokens in sc->tk): after it if it opens the sentence, else before
+ * it, then after it.
  */
 static void
-patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int retok,
-    struct attr *at)
+patterns(struct scan *sc, const struct quote *g, size_t floor, int start, struct attr *at)
 {
 	struct qdoc *d = sc->d;
 	struct toks *tk = &sc->tk;
@@ -685,8 +718,6 @@ patterns(struct scan *sc, const struct quote *g, size_t floor, int start, int re
 		attr_after(sc, g, at);
 		return;
 	}
-	if (retok)
-		qtok_split(d, sc->l, floor, g->om, tk, 400);
 	attr_in(sc, tk, 0, tk->n, floor, g->om, at);
 	/* "Manchester City boss Kevin Keegan: “…”" */
 	k = tk->n;
@@ -932,13 +963,13 @@ qattr_quote(struct scan *sc, size_t qi, size_t last)
 	struct quote g = d->q[qi];
 	size_t rec = qdoc_rec(d, g.om), floor = d->r[rec].cs;
 	struct attr at;
-	int start, retok;
+	int start;
 
 	g.e = d->q[last].e;
 	g.cm = d->q[last].cm;
 	g.closed = d->q[last].closed;
-	retok = sentence_start(sc, g.om, &floor);
+	sentence_start(sc, g.om, &floor);
 	start = at_start(d, floor, g.om);
-	patterns(sc, &g, floor, start, retok, &at);
+	patterns(sc, &g, floor, start, &at);
 	mark(sc, &g, qi, last, floor, start, raw_id(sc, speaker_id(sc, qi, rec, start, &at), &at), &at);
 }

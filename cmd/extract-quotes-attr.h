@@ -8,6 +8,13 @@
 #define EXTRACT_QUOTES_ATTR_H
 #include "extract-quotes-text.h"
 
+/*
+ * A quotation's sentence is read whole back to its start if that is
+ * under QSENTENCE tokens away, else only its last QWINDOW tokens.
+ */
+#define QSENTENCE 400
+#define QWINDOW 32
+
 /* The state of one document's scan. */
 struct scan {
 	struct qdoc *d;
@@ -18,6 +25,16 @@ struct scan {
 	long last;		/* the last speaker entity, or -1 */
 	struct buf name;
 	size_t lastrec;
+	/*
+	 * sentence_start's walk through the record of the last quotation:
+	 * tokens read up to pos (a token's start), the end of the last
+	 * clause end, the tokens seen since, the starts of the last of them.
+	 */
+	struct {
+		int on, any;
+		size_t cs, pos, hard, seen, lasta;
+		size_t ring[QWINDOW];
+	} ss;
 	/* pron_subject's answers for recent records: 0 none, 1 no, 2 yes */
 	struct { size_t r; unsigned cls; unsigned char v; } ps[8];
 };

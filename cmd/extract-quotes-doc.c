@@ -4,17 +4,15 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "extract-quotes-text.h"
+#include "scan.h"
 #include "utf8.h"
 
 void
 qdoc_reset(struct qdoc *d)
 {
-	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = 0;
+	d->n = d->nr = d->ne = d->nq = d->nw = d->nsp = d->nrun = 0;
 	buf_reset(&d->pool);
 }
 
@@ -27,6 +25,7 @@ qdoc_free(struct qdoc *d)
 	free(d->q);
 	free(d->w);
 	free(d->in);
+	free(d->run);
 	free(d->sp);
 	buf_free(&d->pool);
 	memset(d, 0, sizeof *d);
@@ -40,6 +39,13 @@ special(struct qdoc *d, size_t pos)
 	d->sp[d->nsp++] = pos;
 }
 
+/* Is the ASCII byte p[i] one pair() looks at: '"', '\n', or the first ' of ''? */
+static inline int
+special_at(const unsigned char *p, size_t i, size_t n)
+{
+	return p[i] == '"' || p[i] == '\n' || (p[i] == '\'' && i + 1 < n && p[i + 1] == '\'');
+}
+
 static void
 addcp(struct qdoc *d, uint32_t c)
 {
@@ -47,60 +53,6 @@ addcp(struct qdoc *d, uint32_t c)
 	if (c >= 0x80 || c == '"' || c == '\n')
 		special(d, d->n);
 	d->t[d->n++] = c;
-}
-
-/*
- * Appends the plain ASCII run at p[i, n), sixteen or eight bytes at a
- * time, and returns where it stopped: at a byte past ASCII, or short of
- * a whole block.
- */
-static size_t
-add_ascii(struct qdoc *d, const unsigned char *p, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	while (i + 16 <= n) {
-		const __m128i z = _mm_setzero_si128();
-		__m128i v = _mm_loadu_si128((const void *)(p + i)), lo, hi;
-		uint32_t *t = d->t + d->n;
-		unsigned m;
-
-		if (_mm_movemask_epi8(v))
-			break;
-		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
-		for (; m; m &= m - 1)
-			special(d, d->n + (size_t)__builtin_ctz(m));
-		lo = _mm_unpacklo_epi8(v, z);
-		hi = _mm_unpackhi_epi8(v, z);
-		_mm_storeu_si128((void *)t, _mm_unpacklo_epi16(lo, z));
-		_mm_storeu_si128((void *)(t + 4), _mm_unpackhi_epi16(lo, z));
-		_mm_storeu_si128((void *)(t + 8), _mm_unpacklo_epi16(hi, z));
-		_mm_storeu_si128((void *)(t + 12), _mm_unpackhi_epi16(hi, z));
-		d->n += 16;
-		i += 16;
-	}
-#endif
-	while (i + 8 <= n) {
-		uint64_t x;
-		uint32_t *t = d->t + d->n;
-		memcpy(&x, p + i, 8);
-		uint64_t y = x ^ 0x2222222222222222ULL, z = x ^ 0x0A0A0A0A0A0A0A0AULL;
-		if (x & 0x8080808080808080ULL)
-			break;
-		/* a '"' or a '\n' among them (a zero byte of y or z) */
-		if ((((y - 0x0101010101010101ULL) & ~y) | ((z - 0x0101010101010101ULL) & ~z)) &
-		    0x8080808080808080ULL) {
-			size_t j;
-			for (j = 0; j < 8; j++)
-				if (p[i + j] == '"' || p[i + j] == '\n')
-					special(d, d->n + j);
-		}
-		t[0] = p[i], t[1] = p[i + 1], t[2] = p[i + 2], t[3] = p[i + 3];
-		t[4] = p[i + 4], t[5] = p[i + 5], t[6] = p[i + 6], t[7] = p[i + 7];
-		d->n += 8;
-		i += 8;
-	}
-	return i;
 }
 
 void
@@ -130,10 +82,14 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	GROW(d->t, d->n, d->tcap, d->n + n);	/* no more code points than bytes */
 	d->bad = 0;
 	while (i < n) {
-		if ((i = add_ascii(d, p, i, n)) >= n)
+		/* plain ASCII, many bytes at a time, up to a byte pair() may want */
+		size_t j = scan_widen(p, i, n, d->t + d->n);
+
+		d->n += j - i;
+		if ((i = j) >= n)
 			break;
 		if (p[i] < 0x80) {
-			if (p[i] == '"' || p[i] == '\n')
+			if (special_at(p, i, n))
 				special(d, d->n);
 			d->t[d->n++] = p[i++];
 			continue;
@@ -247,30 +203,13 @@ qdoc_json(const struct qdoc *d, size_t s, size_t e, struct buf *b)
 	o = (unsigned char *)b->s + b->len;
 	*o++ = '"';
 	for (i = s; i < e; i++) {
+		/* plain ASCII code points, none to escape, many at a time */
+		size_t j = scan_narrow32(d->t, i, e, o);
 		uint32_t c;
-#ifdef __SSE2__
-		/* sixteen plain ASCII code points, none to escape, at a time */
-		while (i + 16 <= e) {
-			const __m128i *v = (const void *)(d->t + i), lim = _mm_set1_epi32(0x7F);
-			__m128i a = _mm_loadu_si128(v), b1 = _mm_loadu_si128(v + 1);
-			__m128i c1 = _mm_loadu_si128(v + 2), d1 = _mm_loadu_si128(v + 3), w;
 
-			if (_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmpgt_epi32(a, lim), _mm_cmpgt_epi32(b1, lim)),
-			    _mm_or_si128(_mm_cmpgt_epi32(c1, lim), _mm_cmpgt_epi32(d1, lim)))))
-				break;
-			w = _mm_packus_epi16(_mm_packs_epi32(a, b1), _mm_packs_epi32(c1, d1));
-			if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)),
-			    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
-			    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))))))
-				break;
-			_mm_storeu_si128((void *)o, w);
-			o += 16;
-			i += 16;
-		}
-		if (i >= e)
+		o += j - i;
+		if ((i = j) >= e)
 			break;
-#endif
 		c = d->t[i];
 		if (c >= 0x80) {
 			o += utf8_enc((char *)o, c);

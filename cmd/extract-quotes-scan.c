@@ -10,7 +10,7 @@
 
 /* ---- pairing the marks ---- */
 
-enum fam { F_NONE, F_CURLY, F_STRAIGHT, F_GUIL, F_GUILR, F_LOW, F_SWED, F_TWIN };
+enum fam { F_NONE, F_CURLY, F_STRAIGHT, F_GUIL, F_GUILR, F_LOW, F_SWED, F_TWIN, F_ATWIN };
 
 static void
 warn(struct qdoc *d, size_t pos, const char *msg)
@@ -37,8 +37,8 @@ piece(struct qdoc *d, size_t om, size_t cm, int closed, int cont)
 	size_t s = om + 1, e = cm;
 	struct quote *q;
 
-	if (d->t[om] == 0x2018 && s < e && d->t[s] == 0x2018)
-		s++;	/* ‘‘…’’ */
+	if ((d->t[om] == 0x2018 || d->t[om] == '\'') && s < e && d->t[s] == d->t[om])
+		s++;	/* ‘‘…’’, ''…'' */
 	while (s < e && is_space(d->t[s]))
 		s++;
 	while (e > s && is_space(d->t[e - 1]))
@@ -56,7 +56,16 @@ piece(struct qdoc *d, size_t om, size_t cm, int closed, int cont)
 	q->cont = cont;
 	q->speaker = q->speaker2 = -1;
 	q->rec = qdoc_rec(d, s);
-	memset(d->in + om, 1, (closed ? cm + 1 : cm) - om);
+	e = closed ? cm + 1 : cm;
+	memset(d->in + om, 1, e - om);
+	/* pieces come in order: a stretch of in[] grows or a new one starts */
+	if (d->nrun && d->run[d->nrun - 1].e >= om) {
+		if (d->run[d->nrun - 1].e < e)
+			d->run[d->nrun - 1].e = e;
+	} else {
+		GROW(d->run, d->nrun, d->runcap, d->nrun + 1);
+		d->run[d->nrun++] = (struct qrun){ om, e };
+	}
 }
 
 static int
@@ -70,6 +79,7 @@ opens(enum fam f, uint32_t c)
 	case F_LOW: return c == 0x201E;
 	case F_SWED: return c == 0x201D;
 	case F_TWIN: return c == 0x2018;
+	case F_ATWIN: return c == '\'';
 	default: return 0;
 	}
 }
@@ -80,7 +90,7 @@ closes(enum fam f, uint32_t c)
 	switch (f) {
 	case F_CURLY: return c == 0x201D;
 	case F_SWED: return c == 0x201D || c == 0x201C;	/* ”…” and ”…“ */
-	case F_TWIN: return c == 0x201D;
+	case F_TWIN: case F_ATWIN: return c == 0x201D;
 	case F_STRAIGHT: return c == '"';
 	case F_GUIL: return c == 0x00BB;
 	case F_GUILR: return c == 0x00AB;
@@ -133,6 +143,12 @@ opening(struct qdoc *d, size_t *ip)
 		/* ‘‘…’’: two single marks for a double one */
 		*ip = i + 1;
 		return F_TWIN;
+	} else if (c == '\'') {
+		/* ''…'': two ASCII marks for a double one, as some wires write it */
+		if (i + 2 < d->n && is_alnum(d->t[i + 2]) && (i == 0 || !is_alnum(d->t[i - 1]))) {
+			*ip = i + 1;
+			return F_ATWIN;
+		}
 	} else if (c == 0x2018 && open_ctx(d, i) && is_alnum(d->t[i + 1]) &&
 	    (j = single_close(d, i))) {
 		piece(d, i, j, 1, 0);
@@ -160,7 +176,7 @@ pair(struct qdoc *d)
 		if (f == F_NONE) {
 			size_t at = i;
 			if ((f = opening(d, &i)) != F_NONE)
-				om = f == F_TWIN ? at : i, cont = 0;	/* ‘‘ opens at its first mark */
+				om = f == F_TWIN || f == F_ATWIN ? at : i, cont = 0;	/* ‘‘ opens at its first mark */
 			continue;
 		}
 		if (opens(f, c) && open_ctx(d, i) && i >= om + 3 && is_space(d->t[i - 1]) &&
@@ -180,9 +196,9 @@ pair(struct qdoc *d)
 			f = F_NONE;
 			continue;
 		}
-		/* ’’ (or '' kept as two ’) closing a double quotation */
-		if (c == 0x2019 && i + 1 < d->n && d->t[i + 1] == 0x2019 && i > om + 1 &&
-		    (f == F_CURLY || f == F_STRAIGHT || f == F_TWIN || f == F_LOW)) {
+		/* ’’ or '' closing a double quotation */
+		if ((c == 0x2019 || c == '\'') && i + 1 < d->n && d->t[i + 1] == c && i > om + 1 &&
+		    (f == F_CURLY || f == F_STRAIGHT || f == F_TWIN || f == F_LOW || f == F_ATWIN)) {
 			size_t nq = d->nq;
 			piece(d, om, i + 1, 1, cont);	/* the second mark closes */
 			if (d->nq > nq && d->q[nq].e > i)
@@ -227,7 +243,7 @@ qscan(struct qdoc *d, const struct qlex *l)
 	struct scan sc = { 0 };
 	size_t i, j;
 
-	d->nq = d->nw = 0;
+	d->nq = d->nw = d->nrun = 0;
 	if (d->n > d->incap) {
 		d->incap = d->n * 2;
 		d->in = xrealloc(d->in, d->incap);

@@ -105,6 +105,8 @@ struct qdoc {
 	size_t nw, wcap;
 	unsigned char *in;	/* per code point: inside a quotation */
 	size_t incap;
+	struct qrun { size_t s, e; } *run;	/* the stretches of in[], in order */
+	size_t nrun, runcap;
 	size_t *sp;		/* where t holds '"', '\n' or a code point past ASCII */
 	size_t nsp, spcap;
 	size_t bad;		/* bytes of the last record not valid UTF-8 */

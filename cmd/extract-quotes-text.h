@@ -138,6 +138,22 @@ long qdoc_ent_ending(const struct qdoc *, size_t pos, size_t floor);
 /* The first speaker entity that starts in [a, b), or -1. */
 long qdoc_ent_starting(const struct qdoc *, size_t a, size_t b);
 
+/* The end of the stretch of quotations that holds pos (d->in[pos] set). */
+static inline size_t
+qdoc_run_end(const struct qdoc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->nrun;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->run[mid].s <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return d->run[lo].e;
+}
+
 static inline const char *
 qdoc_ent_id(const struct qdoc *d, long e)
 {

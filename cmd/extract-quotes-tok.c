@@ -55,8 +55,9 @@ qtok_split(const struct qdoc *d, const struct qlex *l, size_t a, size_t b, struc
 			continue;
 		}
 		if (d->in[i]) {
-			for (j = i; j < b && d->in[j]; j++)
-				;
+			j = qdoc_run_end(d, i);
+			if (j > b)
+				j = b;
 			tk->v[tk->n++] = (struct tok){ i, j, T_QUOTE, 0 };
 			i = j;
 			continue;

@@ -272,10 +272,15 @@ static int
 has_marks(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const char *q;
 	size_t i;
 
 	if (n < 2)
 		return 0;
+	/* '' for a double mark */
+	for (q = s; (q = memchr(q, '\'', n - 1 - (size_t)(q - s))); q++)
+		if (q[1] == '\'')
+			return 1;
 	/* only a '"' or a byte from 0x80 may start one; not the last byte */
 	for (i = 0; (i = scan_quote(p, i, n - 1)) < n - 1; i++) {
 		if (p[i] == '"')
@@ -301,6 +306,8 @@ marks_in(const struct qdoc *d, size_t from, size_t ce)
 
 	for (k = from; k < d->nsp; k++) {
 		uint32_t ch = d->t[d->sp[k]];
+		if (ch == '\'')
+			return 1;	/* the first of '' */
 		if (ch == '"' ? d->sp[k] + 1 < ce :
 		    ch == 0x201C || ch == 0x201D || ch == 0x201E || ch == 0x2018 || ch == 0xAB || ch == 0xBB)
 			return 1;

@@ -453,4 +453,145 @@ scan_word16(const unsigned char *p, unsigned char *q)
 	return scan_word16_plain(p, q);
 #endif
 }
+
+/*
+ * ---- code points to bytes while they are plain JSON text ----
+ * Copies t[i, ...) to o[0, ...), one byte each, while each code point
+ * is ASCII from 0x20 that a JSON string holds as is (neither '"' nor
+ * '\\'); returns where it stopped, as the other scans.  o must have room
+ * for end - i bytes.  Only the SSE2 way, sixteen at a time, is faster.
+ */
+
+static inline size_t
+scan_narrow32_plain(const uint32_t *t, size_t i, size_t end, unsigned char *o)
+{
+	for (; i < end; i++, o++) {
+		uint32_t c = t[i];
+
+		if (c < 0x20 || c > 0x7F || c == '"' || c == '\\')
+			break;
+		*o = (unsigned char)c;
+	}
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_narrow32_sse2(const uint32_t *t, size_t i, size_t end, unsigned char *o)
+{
+	const __m128i lim = _mm_set1_epi32(0x7F);
+	size_t i0 = i;
+
+	for (; i + 16 <= end; i += 16) {
+		const __m128i *v = (const __m128i *)(t + i);
+		__m128i a = _mm_loadu_si128(v), b = _mm_loadu_si128(v + 1);
+		__m128i c = _mm_loadu_si128(v + 2), d = _mm_loadu_si128(v + 3), w;
+
+		/* above 0x7F (as signed: a code point is under 2^31) */
+		if (_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpgt_epi32(a, lim), _mm_cmpgt_epi32(b, lim)),
+		    _mm_or_si128(_mm_cmpgt_epi32(c, lim), _mm_cmpgt_epi32(d, lim)))))
+			break;
+		w = _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)),
+		    _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))))))
+			break;
+		_mm_storeu_si128((__m128i *)(o + (i - i0)), w);
+	}
+	return scan_narrow32_plain(t, i, end, o + (i - i0));
+}
+#endif
+
+static inline size_t
+scan_narrow32(const uint32_t *t, size_t i, size_t end, unsigned char *o)
+{
+#if SCAN_SSE2
+	return scan_narrow32_sse2(t, i, end, o);
+#else
+	return scan_narrow32_plain(t, i, end, o);
+#endif
+}
+
+/*
+ * ---- bytes to code points up to a byte past ASCII, '"', '\n' or '\'' ----
+ * Copies s[i, ...) to t[0, ...), a code point a byte, while each byte
+ * is ASCII and none of '"', '\n', '\'' (where a quotation mark or a
+ * paragraph may be); returns where it stopped, as the other scans.  t
+ * must have room for end - i code points: the fast ways may write past
+ * the stop, up to their block's end.
+ */
+
+static inline int
+scan_widen_stop(unsigned c)
+{
+	return c >= 0x80 || c == '"' || c == '\n' || c == '\'';
+}
+
+static inline size_t
+scan_widen_plain(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+	for (; i < end && !scan_widen_stop(s[i]); i++)
+		*t++ = s[i];
+	return i;
+}
+
+#if SCAN_SSE2
+static inline size_t
+scan_widen_sse2(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+	const __m128i z = _mm_setzero_si128();
+	int m;
+
+	for (; i + 16 <= end; i += 16, t += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i)), lo, hi;
+
+		/* the high bit, or one of the three bytes */
+		m = _mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')))));
+		lo = _mm_unpacklo_epi8(v, z);
+		hi = _mm_unpackhi_epi8(v, z);
+		_mm_storeu_si128((__m128i *)t, _mm_unpacklo_epi16(lo, z));
+		_mm_storeu_si128((__m128i *)(t + 4), _mm_unpackhi_epi16(lo, z));
+		_mm_storeu_si128((__m128i *)(t + 8), _mm_unpacklo_epi16(hi, z));
+		_mm_storeu_si128((__m128i *)(t + 12), _mm_unpackhi_epi16(hi, z));
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+	}
+	return scan_widen_plain(s, i, end, t);
+}
+#endif
+
+#if SCAN_SWAR
+static inline size_t
+scan_widen_swar(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+	uint64_t x, m;
+	int k;
+
+	for (; i + 8 <= end; i += 8, t += 8) {
+		memcpy(&x, s + i, 8);
+		m = (x & SCAN_HIGH) | SCAN_EQ(x, '"') | SCAN_EQ(x, '\n') | SCAN_EQ(x, '\'');
+		for (k = 0; k < 8; k++)
+			t[k] = s[i + (size_t)k];
+		if (m)
+			return i + SCAN_FIRST(m);
+	}
+	return scan_widen_plain(s, i, end, t);
+}
+#endif
+
+static inline size_t
+scan_widen(const unsigned char *s, size_t i, size_t end, uint32_t *t)
+{
+#if SCAN_SSE2
+	return scan_widen_sse2(s, i, end, t);
+#elif SCAN_SWAR
+	return scan_widen_swar(s, i, end, t);
+#else
+	return scan_widen_plain(s, i, end, t);
+#endif
+}
 #endif

@@ -41,7 +41,7 @@ rnd(void)
 }
 
 static const unsigned char edges[] = {
-	0x00, 0x01, 0x1F, 0x20, 0x21, '"', '!', '.', '/', '0', '5', '9', ':', '?',
+	0x00, 0x01, 0x1F, 0x20, 0x21, '"', '!', '\'', '\n', '.', '/', '0', '5', '9', ':', '?',
 	'@', 'A', 'Z', '[', '\\', '`', 'a', 'z', '{', 0x7F, 0x80, 0x81, 0xBF,
 	0xC0, 0xC2, 0xDF, 0xE0, 0xE2, 0xEF, 0xF0, 0xFF, ' ', ' ', 'e', 'e', 'E',
 };
@@ -167,6 +167,69 @@ check_word16(int (*f)(const unsigned char *, unsigned char *))
 	return 1;
 }
 
+/* scan_widen: the place it stops and the code points before it, fast against plain. */
+static size_t (*widen_fast)(const unsigned char *, size_t, size_t, uint32_t *);
+
+static int
+check_widen(void)
+{
+	uint32_t t1[MAXLEN + 1], t2[MAXLEN + 1];
+	size_t al, len, i, r1, r2;
+
+	for (al = 0; al < ALIGN; al++)
+		for (len = 0; len <= MAXLEN; len++)
+			for (i = 0; i <= len; i += len / 2 + 1) {
+				memset(t1, 0xAA, sizeof t1);
+				memset(t2, 0xAA, sizeof t2);
+				r1 = widen_fast(buf + al, i, len, t1);
+				r2 = scan_widen_plain(buf + al, i, len, t2);
+				if (r1 != r2 || memcmp(t1, t2, (r1 - i) * sizeof *t1) != 0)
+					return 0;
+			}
+	return 1;
+}
+
+static void
+test_widen(size_t (*f)(const unsigned char *, size_t, size_t, uint32_t *), const char *what)
+{
+	long bad;
+
+	widen_fast = f;
+	bad = each_buffer(check_widen);
+	ok(bad < 0, what, bad);
+}
+
+/* scan_narrow32 over code points: every alignment, length and start, each way against plain. */
+static int
+check_narrow32(size_t (*f)(const uint32_t *, size_t, size_t, unsigned char *))
+{
+	static const uint32_t edge[] = { 0, 0x1F, 0x20, 'a', 'Z', '"', '\\', 0x7E, 0x7F, 0x80,
+	    0xFF, 0x100, 0x2019, 0x10FFFF, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x22222222 };
+	uint32_t t[MAXLEN + ALIGN];
+	unsigned char o1[MAXLEN + ALIGN], o2[MAXLEN + ALIGN];
+	size_t len, i, k, r1, r2;
+	int rep;
+
+	for (rep = 0; rep < 3000; rep++) {
+		/* mostly plain text, with one edge value now and then */
+		for (k = 0; k < MAXLEN + ALIGN; k++)
+			t[k] = rnd() % 23 ? 0x20 + rnd() % 0x60 : edge[rnd() % (sizeof edge / sizeof *edge)];
+		if (rep < (int)(sizeof edge / sizeof *edge))
+			for (k = 0; k < MAXLEN + ALIGN; k++)
+				t[k] = k == (size_t)rep % 37 ? edge[rep] : 'x';
+		for (len = 0; len <= MAXLEN; len++)
+			for (i = 0; i <= len; i += len / 3 + 1) {
+				memset(o1, 0xAA, sizeof o1);
+				memset(o2, 0xAA, sizeof o2);
+				r1 = f(t + rep % ALIGN, i, len, o1);
+				r2 = scan_narrow32_plain(t + rep % ALIGN, i, len, o2);
+				if (r1 != r2 || memcmp(o1, o2, sizeof o1) != 0)
+					return 0;
+			}
+	}
+	return 1;
+}
+
 int
 main(void)
 {
@@ -203,6 +266,17 @@ main(void)
 	bad = each_buffer(check_load);
 	ok(bad < 0, "scan_load64le", bad);
 	ok(check_word16(scan_word16), "scan_word16", 0);
+	test_widen(scan_widen, "scan_widen");
+#if SCAN_SSE2
+	test_widen(scan_widen_sse2, "scan_widen_sse2");
+#endif
+#if SCAN_SWAR
+	test_widen(scan_widen_swar, "scan_widen_swar");
+#endif
+	ok(check_narrow32(scan_narrow32), "scan_narrow32", 0);
+#if SCAN_SSE2
+	ok(check_narrow32(scan_narrow32_sse2), "scan_narrow32_sse2", 0);
+#endif
 	printf("# fast ways: sse2 %d, swar %d\n", SCAN_SSE2, SCAN_SWAR);
 	printf("1..%d\n", ntest);
 	return 0;
