@@ -47,7 +47,8 @@ enum {
 	F_TEAMB = 1 << 26,	/* in sports text, a word before a team: against, v */
 	F_TEAMHEAD = 1 << 27,	/* starts a club's name: Real, Union, Dynamo */
 	F_MALE = 1 << 28,	/* a title of men: Mr, Sir, Lord */
-	F_FEMALE = 1 << 29	/* a title of women: Mrs, Ms, Lady */
+	F_FEMALE = 1 << 29,	/* a title of women: Mrs, Ms, Lady */
+	F_SPEAKB = 1 << 30	/* a verb of speech before its speaker: said, added */
 };
 
 enum { G_NONE, G_MALE, G_FEMALE };
