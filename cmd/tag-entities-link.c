@@ -715,9 +715,9 @@ doc_ents(struct doc *d, size_t ri, size_t *n)
 		if (m->drop || m->type < 0)
 			continue;
 		e = &d->out[k++];
-		e->start = m->cs;
+		e->start = m->cs - m->thec;
 		e->end = m->ce;
-		e->bstart = m->bs;
+		e->bstart = m->bs - m->theb;
 		e->bend = m->be;
 		e->tbeg = m->tb;
 		e->tend = m->te;

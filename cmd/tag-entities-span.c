@@ -1142,13 +1142,52 @@ cap_run(struct rctx *c, size_t i)
 	return k;
 }
 
+/*
+ * Is token i a capitalised "The" inside a sentence?  It belongs to the
+ * name after it: The Beatles, The Island Def Jam Music Group.
+ */
+static int
+the_inside(struct rctx *c, size_t i)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = &d->tv.t[i];
+
+	return !c->head && i > 0 && i + 1 < c->nt && (t->f & TK_CAP) &&
+	    !(t->f & (TK_INIT | TK_ALLCAP)) && (t->f & (TK_SP | TK_COMMA)) &&
+	    (t[1].f & TK_SP) && t->fl == 3 && memcmp(d->fb.s + t->fo, "the", 3) == 0;
+}
+
+/*
+ * After a capitalised "The" inside a sentence at token i - 1, the name
+ * made at i (mention nm on) takes it in its output span, not its key.
+ */
+static void
+the_before(struct rctx *c, size_t i, size_t nm)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+
+	if (i == 0 || d->nm == nm || !the_inside(c, i - 1))
+		return;
+	m = &d->m[nm];
+	if (m->ti != i || m->cs - t[i - 1].cb > 255 || m->bs - t[i - 1].b > 255)
+		return;
+	m->thec = (uint8_t)(m->cs - t[i - 1].cb);
+	m->theb = (uint8_t)(m->bs - t[i - 1].b);
+	/* The Zutons: a plural no evidence typed is a band or a side */
+	if (m->type < 0 && m->kl > 3 && d->fb.s[m->ko + m->kl - 1] == 's' &&
+	    !(t[m->ti + m->ntok - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
+		m->type = T_ORG, m->level = L_WEAK;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t i, k, best;
+	size_t i, k, best, nm;
 	int e;
 
 	for (i = 0; i < c->nt;) {
@@ -1178,12 +1217,15 @@ find_names(struct rctx *c)
 		if (best < 2)
 			best = 0;
 		k = cap_run(c, i);
+		nm = d->nm;
 		if (best >= k - i) {
 			known_ment(c, i, i + best, gaz(d, i, i + best));
+			the_before(c, i, nm);
 			i += best;
 			continue;
 		}
 		segment(c, i, k);
+		the_before(c, i, nm);
 		i = k;
 	}
 }
