@@ -34,6 +34,7 @@ doc_reset(struct doc *d)
 	map_clear(&d->parts);
 	map_clear(&d->oparts);
 	map_clear(&d->oshort);
+	map_clear(&d->oinit);
 	map_clear(&d->teams);
 }
 
@@ -54,6 +55,7 @@ doc_free(struct doc *d)
 	map_free(&d->parts);
 	map_free(&d->oparts);
 	map_free(&d->oshort);
+	map_free(&d->oinit);
 	map_free(&d->teams);
 	free(d->out);
 	free(d->ord);
@@ -641,6 +643,58 @@ org_short(struct doc *d)
 	}
 }
 
+/*
+ * An acronym after the full name with no parentheses between them:
+ * KVA after Kessel Valley Authority, the initials of its words but
+ * connectors (of, the, and).  One pass, indexed by the initials; an
+ * acronym a gazetteer knows keeps its own.
+ */
+static void
+org_initials(struct doc *d)
+{
+	const struct slot *s;
+	struct slot *sl;
+	struct ment *m;
+	size_t i, j, e, n, o;
+	int isnew;
+
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->allcap && !m->drop && m->kl >= 2 && m->kl <= 6 && d->oinit.n &&
+		    (m->type < 0 || (m->type == T_ORG && m->level < L_GAZ)) && m->def < 0 &&
+		    (s = map_find(&d->oinit, d->fb.s, d->fb.s + m->ko, m->kl,
+		    key_hash(d->fb.s + m->ko, m->kl))) != NULL) {
+			same_as(m, &d->m[s->val]);
+			m->level = L_GAZ;
+			continue;
+		}
+		if (m->drop || m->type != T_ORG || m->ntok < 2 || m->ntok > 6 ||
+		    m->level < L_EVID)
+			continue;
+		o = d->fb.len;
+		for (j = 0, n = 0; j < m->kl; j = e + 1) {
+			for (e = j; e < m->kl && d->fb.s[m->ko + e] != ' ' &&
+			    d->fb.s[m->ko + e] != '-'; e++)
+				;
+			s = doc_lookup(d, d->fb.s + m->ko + j, e - j);
+			if (s && (s->val & F_CONN))
+				continue;
+			if ((unsigned char)d->fb.s[m->ko + j] >= 0x80)
+				break;	/* no initials of other letters */
+			buf_addc(&d->fb, d->fb.s[m->ko + j]);
+			n++;
+		}
+		if (j < m->kl || n < 2) {
+			d->fb.len = o;
+			continue;
+		}
+		sl = map_put(&d->oinit, &d->fb, o, n, &isnew);
+		sl->val = (int32_t)i;	/* the latest full name */
+		if (!isnew)
+			d->fb.len = o;
+	}
+}
+
 /* Its id: the place's and " team" (England team), or its own words. */
 static void
 team_id(struct doc *d, struct ment *m)
@@ -786,6 +840,7 @@ doc_resolve(struct doc *d)
 		link_one(d, i);
 	org_parts(d);
 	org_short(d);
+	org_initials(d);
 }
 
 const struct ent *

@@ -353,6 +353,7 @@ struct doc {
 	size_t npl, plcap;
 	struct map oparts;	/* last word of an organisation's name -> mention */
 	struct map oshort;	/* a company's name without Group, Ltd -> mention */
+	struct map oinit;	/* an organisation's initials -> mention */
 	struct map teams;	/* folded key of a team -> mention */
 	struct ent *out;
 	size_t outcap;
