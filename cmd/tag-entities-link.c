@@ -292,6 +292,12 @@ guess_type(struct doc *d, struct ment *m)
 		}
 		return;
 	}
+	if ((m->cue & C_HYPH) && !(m->cue & (C_GPEAFTER | C_PLACE | C_PLSUF))) {
+		/* Roc-A-Fella, Alfa-Eco, Run-DMC: a label, a firm, a band */
+		m->type = T_ORG;
+		m->level = L_WEAK;
+		return;
+	}
 	if (all_common_key(d, m)) {
 		/* the White Eagles, the Silver Hawks: a team, a band */
 		if ((m->cue & C_THE) && d->fb.s[m->ko + m->kl - 1] == 's') {

@@ -273,7 +273,8 @@ enum {
 	C_FIRST = 1 << 3,	/* the first word is a first name */
 	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
 	C_WORD1 = 1 << 5,	/* the first word is a common word, not a first name */
-	C_OFTHE = 1 << 6	/* "of the" just before: Lord of the Rings */
+	C_OFTHE = 1 << 6,	/* "of the" just before: Lord of the Rings */
+	C_HYPH = 1 << 7		/* capitalised parts joined by hyphens, no first name: Roc-A-Fella */
 };
 
 /* What a mention's neighbours say of a team: Brackley 2, Dunmore have. */

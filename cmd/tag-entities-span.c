@@ -154,6 +154,7 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
 	uint8_t cue = 0;
+	size_t k;
 
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
@@ -171,6 +172,15 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	    (b + 1 == c->nt || !(t[b + 1].f & (TK_SP | TK_HYPH)) || (t[b + 1].lf &
 	    (F_CONN | F_PLACECUE | F_APPEND | F_PVERB))))
 		cue |= C_GPEAFTER;
+	/* not All-American, All-State: a word that names nothing starts it */
+	if (b - a >= 2 && !((t[a].lf & F_NOTNAME) && t[a].fl >= 3)) {
+		for (k = a; k < b; k++)
+			if (!(t[k].f & TK_CAP) || (k > a && !(t[k].f & TK_HYPH)) ||
+			    (t[k].lf & F_FIRST) || (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak))
+				break;
+		if (k == b)
+			cue |= C_HYPH;
+	}
 	if (t[a].lf & F_FIRST)
 		cue |= C_FIRST;
 	else if ((t[a].lf & F_WORD) && t[a].lent < 0)
@@ -725,6 +735,10 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 
 	while (a < b) {
 		lf = t[a].lf;
+		/* Four-Kings, A-League: the first part stays */
+		if (a + 1 < b && (t[a].f & TK_CAP) && (t[a + 1].f & TK_HYPH) &&
+		    (t[a + 1].f & TK_CAP) && !(t[a].f & TK_INIT) && !c->head)
+			break;
 		/* Former Scotland international: the prefix goes with the noun */
 		if ((lf & F_TPREFIX) && !(lf & (F_TITLE | F_HONOR | F_FIRST | F_ORGW |
 		    F_ORGHEAD)) && t[a].lent < 0 && a + 2 == b && t[a + 1].lent >= 0 &&
@@ -1128,7 +1142,7 @@ cap_run(struct rctx *c, size_t i)
 	while (j < c->nt) {
 		if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
 			break;
-		if (iscap(c, j) || ((t[j].f & TK_DIGIT) && (t[j].f & TK_HYPH))) {
+		if (iscap(c, j) || ((t[j].f & (TK_DIGIT | TK_CAP)) && (t[j].f & TK_HYPH))) {
 			if (nconn && (t[j - 1].f & TK_LOWER) && !(t[j].f & TK_SP))
 				break;
 			j++;
@@ -1184,6 +1198,16 @@ the_before(struct rctx *c, size_t i, size_t nm)
 		m->type = T_ORG, m->level = L_WEAK;
 }
 
+/* Does token i start a name of capitals joined by hyphens: Four-Kings, A-League? */
+static int
+hyph_start(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return !c->head && !(t[i].f & TK_INIT) && i + 1 < c->nt && (t[i].f & TK_CAP) &&
+	    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP);
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1208,7 +1232,7 @@ find_names(struct rctx *c)
 		}
 		/* the longest known name from here */
 		best = longest(d, i, c->nt, &e);
-		if (!iscap(c, i)) {
+		if (!iscap(c, i) && !hyph_start(c, i)) {
 			/* The Hague, UNITED STATES in capitals */
 			if (best >= 2) {
 				known_ment(c, i, i + best, e);
