@@ -123,6 +123,19 @@ struct rctx {
 	int head;		/* title case or all capitals */
 };
 
+/*
+ * Is token j joined to the one before by a hyphen?  The tokens leave a
+ * word between two hyphens (the A of Roc-A-Fella) without the flag.
+ */
+static int
+hyph_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[j].f & TK_HYPH) || (j > 0 && t[j].b == t[j - 1].e + 1 &&
+	    c->s[t[j].b - 1] == '-');
+}
+
 /* Does the folded word w[0..n) end like a place name? */
 static int
 place_suffix(const struct lex *x, const char *w, size_t n)
@@ -175,7 +188,7 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	/* not All-American, All-State: a word that names nothing starts it */
 	if (b - a >= 2 && !((t[a].lf & F_NOTNAME) && t[a].fl >= 3)) {
 		for (k = a; k < b; k++)
-			if (!(t[k].f & TK_CAP) || (k > a && !(t[k].f & TK_HYPH)) ||
+			if (!(t[k].f & TK_CAP) || (k > a && !hyph_joined(c, k)) ||
 			    (t[k].lf & F_FIRST) || (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak))
 				break;
 		if (k == b)
@@ -1140,9 +1153,10 @@ cap_run(struct rctx *c, size_t i)
 	int andok = 0, forjoin = 0;
 
 	while (j < c->nt) {
-		if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
+		if ((!(t[j].f & (TK_SP | TK_HYPH)) && !hyph_joined(c, j)) ||
+		    (t[j - 1].f & TK_POSS))
 			break;
-		if (iscap(c, j) || ((t[j].f & (TK_DIGIT | TK_CAP)) && (t[j].f & TK_HYPH))) {
+		if (iscap(c, j) || ((t[j].f & (TK_DIGIT | TK_CAP)) && hyph_joined(c, j))) {
 			if (nconn && (t[j - 1].f & TK_LOWER) && !(t[j].f & TK_SP))
 				break;
 			j++;
