@@ -136,6 +136,20 @@ hyph_joined(const struct rctx *c, size_t j)
 	    c->s[t[j].b - 1] == '-');
 }
 
+/* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
+static int
+amp_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+	uint32_t g;
+
+	if (j == 0)
+		return 0;
+	g = t[j].b - t[j - 1].e;
+	return (g == 3 && memcmp(c->s + t[j - 1].e, " & ", 3) == 0) ||
+	    (g == 1 && c->s[t[j - 1].e] == '&');
+}
+
 /* Does the folded word w[0..n) end like a place name? */
 static int
 place_suffix(const struct lex *x, const char *w, size_t n)
@@ -884,6 +898,12 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 	size_t k;
 	int org;
 
+	for (k = a + 1; k < b; k++)
+		if (amp_joined(c, k)) {
+			/* a firm's partners: Johnson & Johnson */
+			new_ment(c, a, b, T_ORG, L_EVID);
+			return 1;
+		}
 	for (k = a + 1; k + 2 < b; k++)
 		if ((t[k].lf & (F_ORGW | F_ORGHEAD)) && (t[k + 1].f & TK_LOWER) &&
 		    d->fb.s[t[k + 1].fo] == 'o') {
@@ -1153,6 +1173,15 @@ cap_run(struct rctx *c, size_t i)
 	int andok = 0, forjoin = 0;
 
 	while (j < c->nt) {
+		if (amp_joined(c, j) && (t[j].f & TK_CAP) && !(t[j - 1].f & TK_POSS) &&
+		    !c->head && !((t[j].lf & F_FIRST) && j + 1 < c->nt &&
+		    (t[j + 1].f & TK_SP) && iscap(c, j + 1))) {
+			/* Marks & Spencer; not Tom Smith & Ann Jones */
+			j++;
+			k = j;
+			nconn = 0;
+			continue;
+		}
 		if ((!(t[j].f & (TK_SP | TK_HYPH)) && !hyph_joined(c, j)) ||
 		    (t[j - 1].f & TK_POSS))
 			break;
