@@ -400,6 +400,15 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 
 	*type = -1;
 	*level = L_NONE;
+	/*
+	 * the band Carla Vennor: an organisation cue wins over a first name,
+	 * and over a verb of speech after it (retail giant Zorlane said)
+	 */
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
 	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
 	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
 	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
@@ -418,12 +427,6 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 	}
 	if ((k = apposition(c, b)) != 0) {
 		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
-		return;
-	}
-	/* the band Carla Vennor: an organisation cue wins over a first name */
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
-	    (t[a - 1].lf & F_ORGCUE)) {
-		*type = T_ORG, *level = L_EVID;
 		return;
 	}
 	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 4 && !(t[b - 1].lf & F_WORD)) {
@@ -1174,9 +1177,14 @@ cap_run(struct rctx *c, size_t i)
 
 	while (j < c->nt) {
 		if (amp_joined(c, j) && (t[j].f & TK_CAP) && !(t[j - 1].f & TK_POSS) &&
-		    !c->head && !((t[j].lf & F_FIRST) && j + 1 < c->nt &&
-		    (t[j + 1].f & TK_SP) && iscap(c, j + 1))) {
-			/* Marks & Spencer; not Tom Smith & Ann Jones */
+		    !c->head && j - i <= 2 && !((t[j].lf & F_FIRST) && j + 1 < c->nt &&
+		    (t[j + 1].f & TK_SP) && iscap(c, j + 1)) &&
+		    !((t[j - 1].lf & F_WORD) && (t[j].lf & F_WORD) &&
+		    !(t[j].lf & F_FIRST))) {
+			/*
+			 * Marks & Spencer; not Tom Smith & Ann Jones, nor
+			 * Home & Away, two common words
+			 */
 			j++;
 			k = j;
 			nconn = 0;
