@@ -876,6 +876,25 @@ titled(struct rctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Is [a, b) in a speaker's slot: just after a verb of speech and before
+ * a comma or the end ("...," said Wendy Day), or just before one (Mike
+ * Lake said)?  A first name and one word more, or a single word.
+ */
+static int
+speaker_slot(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+
+	if (b - a > 2 || (b - a == 2 && !(t[a].lf & F_FIRST)) || (t[b - 1].f & TK_POSS))
+		return 0;
+	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) &&
+	    (b == c->nt || (t[b].f & TK_COMMA)))
+		return 1;
+	return b < c->nt && (t[b].f & TK_SP) && lower_has(c, b, F_PVERB) &&
+	    b - a == 2;
+}
+
 /* Is [a, b) an event, a work, a law: not ours? */
 static int
 misc_name(struct rctx *c, size_t a, size_t b)
@@ -883,6 +902,8 @@ misc_name(struct rctx *c, size_t a, size_t b)
 	const struct tok *t = c->d->tv.t;
 	size_t k;
 
+	if (speaker_slot(c, a, b))
+		return 0;	/* Wendy Day said */
 	if (b - a >= 2 && ((t[b - 1].lf & F_MISC) || (t[a].lf & F_MISCHEAD)))
 		return 1;
 	for (k = a; k + 1 < b; k++)
@@ -922,9 +943,8 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		new_ment(c, a, b, T_ORG, L_EVID);
 		return 1;
 	}
-	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !(b - a == 2 && (t[a].lf & F_FIRST) &&
-	    b < c->nt && lower_has(c, b, F_PVERB))) {
-		/* a place, not David Hill said */
+	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !speaker_slot(c, a, b)) {
+		/* a place, not David Hill said, nor said Mike Lake. */
 		new_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
@@ -989,6 +1009,13 @@ segment(struct rctx *c, size_t a, size_t b)
 	if (quoted(c, a, b) && gaz(d, a, b) < 0)
 		return;	/* "Brand New Name": the title of a work */
 	if ((e = gaz(d, a, b)) >= 0) {
+		/* "...," said Bono: a weak place in a speaker's slot is a person */
+		if (d->x->ents[e].weak && d->x->ents[e].type != T_PERSON &&
+		    speaker_slot(c, a, b) && (b - a == 2 || (a > 0 &&
+		    lower_has(c, a - 1, F_SPEAKB)))) {
+			new_ment(c, a, b, T_PERSON, L_EVID);
+			return;
+		}
 		known_ment(c, a, b, e);
 		return;
 	}
