@@ -1286,6 +1286,33 @@ hyph_start(struct rctx *c, size_t i)
 	    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP);
 }
 
+/*
+ * A quoted title of capitalised words and connectors that ends in an
+ * event's word: "Free Mojtaba and Arash Day", a slogan, no one's name.
+ * The token after it, or i.
+ */
+static size_t
+quoted_event(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *s = c->s;
+	size_t k, p = t[i].b, e;
+
+	if (!(p >= 1 && (s[p - 1] == '"' || (s[p - 1] == '\'' && (p == 1 ||
+	    s[p - 2] == ' ')))) && !(p >= 3 && memcmp(s + p - 3, "\xe2\x80\x9c", 3) == 0))
+		return i;
+	for (k = i; k < c->nt && k < i + 8; k++) {
+		if (k > i && (!(t[k].f & TK_SP) || !((t[k].f & TK_CAP) ||
+		    ((t[k].f & TK_LOWER) && (t[k].lf & F_CONN)))))
+			return i;
+		e = t[k].e;
+		if (e < c->n && (s[e] == '"' || s[e] == '\'' ||
+		    (e + 3 <= c->n && memcmp(s + e, "\xe2\x80\x9d", 3) == 0)))
+			return k > i && (t[k].lf & F_MISC) && (t[k].f & TK_CAP) ? k + 1 : i;
+	}
+	return i;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1306,6 +1333,10 @@ find_names(struct rctx *c)
 			i++;
 			if (t[i].lent < 0 || (t[i].lf & F_WORD))
 				i++;	/* Ore., Calif.: an abbreviation, no name */
+			continue;
+		}
+		if ((k = quoted_event(c, i)) > i) {
+			i = k;
 			continue;
 		}
 		/* the longest known name from here */
