@@ -837,7 +837,7 @@ titled(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, p, q, g;
+	size_t k, p, q, g, r;
 	struct ment *m;
 	int e;
 
@@ -857,6 +857,18 @@ titled(struct rctx *c, size_t a, size_t b)
 		if (q < b)
 			segment(c, q, b);
 		return 1;
+	}
+	/*
+	 * President of Kessel Rowing Club, Fellow of the American Physical
+	 * Society: the body the title is of, no person
+	 */
+	if ((t[b - 1].lf & (F_ORGW | F_LOCW | F_GPEW)) && !(t[q].lf & F_FIRST)) {
+		for (r = b; r > k + 1 && !(t[r - 1].f & TK_LOWER); r--)
+			;
+		if (r > k + 1) {
+			segment(c, r, b);
+			return 1;
+		}
 	}
 	e = gaz(d, q, b);
 	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
