@@ -250,6 +250,10 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		return tm | TM_POSS;
 	if (b >= c->nt || !(t[b].f & TK_SP))
 		return tm;
+	/* a score in prose: losing to Tulsa 63-7, beat Dunmore 2-1 */
+	if (b + 1 < c->nt && score(d, b) && (t[b + 1].f & TK_HYPH) && score(d, b + 1) &&
+	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
+		tm |= TM_SCORE;
 	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
 	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
 		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
