@@ -951,6 +951,17 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 			new_ment(c, a, b, T_ORG, L_EVID);
 			return 1;
 		}
+	/* a Fellow of the Royal Society: the body, not its fellow */
+	if ((t[b - 1].lf & F_ORGW) && b - a >= 3 && (t[a].lf & F_WORD) && t[a].lent < 0 &&
+	    !(t[a].lf & (F_ORGHEAD | F_ORGW | F_LOCW | F_GPEW | F_LOCHEAD | F_MISCHEAD |
+	    F_FIRST)) && (t[a + 1].f & TK_LOWER) &&
+	    d->fb.s[t[a].fo + t[a].fl - 1] != 's') {
+		/* not Friends of the Earth Trust: a plural names the body */
+		for (k = a + 1; k < b && (t[k].f & TK_LOWER); k++)
+			;
+		if (b - k >= 2)
+			a = k;
+	}
 	if (((t[b - 1].lf & F_ORGW) && b - a >= 2) ||
 	    (b - a >= 3 && (t[a].lf & F_ORGHEAD) && (t[a + 1].f & TK_LOWER))) {
 		/* a numbered unit: 82nd Airborne Division */
@@ -1057,6 +1068,16 @@ headline(struct rctx *c)
 	}
 	if (words >= 3 && upper == words)
 		return 1;
+	/*
+	 * a full stop ends a sentence, not a title: "He is a Fellow of the
+	 * Royal Society now." has no lower-case word to count, and is none
+	 */
+	for (n = c->n; n > 0 && (c->s[n - 1] == ' ' || c->s[n - 1] == '\n'); n--)
+		;
+	if (n >= 2 && c->s[n - 1] == '.' && c->s[n - 2] != '.' &&
+	    !(c->s[n - 2] >= 'A' && c->s[n - 2] <= 'Z'))
+		return 0;
+	n = 0;
 	for (i = 0; i < c->nt; i++) {
 		if (t[i].ce - t[i].cb < 3 || (t[i].f & TK_DIGIT) ||
 		    !(t[i].lf & F_WORD) || (t[i].lf & (F_FIRST | F_TITLE | F_TPREFIX |
