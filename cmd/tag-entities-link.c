@@ -650,10 +650,11 @@ org_short(struct doc *d)
 }
 
 /*
- * An acronym after the full name with no parentheses between them:
- * KVA after Kessel Valley Authority, the initials of its words but
- * connectors (of, the, and).  One pass, indexed by the initials; an
- * acronym a gazetteer knows keeps its own.
+ * An acronym of an organisation's full name with no parentheses between
+ * them, before or after it in the document: KVA and Kessel Valley
+ * Authority, the initials of its words but connectors (of, the, and).
+ * Two passes, indexed by the initials; an acronym a gazetteer knows
+ * keeps its own.
  */
 static void
 org_initials(struct doc *d)
@@ -666,14 +667,6 @@ org_initials(struct doc *d)
 
 	for (i = 0; i < d->nm; i++) {
 		m = &d->m[i];
-		if (m->allcap && !m->drop && m->kl >= 2 && m->kl <= 6 && d->oinit.n &&
-		    (m->type < 0 || (m->type == T_ORG && m->level < L_GAZ)) && m->def < 0 &&
-		    (s = map_find(&d->oinit, d->fb.s, d->fb.s + m->ko, m->kl,
-		    key_hash(d->fb.s + m->ko, m->kl))) != NULL) {
-			same_as(m, &d->m[s->val]);
-			m->level = L_GAZ;
-			continue;
-		}
 		if (m->drop || m->type != T_ORG || m->ntok < 2 || m->ntok > 6 ||
 		    m->level < L_EVID)
 			continue;
@@ -695,9 +688,21 @@ org_initials(struct doc *d)
 			continue;
 		}
 		sl = map_put(&d->oinit, &d->fb, o, n, &isnew);
-		sl->val = (int32_t)i;	/* the latest full name */
-		if (!isnew)
+		if (isnew)
+			sl->val = (int32_t)i;	/* the first full name */
+		else
 			d->fb.len = o;
+	}
+	/* then the acronyms, before or after it: ISG ... International Steel Group */
+	for (i = 0; i < d->nm && d->oinit.n; i++) {
+		m = &d->m[i];
+		if (m->allcap && !m->drop && m->kl >= 2 && m->kl <= 6 &&
+		    (m->type < 0 || (m->type == T_ORG && m->level < L_GAZ)) && m->def < 0 &&
+		    (s = map_find(&d->oinit, d->fb.s, d->fb.s + m->ko, m->kl,
+		    key_hash(d->fb.s + m->ko, m->kl))) != NULL) {
+			same_as(m, &d->m[s->val]);
+			m->level = L_GAZ;
+		}
 	}
 }
 
