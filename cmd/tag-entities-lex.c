@@ -343,7 +343,7 @@ static const struct {
 	{ "place-nouns", F_PLACENOUN }, { "appos-ends", F_APPEND },
 	{ "sport-words", F_SPORTW }, { "team-plural", F_TEAMPL }, { "team-verbs", F_TEAMV },
 	{ "team-nouns", F_TEAMN }, { "team-before", F_TEAMB }, { "team-heads", F_TEAMHEAD },
-	{ "male", F_MALE }, { "female", F_FEMALE },
+	{ "male", F_MALE }, { "female", F_FEMALE }, { "speaker-before", F_SPEAKB },
 };
 
 int

@@ -33,6 +33,8 @@ doc_reset(struct doc *d)
 	map_clear(&d->known);
 	map_clear(&d->parts);
 	map_clear(&d->oparts);
+	map_clear(&d->oshort);
+	map_clear(&d->oinit);
 	map_clear(&d->teams);
 }
 
@@ -52,6 +54,8 @@ doc_free(struct doc *d)
 	map_free(&d->known);
 	map_free(&d->parts);
 	map_free(&d->oparts);
+	map_free(&d->oshort);
+	map_free(&d->oinit);
 	map_free(&d->teams);
 	free(d->out);
 	free(d->ord);
@@ -286,6 +290,12 @@ guess_type(struct doc *d, struct ment *m)
 			m->type = T_GPE;
 			m->level = L_WEAK;
 		}
+		return;
+	}
+	if ((m->cue & C_HYPH) && !(m->cue & (C_GPEAFTER | C_PLACE | C_PLSUF))) {
+		/* Roc-A-Fella, Alfa-Eco, Run-DMC: a label, a firm, a band */
+		m->type = T_ORG;
+		m->level = L_WEAK;
 		return;
 	}
 	if (all_common_key(d, m)) {
@@ -553,6 +563,149 @@ org_parts(struct doc *d)
 	}
 }
 
+/*
+ * A short form after the full name: Multiplex after Multiplex Group,
+ * Kessel after Kessel Records Ltd.  The full name ends in one word or
+ * two of an organisation that start none (Group, Ltd, Records: not
+ * University, Party); what is left must be no first name, title or
+ * known name (a common word may be: Multiplex).  A mention of it alone, typed by no gazetteer, title
+ * or evidence of a person, and no place, is the organisation; a
+ * common word only within SHORT_RECS records of the full name.  One
+ * pass, indexed by key: linear.
+ */
+#define SHORT_RECS 30	/* about an article's sentences */
+
+/*
+ * The full name whose short form m is, indexed before it, or -1.  A
+ * common word (Multiplex) counts only within SHORT_RECS records of it.
+ */
+static int32_t
+short_of(struct doc *d, const struct ment *m)
+{
+	const struct slot *s;
+
+	if (m->head || !(m->drop || m->type < 0 || (m->level < L_GAZ &&
+	    (m->type == T_ORG || (m->type == T_PERSON && m->level < L_EVID)))))
+		return -1;
+	s = map_find(&d->oshort, d->fb.s, d->fb.s + m->ko, m->kl,
+	    key_hash(d->fb.s + m->ko, m->kl));
+	if (!s)
+		return -1;
+	if (m->rec > d->m[s->val].rec + SHORT_RECS) {
+		const struct slot *w = doc_lookup(d, d->fb.s + m->ko, m->kl);
+		if (w && (w->val & F_WORD))
+			return -1;
+	}
+	return s->val;
+}
+
+static void
+org_short(struct doc *d)
+{
+	const struct slot *s;
+	struct slot *sl;
+	struct ment *m;
+	const char *k;
+	size_t i, j, n;
+	int32_t o;
+	int isnew;
+
+	/* one pass: a full name indexes its short form for what follows */
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (d->oshort.n && (o = short_of(d, m)) >= 0) {
+			m->drop = 0;
+			same_as(m, &d->m[o]);
+			m->level = L_GAZ;
+			continue;
+		}
+		if (m->drop || m->type != T_ORG || m->ntok < 2 || m->level < L_EVID)
+			continue;
+		k = d->fb.s + m->ko;
+		/* up to two such words off the end */
+		for (j = m->kl, n = 0; n < 2; n++) {
+			size_t e = j;
+			while (j > 0 && k[j - 1] != ' ')
+				j--;
+			if (j == 0) {
+				j = e;	/* the first word stays */
+				break;
+			}
+			s = doc_lookup(d, k + j, e - j);
+			if (!s || !(s->val & F_ORGW) || (s->val & F_ORGHEAD)) {
+				j = e;
+				break;
+			}
+			j--;	/* the blank */
+		}
+		if (j == m->kl || j == 0)
+			continue;
+		s = doc_lookup(d, k, j);
+		if (s && (s->val & (F_ENT | F_FIRST | F_ORGW | F_GPEW | F_LOCW |
+		    F_NOTNAME | F_TITLE | F_HONOR)))
+			continue;
+		sl = map_put(&d->oshort, &d->fb, m->ko, (uint32_t)j, &isnew);
+		sl->val = (int32_t)i;	/* the latest full name */
+	}
+}
+
+/*
+ * An acronym of an organisation's full name with no parentheses between
+ * them, before or after it in the document: KVA and Kessel Valley
+ * Authority, the initials of its words but connectors (of, the, and).
+ * Two passes, indexed by the initials; an acronym a gazetteer knows
+ * keeps its own.
+ */
+static void
+org_initials(struct doc *d)
+{
+	const struct slot *s;
+	struct slot *sl;
+	struct ment *m;
+	size_t i, j, e, n, o;
+	int isnew;
+
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->drop || m->type != T_ORG || m->ntok < 2 || m->ntok > 6 ||
+		    m->level < L_EVID)
+			continue;
+		o = d->fb.len;
+		for (j = 0, n = 0; j < m->kl; j = e + 1) {
+			for (e = j; e < m->kl && d->fb.s[m->ko + e] != ' ' &&
+			    d->fb.s[m->ko + e] != '-'; e++)
+				;
+			s = doc_lookup(d, d->fb.s + m->ko + j, e - j);
+			if (s && (s->val & F_CONN))
+				continue;
+			if ((unsigned char)d->fb.s[m->ko + j] >= 0x80)
+				break;	/* no initials of other letters */
+			buf_addc(&d->fb, d->fb.s[m->ko + j]);
+			n++;
+		}
+		if (j < m->kl || n < 2) {
+			d->fb.len = o;
+			continue;
+		}
+		sl = map_put(&d->oinit, &d->fb, o, n, &isnew);
+		if (isnew)
+			sl->val = (int32_t)i;	/* the first full name */
+		else
+			d->fb.len = o;
+	}
+	/* then the acronyms, before or after it: ISG ... International Steel Group */
+	for (i = 0; i < d->nm && d->oinit.n; i++) {
+		m = &d->m[i];
+		if (m->allcap && !m->drop && m->kl >= 2 && m->kl <= 6 &&
+		    (m->type < 0 || (m->type == T_ORG && m->level < L_GAZ)) && m->def < 0 &&
+		    (s = map_find(&d->oinit, d->fb.s, d->fb.s + m->ko, m->kl,
+		    key_hash(d->fb.s + m->ko, m->kl))) != NULL) {
+			same_as(m, &d->m[s->val]);
+			m->level = L_GAZ;
+		}
+	}
+}
+
 /* Its id: the place's and " team" (England team), or its own words. */
 static void
 team_id(struct doc *d, struct ment *m)
@@ -697,6 +850,8 @@ doc_resolve(struct doc *d)
 	for (i = 0; i < d->nm; i++)
 		link_one(d, i);
 	org_parts(d);
+	org_short(d);
+	org_initials(d);
 }
 
 const struct ent *
@@ -715,9 +870,9 @@ doc_ents(struct doc *d, size_t ri, size_t *n)
 		if (m->drop || m->type < 0)
 			continue;
 		e = &d->out[k++];
-		e->start = m->cs;
+		e->start = m->cs - m->thec;
 		e->end = m->ce;
-		e->bstart = m->bs;
+		e->bstart = m->bs - m->theb;
 		e->bend = m->be;
 		e->tbeg = m->tb;
 		e->tend = m->te;

@@ -47,7 +47,8 @@ enum {
 	F_TEAMB = 1 << 26,	/* in sports text, a word before a team: against, v */
 	F_TEAMHEAD = 1 << 27,	/* starts a club's name: Real, Union, Dynamo */
 	F_MALE = 1 << 28,	/* a title of men: Mr, Sir, Lord */
-	F_FEMALE = 1 << 29	/* a title of women: Mrs, Ms, Lady */
+	F_FEMALE = 1 << 29,	/* a title of women: Mrs, Ms, Lady */
+	F_SPEAKB = 1 << 30	/* a verb of speech before its speaker: said, added */
 };
 
 enum { G_NONE, G_MALE, G_FEMALE };
@@ -272,7 +273,8 @@ enum {
 	C_FIRST = 1 << 3,	/* the first word is a first name */
 	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
 	C_WORD1 = 1 << 5,	/* the first word is a common word, not a first name */
-	C_OFTHE = 1 << 6	/* "of the" just before: Lord of the Rings */
+	C_OFTHE = 1 << 6,	/* "of the" just before: Lord of the Rings */
+	C_HYPH = 1 << 7		/* capitalised parts joined by hyphens, no first name: Roc-A-Fella */
 };
 
 /* What a mention's neighbours say of a team: Brackley 2, Dunmore have. */
@@ -297,6 +299,7 @@ struct ment {
 	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */
+	uint8_t thec, theb;		/* "The " before it in the output, not the key */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -350,6 +353,8 @@ struct doc {
 	struct plink *pl;
 	size_t npl, plcap;
 	struct map oparts;	/* last word of an organisation's name -> mention */
+	struct map oshort;	/* a company's name without Group, Ltd -> mention */
+	struct map oinit;	/* an organisation's initials -> mention */
 	struct map teams;	/* folded key of a team -> mention */
 	struct ent *out;
 	size_t outcap;

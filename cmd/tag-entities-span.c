@@ -123,6 +123,33 @@ struct rctx {
 	int head;		/* title case or all capitals */
 };
 
+/*
+ * Is token j joined to the one before by a hyphen?  The tokens leave a
+ * word between two hyphens (the A of Roc-A-Fella) without the flag.
+ */
+static int
+hyph_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[j].f & TK_HYPH) || (j > 0 && t[j].b == t[j - 1].e + 1 &&
+	    c->s[t[j].b - 1] == '-');
+}
+
+/* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
+static int
+amp_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+	uint32_t g;
+
+	if (j == 0)
+		return 0;
+	g = t[j].b - t[j - 1].e;
+	return (g == 3 && memcmp(c->s + t[j - 1].e, " & ", 3) == 0) ||
+	    (g == 1 && c->s[t[j - 1].e] == '&');
+}
+
 /* Does the folded word w[0..n) end like a place name? */
 static int
 place_suffix(const struct lex *x, const char *w, size_t n)
@@ -154,6 +181,7 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
 	uint8_t cue = 0;
+	size_t k;
 
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
@@ -171,6 +199,15 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	    (b + 1 == c->nt || !(t[b + 1].f & (TK_SP | TK_HYPH)) || (t[b + 1].lf &
 	    (F_CONN | F_PLACECUE | F_APPEND | F_PVERB))))
 		cue |= C_GPEAFTER;
+	/* not All-American, All-State: a word that names nothing starts it */
+	if (b - a >= 2 && !((t[a].lf & F_NOTNAME) && t[a].fl >= 3)) {
+		for (k = a; k < b; k++)
+			if (!(t[k].f & TK_CAP) || (k > a && !hyph_joined(c, k)) ||
+			    (t[k].lf & F_FIRST) || (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak))
+				break;
+		if (k == b)
+			cue |= C_HYPH;
+	}
 	if (t[a].lf & F_FIRST)
 		cue |= C_FIRST;
 	else if ((t[a].lf & F_WORD) && t[a].lent < 0)
@@ -213,6 +250,10 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		return tm | TM_POSS;
 	if (b >= c->nt || !(t[b].f & TK_SP))
 		return tm;
+	/* a score in prose: losing to Tulsa 63-7, beat Dunmore 2-1 */
+	if (b + 1 < c->nt && score(d, b) && (t[b + 1].f & TK_HYPH) && score(d, b + 1) &&
+	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
+		tm |= TM_SCORE;
 	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
 	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
 		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
@@ -363,8 +404,25 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 
 	*type = -1;
 	*level = L_NONE;
+	/*
+	 * the band Carla Vennor: an organisation cue wins over a first name,
+	 * and over a verb of speech after it (retail giant Zorlane said)
+	 */
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
+	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
+	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
+	    !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) && !all_common(c->d, a, b) &&
+	    !(t[b - 1].lf & (F_ORGW | F_ORGHEAD))) {
+		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
 	if (b < c->nt && lower_has(c, b, F_PVERB) && (t[b].f & (TK_SP | TK_COMMA)) &&
-	    !(t[b - 1].f & TK_POSS) && !(b == a + 1 && (t[a].f & TK_ALLCAP)) &&
+	    !(t[b - 1].f & TK_POSS) && !((t[a].f & TK_ALLCAP) && (b == a + 1 || t[a].fl >= 3)) &&
 	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
 	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
 		/* Jones said; not Police said */
@@ -373,12 +431,6 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 	}
 	if ((k = apposition(c, b)) != 0) {
 		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
-		return;
-	}
-	/* the band Carla Vennor: an organisation cue wins over a first name */
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
-	    (t[a - 1].lf & F_ORGCUE)) {
-		*type = T_ORG, *level = L_EVID;
 		return;
 	}
 	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 4 && !(t[b - 1].lf & F_WORD)) {
@@ -717,6 +769,10 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 
 	while (a < b) {
 		lf = t[a].lf;
+		/* Four-Kings, A-League: the first part stays */
+		if (a + 1 < b && (t[a].f & TK_CAP) && (t[a + 1].f & TK_HYPH) &&
+		    (t[a + 1].f & TK_CAP) && !(t[a].f & TK_INIT) && !c->head)
+			break;
 		/* Former Scotland international: the prefix goes with the noun */
 		if ((lf & F_TPREFIX) && !(lf & (F_TITLE | F_HONOR | F_FIRST | F_ORGW |
 		    F_ORGHEAD)) && t[a].lent < 0 && a + 2 == b && t[a + 1].lent >= 0 &&
@@ -733,11 +789,14 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		if (b == a + 1 && (t[a].f & TK_INIT) && (t[a].f & TK_CAP) && !(lf & F_NOTNAME) &&
 		    !(t[a].f & TK_ALLCAP) && t[a].fl >= 3 && (lf & F_WORD) && t[a].lent < 0)
 			break;
+		/* Distance Records is a label: an organisation's word keeps it */
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
-		    (b == a + 1 || gaz(d, a, b) < 0)))
+		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
+		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
+		    !(t[a + 1].f & TK_HYPH) && !(t[a].f & TK_POSS))))
 			a++;
 		else
 			break;
@@ -782,7 +841,7 @@ titled(struct rctx *c, size_t a, size_t b)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t k, p, q, g;
+	size_t k, p, q, g, r;
 	struct ment *m;
 	int e;
 
@@ -803,6 +862,18 @@ titled(struct rctx *c, size_t a, size_t b)
 			segment(c, q, b);
 		return 1;
 	}
+	/*
+	 * President of Kessel Rowing Club, Fellow of the American Physical
+	 * Society: the body the title is of, no person
+	 */
+	if ((t[b - 1].lf & (F_ORGW | F_LOCW | F_GPEW)) && !(t[q].lf & F_FIRST)) {
+		for (r = b; r > k + 1 && !(t[r - 1].f & TK_LOWER); r--)
+			;
+		if (r > k + 1) {
+			segment(c, r, b);
+			return 1;
+		}
+	}
 	e = gaz(d, q, b);
 	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
 		segment(c, q, b);
@@ -821,6 +892,25 @@ titled(struct rctx *c, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Is [a, b) in a speaker's slot: just after a verb of speech and before
+ * a comma or the end ("...," said Wendy Day), or just before one (Mike
+ * Lake said)?  A first name and one word more, or a single word.
+ */
+static int
+speaker_slot(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+
+	if (b - a > 2 || (b - a == 2 && !(t[a].lf & F_FIRST)) || (t[b - 1].f & TK_POSS))
+		return 0;
+	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) &&
+	    (b == c->nt || (t[b].f & TK_COMMA)))
+		return 1;
+	return b < c->nt && (t[b].f & TK_SP) && lower_has(c, b, F_PVERB) &&
+	    b - a == 2;
+}
+
 /* Is [a, b) an event, a work, a law: not ours? */
 static int
 misc_name(struct rctx *c, size_t a, size_t b)
@@ -828,6 +918,8 @@ misc_name(struct rctx *c, size_t a, size_t b)
 	const struct tok *t = c->d->tv.t;
 	size_t k;
 
+	if (speaker_slot(c, a, b))
+		return 0;	/* Wendy Day said */
 	if (b - a >= 2 && ((t[b - 1].lf & F_MISC) || (t[a].lf & F_MISCHEAD)))
 		return 1;
 	for (k = a; k + 1 < b; k++)
@@ -846,6 +938,12 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 	size_t k;
 	int org;
 
+	for (k = a + 1; k < b; k++)
+		if (amp_joined(c, k)) {
+			/* a firm's partners: Johnson & Johnson */
+			new_ment(c, a, b, T_ORG, L_EVID);
+			return 1;
+		}
 	for (k = a + 1; k + 2 < b; k++)
 		if ((t[k].lf & (F_ORGW | F_ORGHEAD)) && (t[k + 1].f & TK_LOWER) &&
 		    d->fb.s[t[k + 1].fo] == 'o') {
@@ -853,6 +951,17 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 			new_ment(c, a, b, T_ORG, L_EVID);
 			return 1;
 		}
+	/* a Fellow of the Royal Society: the body, not its fellow */
+	if ((t[b - 1].lf & F_ORGW) && b - a >= 3 && (t[a].lf & F_WORD) && t[a].lent < 0 &&
+	    !(t[a].lf & (F_ORGHEAD | F_ORGW | F_LOCW | F_GPEW | F_LOCHEAD | F_MISCHEAD |
+	    F_FIRST)) && (t[a + 1].f & TK_LOWER) &&
+	    d->fb.s[t[a].fo + t[a].fl - 1] != 's') {
+		/* not Friends of the Earth Trust: a plural names the body */
+		for (k = a + 1; k < b && (t[k].f & TK_LOWER); k++)
+			;
+		if (b - k >= 2)
+			a = k;
+	}
 	if (((t[b - 1].lf & F_ORGW) && b - a >= 2) ||
 	    (b - a >= 3 && (t[a].lf & F_ORGHEAD) && (t[a + 1].f & TK_LOWER))) {
 		/* a numbered unit: 82nd Airborne Division */
@@ -861,9 +970,8 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		new_ment(c, a, b, T_ORG, L_EVID);
 		return 1;
 	}
-	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !(b - a == 2 && (t[a].lf & F_FIRST) &&
-	    b < c->nt && lower_has(c, b, F_PVERB))) {
-		/* a place, not David Hill said */
+	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !speaker_slot(c, a, b)) {
+		/* a place, not David Hill said, nor said Mike Lake. */
 		new_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
@@ -928,6 +1036,13 @@ segment(struct rctx *c, size_t a, size_t b)
 	if (quoted(c, a, b) && gaz(d, a, b) < 0)
 		return;	/* "Brand New Name": the title of a work */
 	if ((e = gaz(d, a, b)) >= 0) {
+		/* "...," said Bono: a weak place in a speaker's slot is a person */
+		if (d->x->ents[e].weak && d->x->ents[e].type != T_PERSON &&
+		    speaker_slot(c, a, b) && (b - a == 2 || (a > 0 &&
+		    lower_has(c, a - 1, F_SPEAKB)))) {
+			new_ment(c, a, b, T_PERSON, L_EVID);
+			return;
+		}
 		known_ment(c, a, b, e);
 		return;
 	}
@@ -953,6 +1068,16 @@ headline(struct rctx *c)
 	}
 	if (words >= 3 && upper == words)
 		return 1;
+	/*
+	 * a full stop ends a sentence, not a title: "He is a Fellow of the
+	 * Royal Society now." has no lower-case word to count, and is none
+	 */
+	for (n = c->n; n > 0 && (c->s[n - 1] == ' ' || c->s[n - 1] == '\n'); n--)
+		;
+	if (n >= 2 && c->s[n - 1] == '.' && c->s[n - 2] != '.' &&
+	    !(c->s[n - 2] >= 'A' && c->s[n - 2] <= 'Z'))
+		return 0;
+	n = 0;
 	for (i = 0; i < c->nt; i++) {
 		if (t[i].ce - t[i].cb < 3 || (t[i].f & TK_DIGIT) ||
 		    !(t[i].lf & F_WORD) || (t[i].lf & (F_FIRST | F_TITLE | F_TPREFIX |
@@ -1115,9 +1240,24 @@ cap_run(struct rctx *c, size_t i)
 	int andok = 0, forjoin = 0;
 
 	while (j < c->nt) {
-		if (!(t[j].f & (TK_SP | TK_HYPH)) || (t[j - 1].f & TK_POSS))
+		if (amp_joined(c, j) && (t[j].f & TK_CAP) && !(t[j - 1].f & TK_POSS) &&
+		    !c->head && j - i <= 2 && !((t[j].lf & F_FIRST) && j + 1 < c->nt &&
+		    (t[j + 1].f & TK_SP) && iscap(c, j + 1)) &&
+		    !((t[j - 1].lf & F_WORD) && (t[j].lf & F_WORD) &&
+		    !(t[j].lf & F_FIRST))) {
+			/*
+			 * Marks & Spencer; not Tom Smith & Ann Jones, nor
+			 * Home & Away, two common words
+			 */
+			j++;
+			k = j;
+			nconn = 0;
+			continue;
+		}
+		if ((!(t[j].f & (TK_SP | TK_HYPH)) && !hyph_joined(c, j)) ||
+		    (t[j - 1].f & TK_POSS))
 			break;
-		if (iscap(c, j) || ((t[j].f & TK_DIGIT) && (t[j].f & TK_HYPH))) {
+		if (iscap(c, j) || ((t[j].f & (TK_DIGIT | TK_CAP)) && hyph_joined(c, j))) {
 			if (nconn && (t[j - 1].f & TK_LOWER) && !(t[j].f & TK_SP))
 				break;
 			j++;
@@ -1134,13 +1274,89 @@ cap_run(struct rctx *c, size_t i)
 	return k;
 }
 
+/*
+ * Is token i a capitalised "The" inside a sentence?  It belongs to the
+ * name after it: The Beatles, The Island Def Jam Music Group.
+ */
+static int
+the_inside(struct rctx *c, size_t i)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = &d->tv.t[i];
+
+	return !c->head && i > 0 && i + 1 < c->nt && (t->f & TK_CAP) &&
+	    !(t->f & (TK_INIT | TK_ALLCAP)) && (t->f & (TK_SP | TK_COMMA)) &&
+	    (t[1].f & TK_SP) && t->fl == 3 && memcmp(d->fb.s + t->fo, "the", 3) == 0;
+}
+
+/*
+ * After a capitalised "The" inside a sentence at token i - 1, the name
+ * made at i (mention nm on) takes it in its output span, not its key.
+ */
+static void
+the_before(struct rctx *c, size_t i, size_t nm)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+
+	if (i == 0 || d->nm == nm || !the_inside(c, i - 1))
+		return;
+	m = &d->m[nm];
+	if (m->ti != i || m->cs - t[i - 1].cb > 255 || m->bs - t[i - 1].b > 255)
+		return;
+	m->thec = (uint8_t)(m->cs - t[i - 1].cb);
+	m->theb = (uint8_t)(m->bs - t[i - 1].b);
+	/* The Zutons: a plural no evidence typed is a band or a side */
+	if (m->type < 0 && m->kl > 3 && d->fb.s[m->ko + m->kl - 1] == 's' &&
+	    !(t[m->ti + m->ntok - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
+		m->type = T_ORG, m->level = L_WEAK;
+}
+
+/* Does token i start a name of capitals joined by hyphens: Four-Kings, A-League? */
+static int
+hyph_start(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return !c->head && !(t[i].f & TK_INIT) && i + 1 < c->nt && (t[i].f & TK_CAP) &&
+	    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP);
+}
+
+/*
+ * A quoted title of capitalised words and connectors that ends in an
+ * event's word: "Free Mojtaba and Arash Day", a slogan, no one's name.
+ * The token after it, or i.
+ */
+static size_t
+quoted_event(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *s = c->s;
+	size_t k, p = t[i].b, e;
+
+	if (!(p >= 1 && (s[p - 1] == '"' || (s[p - 1] == '\'' && (p == 1 ||
+	    s[p - 2] == ' ')))) && !(p >= 3 && memcmp(s + p - 3, "\xe2\x80\x9c", 3) == 0))
+		return i;
+	for (k = i; k < c->nt && k < i + 8; k++) {
+		if (k > i && (!(t[k].f & TK_SP) || !((t[k].f & TK_CAP) ||
+		    ((t[k].f & TK_LOWER) && (t[k].lf & F_CONN)))))
+			return i;
+		e = t[k].e;
+		if (e < c->n && (s[e] == '"' || s[e] == '\'' ||
+		    (e + 3 <= c->n && memcmp(s + e, "\xe2\x80\x9d", 3) == 0)))
+			return k > i && (t[k].lf & F_MISC) && (t[k].f & TK_CAP) ? k + 1 : i;
+	}
+	return i;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
 {
 	struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	size_t i, k, best;
+	size_t i, k, best, nm;
 	int e;
 
 	for (i = 0; i < c->nt;) {
@@ -1156,9 +1372,13 @@ find_names(struct rctx *c)
 				i++;	/* Ore., Calif.: an abbreviation, no name */
 			continue;
 		}
+		if ((k = quoted_event(c, i)) > i) {
+			i = k;
+			continue;
+		}
 		/* the longest known name from here */
 		best = longest(d, i, c->nt, &e);
-		if (!iscap(c, i)) {
+		if (!iscap(c, i) && !hyph_start(c, i)) {
 			/* The Hague, UNITED STATES in capitals */
 			if (best >= 2) {
 				known_ment(c, i, i + best, e);
@@ -1170,12 +1390,15 @@ find_names(struct rctx *c)
 		if (best < 2)
 			best = 0;
 		k = cap_run(c, i);
+		nm = d->nm;
 		if (best >= k - i) {
 			known_ment(c, i, i + best, gaz(d, i, i + best));
+			the_before(c, i, nm);
 			i += best;
 			continue;
 		}
 		segment(c, i, k);
+		the_before(c, i, nm);
 		i = k;
 	}
 }
