@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "hash.h"
 #include "json.h"
 #include "utf8.h"
 #include "jsonl.h"
@@ -65,14 +66,12 @@ struct ctx {
 
 /* ---- documents met ---- */
 
+/* FNV-1a 64-bit, never 0: 0 marks an empty slot of the set. */
 static uint64_t
 hash64(const char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
+	uint64_t h = hash64_more(HASH_INIT64, s, n);
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h ? h : 1;
 }
 
