@@ -492,62 +492,149 @@ reports_on(const struct toks *tk, size_t k)
 	return 0;
 }
 
-/* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
-static void
-attr_after(struct scan *sc, const struct quote *q, struct attr *out)
+/*
+ * The tokens after a quotation's closing mark, to the end of its record
+ * (of the next one in the paragraph, when the mark ends its record),
+ * into sc->tk.  Returns the attribution's first word, after a comma or
+ * a dash, or sc->tk.n if it opens with no word.
+ */
+static size_t
+after_tokens(struct scan *sc, const struct quote *q)
 {
 	struct qdoc *d = sc->d;
-	size_t rec, end, k, first, nw, maxw;
 	struct toks *tk = &sc->tk;
-	unsigned cls;
-	uint32_t last;
-	struct attr at;
-	char key[48];
-	long e;
+	size_t rec, end, first = 0;
 
-	memset(out, 0, sizeof *out);
-	out->ent = -1;
-	if (!q->closed)
-		return;
 	rec = qdoc_rec(d, q->cm);
 	end = d->r[rec].ce;
 	if (end <= q->cm + 2 && rec + 1 < d->nr && d->r[rec + 1].para == d->r[rec].para)
 		end = d->r[rec + 1].ce;
 	qtok_split(d, sc->l, q->cm + 1, end, tk, 40);
-	last = q->e > q->s ? d->t[q->e - 1] : 0;
-	maxw = last == '.' ? 5 : 12;
-	first = 0;
 	if (first < tk->n && tk->v[first].kind == T_PUNCT && (tk->v[first].c == ',' ||
 	    tk->v[first].c == 0x2014 || tk->v[first].c == 0x2013 || tk->v[first].c == '-'))
 		first++;
 	if (first >= tk->n || tk->v[first].kind != T_WORD)
-		return;
-	/* "“…” — Ann Fry": a signature, the name and nothing more */
-	if (first > 0 && tk->v[0].c != ',' && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
-	    d->e[e].cs == tk->v[first].a) {
-		for (k = first; k < tk->n && tk->v[k].b <= d->e[e].ce; k++)
-			;
-		if (k == tk->n || (tk->v[k].kind == T_PUNCT && (is_hard(tk->v[k].c) || tk->v[k].c == ','))) {
-			qattr_ent(out, d, e);
-			return;
-		}
+		return tk->n;
+	return first;
+}
+
+/*
+ * "“…” — Ann Fry": a signature, the name and nothing more, after a
+ * dash at token first.  Returns 1 if it is one.
+ */
+static int
+signature(struct scan *sc, const struct toks *tk, size_t first, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	size_t k;
+	long e;
+
+	if (first == 0 || tk->v[0].c == ',' || (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) < 0 ||
+	    d->e[e].cs != tk->v[first].a)
+		return 0;
+	for (k = first; k < tk->n && tk->v[k].b <= d->e[e].ce; k++)
+		;
+	if (k == tk->n || (tk->v[k].kind == T_PUNCT && (is_hard(tk->v[k].c) || tk->v[k].c == ','))) {
+		qattr_ent(out, d, e);
+		return 1;
 	}
+	return 0;
+}
+
+/*
+ * "“…,” said Petro", "“…,” according to Petro": the attribution opens
+ * with a verb of nw tokens, its class cls and key key.
+ */
+static void
+verb_first(struct scan *sc, const struct toks *tk, size_t first, size_t nw, unsigned cls,
+    const char *key, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	char key2[48];
+	size_t k;
+
+	out->verb = 1;
+	strcpy(out->vkey, key);
+	after_verb(sc, tk, first, nw, out);
+	/* "volunteer coordinator Ed Lowe said": a word of a title, the verb after the name */
+	if (out->ent >= 0 && !(cls & LX_AFTER)) {
+		for (k = first + nw; k < tk->n && tk->v[k].a < out->me; k++)
+			;
+		if (k < tk->n && tk->v[k].kind == T_WORD &&
+		    qtok_verb(d, sc->l, tk, k, &cls, key2, sizeof key2) && !(cls & LX_AFTER))
+			strcpy(out->vkey, key2);
+	}
+}
+
+/*
+ * "“…,” Petro said", "“…” the statement read": the verb of nw tokens
+ * at token k, its class cls and key key, and its subject, into *at;
+ * the attribution's first word is token first, the text it may look
+ * back over starts at floor.
+ */
+static void
+verb_subject(struct scan *sc, const struct toks *tk, size_t first, size_t k, size_t nw,
+    unsigned cls, const char *key, size_t floor, struct attr *at)
+{
+	struct qdoc *d = sc->d;
+	long e;
+
+	memset(at, 0, sizeof *at);
+	at->ent = -1;
+	at->verb = 1;
+	strcpy(at->vkey, key);
+	if ((cls & LX_QUOTING) && (at->ent = quoted_as(sc, tk, k + nw)) >= 0)
+		qattr_ent(at, d, at->ent);
+	else
+		subject_before(sc, tk, k, floor, at);
+	/*
+	 * "“…,” Kirsten Pfeifer from the CEA, told": the
+	 * entity that opens the attribution is its subject.
+	 */
+	if (at->ent < 0 && k > first && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
+	    d->e[e].cs == tk->v[first].a)
+		qattr_ent(at, d, e);
+}
+
+/* "X laughed and replied": the last of the verbs, when "and" and a verb are at token j. */
+static void
+and_verb(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
+{
+	unsigned cls;
+	char key[48];
+
+	if (j + 1 < tk->n && tk->v[j].kind == T_WORD &&
+	    qtok_key(sc->d, tk, j, 1, key, sizeof key) && strcmp(key, "and") == 0 &&
+	    qtok_verb(sc->d, sc->l, tk, j + 1, &cls, key, sizeof key) && !(cls & LX_AFTER))
+		strcpy(at->vkey, key);
+}
+
+/* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
+static void
+attr_after(struct scan *sc, const struct quote *q, struct attr *out)
+{
+	struct qdoc *d = sc->d;
+	size_t k, first, nw, maxw;
+	struct toks *tk = &sc->tk;
+	unsigned cls;
+	uint32_t last;
+	struct attr at;
+	char key[48];
+
+	memset(out, 0, sizeof *out);
+	out->ent = -1;
+	if (!q->closed)
+		return;
+	if ((first = after_tokens(sc, q)) >= tk->n || signature(sc, tk, first, out))
+		return;
+	last = q->e > q->s ? d->t[q->e - 1] : 0;
+	maxw = last == '.' ? 5 : 12;
 	/* "Glenn Maguire, chief economist for the region at X, said" */
 	if (last != '.' && qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b) >= 0)
 		maxw = 24;
 	/* said Petro, said the minister, according to Petro */
 	if ((nw = qtok_verb(d, sc->l, tk, first, &cls, key, sizeof key))) {
-		out->verb = 1;
-		strcpy(out->vkey, key);
-		after_verb(sc, tk, first, nw, out);
-		/* "volunteer coordinator Ed Lowe said": a word of a title, the verb after the name */
-		if (out->ent >= 0 && !(cls & LX_AFTER)) {
-			for (k = first + nw; k < tk->n && tk->v[k].a < out->me; k++)
-				;
-			if (k < tk->n && tk->v[k].kind == T_WORD &&
-			    qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key) && !(cls & LX_AFTER))
-				strcpy(out->vkey, key);
-		}
+		verb_first(sc, tk, first, nw, cls, key, out);
 		return;
 	}
 	for (k = first; k < tk->n && k < first + maxw; k++) {
@@ -556,30 +643,12 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 			return;
 		if (t->kind == T_WORD && (nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)) &&
 		    !(cls & LX_AFTER) && !(k > first && noun_use(sc, tk, k))) {
-			memset(&at, 0, sizeof at);
-			at.ent = -1;
-			at.verb = 1;
-			strcpy(at.vkey, key);
-			if ((cls & LX_QUOTING) && (at.ent = quoted_as(sc, tk, k + nw)) >= 0)
-				qattr_ent(&at, d, at.ent);
-			else
-				subject_before(sc, tk, k, q->cm + 1, &at);
-			/*
-			 * "“…,” Kirsten Pfeifer from the CEA, told": the
-			 * entity that opens the attribution is its subject.
-			 */
-			if (at.ent < 0 && k > first && (e = qdoc_ent_starting(d, tk->v[first].a, tk->v[first].b)) >= 0 &&
-			    d->e[e].cs == tk->v[first].a)
-				qattr_ent(&at, d, e);
+			verb_subject(sc, tk, first, k, nw, cls, key, q->cm + 1, &at);
 			if (last == '.' && (at.ent < 0 || reports_on(tk, k + nw)))
 				return;	/* a new sentence, not an attribution */
 			if (!at.known && k > first)
 				at.known = 1;	/* "the 55-year-old said" */
-			/* "X laughed and replied": the last of the verbs */
-			if (k + nw + 1 < tk->n && tk->v[k + nw].kind == T_WORD &&
-			    qtok_key(d, tk, k + nw, 1, key, sizeof key) && strcmp(key, "and") == 0 &&
-			    qtok_verb(d, sc->l, tk, k + nw + 1, &cls, key, sizeof key) && !(cls & LX_AFTER))
-				strcpy(at.vkey, key);
+			and_verb(sc, tk, k + nw, &at);
 			*out = at;
 			return;
 		}

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "hash.h"
 #include "json.h"
 #include "utf8.h"
 #include "jsonl.h"
@@ -65,14 +66,12 @@ struct ctx {
 
 /* ---- documents met ---- */
 
+/* FNV-1a 64-bit, never 0: 0 marks an empty slot of the set. */
 static uint64_t
 hash64(const char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
+	uint64_t h = hash64_more(HASH_INIT64, s, n);
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h ? h : 1;
 }
 
@@ -323,6 +322,164 @@ struct fields {
 	const struct jmember *doc, *start, *para, *text, *ents, *quotes, *n, *dct;
 };
 
+/*
+ * Is the record's "doc" that of the records before it?  A new one is
+ * left decoded in c->tmp.  The same bytes as the last record's "doc"
+ * decode the same.
+ */
+static int
+same_doc(struct ctx *c, const struct jobj *o, const struct jmember *m)
+{
+	size_t dlen = m->vend - m->vbeg;
+
+	if (c->have_doc && dlen == c->docraw.len &&
+	    memcmp(o->s + m->vbeg, c->docraw.s, dlen) == 0)
+		return 1;
+	json_unescape(o->s + m->vbeg, dlen, &c->tmp);
+	return c->have_doc && c->tmp.len == c->doc.len &&
+	    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
+}
+
+/*
+ * The members every record must have right, and its entities, read
+ * into c->ents; -1 once the record is rejected.
+ */
+static int
+check_rec(struct filter *f, struct input *in, const struct jobj *o, const struct fields *fl,
+    int same, long long *start, long long *para)
+{
+	struct ctx *c = f->ctx;
+	const char *err;
+
+	if (jmember_int(o, fl->start, start) < 0 || *start < 0) {
+		filter_reject(f, in, "no \"start\" integer");
+		return -1;
+	}
+	if (fl->para && jmember_int(o, fl->para, para) < 0) {
+		filter_reject(f, in, "\"para\" is not an integer");
+		return -1;
+	}
+	if (!fl->text || o->s[fl->text->vbeg] != '"') {
+		filter_reject(f, in, "no \"text\" string");
+		return -1;
+	}
+	if (same && *start < c->last_end) {
+		filter_reject(f, in, "record starts at %lld, before the end of the one before it (%lld)",
+		    *start, c->last_end);
+		return -1;
+	}
+	c->ents.n = 0;
+	if (fl->ents && (err = qents_parse(&c->ents, o->s, fl->ents->vbeg, fl->ents->vend))) {
+		filter_reject(f, in, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The first entity (from 1) that does not lie in a text of tlen code points, or 0. */
+static size_t
+ent_outside(const struct ctx *c, size_t tlen)
+{
+	size_t i;
+
+	for (i = 0; i < c->ents.n; i++)
+		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen)
+			return i + 1;
+	return 0;
+}
+
+/*
+ * The usual case: the record joins the document now, which counts its
+ * code points and notes its marks on the way; taken back if rejected.
+ */
+static int
+join_doc(struct filter *f, struct input *in, const char *txt, size_t txn,
+    long long start, long long para)
+{
+	struct ctx *c = f->ctx;
+	struct qdoc *d = &c->d;
+	size_t n0 = d->n, nr0 = d->nr, nsp0 = d->nsp, tlen, bad;
+	const struct qrec *r;
+
+	qdoc_add_record(d, txt, txn, start, para);
+	r = &d->r[d->nr - 1];
+	tlen = d->bad ? utf8_count(txt, txn) : r->ce - r->cs;
+	if ((bad = ent_outside(c, tlen))) {
+		/* not taken, before a reject under -k writes the document */
+		d->n = n0, d->nr = nr0, d->nsp = nsp0;
+		filter_reject(f, in, "entity %zu lies outside the record's text", bad);
+		return -1;
+	}
+	c->last_end = start + (long long)tlen;
+	if (!c->marks && (d->bad ? has_marks(txt, txn) : marks_in(d, nsp0, r->ce)))
+		c->marks = 1;
+	return 0;
+}
+
+/*
+ * The first record of a document, whose "doc" c->tmp holds decoded:
+ * the document before is written out, and this one begins.
+ */
+static int
+begin_doc(struct filter *f, struct input *in, const struct jobj *o, const struct jmember *m,
+    const char *txt, size_t txn, long long start, long long para)
+{
+	struct ctx *c = f->ctx;
+	size_t tlen = utf8_count(txt, txn), bad;	/* the text's length in code points */
+
+	if ((bad = ent_outside(c, tlen))) {
+		filter_reject(f, in, "entity %zu lies outside the record's text", bad);
+		return -1;
+	}
+	if (seen_add(c, hash64(c->tmp.s, c->tmp.len))) {
+		filter_reject(f, in, "records of document \"%s\" are not consecutive", c->tmp.s);
+		return -1;
+	}
+	finish_doc(f);
+	json_unescape(o->s + m->vbeg, m->vend - m->vbeg, &c->doc);
+	buf_reset(&c->docraw);
+	buf_add(&c->docraw, o->s + m->vbeg, m->vend - m->vbeg);
+	c->have_doc = 1;
+	c->last_end = start + (long long)tlen;
+	if (!c->marks && has_marks(txt, txn))
+		c->marks = 1;
+	qdoc_add_record(&c->d, txt, txn, start, para);
+	return 0;
+}
+
+/* The record is kept as it came, with what the output will need of it. */
+static void
+keep_rec(struct ctx *c, struct input *in, const struct jobj *o, const struct fields *fl)
+{
+	struct rinfo *ri;
+
+	if (c->nri == c->ricap) {
+		c->ricap = c->ricap ? c->ricap * 2 : 64;
+		c->ri = xrealloc(c->ri, c->ricap * sizeof *c->ri);
+	}
+	ri = &c->ri[c->nri++];
+	ri->off = c->lines.len;
+	ri->len = in->len;
+	ri->hasq = fl->quotes != NULL;
+	if (fl->quotes)
+		ri->mq = *fl->quotes;
+	ri->file = in->name;
+	ri->lineno = in->lineno;
+	/* "n" is read when a quotation's record or mention needs it (rec_n) */
+	ri->n = c->nrec;
+	ri->nbeg = ri->nend = 0;
+	if (fl->n) {
+		ri->nbeg = fl->n->vbeg;
+		ri->nend = fl->n->vend;
+	}
+	ri->dbeg = ri->dend = 0;
+	if (fl->dct && o->s[fl->dct->vbeg] == '"') {
+		ri->dbeg = fl->dct->vbeg;
+		ri->dend = fl->dct->vend;
+	}
+	buf_add(&c->lines, in->line, in->len);
+}
+
 static int
 rec(struct filter *f, struct input *in, struct jobj *o)
 {
@@ -330,9 +487,8 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	const struct jmember *fm[8];
 	struct fields fl;
 	long long start, para = 0;
-	size_t i, tlen, dlen, txn;
-	const char *err, *txt;
-	struct rinfo *ri;
+	size_t i, txn;
+	const char *txt;
 	int same;
 
 	jobj_fields(o, field_keys, fm, &c->tmp);
@@ -341,118 +497,22 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		filter_reject(f, in, "no \"doc\" string");
 		return -1;
 	}
-	/* The same bytes as the last record's "doc" decode the same. */
-	dlen = fl.doc->vend - fl.doc->vbeg;
-	same = c->have_doc && dlen == c->docraw.len &&
-	    memcmp(o->s + fl.doc->vbeg, c->docraw.s, dlen) == 0;
-	if (!same) {
-		json_unescape(o->s + fl.doc->vbeg, dlen, &c->tmp);
-		same = c->have_doc && c->tmp.len == c->doc.len &&
-		    memcmp(c->tmp.s, c->doc.s, c->tmp.len) == 0;
-	}
+	same = same_doc(c, o, fl.doc);
 	/* a record's place in its document, rejected ones counted, when it has no "n" */
 	c->nrec = same ? c->nrec + 1 : 1;
-	if (jmember_int(o, fl.start, &start) < 0 || start < 0) {
-		filter_reject(f, in, "no \"start\" integer");
+	if (check_rec(f, in, o, &fl, same, &start, &para) < 0)
 		return -1;
-	}
-	if (fl.para && jmember_int(o, fl.para, &para) < 0) {
-		filter_reject(f, in, "\"para\" is not an integer");
-		return -1;
-	}
-	if (!fl.text || o->s[fl.text->vbeg] != '"') {
-		filter_reject(f, in, "no \"text\" string");
-		return -1;
-	}
-	if (same && start < c->last_end) {
-		filter_reject(f, in, "record starts at %lld, before the end of the one before it (%lld)",
-		    start, c->last_end);
-		return -1;
-	}
-	c->ents.n = 0;
-	if (fl.ents && (err = qents_parse(&c->ents, o->s, fl.ents->vbeg, fl.ents->vend))) {
-		filter_reject(f, in, "%s", err);
-		return -1;
-	}
 	/* The text as it came when it has no escape: no copy. */
 	txt = jmember_text(o, fl.text, &c->text, &txn);
-	if (same) {
-		/*
-		 * The usual case: the record joins the document now, which
-		 * counts its code points and notes its marks on the way.
-		 */
-		struct qdoc *d = &c->d;
-		size_t n0 = d->n, nr0 = d->nr, nsp0 = d->nsp;
-		const struct qrec *r;
-
-		qdoc_add_record(d, txt, txn, start, para);
-		r = &d->r[d->nr - 1];
-		tlen = d->bad ? utf8_count(txt, txn) : r->ce - r->cs;
-		for (i = 0; i < c->ents.n; i++)
-			if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
-				d->n = n0, d->nr = nr0, d->nsp = nsp0;	/* not taken */
-				filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
-				return -1;
-			}
-		c->last_end = start + (long long)tlen;
-		if (!c->marks && (d->bad ? has_marks(txt, txn) : marks_in(d, nsp0, r->ce)))
-			c->marks = 1;
-		goto added;
-	}
-	/* The text's length in code points. */
-	tlen = utf8_count(txt, txn);
-	for (i = 0; i < c->ents.n; i++)
-		if (c->ents.v[i].end < c->ents.v[i].start || (size_t)c->ents.v[i].end > tlen) {
-			filter_reject(f, in, "entity %zu lies outside the record's text", i + 1);
-			return -1;
-		}
-	{
-		/* c->tmp still holds the decoded "doc" */
-		if (seen_add(c, hash64(c->tmp.s, c->tmp.len))) {
-			filter_reject(f, in, "records of document \"%s\" are not consecutive", c->tmp.s);
-			return -1;
-		}
-		finish_doc(f);
-		json_unescape(o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg, &c->doc);
-		buf_reset(&c->docraw);
-		buf_add(&c->docraw, o->s + fl.doc->vbeg, fl.doc->vend - fl.doc->vbeg);
-		c->have_doc = 1;
-	}
-	c->last_end = start + (long long)tlen;
-	if (!c->marks && has_marks(txt, txn))
-		c->marks = 1;
-	qdoc_add_record(&c->d, txt, txn, start, para);
-added:
+	if (same ? join_doc(f, in, txt, txn, start, para) < 0 :
+	    begin_doc(f, in, o, fl.doc, txt, txn, start, para) < 0)
+		return -1;
 	for (i = 0; i < c->ents.n; i++) {
 		struct qentv *en = &c->ents.v[i];
 		qdoc_add_entity(&c->d, &c->lex, en->start, en->end, c->ents.b.s + en->type, en->tlen,
 		    c->ents.b.s + en->id, en->idlen);
 	}
-	if (c->nri == c->ricap) {
-		c->ricap = c->ricap ? c->ricap * 2 : 64;
-		c->ri = xrealloc(c->ri, c->ricap * sizeof *c->ri);
-	}
-	ri = &c->ri[c->nri++];
-	ri->off = c->lines.len;
-	ri->len = in->len;
-	ri->hasq = fl.quotes != NULL;
-	if (fl.quotes)
-		ri->mq = *fl.quotes;
-	ri->file = in->name;
-	ri->lineno = in->lineno;
-	/* "n" is read when a quotation's record or mention needs it (rec_n) */
-	ri->n = c->nrec;
-	ri->nbeg = ri->nend = 0;
-	if (fl.n) {
-		ri->nbeg = fl.n->vbeg;
-		ri->nend = fl.n->vend;
-	}
-	ri->dbeg = ri->dend = 0;
-	if (fl.dct && o->s[fl.dct->vbeg] == '"') {
-		ri->dbeg = fl.dct->vbeg;
-		ri->dend = fl.dct->vend;
-	}
-	buf_add(&c->lines, in->line, in->len);
+	keep_rec(c, in, o, &fl);
 	return 0;
 }
 
