@@ -64,7 +64,7 @@ endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULES,$(p))))
 cmd/report-page.o: cmd/report-assets.h
 
-tests/c/%: tests/c/%.c common/libcommon.a $(COMMON_HDR)
+tests/c/%: tests/c/%.c tests/c/tap.h common/libcommon.a $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< common/libcommon.a $(LDLIBS) $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 check: all $(CTESTS)

@@ -10,17 +10,7 @@
 #include <unistd.h>
 
 #include "conf.h"
-
-static int ntest, nfail;
-
-static void
-ok(int cond, const char *what)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, what);
-}
+#include "tap.h"
 
 static void
 put(const char *path, const char *text)
@@ -134,6 +124,5 @@ main(void)
 	unlink(add);
 	unlink(more);
 	rmdir(dir);
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

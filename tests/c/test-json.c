@@ -9,17 +9,7 @@
 
 #include "buf.h"
 #include "json.h"
-
-static int ntest, nfail;
-
-static void
-ok(int cond, const char *what)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, what);
-}
+#include "tap.h"
 
 static int
 accepts(const char *s, size_t n, const char **err, size_t *off)
@@ -309,6 +299,5 @@ main(void)
 {
 	units();
 	crosscheck();
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

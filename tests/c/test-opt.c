@@ -7,17 +7,7 @@
 #include <string.h>
 
 #include "opt.h"
-
-static int ntest, nfail;
-
-static void
-ok(int cond, const char *what)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, what);
-}
+#include "tap.h"
 
 static void
 num(const char *s, long long min, long long max, const struct opt_unit *u,
@@ -105,6 +95,5 @@ main(void)
 	parse("p --near=1", "p -n 1");
 	parse("p x -- --keep-going -k", "p -- x --keep-going -k");
 	parse("p - -k", "p -k -- -");
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }
