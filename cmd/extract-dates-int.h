@@ -14,6 +14,7 @@
 
 #include "conf.h"
 #include "extract-dates-scan.h"
+#include "scan.h"
 
 enum cat {
 	C_MONTHS, C_MONTH_AMB, C_WEEKDAYS, C_WEEKDAYS_PL, C_UNITS, C_UNITS_PL,
@@ -169,12 +170,6 @@ struct tx {
 	int noabout;		/* read off the period the text is about: does not set it */
 };
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LITTLE 1
-#else
-#define LITTLE 0
-#endif
-
 /* The first n bytes of a little-endian word. */
 static const uint64_t mask8[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
 	0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
@@ -187,17 +182,11 @@ static inline uint64_t
 key8(const char *w, size_t n, size_t avail)
 {
 	unsigned char b[8] = { 0 };
-	uint64_t k;
-	size_t q;
 
-	if (LITTLE && avail >= 8) {
-		memcpy(&k, w, sizeof k);
-		return (k | 0x2020202020202020ull) & mask8[n];
-	}
-	for (q = 0; q < n; q++)
-		b[q] = (unsigned char)(w[q] | 0x20);
-	memcpy(&k, b, sizeof k);
-	return k;
+	if (avail >= 8)
+		return (scan_load64le((const unsigned char *)w) | 0x20 * SCAN_ONES) & mask8[n];
+	memcpy(b, w, n);
+	return (scan_load64le(b) | 0x20 * SCAN_ONES) & mask8[n];
 }
 
 static inline uint32_t
