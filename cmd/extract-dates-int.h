@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "extract-dates-scan.h"
 #include "scan.h"
+#include "strtab.h"
 
 enum cat {
 	C_MONTHS, C_MONTH_AMB, C_WEEKDAYS, C_WEEKDAYS_PL, C_UNITS, C_UNITS_PL,
@@ -67,10 +68,8 @@ struct phrase {
 	const char *sv;
 };
 
-#define HCAP 4096
 struct dates_lex {
-	struct lexent *h[HCAP];
-	uint32_t hfull[HCAP];	/* the full hash of h[i]'s word, | 1; 0: empty */
+	struct strtab words;	/* each word in lower case; val.p its lexent */
 	struct lexent *punct[128];
 	struct lexent *pool;	/* entries are cut from blocks of POOLN, */
 	size_t npool;		/* npool of the last one used */
@@ -338,8 +337,6 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_offset, rule_range, rule_workday, rule_period, rule_yearend;
 
 /* extract-dates-lex.c: the word list */
-const struct lexent *lex_findh(const struct dates_lex *, const char *s, size_t n,
-    uint32_t h);
 
 /* extract-dates-tok.c: tokens and the tests that read around them */
 void tokenize(struct dates_scan *, const struct dates_lex *, const char *s, size_t n);

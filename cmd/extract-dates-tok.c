@@ -63,6 +63,7 @@ static const struct lexent *
 lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int wide)
 {
 	unsigned c = (unsigned char)s[0];
+	long id;
 
 	/* one probe of the short words' table: cheaper than a test before it */
 	if (len <= 8 && !wide)
@@ -70,7 +71,8 @@ lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int
 	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
 	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
 		return NULL;
-	return lex_findh(lex, s, len, hash_lower(s, len));
+	id = strtab_findh(&lex->words, s, len, hash_lower(s, len));
+	return id < 0 ? NULL : lex->words.val[id].p;
 }
 
 /*

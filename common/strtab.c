@@ -1,7 +1,6 @@
 /* strtab: a table of byte strings, numbered in the order first seen. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "hash.h"
 #include "strtab.h"
@@ -21,13 +20,30 @@ strtab_hash(const struct strtab *t, const char *k, size_t n)
 }
 
 static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/*
+ * Key id is k[0..n).  Without case: ASCII only, as hash_lower (and as
+ * strncasecmp(3) in the C locale, but inline: a word table's lookups
+ * are hot).
+ */
+static int
 same(const struct strtab *t, uint32_t id, const char *k, size_t n)
 {
+	const char *a = t->key[id];
+	size_t i;
+
 	if (t->klen[id] != n)
 		return 0;
-	if (t->flags & STRTAB_ICASE)
-		return strncasecmp(t->key[id], k, n) == 0;
-	return memcmp(t->key[id], k, n) == 0;
+	if (!(t->flags & STRTAB_ICASE))
+		return memcmp(a, k, n) == 0;
+	for (i = 0; i < n; i++)
+		if (a[i] != k[i] && lower((unsigned char)a[i]) != lower((unsigned char)k[i]))
+			return 0;
+	return 1;
 }
 
 /* The slot of key k (hash h), or the empty one where it would go. */
@@ -43,10 +59,11 @@ lookup(const struct strtab *t, const char *k, size_t n, uint32_t h)
 	return j;
 }
 
+/* Puts the keys in ns slots (a power of two, more than there are). */
 static void
-rehash(struct strtab *t)
+regrow(struct strtab *t, size_t ns)
 {
-	size_t ns = t->nslot ? t->nslot * 2 : 64, i, j;
+	size_t i, j;
 	struct strtab_slot *s = xcalloc(ns, sizeof *s);
 
 	for (i = 0; i < t->nslot; i++) {
@@ -61,12 +78,41 @@ rehash(struct strtab *t)
 	t->nslot = ns;
 }
 
+static void
+rehash(struct strtab *t)
+{
+	regrow(t, t->nslot ? t->nslot * 2 : 64);
+}
+
+void
+strtab_reserve(struct strtab *t, size_t n)
+{
+	size_t ns = t->nslot ? t->nslot : 64;
+
+	while ((n + 1) * 2 > ns)
+		ns *= 2;
+	if (ns > t->nslot)
+		regrow(t, ns);
+}
+
+/*
+ * A table read often is mostly asked for keys it lacks (a word list
+ * against a text): the probes first, in a loop that compares hashes
+ * only and calls nothing; lookup() once a full hash matches.
+ */
 long
 strtab_findh(const struct strtab *t, const char *k, size_t n, uint32_t h)
 {
+	const struct strtab_slot *s;
+	size_t m, j;
+
 	if (!t->nslot)
 		return -1;
-	return (long)t->slot[lookup(t, k, n, h)].id - 1;
+	m = t->nslot - 1;
+	for (j = h & m; (s = &t->slot[j])->id; j = (j + 1) & m)
+		if (s->h == h)
+			return (long)t->slot[lookup(t, k, n, h)].id - 1;
+	return -1;
 }
 
 long
