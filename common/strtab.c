@@ -1,6 +1,7 @@
 /* strtab: a table of byte strings, numbered in the order first seen. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hash.h"
 #include "strtab.h"
@@ -20,30 +21,13 @@ strtab_hash(const struct strtab *t, const char *k, size_t n)
 }
 
 static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/*
- * Key id is k[0..n).  Without case: ASCII only, as hash_lower (and as
- * strncasecmp(3) in the C locale, but inline: a word table's lookups
- * are hot).
- */
-static int
 same(const struct strtab *t, uint32_t id, const char *k, size_t n)
 {
-	const char *a = t->key[id];
-	size_t i;
-
 	if (t->klen[id] != n)
 		return 0;
-	if (!(t->flags & STRTAB_ICASE))
-		return memcmp(a, k, n) == 0;
-	for (i = 0; i < n; i++)
-		if (a[i] != k[i] && lower((unsigned char)a[i]) != lower((unsigned char)k[i]))
-			return 0;
-	return 1;
+	if (t->flags & STRTAB_ICASE)
+		return strncasecmp(t->key[id], k, n) == 0;
+	return memcmp(t->key[id], k, n) == 0;
 }
 
 /* The slot of key k (hash h), or the empty one where it would go. */
@@ -98,7 +82,8 @@ strtab_reserve(struct strtab *t, size_t n)
 /*
  * A table read often is mostly asked for keys it lacks (a word list
  * against a text): the probes first, in a loop that compares hashes
- * only and calls nothing; lookup() once a full hash matches.
+ * only and calls nothing (so saves no registers); lookup() once a full
+ * hash matches.
  */
 long
 strtab_findh(const struct strtab *t, const char *k, size_t n, uint32_t h)
