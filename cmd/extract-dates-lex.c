@@ -1,7 +1,8 @@
 /*
  * extract-dates-lex: the word list.  Each word of the data file gets
- * its categories and values; a word that starts a phrase keeps the
- * phrases.  Short ASCII words go into a second table keyed by their bytes.
+ * its categories and values (a strtab of words, its val the entry); a
+ * word that starts a phrase keeps the phrases.  Short ASCII words go
+ * into a second table keyed by their bytes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +10,6 @@
 #include <string.h>
 
 #include "extract-dates-int.h"
-#include "hash.h"
 #include "util.h"
 
 enum kind { K_INT, K_STR, K_SEQ, K_UNIT, K_MOD, K_MD };
