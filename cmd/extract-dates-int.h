@@ -14,6 +14,8 @@
 
 #include "conf.h"
 #include "extract-dates-scan.h"
+#include "scan.h"
+#include "strtab.h"
 
 enum cat {
 	C_MONTHS, C_MONTH_AMB, C_WEEKDAYS, C_WEEKDAYS_PL, C_UNITS, C_UNITS_PL,
@@ -66,10 +68,8 @@ struct phrase {
 	const char *sv;
 };
 
-#define HCAP 4096
 struct dates_lex {
-	struct lexent *h[HCAP];
-	uint32_t hfull[HCAP];	/* the full hash of h[i]'s word, | 1; 0: empty */
+	struct strtab words;	/* each word in lower case; val.p its lexent */
 	struct lexent *punct[128];
 	struct lexent *pool;	/* entries are cut from blocks of POOLN, */
 	size_t npool;		/* npool of the last one used */
@@ -169,12 +169,6 @@ struct tx {
 	int noabout;		/* read off the period the text is about: does not set it */
 };
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LITTLE 1
-#else
-#define LITTLE 0
-#endif
-
 /* The first n bytes of a little-endian word. */
 static const uint64_t mask8[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF,
 	0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull };
@@ -187,17 +181,11 @@ static inline uint64_t
 key8(const char *w, size_t n, size_t avail)
 {
 	unsigned char b[8] = { 0 };
-	uint64_t k;
-	size_t q;
 
-	if (LITTLE && avail >= 8) {
-		memcpy(&k, w, sizeof k);
-		return (k | 0x2020202020202020ull) & mask8[n];
-	}
-	for (q = 0; q < n; q++)
-		b[q] = (unsigned char)(w[q] | 0x20);
-	memcpy(&k, b, sizeof k);
-	return k;
+	if (avail >= 8)
+		return (scan_load64le((const unsigned char *)w) | 0x20 * SCAN_ONES) & mask8[n];
+	memcpy(b, w, n);
+	return (scan_load64le(b) | 0x20 * SCAN_ONES) & mask8[n];
 }
 
 static inline uint32_t
@@ -349,8 +337,6 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_offset, rule_range, rule_workday, rule_period, rule_yearend;
 
 /* extract-dates-lex.c: the word list */
-const struct lexent *lex_findh(const struct dates_lex *, const char *s, size_t n,
-    uint32_t h);
 
 /* extract-dates-tok.c: tokens and the tests that read around them */
 void tokenize(struct dates_scan *, const struct dates_lex *, const char *s, size_t n);

@@ -1,7 +1,8 @@
 /*
  * extract-dates-lex: the word list.  Each word of the data file gets
- * its categories and values; a word that starts a phrase keeps the
- * phrases.  Short ASCII words go into a second table keyed by their bytes.
+ * its categories and values (a strtab of words, its val the entry); a
+ * word that starts a phrase keeps the phrases.  Short ASCII words go
+ * into a second table keyed by their bytes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +10,6 @@
 #include <string.h>
 
 #include "extract-dates-int.h"
-#include "hash.h"
 #include "util.h"
 
 enum kind { K_INT, K_STR, K_SEQ, K_UNIT, K_MOD, K_MD };
@@ -104,41 +104,18 @@ static const int required[] = { C_MONTHS, C_WEEKDAYS, C_UNITS, C_UNITS_PL, C_NUM
 static const char *mods[] = { "START", "MID", "END", "APPROX", "MORE_THAN",
 	"LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", NULL };
 
-const struct lexent *
-lex_findh(const struct dates_lex *lx, const char *s, size_t n, uint32_t h)
-{
-	const struct lexent *e;
-	uint32_t hf = h | 1, x;
-
-	/* the full hashes first, so that a word is read only if it may match */
-	h &= HCAP - 1;
-	while ((x = lx->hfull[h]) != 0) {
-		if (x == hf) {
-			e = lx->h[h];
-			if (e->n == n && eqw(s, n, e->w))
-				return e;
-		}
-		h = (h + 1) & (HCAP - 1);
-	}
-	return NULL;
-}
-
 #define POOLN 32
 
 static struct lexent *
 lex_add(struct dates_lex *lx, const char *s, size_t n)
 {
-	uint32_t hf = hash_lower(s, n), h = hf & (HCAP - 1);
 	struct lexent *e;
-	size_t i, count = 0;
+	size_t i, id;
+	int isnew;
 
-	while ((e = lx->h[h]) != NULL) {
-		if (e->n == n && eqw(s, n, e->w))
-			return e;
-		h = (h + 1) & (HCAP - 1);
-		if (++count >= HCAP / 2)
-			return NULL;
-	}
+	id = strtab_intern(&lx->words, s, n, &isnew);
+	if (!isnew)
+		return lx->words.val[id].p;
 	if (!lx->pool || lx->npool == POOLN) {
 		lx->blocks = xrealloc(lx->blocks, (lx->nblocks + 1) * sizeof *lx->blocks);
 		lx->pool = lx->blocks[lx->nblocks++] = xcalloc(POOLN, sizeof *lx->pool);
@@ -150,8 +127,7 @@ lex_add(struct dates_lex *lx, const char *s, size_t n)
 		e->w[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
 	e->w[n] = '\0';
 	e->n = n;
-	lx->h[h] = e;
-	lx->hfull[h] = hf | 1;
+	lx->words.val[id].p = e;
 	if (n <= 24 && e->w[0] >= 'a' && e->w[0] <= 'z')
 		lx->lenfirst[n] |= 1u << (e->w[0] - 'a');
 	else if (n <= 24)
@@ -165,19 +141,17 @@ lex_index8(struct dates_lex *lx)
 {
 	size_t i, j, n = 0, cap = 64;
 
-	for (i = 0; i < HCAP; i++)
-		if (lx->h[i])
-			n++;
-	while (cap < 2 * n)	/* the bitmap in front turns most misses away */
+	n = lx->words.n;
+	while (cap < 4 * n)	/* a quarter full: few hits probe twice; the bitmap turns most misses away */
 		cap *= 2;
 	lx->t8 = xcalloc(cap, sizeof *lx->t8);
 	lx->m8 = (uint32_t)(cap - 1);
-	for (i = 0; i < HCAP; i++) {
-		const struct lexent *e = lx->h[i];
+	for (i = 0; i < lx->words.n; i++) {
+		const struct lexent *e = lx->words.val[i].p;
 		uint64_t k;
 		uint32_t h;
 
-		if (!e || e->n < 1 || e->n > 8)
+		if (e->n < 1 || e->n > 8)
 			continue;
 		for (j = 0; j < e->n; j++)
 			if (e->w[j] < 'a' || e->w[j] > 'z')
@@ -198,11 +172,9 @@ lex_anchors(struct dates_lex *lx)
 {
 	size_t i;
 
-	for (i = 0; i < HCAP; i++) {
-		struct lexent *e = lx->h[i];
+	for (i = 0; i < lx->words.n; i++) {
+		struct lexent *e = lx->words.val[i].p;
 
-		if (!e)
-			continue;
 		if ((e->f & A_WORD_CATS) ||
 		    ((e->f & (CB(C_UNITS) | CB(C_UNITS_PL))) && (!(e->f & CB(C_UNITS_ATT)) ||
 		    ((e->f & CB(C_UNITS)) && e->iv[C_UNITS] == U_Q))))
@@ -278,8 +250,6 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 			lx->punct[t->ch] = e;
 		} else
 			e = lex_add(lx, key + t->b0, t->b1 - t->b0);
-		if (!e)
-			conf_fail(c, kn, "too many words");
 		if (cat >= C_F2)
 			e->f2 |= 1u << (cat - C_F2);
 		else
@@ -300,12 +270,9 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 		memset(p, 0, sizeof *p);
 		if (tmp.tk[0].kind == TW) {
 			e = lex_add(lx, key + tmp.tk[0].b0, tmp.tk[0].b1 - tmp.tk[0].b0);
-			if (!e)
-				conf_fail(c, kn, "too many words");
 		} else if (tmp.tk[0].kind == TP && tmp.tk[0].ch < 128 && tmp.tk[0].ch != '?') {
 			char one[2] = { (char)tmp.tk[0].ch, 0 };
-			if (!(e = lex_add(lx, one, 1)))
-				conf_fail(c, kn, "too many words");
+			e = lex_add(lx, one, 1);
 			lx->punct[tmp.tk[0].ch] = e;
 		} else
 			conf_fail(c, kn, "%s: bad word \"%s\"", cats[cat].name, key);
@@ -389,10 +356,13 @@ lex_abbrs(struct dates_lex *lx)
 	struct lexent *mw[256];
 	size_t n = 0;
 
-	for (i = 0; i < HCAP; i++)
-		if (lx->h[i] && (lx->h[i]->f & (1ULL << C_MONTHS | 1ULL << C_WEEKDAYS)) &&
+	for (i = 0; i < lx->words.n; i++) {
+		struct lexent *e = lx->words.val[i].p;
+
+		if ((e->f & (1ULL << C_MONTHS | 1ULL << C_WEEKDAYS)) &&
 		    n < sizeof mw / sizeof mw[0])
-			mw[n++] = lx->h[i];
+			mw[n++] = e;
+	}
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++) {
 			struct lexent *e = mw[i], *o = mw[j];
@@ -409,6 +379,10 @@ struct dates_lex *
 dates_lex_load(struct conf *c)
 {
 	struct dates_lex *lx = xcalloc(1, sizeof *lx);
+
+	strtab_init(&lx->words, STRTAB_ICASE);
+	/* most words of a text are none of these: a sparse table misses fast */
+	strtab_reserve(&lx->words, 2048);
 	yaml_node_t *root = conf_want(c, conf_root(c), YAML_MAPPING_NODE, "the data file");
 	yaml_node_pair_t *pair;
 	int seen[NCAT] = { 0 };
@@ -462,9 +436,13 @@ dates_lex_free(struct dates_lex *lx)
 
 	if (!lx)
 		return;
-	for (i = 0; i < HCAP; i++)
-		if (lx->h[i] && lx->h[i]->w != lx->h[i]->wb)
-			free(lx->h[i]->w);
+	for (i = 0; i < lx->words.n; i++) {
+		struct lexent *e = lx->words.val[i].p;
+
+		if (e->w != e->wb)
+			free(e->w);
+	}
+	strtab_free(&lx->words);
 	for (i = 0; i < lx->nblocks; i++)
 		free(lx->blocks[i]);
 	free(lx->blocks);

@@ -11,6 +11,7 @@
 
 #include "extract-dates-int.h"
 #include "hash.h"
+#include "scan.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -57,33 +58,12 @@ static const unsigned char bclass[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 3,
 };
 
-/* The end of the run of ASCII letters at u[j..n). */
-static size_t
-letters(const unsigned char *u, size_t j, size_t n)
-{
-	/* eight bytes at a time: a byte's top bit says it is no letter */
-	while (LITTLE && j + 8 <= n) {
-		uint64_t w, x, bad;
-
-		memcpy(&w, u + j, sizeof w);
-		x = w | 0x2020202020202020ull;
-		bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
-		    0x8080808080808080ull;
-		/* the first one in memory: the bytes after it may carry in, not before */
-		if (bad)
-			return j + (size_t)(__builtin_ctzll(bad) >> 3);
-		j += 8;
-	}
-	while (j < n && bclass[u[j]] == 1)
-		j++;
-	return j;
-}
-
 /* A word's entry: s[0..len) is a word of the text, avail bytes may be read. */
 static const struct lexent *
 lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int wide)
 {
 	unsigned c = (unsigned char)s[0];
+	long id;
 
 	/* one probe of the short words' table: cheaper than a test before it */
 	if (len <= 8 && !wide)
@@ -91,7 +71,8 @@ lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int
 	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
 	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
 		return NULL;
-	return lex_findh(lex, s, len, hash_lower(s, len));
+	id = strtab_findh(&lex->words, s, len, hash_lower(s, len));
+	return id < 0 ? NULL : lex->words.val[id].p;
 }
 
 /*
@@ -168,25 +149,21 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			int wide = 0;
 
 			t->kind = TW;
-			if (LITTLE && c < 0x80 && i + 8 <= n) {
-				/* letters() and key8() at once: a word of at most 7 ASCII letters */
-				uint64_t w, x, bad;
+			if (c < 0x80 && i + 8 <= n) {
+				/* a word of at most 7 ASCII letters: its length and key8() at once */
+				uint64_t w = scan_load64le(u + i);
 
-				memcpy(&w, u + i, sizeof w);
-				x = w | 0x2020202020202020ull;
-				bad = (w | ~(x + 0x1F1F1F1F1F1F1F1Full) | (x + 0x0505050505050505ull)) &
-				    0x8080808080808080ull;
-				len = (size_t)(__builtin_ctzll(bad | 1ull << 63) >> 3);
-				if (bad && u[i + len] < 0x80) {
-					t->lx = lex ? lex_find8(lex, x & mask8[len]) : NULL;
+				len = scan_alpha8(w);
+				if (len < 8 && u[i + len] < 0x80) {
+					t->lx = lex ? lex_find8(lex, (w | 0x20 * SCAN_ONES) & mask8[len]) : NULL;
 					if (c <= 'Z')
-						t->cap = len > 1 && !(w & 0x2020202020202020ull & mask8[len]) ? 2 : 1;
+						t->cap = len > 1 && !(w & 0x20 * SCAN_ONES & mask8[len]) ? 2 : 1;
 					i += len;
 					goto end;
 				}
 			}
 			for (;;) {
-				j = letters(u, j, n);
+				j = scan_nonalpha(u, j, n);
 				if (__builtin_expect(j >= n || u[j] < 0x80, 1))
 					break;
 				cu = utf8_get(u + j, n - j, &k);

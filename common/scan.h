@@ -307,6 +307,46 @@ scan_nonalpha(const unsigned char *s, size_t i, size_t end)
 }
 
 /*
+ * ---- the ASCII letters eight bytes start with ----
+ * w is eight bytes as a little-endian number (scan_load64le); the
+ * number of ASCII letters its first bytes are, 8 if all are.  A word
+ * this short needs no loop: its length and its bytes come at once.
+ */
+
+static inline size_t
+scan_alpha8_plain(uint64_t w)
+{
+	size_t k;
+
+	for (k = 0; k < 8; k++, w >>= 8)
+		if ((unsigned)((((unsigned)w & 0xFF) | 0x20) - 'a') >= 26)
+			break;
+	return k;
+}
+
+#if SCAN_SWAR
+static inline size_t
+scan_alpha8_swar(uint64_t w)
+{
+	uint64_t x = w | 0x20 * SCAN_ONES, m;
+
+	/* as scan_nonalpha_swar */
+	m = (w | ~(x + 0x1F * SCAN_ONES) | (x + 0x05 * SCAN_ONES)) & SCAN_HIGH;
+	return m ? SCAN_FIRST(m) : 8;
+}
+#endif
+
+static inline size_t
+scan_alpha8(uint64_t w)
+{
+#if SCAN_SWAR
+	return scan_alpha8_swar(w);
+#else
+	return scan_alpha8_plain(w);
+#endif
+}
+
+/*
  * ---- a byte JSON must escape in a string ----
  * '"' or '\\', and with ctl a byte below 0x20, with hi one of 0x80 or
  * more.

@@ -43,10 +43,11 @@ lookup(const struct strtab *t, const char *k, size_t n, uint32_t h)
 	return j;
 }
 
+/* Puts the keys in ns slots (a power of two, more than there are). */
 static void
-rehash(struct strtab *t)
+regrow(struct strtab *t, size_t ns)
 {
-	size_t ns = t->nslot ? t->nslot * 2 : 64, i, j;
+	size_t i, j;
 	struct strtab_slot *s = xcalloc(ns, sizeof *s);
 
 	for (i = 0; i < t->nslot; i++) {
@@ -61,12 +62,42 @@ rehash(struct strtab *t)
 	t->nslot = ns;
 }
 
+static void
+rehash(struct strtab *t)
+{
+	regrow(t, t->nslot ? t->nslot * 2 : 64);
+}
+
+void
+strtab_reserve(struct strtab *t, size_t n)
+{
+	size_t ns = t->nslot ? t->nslot : 64;
+
+	while ((n + 1) * 2 > ns)
+		ns *= 2;
+	if (ns > t->nslot)
+		regrow(t, ns);
+}
+
+/*
+ * A table read often is mostly asked for keys it lacks (a word list
+ * against a text): the probes first, in a loop that compares hashes
+ * only and calls nothing (so saves no registers); lookup() once a full
+ * hash matches.
+ */
 long
 strtab_findh(const struct strtab *t, const char *k, size_t n, uint32_t h)
 {
+	const struct strtab_slot *s;
+	size_t m, j;
+
 	if (!t->nslot)
 		return -1;
-	return (long)t->slot[lookup(t, k, n, h)].id - 1;
+	m = t->nslot - 1;
+	for (j = h & m; (s = &t->slot[j])->id; j = (j + 1) & m)
+		if (s->h == h)
+			return (long)t->slot[lookup(t, k, n, h)].id - 1;
+	return -1;
 }
 
 long

@@ -44,5 +44,10 @@ long strtab_findh(const struct strtab *, const char *k, size_t n, uint32_t h);
 size_t strtab_intern(struct strtab *, const char *k, size_t n, int *isnew);
 size_t strtab_internh(struct strtab *, const char *k, size_t n, uint32_t h,
     int *isnew);
+/*
+ * Room for n keys without growing: fewer collisions for a table filled
+ * once and read often (a sparser one is faster to miss in).
+ */
+void strtab_reserve(struct strtab *, size_t n);
 void strtab_free(struct strtab *);
 #endif

@@ -143,6 +143,31 @@ check_load(void)
 	return 1;
 }
 
+/* scan_alpha8 at every offset, each way against plain. */
+static size_t (*alpha8_fast)(uint64_t);
+
+static int
+check_alpha8(void)
+{
+	size_t al;
+
+	for (al = 0; al < ALIGN + MAXLEN; al++)
+		if (alpha8_fast(scan_load64le(buf + al)) !=
+		    scan_alpha8_plain(scan_load64le(buf + al)))
+			return 0;
+	return 1;
+}
+
+static void
+test_alpha8(size_t (*f)(uint64_t), const char *what)
+{
+	long bad;
+
+	alpha8_fast = f;
+	bad = each_buffer(check_alpha8);
+	ok(bad < 0, what, bad);
+}
+
 /* The word16 test needs runs of letters and single spaces: its own inputs. */
 static int
 check_word16(int (*f)(const unsigned char *, unsigned char *))
@@ -265,6 +290,10 @@ main(void)
 	ok(bad < 0, "scan_count_cont", bad);
 	bad = each_buffer(check_load);
 	ok(bad < 0, "scan_load64le", bad);
+	test_alpha8(scan_alpha8, "scan_alpha8");
+#if SCAN_SWAR
+	test_alpha8(scan_alpha8_swar, "scan_alpha8_swar");
+#endif
 	ok(check_word16(scan_word16), "scan_word16", 0);
 	test_widen(scan_widen, "scan_widen");
 #if SCAN_SSE2
