@@ -166,20 +166,18 @@ need(struct conf *cf, yaml_node_t *map, const char *key)
 	return n;
 }
 
-/* The lists of en/quotes.yaml under root, each its class. */
+/* The lists of en/quotes.yaml, en/quotes-names.yaml and en/titles.yaml, each its class. */
 static const struct {
 	const char *key;
 	unsigned cls;
 } lists[] = {
 	{ "speaker_types", 0 },
 	{ "speaker_after", LX_AFTER },
-	{ "titles", LX_TITLE },
 	{ "sources", LX_SOURCE },
 	{ "bodies", LX_BODY },
 	{ "not_names", LX_NOTNAME },
 	{ "between", LX_BETWEEN },
 	{ "not_before_verb", LX_NOTVERB },
-	{ "other_office", LX_OTHER },
 	{ "abbreviations", LX_ABBREV },
 	{ "indefinite", LX_ART },
 	{ "definite", LX_DEF },
@@ -195,8 +193,14 @@ static const struct {
 }, names[] = {
 	{ "he", LX_MALE },
 	{ "she", LX_FEMALE },
-	{ "he_titles", LX_MALE_T },
 	{ "she_titles", LX_FEMALE_T },
+}, titles[] = {	/* en/titles.yaml */
+	{ "roles", LX_TITLE },
+	{ "other_office", LX_OTHER },
+	{ "honorifics", LX_ABBREV },
+	{ "abbreviated", LX_ABBREV },
+	{ "male", LX_MALE_T },
+	{ "female", LX_FEMALE_T },
 };
 
 static void
@@ -223,6 +227,14 @@ load_quotes(struct qlex *l)
 	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
 	for (i = 0; i < sizeof names / sizeof *names; i++)
 		load_list(l, &cf, need(&cf, root, names[i].key), names[i].key, names[i].cls);
+	conf_free(&cf);
+	free(path);
+
+	path = data_path("en/titles.yaml");
+	conf_load(&cf, path);
+	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
+	for (i = 0; i < sizeof titles / sizeof *titles; i++)
+		load_list(l, &cf, need(&cf, root, titles[i].key), titles[i].key, titles[i].cls);
 	conf_free(&cf);
 	free(path);
 }

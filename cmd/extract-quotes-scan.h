@@ -49,7 +49,7 @@ struct qlex {
 	size_t ntypes;
 };
 
-/* Fills the lexicon from en/quotes.yaml, en/quotes-names.yaml, en/speech-verbs.yaml. */
+/* Fills the lexicon from en/quotes.yaml, en/quotes-names.yaml, en/titles.yaml, en/speech-verbs.yaml. */
 void qlex_load(struct qlex *);
 void qlex_add(struct qlex *, const char *word, unsigned cls);
 unsigned qlex_get(const struct qlex *, const char *word);

@@ -224,6 +224,25 @@ load_conf(struct lang *lang, const char *path)
 	conf_free(&c);
 }
 
+/* The short titles of en/titles.yaml: before a name, they never end a sentence. */
+static void
+load_titles(struct lang *lang)
+{
+	static const char *lists[] = { "honorifics", "honorifics_more", "honorifics_rare",
+		"abbreviated", "abbreviated_more", "abbreviated_rare" };
+	struct conf c;
+	yaml_node_t *root;
+	char *path = data_path("en/titles.yaml");
+	size_t i;
+
+	conf_load(&c, path);
+	root = conf_want(&c, conf_root(&c), YAML_MAPPING_NODE, "the file");
+	for (i = 0; i < sizeof lists / sizeof *lists; i++)
+		add_words(&c, root, lists[i], &lang->seg.prefixes);
+	conf_free(&c);
+	free(path);
+}
+
 static int
 longer_first(const void *a, const void *b)
 {
@@ -265,6 +284,7 @@ setup(struct lang *lang, const char *user)
 	seg_init(&lang->seg);
 	load_conf(lang, path);
 	free(path);
+	load_titles(lang);
 	if (user)
 		load_conf(lang, user);
 	if (lang->boiler_src.len) {

@@ -357,6 +357,37 @@ lex_listflag(const char *key)
 	return 0;
 }
 
+/* The categories of en/titles.yaml read here, each its flag; the others are for other programs. */
+static const struct {
+	const char *key;
+	int flag;
+} titlelists[] = {
+	{ "honorifics", F_HONOR }, { "honorifics_more", F_HONOR },
+	{ "honorifics_ambiguous", F_HONOR }, { "abbreviated", F_TITLE },
+	{ "abbreviated_more", F_TITLE }, { "heads", F_TITLE }, { "office_prefixes", F_TPREFIX },
+	{ "lower", F_LOWTITLE }, { "male", F_MALE }, { "male_more", F_MALE },
+	{ "female", F_FEMALE }, { "female_more", F_FEMALE },
+};
+
+void
+lex_add_titles(struct lex *x, struct conf *c)
+{
+	yaml_node_t *root = conf_want(c, conf_root(c), YAML_MAPPING_NODE, "the file");
+	yaml_node_item_t *it;
+	yaml_node_t *v, *item;
+	struct toks tv = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof titlelists / sizeof *titlelists; i++) {
+		if (!(v = conf_get(c, root, titlelists[i].key)))
+			continue;
+		conf_want(c, v, YAML_SEQUENCE_NODE, titlelists[i].key);
+		CONF_SEQ_EACH(c, v, item, it)
+			lex_word(x, want_str(c, item, "word"), titlelists[i].flag, &tv);
+	}
+	free(tv.t);
+}
+
 /* place-suffixes: [ville, burg], kept folded and indexed by last byte */
 static void
 load_suffixes(struct lex *x, struct conf *c, yaml_node_t *v, const char *key)

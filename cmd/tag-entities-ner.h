@@ -28,6 +28,8 @@ struct lex *lex_new(void);
  * team-nouns, team-before, team-heads.  A bad one is fatal with its place.
  */
 void lex_add(struct lex *, struct conf *);
+/* The categories of en/titles.yaml this program reads (it leaves the others). */
+void lex_add_titles(struct lex *, struct conf *);
 /*
  * Adds a shipped data file without libyaml if it is one of the plain
  * shapes the generated gazetteers have, as lex_add would; -1 if it is

@@ -22,11 +22,13 @@ static const char help_text[] =
     "  -u, --unbuffered    flush the output after each document\n"
     "  -h, --help, --version\n";
 
+#define TITLES "en/titles.yaml"	/* read by lex_add_titles: other programs read it too */
+
 static const char *datafiles[] = {
 	"entities/words.yaml", "entities/first-names.yaml", "entities/countries.yaml",
 	"entities/cities.yaml", "entities/regions.yaml", "entities/places.yaml", "entities/orgs.yaml",
 	"entities/people.yaml",
-	"entities/titles.yaml", "entities/cues.yaml",
+	TITLES, "entities/cues.yaml",
 };
 
 /*
@@ -195,7 +197,11 @@ main(int argc, char **argv)
 	lex = lex_new();
 	for (i = 0; i < sizeof datafiles / sizeof *datafiles; i++) {
 		char *path = data_path(datafiles[i]);
-		if (lex_add_file(lex, path) < 0) {
+		if (strcmp(datafiles[i], TITLES) == 0) {
+			conf_load(&conf, path);
+			lex_add_titles(lex, &conf);
+			conf_free(&conf);
+		} else if (lex_add_file(lex, path) < 0) {
 			conf_load(&conf, path);
 			lex_add(lex, &conf);
 			conf_free(&conf);

@@ -116,7 +116,7 @@ check_same "| head ends quietly" "$( ($q "$tmp/two.jsonl" | head -1 >/dev/null) 
 
 # The data files.
 mkdir -p "$tmp/data/en"
-cp data/en/speech-verbs.yaml data/en/quotes-names.yaml "$tmp/data/en/"
+cp data/en/speech-verbs.yaml data/en/quotes-names.yaml data/en/titles.yaml "$tmp/data/en/"
 printf 'titles: [a, b\n' >"$tmp/data/en/quotes.yaml"
 check_fail "bad YAML in quotes.yaml" 2 \
 	"lede-extract-quotes: $tmp/data/en/quotes.yaml:2:1: did not find expected ',' or ']' while parsing a flow sequence" \

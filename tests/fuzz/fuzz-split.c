@@ -1,6 +1,7 @@
 /*
  * libFuzzer target for lede-split's sentence splitter (cmd/split-seg.c),
- * with the word lists of data/en/split.yaml: every span must lie in
+ * with the word lists of data/en/split.yaml and the short titles of
+ * data/en/titles.yaml (as lede-split reads them): every span must lie in
  * order within the paragraph and start and end on a non-space byte.
  * And for its HTML reader (cmd/split-html.c) with data/html.yaml: the
  * text is lines with no blank one and no space at either end, no
@@ -41,7 +42,10 @@ words(struct conf *c, const char *key, struct strtab *ws)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	static const char *titles[] = { "honorifics", "honorifics_more", "honorifics_rare",
+		"abbreviated", "abbreviated_more", "abbreviated_rare" };
 	struct conf c;
+	size_t i;
 
 	conf_load(&c, "data/en/split.yaml");
 	seg_init(&seg);
@@ -52,6 +56,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	words(&c, "timezones", &seg.timezones);
 	words(&c, "openers", &seg.openers);
 	words(&c, "starters", &seg.starters);
+	conf_free(&c);
+	conf_load(&c, "data/en/titles.yaml");
+	for (i = 0; i < sizeof titles / sizeof *titles; i++)
+		words(&c, titles[i], &seg.prefixes);
 	conf_free(&c);
 	html = html_load("data/html.yaml");
 	return 0;
