@@ -33,7 +33,7 @@ static const char help_text[] =
     "  -q, --quiet       no warnings about quotation marks that do not pair\n"
     "  -u, --unbuffered  flush after each record\n"
     "  -h, --help, --version\n"
-    "Data: en/quotes.yaml and en/speech-verbs.yaml under $LEDE_DATA or the data directory.\n";
+    "Data: en/quotes.yaml, en/quotes-names.yaml, en/titles.yaml and en/speech-verbs.yaml\nunder $LEDE_DATA or the data directory.\n";
 
 struct rinfo {
 	size_t off, len;	/* the line in ctx.lines */
