@@ -433,7 +433,9 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
 		return;
 	}
-	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 4 && !(t[b - 1].lf & F_WORD)) {
+	/* not La Traviata: La is a first name and a connector */
+	if ((t[a].lf & F_FIRST) && !(t[a].lf & F_CONN) && b - a >= 2 && b - a <= 4 &&
+	    !(t[b - 1].lf & F_WORD)) {
 		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
