@@ -325,6 +325,8 @@ guess_type(struct doc *d, struct ment *m)
 	else if (conn_first(d, m))
 		/* La Traviata, La Scala, Le Roi de Lahore: a work or a house, no person */
 		m->type = -1;
+	else if ((m->cue & (C_FIRST | C_THE)) == (C_FIRST | C_THE))
+		m->type = T_ORG;	/* the Stanley Casino, the Orlando Sentinel: no one takes the */
 	else if (m->cue & C_FIRST)
 		/* Jeremy Irons, Kate Rivers: a first name and a surname */
 		m->type = m->ntok <= 3 && (!common_words(d, m) || (m->ntok == 2 &&

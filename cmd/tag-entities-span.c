@@ -435,7 +435,7 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 	}
 	/* not La Traviata: La is a first name and a connector */
 	if ((t[a].lf & F_FIRST) && !(t[a].lf & F_CONN) && b - a >= 2 && b - a <= 4 &&
-	    !(t[b - 1].lf & F_WORD)) {
+	    !(t[b - 1].lf & F_WORD) && !(ctx_cues(c, a, b) & C_THE)) {
 		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
