@@ -439,6 +439,17 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
+	/*
+	 * an organisation's noun just after: the Balco laboratory, Jongleurs
+	 * comedy club, the Zorvex oil firm; not a place's railway station,
+	 * nor a trade's name (Jazz band, Steel firm)
+	 */
+	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
+	    !(t[b - 1].f & TK_POSS); k++)
+		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
+			*type = T_ORG, *level = L_EVID;
+			return;
+		}
 	if (b == a + 1 && (t[a].f & TK_ALLCAP) && !c->head && t[a].ce - t[a].cb <= 6) {
 		*type = T_ORG, *level = L_WEAK;
 		return;
