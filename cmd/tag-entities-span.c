@@ -413,6 +413,16 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 		*type = T_ORG, *level = L_EVID;
 		return;
 	}
+	/*
+	 * in apposition after an organisation's noun: its parent company,
+	 * Zorvex, bought; the rights society, Tono, and
+	 */
+	if (a > 0 && (t[a].f & TK_COMMA) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE) && b < c->nt && (t[b].f & TK_COMMA) &&
+	    !(t[a].lf & F_FIRST) && !(t[b - 1].f & TK_POSS)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
 	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
 	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
 	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
