@@ -279,6 +279,20 @@ first_only(struct doc *d, const struct ment *m)
 	return s && (s->val & F_FIRST) && !(s->val & F_WORD) && s->ent < 0;
 }
 
+/* Does the name start with a connector: La Traviata, Le Roi de Lahore? */
+static int
+conn_first(struct doc *d, const struct ment *m)
+{
+	const char *k = d->fb.s + m->ko;
+	size_t j;
+	const struct slot *s;
+
+	for (j = 0; j < m->kl && k[j] != ' '; j++)
+		;
+	s = j < m->kl ? doc_lookup(d, k, j) : NULL;
+	return s && (s->val & F_CONN);
+}
+
 /* No evidence: a guess from the shape, for names of two words or more. */
 static void
 guess_type(struct doc *d, struct ment *m)
@@ -308,6 +322,11 @@ guess_type(struct doc *d, struct ment *m)
 	}
 	if (m->cue & C_GPEAFTER)
 		m->type = T_GPE;	/* Glen Echo, Maryland */
+	else if (conn_first(d, m))
+		/* La Traviata, La Scala, Le Roi de Lahore: a work or a house, no person */
+		m->type = -1;
+	else if ((m->cue & (C_FIRST | C_THE)) == (C_FIRST | C_THE))
+		m->type = T_ORG;	/* the Stanley Casino, the Orlando Sentinel: no one takes the */
 	else if (m->cue & C_FIRST)
 		/* Jeremy Irons, Kate Rivers: a first name and a surname */
 		m->type = m->ntok <= 3 && (!common_words(d, m) || (m->ntok == 2 &&

@@ -413,6 +413,16 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 		*type = T_ORG, *level = L_EVID;
 		return;
 	}
+	/*
+	 * in apposition after an organisation's noun: its parent company,
+	 * Zorvex, bought; the rights society, Tono, and
+	 */
+	if (a > 0 && (t[a].f & TK_COMMA) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE) && b < c->nt && (t[b].f & TK_COMMA) &&
+	    !(t[a].lf & F_FIRST) && !(t[b - 1].f & TK_POSS)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
 	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
 	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
 	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
@@ -433,10 +443,23 @@ evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb
 		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
 		return;
 	}
-	if ((t[a].lf & F_FIRST) && b - a >= 2 && b - a <= 4 && !(t[b - 1].lf & F_WORD)) {
+	/* not La Traviata: La is a first name and a connector */
+	if ((t[a].lf & F_FIRST) && !(t[a].lf & F_CONN) && b - a >= 2 && b - a <= 4 &&
+	    !(t[b - 1].lf & F_WORD) && !(ctx_cues(c, a, b) & C_THE)) {
 		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
+	/*
+	 * an organisation's noun just after: the Balco laboratory, Jongleurs
+	 * comedy club, the Zorvex oil firm; not a place's railway station,
+	 * nor a trade's name (Jazz band, Steel firm)
+	 */
+	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
+	    !(t[b - 1].f & TK_POSS); k++)
+		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
+			*type = T_ORG, *level = L_EVID;
+			return;
+		}
 	if (b == a + 1 && (t[a].f & TK_ALLCAP) && !c->head && t[a].ce - t[a].cb <= 6) {
 		*type = T_ORG, *level = L_WEAK;
 		return;
