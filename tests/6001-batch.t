@@ -24,7 +24,8 @@ for d in in/a "in/b b"; do
 	find "$d" -name .hidden -prune -o -type f \( -name '*.txt' -o -name '*.md' \) -print0 |
 	    sort -z | xargs -0 lede-split --
 done 2>/dev/null | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null > ref.jsonl
-lede-dedupe -b doc ref.jsonl > ref-dedupe.jsonl
+lede-dedupe -M -b doc ref.jsonl > ref-dedupe.jsonl
+lede-dedupe -b doc ref.jsonl > ref-drop.jsonl
 
 # Options and operands.
 check_fail "bad option" 2 "lede-batch: unknown option -x
@@ -59,20 +60,34 @@ run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
 check_same "clean run: exit 0" "$status" 0
 check_same "clean run: quiet when stderr is no terminal" "$err" ""
 check_same "clean run: shards" "$(cd res && ls)" "failed.tsv
+repeats.tsv
 shard-000001.jsonl
 shard-000002.jsonl
 shard-000003.jsonl
 shard-000004.jsonl
 warnings.log"
 cat res/shard-*.jsonl > got.jsonl
-check_file "clean run: the shards are the single-process pipeline and dedupe" got.jsonl ref-dedupe.jsonl
-check_same "clean run: the repeated article is gone" \
-    "$(grep -c '"doc":"in/b b/copy of one.txt"' got.jsonl) $(grep -c '"doc":"in/b b/copy of one.txt"' ref.jsonl | sed 's/^0$/none/')" \
-    "0 $(grep -c '"doc":"in/a/one.txt"' ref.jsonl)"
+check_file "clean run: the shards are the single-process pipeline and dedupe -M -b doc" got.jsonl ref-dedupe.jsonl
+check_same "clean run: the repeated article is kept, every record marked" \
+    "$(grep -c '"doc":"in/b b/copy of one.txt"' got.jsonl) $(grep '"doc":"in/b b/copy of one.txt"' got.jsonl | grep -c '"dup_of":{"doc":"in/a/one.txt"')" \
+    "$(grep -c '"doc":"in/a/one.txt"' ref.jsonl | sed 's/^0$/none/') $(grep -c '"doc":"in/a/one.txt"' ref.jsonl)"
+check_same "clean run: the repeat listed in repeats.tsv" "$(cat res/repeats.tsv)" "in/b b/copy of one.txt	in/a/one.txt"
 check_same "clean run: a name with a newline" "$(grep -c '"doc":"in/b b/new\\nline.md"' got.jsonl | sed 's/^0$/none/')" \
     "$(grep -c '"doc":"in/b b/new\\nline.md"' ref.jsonl)"
 check_same "clean run: no failures" "$(wc -c < res/failed.tsv)" 0
 cp -R res clean
+
+# -D '-b doc': repeated articles dropped, and said so.
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o drop in/a "in/b b"
+check_same "-D '-b doc': exit 0, the drop said" "$status:$(grep -v ' articles read, ' "$tmp/err")" \
+    "0:lede-batch: 1 repeated article dropped, listed in drop/repeats.tsv"
+cat drop/shard-*.jsonl > got.jsonl
+check_file "-D '-b doc': the single-process pipeline and dedupe -b doc" got.jsonl ref-drop.jsonl
+check_same "-D '-b doc': the dropped article listed" "$(cat drop/repeats.tsv)" "in/b b/copy of one.txt	in/a/one.txt"
+run_err "$batch" -D '' -j 2 -s 2 -o droprec in/a "in/b b"
+check_same "-D '': records dropped, said so" "$(grep -v ' articles read, ' "$tmp/err")" \
+    "lede-batch: $(wc -l < droprec/repeats.tsv) repeated records dropped, listed in droprec/repeats.tsv"
+check_same "-D '': repeats.tsv lists records" "$(head -n 1 droprec/repeats.tsv)" "in/b b/copy of one.txt	1	in/a/one.txt	1"
 
 # -D none: no dedupe, all the records.
 run_err "$batch" -D none -s 2 -o nodedupe in/a "in/b b"
@@ -239,12 +254,12 @@ cp "$ex/$(ls "$ex" | sed -n 1p)" j/1/p.txt
 cp "$ex/$(ls "$ex" | sed -n 2p)" j/1/q.txt
 cp "$ex/$(ls "$ex" | sed -n 3p)" j/2/r.txt
 cp j/1/p.txt j/2/s.txt
-run_err "$batch" -j 2 -s 2 -o jres j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o jres j/1 j/2
 check_same "joined shard: marked" "$status:$(ls jres/.lede-batch | grep -c 'joined$')" "0:1"
 rm j/1/q.txt
 cp j/2/r.txt j/1/q2.txt
-run_err "$batch" -j 2 -s 2 -o jres --resume j/1 j/2
-run_err "$batch" -j 2 -s 2 -o jfresh j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o jres --resume j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o jfresh j/1 j/2
 for f in jfresh/shard-*.jsonl; do
 	check_file "a joined shard done again when an earlier one is: ${f#jfresh/}" "jres/${f#jfresh/}" "$f"
 done
