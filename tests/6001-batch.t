@@ -41,14 +41,17 @@ check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000
 check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
 check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
 check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
-check_fail "-D '', no options: checked as the jobs will run it" 0 "" "$batch" -s 2 -o emptyd -D '' in/a
+run_err "$batch" -s 2 -o emptyd -D '' in/a
+check_same "-D '', no options: checked as the jobs will run it" "$status:$(nosum)" "0:"
 cat emptyd/shard-*.jsonl > got.jsonl
 in_a0() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
 in_a0 | xargs -0 lede-split -- | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null | lede-dedupe > want.jsonl
 check_file "-D '': lede-dedupe with no options" got.jsonl want.jsonl
-check_fail "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" 0 "" "$batch" -s 2 -o neard -D '--near 0.8' in/a
+run_err "$batch" -s 2 -o neard -D '--near 0.8' in/a
+check_same "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" "$status:$(nosum)" "0:"
 check_same "-D '--near 0.8': the jobs have it" "$(grep '^dedupe=' neard/.lede-batch/job.sh)" "dedupe=(--near 0.8 )"
-check_fail "-rD '--near 0.8', bundled" 0 "" "$batch" -s 2 -o neard -rD '--near 0.8' in/a
+run_err "$batch" -s 2 -o neard -rD '--near 0.8' in/a
+check_same "-rD '--near 0.8', bundled" "$status:$(nosum)" "0:"
 check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used together" "$batch" --slurm -S host in
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
@@ -58,7 +61,9 @@ check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N
 # A clean run: two shards a folder, the first folder's last shard short.
 run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
 check_same "clean run: exit 0" "$status" 0
-check_same "clean run: quiet when stderr is no terminal" "$err" ""
+check_same "clean run: one summary line on stderr" "$err" "$(sed -n '$p' "$tmp/err")"
+check_same "clean run: the summary's figures" "$(sumline)" \
+    "lede-batch: 6 articles read, $(wc -l < ref-dedupe.jsonl) records, 0 failed, 1 repeats, $(wc -l < res/warnings.log) warnings, T s, R MB/s"
 check_same "clean run: shards" "$(cd res && ls)" "failed.tsv
 repeats.tsv
 shard-000001.jsonl
@@ -127,7 +132,7 @@ elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
 fi
 if [ -n "$unpriv" ] && ! $unpriv test -r ur/a/locked; then
 	run_err $unpriv "$batch" -s 2 -o ur/out ur/a ur/b
-	check_same "unreadable folder: reported, exit 1" "$status:$err" "1:lede-batch: ur/a/locked: Permission denied
+	check_same "unreadable folder: reported, exit 1" "$status:$(nosum)" "1:lede-batch: ur/a/locked: Permission denied
 lede-batch: 1 folder could not be read: see ur/out/failed.tsv"
 	check_same "unreadable folder: in failed.tsv" "$(cat ur/out/failed.tsv)" "ur/a/locked	Permission denied"
 	check_same "unreadable folder: the rest done" "$(cat ur/out/shard-*.jsonl | grep -o '"doc":"[^"]*"' | sort -u)" \
@@ -143,7 +148,7 @@ chmod 755 ur/a/locked
 mkdir -- -dash
 cp in/a/one.txt -- -dash/one.txt
 run_err "$batch" -s 2 -D none -o dash -- -dash
-check_same "-dir: exit 0" "$status:$err" "0:"
+check_same "-dir: exit 0" "$status:$(nosum)" "0:"
 lede-split -- -dash | lede-tag-entities | lede-extract-dates | lede-extract-quotes > want.jsonl 2>/dev/null
 check_file "-dir: the docs as lede-split names them" dash/shard-000001.jsonl want.jsonl
 
@@ -162,7 +167,8 @@ check_file "-p file" got.jsonl want.jsonl
 ln -s nowhere in/a/broken.txt
 run_err "$batch" -s 2 -o bad in/a "in/b b"
 check_same "bad article: exit 1" "$status" 1
-check_same "bad article: message" "$err" "lede-batch: 1 article failed: see bad/failed.tsv"
+check_same "bad article: message" "$(nosum)" "lede-batch: 1 article failed: see bad/failed.tsv"
+check_same "bad article: the summary counts it" "$(sumline | grep -o '[0-9]* failed')" "1 failed"
 check_same "bad article: failed.tsv" "$(cat bad/failed.tsv)" \
     "in/a/broken.txt	lede-split: in/a/broken.txt: No such file or directory"
 cat bad/shard-*.jsonl > got.jsonl
@@ -197,7 +203,7 @@ rm slow
 # The job left over holds the folder's lock until it ends.
 flock int true
 run_err "$batch" -p slow.sh -j 1 -s 2 -o int --resume in/a "in/b b"
-check_same "resumed: exit 0" "$status:$err" "0:"
+check_same "resumed: exit 0" "$status:$(nosum)" "0:"
 check_same "resumed: the done shard was kept" "$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)" "$ino"
 for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "resumed: ${f#clean/} as a clean run's" "int/${f#clean/}" "$f"
@@ -234,7 +240,7 @@ for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "the first run: ${f#clean/} as a clean run's" "lock/${f#clean/}" "$f"
 done
 run_err "$batch" -p slow.sh -j 1 -s 2 -o lock --resume in/a "in/b b"
-check_same "the lock goes with the run: the next one goes on" "$status:$err" "0:"
+check_same "the lock goes with the run: the next one goes on" "$status:$(nosum)" "0:"
 
 # --resume sees a changed folder: a new article, a new shard list.
 cp "$ex"/*.txt "in/b b/" 2>/dev/null
