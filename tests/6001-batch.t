@@ -63,14 +63,15 @@ run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
 check_same "clean run: exit 0" "$status" 0
 check_same "clean run: one summary line on stderr" "$err" "$(sed -n '$p' "$tmp/err")"
 check_same "clean run: the summary's figures" "$(sumline)" \
-    "lede-batch: 6 articles read, $(wc -l < ref-dedupe.jsonl) records, 0 failed, 1 repeats, $(wc -l < res/warnings.log) warnings, T s, R MB/s"
+    "lede-batch: 6 articles read, $(wc -l < ref-dedupe.jsonl) records, 0 failed, 1 repeats, $(wc -l < res/warnings.tsv) warnings, T s, R MB/s"
 check_same "clean run: shards" "$(cd res && ls)" "failed.tsv
 repeats.tsv
 shard-000001.jsonl
 shard-000002.jsonl
 shard-000003.jsonl
 shard-000004.jsonl
-warnings.log"
+warnings.log
+warnings.tsv"
 cat res/shard-*.jsonl > got.jsonl
 check_file "clean run: the shards are the single-process pipeline and dedupe -M -b doc" got.jsonl ref-dedupe.jsonl
 check_same "clean run: the repeated article is kept, every record marked" \
@@ -174,6 +175,28 @@ check_same "bad article: failed.tsv" "$(cat bad/failed.tsv)" \
 cat bad/shard-*.jsonl > got.jsonl
 check_file "bad article: the rest is done" got.jsonl ref-dedupe.jsonl
 rm in/a/broken.txt
+
+# Warnings go with the article's path in warnings.tsv, not a line of
+# an unnamed shard: in a shard of several articles, in a shard run
+# article by article (one fails), and named by the program itself.
+mkdir -p w
+cp in/a/one.txt w/a.txt
+printf 'Title\n\nHe said it was fine.\342\200\235 Then more.\n\nAnother para \342\200\235odd.\n' > w/w.txt
+cp in/a/one.txt w/z.txt
+run_err "$batch" -s 5 -o warn w
+want='w/w.txt	lede-extract-quotes: record 2: closing quotation mark with no opening mark
+w/w.txt	lede-extract-quotes: record 4: quotation not closed by the end of its paragraph'
+check_same "warnings.tsv: path and message" "$(cat warn/warnings.tsv)" "$want"
+check_same "warnings: counted in the summary" "$(sumline | grep -o '[0-9]* warnings')" "2 warnings"
+ln -s nowhere w/b.txt
+run_err "$batch" -s 5 -o warn2 w
+check_same "warnings.tsv: a shard done article by article" "$status:$(cat warn2/warnings.tsv)" "1:$want"
+rm w/b.txt
+printf 'for f; do printf "lede-test: %%s: a warning\\n" "$f" >&2; done\nlede-split -- "$@"\n' > warnpipe.sh
+run_err "$batch" -D none -s 5 -p warnpipe.sh -o warn3 w
+check_same "warnings.tsv: a program that names the file" "$(cat warn3/warnings.tsv)" "w/a.txt	lede-test: w/a.txt: a warning
+w/w.txt	lede-test: w/w.txt: a warning
+w/z.txt	lede-test: w/z.txt: a warning"
 
 # Interrupted, then resumed: the same as one clean run.
 cat > slow.sh <<EOF
