@@ -198,6 +198,20 @@ check_same "warnings.tsv: a program that names the file" "$(cat warn3/warnings.t
 w/w.txt	lede-test: w/w.txt: a warning
 w/z.txt	lede-test: w/z.txt: a warning"
 
+# Progress on a terminal (script(1) gives the run one): articles and MB,
+# a rate and a time left, moving inside a shard, not by shards.
+if command -v script >/dev/null 2>&1; then
+	printf 'for f; do lede-split -- "$f"; sleep 0.7; done\n' > slowsplit.sh
+	script -qec "'$batch' -D none -p slowsplit.sh -s 10 -o prog in/a" /dev/null > tty.out 2>&1
+	tr '\r' '\n' < tty.out | sed 's/\x1b\[K//' > tty.lines
+	check "progress: articles, MB, rate and time left" \
+	    grep -Eq '^lede-batch: [0-9]+/3 articles, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s, ETA ' tty.lines
+	check "progress: moves inside the one shard" grep -Eq '^lede-batch: [12]/3 articles' tty.lines
+	check "progress: ends with the summary" grep -q '^lede-batch: 3 articles read, ' tty.lines
+else
+	skip "progress on a terminal" "no script(1)"
+fi
+
 # Interrupted, then resumed: the same as one clean run.
 cat > slow.sh <<EOF
 # The first shard (caf\303\251.txt, one.txt) goes quickly, the others slowly.
