@@ -24,7 +24,8 @@ for d in in/a "in/b b"; do
 	find "$d" -name .hidden -prune -o -type f \( -name '*.txt' -o -name '*.md' \) -print0 |
 	    sort -z | xargs -0 lede-split --
 done 2>/dev/null | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null > ref.jsonl
-lede-dedupe -b doc ref.jsonl > ref-dedupe.jsonl
+lede-dedupe -M -b doc ref.jsonl > ref-dedupe.jsonl
+lede-dedupe -b doc ref.jsonl > ref-drop.jsonl
 
 # Options and operands.
 check_fail "bad option" 2 "lede-batch: unknown option -x
@@ -40,14 +41,17 @@ check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000
 check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
 check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
 check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
-check_fail "-D '', no options: checked as the jobs will run it" 0 "" "$batch" -s 2 -o emptyd -D '' in/a
+run_err "$batch" -s 2 -o emptyd -D '' in/a
+check_same "-D '', no options: checked as the jobs will run it" "$status:$(nosum)" "0:"
 cat emptyd/shard-*.jsonl > got.jsonl
 in_a0() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
 in_a0 | xargs -0 lede-split -- | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null | lede-dedupe > want.jsonl
 check_file "-D '': lede-dedupe with no options" got.jsonl want.jsonl
-check_fail "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" 0 "" "$batch" -s 2 -o neard -D '--near 0.8' in/a
+run_err "$batch" -s 2 -o neard -D '--near 0.8' in/a
+check_same "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" "$status:$(nosum)" "0:"
 check_same "-D '--near 0.8': the jobs have it" "$(grep '^dedupe=' neard/.lede-batch/job.sh)" "dedupe=(--near 0.8 )"
-check_fail "-rD '--near 0.8', bundled" 0 "" "$batch" -s 2 -o neard -rD '--near 0.8' in/a
+run_err "$batch" -s 2 -o neard -rD '--near 0.8' in/a
+check_same "-rD '--near 0.8', bundled" "$status:$(nosum)" "0:"
 check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used together" "$batch" --slurm -S host in
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
@@ -57,22 +61,39 @@ check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N
 # A clean run: two shards a folder, the first folder's last shard short.
 run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
 check_same "clean run: exit 0" "$status" 0
-check_same "clean run: quiet when stderr is no terminal" "$err" ""
+check_same "clean run: one summary line on stderr" "$err" "$(sed -n '$p' "$tmp/err")"
+check_same "clean run: the summary's figures" "$(sumline)" \
+    "lede-batch: 6 articles read, $(wc -l < ref-dedupe.jsonl) records, 0 failed, 1 repeats, $(wc -l < res/warnings.tsv) warnings, T s, R MB/s"
 check_same "clean run: shards" "$(cd res && ls)" "failed.tsv
+repeats.tsv
 shard-000001.jsonl
 shard-000002.jsonl
 shard-000003.jsonl
 shard-000004.jsonl
-warnings.log"
+warnings.log
+warnings.tsv"
 cat res/shard-*.jsonl > got.jsonl
-check_file "clean run: the shards are the single-process pipeline and dedupe" got.jsonl ref-dedupe.jsonl
-check_same "clean run: the repeated article is gone" \
-    "$(grep -c '"doc":"in/b b/copy of one.txt"' got.jsonl) $(grep -c '"doc":"in/b b/copy of one.txt"' ref.jsonl | sed 's/^0$/none/')" \
-    "0 $(grep -c '"doc":"in/a/one.txt"' ref.jsonl)"
+check_file "clean run: the shards are the single-process pipeline and dedupe -M -b doc" got.jsonl ref-dedupe.jsonl
+check_same "clean run: the repeated article is kept, every record marked" \
+    "$(grep -c '"doc":"in/b b/copy of one.txt"' got.jsonl) $(grep '"doc":"in/b b/copy of one.txt"' got.jsonl | grep -c '"dup_of":{"doc":"in/a/one.txt"')" \
+    "$(grep -c '"doc":"in/a/one.txt"' ref.jsonl | sed 's/^0$/none/') $(grep -c '"doc":"in/a/one.txt"' ref.jsonl)"
+check_same "clean run: the repeat listed in repeats.tsv" "$(cat res/repeats.tsv)" "in/b b/copy of one.txt	in/a/one.txt"
 check_same "clean run: a name with a newline" "$(grep -c '"doc":"in/b b/new\\nline.md"' got.jsonl | sed 's/^0$/none/')" \
     "$(grep -c '"doc":"in/b b/new\\nline.md"' ref.jsonl)"
 check_same "clean run: no failures" "$(wc -c < res/failed.tsv)" 0
 cp -R res clean
+
+# -D '-b doc': repeated articles dropped, and said so.
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o drop in/a "in/b b"
+check_same "-D '-b doc': exit 0, the drop said" "$status:$(grep -v ' articles read, ' "$tmp/err")" \
+    "0:lede-batch: 1 repeated article dropped, listed in drop/repeats.tsv"
+cat drop/shard-*.jsonl > got.jsonl
+check_file "-D '-b doc': the single-process pipeline and dedupe -b doc" got.jsonl ref-drop.jsonl
+check_same "-D '-b doc': the dropped article listed" "$(cat drop/repeats.tsv)" "in/b b/copy of one.txt	in/a/one.txt"
+run_err "$batch" -D '' -j 2 -s 2 -o droprec in/a "in/b b"
+check_same "-D '': records dropped, said so" "$(grep -v ' articles read, ' "$tmp/err")" \
+    "lede-batch: $(wc -l < droprec/repeats.tsv) repeated records dropped, listed in droprec/repeats.tsv"
+check_same "-D '': repeats.tsv lists records" "$(head -n 1 droprec/repeats.tsv)" "in/b b/copy of one.txt	1	in/a/one.txt	1"
 
 # -D none: no dedupe, all the records.
 run_err "$batch" -D none -s 2 -o nodedupe in/a "in/b b"
@@ -112,7 +133,7 @@ elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
 fi
 if [ -n "$unpriv" ] && ! $unpriv test -r ur/a/locked; then
 	run_err $unpriv "$batch" -s 2 -o ur/out ur/a ur/b
-	check_same "unreadable folder: reported, exit 1" "$status:$err" "1:lede-batch: ur/a/locked: Permission denied
+	check_same "unreadable folder: reported, exit 1" "$status:$(nosum)" "1:lede-batch: ur/a/locked: Permission denied
 lede-batch: 1 folder could not be read: see ur/out/failed.tsv"
 	check_same "unreadable folder: in failed.tsv" "$(cat ur/out/failed.tsv)" "ur/a/locked	Permission denied"
 	check_same "unreadable folder: the rest done" "$(cat ur/out/shard-*.jsonl | grep -o '"doc":"[^"]*"' | sort -u)" \
@@ -128,7 +149,7 @@ chmod 755 ur/a/locked
 mkdir -- -dash
 cp in/a/one.txt -- -dash/one.txt
 run_err "$batch" -s 2 -D none -o dash -- -dash
-check_same "-dir: exit 0" "$status:$err" "0:"
+check_same "-dir: exit 0" "$status:$(nosum)" "0:"
 lede-split -- -dash | lede-tag-entities | lede-extract-dates | lede-extract-quotes > want.jsonl 2>/dev/null
 check_file "-dir: the docs as lede-split names them" dash/shard-000001.jsonl want.jsonl
 
@@ -147,12 +168,49 @@ check_file "-p file" got.jsonl want.jsonl
 ln -s nowhere in/a/broken.txt
 run_err "$batch" -s 2 -o bad in/a "in/b b"
 check_same "bad article: exit 1" "$status" 1
-check_same "bad article: message" "$err" "lede-batch: 1 article failed: see bad/failed.tsv"
+check_same "bad article: message" "$(nosum)" "lede-batch: 1 article failed: see bad/failed.tsv"
+check_same "bad article: the summary counts it" "$(sumline | grep -o '[0-9]* failed')" "1 failed"
 check_same "bad article: failed.tsv" "$(cat bad/failed.tsv)" \
     "in/a/broken.txt	lede-split: in/a/broken.txt: No such file or directory"
 cat bad/shard-*.jsonl > got.jsonl
 check_file "bad article: the rest is done" got.jsonl ref-dedupe.jsonl
 rm in/a/broken.txt
+
+# Warnings go with the article's path in warnings.tsv, not a line of
+# an unnamed shard: in a shard of several articles, in a shard run
+# article by article (one fails), and named by the program itself.
+mkdir -p w
+cp in/a/one.txt w/a.txt
+printf 'Title\n\nHe said it was fine.\342\200\235 Then more.\n\nAnother para \342\200\235odd.\n' > w/w.txt
+cp in/a/one.txt w/z.txt
+run_err "$batch" -s 5 -o warn w
+want='w/w.txt	lede-extract-quotes: record 2: closing quotation mark with no opening mark
+w/w.txt	lede-extract-quotes: record 4: quotation not closed by the end of its paragraph'
+check_same "warnings.tsv: path and message" "$(cat warn/warnings.tsv)" "$want"
+check_same "warnings: counted in the summary" "$(sumline | grep -o '[0-9]* warnings')" "2 warnings"
+ln -s nowhere w/b.txt
+run_err "$batch" -s 5 -o warn2 w
+check_same "warnings.tsv: a shard done article by article" "$status:$(cat warn2/warnings.tsv)" "1:$want"
+rm w/b.txt
+printf 'for f; do printf "lede-test: %%s: a warning\\n" "$f" >&2; done\nlede-split -- "$@"\n' > warnpipe.sh
+run_err "$batch" -D none -s 5 -p warnpipe.sh -o warn3 w
+check_same "warnings.tsv: a program that names the file" "$(cat warn3/warnings.tsv)" "w/a.txt	lede-test: w/a.txt: a warning
+w/w.txt	lede-test: w/w.txt: a warning
+w/z.txt	lede-test: w/z.txt: a warning"
+
+# Progress on a terminal (script(1) gives the run one): articles and MB,
+# a rate and a time left, moving inside a shard, not by shards.
+if command -v script >/dev/null 2>&1; then
+	printf 'for f; do lede-split -- "$f"; sleep 0.7; done\n' > slowsplit.sh
+	script -qec "'$batch' -D none -p slowsplit.sh -s 10 -o prog in/a" /dev/null > tty.out 2>&1
+	tr '\r' '\n' < tty.out | sed 's/\x1b\[K//' > tty.lines
+	check "progress: articles, MB, rate and time left" \
+	    grep -Eq '^lede-batch: [0-9]+/3 articles, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s, ETA ' tty.lines
+	check "progress: moves inside the one shard" grep -Eq '^lede-batch: [12]/3 articles' tty.lines
+	check "progress: ends with the summary" grep -q '^lede-batch: 3 articles read, ' tty.lines
+else
+	skip "progress on a terminal" "no script(1)"
+fi
 
 # Interrupted, then resumed: the same as one clean run.
 cat > slow.sh <<EOF
@@ -182,7 +240,7 @@ rm slow
 # The job left over holds the folder's lock until it ends.
 flock int true
 run_err "$batch" -p slow.sh -j 1 -s 2 -o int --resume in/a "in/b b"
-check_same "resumed: exit 0" "$status:$err" "0:"
+check_same "resumed: exit 0" "$status:$(nosum)" "0:"
 check_same "resumed: the done shard was kept" "$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)" "$ino"
 for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "resumed: ${f#clean/} as a clean run's" "int/${f#clean/}" "$f"
@@ -219,7 +277,7 @@ for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "the first run: ${f#clean/} as a clean run's" "lock/${f#clean/}" "$f"
 done
 run_err "$batch" -p slow.sh -j 1 -s 2 -o lock --resume in/a "in/b b"
-check_same "the lock goes with the run: the next one goes on" "$status:$err" "0:"
+check_same "the lock goes with the run: the next one goes on" "$status:$(nosum)" "0:"
 
 # --resume sees a changed folder: a new article, a new shard list.
 cp "$ex"/*.txt "in/b b/" 2>/dev/null
@@ -239,12 +297,12 @@ cp "$ex/$(ls "$ex" | sed -n 1p)" j/1/p.txt
 cp "$ex/$(ls "$ex" | sed -n 2p)" j/1/q.txt
 cp "$ex/$(ls "$ex" | sed -n 3p)" j/2/r.txt
 cp j/1/p.txt j/2/s.txt
-run_err "$batch" -j 2 -s 2 -o jres j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o jres j/1 j/2
 check_same "joined shard: marked" "$status:$(ls jres/.lede-batch | grep -c 'joined$')" "0:1"
 rm j/1/q.txt
 cp j/2/r.txt j/1/q2.txt
-run_err "$batch" -j 2 -s 2 -o jres --resume j/1 j/2
-run_err "$batch" -j 2 -s 2 -o jfresh j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o jres --resume j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 -s 2 -o jfresh j/1 j/2
 for f in jfresh/shard-*.jsonl; do
 	check_file "a joined shard done again when an earlier one is: ${f#jfresh/}" "jres/${f#jfresh/}" "$f"
 done

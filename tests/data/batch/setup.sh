@@ -28,3 +28,10 @@ mkarticles() {
 	cp "$5" "$tmp/in/b b/z.txt"
 	ln -s nowhere "$tmp/in/b b/broken.txt"
 }
+
+# nosum: the standard error of the last run_err without lede-batch's
+# summary line (its last line, when it is one); sumline: that line, its
+# time and rate made T and R.
+sumre='^lede-batch: [0-9]+ articles? read, [0-9]+ records, [0-9]+ failed, [0-9]+ repeats, [0-9]+ warnings, [0-9]+\.[0-9] s, [0-9]+\.[0-9]{2} MB/s$'
+nosum() { sed '$d' "$tmp/err"; tail -n 1 "$tmp/err" | grep -Ev "$sumre"; }
+sumline() { tail -n 1 "$tmp/err" | grep -E "$sumre" | sed -E 's/[0-9.]+ s, [0-9.]+ MB\/s$/T s, R MB\/s/'; }
