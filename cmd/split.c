@@ -20,6 +20,7 @@
 #include "utf8.h"
 #include "scan.h"
 #include "split-files.h"
+#include "split-front.h"
 #include "split-html.h"
 #include "split-seg.h"
 #include "split-src.h"
@@ -751,91 +752,28 @@ text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 
 /* Front matter */
 
+/* find_date, for split-front. */
 static int
-fence(const char *s, size_t n, int close)
+fm_date(const void *lang, const char *s, size_t n, char *dct)
 {
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	return (n == 3 && memcmp(s, "---", 3) == 0) ||
-	    (close && n == 3 && memcmp(s, "...", 3) == 0);
+	return find_date(lang, s, n, dct);
 }
 
-static int
-front_matter(struct doc *d, const char *yaml, size_t n)
+/* text_line, for the held lines that were not front matter. */
+static void
+fm_line(void *d, const char *s, size_t n, int nl, size_t ncp)
 {
-	struct conf c;
-	yaml_node_pair_t *pair;
-	yaml_node_t *root;
-	const char *k, *v;
-	char err[512];
-	int any = 0;
-
-	if (conf_load_mem(&c, d->name, yaml, n, err, sizeof err) < 0) {
-		warnm("%s (front matter read as text)", err);
-		return -1;
-	}
-	root = conf_root(&c);
-	if (!root || root->type != YAML_MAPPING_NODE) {
-		conf_free(&c);
-		return root ? -1 : 0;
-	}
-	buf_reset(&d->meta);
-	buf_adds(&d->meta, ",\"meta\":{");
-	CONF_MAP_EACH(root, pair) {
-		k = conf_str(conf_node(&c, pair->key));
-		v = conf_str(conf_node(&c, pair->value));
-		if (!k || !v)
-			continue;
-		if (any++)
-			buf_addc(&d->meta, ',');
-		json_escape(&d->meta, k, strlen(k));
-		buf_addc(&d->meta, ':');
-		json_escape(&d->meta, v, strlen(v));
-		if (strcmp(k, "title") == 0 && !d->fmtitle.len)
-			buf_adds(&d->fmtitle, v);
-		if (strcmp(k, "date") == 0 && !d->dct[0]) {
-			if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
-			    strspn(v, "0123456789") == 4 &&
-			    strspn(v + 5, "0123456789") == 2 &&
-			    strspn(v + 8, "0123456789") == 2)
-				snprintf(d->dct, sizeof d->dct, "%.10s", v);
-			else
-				find_date(&d->sp->lang, v, strlen(v), d->dct);
-		}
-	}
-	buf_addc(&d->meta, '}');
-	conf_free(&c);
-	return 0;
+	text_line(d, s, n, nl, ncp);
 }
 
 /* Files */
-
-struct held {			/* a line held while front matter is read */
-	size_t len;
-	int nl;
-};
-
-/* Gives the held lines to text_line: they were not front matter. */
-static void
-replay(struct doc *d, struct buf *fm, struct buf *held)
-{
-	struct held *h = (struct held *)held->s;
-	size_t k, off = 0, nh = held->len / sizeof *h;
-
-	for (k = 0; k < nh; k++) {
-		text_line(d, fm->s + off, h[k].len, h[k].nl, utf8_count(fm->s + off, h[k].len));
-		off += h[k].len + 1;
-	}
-	buf_reset(fm);
-	buf_reset(held);
-}
 
 /* One line of the file, its newline left off; nl says whether it had one. */
 static void
 file_line(struct doc *d, const char *s, size_t n, int nl)
 {
 	struct split *sp = d->sp;
-	struct held h;
+	struct front_held h;
 	size_t ncp;
 
 	d->lineno++;
@@ -849,14 +787,16 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 		ncp = utf8_count(s, n);
 	}
 	if (d->state == 0)
-		d->state = fence(s, n, 0) ? 1 : 2;
+		d->state = front_fence(s, n, 0) ? 1 : 2;
 	if (d->state == 2) {
 		text_line(d, s, n, nl, ncp);
 		return;
 	}
-	if (d->held.len && fence(s, n, 1)) {
+	if (d->held.len && front_fence(s, n, 1)) {
 		/* The YAML is what lies between the fences. */
-		if (front_matter(d, d->fm.s, d->fm.len) == 0) {
+		struct front f = { d->name, &d->meta, &d->fmtitle, d->dct, fm_date, &sp->lang };
+
+		if (front_matter(&f, d->fm.s, d->fm.len) == 0) {
 			d->cp += utf8_count(d->fm.s, d->fm.len) + utf8_count(s, n) + nl;
 			buf_reset(&d->fm);
 			buf_reset(&d->held);
@@ -870,8 +810,8 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	buf_add(&d->fm, s, n);
 	buf_addc(&d->fm, '\n');
 	if (d->held.len / sizeof h > 1 &&
-	    (fence(s, n, 1) || d->held.len / sizeof h >= FRONT_LINES)) {
-		replay(d, &d->fm, &d->held);
+	    (front_fence(s, n, 1) || d->held.len / sizeof h >= FRONT_LINES)) {
+		front_replay(&d->fm, &d->held, fm_line, d);
 		d->state = 2;
 	}
 }
@@ -1092,7 +1032,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 		sp->status = EX_REJECT;
 	}
 	src_close(&src);
-	replay(d, &d->fm, &d->held);
+	front_replay(&d->fm, &d->held, fm_line, d);
 	release(d, 0);
 	if (wflag)
 		end_wrap(d, 0);
