@@ -10,6 +10,78 @@
 #include "conf.h"
 #include "util.h"
 
+#define CONF_DEPTH 1000	/* lists and mappings in each other, at most */
+
+/*
+ * libyaml's scanner takes time quadratic in the nesting depth, so a
+ * document nested deeper than CONF_DEPTH is refused before it is parsed:
+ * flow collections ([ and {) and compact block sequences ("- - - x").
+ * A rough count, outside comments and quoted scalars; it may only miss
+ * some depth (a stray quote), never find depth that is not there.
+ */
+static int
+too_deep(const char *s, size_t n, size_t *line, size_t *col)
+{
+	size_t i, ln = 1, bol = 0;
+	int depth = 0, dashes = 0, start = 1;
+	char q = 0, prev;
+
+	for (i = 0; i < n; i++) {
+		char ch = s[i];
+
+		if (ch == '\n') {
+			ln++;
+			bol = i + 1;
+			dashes = 0;
+			start = 1;
+			continue;
+		}
+		if (q) {
+			if (q == '"' && ch == '\\' && i + 1 < n && s[i + 1] != '\n')
+				i++;
+			else if (ch == q)
+				q = 0;
+			continue;
+		}
+		if (start && (ch == ' ' || ch == '\t'))
+			continue;
+		if (start && ch == '-' && i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+			if (++dashes > CONF_DEPTH)
+				goto deep;
+			continue;
+		}
+		start = 0;
+		prev = i > bol ? s[i - 1] : ' ';
+		switch (ch) {
+		case '#':
+			if (prev == ' ' || prev == '\t')
+				while (i + 1 < n && s[i + 1] != '\n')
+					i++;
+			break;
+		case '"':
+		case '\'':
+			if (strchr(" \t:,[{-", prev))
+				q = ch;
+			break;
+		case '[':
+		case '{':
+			if (++depth > CONF_DEPTH)
+				goto deep;
+			break;
+		case ']':
+		case '}':
+			if (depth > 0)
+				depth--;
+			break;
+		}
+	}
+	return 0;
+deep:
+	*line = ln;
+	*col = i - bol + 1;
+	return 1;
+}
+
 static int
 load(struct conf *c, yaml_parser_t *p, char *err, size_t errlen)
 {
@@ -34,24 +106,21 @@ load(struct conf *c, yaml_parser_t *p, char *err, size_t errlen)
 void
 conf_load(struct conf *c, const char *path)
 {
-	yaml_parser_t p;
-	char err[512];
+	struct buf b = { 0 };
+	char err[512], chunk[65536];
 	FILE *fp;
+	size_t k;
 	int r;
 
-	c->name = path;
-	c->loaded = 0;
-	c->part = NULL;
-	c->npart = 0;
 	if (!(fp = fopen(path, "rb")))
 		die(EX_ERR, "%s:", path);
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_file(&p, fp);
-	r = load(c, &p, err, sizeof err);
-	yaml_parser_delete(&p);
+	while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, k);
 	if (ferror(fp))
 		die(EX_ERR, "%s:", path);
 	fclose(fp);
+	r = conf_load_mem(c, path, b.s ? b.s : "", b.len, err, sizeof err);
+	free(b.s);
 	if (r < 0)
 		die(EX_ERR, "%s", err);
 	if (!conf_root(c))
@@ -63,12 +132,18 @@ conf_load_mem(struct conf *c, const char *name, const char *s, size_t n,
     char *err, size_t errlen)
 {
 	yaml_parser_t p;
+	size_t line, col;
 	int r;
 
 	c->name = name;
 	c->loaded = 0;
 	c->part = NULL;
 	c->npart = 0;
+	if (too_deep(s, n, &line, &col)) {
+		snprintf(err, errlen, "%s:%zu:%zu: nested more than %d deep", name,
+		    line, col, CONF_DEPTH);
+		return -1;
+	}
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
 	r = load(c, &p, err, errlen);
@@ -86,8 +161,6 @@ conf_free(struct conf *c)
 	c->part = NULL;
 	c->npart = 0;
 }
-
-#define CONF_DEPTH 1000	/* lists and mappings in each other, at most */
 
 /*
  * conf_add's copy of node n of src into c, marks and all; memo[] holds
