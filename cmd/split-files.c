@@ -106,11 +106,32 @@ by_name(const void *a, const void *b)
 	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
+/*
+ * The type of an entry readdir(3) did not type, or a link: a link to a
+ * folder is not followed (a link to a parent would read the tree again
+ * and again), a link to a file is read.
+ */
+static int
+link_type(struct files *fs, int dfd, const char *name, const char *path)
+{
+	struct stat st;
+	int link;
+
+	link = fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+	if (fstatat(dfd, name, &st, 0) != 0)
+		return DT_UNKNOWN;
+	if (S_ISDIR(st.st_mode) && link) {
+		if (fs->verbose)
+			warnm("%s: skipped: a link to a folder, not followed", path);
+		return DT_UNKNOWN;
+	}
+	return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+}
+
 /* A folder, in sorted order, its subfolders too; names with a dot first left out. */
 static void
 walk(struct files *fs, const char *path)
 {
-	struct stat st;
 	struct dirent *de;
 	struct buf sub = { 0 };
 	struct entry *e = NULL;
@@ -144,8 +165,8 @@ walk(struct files *fs, const char *path)
 		sub.len = plen;
 		buf_adds(&sub, e[k].name);
 		type = e[k].type;
-		if (type == DT_UNKNOWN && fstatat(dfd, e[k].name, &st, 0) == 0)
-			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+		if (type == DT_UNKNOWN)
+			type = link_type(fs, dfd, e[k].name, sub.s);
 		if (type == DT_DIR)
 			walk(fs, sub.s);
 		else if (type == DT_REG && !is_article(e[k].name)) {

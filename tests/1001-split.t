@@ -157,4 +157,18 @@ sed -n 2p "$tmp/deep.md" >"$tmp/deep.yaml"
 check_fail "a -c file nested too deep" 2 "lede-split: $tmp/deep.yaml:1:1004: nested more than 1000 deep" \
     lede-split -c "$tmp/deep.yaml" "$tmp/deep.md"
 
+# A link to a folder is not followed (a link to its parent would read the
+# tree again and again); a link to a file is read.
+mkdir -p "$tmp/links/b"
+echo 'One sentence here.' >"$tmp/links/b/x.txt"
+echo 'Two here.' >"$tmp/links/y.txt"
+ln -s .. "$tmp/links/b/up"
+ln -s ../y.txt "$tmp/links/b/ylink.txt"
+run_err lede-split -v "$tmp/links"
+check_same "links: a link to a folder is not followed, one to a file is read" \
+    "$(jq -r .doc "$tmp/out" | sed "s|^$tmp/||")" "links/b/x.txt
+links/b/ylink.txt
+links/y.txt"
+check_same "links: -v says so" "$err" "lede-split: $tmp/links/b/up: skipped: a link to a folder, not followed"
+
 done_testing
