@@ -402,10 +402,26 @@ lower_has(struct rctx *c, size_t i, uint32_t flag)
 	return (t->f & TK_LOWER) && (t->lf & flag);
 }
 
+/* Is token a a common lower-case word, and nothing more? */
+static inline int
+common_tok(const struct tok *t)
+{
+	return (t->lf & F_WORD) && !(t->lf & (F_FIRST | F_ORGW | F_LOCW | F_GPEW)) &&
+	    t->lent < 0;
+}
+
+/* Are the words [a, b) all common lower-case words? */
+static inline int
+all_common(struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (!common_tok(&d->tv.t[a]))
+			return 0;
+	return 1;
+}
+
 /* The lexicon flags of the phrase [a, b), 0 if none. */
 uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
-/* Are the words [a, b) all common lower-case words? */
-int span_all_common(struct doc *, size_t a, size_t b);
 
 /* The C_ cues around [a, b): the, of the, a country after, a suffix. */
 uint8_t type_ctx_cues(struct rctx *, size_t a, size_t b);

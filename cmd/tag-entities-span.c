@@ -212,24 +212,6 @@ quoted(struct rctx *c, size_t a, size_t b)
 	    memcmp(s + j, "\xe2\x80\x9d", 3) == 0;
 }
 
-/* Is token a a common lower-case word, and nothing more? */
-static int
-common_tok(const struct tok *t)
-{
-	return (t->lf & F_WORD) && !(t->lf & (F_FIRST | F_ORGW | F_LOCW | F_GPEW)) &&
-	    t->lent < 0;
-}
-
-/* Are the words [a, b) all common lower-case words? */
-int
-span_all_common(struct doc *d, size_t a, size_t b)
-{
-	for (; a < b; a++)
-		if (!common_tok(&d->tv.t[a]))
-			return 0;
-	return 1;
-}
-
 /*
  * The longest known name of tokens [a, a+l) within [a, b), ending in a
  * capital or a digit: its length, and its entity in *ent; 0 if none.

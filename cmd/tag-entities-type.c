@@ -251,14 +251,14 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
 	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
 	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
-	    !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) && !span_all_common(c->d, a, b) &&
+	    !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) && !all_common(c->d, a, b) &&
 	    !(t[b - 1].lf & (F_ORGW | F_ORGHEAD))) {
 		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
 	if (b < c->nt && lower_has(c, b, F_PVERB) && (t[b].f & (TK_SP | TK_COMMA)) &&
 	    !(t[b - 1].f & TK_POSS) && !((t[a].f & TK_ALLCAP) && (b == a + 1 || t[a].fl >= 3)) &&
-	    !span_all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
+	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
 	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
 		/* Jones said; not Police said */
 		*type = T_PERSON, *level = L_EVID;
@@ -281,7 +281,7 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	 */
 	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
 	    !(t[b - 1].f & TK_POSS); k++)
-		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !span_all_common(c->d, a, b)) {
+		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
 			*type = T_ORG, *level = L_EVID;
 			return;
 		}
