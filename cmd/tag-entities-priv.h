@@ -423,10 +423,8 @@ all_common(struct doc *d, size_t a, size_t b)
 /* The lexicon flags of the phrase [a, b), 0 if none. */
 uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
 
-/* The C_ cues around [a, b): the, of the, a country after, a suffix. */
-uint8_t type_ctx_cues(struct rctx *, size_t a, size_t b);
-/* The TM_ cues around [a, b) of a sports team. */
-uint8_t type_team_cues(struct rctx *, size_t a, size_t b);
+/* A new mention of [a, b) in the document, with the cues around it. */
+struct ment *type_ment(struct rctx *, size_t a, size_t b, int type, int level);
 /*
  * The type and level the words around the unknown span [a, b) give it;
  * a title before it in *tb, *te.

@@ -129,50 +129,6 @@ amp_joined(const struct rctx *c, size_t j)
 	    (g == 1 && c->s[t[j - 1].e] == '&');
 }
 
-static struct ment *
-new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
-{
-	struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	struct ment *m;
-	size_t i;
-
-	if (d->nm == d->mcap) {
-		d->mcap = d->mcap ? d->mcap * 2 : 256;
-		d->m = xrealloc(d->m, d->mcap * sizeof *d->m);
-	}
-	m = &d->m[d->nm++];
-	memset(m, 0, sizeof *m);
-	m->rec = (uint32_t)(d->nr - 1);
-	m->cs = t[a].cb;
-	m->ce = t[b - 1].ce;
-	m->bs = t[a].b;
-	m->be = t[b - 1].e;
-	m->ti = (uint32_t)a;
-	m->ntok = (uint16_t)(b - a < UINT16_MAX ? b - a : UINT16_MAX);
-	m->type = type;
-	m->level = (uint8_t)level;
-	m->head = (uint8_t)c->head;
-	m->def = -1;
-	m->allcap = b == a + 1 && (t[a].f & TK_ALLCAP);
-	m->init = (t[a].f & TK_INIT) != 0;
-	/* the key: tokens folded, joined as in the lexicon */
-	m->ko = (uint32_t)d->fb.len;
-	/* room first: the words are copied from the same buffer */
-	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
-	for (i = a; i < b; i++) {
-		if (i > a)
-			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
-		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
-	}
-	m->kl = (uint32_t)(d->fb.len - m->ko);
-	m->cue = type_ctx_cues(c, a, b);
-	m->team = type_team_cues(c, a, b);
-	if (m->team & TM_SCORE)
-		d->r[d->nr - 1].sport += 2;
-	return m;
-}
-
 static int
 iscap(struct rctx *c, size_t i)
 {
@@ -320,7 +276,7 @@ known_ment(struct rctx *c, size_t a, size_t b, int e)
 	const struct lexent *le = &c->d->x->ents[e];
 	struct ment *m;
 
-	m = new_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
+	m = type_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
 	m->id = le->id;
 }
 
@@ -333,7 +289,7 @@ unknown_ment(struct rctx *c, size_t a, size_t b)
 	struct ment *m;
 
 	type_evidence(c, a, b, &type, &level, &tb, &te);
-	m = new_ment(c, a, b, type, level);
+	m = type_ment(c, a, b, type, level);
 	m->tb = tb, m->te = te;
 }
 
@@ -376,7 +332,7 @@ first_and_place(struct rctx *c, size_t a, size_t b)
 	if (gaz(d, a, b) >= 0)
 		return 0;
 	type_evidence(c, a, b, &type, &level, &tb, &te);
-	m = new_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
+	m = type_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
 	m->tb = tb, m->te = te;
 	return 1;
 }
@@ -408,7 +364,7 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 		pt = T_ORG, level = L_NONE;
 	if (level < L_EVID)
 		type = pt, level = L_WEAK;
-	m = new_ment(c, u, b, type, level);
+	m = type_ment(c, u, b, type, level);
 	m->tb = tb, m->te = te;
 	return 1;
 }
@@ -584,7 +540,7 @@ titled(struct rctx *c, size_t a, size_t b)
 		segment(c, q, b);
 		return 1;
 	}
-	m = new_ment(c, q, b, T_PERSON, L_TITLE);
+	m = type_ment(c, q, b, T_PERSON, L_TITLE);
 	if (e >= 0 && d->x->ents[e].type == T_PERSON)
 		m->id = d->x->ents[e].id;
 	for (g = p; g < q; g++)
@@ -646,14 +602,14 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 	for (k = a + 1; k < b; k++)
 		if (amp_joined(c, k)) {
 			/* a firm's partners: Johnson & Johnson */
-			new_ment(c, a, b, T_ORG, L_EVID);
+			type_ment(c, a, b, T_ORG, L_EVID);
 			return 1;
 		}
 	for (k = a + 1; k + 2 < b; k++)
 		if ((t[k].lf & (F_ORGW | F_ORGHEAD)) && (t[k + 1].f & TK_LOWER) &&
 		    d->fb.s[t[k + 1].fo] == 'o') {
 			/* New Jersey Department of Public Safety */
-			new_ment(c, a, b, T_ORG, L_EVID);
+			type_ment(c, a, b, T_ORG, L_EVID);
 			return 1;
 		}
 	/* a Fellow of the Royal Society: the body, not its fellow */
@@ -672,12 +628,12 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		/* a numbered unit: 82nd Airborne Division */
 		if (a > 0 && (t[a].f & TK_SP) && ordinal(d, a - 1))
 			a--;
-		new_ment(c, a, b, T_ORG, L_EVID);
+		type_ment(c, a, b, T_ORG, L_EVID);
 		return 1;
 	}
 	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !speaker_slot(c, a, b)) {
 		/* a place, not David Hill said, nor said Mike Lake. */
-		new_ment(c, a, b, T_LOC, L_EVID);
+		type_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
 	if ((t[b - 1].lf & F_GPEW) && b - a >= 2) {
@@ -686,17 +642,17 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		for (k = a + 1; k + 1 < b; k++)
 			if ((t[k].lf & F_ORGW) && !(t[k].lf & F_GPEW))
 				org = 1;
-		new_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
+		type_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
 		return 1;
 	}
 	if (b - a >= 2 && (t[a].lf & F_LOCHEAD) && !(t[a + 1].f & TK_LOWER) &&
 	    !known_prefix(d, a, b)) {
-		new_ment(c, a, b, T_LOC, L_EVID);
+		type_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
 	if (b - a >= 3 && (t[a].lf & (F_LOCW | F_GPEW)) && (t[a + 1].f & TK_LOWER)) {
 		/* Gulf of Mexico, Republic of Ireland */
-		new_ment(c, a, b, t[a].lf & F_LOCW ? T_LOC : T_GPE, L_EVID);
+		type_ment(c, a, b, t[a].lf & F_LOCW ? T_LOC : T_GPE, L_EVID);
 		return 1;
 	}
 	return 0;
@@ -745,7 +701,7 @@ segment(struct rctx *c, size_t a, size_t b)
 		if (d->x->ents[e].weak && d->x->ents[e].type != T_PERSON &&
 		    speaker_slot(c, a, b) && (b - a == 2 || (a > 0 &&
 		    lower_has(c, a - 1, F_SPEAKB)))) {
-			new_ment(c, a, b, T_PERSON, L_EVID);
+			type_ment(c, a, b, T_PERSON, L_EVID);
 			return;
 		}
 		known_ment(c, a, b, e);

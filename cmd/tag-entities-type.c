@@ -1,6 +1,6 @@
 /*
- * tag-entities-type: what the words around a span say of its type.  The
- * cues before and after a name (the, of the, a place's suffix, a country
+ * tag-entities-type: a span made a mention, and what the words around it
+ * say of its type.  The cues before and after a name (the, of the, a place's suffix, a country
  * after a comma), the cues of a sports team (a score, "have", "against"),
  * and the evidence that types an unknown span: an organisation's noun,
  * a verb of speech, a title in lower case, an apposition.
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tag-entities-priv.h"
+#include "util.h"
 
 /* Does the folded word w[0..n) end like a place name? */
 static int
@@ -36,8 +37,8 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 	return 0;
 }
 
-uint8_t
-type_ctx_cues(struct rctx *c, size_t a, size_t b)
+static uint8_t
+ctx_cues(struct rctx *c, size_t a, size_t b)
 {
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
@@ -94,8 +95,8 @@ score(const struct doc *d, size_t i)
  * What the words around [a, b) say of a team: "Dunmore have", "Brackley
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
  */
-uint8_t
-type_team_cues(struct rctx *c, size_t a, size_t b)
+static uint8_t
+team_cues(struct rctx *c, size_t a, size_t b)
 {
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
@@ -143,6 +144,54 @@ type_team_cues(struct rctx *c, size_t a, size_t b)
 			tm |= TM_NOUN;
 	}
 	return tm;
+}
+
+/*
+ * A new mention of tokens [a, b), of type and level, with its folded key
+ * and the cues around it.
+ */
+struct ment *
+type_ment(struct rctx *c, size_t a, size_t b, int type, int level)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+	size_t i;
+
+	if (d->nm == d->mcap) {
+		d->mcap = d->mcap ? d->mcap * 2 : 256;
+		d->m = xrealloc(d->m, d->mcap * sizeof *d->m);
+	}
+	m = &d->m[d->nm++];
+	memset(m, 0, sizeof *m);
+	m->rec = (uint32_t)(d->nr - 1);
+	m->cs = t[a].cb;
+	m->ce = t[b - 1].ce;
+	m->bs = t[a].b;
+	m->be = t[b - 1].e;
+	m->ti = (uint32_t)a;
+	m->ntok = (uint16_t)(b - a < UINT16_MAX ? b - a : UINT16_MAX);
+	m->type = type;
+	m->level = (uint8_t)level;
+	m->head = (uint8_t)c->head;
+	m->def = -1;
+	m->allcap = b == a + 1 && (t[a].f & TK_ALLCAP);
+	m->init = (t[a].f & TK_INIT) != 0;
+	/* the key: tokens folded, joined as in the lexicon */
+	m->ko = (uint32_t)d->fb.len;
+	/* room first: the words are copied from the same buffer */
+	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
+		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
+	}
+	m->kl = (uint32_t)(d->fb.len - m->ko);
+	m->cue = ctx_cues(c, a, b);
+	m->team = team_cues(c, a, b);
+	if (m->team & TM_SCORE)
+		d->r[d->nr - 1].sport += 2;
+	return m;
 }
 
 /*
@@ -270,7 +319,7 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 	/* not La Traviata: La is a first name and a connector */
 	if ((t[a].lf & F_FIRST) && !(t[a].lf & F_CONN) && b - a >= 2 && b - a <= 4 &&
-	    !(t[b - 1].lf & F_WORD) && !(type_ctx_cues(c, a, b) & C_THE)) {
+	    !(t[b - 1].lf & F_WORD) && !(ctx_cues(c, a, b) & C_THE)) {
 		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
