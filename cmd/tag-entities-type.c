@@ -1,9 +1,10 @@
 /*
- * tag-entities-type: a span made a mention, and what the words around it
- * say of its type.  The cues before and after a name (the, of the, a place's suffix, a country
- * after a comma), the cues of a sports team (a score, "have", "against"),
- * and the evidence that types an unknown span: an organisation's noun,
- * a verb of speech, a title in lower case, an apposition.
+ * tag-entities-type: a span made a mention, and what the words around
+ * it say of its type.  The cues before and after a name (the, of the, a
+ * place's suffix, a country after a comma), the cues of a sports team (a
+ * score, "have", "against"), and the evidence that types an unknown
+ * span: an organisation's noun, a verb of speech, a title in lower case,
+ * an apposition.
  */
 #include <stdint.h>
 #include <stdlib.h>
