@@ -370,4 +370,65 @@ struct doc {
 const struct slot *doc_lookup_cached(struct doc *, const char *k, size_t n, uint32_t h);
 /* The same, hashing the key. */
 const struct slot *doc_lookup(struct doc *, const char *k, size_t n);
+
+/* One record as tag-entities-span reads it. */
+struct rctx {
+	struct doc *d;
+	const char *s;
+	size_t n;
+	size_t nt;
+	int head;		/* title case or all capitals */
+};
+
+/*
+ * Is token j joined to the one before by a hyphen?  The tokens leave a
+ * word between two hyphens (the A of Roc-A-Fella) without the flag.
+ */
+static inline int
+hyph_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[j].f & TK_HYPH) || (j > 0 && t[j].b == t[j - 1].e + 1 &&
+	    c->s[t[j].b - 1] == '-');
+}
+
+/* Is token i a lower-case word with the lexicon flag flag? */
+static inline int
+lower_has(struct rctx *c, size_t i, uint32_t flag)
+{
+	const struct tok *t = &c->d->tv.t[i];
+
+	return (t->f & TK_LOWER) && (t->lf & flag);
+}
+
+/* Is token a a common lower-case word, and nothing more? */
+static inline int
+common_tok(const struct tok *t)
+{
+	return (t->lf & F_WORD) && !(t->lf & (F_FIRST | F_ORGW | F_LOCW | F_GPEW)) &&
+	    t->lent < 0;
+}
+
+/* Are the words [a, b) all common lower-case words? */
+static inline int
+all_common(struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (!common_tok(&d->tv.t[a]))
+			return 0;
+	return 1;
+}
+
+/* The lexicon flags of the phrase [a, b), 0 if none. */
+uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
+
+/* A new mention of [a, b) in the document, with the cues around it. */
+struct ment *type_ment(struct rctx *, size_t a, size_t b, int type, int level);
+/*
+ * The type and level the words around the unknown span [a, b) give it;
+ * a title before it in *tb, *te.
+ */
+void type_evidence(struct rctx *, size_t a, size_t b, int *type, int *level,
+    uint32_t *tb, uint32_t *te);
 #endif

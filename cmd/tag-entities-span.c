@@ -102,8 +102,8 @@ gaz(struct doc *d, size_t a, size_t b)
 	return s && s->ent >= 0 ? s->ent : -1;
 }
 
-static uint32_t
-phrase_flags(struct doc *d, size_t a, size_t b)
+uint32_t
+span_phrase_flags(struct doc *d, size_t a, size_t b)
 {
 	const struct slot *s;
 
@@ -113,27 +113,6 @@ phrase_flags(struct doc *d, size_t a, size_t b)
 		return 0;
 	s = doc_lookup(d, d->key.s, d->key.len);
 	return s ? (uint32_t)s->val : 0;
-}
-
-struct rctx {
-	struct doc *d;
-	const char *s;
-	size_t n;
-	size_t nt;
-	int head;		/* title case or all capitals */
-};
-
-/*
- * Is token j joined to the one before by a hyphen?  The tokens leave a
- * word between two hyphens (the A of Roc-A-Fella) without the flag.
- */
-static int
-hyph_joined(const struct rctx *c, size_t j)
-{
-	const struct tok *t = c->d->tv.t;
-
-	return (t[j].f & TK_HYPH) || (j > 0 && t[j].b == t[j - 1].e + 1 &&
-	    c->s[t[j].b - 1] == '-');
 }
 
 /* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
@@ -150,184 +129,6 @@ amp_joined(const struct rctx *c, size_t j)
 	    (g == 1 && c->s[t[j - 1].e] == '&');
 }
 
-/* Does the folded word w[0..n) end like a place name? */
-static int
-place_suffix(const struct lex *x, const char *w, size_t n)
-{
-	size_t i, l;
-
-	/* only the suffixes that end in the word's last byte */
-	if (!x->sufempty && x->nsuf <= 32) {
-		uint32_t bits = n ? x->suflast[(unsigned char)w[n - 1]] : 0;
-		for (; bits; bits &= bits - 1) {
-			i = (size_t)__builtin_ctz(bits);
-			l = x->sufl[i];
-			if (n > l + 2 && keq(w + n - l, x->suf[i], l))
-				return 1;
-		}
-		return 0;
-	}
-	for (i = 0; i < x->nsuf; i++) {
-		l = x->sufl[i];
-		if (n > l + 2 && keq(w + n - l, x->suf[i], l))
-			return 1;
-	}
-	return 0;
-}
-
-static uint8_t
-ctx_cues(struct rctx *c, size_t a, size_t b)
-{
-	const struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	uint8_t cue = 0;
-	size_t k;
-
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
-		if (t[a - 1].lf & F_PLACECUE)
-			cue |= C_PLACE;
-		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0) {
-			cue |= C_THE;
-			if (a > 1 && t[a - 2].fl == 2 && memcmp(d->fb.s + t[a - 2].fo, "of", 2) == 0)
-				cue |= C_OFTHE;
-		}
-	}
-	/* not "Palaniappan Chidambaram, India's finance minister" */
-	/* nor "Ross Walker, UK economist" */
-	if (b < c->nt && (t[b].f & TK_COMMA) && (t[b].f & TK_CAP) && t[b].lent >= 0 &&
-	    d->x->ents[t[b].lent].type == T_GPE && !(t[b].f & TK_POSS) &&
-	    (b + 1 == c->nt || !(t[b + 1].f & (TK_SP | TK_HYPH)) || (t[b + 1].lf &
-	    (F_CONN | F_PLACECUE | F_APPEND | F_PVERB))))
-		cue |= C_GPEAFTER;
-	/* not All-American, All-State: a word that names nothing starts it */
-	if (b - a >= 2 && !((t[a].lf & F_NOTNAME) && t[a].fl >= 3)) {
-		for (k = a; k < b; k++)
-			if (!(t[k].f & TK_CAP) || (k > a && !hyph_joined(c, k)) ||
-			    (t[k].lf & F_FIRST) || (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak))
-				break;
-		if (k == b)
-			cue |= C_HYPH;
-	}
-	if (t[a].lf & F_FIRST)
-		cue |= C_FIRST;
-	else if ((t[a].lf & F_WORD) && t[a].lent < 0)
-		cue |= C_WORD1;
-	if ((t[b - 1].f & TK_CAP) && !(t[b - 1].lf & F_WORD) &&
-	    place_suffix(d->x, d->fb.s + t[b - 1].fo, t[b - 1].fl))
-		cue |= C_PLSUF;
-	return cue;
-}
-
-/* Is token i a score: one or two digits? */
-static int
-score(const struct doc *d, size_t i)
-{
-	const struct tok *t = &d->tv.t[i];
-	const char *w = d->fb.s + t->fo;
-
-	return (t->f & TK_DIGIT) && t->fl <= 2 && w[0] >= '0' && w[0] <= '9' &&
-	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
-}
-
-/*
- * What the words around [a, b) say of a team: "Dunmore have", "Brackley
- * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
- */
-static uint8_t
-team_cues(struct rctx *c, size_t a, size_t b)
-{
-	const struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	uint8_t tm = 0;
-	size_t k;
-	int and;
-
-	if (b - a >= 2 && (t[a].lf & F_TEAMHEAD) && (t[a].f & TK_CAP))
-		tm |= TM_HEAD;
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
-		tm |= TM_BEFORE;
-	if (t[b - 1].f & TK_POSS)
-		return tm | TM_POSS;
-	if (b >= c->nt || !(t[b].f & TK_SP))
-		return tm;
-	/* a score in prose: losing to Tulsa 63-7, beat Dunmore 2-1 */
-	if (b + 1 < c->nt && score(d, b) && (t[b + 1].f & TK_HYPH) && score(d, b + 1) &&
-	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
-		tm |= TM_SCORE;
-	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
-	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
-		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
-		    (t[k].f & TK_SP); k++)
-			;
-		if (b + 1 == c->nt ? a > 0 && score(d, a - 1) : ((t[b + 1].f & TK_HYPH) &&
-		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
-		    score(d, k)))
-			tm |= TM_SCORE;
-		/* a row of a league table: Leeds 12 7 3 2 21 */
-		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
-			;
-		if (k == b + 4)
-			tm |= TM_SCORE;
-	}
-	/* not "Aisby and Heydour are": two places, no team */
-	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
-	    memcmp(d->fb.s + t[a - 1].fo, "and", 3) == 0) || (t[a - 1].fl == 2 &&
-	    memcmp(d->fb.s + t[a - 1].fo, "or", 2) == 0));
-	if (t[b].f & TK_LOWER) {
-		if ((t[b].lf & F_TEAMPL) && !and)
-			tm |= TM_PLURAL;
-		if (t[b].lf & F_TEAMV)
-			tm |= TM_VERB;
-		if (t[b].lf & F_TEAMN)
-			tm |= TM_NOUN;
-	}
-	return tm;
-}
-
-static struct ment *
-new_ment(struct rctx *c, size_t a, size_t b, int type, int level)
-{
-	struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	struct ment *m;
-	size_t i;
-
-	if (d->nm == d->mcap) {
-		d->mcap = d->mcap ? d->mcap * 2 : 256;
-		d->m = xrealloc(d->m, d->mcap * sizeof *d->m);
-	}
-	m = &d->m[d->nm++];
-	memset(m, 0, sizeof *m);
-	m->rec = (uint32_t)(d->nr - 1);
-	m->cs = t[a].cb;
-	m->ce = t[b - 1].ce;
-	m->bs = t[a].b;
-	m->be = t[b - 1].e;
-	m->ti = (uint32_t)a;
-	m->ntok = (uint16_t)(b - a < UINT16_MAX ? b - a : UINT16_MAX);
-	m->type = type;
-	m->level = (uint8_t)level;
-	m->head = (uint8_t)c->head;
-	m->def = -1;
-	m->allcap = b == a + 1 && (t[a].f & TK_ALLCAP);
-	m->init = (t[a].f & TK_INIT) != 0;
-	/* the key: tokens folded, joined as in the lexicon */
-	m->ko = (uint32_t)d->fb.len;
-	/* room first: the words are copied from the same buffer */
-	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
-	for (i = a; i < b; i++) {
-		if (i > a)
-			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
-		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
-	}
-	m->kl = (uint32_t)(d->fb.len - m->ko);
-	m->cue = ctx_cues(c, a, b);
-	m->team = team_cues(c, a, b);
-	if (m->team & TM_SCORE)
-		d->r[d->nr - 1].sport += 2;
-	return m;
-}
-
 static int
 iscap(struct rctx *c, size_t i)
 {
@@ -342,151 +143,6 @@ iscap(struct rctx *c, size_t i)
 	if (c->head && (t->lf & F_WORD) && !(t->lf & F_FIRST) && t->lent < 0)
 		return 0;
 	return 1;
-}
-
-static int
-lower_has(struct rctx *c, size_t i, uint32_t flag)
-{
-	const struct tok *t = &c->d->tv.t[i];
-
-	return (t->f & TK_LOWER) && (t->lf & flag);
-}
-
-static int all_common(struct doc *, size_t, size_t);
-
-/*
- * What the words after a name say it is: ", a village in", "is a
- * town", ", the band": F_PLACENOUN, F_ORGCUE or 0.
- */
-static uint32_t
-apposition(struct rctx *c, size_t b)
-{
-	const struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	size_t i = b, k;
-	const char *w;
-
-	if (i >= c->nt || !(t[i].f & TK_LOWER))
-		return 0;
-	w = d->fb.s + t[i].fo;
-	if (!(t[i].f & TK_COMMA) && (t[i].fl == 2 && (memcmp(w, "is", 2) == 0)))
-		i++;
-	else if (!(t[i].f & TK_COMMA) && t[i].fl == 3 && memcmp(w, "was", 3) == 0)
-		i++;
-	else if (!(t[i].f & TK_COMMA))
-		return 0;
-	if (i >= c->nt || !(t[i].f & TK_LOWER))
-		return 0;
-	w = d->fb.s + t[i].fo;
-	if (!((t[i].fl == 1 && *w == 'a') || (t[i].fl == 2 && memcmp(w, "an", 2) == 0) ||
-	    (t[i].fl == 3 && memcmp(w, "the", 3) == 0)))
-		return 0;
-	/* up to three lower-case words: a small coastal village */
-	for (k = i + 1; k < c->nt && k < i + 4 && (t[k].f & (TK_LOWER | TK_HYPH)) &&
-	    (t[k].f & (TK_SP | TK_HYPH)); k++) {
-		if (!(t[k].lf & (F_PLACENOUN | F_ORGCUE)))
-			continue;
-		/* not "a company spokesman": the noun ends the phrase */
-		if (k + 1 < c->nt && (t[k + 1].f & (TK_SP | TK_HYPH)) &&
-		    !(t[k + 1].lf & (F_CONN | F_PLACECUE | F_PVERB | F_APPEND)))
-			return 0;
-		return t[k].lf & F_PLACENOUN ? F_PLACENOUN : F_ORGCUE;
-	}
-	return 0;
-}
-
-/* Evidence for an unknown span [a, b) from its words and neighbours. */
-static void
-evidence(struct rctx *c, size_t a, size_t b, int *type, int *level, uint32_t *tb, uint32_t *te)
-{
-	const struct tok *t = c->d->tv.t;
-	size_t k;
-
-	*type = -1;
-	*level = L_NONE;
-	/*
-	 * the band Carla Vennor: an organisation cue wins over a first name,
-	 * and over a verb of speech after it (retail giant Zorlane said)
-	 */
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
-	    (t[a - 1].lf & F_ORGCUE)) {
-		*type = T_ORG, *level = L_EVID;
-		return;
-	}
-	/*
-	 * in apposition after an organisation's noun: its parent company,
-	 * Zorvex, bought; the rights society, Tono, and
-	 */
-	if (a > 0 && (t[a].f & TK_COMMA) && (t[a - 1].f & TK_LOWER) &&
-	    (t[a - 1].lf & F_ORGCUE) && b < c->nt && (t[b].f & TK_COMMA) &&
-	    !(t[a].lf & F_FIRST) && !(t[b - 1].f & TK_POSS)) {
-		*type = T_ORG, *level = L_EVID;
-		return;
-	}
-	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
-	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
-	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
-	    !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) && !all_common(c->d, a, b) &&
-	    !(t[b - 1].lf & (F_ORGW | F_ORGHEAD))) {
-		*type = T_PERSON, *level = L_EVID;
-		return;
-	}
-	if (b < c->nt && lower_has(c, b, F_PVERB) && (t[b].f & (TK_SP | TK_COMMA)) &&
-	    !(t[b - 1].f & TK_POSS) && !((t[a].f & TK_ALLCAP) && (b == a + 1 || t[a].fl >= 3)) &&
-	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
-	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
-		/* Jones said; not Police said */
-		*type = T_PERSON, *level = L_EVID;
-		return;
-	}
-	if ((k = apposition(c, b)) != 0) {
-		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
-		return;
-	}
-	/* not La Traviata: La is a first name and a connector */
-	if ((t[a].lf & F_FIRST) && !(t[a].lf & F_CONN) && b - a >= 2 && b - a <= 4 &&
-	    !(t[b - 1].lf & F_WORD) && !(ctx_cues(c, a, b) & C_THE)) {
-		*type = T_PERSON, *level = L_EVID;
-		return;
-	}
-	/*
-	 * an organisation's noun just after: the Balco laboratory, Jongleurs
-	 * comedy club, the Zorvex oil firm; not a place's railway station,
-	 * nor a trade's name (Jazz band, Steel firm)
-	 */
-	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
-	    !(t[b - 1].f & TK_POSS); k++)
-		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
-			*type = T_ORG, *level = L_EVID;
-			return;
-		}
-	if (b == a + 1 && (t[a].f & TK_ALLCAP) && !c->head && t[a].ce - t[a].cb <= 6) {
-		*type = T_ORG, *level = L_WEAK;
-		return;
-	}
-	if (a > 0 && (t[a].f & TK_SP)) {
-		/* lower-case cue words just before: one or two of them */
-		for (k = a; k > 0 && k + 3 > a; k--) {
-			uint32_t f;
-			if (!(t[k - 1].f & TK_LOWER))
-				break;
-			f = phrase_flags(c->d, k - 1, a);
-			if (f & F_LOWTITLE) {
-				*type = T_PERSON, *level = L_EVID;
-				*tb = t[k - 1].b, *te = t[a - 1].e;
-				return;
-			}
-			if (f & F_ORGCUE) {
-				*type = T_ORG, *level = L_EVID;
-				return;
-			}
-			if ((f & F_PLACECUE) && (b == a + 1 || k + 1 < a)) {
-				*type = T_GPE, *level = k + 1 == a ? L_WEAK : L_EVID;
-				if (*level == L_EVID)
-					return;
-			}
-		}
-	}
 }
 
 static void segment(struct rctx *, size_t, size_t);
@@ -510,24 +166,6 @@ quoted(struct rctx *c, size_t a, size_t b)
 	/* curly quotes: U+201C before, U+201D after */
 	return i >= 3 && j + 3 <= c->n && memcmp(s + i - 3, "\xe2\x80\x9c", 3) == 0 &&
 	    memcmp(s + j, "\xe2\x80\x9d", 3) == 0;
-}
-
-/* Is token a a common lower-case word, and nothing more? */
-static int
-common_tok(const struct tok *t)
-{
-	return (t->lf & F_WORD) && !(t->lf & (F_FIRST | F_ORGW | F_LOCW | F_GPEW)) &&
-	    t->lent < 0;
-}
-
-/* Are the words [a, b) all common lower-case words? */
-static int
-all_common(struct doc *d, size_t a, size_t b)
-{
-	for (; a < b; a++)
-		if (!common_tok(&d->tv.t[a]))
-			return 0;
-	return 1;
 }
 
 /*
@@ -638,11 +276,11 @@ known_ment(struct rctx *c, size_t a, size_t b, int e)
 	const struct lexent *le = &c->d->x->ents[e];
 	struct ment *m;
 
-	m = new_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
+	m = type_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
 	m->id = le->id;
 }
 
-/* A mention of [a, b), typed by what evidence() finds. */
+/* A mention of [a, b), typed by what type_evidence() finds. */
 static void
 unknown_ment(struct rctx *c, size_t a, size_t b)
 {
@@ -650,8 +288,8 @@ unknown_ment(struct rctx *c, size_t a, size_t b)
 	int type, level;
 	struct ment *m;
 
-	evidence(c, a, b, &type, &level, &tb, &te);
-	m = new_ment(c, a, b, type, level);
+	type_evidence(c, a, b, &type, &level, &tb, &te);
+	m = type_ment(c, a, b, type, level);
 	m->tb = tb, m->te = te;
 }
 
@@ -693,8 +331,8 @@ first_and_place(struct rctx *c, size_t a, size_t b)
 			return 0;
 	if (gaz(d, a, b) >= 0)
 		return 0;
-	evidence(c, a, b, &type, &level, &tb, &te);
-	m = new_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
+	type_evidence(c, a, b, &type, &level, &tb, &te);
+	m = type_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
 	m->tb = tb, m->te = te;
 	return 1;
 }
@@ -715,7 +353,7 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 
 	if (pt == T_NORP || (t[u].lf & F_FIRST))
 		return 0;
-	evidence(c, u, b, &type, &level, &tb, &te);
+	type_evidence(c, u, b, &type, &level, &tb, &te);
 	for (x = u; x < b; x++)
 		if (t[x].lf & F_ORGW)
 			pt = T_ORG;
@@ -726,7 +364,7 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 		pt = T_ORG, level = L_NONE;
 	if (level < L_EVID)
 		type = pt, level = L_WEAK;
-	m = new_ment(c, u, b, type, level);
+	m = type_ment(c, u, b, type, level);
 	m->tb = tb, m->te = te;
 	return 1;
 }
@@ -902,7 +540,7 @@ titled(struct rctx *c, size_t a, size_t b)
 		segment(c, q, b);
 		return 1;
 	}
-	m = new_ment(c, q, b, T_PERSON, L_TITLE);
+	m = type_ment(c, q, b, T_PERSON, L_TITLE);
 	if (e >= 0 && d->x->ents[e].type == T_PERSON)
 		m->id = d->x->ents[e].id;
 	for (g = p; g < q; g++)
@@ -964,14 +602,14 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 	for (k = a + 1; k < b; k++)
 		if (amp_joined(c, k)) {
 			/* a firm's partners: Johnson & Johnson */
-			new_ment(c, a, b, T_ORG, L_EVID);
+			type_ment(c, a, b, T_ORG, L_EVID);
 			return 1;
 		}
 	for (k = a + 1; k + 2 < b; k++)
 		if ((t[k].lf & (F_ORGW | F_ORGHEAD)) && (t[k + 1].f & TK_LOWER) &&
 		    d->fb.s[t[k + 1].fo] == 'o') {
 			/* New Jersey Department of Public Safety */
-			new_ment(c, a, b, T_ORG, L_EVID);
+			type_ment(c, a, b, T_ORG, L_EVID);
 			return 1;
 		}
 	/* a Fellow of the Royal Society: the body, not its fellow */
@@ -990,12 +628,12 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		/* a numbered unit: 82nd Airborne Division */
 		if (a > 0 && (t[a].f & TK_SP) && ordinal(d, a - 1))
 			a--;
-		new_ment(c, a, b, T_ORG, L_EVID);
+		type_ment(c, a, b, T_ORG, L_EVID);
 		return 1;
 	}
 	if ((t[b - 1].lf & F_LOCW) && b - a >= 2 && !speaker_slot(c, a, b)) {
 		/* a place, not David Hill said, nor said Mike Lake. */
-		new_ment(c, a, b, T_LOC, L_EVID);
+		type_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
 	if ((t[b - 1].lf & F_GPEW) && b - a >= 2) {
@@ -1004,17 +642,17 @@ typed_by_words(struct rctx *c, size_t a, size_t b)
 		for (k = a + 1; k + 1 < b; k++)
 			if ((t[k].lf & F_ORGW) && !(t[k].lf & F_GPEW))
 				org = 1;
-		new_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
+		type_ment(c, a, b, org ? T_ORG : T_GPE, L_EVID);
 		return 1;
 	}
 	if (b - a >= 2 && (t[a].lf & F_LOCHEAD) && !(t[a + 1].f & TK_LOWER) &&
 	    !known_prefix(d, a, b)) {
-		new_ment(c, a, b, T_LOC, L_EVID);
+		type_ment(c, a, b, T_LOC, L_EVID);
 		return 1;
 	}
 	if (b - a >= 3 && (t[a].lf & (F_LOCW | F_GPEW)) && (t[a + 1].f & TK_LOWER)) {
 		/* Gulf of Mexico, Republic of Ireland */
-		new_ment(c, a, b, t[a].lf & F_LOCW ? T_LOC : T_GPE, L_EVID);
+		type_ment(c, a, b, t[a].lf & F_LOCW ? T_LOC : T_GPE, L_EVID);
 		return 1;
 	}
 	return 0;
@@ -1063,7 +701,7 @@ segment(struct rctx *c, size_t a, size_t b)
 		if (d->x->ents[e].weak && d->x->ents[e].type != T_PERSON &&
 		    speaker_slot(c, a, b) && (b - a == 2 || (a > 0 &&
 		    lower_has(c, a - 1, F_SPEAKB)))) {
-			new_ment(c, a, b, T_PERSON, L_EVID);
+			type_ment(c, a, b, T_PERSON, L_EVID);
 			return;
 		}
 		known_ment(c, a, b, e);
@@ -1443,7 +1081,7 @@ lower_titles(struct rctx *c, size_t m0)
 		if (ti == 0 || !(t[ti].f & TK_SP))
 			continue;
 		for (x = ti; x > 0 && x + 3 > ti && (t[x - 1].f & TK_LOWER); x--)
-			if (phrase_flags(d, x - 1, ti) & F_LOWTITLE) {
+			if (span_phrase_flags(d, x - 1, ti) & F_LOWTITLE) {
 				m->tb = t[x - 1].b;
 				m->te = t[ti - 1].e;
 			}

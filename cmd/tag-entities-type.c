@@ -1,0 +1,344 @@
+/*
+ * tag-entities-type: a span made a mention, and what the words around
+ * it say of its type.  The cues before and after a name (the, of the, a
+ * place's suffix, a country after a comma), the cues of a sports team (a
+ * score, "have", "against"), and the evidence that types an unknown
+ * span: an organisation's noun, a verb of speech, a title in lower case,
+ * an apposition.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tag-entities-priv.h"
+#include "util.h"
+
+/* Does the folded word w[0..n) end like a place name? */
+static int
+place_suffix(const struct lex *x, const char *w, size_t n)
+{
+	size_t i, l;
+
+	/* only the suffixes that end in the word's last byte */
+	if (!x->sufempty && x->nsuf <= 32) {
+		uint32_t bits = n ? x->suflast[(unsigned char)w[n - 1]] : 0;
+		for (; bits; bits &= bits - 1) {
+			i = (size_t)__builtin_ctz(bits);
+			l = x->sufl[i];
+			if (n > l + 2 && keq(w + n - l, x->suf[i], l))
+				return 1;
+		}
+		return 0;
+	}
+	for (i = 0; i < x->nsuf; i++) {
+		l = x->sufl[i];
+		if (n > l + 2 && keq(w + n - l, x->suf[i], l))
+			return 1;
+	}
+	return 0;
+}
+
+static uint8_t
+ctx_cues(struct rctx *c, size_t a, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint8_t cue = 0;
+	size_t k;
+
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
+		if (t[a - 1].lf & F_PLACECUE)
+			cue |= C_PLACE;
+		if (t[a - 1].fl == 3 && memcmp(d->fb.s + t[a - 1].fo, "the", 3) == 0) {
+			cue |= C_THE;
+			if (a > 1 && t[a - 2].fl == 2 && memcmp(d->fb.s + t[a - 2].fo, "of", 2) == 0)
+				cue |= C_OFTHE;
+		}
+	}
+	/* not "Palaniappan Chidambaram, India's finance minister" */
+	/* nor "Ross Walker, UK economist" */
+	if (b < c->nt && (t[b].f & TK_COMMA) && (t[b].f & TK_CAP) && t[b].lent >= 0 &&
+	    d->x->ents[t[b].lent].type == T_GPE && !(t[b].f & TK_POSS) &&
+	    (b + 1 == c->nt || !(t[b + 1].f & (TK_SP | TK_HYPH)) || (t[b + 1].lf &
+	    (F_CONN | F_PLACECUE | F_APPEND | F_PVERB))))
+		cue |= C_GPEAFTER;
+	/* not All-American, All-State: a word that names nothing starts it */
+	if (b - a >= 2 && !((t[a].lf & F_NOTNAME) && t[a].fl >= 3)) {
+		for (k = a; k < b; k++)
+			if (!(t[k].f & TK_CAP) || (k > a && !hyph_joined(c, k)) ||
+			    (t[k].lf & F_FIRST) || (t[k].lent >= 0 && !d->x->ents[t[k].lent].weak))
+				break;
+		if (k == b)
+			cue |= C_HYPH;
+	}
+	if (t[a].lf & F_FIRST)
+		cue |= C_FIRST;
+	else if ((t[a].lf & F_WORD) && t[a].lent < 0)
+		cue |= C_WORD1;
+	if ((t[b - 1].f & TK_CAP) && !(t[b - 1].lf & F_WORD) &&
+	    place_suffix(d->x, d->fb.s + t[b - 1].fo, t[b - 1].fl))
+		cue |= C_PLSUF;
+	return cue;
+}
+
+/* Is token i a score: one or two digits? */
+static int
+score(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return (t->f & TK_DIGIT) && t->fl <= 2 && w[0] >= '0' && w[0] <= '9' &&
+	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
+}
+
+/*
+ * What the words around [a, b) say of a team: "Dunmore have", "Brackley
+ * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
+ */
+static uint8_t
+team_cues(struct rctx *c, size_t a, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	uint8_t tm = 0;
+	size_t k;
+	int and;
+
+	if (b - a >= 2 && (t[a].lf & F_TEAMHEAD) && (t[a].f & TK_CAP))
+		tm |= TM_HEAD;
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
+		tm |= TM_BEFORE;
+	if (t[b - 1].f & TK_POSS)
+		return tm | TM_POSS;
+	if (b >= c->nt || !(t[b].f & TK_SP))
+		return tm;
+	/* a score in prose: losing to Tulsa 63-7, beat Dunmore 2-1 */
+	if (b + 1 < c->nt && score(d, b) && (t[b + 1].f & TK_HYPH) && score(d, b + 1) &&
+	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
+		tm |= TM_SCORE;
+	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
+	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
+		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
+		    (t[k].f & TK_SP); k++)
+			;
+		if (b + 1 == c->nt ? a > 0 && score(d, a - 1) : ((t[b + 1].f & TK_HYPH) &&
+		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
+		    score(d, k)))
+			tm |= TM_SCORE;
+		/* a row of a league table: Leeds 12 7 3 2 21 */
+		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
+			;
+		if (k == b + 4)
+			tm |= TM_SCORE;
+	}
+	/* not "Aisby and Heydour are": two places, no team */
+	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
+	    memcmp(d->fb.s + t[a - 1].fo, "and", 3) == 0) || (t[a - 1].fl == 2 &&
+	    memcmp(d->fb.s + t[a - 1].fo, "or", 2) == 0));
+	if (t[b].f & TK_LOWER) {
+		if ((t[b].lf & F_TEAMPL) && !and)
+			tm |= TM_PLURAL;
+		if (t[b].lf & F_TEAMV)
+			tm |= TM_VERB;
+		if (t[b].lf & F_TEAMN)
+			tm |= TM_NOUN;
+	}
+	return tm;
+}
+
+/*
+ * A new mention of tokens [a, b), of type and level, with its folded key
+ * and the cues around it.
+ */
+struct ment *
+type_ment(struct rctx *c, size_t a, size_t b, int type, int level)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	struct ment *m;
+	size_t i;
+
+	if (d->nm == d->mcap) {
+		d->mcap = d->mcap ? d->mcap * 2 : 256;
+		d->m = xrealloc(d->m, d->mcap * sizeof *d->m);
+	}
+	m = &d->m[d->nm++];
+	memset(m, 0, sizeof *m);
+	m->rec = (uint32_t)(d->nr - 1);
+	m->cs = t[a].cb;
+	m->ce = t[b - 1].ce;
+	m->bs = t[a].b;
+	m->be = t[b - 1].e;
+	m->ti = (uint32_t)a;
+	m->ntok = (uint16_t)(b - a < UINT16_MAX ? b - a : UINT16_MAX);
+	m->type = type;
+	m->level = (uint8_t)level;
+	m->head = (uint8_t)c->head;
+	m->def = -1;
+	m->allcap = b == a + 1 && (t[a].f & TK_ALLCAP);
+	m->init = (t[a].f & TK_INIT) != 0;
+	/* the key: tokens folded, joined as in the lexicon */
+	m->ko = (uint32_t)d->fb.len;
+	/* room first: the words are copied from the same buffer */
+	buf_grow(&d->fb, t[b - 1].fo + t[b - 1].fl - t[a].fo + (b - a));
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(&d->fb, t[i].f & TK_HYPH ? '-' : ' ');
+		buf_add(&d->fb, d->fb.s + t[i].fo, t[i].fl);
+	}
+	m->kl = (uint32_t)(d->fb.len - m->ko);
+	m->cue = ctx_cues(c, a, b);
+	m->team = team_cues(c, a, b);
+	if (m->team & TM_SCORE)
+		d->r[d->nr - 1].sport += 2;
+	return m;
+}
+
+/*
+ * What the words after a name say it is: ", a village in", "is a
+ * town", ", the band": F_PLACENOUN, F_ORGCUE or 0.
+ */
+static uint32_t
+apposition(struct rctx *c, size_t b)
+{
+	const struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t i = b, k;
+	const char *w;
+
+	if (i >= c->nt || !(t[i].f & TK_LOWER))
+		return 0;
+	w = d->fb.s + t[i].fo;
+	if (!(t[i].f & TK_COMMA) && (t[i].fl == 2 && (memcmp(w, "is", 2) == 0)))
+		i++;
+	else if (!(t[i].f & TK_COMMA) && t[i].fl == 3 && memcmp(w, "was", 3) == 0)
+		i++;
+	else if (!(t[i].f & TK_COMMA))
+		return 0;
+	if (i >= c->nt || !(t[i].f & TK_LOWER))
+		return 0;
+	w = d->fb.s + t[i].fo;
+	if (!((t[i].fl == 1 && *w == 'a') || (t[i].fl == 2 && memcmp(w, "an", 2) == 0) ||
+	    (t[i].fl == 3 && memcmp(w, "the", 3) == 0)))
+		return 0;
+	/* up to three lower-case words: a small coastal village */
+	for (k = i + 1; k < c->nt && k < i + 4 && (t[k].f & (TK_LOWER | TK_HYPH)) &&
+	    (t[k].f & (TK_SP | TK_HYPH)); k++) {
+		if (!(t[k].lf & (F_PLACENOUN | F_ORGCUE)))
+			continue;
+		/* not "a company spokesman": the noun ends the phrase */
+		if (k + 1 < c->nt && (t[k + 1].f & (TK_SP | TK_HYPH)) &&
+		    !(t[k + 1].lf & (F_CONN | F_PLACECUE | F_PVERB | F_APPEND)))
+			return 0;
+		return t[k].lf & F_PLACENOUN ? F_PLACENOUN : F_ORGCUE;
+	}
+	return 0;
+}
+
+/*
+ * Lower-case cue words just before [a, b), one or two of them: a title
+ * (T_PERSON, its bytes in *tb, *te), an organisation's or a place's cue.
+ */
+static void
+cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
+    uint32_t *tb, uint32_t *te)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	for (k = a; k > 0 && k + 3 > a; k--) {
+		uint32_t f;
+		if (!(t[k - 1].f & TK_LOWER))
+			break;
+		f = span_phrase_flags(c->d, k - 1, a);
+		if (f & F_LOWTITLE) {
+			*type = T_PERSON, *level = L_EVID;
+			*tb = t[k - 1].b, *te = t[a - 1].e;
+			return;
+		}
+		if (f & F_ORGCUE) {
+			*type = T_ORG, *level = L_EVID;
+			return;
+		}
+		if ((f & F_PLACECUE) && (b == a + 1 || k + 1 < a)) {
+			*type = T_GPE, *level = k + 1 == a ? L_WEAK : L_EVID;
+			if (*level == L_EVID)
+				return;
+		}
+	}
+}
+
+/* Evidence for an unknown span [a, b) from its words and neighbours. */
+void
+type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
+    uint32_t *tb, uint32_t *te)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	*type = -1;
+	*level = L_NONE;
+	/*
+	 * the band Carla Vennor: an organisation cue wins over a first name,
+	 * and over a verb of speech after it (retail giant Zorlane said)
+	 */
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/*
+	 * in apposition after an organisation's noun: its parent company,
+	 * Zorvex, bought; the rights society, Tono, and
+	 */
+	if (a > 0 && (t[a].f & TK_COMMA) && (t[a - 1].f & TK_LOWER) &&
+	    (t[a - 1].lf & F_ORGCUE) && b < c->nt && (t[b].f & TK_COMMA) &&
+	    !(t[a].lf & F_FIRST) && !(t[b - 1].f & TK_POSS)) {
+		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
+	if (a > 0 && (t[a].f & TK_SP) && lower_has(c, a - 1, F_SPEAKB) && b - a <= 3 &&
+	    (b == c->nt || (t[b].f & TK_COMMA)) && !(t[b - 1].f & TK_POSS) &&
+	    !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) && !all_common(c->d, a, b) &&
+	    !(t[b - 1].lf & (F_ORGW | F_ORGHEAD))) {
+		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
+	if (b < c->nt && lower_has(c, b, F_PVERB) && (t[b].f & (TK_SP | TK_COMMA)) &&
+	    !(t[b - 1].f & TK_POSS) && !((t[a].f & TK_ALLCAP) && (b == a + 1 || t[a].fl >= 3)) &&
+	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
+	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
+		/* Jones said; not Police said */
+		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
+	if ((k = apposition(c, b)) != 0) {
+		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
+		return;
+	}
+	/* not La Traviata: La is a first name and a connector */
+	if ((t[a].lf & F_FIRST) && !(t[a].lf & F_CONN) && b - a >= 2 && b - a <= 4 &&
+	    !(t[b - 1].lf & F_WORD) && !(ctx_cues(c, a, b) & C_THE)) {
+		*type = T_PERSON, *level = L_EVID;
+		return;
+	}
+	/*
+	 * an organisation's noun just after: the Balco laboratory, Jongleurs
+	 * comedy club, the Zorvex oil firm; not a place's railway station,
+	 * nor a trade's name (Jazz band, Steel firm)
+	 */
+	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
+	    !(t[b - 1].f & TK_POSS); k++)
+		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
+			*type = T_ORG, *level = L_EVID;
+			return;
+		}
+	if (b == a + 1 && (t[a].f & TK_ALLCAP) && !c->head && t[a].ce - t[a].cb <= 6) {
+		*type = T_ORG, *level = L_WEAK;
+		return;
+	}
+	if (a > 0 && (t[a].f & TK_SP))
+		cues_before(c, a, b, type, level, tb, te);
+}
