@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "dedupe-norm.h"
 #include "scan.h"
+#include "utf8.h"
 #include "util.h"
 
 #define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | \
@@ -75,7 +76,7 @@ tail_start(const struct buf *out, size_t base)
 
 	while (e > base && n++ < 32) {
 		b = e - 1;
-		while (b > base && ((unsigned char)out->s[b] & 0xC0) == 0x80)
+		while (b > base && !UTF8_START(out->s[b]))
 			b--;
 		if (utf8proc_iterate((const utf8proc_uint8_t *)out->s + b, e - b, &c) < 0)
 			break;

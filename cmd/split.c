@@ -538,7 +538,7 @@ find_date(const struct lang *lang, const char *s, size_t n, char *dct)
 		return 0;
 	if (n > DATELINE_BYTES) {
 		/* Cut at a character boundary. */
-		for (n = DATELINE_BYTES; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+		for (n = DATELINE_BYTES; n > 0 && !UTF8_START(s[n]); n--)
 			;
 	}
 	/* Every date form has a year: look for one, from digit to digit, before the patterns. */
