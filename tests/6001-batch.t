@@ -256,7 +256,7 @@ if command -v lede-report >/dev/null 2>&1; then
 	want=$status
 	run_err "$batch" -j 2 -s 2 -o rep --report in/a "in/b b"
 	check_same "--report: the exit status of the run without it" "$status" "$want"
-	cat fresh/shard-*.jsonl | lede-report -t "lede-batch: in/a in/b b" > want.html
+	cat fresh/shard-*.jsonl | lede-report --title "lede-batch: in/a in/b b" > want.html
 	check_file "--report: the page of all the shards" rep/report.html want.html
 	check_same "--report: no temporary file left" "$(ls rep | grep -c tmp)" 0
 else
