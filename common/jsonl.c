@@ -150,6 +150,24 @@ filter_reject(struct filter *f, struct input *in, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * A line that does not parse.  One that does not even start as an
+ * object is most often plain text given to a filter: say what to do.
+ */
+static void
+reject_parse(struct filter *f, struct input *in, const char *err, size_t off)
+{
+	size_t i = 0;
+
+	while (i < in->len && (in->line[i] == ' ' || in->line[i] == '\t' || in->line[i] == '\r'))
+		i++;
+	if (i < in->len && in->line[i] != '{')
+		filter_reject(f, in, "expected a JSON record at column %zu: "
+		    "is this the output of lede-split?", i + 1);
+	else
+		filter_reject(f, in, "%s at column %zu", err, off + 1);
+}
+
 int
 filter_run(struct filter *f, int argc, char **argv)
 {
@@ -187,7 +205,7 @@ filter_run(struct filter *f, int argc, char **argv)
 			if (f->raw && f->raw(f, &in))
 				continue;
 			if (jobj_parse(&o, in.line, in.len, &err, &off) < 0) {
-				filter_reject(f, &in, "%s at column %zu", err, off + 1);
+				reject_parse(f, &in, err, off);
 				continue;
 			}
 			f->rec(f, &in, &o);
@@ -229,7 +247,7 @@ filter_each(struct filter *f, int argc, char **argv)
 			continue;
 		while (input_next(&in[i])) {
 			if (jobj_parse(&o, in[i].line, in[i].len, &err, &off) < 0)
-				filter_reject(f, &in[i], "%s at column %zu", err, off + 1);
+				reject_parse(f, &in[i], err, off);
 			else
 				f->rec(f, &in[i], &o);
 		}

@@ -18,7 +18,10 @@ check_same "-k output keeps the bad line untouched and goes on" "$(cat "$tmp/out
 {"text":"b"
 {"text":"c","len":1}'
 
-check_fail "standard input is called <stdin>" 2 "filter-demo: <stdin>:1: expected a JSON object at column 1" sh -c "echo '[1]' | '$demo'"
+check_fail "standard input is called <stdin>" 2 "filter-demo: <stdin>:1: expected a JSON record at column 1: is this the output of lede-split?" sh -c "echo '[1]' | '$demo'"
+check_fail "plain text: says what to do" 2 "filter-demo: <stdin>:1: expected a JSON record at column 1: is this the output of lede-split?" sh -c "echo 'Hello world.' | '$demo'"
+check_fail "a record with spaces before it is read" 0 "" sh -c "echo '  {\"text\":\"a\"}' | '$demo' >/dev/null"
+check_fail "a broken record: where it breaks" 2 "filter-demo: <stdin>:1: expected ':' at column 9" sh -c "echo '{\"text\" 1}' | '$demo'"
 check_fail "an empty line is an error" 2 "filter-demo: <stdin>:2: empty line, expected a JSON object at column 1" sh -c "printf '{\"text\":\"\"}\n\n' | '$demo'"
 check_fail "invalid UTF-8 is an error with its place" 2 "filter-demo: <stdin>:1: invalid UTF-8 at column 10" sh -c "printf '{\"text\":\"\\377\"}\n' | '$demo'"
 check_fail "a control character is an error" 2 "filter-demo: <stdin>:1: control character in string at column 10" sh -c "printf '{\"text\":\"\\001\"}\n' | '$demo'"

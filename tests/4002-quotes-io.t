@@ -72,12 +72,12 @@ check_fail "bad option" 2 "lede-extract-quotes: invalid option -- 'x'
 usage: lede-extract-quotes [-akqu] [--each] [file ...]" $q -x
 check_fail "missing file" 1 "lede-extract-quotes: $tmp/nonexistent: No such file or directory" $q "$tmp/nonexistent"
 printf 'not json\n' >"$tmp/bad.jsonl"
-check_fail "malformed JSON" 2 "lede-extract-quotes: $tmp/bad.jsonl:1: expected a JSON object at column 1" $q "$tmp/bad.jsonl"
+check_fail "malformed JSON" 2 "lede-extract-quotes: $tmp/bad.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?" $q "$tmp/bad.jsonl"
 printf '{"doc":"a","start":0,"text":"\377"}\n' >"$tmp/utf8.jsonl"
 check_fail "bad UTF-8" 2 "lede-extract-quotes: $tmp/utf8.jsonl:1: invalid UTF-8 at column 30" $q "$tmp/utf8.jsonl"
 cat "$tmp/bad.jsonl" "$tmp/scare.jsonl" >"$tmp/k.jsonl"
 check_fail "-k: bad line skipped with a warning, exit 1" 1 \
-	"lede-extract-quotes: $tmp/k.jsonl:1: expected a JSON object at column 1" $q -k "$tmp/k.jsonl"
+	"lede-extract-quotes: $tmp/k.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?" $q -k "$tmp/k.jsonl"
 check_same "-k: the bad line passes through untouched, the good one is annotated" "$(cat "$tmp/out")" \
 	'not json
 {"doc":"d4","start":0,"text":"The so-called “experts” arrived late.","quotes":[]}'

@@ -330,7 +330,7 @@ printf '%s\n' '{"text":"a"}' '{"text":"b' >"$tmp/bad.in"
 check_fail "malformed JSON" 2 "lede-dedupe: $tmp/bad.in:2: unterminated string at column 11" $P "$tmp/bad.in"
 check_same "malformed JSON: records before it written" "$(cat "$tmp/out")" '{"text":"a"}'
 printf '%s\n' '{"text":"a"}' '{"text":"A!"}' '{"text":"b"}' '[1]' '{"text":"c"}' >"$tmp/bad2.in"
-check_fail "malformed JSON after repeats" 2 "lede-dedupe: $tmp/bad2.in:4: expected a JSON object at column 1" $P --mark "$tmp/bad2.in"
+check_fail "malformed JSON after repeats" 2 "lede-dedupe: $tmp/bad2.in:4: expected a JSON record at column 1: is this the output of lede-split?" $P --mark "$tmp/bad2.in"
 check_same "malformed JSON after repeats: every record before it written" "$(cat "$tmp/out")" '{"text":"a"}
 {"text":"A!","dup_of":{"doc":null,"n":null,"sim":1}}
 {"text":"b"}'
@@ -342,7 +342,7 @@ check_fail "no meta.title field" 2 "lede-dedupe: $tmp/nofield.in:1: no \"meta.ti
 check_fail "--by doc: no doc field" 2 "lede-dedupe: $tmp/nofield.in:1: no \"doc\" field" $P --by doc -f x "$tmp/nofield.in"
 printf '%s\n' '{"x":"a"}' '{"text":"b"}' 'bad' '{"text":"b"}' >"$tmp/k.in"
 check_fail "-k: warns" 1 "lede-dedupe: $tmp/k.in:1: no \"text\" field
-lede-dedupe: $tmp/k.in:3: expected a JSON object at column 1" $P -k "$tmp/k.in"
+lede-dedupe: $tmp/k.in:3: expected a JSON record at column 1: is this the output of lede-split?" $P -k "$tmp/k.in"
 printf '%s\n' '{"x":"a"}' '{"text":"b"}' 'bad' >"$tmp/want"
 check_file "-k: bad lines passed through, repeats dropped" "$tmp/out" "$tmp/want"
 check_fail "missing file" 1 "lede-dedupe: $tmp/none: No such file or directory" $P "$tmp/none" "$tmp/norm.in"

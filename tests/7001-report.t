@@ -200,7 +200,7 @@ check_fail "missing file: a warning, exit 1" 1 "lede-report: $tmp/nonexistent: N
 	$r "$tmp/nonexistent" "$tmp/two.jsonl"
 check_same "missing file: the page of the rest is written" "$(grep -c '<article' "$tmp/out")" 2
 printf 'not json\n' >"$tmp/bad.jsonl"
-check_fail "malformed JSON" 2 "lede-report: $tmp/bad.jsonl:1: expected a JSON object at column 1" $r "$tmp/bad.jsonl"
+check_fail "malformed JSON" 2 "lede-report: $tmp/bad.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?" $r "$tmp/bad.jsonl"
 check_same "malformed JSON: no page" "$(wc -c <"$tmp/out" | tr -d ' ')" 0
 printf '{"doc":"a","text":"\377"}\n' >"$tmp/utf8.jsonl"
 check_fail "bad UTF-8" 2 "lede-report: $tmp/utf8.jsonl:1: invalid UTF-8 at column 20" $r "$tmp/utf8.jsonl"
@@ -220,7 +220,7 @@ check_fail "dup_of with no doc" 2 'lede-report: <stdin>:1: "dup_of": no "doc" st
 	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"dup_of\":{\"n\":1}}' | $r"
 cat "$tmp/bad.jsonl" "$tmp/two.jsonl" "$tmp/utf8.jsonl" >"$tmp/k.jsonl"
 check_fail "-k: bad lines skipped with warnings, exit 1" 1 \
-	"lede-report: $tmp/k.jsonl:1: expected a JSON object at column 1
+	"lede-report: $tmp/k.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?
 lede-report: $tmp/k.jsonl:7: invalid UTF-8 at column 20" $r -k "$tmp/k.jsonl"
 check_same "-k: the page holds the good records, not the bad lines" \
 	"$(grep -c '<article' "$tmp/out"):$(grep -c 'not json' "$tmp/out")" "2:0"
