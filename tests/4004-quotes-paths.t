@@ -47,7 +47,7 @@ check_same "the warnings, in order" "$(sed 's/^[^:]*: [^:]*://' "$tmp/err")" \
 5: entity 2 lies outside the record's text
 6: doc t2, record 4: closing quotation mark with no opening mark
 6: doc t2, record 4: closing quotation mark with no opening mark"
-$q -k -e -a "$tmp/in.jsonl" >"$tmp/out.e" 2>/dev/null
+$q -k --each -a "$tmp/in.jsonl" >"$tmp/out.e" 2>/dev/null
 check_file "--each --all: the same quotations" "$tmp/out.e" "$tmp/want.e"
 
 done_testing
