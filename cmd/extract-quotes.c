@@ -55,6 +55,7 @@ struct ctx {
 	size_t nri, ricap;
 	struct buf doc, docraw;	/* the current document's id, decoded and as it came */
 	int have_doc, marks;
+	int noents;		/* a record with no "entities" was met, and said */
 	long long last_end;
 	long long nrec;		/* records of the document read */
 	uint64_t *seen;		/* hashes of the documents met */
@@ -511,6 +512,12 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		    c->ents.b.s + en->id, en->idlen);
 	}
 	keep_rec(c, in, o, &fl);
+	if (!fl.ents && !c->noents) {
+		c->noents = 1;
+		warnq("%s:%lu: doc %s, record %lld: no \"entities\": speakers need "
+		    "lede-tag-entities first (said once)", in->name, in->lineno, c->doc.s,
+		    rec_n(c, c->nri - 1));
+	}
 	return 0;
 }
 

@@ -51,7 +51,7 @@ mkdir "$tmp/dir"
 check_fail "a folder is reported as a missing file is, the others read" 1 "filter-demo: $tmp/dir: Is a directory" "$demo" "$tmp/dir" "$tmp/nonl.jsonl"
 check_same "the file after the folder was read" "$(cat "$tmp/out")" '{"text":"last","len":4}'
 # One rule in every program that reads records (issue 19, #14).
-echo '{"doc":"d","n":1,"para":1,"start":0,"end":12,"text":"Hello there."}' >"$tmp/rec.jsonl"
+echo '{"doc":"d","n":1,"para":1,"start":0,"end":12,"text":"Hello there.","entities":[]}' >"$tmp/rec.jsonl"
 for p in tag-entities extract-dates extract-quotes dedupe report pick; do
 	if command -v lede-$p >/dev/null 2>&1; then
 		run_err lede-$p "$tmp/dir" "$tmp/rec.jsonl"

@@ -57,12 +57,18 @@ printf '%s\n' '{"doc":"d5","n":1,"para":1,"start":0,"text":"“We will win, Petr
 run_err $q --each "$tmp/open.jsonl"
 check_same "a quotation never closed: exit status" "$status" 0
 check_same "a quotation never closed: warning" "$err" \
-	"lede-extract-quotes: $tmp/open.jsonl:1: doc d5, record 1: quotation not closed by the end of its paragraph"
+	"lede-extract-quotes: $tmp/open.jsonl:1: doc d5, record 1: no \"entities\": speakers need lede-tag-entities first (said once)
+lede-extract-quotes: $tmp/open.jsonl:1: doc d5, record 1: quotation not closed by the end of its paragraph"
 check_same "a quotation never closed ends at its paragraph's end" "$(cat "$tmp/out")" \
 	'{"doc":"d5","n":1,"start":1,"end":25,"text":"We will win, Petro said.","speaker":null,"verb":null,"kind":"full"}'
 printf '%s\n' '{"doc":"d6","start":0,"text":"He said ” nothing."}' >"$tmp/stray.jsonl"
 check_fail "a closing mark with no opening one" 0 \
-	"lede-extract-quotes: $tmp/stray.jsonl:1: doc d6, record 1: closing quotation mark with no opening mark" $q "$tmp/stray.jsonl"
+	"lede-extract-quotes: $tmp/stray.jsonl:1: doc d6, record 1: no \"entities\": speakers need lede-tag-entities first (said once)
+lede-extract-quotes: $tmp/stray.jsonl:1: doc d6, record 1: closing quotation mark with no opening mark" $q "$tmp/stray.jsonl"
+printf '%s\n' '{"doc":"d7","start":0,"text":"“Go,” Ann said.","entities":[]}' '{"doc":"d8","start":0,"text":"“Stop,” Bo said."}' '{"doc":"d9","start":0,"text":"“Wait,” Cy said."}' >"$tmp/noents.jsonl"
+check_fail "records without entities: said once, with the first of them" 0 \
+	"lede-extract-quotes: $tmp/noents.jsonl:2: doc d8, record 1: no \"entities\": speakers need lede-tag-entities first (said once)" $q "$tmp/noents.jsonl"
+check_fail "records with entities: nothing said" 0 "" $q "$tmp/across.jsonl"
 run_err $q -q "$tmp/stray.jsonl"
 check_same "-q: no warning about the marks" "$status:$err" "0:"
 check_same "-q: the same records" "$(cat "$tmp/out")" "$($q "$tmp/stray.jsonl" 2>/dev/null)"
@@ -77,7 +83,8 @@ printf '{"doc":"a","start":0,"text":"\377"}\n' >"$tmp/utf8.jsonl"
 check_fail "bad UTF-8" 2 "lede-extract-quotes: $tmp/utf8.jsonl:1: invalid UTF-8 at column 30" $q "$tmp/utf8.jsonl"
 cat "$tmp/bad.jsonl" "$tmp/scare.jsonl" >"$tmp/k.jsonl"
 check_fail "-k: bad line skipped with a warning, exit 1" 1 \
-	"lede-extract-quotes: $tmp/k.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?" $q -k "$tmp/k.jsonl"
+	"lede-extract-quotes: $tmp/k.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?
+lede-extract-quotes: $tmp/k.jsonl:2: doc d4, record 1: no \"entities\": speakers need lede-tag-entities first (said once)" $q -k "$tmp/k.jsonl"
 check_same "-k: the bad line passes through untouched, the good one is annotated" "$(cat "$tmp/out")" \
 	'not json
 {"doc":"d4","start":0,"text":"The so-called “experts” arrived late.","quotes":[]}'
@@ -97,15 +104,15 @@ printf '%s\n' '{"doc":"a","start":0,"text":"xy","entities":[{"start":"0","end":1
 check_fail "entity start not an integer" 2 "lede-extract-quotes: $tmp/e.jsonl:1: an entity's \"start\" is not a non-negative integer" $q "$tmp/e.jsonl"
 printf '%s\n' '{"doc":"a","start":0,"text":"x"}' '{"doc":"b","start":0,"text":"y"}' '{"doc":"a","start":5,"text":"z"}' >"$tmp/e.jsonl"
 check_fail "records of two documents interleaved" 2 \
-	"lede-extract-quotes: $tmp/e.jsonl:3: records of document \"a\" are not consecutive" $q "$tmp/e.jsonl"
+	"lede-extract-quotes: $tmp/e.jsonl:3: records of document \"a\" are not consecutive" $q -q "$tmp/e.jsonl"
 printf '%s\n' '{"doc":"a","start":10,"text":"x"}' '{"doc":"a","start":5,"text":"z"}' >"$tmp/e.jsonl"
 check_fail "records out of document order" 2 \
-	"lede-extract-quotes: $tmp/e.jsonl:2: record starts at 5, before the end of the one before it (11)" $q "$tmp/e.jsonl"
+	"lede-extract-quotes: $tmp/e.jsonl:2: record starts at 5, before the end of the one before it (11)" $q -q "$tmp/e.jsonl"
 printf '%s\n' '{"doc":"a","start":0,"text":"x"}' '{"doc":"b","start":0,"text":"y","entities":{}}' \
 	'{"doc":"b","start":2,"text":"z"}' '{"doc":"a","start":5,"text":"w"}' >"$tmp/e.jsonl"
 check_fail "-k: a bad first record, then interleaved records" 1 \
 	"lede-extract-quotes: $tmp/e.jsonl:2: \"entities\" is not an array
-lede-extract-quotes: $tmp/e.jsonl:4: records of document \"a\" are not consecutive" $q -k "$tmp/e.jsonl"
+lede-extract-quotes: $tmp/e.jsonl:4: records of document \"a\" are not consecutive" $q -q -k "$tmp/e.jsonl"
 check_same "-k: the document goes on after its bad first record" "$(cat "$tmp/out")" \
 	'{"doc":"a","start":0,"text":"x","quotes":[]}
 {"doc":"b","start":0,"text":"y","entities":{}}
@@ -113,7 +120,7 @@ check_same "-k: the document goes on after its bad first record" "$(cat "$tmp/ou
 {"doc":"a","start":5,"text":"w"}'
 check_fail "a full disk" 2 "lede-extract-quotes: stdout: No space left on device" \
 	sh -c "$q \"$tmp/across.jsonl\" >/dev/full"
-check_same "| head ends quietly" "$( ($q "$tmp/two.jsonl" | head -1 >/dev/null) 2>&1)" ""
+check_same "| head ends quietly" "$( ($q -q "$tmp/two.jsonl" | head -1 >/dev/null) 2>&1)" ""
 
 # The data files.
 mkdir -p "$tmp/data/en"
