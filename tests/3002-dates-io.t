@@ -16,7 +16,7 @@ check_same "records before the bad one are written" "$(cat "$tmp/out")" \
 	'{"text":"in 2025","dates":[{"start":3,"end":7,"text":"2025","type":"DATE","value":"2025"}]}'
 check_fail "a text that is not a string" 2 "$P: <stdin>:1: no \"text\" string" \
 	sh -c "printf '{\"text\":5}\n' | $P"
-check_fail "-k: warns, passes the line through, exit 1" 1 "$P: <stdin>:1: no \"text\" string" \
+check_fail "-k: warns, passes the line through, exit 1" 1 "$P: <stdin>:1: record 1: no \"text\" string" \
 	sh -c "printf '{\"n\":1}\n{\"text\":\"in 2025\"}\n' | $P -k"
 check_same "-k: output" "$(cat "$tmp/out")" '{"n":1}
 {"text":"in 2025","dates":[{"start":3,"end":7,"text":"2025","type":"DATE","value":"2025"}]}'

@@ -111,8 +111,8 @@ check_fail "records out of document order" 2 \
 printf '%s\n' '{"doc":"a","start":0,"text":"x"}' '{"doc":"b","start":0,"text":"y","entities":{}}' \
 	'{"doc":"b","start":2,"text":"z"}' '{"doc":"a","start":5,"text":"w"}' >"$tmp/e.jsonl"
 check_fail "-k: a bad first record, then interleaved records" 1 \
-	"lede-extract-quotes: $tmp/e.jsonl:2: \"entities\" is not an array
-lede-extract-quotes: $tmp/e.jsonl:4: records of document \"a\" are not consecutive" $q -q -k "$tmp/e.jsonl"
+	"lede-extract-quotes: $tmp/e.jsonl:2: doc b: \"entities\" is not an array
+lede-extract-quotes: $tmp/e.jsonl:4: doc a: records of document \"a\" are not consecutive" $q -q -k "$tmp/e.jsonl"
 check_same "-k: the document goes on after its bad first record" "$(cat "$tmp/out")" \
 	'{"doc":"a","start":0,"text":"x","quotes":[]}
 {"doc":"b","start":0,"text":"y","entities":{}}
