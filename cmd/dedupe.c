@@ -24,19 +24,21 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "[-ekMru] [-b unit] [-f field] [-j keys] [-m size] [-n T] [-s K] [file ...]";
+    "[-kMqu] [-b unit] [-f field] [-n T] [--emit-keys | --join keys]"
+    " [--memory size] [--raw] [--shingle K] [file ...]";
 static const char help_text[] =
     "Drops the records whose key repeats an earlier record's, keeping the first.\n"
     "  -f, --field FIELD  key field, dotted path, repeatable; . is the whole record (text)\n"
-    "  -r, --raw          compare the bytes, not the normalised text\n"
+    "      --raw          compare the bytes, not the normalised text\n"
     "  -M, --mark         keep every record; add dup_of {doc, n, sim} to repeats\n"
-    "  -n T, --near[=T]   near duplicates: word-shingle Jaccard >= T (0.8)\n"
-    "  -s, --shingle K    words per shingle (5)\n"
+    "  -n, --near[=T]     near duplicates: word-shingle Jaccard >= T (0.8)\n"
+    "      --shingle K    words per shingle (5)\n"
     "  -b, --by UNIT      record (the default) or doc: whole documents\n"
-    "  -m, --memory SIZE  memory cap, with k, M or G (4G)\n"
-    "  -e, --emit-keys    map: write one key line per record, nothing else\n"
-    "  -j, --join KEYS    reduce: decide from sorted key lines, apply to the records\n"
+    "      --memory SIZE  memory cap, with k, M or G (4G)\n"
+    "      --emit-keys    map: write one key line per record, nothing else\n"
+    "      --join KEYS    reduce: decide from sorted key lines, apply to the records\n"
     "  -k, --keep-going   skip bad lines (warn, pass them through, exit 1)\n"
+    "  -q, --quiet        no warnings (errors still)\n"
     "  -u, --unbuffered   flush after each record\n"
     "  -h, --help, --version\n"
     "See lede-dedupe(1).\n";
@@ -126,7 +128,7 @@ nomem_warn(struct dd *d)
 	if (d->warned)
 		return;
 	d->warned = 1;
-	warnm("memory cap of %s reached after %zu keys: new keys are no longer "
+	warnq("memory cap of %s reached after %zu keys: new keys are no longer "
 	    "remembered, so later repeats of them are kept",
 	    d->o->memarg ? d->o->memarg : "4G", d->xt.count);
 }
@@ -965,13 +967,13 @@ sizearg(const char *arg)
 	long long v;
 
 	if (*arg < '0' || *arg > '9')
-		die(EX_ERR, "-m is invalid: %s", arg);
+		die(EX_ERR, "--memory is invalid: %s", arg);
 	v = opt_num(arg, 1LL << 20, SIZE_MAX < LLONG_MAX ? (long long)SIZE_MAX : LLONG_MAX,
 	    opt_iec, &e);
 	if (e && strcmp(e, "too small") == 0)
-		die(EX_ERR, "-m is too small (1M at least): %s", arg);
+		die(EX_ERR, "--memory is too small (1M at least): %s", arg);
 	if (e)
-		die(EX_ERR, "-m is %s: %s", e, arg);
+		die(EX_ERR, "--memory is %s: %s", e, arg);
 	return (size_t)v;
 }
 
@@ -1025,13 +1027,8 @@ read_opt(struct opts *op, int ch)
 	case 'j': op->join = optarg; break;
 	case 'k': op->kflag = 1; break;
 	case 'M': op->mark = 1; break;
-	case 'm':
-		op->memarg = optarg;
-		op->mem = sizearg(optarg);
-		break;
 	case 'n': op->near = neararg(optarg); break;
-	case 'r': op->raw = 1; break;
-	case 's': op->shingle = (int)numarg("--shingle", optarg, 1, 64); break;
+	case 'q': lede_quiet = 1; break;
 	case 'u': op->uflag = 1; break;
 	default: usage();
 	}
@@ -1044,22 +1041,29 @@ read_opt(struct opts *op, int ch)
 static int
 read_opts(int argc, char **argv, struct opts *op, char ***av, char ***args)
 {
+	static const char *raw, *shingle, *memory;
 	static const struct opt_long lo[] = {
 		OPT_WITH_ARG("field", 'f'),
-		OPT_FLAG("raw", 'r'),
+		OPT_LONG_FLAG("raw", &raw),
 		OPT_FLAG("mark", 'M'),
 		/* "--near 0.9", "--near=0.9", or --near alone: 0.8 */
 		{ "near", 'n', OPT_OPTIONAL, "0.8", is_threshold, NULL },
-		OPT_WITH_ARG("shingle", 's'),
+		OPT_LONG_ARG("shingle", &shingle),
 		OPT_WITH_ARG("by", 'b'),
-		OPT_WITH_ARG("memory", 'm'),
+		OPT_LONG_ARG("memory", &memory),
+		/*
+		 * -e and -j are not in the help: lede(7) gives e and j
+		 * other meanings.  They stay for one release, for the
+		 * scripts that still use them.
+		 */
 		OPT_FLAG("emit-keys", 'e'),
 		OPT_WITH_ARG("join", 'j'),
 		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("quiet", 'q'),
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
-	static const char optstring[] = "b:ef:j:kMm:n:rs:u";
+	static const char optstring[] = "b:ef:j:kMn:qu";
 	int ch;
 
 	argc = opt_parse(argc, argv, av, optstring, lo, usage_text, help_text);
@@ -1068,6 +1072,13 @@ read_opts(int argc, char **argv, struct opts *op, char ***av, char ***args)
 	op->field = xcalloc(argc, sizeof *op->field);
 	while ((ch = getopt(argc, *av, optstring)) != -1)
 		read_opt(op, ch);
+	op->raw = raw != NULL;
+	if (shingle)
+		op->shingle = (int)numarg("--shingle", shingle, 1, 64);
+	if (memory) {
+		op->memarg = memory;
+		op->mem = sizearg(memory);
+	}
 	if (!op->nfield) {
 		free(op->field);
 		op->field = deffield;

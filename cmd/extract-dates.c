@@ -16,17 +16,19 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "[-Adku] [-c file] [-r date] [--ref date] [--dmy] [--words file] [file ...]";
+    "[-Akqu] [-c file] [--dmy] [--ref date] [--words file] [file ...]";
 static const char help_text[] =
     "Adds to each record a \"dates\" array of the temporal expressions in its text.\n"
     "  -A, --all-rules    every rule at every word (debugging: the same output, slower)\n"
     "  -c, --config FILE  add the words of FILE to the shipped ones (data en/dates.yaml)\n"
-    "  -d, --dmy          read 11/12/2025 as day first\n"
+    "      --dmy          read 11/12/2025 as day first\n"
     "  -k, --keep-going   report a bad record, pass it through untouched, go on (exit 1)\n"
-    "  -r, --ref DATE     resolve relative dates against DATE (YYYY-MM-DD), not the dct\n"
+    "  -q, --quiet        no warnings (errors still)\n"
+    "      --ref DATE     resolve relative dates against DATE (YYYY-MM-DD), not the dct\n"
     "  -u, --unbuffered   flush after each record\n"
     "      --words FILE   read the words from FILE instead (another language)\n"
-    "  -h, --help, --version\n";
+    "  -h, --help, --version\n"
+    "See lede-extract-dates(1).\n";
 
 struct ctx {
 	struct dates_scan *sc;
@@ -94,18 +96,19 @@ main(int argc, char **argv)
 	struct ctx c = { 0 };
 	struct conf conf = { 0 };
 	struct dates_lex *lex;
-	const char *cfile = NULL, *refarg = NULL, *words = NULL;
+	const char *cfile = NULL, *refarg = NULL, *words = NULL, *dmyarg = NULL;
 	const struct opt_long lo[] = {
 		OPT_WITH_ARG("config", 'c'),
 		OPT_FLAG("all-rules", 'A'),
-		OPT_FLAG("dmy", 'd'),
+		OPT_LONG_FLAG("dmy", &dmyarg),
 		OPT_FLAG("keep-going", 'k'),
-		OPT_WITH_ARG("ref", 'r'),
+		OPT_FLAG("quiet", 'q'),
+		OPT_LONG_ARG("ref", &refarg),
 		OPT_FLAG("unbuffered", 'u'),
 		OPT_LONG_ARG("words", &words),
 		{ NULL }
 	};
-	static const char optstring[] = "Ac:dkr:u";
+	static const char optstring[] = "Ac:kqu";
 	char **av, *path;
 	int ch, n, dmy = 0, st, allrules = 0;
 
@@ -114,12 +117,12 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'A': allrules = 1; break;	/* debugging: the same output, slower */
 		case 'c': cfile = optarg; break;
-		case 'd': dmy = 1; break;
 		case 'k': f.kflag = 1; break;
-		case 'r': refarg = optarg; break;
+		case 'q': lede_quiet = 1; break;
 		case 'u': f.uflag = 1; break;
 		default: usage();
 		}
+	dmy = dmyarg != NULL;
 	if (refarg) {
 		if (dates_parse_ref(refarg, strlen(refarg), &c.ref) < 0)
 			die(EX_ERR, "--ref: not a date (YYYY-MM-DD): %s", refarg);

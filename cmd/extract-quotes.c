@@ -22,15 +22,15 @@
 #include "extract-quotes-ents.h"
 #include "extract-quotes-scan.h"
 
-static const char usage_text[] = "[-aekqu] [file ...]";
+static const char usage_text[] = "[-akqu] [--each] [file ...]";
 static const char help_text[] =
     "Adds \"quotes\" (start, end, text, speaker, verb, kind) to records tagged by\n"
     "lede-tag-entities.\n"
     "  -a, --all   also report quoted phrases with no speaker and no reporting verb\n"
-    "  -e, --each  write one record per quotation (doc, start, end, text, speaker,\n"
+    "      --each  write one record per quotation (doc, start, end, text, speaker,\n"
     "              verb, kind; document offsets) instead of the records\n"
     "  -k, --keep-going  pass bad lines through with a warning, exit 1 at the end\n"
-    "  -q, --quiet       no warnings about quotation marks that do not pair\n"
+    "  -q, --quiet       no warnings (errors still)\n"
     "  -u, --unbuffered  flush after each record\n"
     "  -h, --help, --version\n"
     "Data: en/quotes.yaml, en/quotes-names.yaml, en/titles.yaml and en/speech-verbs.yaml\nunder $LEDE_DATA or the data directory.\n";
@@ -50,12 +50,12 @@ struct ctx {
 	struct qdoc d;
 	struct qlex lex;
 	int all, each;
-	int quiet;		/* -q: no warnings about the marks */
 	struct buf lines;
 	struct rinfo *ri;
 	size_t nri, ricap;
 	struct buf doc, docraw;	/* the current document's id, decoded and as it came */
 	int have_doc, marks;
+	int noents;		/* a record with no "entities" was met, and said */
 	long long last_end;
 	long long nrec;		/* records of the document read */
 	uint64_t *seen;		/* hashes of the documents met */
@@ -209,9 +209,8 @@ finish_doc(struct filter *f)
 				else
 					hi = r;
 			}
-			if (!c->quiet)
-				warnm("%s:%lu: doc %s, record %lld: %s", c->ri[lo].file, c->ri[lo].lineno,
-				    c->doc.s, rec_n(c, lo), d->w[i].msg);
+			warnq("%s:%lu: doc %s, record %lld: %s", c->ri[lo].file, c->ri[lo].lineno,
+			    c->doc.s, rec_n(c, lo), d->w[i].msg);
 		}
 	} else
 		d->nq = 0;
@@ -513,21 +512,28 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		    c->ents.b.s + en->id, en->idlen);
 	}
 	keep_rec(c, in, o, &fl);
+	if (!fl.ents && !c->noents) {
+		c->noents = 1;
+		warnq("%s:%lu: doc %s, record %lld: no \"entities\": speakers need "
+		    "lede-tag-entities first (said once)", in->name, in->lineno, c->doc.s,
+		    rec_n(c, c->nri - 1));
+	}
 	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
+	static const char *each;	/* --each */
 	static const struct opt_long lo[] = {
 		OPT_FLAG("all", 'a'),
-		OPT_FLAG("each", 'e'),
+		OPT_LONG_FLAG("each", &each),
 		OPT_FLAG("keep-going", 'k'),
 		OPT_FLAG("quiet", 'q'),
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
-	static const char optstring[] = "aekqu";
+	static const char optstring[] = "akqu";
 	static struct ctx c;
 	struct filter f = { 0 };
 	char **av;
@@ -537,12 +543,12 @@ main(int argc, char **argv)
 	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'a': c.all = 1; break;
-		case 'e': c.each = 1; break;
 		case 'k': f.kflag = 1; break;
-		case 'q': c.quiet = 1; break;
+		case 'q': lede_quiet = 1; break;
 		case 'u': f.uflag = 1; break;
 		default: usage();
 		}
+	c.each = each != NULL;
 	argc -= optind;
 	argv = av + optind;
 	qlex_load(&c.lex);

@@ -22,8 +22,8 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "[-hkruv] [-e id] [-m key=value] [-s speaker] [-t type] [-x pattern] "
-    "[--from date] [--to date] [--mentioned] [file ...]";
+    "[-hkqru] [-e id] [-m key=value] [-s speaker] [-t type] [-x pattern] "
+    "[--from date] [--to date] [--mentioned] [--invert] [file ...]";
 static const char help_text[] =
     "Passes the documents (or with -r the records) that match every condition.\n"
     "  -e, --entity ID       an entity whose id is ID\n"
@@ -33,9 +33,10 @@ static const char help_text[] =
     "  -m, --meta KEY=VALUE  meta.KEY is the string VALUE\n"
     "  --from DATE, --to DATE  dct within the dates (YYYY, YYYY-MM, YYYY-MM-DD)\n"
     "  --mentioned           the dates mentioned in the text, not the dct\n"
-    "  -v, --invert          pass what does not match\n"
+    "      --invert          pass what does not match\n"
     "  -r, --records         decide each record alone, not whole documents\n"
     "  -k, --keep-going      pass bad lines through with a warning (exit 1)\n"
+    "  -q, --quiet           no warnings (errors still)\n"
     "  -u, --unbuffered      flush after each record\n"
     "A condition given twice matches either value; all the others must match.\n"
     "Exit 0 if something matched, 1 if nothing did, 2 on error.  See lede-pick(1).\n";
@@ -426,7 +427,7 @@ main(int argc, char **argv)
 {
 	struct pick p = { 0 };
 	struct filter f = { 0 };
-	const char *from = NULL, *to = NULL, *mentioned = NULL;
+	const char *from = NULL, *to = NULL, *mentioned = NULL, *invert = NULL;
 	const struct opt_long lopts[] = {
 		OPT_WITH_ARG("entity", 'e'),
 		OPT_WITH_ARG("type", 't'),
@@ -436,13 +437,14 @@ main(int argc, char **argv)
 		OPT_LONG_ARG("from", &from),
 		OPT_LONG_ARG("to", &to),
 		OPT_LONG_FLAG("mentioned", &mentioned),
-		OPT_FLAG("invert", 'v'),
+		OPT_LONG_FLAG("invert", &invert),
 		OPT_FLAG("records", 'r'),
 		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("quiet", 'q'),
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
-	static const char optstring[] = "e:km:rs:t:uvx:";
+	static const char optstring[] = "e:km:qrs:t:ux:";
 	long lo, hi;
 	char **av;
 	int ch, n, dates = 0, st;
@@ -459,10 +461,11 @@ main(int argc, char **argv)
 		case 's': add_value(&p, C_SPEAKER, optarg); break;
 		case 't': add_value(&p, C_TYPE, optarg); break;
 		case 'u': f.uflag = 1; break;
-		case 'v': p.invert = 1; break;
+		case 'q': lede_quiet = 1; break;
 		case 'x': add_value(&p, C_PATTERN, optarg); break;
 		default: usage();
 		}
+	p.invert = invert != NULL;
 	argc = n - optind;
 	argv = av + optind;
 	if (from) {

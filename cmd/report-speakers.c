@@ -235,7 +235,7 @@ speakers_table(FILE *fp, struct report *r, const struct spview *v)
 		speaker_row(fp, r, v, i);
 	fputs("</tbody></table></div>\n", fp);
 	if (v->nsp > v->nshow)
-		fprintf(fp, "<p class=\"muted\">%zu more speaker%s left out (-n %d).</p>\n", v->nsp - v->nshow,
+		fprintf(fp, "<p class=\"muted\">%zu more speaker%s left out (--top %d).</p>\n", v->nsp - v->nshow,
 		    v->nsp - v->nshow == 1 ? " is" : "s are", r->top);
 }
 

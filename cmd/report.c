@@ -14,13 +14,14 @@
 #include "report-model.h"
 #include "util.h"
 
-static const char usage_text[] = "[-ku] [-n top] [-s size] [-t title] [file ...]";
+static const char usage_text[] = "[-kqu] [--texts size] [--title title] [--top N] [file ...]";
 static const char help_text[] =
     "Writes one HTML page that shows what annotated records hold.\n"
-    "  -n, --top N       rows in each list (20)\n"
-    "  -s, --texts SIZE  bytes of article text on the page, with k, M or G (2M); 0: none\n"
-    "  -t, --title TEXT  the page's title (\"lede report\")\n"
+    "      --top N       rows in each list (20)\n"
+    "      --texts SIZE  bytes of article text on the page, with k, M or G (2M); 0: none\n"
+    "      --title TEXT  the page's title (\"lede report\")\n"
     "  -k, --keep-going  skip bad lines with a warning, exit 1\n"
+    "  -q, --quiet       no warnings (errors still)\n"
     "  -u, --unbuffered  accepted for symmetry with the filters; the page is written at the end\n"
     "  -h, --help, --version\n"
     "See lede-report(1).\n";
@@ -52,18 +53,19 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 int
 main(int argc, char **argv)
 {
+	static const char *title = "lede report", *toparg, *textsarg;
 	static const struct opt_long lo[] = {
-		OPT_WITH_ARG("top", 'n'),
-		OPT_WITH_ARG("texts", 's'),
-		OPT_WITH_ARG("title", 't'),
+		OPT_LONG_ARG("top", &toparg),
+		OPT_LONG_ARG("texts", &textsarg),
+		OPT_LONG_ARG("title", &title),
 		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("quiet", 'q'),
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
-	static const char optstring[] = "kn:s:t:u";
+	static const char optstring[] = "kqt:u";
 	struct filter f = { 0 };
 	struct report r;
-	const char *title = "lede report";
 	size_t texts = 2000000;
 	char **av;
 	int ch, status, top = 20;
@@ -72,14 +74,17 @@ main(int argc, char **argv)
 	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
 		case 'k': f.kflag = 1; break;
-		case 'n': top = (int)numarg("-n", optarg, 1, 100000); break;
-		case 's': texts = size_arg(optarg); break;
-		case 't': title = optarg; break;
+		case 'q': lede_quiet = 1; break;
+		case 't': title = optarg; break;	/* for lede-batch, one release */
 		case 'u': break;
 		default: usage();
 		}
 	argc -= optind;
 	argv = av + optind;
+	if (toparg)
+		top = (int)numarg("--top", toparg, 1, 100000);
+	if (textsarg)
+		texts = size_arg(textsarg);
 
 	report_init(&r, top, texts);
 	f.rec = rec;

@@ -32,7 +32,7 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 	int any = 0;
 
 	if (conf_load_mem(&c, f->name, yaml, n, err, sizeof err) < 0) {
-		warnm("%s (front matter read as text)", err);
+		warnq("%s (front matter read as text)", err);
 		return -1;
 	}
 	root = conf_root(&c);

@@ -32,14 +32,16 @@
 #define FRONT_LINES 1000	/* front matter longer than this is text */
 
 static const char usage_text[] =
-    "[-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]";
+    "[-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate]"
+    " [file | dir ...]";
 static const char help_text[] =
     "Writes one JSON record per sentence of each article file.\n"
-    "  -b, --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
     "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
     "  -d, --date DATE         the publication date (dct) of every document\n"
     "  -H, --html              read every input as HTML (else only *.html, *.htm)\n"
-    "  -n, --doc NAME          the document id, instead of the file's path\n"
+    "      --doc NAME          the document id, instead of the file's path\n"
+    "      --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
+    "  -q, --quiet             no warnings (errors still)\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
     "  -v, --verbose           say which files of a folder are skipped\n"
@@ -48,7 +50,7 @@ static const char help_text[] =
     "See lede-split(1).\n";
 
 static int bflag, Hflag, uflag, vflag, wflag;
-static const char *date_opt, *doc_opt;
+static const char *date_opt, *doc_opt, *keep_bp;
 
 struct lang {
 	struct seg seg;
@@ -781,7 +783,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 		s += 3, n -= 3;	/* a byte-order mark is not counted */
 	if (!utf8_valid(s, n, &ncp)) {
 		fix_utf8(s, n, &sp->fixbuf);
-		warnm("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
+		warnq("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
 		s = sp->fixbuf.s;
 		n = sp->fixbuf.len;
 		ncp = utf8_count(s, n);
@@ -938,16 +940,16 @@ read_page(struct doc *d, struct src *src)
 				break;
 			line++;
 		}
-		warnm("%s:%zu: invalid UTF-8, replaced by U+FFFD", d->name, line);
+		warnq("%s:%zu: invalid UTF-8, replaced by U+FFFD", d->name, line);
 		fix_utf8(p, k, &sp->fixbuf);
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
 	if (html_text(sp->html, p, k, text, &sp->pg) < 0)
-		warnm("%s: <%s> is not closed: the text after it is left out", d->name,
+		warnq("%s: <%s> is not closed: the text after it is left out", d->name,
 		    sp->pg.open);
 	if (sp->pg.fallback)
-		warnm("%s: no article by the usual rules: the best-scoring block is kept",
+		warnq("%s: no article by the usual rules: the best-scoring block is kept",
 		    d->name);
 	if (!d->dct[0] && sp->pg.dct[0])
 		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
@@ -991,7 +993,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 
 		/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
 		if (fix_utf8(id, strlen(id), &sp->fixbuf)) {
-			warnm("%s: name is not UTF-8; its doc has U+FFFD", name);
+			warnq("%s: name is not UTF-8; its doc has U+FFFD", name);
 			json_escape(&d->docjson, sp->fixbuf.s, sp->fixbuf.len);
 		} else {
 			json_escape(&d->docjson, id, strlen(id));
@@ -1106,18 +1108,19 @@ int
 main(int argc, char **argv)
 {
 	static const struct opt_long lo[] = {
-		OPT_FLAG("keep-boilerplate", 'b'),
+		OPT_LONG_FLAG("keep-boilerplate", &keep_bp),
 		OPT_WITH_ARG("config", 'c'),
 		OPT_WITH_ARG("date", 'd'),
-		OPT_WITH_ARG("doc", 'n'),
+		OPT_LONG_ARG("doc", &doc_opt),
 		OPT_FLAG("html", 'H'),
+		OPT_FLAG("quiet", 'q'),
 		OPT_WITH_ARG("files-from", 'T'),
 		OPT_FLAG("unbuffered", 'u'),
 		OPT_FLAG("verbose", 'v'),
 		OPT_FLAG("wrapped", 'w'),
 		{ NULL }
 	};
-	static const char optstring[] = "bc:d:Hn:T:uvw";
+	static const char optstring[] = "c:d:HqT:uvw";
 	struct split run = { 0 }, *sp = &run;
 	struct files fs = { 0 };
 	const char *config = NULL, *list = NULL;
@@ -1132,17 +1135,17 @@ main(int argc, char **argv)
 	argc = opt_parse(argc, argv, &av, optstring, lo, usage_text, help_text);
 	while ((ch = getopt(argc, av, optstring)) != -1)
 		switch (ch) {
-		case 'b': bflag = 1; break;
 		case 'c': config = optarg; break;
 		case 'd': date_opt = optarg; break;
 		case 'H': Hflag = 1; break;
-		case 'n': doc_opt = optarg; break;
+		case 'q': lede_quiet = 1; break;
 		case 'T': list = optarg; break;
 		case 'u': uflag = 1; break;
 		case 'v': vflag = 1; break;
 		case 'w': wflag = 1; break;
 		default: usage();
 		}
+	bflag = keep_bp != NULL;
 	argc -= optind;
 	argv = av + optind;
 	if (date_opt && !valid_date(date_opt))

@@ -14,13 +14,15 @@
 #include "tag-entities-ner.h"
 #include "util.h"
 
-static const char usage_text[] = "[-ku] [-c file] [file ...]";
+static const char usage_text[] = "[-kqu] [-c file] [file ...]";
 static const char help_text[] =
     "Adds \"entities\" (PERSON, NORP, ORG, GPE, LOC) to each record's text.\n"
     "  -c, --config FILE   also read this YAML file of entities, aliases and types\n"
     "  -k, --keep-going    pass bad lines through with a warning, exit 1 at the end\n"
+    "  -q, --quiet         no warnings (errors still)\n"
     "  -u, --unbuffered    flush the output after each document\n"
-    "  -h, --help, --version\n";
+    "  -h, --help, --version\n"
+    "See lede-tag-entities(1).\n";
 
 #define TITLES "en/titles.yaml"	/* read by lex_add_titles: other programs read it too */
 
@@ -167,10 +169,11 @@ main(int argc, char **argv)
 	static const struct opt_long lo[] = {
 		OPT_WITH_ARG("config", 'c'),
 		OPT_FLAG("keep-going", 'k'),
+		OPT_FLAG("quiet", 'q'),
 		OPT_FLAG("unbuffered", 'u'),
 		{ NULL }
 	};
-	static const char optstring[] = "c:ku";
+	static const char optstring[] = "c:kqu";
 	const char *cfile = NULL;
 	char **av;
 	size_t i;
@@ -184,6 +187,9 @@ main(int argc, char **argv)
 			break;
 		case 'k':
 			f.kflag = 1;
+			break;
+		case 'q':
+			lede_quiet = 1;
 			break;
 		case 'u':
 			f.uflag = 1;

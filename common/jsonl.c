@@ -117,12 +117,44 @@ filter_emit(struct filter *f, const char *s, size_t n)
 	out_check(stdout);
 }
 
+/*
+ * The record a warning concerns, before its message: "doc D, record N: ".
+ * A record with no "doc" string or no "n" integer gives what it has.
+ */
+static void
+rec_place(const struct jobj *o, struct buf *msg)
+{
+	const struct jmember *d = jobj_get(o, "doc"), *n = jobj_get(o, "n");
+	struct buf pre = { 0 };
+	long long v;
+
+	if (d && o->s[d->vbeg] == '"') {
+		struct buf id = { 0 };
+
+		json_unescape(o->s + d->vbeg, d->vend - d->vbeg, &id);
+		buf_adds(&pre, "doc ");
+		buf_add(&pre, id.s, id.len);
+		buf_free(&id);
+	}
+	if (n && jmember_int(o, n, &v) == 0)
+		buf_printf(&pre, "%srecord %lld", pre.len ? ", " : "", v);
+	if (pre.len) {
+		buf_adds(&pre, ": ");
+		buf_add(&pre, msg->s, msg->len);
+		msg->len = 0;
+		buf_add(msg, pre.s, pre.len);
+	}
+	buf_free(&pre);
+}
+
 static void
 vreject(struct filter *f, struct input *in, const char *fmt, va_list ap)
 {
 	struct buf msg = { 0 };
 
 	buf_vprintf(&msg, fmt, ap);
+	if (f->kflag && f->cur)
+		rec_place(f->cur, &msg);
 	if (!f->kflag) {
 		/* What came before the bad line is written, nothing of it. */
 		if (f->flush)
@@ -148,6 +180,24 @@ filter_reject(struct filter *f, struct input *in, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreject(f, in, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * A line that does not parse.  One that does not even start as an
+ * object is most often plain text given to a filter: say what to do.
+ */
+static void
+reject_parse(struct filter *f, struct input *in, const char *err, size_t off)
+{
+	size_t i = 0;
+
+	while (i < in->len && (in->line[i] == ' ' || in->line[i] == '\t' || in->line[i] == '\r'))
+		i++;
+	if (i < in->len && in->line[i] != '{')
+		filter_reject(f, in, "expected a JSON record at column %zu: "
+		    "is this the output of lede-split?", i + 1);
+	else
+		filter_reject(f, in, "%s at column %zu", err, off + 1);
 }
 
 int
@@ -187,10 +237,12 @@ filter_run(struct filter *f, int argc, char **argv)
 			if (f->raw && f->raw(f, &in))
 				continue;
 			if (jobj_parse(&o, in.line, in.len, &err, &off) < 0) {
-				filter_reject(f, &in, "%s at column %zu", err, off + 1);
+				reject_parse(f, &in, err, off);
 				continue;
 			}
+			f->cur = &o;
 			f->rec(f, &in, &o);
+			f->cur = NULL;
 		}
 		input_close(&in);
 	}
@@ -229,9 +281,12 @@ filter_each(struct filter *f, int argc, char **argv)
 			continue;
 		while (input_next(&in[i])) {
 			if (jobj_parse(&o, in[i].line, in[i].len, &err, &off) < 0)
-				filter_reject(f, &in[i], "%s at column %zu", err, off + 1);
-			else
+				reject_parse(f, &in[i], err, off);
+			else {
+				f->cur = &o;
 				f->rec(f, &in[i], &o);
+				f->cur = NULL;
+			}
 		}
 		input_close(&in[i]);
 	}

@@ -56,6 +56,8 @@ struct filter {
 	int readonly;		/* set by filter_each: a bad line is not passed on */
 	int status;
 	struct buf out;
+	/* The record f->rec is given, for the doc and n of a warning; else NULL. */
+	const struct jobj *cur;
 };
 
 /* Runs the filter over the operands (standard input when none). */

@@ -8,6 +8,7 @@
 #include "util.h"
 
 const char *argv0 = "lede";
+int lede_quiet;
 static const char *usage_line;
 
 /*
@@ -57,6 +58,18 @@ warnm(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
+warnq(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (lede_quiet)
+		return;
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);

@@ -5,12 +5,16 @@
 #include <stdio.h>
 
 extern const char *argv0;
+/* -q, --quiet: warnq says nothing; warnm and die still speak. */
+extern int lede_quiet;
 
 /* Exit statuses every program documents. */
 enum { EX_OK = 0, EX_REJECT = 1, EX_ERR = 2 };
 
 void lede_init(int argc, char **argv, const char *usage, const char *help);
 void warnm(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* A warning: what goes on despite it; silenced by -q. */
+void warnq(const char *, ...) __attribute__((format(printf, 1, 2)));
 void die(int, const char *, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 void usage(void) __attribute__((noreturn));

@@ -18,7 +18,13 @@ check_same "-k output keeps the bad line untouched and goes on" "$(cat "$tmp/out
 {"text":"b"
 {"text":"c","len":1}'
 
-check_fail "standard input is called <stdin>" 2 "filter-demo: <stdin>:1: expected a JSON object at column 1" sh -c "echo '[1]' | '$demo'"
+check_fail "standard input is called <stdin>" 2 "filter-demo: <stdin>:1: expected a JSON record at column 1: is this the output of lede-split?" sh -c "echo '[1]' | '$demo'"
+check_fail "plain text: says what to do" 2 "filter-demo: <stdin>:1: expected a JSON record at column 1: is this the output of lede-split?" sh -c "echo 'Hello world.' | '$demo'"
+check_fail "a record with spaces before it is read" 0 "" sh -c "echo '  {\"text\":\"a\"}' | '$demo' >/dev/null"
+check_fail "a broken record: where it breaks" 2 "filter-demo: <stdin>:1: expected ':' at column 9" sh -c "echo '{\"text\" 1}' | '$demo'"
+check_fail "-k: a warning names the record's doc and n" 1 "filter-demo: <stdin>:1: doc dé, record 2: no string \"text\"" sh -c "echo '{\"doc\":\"d\\u00e9\",\"n\":2,\"text\":1}' | '$demo' -k"
+check_fail "-k: a record with neither names none" 1 "filter-demo: <stdin>:1: no string \"text\"" sh -c "echo '{\"text\":1}' | '$demo' -k"
+check_fail "an error stays as it was" 2 "filter-demo: <stdin>:1: no string \"text\"" sh -c "echo '{\"doc\":\"d\",\"n\":2,\"text\":1}' | '$demo'"
 check_fail "an empty line is an error" 2 "filter-demo: <stdin>:2: empty line, expected a JSON object at column 1" sh -c "printf '{\"text\":\"\"}\n\n' | '$demo'"
 check_fail "invalid UTF-8 is an error with its place" 2 "filter-demo: <stdin>:1: invalid UTF-8 at column 10" sh -c "printf '{\"text\":\"\\377\"}\n' | '$demo'"
 check_fail "a control character is an error" 2 "filter-demo: <stdin>:1: control character in string at column 10" sh -c "printf '{\"text\":\"\\001\"}\n' | '$demo'"
@@ -48,7 +54,7 @@ mkdir "$tmp/dir"
 check_fail "a folder is reported as a missing file is, the others read" 1 "filter-demo: $tmp/dir: Is a directory" "$demo" "$tmp/dir" "$tmp/nonl.jsonl"
 check_same "the file after the folder was read" "$(cat "$tmp/out")" '{"text":"last","len":4}'
 # One rule in every program that reads records (issue 19, #14).
-echo '{"doc":"d","n":1,"para":1,"start":0,"end":12,"text":"Hello there."}' >"$tmp/rec.jsonl"
+echo '{"doc":"d","n":1,"para":1,"start":0,"end":12,"text":"Hello there.","entities":[]}' >"$tmp/rec.jsonl"
 for p in tag-entities extract-dates extract-quotes dedupe report pick; do
 	if command -v lede-$p >/dev/null 2>&1; then
 		run_err lede-$p "$tmp/dir" "$tmp/rec.jsonl"

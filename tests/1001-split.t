@@ -50,6 +50,10 @@ fi
 
 run_err lede-split "$tmp/odd.txt"
 check_same "invalid UTF-8: one warning with file and line, exit 0" "$status:$err" "0:lede-split: $tmp/odd.txt:2: invalid UTF-8, replaced by U+FFFD"
+run_err lede-split -q "$tmp/odd.txt"
+check_same "-q: no warning about the invalid UTF-8, exit 0" "$status:$err" "0:"
+run_err lede-split --quiet "$tmp/odd.txt" "$tmp/none.txt"
+check_same "--quiet: errors still said" "$status:$err" "1:lede-split: $tmp/none.txt: No such file or directory"
 check_same "invalid UTF-8 becomes U+FFFD, NUL is kept escaped" "$(texts "$tmp/odd.txt" 2>/dev/null)" 'Café 😀 naïve.
 “Quoted.”
 Bad � byte here.
@@ -74,10 +78,10 @@ printf 'LONDON, 3 March 2024 (Reuters) - Markets fell.\n' >"$tmp/reuters.txt"
 check_same "a dateline in parentheses" "$(lede-split "$tmp/reuters.txt" | sed 's/.*"dct":"\([^"]*\)".*/\1/')" "2024-03-03"
 
 # Boilerplate.
-check_same "-b keeps boilerplate, marked" "$(lede-split -b tests/data/split-front.txt | grep -c '"boilerplate":true')" "2"
+check_same "--keep-boilerplate keeps boilerplate, marked" "$(lede-split --keep-boilerplate tests/data/split-front.txt | grep -c '"boilerplate":true')" "2"
 printf 'The mayor spoke on Tuesday.\n\302\240Breaking News\n' >"$tmp/nbsp.txt"
-check_same "-b: a boilerplate line that starts with a no-break space starts after it" \
-    "$(lede-split -b "$tmp/nbsp.txt" | jq -c '[.start, .end, .text]' | tail -n 1)" '[29,42,"Breaking News"]'
+check_same "--keep-boilerplate: a boilerplate line that starts with a no-break space starts after it" \
+    "$(lede-split --keep-boilerplate "$tmp/nbsp.txt" | jq -c '[.start, .end, .text]' | tail -n 1)" '[29,42,"Breaking News"]'
 printf 'boilerplate:\n  - Talks End .*\n' >"$tmp/user.yaml"
 check_same "-c adds a boilerplate pattern" "$(lede-split -c "$tmp/user.yaml" tests/data/split-front.txt | head -n 1 | sed 's/.*"text":"\([^"]*\)".*/\1/')" \
 	"WASHINGTON, D.C. – Nov. 13, 2025 – Mr. Smith left the U.S. Capitol at 5 p.m."
@@ -126,7 +130,7 @@ else
 	skip "an unreadable file" "root reads every file"
 fi
 check_fail "a bad option" 2 "lede-split: invalid option -- 'z'
-usage: lede-split [-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]" lede-split -z
+usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [file | dir ...]" lede-split -z
 check_fail "a bad --date" 2 "lede-split: --date is not a date (YYYY-MM-DD): 13/11/2025" lede-split --date 13/11/2025 "$tmp/dir/a.txt"
 printf 'prefixes: [Mr\nstarters: x\n' >"$tmp/bad.yaml"
 check_fail "a config that is not YAML" 2 "lede-split: $tmp/bad.yaml:2:9: did not find expected ',' or ']' while parsing a flow sequence" lede-split -c "$tmp/bad.yaml" "$tmp/dir/a.txt"
@@ -143,7 +147,7 @@ check_same "a closed pipe ends quietly" "$status:$err" "0:"
 run_err lede-split --version
 check_same "--version" "$status:$(cat "$tmp/out")" "0:lede-split 0.1.0"
 run_err lede-split --help
-check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-bHuvw] [-c config] [-d date] [-n doc] [-T list] [file | dir ...]"
+check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [file | dir ...]"
 # YAML nested past 1000 levels is refused before libyaml reads it (its
 # scanner is quadratic in the depth): a front matter is then read as text,
 # with a warning at its place; a -c file is an error.

@@ -60,7 +60,7 @@ X
 check_same "hidden copies (hidden, aria-hidden, display:none, visibility:hidden) are left out" \
     "$(body "$tmp/hidden.html")" "$want"
 check_same "and they are no part of the document's text" \
-    "$(lede-split -b "$tmp/hidden.html" | jq -r .text | grep -c 'never sees')" "0"
+    "$(lede-split --keep-boilerplate "$tmp/hidden.html" | jq -r .text | grep -c 'never sees')" "0"
 
 page "$tmp/teasers.html" <<X
 <div class="story">$para1 $para2 $para3</div>
@@ -188,7 +188,7 @@ check_same "-w: the headline of hard-wrapped text" \
     '["Council backs the new bridge",true] ["The city council voted\non Tuesday.",null] '
 printf 'Recommended stories\n\nThe mayor spoke on Tuesday.\n' >"$tmp/boilfirst.txt"
 check_same "a first line of boilerplate is no headline" \
-    "$(lede-split -b "$tmp/boilfirst.txt" | jq -c '[.headline, .boilerplate]' | head -n 1)" '[null,true]'
+    "$(lede-split --keep-boilerplate "$tmp/boilfirst.txt" | jq -c '[.headline, .boilerplate]' | head -n 1)" '[null,true]'
 printf 'WASHINGTON, Nov. 13, 2025 --\n\nThe mayor spoke on Tuesday.\n' >"$tmp/dateline.txt"
 check_same "a dateline ending in a dash is no headline, and gives the date" \
     "$(lede-split "$tmp/dateline.txt" | jq -c '[.headline, .dct]' | head -n 1)" '[null,"2025-11-13"]'

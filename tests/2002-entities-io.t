@@ -5,7 +5,7 @@ cd "$top" || exit 2
 LEDE_DATA=$top/data
 export LEDE_DATA
 p=lede-tag-entities
-u="usage: $p [-ku] [-c file] [file ...]"
+u="usage: $p [-kqu] [-c file] [file ...]"
 
 run_err $p --help
 check_same "--help exits 0" "$status" 0

@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 P=lede-extract-dates
-U="usage: $P [-Adku] [-c file] [-r date] [--ref date] [--dmy] [--words file] [file ...]"
+U="usage: $P [-Akqu] [-c file] [--dmy] [--ref date] [--words file] [file ...]"
 
 check_fail "malformed JSON" 2 "$P: <stdin>:1: unexpected end of line at column 9" \
 	sh -c "printf '{\"text\":\n' | $P"
@@ -16,7 +16,7 @@ check_same "records before the bad one are written" "$(cat "$tmp/out")" \
 	'{"text":"in 2025","dates":[{"start":3,"end":7,"text":"2025","type":"DATE","value":"2025"}]}'
 check_fail "a text that is not a string" 2 "$P: <stdin>:1: no \"text\" string" \
 	sh -c "printf '{\"text\":5}\n' | $P"
-check_fail "-k: warns, passes the line through, exit 1" 1 "$P: <stdin>:1: no \"text\" string" \
+check_fail "-k: warns, passes the line through, exit 1" 1 "$P: <stdin>:1: record 1: no \"text\" string" \
 	sh -c "printf '{\"n\":1}\n{\"text\":\"in 2025\"}\n' | $P -k"
 check_same "-k: output" "$(cat "$tmp/out")" '{"n":1}
 {"text":"in 2025","dates":[{"start":3,"end":7,"text":"2025","type":"DATE","value":"2025"}]}'
@@ -26,8 +26,8 @@ check_same "-k with malformed JSON: line passed through" "$(cat "$tmp/out")" "{"
 check_fail "missing file" 1 "$P: $tmp/nope.jsonl: No such file or directory" $P "$tmp/nope.jsonl"
 check_fail "bad option" 2 "$P: invalid option -- 'x'
 $U" $P -x
-check_fail "-r without a date" 2 "$P: option requires an argument -- 'r'
-$U" $P -r
+check_fail "-r is no longer --ref" 2 "$P: invalid option -- 'r'
+$U" $P -r 2005-03-01
 check_fail "bad --ref" 2 "$P: --ref: not a date (YYYY-MM-DD): 2025-13-01" $P --ref 2025-13-01
 check_fail "bad --ref day" 2 "$P: --ref: not a date (YYYY-MM-DD): 2025-02-29" $P --ref=2025-02-29
 check_fail "full disk" 2 "$P: stdout: No space left on device" \

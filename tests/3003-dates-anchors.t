@@ -18,8 +18,8 @@ if [ -d "$shared/corpus/bbc" ]; then
 	lede-extract-dates "$tmp/bbc" >"$tmp/masks"
 	lede-extract-dates --all-rules "$tmp/bbc" >"$tmp/all"
 	check_file "--all-rules: the BBC records" "$tmp/all" "$tmp/masks"
-	lede-extract-dates -d -r 2005-03-01 "$tmp/bbc" >"$tmp/masks"
-	lede-extract-dates -d -r 2005-03-01 --all-rules "$tmp/bbc" >"$tmp/all"
+	lede-extract-dates --dmy --ref 2005-03-01 "$tmp/bbc" >"$tmp/masks"
+	lede-extract-dates --dmy --ref 2005-03-01 --all-rules "$tmp/bbc" >"$tmp/all"
 	check_file "--all-rules: the BBC records, -d -r 2005-03-01" "$tmp/all" "$tmp/masks"
 else
 	skip "--all-rules: the BBC records" "no ../shared/corpus/bbc"

@@ -43,11 +43,11 @@ $q -k "$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err"
 check_same "exit status 1 with -k and rejects" "$?" 1
 check_file "records as the plain reading wrote them" "$tmp/out" "$tmp/want"
 check_same "the warnings, in order" "$(sed 's/^[^:]*: [^:]*://' "$tmp/err")" \
-	"4: entity 1 lies outside the record's text
-5: entity 2 lies outside the record's text
+	"4: doc t2: entity 1 lies outside the record's text
+5: doc t2: entity 2 lies outside the record's text
 6: doc t2, record 4: closing quotation mark with no opening mark
 6: doc t2, record 4: closing quotation mark with no opening mark"
-$q -k -e -a "$tmp/in.jsonl" >"$tmp/out.e" 2>/dev/null
+$q -k --each -a "$tmp/in.jsonl" >"$tmp/out.e" 2>/dev/null
 check_file "--each --all: the same quotations" "$tmp/out.e" "$tmp/want.e"
 
 done_testing

@@ -50,8 +50,8 @@ printf '%s\n' '{"text":"A b"}' '{"text":"a b"}' '{"text":"A\u0020b"}' '{"text":"
 $P --raw "$tmp/raw.in" >"$tmp/out"
 printf '%s\n' '{"text":"A b"}' '{"text":"a b"}' >"$tmp/want"
 check_file "--raw: only equal decoded bytes repeat" "$tmp/out" "$tmp/want"
-$P -r "$tmp/raw.in" >"$tmp/out"
-check_file "-r is --raw" "$tmp/out" "$tmp/want"
+$P --raw "$tmp/raw.in" >"$tmp/out"
+check_file "--raw" "$tmp/out" "$tmp/want"
 
 # --- --mark, and running twice is running once
 cat >"$tmp/mark.want" <<'EOF'
@@ -83,7 +83,7 @@ if [ -x "$top/bin/lede-split" ]; then
 	$P --near "$tmp/seeds.in" >"$tmp/out"
 	check_file "seeds: --near keeps them all too" "$tmp/out" "$tmp/seeds.in"
 	# The same articles again, as other documents: all caught.
-	lede-split -n copy examples/articles/000_cbe1aa5c0a3b0bb0.txt >"$tmp/copy.in"
+	lede-split --doc copy examples/articles/000_cbe1aa5c0a3b0bb0.txt >"$tmp/copy.in"
 	cat "$tmp/seeds.in" "$tmp/copy.in" | $P >"$tmp/out"
 	check_file "seeds: a reprinted article is dropped whole" "$tmp/out" "$tmp/seeds.in"
 else
@@ -110,8 +110,8 @@ $P -f n "$tmp/f.in" >"$tmp/out"
 check_same "-f n: a number compares as its JSON" "$(wc -l <"$tmp/out" | tr -d ' ')" 2
 printf '%s\n' '{"a":"x y","b":"z"}' '{"a":"x","b":"y z"}' | $P -f a -f b >"$tmp/out"
 check_same "-f a -f b: fields do not run together" "$(wc -l <"$tmp/out" | tr -d ' ')" 2
-printf '%s\n' '{"a":"x y","b":"z"}' '{"a":"x","b":"y z"}' | $P -r -f a -f b >"$tmp/out"
-check_same "-r -f a -f b: fields do not run together" "$(wc -l <"$tmp/out" | tr -d ' ')" 2
+printf '%s\n' '{"a":"x y","b":"z"}' '{"a":"x","b":"y z"}' | $P --raw -f a -f b >"$tmp/out"
+check_same "--raw -f a -f b: fields do not run together" "$(wc -l <"$tmp/out" | tr -d ' ')" 2
 
 # --- --near
 cat >"$tmp/near.in" <<'EOF'
@@ -128,8 +128,8 @@ $P --near 0.45 --mark "$tmp/near.in" | grep -c dup_of >"$tmp/out"
 check_same "--near 0.45: the third one too" "$(cat "$tmp/out")" 3
 $P --near=0.9 "$tmp/near.in" | wc -l >"$tmp/out"
 check_same "--near=0.9: only the exact repeat" "$(tr -d ' ' <"$tmp/out")" 4
-$P -n 0.45 -s 3 "$tmp/near.in" | wc -l >"$tmp/out"
-check_same "-n 0.45 -s 3: 3-word shingles (0.684 now)" "$(tr -d ' ' <"$tmp/out")" 2
+$P -n 0.45 --shingle 3 "$tmp/near.in" | wc -l >"$tmp/out"
+check_same "-n 0.45 --shingle 3: 3-word shingles (0.684 now)" "$(tr -d ' ' <"$tmp/out")" 2
 $P --near --shingle 1 "$tmp/near.in" | wc -l >"$tmp/out"
 check_same "--shingle 1: bags of words" "$(tr -d ' ' <"$tmp/out")" 2
 
@@ -188,13 +188,15 @@ check_same "--by doc --near" "$(cat "$tmp/out")" 1
 
 # --- -m: the cap, said on stderr, nothing dropped wrongly
 awk 'BEGIN { for (i = 0; i < 120000; i++) printf "{\"text\":\"r %d\"}\n", i; for (i = 0; i < 120000; i++) printf "{\"text\":\"r %d\"}\n", i }' >"$tmp/big.in"
-run_err $P -m 1M "$tmp/big.in"
-check_same "-m 1M: exit 0" "$status" 0
-check_same "-m 1M: the cap is said" "$err" "lede-dedupe: memory cap of 1M reached after 61305 keys: new keys are no longer remembered, so later repeats of them are kept"
-check_same "-m 1M: only repeats of remembered keys dropped" "$(wc -l <"$tmp/out" | tr -d ' ')" $((240000 - 61305))
-check_same "-m 1M: the first half all kept" "$(head -n 120000 "$tmp/out" | cmp - "$(printf '%s' "$tmp/big.in")" 2>&1 | sed 's/.*EOF.*/eof/')" eof
-run_err $P --near -m 1M "$tmp/big.in"
-check_same "--near -m 1M: exit 0, said" "$status:$(echo "$err" | cut -c1-35)" "0:lede-dedupe: memory cap of 1M reach"
+run_err $P --memory 1M "$tmp/big.in"
+check_same "--memory 1M: exit 0" "$status" 0
+check_same "--memory 1M: the cap is said" "$err" "lede-dedupe: memory cap of 1M reached after 61305 keys: new keys are no longer remembered, so later repeats of them are kept"
+check_same "--memory 1M: only repeats of remembered keys dropped" "$(wc -l <"$tmp/out" | tr -d ' ')" $((240000 - 61305))
+check_same "--memory 1M: the first half all kept" "$(head -n 120000 "$tmp/out" | cmp - "$(printf '%s' "$tmp/big.in")" 2>&1 | sed 's/.*EOF.*/eof/')" eof
+run_err $P -q --memory 1M "$tmp/big.in"
+check_same "-q --memory 1M: the cap is not said" "$status:$err:$(wc -l <"$tmp/out" | tr -d ' ')" "0::$((240000 - 61305))"
+run_err $P --near --memory 1M "$tmp/big.in"
+check_same "--near --memory 1M: exit 0, said" "$status:$(echo "$err" | cut -c1-35)" "0:lede-dedupe: memory cap of 1M reach"
 run_err $P "$tmp/big.in"
 check_same "no cap: all repeats dropped" "$status:$(wc -l <"$tmp/out" | tr -d ' ')" 0:120000
 
@@ -276,7 +278,7 @@ EOF
 awk -f "$tmp/gen.awk" >"$tmp/near.in"
 check_same "--near data: near repeats made" "$($P --near 0.5 --mark "$tmp/near.in" | grep -c '"sim":0\.')" 57
 (cd "$tmp" && rm -rf nsh && mkdir nsh nsh/k && cd nsh && split -l 400 ../near.in shard-)
-for m in "" "--mark" "0.5 --mark" "--by doc" "0.5 --by doc --mark" "--mark -s 3"; do
+for m in "" "--mark" "0.5 --mark" "--by doc" "0.5 --by doc --mark" "--mark --shingle 3"; do
 	(cd "$tmp/nsh" && rm -f k/* &&
 	$P --near $m shard-* >single.out 2>single.err &&
 	for s in shard-*; do $P --near $m -e "$s" >"k/$s" || exit 1; done &&
@@ -290,12 +292,12 @@ for m in "" "--mark" "0.5 --mark" "--by doc" "0.5 --by doc --mark" "--mark -s 3"
 done
 # Under the cap, the reduce remembers and forgets as one process does.
 (cd "$tmp" && rm -rf bsh && mkdir bsh && cd bsh && split -l 150000 ../big.in shard- &&
-$P --near --mark -m 1M shard-* >single.out 2>single.err &&
-for s in shard-*; do $P --near --mark -m 1M -e "$s"; done | $P --near --mark -m 1M -j - shard-* >joined.out 2>joined.err)
-check_same "--near -m 1M: sharded: ran" "$?" 0
-check_same "--near -m 1M: the cap was reached" "$(cut -c1-35 "$tmp/bsh/single.err")" "lede-dedupe: memory cap of 1M reach"
-check_file "--near -m 1M: sharded = single, byte for byte" "$tmp/bsh/joined.out" "$tmp/bsh/single.out"
-check_file "--near -m 1M: the same said" "$tmp/bsh/joined.err" "$tmp/bsh/single.err"
+$P --near --mark --memory 1M shard-* >single.out 2>single.err &&
+for s in shard-*; do $P --near --mark --memory 1M -e "$s"; done | $P --near --mark --memory 1M -j - shard-* >joined.out 2>joined.err)
+check_same "--near --memory 1M: sharded: ran" "$?" 0
+check_same "--near --memory 1M: the cap was reached" "$(cut -c1-35 "$tmp/bsh/single.err")" "lede-dedupe: memory cap of 1M reach"
+check_file "--near --memory 1M: sharded = single, byte for byte" "$tmp/bsh/joined.out" "$tmp/bsh/single.out"
+check_file "--near --memory 1M: the same said" "$tmp/bsh/joined.err" "$tmp/bsh/single.err"
 printf '%s\n' '{"doc":"a","n":1,"text":"one two three four five six"}' '{"doc":"b","text":"Hi!"}' '{"text":"one two three four five six seven"}' >"$tmp/nk.in"
 $P --near -e "$tmp/nk.in" | sed 's/\t[0-9a-f]\{32\}\t/\tHASH\t/; s/\t[0-9a-f]\{256\}\t/\tBANDS\t/; s/\t[0-9a-f]\{16\}\t-f/\tFP\t-f/' >"$tmp/out"
 printf '"%s"\t000000000000\t#lede-dedupe keys v1\tFP\t-f "text"\t-n\t-s 5\n' "$tmp/nk.in" >"$tmp/want"
@@ -328,7 +330,7 @@ printf '%s\n' '{"text":"a"}' '{"text":"b' >"$tmp/bad.in"
 check_fail "malformed JSON" 2 "lede-dedupe: $tmp/bad.in:2: unterminated string at column 11" $P "$tmp/bad.in"
 check_same "malformed JSON: records before it written" "$(cat "$tmp/out")" '{"text":"a"}'
 printf '%s\n' '{"text":"a"}' '{"text":"A!"}' '{"text":"b"}' '[1]' '{"text":"c"}' >"$tmp/bad2.in"
-check_fail "malformed JSON after repeats" 2 "lede-dedupe: $tmp/bad2.in:4: expected a JSON object at column 1" $P --mark "$tmp/bad2.in"
+check_fail "malformed JSON after repeats" 2 "lede-dedupe: $tmp/bad2.in:4: expected a JSON record at column 1: is this the output of lede-split?" $P --mark "$tmp/bad2.in"
 check_same "malformed JSON after repeats: every record before it written" "$(cat "$tmp/out")" '{"text":"a"}
 {"text":"A!","dup_of":{"doc":null,"n":null,"sim":1}}
 {"text":"b"}'
@@ -340,7 +342,7 @@ check_fail "no meta.title field" 2 "lede-dedupe: $tmp/nofield.in:1: no \"meta.ti
 check_fail "--by doc: no doc field" 2 "lede-dedupe: $tmp/nofield.in:1: no \"doc\" field" $P --by doc -f x "$tmp/nofield.in"
 printf '%s\n' '{"x":"a"}' '{"text":"b"}' 'bad' '{"text":"b"}' >"$tmp/k.in"
 check_fail "-k: warns" 1 "lede-dedupe: $tmp/k.in:1: no \"text\" field
-lede-dedupe: $tmp/k.in:3: expected a JSON object at column 1" $P -k "$tmp/k.in"
+lede-dedupe: $tmp/k.in:3: expected a JSON record at column 1: is this the output of lede-split?" $P -k "$tmp/k.in"
 printf '%s\n' '{"x":"a"}' '{"text":"b"}' 'bad' >"$tmp/want"
 check_file "-k: bad lines passed through, repeats dropped" "$tmp/out" "$tmp/want"
 check_fail "missing file" 1 "lede-dedupe: $tmp/none: No such file or directory" $P "$tmp/none" "$tmp/norm.in"
@@ -352,11 +354,11 @@ else
 fi
 
 # --- options
-usage="usage: lede-dedupe [-ekMru] [-b unit] [-f field] [-j keys] [-m size] [-n T] [-s K] [file ...]"
+usage="usage: lede-dedupe [-kMqu] [-b unit] [-f field] [-n T] [--emit-keys | --join keys] [--memory size] [--raw] [--shingle K] [file ...]"
 check_fail "bad option" 2 "lede-dedupe: invalid option -- 'x'
 $usage" $P -x
-check_fail "-m not a size" 2 "lede-dedupe: -m is invalid: 12q" $P -m 12q
-check_fail "-m too small" 2 "lede-dedupe: -m is too small (1M at least): 1000" $P -m 1000
+check_fail "--memory not a size" 2 "lede-dedupe: --memory is invalid: 12q" $P --memory 12q
+check_fail "--memory too small" 2 "lede-dedupe: --memory is too small (1M at least): 1000" $P --memory 1000
 check_fail "--near out of range" 2 "lede-dedupe: --near is not a number above 0 and at most 1: 2" $P --near=2
 check_fail "-n not a number" 2 "lede-dedupe: --near is not a number above 0 and at most 1: x" $P -n x
 check_fail "--shingle 0" 2 "lede-dedupe: --shingle is too small: 0" $P --shingle 0

@@ -31,18 +31,18 @@ done <<'EOF'
 -f title||keys made with -f "title", joined with -f "text"
 |-f title|keys made with -f "text", joined with -f "title"
 -f text -f title|-f title -f text|keys made with -f "text" -f "title", joined with -f "title" -f "text"
--r||keys made with -r, joined without
-|-r|keys made without -r, joined with it
+--raw||keys made with -r, joined without
+|--raw|keys made without -r, joined with it
 --near||keys made with -n, joined without
 |--near|keys made without -n, joined with it
---near -s 3|--near|keys made with -s 3, joined with -s 5
---near|--near -s 3|keys made with -s 5, joined with -s 3
+--near --shingle 3|--near|keys made with -s 3, joined with -s 5
+--near|--near --shingle 3|keys made with -s 5, joined with -s 3
 --near -b doc|--near|keys made with -b doc, joined without
 --near|--near -b doc|keys made without -b doc, joined with it
 EOF
 
 # --- the same options: accepted, and as one process.  The threshold of
-# --near does not shape the keys, nor do -M, -m and -u.
+# --near does not shape the keys, nor do -M, --memory and -u.
 while IFS='|' read -r e j; do
 	keys $e
 	run_err $P $j -j k a.in
@@ -54,9 +54,9 @@ done <<'EOF'
 -b doc|-b doc
 -M|-b record
 -b doc|-b doc -M
--f title -r|-r --field title -u
+-f title --raw|--raw --field title -u
 --near|--near
---near -s 3 -b doc|--near 0.5 -s 3 -b doc -m 64M
+--near --shingle 3 -b doc|--near 0.5 --shingle 3 -b doc --memory 64M
 --near|--near 0.6 -M
 EOF
 

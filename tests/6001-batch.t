@@ -29,15 +29,15 @@ lede-dedupe -b doc ref.jsonl > ref-drop.jsonl
 
 # Options and operands.
 check_fail "bad option" 2 "lede-batch: unknown option -x
-usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..." \
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..." \
     "$batch" -x in
 check_fail "bad long option" 2 "lede-batch: unknown option --frob
-usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..." \
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..." \
     "$batch" --frob in
-check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..." \
+check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..." \
     "$batch" -o res
 check_fail "-j not a number" 2 "lede-batch: -j 0: not a number from 1 to 4096" "$batch" -j 0 in
-check_fail "-s not a number" 2 "lede-batch: -s 1x: not a number from 1 to 100000" "$batch" -s 1x in
+check_fail "--shard-size not a number" 2 "lede-batch: --shard-size 1x: not a number from 1 to 100000" "$batch" --shard-size 1x in
 check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
 check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
 check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
@@ -56,7 +56,7 @@ check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used 
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
 run_err "$batch" --help
-check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-s files] [-D opts] [--resume] [--report] [--sshlogin hosts | --slurm] dir ..."
+check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..."
 
 # A clean run: two shards a folder, the first folder's last shard short.
 run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
@@ -314,7 +314,7 @@ if command -v lede-report >/dev/null 2>&1; then
 	want=$status
 	run_err "$batch" -j 2 -s 2 -o rep --report in/a "in/b b"
 	check_same "--report: the exit status of the run without it" "$status" "$want"
-	cat fresh/shard-*.jsonl | lede-report -t "lede-batch: in/a in/b b" > want.html
+	cat fresh/shard-*.jsonl | lede-report --title "lede-batch: in/a in/b b" > want.html
 	check_file "--report: the page of all the shards" rep/report.html want.html
 	check_same "--report: no temporary file left" "$(ls rep | grep -c tmp)" 0
 else

@@ -146,19 +146,21 @@ $r -u "$tmp/two.jsonl" >"$tmp/u.html"
 check_file "-u gives the same page" "$tmp/u.html" "$tmp/two.html"
 
 # Options.
-page=$($r -t 'Colombia & the U.S.' -n 1 "$tmp/two.jsonl")
-has "-t sets the title, escaped" '<title>Colombia &amp; the U.S.</title>'
-check_same "-n 1: one speaker row, then the quotations with no speaker" \
+page=$($r --title 'Colombia & the U.S.' --top 1 "$tmp/two.jsonl")
+has "--title sets the title, escaped" '<title>Colombia &amp; the U.S.</title>'
+check_same "--top 1: one speaker row, then the quotations with no speaker" \
 	"$(printf '%s\n' "$page" | grep '^<tr><td><a href="#sp' | cut -c 1-40)" '<tr><td><a href="#sp0" data-sp="0"><bdi>
 <tr><td><a href="#sp2" data-sp="2"><span'
-has "-n 1: the rest are counted" '1 more speaker is left out (-n 1).'
+has "--top 1: the rest are counted" '1 more speaker is left out (--top 1).'
 $r --top 1 "$tmp/two.jsonl" >"$tmp/top.html"
-$r -n 1 "$tmp/two.jsonl" >"$tmp/n.html"
-check_file "--top is -n" "$tmp/top.html" "$tmp/n.html"
-page=$($r -s 0 "$tmp/two.jsonl")
-hasnt "-s 0: no article text" '<article'
-has "-s 0: says the texts are left out" 'The texts of 2 documents are left out: the page holds at most 0 bytes of text (--texts).'
-has "-s 0: links go to the quote lists instead" '<a href="#sp0" data-sp="0" data-o="0">1</a>'
+$r --to 1 "$tmp/two.jsonl" >"$tmp/n.html"
+check_file "--to is --top" "$tmp/top.html" "$tmp/n.html"
+check_fail "-n is no longer --top" 2 "lede-report: invalid option -- 'n'
+usage: lede-report [-kqu] [--texts size] [--title title] [--top N] [file ...]" $r -n 1 "$tmp/two.jsonl"
+page=$($r --texts 0 "$tmp/two.jsonl")
+hasnt "--texts 0: no article text" '<article'
+has "--texts 0: says the texts are left out" 'The texts of 2 documents are left out: the page holds at most 0 bytes of text (--texts).'
+has "--texts 0: links go to the quote lists instead" '<a href="#sp0" data-sp="0" data-o="0">1</a>'
 page=$($r --texts 10 "$tmp/two.jsonl")
 check_same "--texts 10: the first document whole, the second left out" \
 	"$(printf '%s\n' "$page" | grep -c '<article')" 1
@@ -168,7 +170,7 @@ check_same "--texts 1k keeps both" "$($r --texts 1k "$tmp/two.jsonl" | grep -c '
 cat >"$tmp/hostile.jsonl" <<'EOF2'
 {"doc":"<script>alert('doc')</script>","n":1,"para":1,"start":0,"end":40,"text":"\u201cHi <b>there</b>,\u201d said X\u0001Y </script><script>alert(1)</script>.","meta":{"source":"</style><script>alert('src')</script>","title":"T\"itle' <img src=x onerror=alert(2)>"},"dct":"<i>2025</i>","entities":[{"start":25,"end":28,"text":"X\u0001Y","type":"\"><img src=x onerror=alert(3)>","id":"<script>alert(4)</script>\u0007\u009f"}],"dates":[{"start":0,"end":2,"text":"Hi","type":"DATE","value":"2025-11-13\"><script>alert(5)</script>"}],"quotes":[{"start":1,"end":20,"text":"Hi <b>there</b>,","speaker":"<script>alert(6)</script>\" onmouseover=\"alert(7)\u0000","verb":"said","kind":"full"}],"dup_of":{"doc":"<script>","n":1,"sim":"<script>"}}
 EOF2
-$r -t '<script>alert(8)</script>' "$tmp/hostile.jsonl" >"$tmp/hostile.html"
+$r --title '<script>alert(8)</script>' "$tmp/hostile.jsonl" >"$tmp/hostile.html"
 check_same "hostile records: exit status 0" "$?" 0
 page=$(cat "$tmp/hostile.html")
 check_same "hostile records: one script element, the page's own" "$(grep -o '<script' "$tmp/hostile.html" | wc -l | tr -d ' ')" 1
@@ -190,15 +192,15 @@ has "the text is there" '<span class="s" id="s0-1">Plain.</span>'
 
 # Errors.
 check_fail "bad option" 2 "lede-report: invalid option -- 'x'
-usage: lede-report [-ku] [-n top] [-s size] [-t title] [file ...]" $r -x
-check_fail "-n 0" 2 "lede-report: -n is too small: 0" $r -n 0 "$tmp/two.jsonl"
-check_fail "-n not a number" 2 "lede-report: -n is invalid: ten" $r -n ten "$tmp/two.jsonl"
+usage: lede-report [-kqu] [--texts size] [--title title] [--top N] [file ...]" $r -x
+check_fail "--top 0" 2 "lede-report: --top is too small: 0" $r --top 0 "$tmp/two.jsonl"
+check_fail "--top not a number" 2 "lede-report: --top is invalid: ten" $r --top ten "$tmp/two.jsonl"
 check_fail "--texts with a bad unit" 2 "lede-report: --texts is invalid: 5T" $r --texts 5T "$tmp/two.jsonl"
 check_fail "missing file: a warning, exit 1" 1 "lede-report: $tmp/nonexistent: No such file or directory" \
 	$r "$tmp/nonexistent" "$tmp/two.jsonl"
 check_same "missing file: the page of the rest is written" "$(grep -c '<article' "$tmp/out")" 2
 printf 'not json\n' >"$tmp/bad.jsonl"
-check_fail "malformed JSON" 2 "lede-report: $tmp/bad.jsonl:1: expected a JSON object at column 1" $r "$tmp/bad.jsonl"
+check_fail "malformed JSON" 2 "lede-report: $tmp/bad.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?" $r "$tmp/bad.jsonl"
 check_same "malformed JSON: no page" "$(wc -c <"$tmp/out" | tr -d ' ')" 0
 printf '{"doc":"a","text":"\377"}\n' >"$tmp/utf8.jsonl"
 check_fail "bad UTF-8" 2 "lede-report: $tmp/utf8.jsonl:1: invalid UTF-8 at column 20" $r "$tmp/utf8.jsonl"
@@ -218,7 +220,7 @@ check_fail "dup_of with no doc" 2 'lede-report: <stdin>:1: "dup_of": no "doc" st
 	sh -c "printf '%s\n' '{\"doc\":\"a\",\"text\":\"x\",\"dup_of\":{\"n\":1}}' | $r"
 cat "$tmp/bad.jsonl" "$tmp/two.jsonl" "$tmp/utf8.jsonl" >"$tmp/k.jsonl"
 check_fail "-k: bad lines skipped with warnings, exit 1" 1 \
-	"lede-report: $tmp/k.jsonl:1: expected a JSON object at column 1
+	"lede-report: $tmp/k.jsonl:1: expected a JSON record at column 1: is this the output of lede-split?
 lede-report: $tmp/k.jsonl:7: invalid UTF-8 at column 20" $r -k "$tmp/k.jsonl"
 check_same "-k: the page holds the good records, not the bad lines" \
 	"$(grep -c '<article' "$tmp/out"):$(grep -c 'not json' "$tmp/out")" "2:0"
@@ -251,5 +253,5 @@ check_fail "a full disk" 2 "lede-report: stdout: No space left on device" sh -c 
 run_err sh -c "$r '$tmp/two.jsonl' | head -c 10"
 check_same "| head ends quietly" "$err" ""
 check_same "--version" "$($r --version)" "lede-report 0.1.0"
-check_same "--help: usage first" "$($r --help | head -n 1)" "usage: lede-report [-ku] [-n top] [-s size] [-t title] [file ...]"
+check_same "--help: usage first" "$($r --help | head -n 1)" "usage: lede-report [-kqu] [--texts size] [--title title] [--top N] [file ...]"
 done_testing

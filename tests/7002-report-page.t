@@ -28,7 +28,7 @@ lede-split examples/articles | lede-tag-entities | lede-extract-dates |
 if command -v lede-dedupe >/dev/null 2>&1; then
 	lede-dedupe --mark "$tmp/seeds.jsonl" >"$tmp/marked.jsonl" && mv "$tmp/marked.jsonl" "$tmp/seeds.jsonl"
 fi
-lede-report -t "Example articles" "$tmp/seeds.jsonl" >"$tmp/seeds.html"
+lede-report --title "Example articles" "$tmp/seeds.jsonl" >"$tmp/seeds.html"
 check_same "the page of the example articles: exit status 0" "$?" 0
 
 # The screenshot: a PNG whose pixels are not all one colour.
@@ -81,7 +81,7 @@ done <"$tmp/counts"
 cat >"$tmp/hostile.jsonl" <<'EOF2'
 {"doc":"<script>document.title='pwned'</script>","n":1,"para":1,"start":0,"end":40,"text":"\u201cHi <b>there</b>,\u201d said X\u0001Y </script><script>document.title='pwned'</script>.","meta":{"source":"</style><script>document.title='pwned'</script>","title":"T\"itle' <img src=x onerror=\"document.title='pwned'\">"},"dct":"<i>2025</i>","entities":[{"start":25,"end":28,"text":"X\u0001Y","type":"\"><img src=x onerror=alert(3)>","id":"<svg onload=alert(4)>\u0007\u009f"}],"dates":[{"start":0,"end":2,"text":"Hi","type":"DATE","value":"2025-11-13\"><script>alert(5)</script>"}],"quotes":[{"start":1,"end":20,"text":"Hi <b>there</b>,","speaker":"<script>alert(6)</script>\" onmouseover=\"alert(7)\u0000","verb":"said","kind":"full"}],"dup_of":{"doc":"<script>","n":1,"sim":"<script>"}}
 EOF2
-lede-report -t "Hostile" "$tmp/hostile.jsonl" >"$tmp/hostile.html"
+lede-report --title "Hostile" "$tmp/hostile.jsonl" >"$tmp/hostile.html"
 chrome --dump-dom "file://$tmp/hostile.html" >"$tmp/hostile.dom"
 check "hostile: the DOM is dumped" test -s "$tmp/hostile.dom"
 check_same "hostile: one script element" "$(grep -o '<script' "$tmp/hostile.dom" | wc -l | tr -d ' ')" 1
@@ -109,7 +109,7 @@ rec2=$(cat <<EOF2
 EOF2
 )
 printf '%s\n%s\n' "$rec1" "$rec2" >"$tmp/fields.jsonl"
-lede-report -t "Hostile" "$tmp/fields.jsonl" >"$tmp/fields.html"
+lede-report --title "Hostile" "$tmp/fields.jsonl" >"$tmp/fields.html"
 check_same "every field: exit status 0" "$?" 0
 cat >"$tmp/checker.js" <<EOF2
 addEventListener('load',function(){setTimeout(function(){
@@ -135,7 +135,7 @@ rlo=$(printf '\342\200\256')
 cat >"$tmp/bidi.jsonl" <<EOF2
 {"doc":"a${rlo}doc","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday.","meta":{"source":"${rlo}Outlet"},"quotes":[{"start":1,"end":9,"text":"${rlo}Hi there","speaker":"${rlo}Evil Speaker","verb":"said","kind":"full"}]}
 EOF2
-lede-report -t "Bidi" "$tmp/bidi.jsonl" >"$tmp/bidi.html"
+lede-report --title "Bidi" "$tmp/bidi.jsonl" >"$tmp/bidi.html"
 cat >"$tmp/bidi.js" <<'EOF2'
 addEventListener('load',function(){
 var res=[];
@@ -163,7 +163,7 @@ cat >"$tmp/long.jsonl" <<EOF2
 {"doc":"dir/$long.txt","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday. $long","dct":"2025-11-13","meta":{"source":"$long","title":"$long"},"entities":[{"start":17,"end":20,"text":"X Y","type":"PERSON","id":"$long"}],"dates":[{"start":24,"end":30,"text":"Friday","type":"DATE","value":"2025-11-14"}],"quotes":[{"start":1,"end":9,"text":"$long","speaker":"$long","verb":"said","kind":"full"}]}
 {"doc":"dir2/$long","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday.","dct":"1976-11-14","meta":{"source":"Other $long"},"dup_of":{"doc":"dir/$long.txt","n":1,"sim":1}}
 EOF2
-lede-report -t "$long" "$tmp/long.jsonl" >"$tmp/long.html"
+lede-report --title "$long" "$tmp/long.jsonl" >"$tmp/long.html"
 cp "$tmp/seeds.html" "$tmp/frame-seeds.html"
 cp "$tmp/long.html" "$tmp/frame-long.html"
 for page in seeds long; do

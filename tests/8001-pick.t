@@ -1,11 +1,11 @@
 #!/bin/sh
-# lede-pick: each condition matching and not, and/or, -v, -r, whole
+# lede-pick: each condition matching and not, and/or, --invert, -r, whole
 # documents in order, dates of every precision, and every error path.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 command -v jq >/dev/null 2>&1 || skip_all "jq is not installed"
 p=lede-pick
-u="usage: $p [-hkruv] [-e id] [-m key=value] [-s speaker] [-t type] [-x pattern] [--from date] [--to date] [--mentioned] [file ...]"
+u="usage: $p [-hkqru] [-e id] [-m key=value] [-s speaker] [-t type] [-x pattern] [--from date] [--to date] [--mentioned] [--invert] [file ...]"
 
 # Three documents: a (Blair named in 1, quoted in 2, a date in 3),
 # b (organisations, Brown), c (an escaped id and text, no meta).
@@ -90,26 +90,26 @@ check_same "or within a kind, and across kinds" "$picked" "a:1 a:2 a:3 b:1 b:2 "
 $p -e 'Tony Blair' "$tmp/docs.jsonl" | $p -x Blair >"$tmp/out"
 check_same "a pipe of two is and within a kind" "$(jq -r .doc "$tmp/out" | uniq | tr '\n' ' ')" "a "
 
-# --- -r and -v
+# --- -r and --invert
 pick -r -e 'Tony Blair'
 check_same "-r: only the record" "$picked" "a:1 "
 pick -r -s 'Tony Blair'
 check_same "-r -s" "$picked" "a:2 "
 pick -r -t PERSON
 check_same "-r -t PERSON" "$picked" "a:1 b:2 c:1 "
-pick -v -e 'Tony Blair'
-check_same "-v: the other documents, whole" "$picked" "b:1 b:2 c:1 "
-check_same "-v: exit 0" "$status" 0
-pick -v -r -e 'Tony Blair'
-check_same "-v -r: the other records" "$picked" "a:2 a:3 b:1 b:2 c:1 "
+pick --invert -e 'Tony Blair'
+check_same "--invert: the other documents, whole" "$picked" "b:1 b:2 c:1 "
+check_same "--invert: exit 0" "$status" 0
+pick --invert -r -e 'Tony Blair'
+check_same "--invert -r: the other records" "$picked" "a:2 a:3 b:1 b:2 c:1 "
 pick --invert --records --entity 'Tony Blair'
 check_same "long forms: --invert --records --entity" "$picked" "a:2 a:3 b:1 b:2 c:1 "
-pick -v -x .
-check_same "-v of what every document matches: nothing, exit 1" "$picked:$status" ":1"
+pick --invert -x .
+check_same "--invert of what every document matches: nothing, exit 1" "$picked:$status" ":1"
 pick
 check_same "no condition: everything" "$picked" "a:1 a:2 a:3 b:1 b:2 c:1 "
-$p -v "$tmp/docs.jsonl" >"$tmp/out"
-check_same "no condition, -v: nothing, exit 1" "$?:$(wc -c <"$tmp/out")" "1:0"
+$p --invert "$tmp/docs.jsonl" >"$tmp/out"
+check_same "no condition, --invert: nothing, exit 1" "$?:$(wc -c <"$tmp/out")" "1:0"
 pick --type ORG --speaker 'Tony Blair' --pattern x --meta source=BBC
 check_same "long forms: --type --speaker --pattern --meta" "$picked" ""
 pick --type ORG --pattern Labour --meta source=Guardian
@@ -170,11 +170,11 @@ check_same "the matching documents, in input order" "$(awk -F'"' '{ print $4 }' 
     "d3 d6 d9 d12 d15 d18 d21 d24 d27 d30 d33 d36 d39 d42 d45 d48 d51 d54 d57 d60 "
 grep -F -f "$tmp/out" "$tmp/many.jsonl" >"$tmp/want"
 check_file "records in input order, byte for byte" "$tmp/out" "$tmp/want"
-$p -v -x hit "$tmp/many.jsonl" >"$tmp/out2"
+$p --invert -x hit "$tmp/many.jsonl" >"$tmp/out2"
 sort "$tmp/out" "$tmp/out2" >"$tmp/both"
 sort "$tmp/many.jsonl" >"$tmp/want"
-check_file "-x and -v -x: together the whole input" "$tmp/both" "$tmp/want"
-check_same "-v: no document split" "$(awk -F'"' '{ print $4 }' "$tmp/out2" | uniq -c | awk '$1 != 5')" ""
+check_file "-x and --invert -x: together the whole input" "$tmp/both" "$tmp/want"
+check_same "--invert: no document split" "$(awk -F'"' '{ print $4 }' "$tmp/out2" | uniq -c | awk '$1 != 5')" ""
 # One doc value in two files: two documents.
 printf '%s\n' '{"doc":"x","n":1,"text":"hit"}' >"$tmp/f1.jsonl"
 printf '%s\n' '{"doc":"x","n":2,"text":"no"}' >"$tmp/f2.jsonl"
@@ -195,7 +195,7 @@ check_same "files and standard input mixed" "$(wc -l <"$tmp/out")" 6
 : >"$tmp/empty.jsonl"
 check_fail "empty input: exit 1, nothing written" 1 "" $p "$tmp/empty.jsonl"
 check_same "empty input: no output" "$(wc -c <"$tmp/out")" 0
-check_fail "empty input with -v: exit 1" 1 "" $p -v -e x "$tmp/empty.jsonl"
+check_fail "empty input with --invert: exit 1" 1 "" $p --invert -e x "$tmp/empty.jsonl"
 check_fail "a missing file: exit 1" 1 "$p: $tmp/nonexistent: No such file or directory" $p "$tmp/nonexistent"
 check_fail "a missing file, another matches: still exit 1" 1 "$p: $tmp/nonexistent: No such file or directory" \
     $p -e 'Tony Blair' "$tmp/nonexistent" "$tmp/docs.jsonl"
@@ -241,8 +241,10 @@ check_fail "--mentioned alone" 2 "$p: --mentioned needs --from or --to" $p --men
 check_fail "-m without =" 2 "$p: -m: not KEY=VALUE: source" $p -m source "$tmp/docs.jsonl"
 check_fail "-m with an empty key" 2 "$p: -m: not KEY=VALUE: =BBC" $p -m =BBC "$tmp/docs.jsonl"
 check_fail "-m with an empty value" 1 "" $p -m source= "$tmp/docs.jsonl"
-check_fail "a bad option" 2 "$p: invalid option -- 'q'
-$u" $p -q
+check_fail "a bad option" 2 "$p: invalid option -- 'z'
+$u" $p -z
+check_fail "-v is no longer --invert" 2 "$p: invalid option -- 'v'
+$u" $p -v -e x "$tmp/docs.jsonl"
 check_fail "a bad long option" 2 "$p: unrecognized option '--bogus'
 $u" $p --bogus
 check_fail "-e without its id" 2 "$p: option requires an argument -- 'e'
@@ -260,7 +262,7 @@ check_same "--version" "$(cat "$tmp/out"):$status" "$p 0.1.0:0"
 # --- output
 $p -u -e 'Tony Blair' "$tmp/docs.jsonl" >"$tmp/out"
 check_same "-u: the same records" "$(wc -l <"$tmp/out")" 3
-$p --unbuffered -r -v -e 'Tony Blair' "$tmp/docs.jsonl" >"$tmp/out"
+$p --unbuffered -r --invert -e 'Tony Blair' "$tmp/docs.jsonl" >"$tmp/out"
 check_same "--unbuffered -r" "$(wc -l <"$tmp/out")" 5
 if [ -w /dev/full ]; then
 	check_fail "a full disk" 2 "$p: stdout: No space left on device" sh -c "$p '$tmp/docs.jsonl' >/dev/full"
