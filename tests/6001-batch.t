@@ -41,16 +41,16 @@ check_fail "--shard-size not a number" 2 "lede-batch: --shard-size 1x: not a num
 check_fail "missing folder" 2 "lede-batch: nosuch: No such file or directory" "$batch" -o res nosuch
 check_fail "unknown program" 2 "lede-batch: lede-frobnicate: program not found" "$batch" -o res -p split,frobnicate in
 check_fail "bad dedupe options" 2 "lede-batch: -D -b page: --by is neither record nor doc: page" "$batch" -o res -D '-b page' in
-run_err "$batch" -s 2 -o emptyd -D '' in/a
+run_err "$batch" --shard-size 2 -o emptyd -D '' in/a
 check_same "-D '', no options: checked as the jobs will run it" "$status:$(nosum)" "0:"
 cat emptyd/shard-*.jsonl > got.jsonl
 in_a0() { find in/a -name .hidden -prune -o -type f -name '*.txt' -print0 | sort -z; }
 in_a0 | xargs -0 lede-split -- | lede-tag-entities | lede-extract-dates | lede-extract-quotes 2>/dev/null | lede-dedupe > want.jsonl
 check_file "-D '': lede-dedupe with no options" got.jsonl want.jsonl
-run_err "$batch" -s 2 -o neard -D '--near 0.8' in/a
+run_err "$batch" --shard-size 2 -o neard -D '--near 0.8' in/a
 check_same "-D '--near 0.8' is lede-dedupe's, not an option of lede-batch" "$status:$(nosum)" "0:"
 check_same "-D '--near 0.8': the jobs have it" "$(grep '^dedupe=' neard/.lede-batch/job.sh)" "dedupe=(--near 0.8 )"
-run_err "$batch" -s 2 -o neard -rD '--near 0.8' in/a
+run_err "$batch" --shard-size 2 -o neard -rD '--near 0.8' in/a
 check_same "-rD '--near 0.8', bundled" "$status:$(nosum)" "0:"
 check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used together" "$batch" --slurm -S host in
 run_err "$batch" --version
@@ -59,7 +59,7 @@ run_err "$batch" --help
 check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..."
 
 # A clean run: two shards a folder, the first folder's last shard short.
-run_err "$batch" -j 2 -s 2 -o res in/a "in/b b"
+run_err "$batch" -j 2 --shard-size 2 -o res in/a "in/b b"
 check_same "clean run: exit 0" "$status" 0
 check_same "clean run: one summary line on stderr" "$err" "$(sed -n '$p' "$tmp/err")"
 check_same "clean run: the summary's figures" "$(sumline)" \
@@ -84,30 +84,30 @@ check_same "clean run: no failures" "$(wc -c < res/failed.tsv)" 0
 cp -R res clean
 
 # -D '-b doc': repeated articles dropped, and said so.
-run_err "$batch" -D '-b doc' -j 2 -s 2 -o drop in/a "in/b b"
+run_err "$batch" -D '-b doc' -j 2 --shard-size 2 -o drop in/a "in/b b"
 check_same "-D '-b doc': exit 0, the drop said" "$status:$(grep -v ' articles read, ' "$tmp/err")" \
     "0:lede-batch: 1 repeated article dropped, listed in drop/repeats.tsv"
 cat drop/shard-*.jsonl > got.jsonl
 check_file "-D '-b doc': the single-process pipeline and dedupe -b doc" got.jsonl ref-drop.jsonl
 check_same "-D '-b doc': the dropped article listed" "$(cat drop/repeats.tsv)" "in/b b/copy of one.txt	in/a/one.txt"
-run_err "$batch" -D '' -j 2 -s 2 -o droprec in/a "in/b b"
+run_err "$batch" -D '' -j 2 --shard-size 2 -o droprec in/a "in/b b"
 check_same "-D '': records dropped, said so" "$(grep -v ' articles read, ' "$tmp/err")" \
     "lede-batch: $(wc -l < droprec/repeats.tsv) repeated records dropped, listed in droprec/repeats.tsv"
 check_same "-D '': repeats.tsv lists records" "$(head -n 1 droprec/repeats.tsv)" "in/b b/copy of one.txt	1	in/a/one.txt	1"
 
 # -D none: no dedupe, all the records.
-run_err "$batch" -D none -s 2 -o nodedupe in/a "in/b b"
+run_err "$batch" -D none --shard-size 2 -o nodedupe in/a "in/b b"
 cat nodedupe/shard-*.jsonl > got.jsonl
 check_file "-D none: the single-process pipeline" got.jsonl ref.jsonl
 
 # Dedupe of sentences with marks, across shards, equals one process.
-run_err "$batch" -D '-M' -s 1 -o marked in/a "in/b b"
+run_err "$batch" -D '-M' --shard-size 1 -o marked in/a "in/b b"
 cat marked/shard-*.jsonl > got.jsonl
 lede-dedupe -M ref.jsonl > want.jsonl
 check_file "-D -M, a shard an article: equals one lede-dedupe -M" got.jsonl want.jsonl
 
 # Near duplicates across shards, marked, equal one process.
-run_err "$batch" -D '-M --near 0.5' -s 1 -o near in/a "in/b b"
+run_err "$batch" -D '-M --near 0.5' --shard-size 1 -o near in/a "in/b b"
 cat near/shard-*.jsonl > got.jsonl
 lede-dedupe -M --near 0.5 ref.jsonl > want.jsonl
 check_file "-D '-M --near', a shard an article: equals one lede-dedupe -M --near" got.jsonl want.jsonl
@@ -132,7 +132,7 @@ elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
 	$unpriv test -x "$batch" -a -r "$top/data" -a -w ur || unpriv=
 fi
 if [ -n "$unpriv" ] && ! $unpriv test -r ur/a/locked; then
-	run_err $unpriv "$batch" -s 2 -o ur/out ur/a ur/b
+	run_err $unpriv "$batch" --shard-size 2 -o ur/out ur/a ur/b
 	check_same "unreadable folder: reported, exit 1" "$status:$(nosum)" "1:lede-batch: ur/a/locked: Permission denied
 lede-batch: 1 folder could not be read: see ur/out/failed.tsv"
 	check_same "unreadable folder: in failed.tsv" "$(cat ur/out/failed.tsv)" "ur/a/locked	Permission denied"
@@ -148,7 +148,7 @@ chmod 755 ur/a/locked
 # names them (-dir/..., not ./-dir/...).
 mkdir -- -dash
 cp in/a/one.txt -- -dash/one.txt
-run_err "$batch" -s 2 -D none -o dash -- -dash
+run_err "$batch" --shard-size 2 -D none -o dash -- -dash
 check_same "-dir: exit 0" "$status:$(nosum)" "0:"
 lede-split -- -dash | lede-tag-entities | lede-extract-dates | lede-extract-quotes > want.jsonl 2>/dev/null
 check_file "-dir: the docs as lede-split names them" dash/shard-000001.jsonl want.jsonl
@@ -166,7 +166,7 @@ check_file "-p file" got.jsonl want.jsonl
 
 # A bad article is listed with its message; the others are all done.
 ln -s nowhere in/a/broken.txt
-run_err "$batch" -s 2 -o bad in/a "in/b b"
+run_err "$batch" --shard-size 2 -o bad in/a "in/b b"
 check_same "bad article: exit 1" "$status" 1
 check_same "bad article: message" "$(nosum)" "lede-batch: 1 article failed: see bad/failed.tsv"
 check_same "bad article: the summary counts it" "$(sumline | grep -o '[0-9]* failed')" "1 failed"
@@ -183,17 +183,17 @@ mkdir -p w
 cp in/a/one.txt w/a.txt
 printf 'Title\n\nHe said it was fine.\342\200\235 Then more.\n\nAnother para \342\200\235odd.\n' > w/w.txt
 cp in/a/one.txt w/z.txt
-run_err "$batch" -s 5 -o warn w
+run_err "$batch" --shard-size 5 -o warn w
 want='w/w.txt	lede-extract-quotes: record 2: closing quotation mark with no opening mark
 w/w.txt	lede-extract-quotes: record 4: quotation not closed by the end of its paragraph'
 check_same "warnings.tsv: path and message" "$(cat warn/warnings.tsv)" "$want"
 check_same "warnings: counted in the summary" "$(sumline | grep -o '[0-9]* warnings')" "2 warnings"
 ln -s nowhere w/b.txt
-run_err "$batch" -s 5 -o warn2 w
+run_err "$batch" --shard-size 5 -o warn2 w
 check_same "warnings.tsv: a shard done article by article" "$status:$(cat warn2/warnings.tsv)" "1:$want"
 rm w/b.txt
 printf 'for f; do printf "lede-test: %%s: a warning\\n" "$f" >&2; done\nlede-split -- "$@"\n' > warnpipe.sh
-run_err "$batch" -D none -s 5 -p warnpipe.sh -o warn3 w
+run_err "$batch" -D none --shard-size 5 -p warnpipe.sh -o warn3 w
 check_same "warnings.tsv: a program that names the file" "$(cat warn3/warnings.tsv)" "w/a.txt	lede-test: w/a.txt: a warning
 w/w.txt	lede-test: w/w.txt: a warning
 w/z.txt	lede-test: w/z.txt: a warning"
@@ -219,7 +219,7 @@ case "\$1" in */caf*) ;; *) while [ -e "$tmp/slow" ]; do sleep 0.1; done ;; esac
 lede-split -- "\$@" | lede-tag-entities | lede-extract-dates | lede-extract-quotes
 EOF
 touch slow
-setsid "$batch" -p slow.sh -j 1 -s 2 -o int in/a "in/b b" >/dev/null 2>&1 &
+setsid "$batch" -p slow.sh -j 1 --shard-size 2 -o int in/a "in/b b" >/dev/null 2>&1 &
 pid=$!
 i=0
 while [ ! -e int/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
@@ -239,20 +239,20 @@ ino=$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)
 rm slow
 # The job left over holds the folder's lock until it ends.
 flock int true
-run_err "$batch" -p slow.sh -j 1 -s 2 -o int --resume in/a "in/b b"
+run_err "$batch" -p slow.sh -j 1 --shard-size 2 -o int --resume in/a "in/b b"
 check_same "resumed: exit 0" "$status:$(nosum)" "0:"
 check_same "resumed: the done shard was kept" "$(ls -i int/.lede-batch/shard-000001.jsonl | cut -d' ' -f1)" "$ino"
 for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "resumed: ${f#clean/} as a clean run's" "int/${f#clean/}" "$f"
 done
-run_err "$batch" -j 1 -s 2 -o int --resume in/a "in/b b"
+run_err "$batch" -j 1 --shard-size 2 -o int --resume in/a "in/b b"
 check_same "resume with another pipeline: refused" "$status:$err" \
     "2:lede-batch: int: the pipeline or options differ from the previous run's; run without --resume"
 
 # Two runs into one folder: the second refuses at once, and leaves the
 # first one alone, which ends as a clean run.
 touch slow
-"$batch" -p slow.sh -j 1 -s 2 -o lock in/a "in/b b" >/dev/null 2>&1 &
+"$batch" -p slow.sh -j 1 --shard-size 2 -o lock in/a "in/b b" >/dev/null 2>&1 &
 pid=$!
 i=0
 while [ ! -e lock/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
@@ -261,11 +261,11 @@ while [ ! -e lock/.lede-batch/shard-000001.done ] && [ $i -lt 300 ]; do
 done
 ls -l --time-style=+%s lock/.lede-batch/shard-000001.* lock/.lede-batch/job.sh > lock.before
 start=$(date +%s)
-run_err "$batch" -j 1 -s 2 -o lock in/a "in/b b"
+run_err "$batch" -j 1 --shard-size 2 -o lock in/a "in/b b"
 check_same "a second run into the folder: refused" "$status:$err" \
     "2:lede-batch: lock: another lede-batch run is writing there; wait for it, or use another -o"
 check_same "... at once" "$(( $(date +%s) - start < 10 ))" 1
-run_err "$batch" -j 1 -s 2 -o "$tmp/lock/" --resume in/a "in/b b"
+run_err "$batch" -j 1 --shard-size 2 -o "$tmp/lock/" --resume in/a "in/b b"
 check_same "... by another name too, with --resume" "$status:$err" \
     "2:lede-batch: $tmp/lock/: another lede-batch run is writing there; wait for it, or use another -o"
 ls -l --time-style=+%s lock/.lede-batch/shard-000001.* lock/.lede-batch/job.sh > lock.after
@@ -276,13 +276,13 @@ check_same "the first run ends well" "$?" 0
 for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "the first run: ${f#clean/} as a clean run's" "lock/${f#clean/}" "$f"
 done
-run_err "$batch" -p slow.sh -j 1 -s 2 -o lock --resume in/a "in/b b"
+run_err "$batch" -p slow.sh -j 1 --shard-size 2 -o lock --resume in/a "in/b b"
 check_same "the lock goes with the run: the next one goes on" "$status:$(nosum)" "0:"
 
 # --resume sees a changed folder: a new article, a new shard list.
 cp "$ex"/*.txt "in/b b/" 2>/dev/null
-run_err "$batch" -j 2 -s 2 -o res --resume in/a "in/b b"
-run_err "$batch" -j 2 -s 2 -o fresh in/a "in/b b"
+run_err "$batch" -j 2 --shard-size 2 -o res --resume in/a "in/b b"
+run_err "$batch" -j 2 --shard-size 2 -o fresh in/a "in/b b"
 for f in fresh/shard-*.jsonl; do
 	check_file "resume after a change: ${f#fresh/}" "res/${f#fresh/}" "$f"
 done
@@ -297,12 +297,12 @@ cp "$ex/$(ls "$ex" | sed -n 1p)" j/1/p.txt
 cp "$ex/$(ls "$ex" | sed -n 2p)" j/1/q.txt
 cp "$ex/$(ls "$ex" | sed -n 3p)" j/2/r.txt
 cp j/1/p.txt j/2/s.txt
-run_err "$batch" -D '-b doc' -j 2 -s 2 -o jres j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 --shard-size 2 -o jres j/1 j/2
 check_same "joined shard: marked" "$status:$(ls jres/.lede-batch | grep -c 'joined$')" "0:1"
 rm j/1/q.txt
 cp j/2/r.txt j/1/q2.txt
-run_err "$batch" -D '-b doc' -j 2 -s 2 -o jres --resume j/1 j/2
-run_err "$batch" -D '-b doc' -j 2 -s 2 -o jfresh j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 --shard-size 2 -o jres --resume j/1 j/2
+run_err "$batch" -D '-b doc' -j 2 --shard-size 2 -o jfresh j/1 j/2
 for f in jfresh/shard-*.jsonl; do
 	check_file "a joined shard done again when an earlier one is: ${f#jfresh/}" "jres/${f#jfresh/}" "$f"
 done
@@ -310,9 +310,9 @@ check_same "... and r is dropped now" "$(cat jres/shard-000002.jsonl | grep -c r
 
 # --report: lede-report over every shard, in shard order.
 if command -v lede-report >/dev/null 2>&1; then
-	run_err "$batch" -j 2 -s 2 -o norep in/a "in/b b"
+	run_err "$batch" -j 2 --shard-size 2 -o norep in/a "in/b b"
 	want=$status
-	run_err "$batch" -j 2 -s 2 -o rep --report in/a "in/b b"
+	run_err "$batch" -j 2 --shard-size 2 -o rep --report in/a "in/b b"
 	check_same "--report: the exit status of the run without it" "$status" "$want"
 	cat fresh/shard-*.jsonl | lede-report --title "lede-batch: in/a in/b b" > want.html
 	check_file "--report: the page of all the shards" rep/report.html want.html

@@ -83,9 +83,9 @@ done
 
 cd "$tmp" || exit 2
 mkarticles
-run_err "$batch" -s 3 -o local in/a "in/b b"
+run_err "$batch" --shard-size 3 -o local in/a "in/b b"
 check_same "local run: exit 1, one failed article" "$status" 1
-run_err "$batch" -s 3 -o remote --sshlogin lede-loop in/a "in/b b"
+run_err "$batch" --shard-size 3 -o remote --sshlogin lede-loop in/a "in/b b"
 check_same "--sshlogin: exit 1" "$status" 1
 check_same "--sshlogin: message" "$(grep '^lede-batch: ' "$tmp/err" | grep -v ' articles read, ')" "lede-batch: 1 article failed: see remote/failed.tsv"
 check "--sshlogin: the sessions' noise came through" grep -q '^lede-test: noise' "$tmp/err"
@@ -94,7 +94,7 @@ for f in local/shard-*.jsonl local/failed.tsv; do
 	check_file "--sshlogin: ${f#local/} as the local run's" "remote/${f#local/}" "$f"
 done
 # The host and this machine (:) together.
-run_err "$batch" -s 3 -o mixed --sshlogin lede-loop,: in/a "in/b b"
+run_err "$batch" --shard-size 3 -o mixed --sshlogin lede-loop,: in/a "in/b b"
 check_same "--sshlogin with : exit 1" "$status" 1
 for f in local/shard-*.jsonl local/failed.tsv; do
 	check_file "--sshlogin with : ${f#local/} as the local run's" "mixed/${f#local/}" "$f"

@@ -25,9 +25,9 @@ trap '"$onenode" stop "$tmp/sl" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 check_same "the cluster is up" "$(sinfo -h -o %T)" idle
 
 mkarticles
-run_err "$batch" -s 2 -o local in/a "in/b b"
+run_err "$batch" --shard-size 2 -o local in/a "in/b b"
 check_same "local run: exit 1, one failed article" "$status" 1
-run_err "$batch" -s 2 -o slurm --slurm in/a "in/b b"
+run_err "$batch" --shard-size 2 -o slurm --slurm in/a "in/b b"
 check_same "--slurm: exit 1" "$status" 1
 check_same "--slurm: message" "$(nosum)" "lede-batch: 1 article failed: see slurm/failed.tsv"
 check_same "--slurm: the same files" "$(cd slurm && ls)" "$(cd local && ls)"
@@ -45,7 +45,7 @@ task.sh"
 
 # A resumed run submits what is left only.
 rm slurm/.lede-batch/shard-000003.keys
-run_err "$batch" -s 2 -o slurm --slurm --resume in/a "in/b b"
+run_err "$batch" --shard-size 2 -o slurm --slurm --resume in/a "in/b b"
 check_same "--slurm --resume: exit 1" "$status" 1
 check_same "--slurm --resume: one task" "$(cat slurm/.lede-batch/todo)" shard-000003
 for f in local/shard-*.jsonl; do
@@ -54,7 +54,7 @@ done
 
 # A task that cannot run: the final job says so, exit 2.
 printf 'exit 3\n' > fail.sh
-run_err "$batch" -p fail.sh -s 2 -o bad --slurm in/a
+run_err "$batch" -p fail.sh --shard-size 2 -o bad --slurm in/a
 check_same "--slurm, a broken pipeline: every article listed, exit 1" \
     "$status $(wc -l < bad/failed.tsv)" "1 3"
 done_testing

@@ -40,17 +40,17 @@ case "\$1" in
 esac
 lede-split -- "\$@" | lede-tag-entities | lede-extract-dates | lede-extract-quotes
 EOS
-run_err "$batch" -p fill.sh -j 1 -s 1 -o clean a
+run_err "$batch" -p fill.sh -j 1 --shard-size 1 -o clean a
 check_same "a clean run (not on the small disk)" "$status:$(nosum)" "0:"
 
 touch fill
-run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out a
+run_err "$batch" -p fill.sh -j 1 --shard-size 1 -o m/out a
 check_same "the disk filled up: the run fails, exit 2" "$status" 2
 check_same "... and says to resume" "$(tail -n 1 "$tmp/err")" \
     "lede-batch: $((i - 1)) shard jobs failed; run again with --resume"
 check_same "... and which article it could not write" "$(grep -c 'is the disk full' "$tmp/err")" "$((i - 1))"
 rm fill m/filler
-run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out --resume a
+run_err "$batch" -p fill.sh -j 1 --shard-size 1 -o m/out --resume a
 check_same "space again, --resume: exit 0" "$status:$(nosum)" "0:"
 check_same "--resume: the same files as a clean run" "$(cd m/out && ls)" "$(cd clean && ls)"
 for f in clean/shard-*.jsonl clean/failed.tsv; do
@@ -63,7 +63,7 @@ done
 : > m/out/.lede-batch/shard-000002.keys
 truncate -s 100 m/out/.lede-batch/shard-000003.jsonl
 echo 'lede-split: a warning' >> m/out/.lede-batch/shard-000004.log
-run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out --resume a
+run_err "$batch" -p fill.sh -j 1 --shard-size 1 -o m/out --resume a
 check_same "cut short, --resume: exit 0" "$status:$(nosum)" "0:"
 check_same "--resume: the shards cut short were done again" "$(cat m/out/.lede-batch/todo)" \
     "shard-000002
@@ -77,10 +77,10 @@ done
 rm -rf m/out
 free=$(df -k --output=avail m | tail -n 1)
 dd if=/dev/zero of=m/filler bs=1k count=$((free - 4)) 2>/dev/null
-run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out a
+run_err "$batch" -p fill.sh -j 1 --shard-size 1 -o m/out a
 check_same "full from the start: exit 2" "$status" 2
 rm m/filler
-run_err "$batch" -p fill.sh -j 1 -s 1 -o m/out --resume a
+run_err "$batch" -p fill.sh -j 1 --shard-size 1 -o m/out --resume a
 check_same "full from the start, --resume: exit 0 (the job script cut short is not another run's)" "$status:$(nosum)" "0:"
 for f in clean/shard-*.jsonl clean/failed.tsv; do
 	check_file "full from the start, --resume: ${f#clean/} as a clean run's" "m/out/${f#clean/}" "$f"
