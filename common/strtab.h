@@ -25,13 +25,16 @@ struct strtab_slot {
 };
 
 struct strtab {
-	char **key;		/* by number; NUL-terminated copies */
+	char **key;		/* by number; NUL-terminated copies, in the pool */
 	size_t *klen;
 	union strtab_val *val;	/* by number; zero when added */
 	size_t n, cap;
 	struct strtab_slot *slot;
 	size_t nslot;		/* a power of two, or 0 */
 	int flags;
+	char *pool;		/* room for keys: pfree bytes */
+	size_t pfree;
+	void *chunk;		/* the pool's last block; each starts with the one before */
 };
 
 /* An empty table (a zeroed one is an empty case-sensitive table). */
