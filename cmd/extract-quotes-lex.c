@@ -1,5 +1,5 @@
 /*
- * extract-quotes-lex: the lexicon, a hash of the lower-case words and
+ * extract-quotes-lex: the lexicon, a strtab of the lower-case words and
  * phrases of the data by their classes, and the entity types that can
  * speak.
  */
@@ -11,51 +11,20 @@
 #include "hash.h"
 #include "util.h"
 
-/* FNV-1a of the NUL-terminated s, without a strlen first. */
-static uint32_t
-hash(const char *s)
-{
-	uint32_t h = HASH_INIT;
-
-	for (; *s; s++)
-		h = hash_byte(h, (unsigned char)*s);
-	return h;
-}
-
 static void
-lex_put(struct qlex *l, char *key, unsigned cls)
+lex_put(struct qlex *l, const char *key, size_t n, unsigned cls)
 {
-	uint32_t h = hash(key);
-	size_t i;
+	size_t id = strtab_intern(&l->words, key, n, NULL);	/* may move val */
 
-	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
-		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0) {
-			l->tab[i].cls |= cls;
-			free(key);
-			return;
-		}
-	l->tab[i].key = key;
-	l->tab[i].cls = cls;
-	l->tab[i].h = h;
-	l->n++;
+	l->words.val[id].i |= (long)cls;
 }
 
 void
 qlex_add(struct qlex *l, const char *word, unsigned cls)
 {
-	struct qlexent *old = l->tab;
-	size_t oldcap = l->cap, i, j = 0;
+	size_t i, j = 0;
 	char *k;
 
-	if ((l->n + 1) * 2 > l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 4096;	/* the data hold under 2,048: no rehashing */
-		l->tab = xcalloc(l->cap, sizeof *l->tab);
-		l->n = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i].key)
-				lex_put(l, old[i].key, old[i].cls);
-		free(old);
-	}
 	/* Lower case, white space runs as one space. */
 	k = xmalloc(strlen(word) + 1);
 	for (i = 0; word[i]; i++) {
@@ -74,30 +43,28 @@ qlex_add(struct qlex *l, const char *word, unsigned cls)
 	for (i = 0; i < j && k[i] != ' '; i++)
 		;
 	if (i < j && !(cls & LX_PREFIX)) {
-		char *first = xmalloc(i + 1);
-		memcpy(first, k, i);
-		first[i] = '\0';
-		lex_put(l, k, cls);	/* frees k if it was there */
-		qlex_add(l, first, LX_PREFIX);
-		free(first);
+		lex_put(l, k, j, cls);
+		k[i] = '\0';
+		qlex_add(l, k, LX_PREFIX);
+		free(k);
 		return;
 	}
-	lex_put(l, k, cls);
+	lex_put(l, k, j, cls);
+	free(k);
 }
 
+/* The hash and length of the NUL-terminated key in one pass, no strlen. */
 unsigned
 qlex_get(const struct qlex *l, const char *key)
 {
-	uint32_t h;
-	size_t i;
+	uint32_t h = HASH_INIT;
+	const char *s;
+	long id;
 
-	if (!l->cap)
-		return 0;
-	h = hash(key);
-	for (i = h & (l->cap - 1); l->tab[i].key; i = (i + 1) & (l->cap - 1))
-		if (l->tab[i].h == h && strcmp(l->tab[i].key, key) == 0)
-			return l->tab[i].cls;
-	return 0;
+	for (s = key; *s; s++)
+		h = hash_byte(h, (unsigned char)*s);
+	id = strtab_get(&l->words, key, (size_t)(s - key), h);
+	return id < 0 ? 0 : (unsigned)l->words.val[id].i;
 }
 
 void
@@ -125,11 +92,9 @@ qlex_free(struct qlex *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->cap; i++)
-		free(l->tab[i].key);
+	strtab_free(&l->words);
 	for (i = 0; i < l->ntypes; i++)
 		free(l->types[i]);
-	free(l->tab);
 	free(l->types);
 	free(l->typelen);
 	memset(l, 0, sizeof *l);
@@ -270,6 +235,7 @@ load_verbs(struct qlex *l)
 void
 qlex_load(struct qlex *l)
 {
+	strtab_reserve(&l->words, 2047);	/* the data hold under 2,048: no rehashing */
 	load_quotes(l);
 	load_verbs(l);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "strtab.h"
 
 /* Word classes of the lexicon (bits). */
 enum {
@@ -42,8 +43,7 @@ enum {
 };
 
 struct qlex {
-	struct qlexent { char *key; unsigned cls; uint32_t h; } *tab;
-	size_t cap, n;
+	struct strtab words;	/* lower-case words and phrases; val.i their classes */
 	char **types;		/* entity types that can speak */
 	size_t *typelen;
 	size_t ntypes;

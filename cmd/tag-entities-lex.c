@@ -131,7 +131,8 @@ lex_free(struct lex *x)
 	free(x->suf);
 	free(x->sufl);
 	free(x->ents);
-	map_free(&x->map);
+	strtab_free(&x->words);
+	free(x->wval);
 	buf_free(&x->arena);
 	buf_free(&x->tmp);
 	buf_free(&x->key);
@@ -161,16 +162,19 @@ phrase_key(struct lex *x, const char *s, struct toks *tv)
 static struct slot *
 key_slot(struct lex *x, const char *k, size_t n)
 {
-	uint32_t h = key_hash(k, n);
-	size_t off;
-	struct slot *sl;
+	size_t id;
+	int isnew;
 
-	if ((sl = map_find(&x->map, x->arena.s, k, n, h)))
-		return sl;
-	off = x->arena.len;
-	buf_add(&x->arena, k, n);
-	buf_addc(&x->arena, '\0');
-	return map_ins(&x->map, off, n, h);
+	id = strtab_internh(&x->words, k, n, key_hash(k, n), &isnew);
+	if (!isnew)
+		return &x->wval[id];
+	if (id == x->wcap) {
+		x->wcap = x->wcap ? x->wcap * 2 : 1024;
+		x->wval = xrealloc(x->wval, x->wcap * sizeof *x->wval);
+	}
+	memset(&x->wval[id], 0, sizeof *x->wval);
+	x->wval[id].ent = -1;
+	return &x->wval[id];
 }
 
 struct slot *

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "hash.h"
+#include "strtab.h"
 #include "utf8.h"
 #include "tag-entities-ner.h"
 
@@ -76,8 +77,10 @@ struct lexent {
 };
 
 struct lex {
-	struct buf arena;
-	struct map map;
+	struct buf arena;	/* the canonical names of the entities */
+	struct strtab words;	/* folded words and phrases, by key_hash */
+	struct slot *wval;	/* by word number: its val and ent */
+	size_t wcap;
 	struct lexent *ents;
 	size_t nents, entcap;
 	char **types;
@@ -153,6 +156,15 @@ map_find(const struct map *m, const char *arena, const char *k, size_t n, uint32
 		if (s->hash == h && s->klen == n && keq(arena + s->koff, k, n))
 			return s;
 	}
+}
+
+/* The val and ent of the lexicon's key k[0..n) (hash h), or NULL. */
+static inline struct slot *
+lex_find(const struct lex *x, const char *k, size_t n, uint32_t h)
+{
+	long id = strtab_get(&x->words, k, n, h);
+
+	return id < 0 ? NULL : &x->wval[id];
 }
 
 /* The slot for key (arena[koff..+n)), made with val 0 and ent -1 if new. */

@@ -25,7 +25,7 @@ doc_lookup_cached(struct doc *d, const char *k, size_t n, uint32_t h)
 	struct lcache *e;
 
 	if (n > LC_KEY)
-		return map_find(&d->x->map, d->x->arena.s, k, n, h);
+		return lex_find(d->x, k, n, h);
 	e = &d->lc[h & (LC_SIZE - 1)];
 	if (e->h == h && e->n == n) {
 		if (keq(e->k, k, n)) {
@@ -36,7 +36,7 @@ doc_lookup_cached(struct doc *d, const char *k, size_t n, uint32_t h)
 			return &d->hit;
 		}
 	}
-	s = map_find(&d->x->map, d->x->arena.s, k, n, h);
+	s = lex_find(d->x, k, n, h);
 	e->h = h;
 	e->n = (uint8_t)n;
 	memcpy(e->k, k, n);
@@ -810,8 +810,8 @@ lookup_words(struct doc *d)
 	for (i = 0; i < nt; i++) {
 		if (!lc_hit(d, d->fb.s, &t[i])) {
 			t[i].lent = -2;
-			if (d->x->map.cap)
-				__builtin_prefetch(&d->x->map.tab[t[i].h & (d->x->map.cap - 1)]);
+			if (d->x->words.nslot)
+				__builtin_prefetch(&d->x->words.slot[t[i].h & (d->x->words.nslot - 1)]);
 		}
 	}
 	for (i = 0; i < nt; i++) {

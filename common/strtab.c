@@ -108,6 +108,33 @@ strtab_find(const struct strtab *t, const char *k, size_t n)
 	return strtab_findh(t, k, n, strtab_hash(t, k, n));
 }
 
+/*
+ * Room for a key of n bytes, from blocks that never move: one malloc
+ * for many keys, which a table of tens of thousands of words feels.
+ */
+static char *
+keyroom(struct strtab *t, size_t n)
+{
+	enum { BLOCK = 16384 };
+	size_t sz;
+	char *c;
+
+	if (n > t->pfree) {
+		sz = n > BLOCK / 4 ? n : BLOCK - sizeof(void *);
+		c = xmalloc(sizeof(void *) + sz);
+		memcpy(c, &t->chunk, sizeof(void *));
+		t->chunk = c;
+		if (sz == n)
+			return c + sizeof(void *);	/* a long key: the pool stays */
+		t->pool = c + sizeof(void *);
+		t->pfree = sz;
+	}
+	c = t->pool;
+	t->pool += n;
+	t->pfree -= n;
+	return c;
+}
+
 size_t
 strtab_internh(struct strtab *t, const char *k, size_t n, uint32_t h, int *isnew)
 {
@@ -127,7 +154,7 @@ strtab_internh(struct strtab *t, const char *k, size_t n, uint32_t h, int *isnew
 		t->klen = xrealloc(t->klen, t->cap * sizeof *t->klen);
 		t->val = xrealloc(t->val, t->cap * sizeof *t->val);
 	}
-	c = xmalloc(n + 1);
+	c = keyroom(t, n + 1);
 	memcpy(c, k, n);
 	c[n] = '\0';
 	t->key[t->n] = c;
@@ -147,11 +174,13 @@ strtab_intern(struct strtab *t, const char *k, size_t n, int *isnew)
 void
 strtab_free(struct strtab *t)
 {
-	size_t i;
+	void *c, *prev;
 	int flags = t->flags;
 
-	for (i = 0; i < t->n; i++)
-		free(t->key[i]);
+	for (c = t->chunk; c; c = prev) {
+		memcpy(&prev, c, sizeof prev);
+		free(c);
+	}
 	free(t->key);
 	free(t->klen);
 	free(t->val);

@@ -65,7 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long long ds = 0, para = 1;
 	size_t i, n, w;
 
-	if (!lex.cap)
+	if (!lex.words.n)
 		qlex_load(&lex);
 	qdoc_reset(&d);
 	if (size > 0 && data[0] == '{') {
