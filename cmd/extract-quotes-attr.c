@@ -181,6 +181,13 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	}
 	if (k == 0)
 		return;
+	/* "Andrew Tyrie MP said": a role noun after a person's name is theirs */
+	if (k >= 2 && tk->v[k - 1].kind == T_WORD && tk->v[k - 2].kind == T_WORD &&
+	    (qtok_cls(d, sc->l, tk, k - 1) & LX_TITLE) &&
+	    (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 && d->e[e].person) {
+		qattr_ent(at, d, e);
+		return;
+	}
 	if (tk->v[k - 1].kind == T_WORD) {
 		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0) {
 			if (!d->e[e].person && of_whom(sc, tk, e, floor, at) == 0)
