@@ -132,10 +132,12 @@ need(struct conf *cf, yaml_node_t *map, const char *key)
 }
 
 /* The lists of en/quotes.yaml, en/quotes-names.yaml and en/titles.yaml, each its class. */
-static const struct {
+struct listkey {
 	const char *key;
 	unsigned cls;
-} lists[] = {
+};
+
+static const struct listkey lists[] = {
 	{ "speaker_types", 0 },
 	{ "speaker_after", LX_AFTER },
 	{ "sources", LX_SOURCE },
@@ -168,40 +170,44 @@ static const struct {
 	{ "female", LX_FEMALE_T },
 };
 
+#define NKEYS(t) (sizeof (t) / sizeof *(t))
+
+/* The lists t[0..n) of the mapping map, each its class. */
 static void
-load_quotes(struct qlex *l)
+load_lists(struct qlex *l, struct conf *cf, yaml_node_t *map, const struct listkey *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		load_list(l, cf, need(cf, map, t[i].key), t[i].key, t[i].cls);
+}
+
+/* The data file name, a mapping; its sub-mapping "pronouns" when pron. */
+static void
+load_file(struct qlex *l, const char *name, const struct listkey *t, size_t n, int pron)
 {
 	struct conf cf = { 0 };
 	yaml_node_t *root, *pr;
 	char *path;
-	size_t i;
 
-	path = data_path("en/quotes.yaml");
+	path = data_path(name);
 	conf_load(&cf, path);
 	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
-	for (i = 0; i < sizeof lists / sizeof *lists; i++)
-		load_list(l, &cf, need(&cf, root, lists[i].key), lists[i].key, lists[i].cls);
-	pr = conf_want(&cf, need(&cf, root, "pronouns"), YAML_MAPPING_NODE, "a mapping");
-	for (i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
-		load_list(l, &cf, need(&cf, pr, pronouns[i].key), pronouns[i].key, pronouns[i].cls);
+	load_lists(l, &cf, root, t, n);
+	if (pron) {
+		pr = conf_want(&cf, need(&cf, root, "pronouns"), YAML_MAPPING_NODE, "a mapping");
+		load_lists(l, &cf, pr, pronouns, NKEYS(pronouns));
+	}
 	conf_free(&cf);
 	free(path);
+}
 
-	path = data_path("en/quotes-names.yaml");
-	conf_load(&cf, path);
-	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
-	for (i = 0; i < sizeof names / sizeof *names; i++)
-		load_list(l, &cf, need(&cf, root, names[i].key), names[i].key, names[i].cls);
-	conf_free(&cf);
-	free(path);
-
-	path = data_path("en/titles.yaml");
-	conf_load(&cf, path);
-	root = conf_want(&cf, conf_root(&cf), YAML_MAPPING_NODE, "a mapping");
-	for (i = 0; i < sizeof titles / sizeof *titles; i++)
-		load_list(l, &cf, need(&cf, root, titles[i].key), titles[i].key, titles[i].cls);
-	conf_free(&cf);
-	free(path);
+static void
+load_quotes(struct qlex *l)
+{
+	load_file(l, "en/quotes.yaml", lists, NKEYS(lists), 1);
+	load_file(l, "en/quotes-names.yaml", names, NKEYS(names), 0);
+	load_file(l, "en/titles.yaml", titles, NKEYS(titles), 0);
 }
 
 /* Each verb of en/speech-verbs.yaml, and its other forms if any. */
