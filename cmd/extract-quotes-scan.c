@@ -201,8 +201,12 @@ pair(struct qdoc *d)
 		    (f == F_CURLY || f == F_STRAIGHT || f == F_TWIN || f == F_LOW || f == F_ATWIN)) {
 			size_t nq = d->nq;
 			piece(d, om, i + 1, 1, cont);	/* the second mark closes */
-			if (d->nq > nq && d->q[nq].e > i)
-				d->q[nq].e = i;
+			if (d->nq > nq && d->q[nq].e > i) {
+				if (d->q[nq].s < i)
+					d->q[nq].e = i;
+				else
+					d->nq = nq;	/* nothing left between the marks */
+			}
 			i++;
 			f = F_NONE;
 			continue;
