@@ -453,17 +453,23 @@ lower(char *d, const char *v, size_t n)
 	return n;
 }
 
-/* The index after the first "</name" (any case) from i, at its '>'. */
+/*
+ * The index after the first "</name" (any case) from i, at its '>';
+ * *at is where that end tag starts, or SIZE_MAX (and n returned) when
+ * there is none.
+ */
 static size_t
-raw_end(const char *s, size_t n, size_t i, const char *name)
+raw_end(const char *s, size_t n, size_t i, const char *name, size_t *at)
 {
 	size_t nl = strlen(name);
 	const char *p;
 
+	*at = SIZE_MAX;
 	while (i < n && (p = memchr(s + i, '<', n - i))) {
 		i = (size_t)(p - s) + 1;
 		if (i + 1 + nl <= n && s[i] == '/' && strncasecmp(s + i + 1, name, nl) == 0 &&
 		    (i + 1 + nl == n || !isalnum((unsigned char)s[i + 1 + nl]))) {
+			*at = i - 1;
 			p = memchr(s + i, '>', n - i);
 			return p ? (size_t)(p - s) + 1 : n;
 		}
@@ -471,12 +477,19 @@ raw_end(const char *s, size_t n, size_t i, const char *name)
 	return n;
 }
 
+/* The raw-text elements, whose text is not markup: 1 + their index, or 0. */
 static int
 rawtext(const char *name)
 {
-	return !strcmp(name, "script") || !strcmp(name, "style") ||
-	    !strcmp(name, "textarea") || !strcmp(name, "title") || !strcmp(name, "xmp");
+	static const char *const raw[] = { "script", "style", "textarea", "title", "xmp" };
+	size_t k;
+
+	for (k = 0; k < sizeof raw / sizeof *raw; k++)
+		if (!strcmp(name, raw[k]))
+			return (int)k + 1;
+	return 0;
 }
+
 
 
 /* The facts of tag name (lowercase, NUL-ended), from the table or found and kept. */
@@ -523,6 +536,10 @@ struct pass {
 	size_t link;		/* link bytes of the line */
 	int depth;		/* inside a dropped element: its nesting */
 	char dropname[NAMEMAX];	/* the dropped element's name */
+	size_t dropat;		/* where its tag is */
+	unsigned noend;		/* the raw-text elements never closed, by 1 << raw */
+	char open[NAMEMAX];	/* the first raw-text element never closed */
+	size_t openat;		/* where its tag is */
 	struct taginfo spare;	/* a tag's facts when the table is full */
 	struct buf ref;		/* one character, or a reference decoded */
 };
@@ -805,6 +822,7 @@ static const unsigned char namechar[256] = {
 struct tag {
 	char name[NAMEMAX];	/* lowercase */
 	const struct taginfo *ti;
+	size_t at;		/* where it starts: s[at] == '<' */
 	size_t a, an;		/* its attributes: s[a..a+an) */
 	int close, selfclose;
 };
@@ -857,6 +875,7 @@ read_tag(struct pass *p, const char *s, size_t n, size_t i, struct tag *t)
 	int eq;
 	char q;
 
+	t->at = i;
 	t->close = s[j] == '/';
 	j += t->close;
 	for (k = 0; j < n && namechar[(unsigned char)s[j]]; j++)
@@ -882,15 +901,58 @@ read_tag(struct pass *p, const char *s, size_t n, size_t i, struct tag *t)
 	return gt < n ? gt + 1 : n;
 }
 
-/* The length of the raw text from s[i] that ends at e, past its end tag. */
+/* The first tag from i of a block element (<p>, </div>): where it starts, or n. */
 static size_t
-raw_len(const char *s, size_t i, size_t e)
+block_tag(const struct html *h, const char *s, size_t n, size_t i)
 {
-	size_t k;
+	char name[NAMEMAX];
+	const char *p;
+	size_t j, k;
 
-	for (k = e; k > i && s[k - 1] != '<'; k--)
-		;
-	return k > i ? k - 1 - i : 0;
+	for (; i < n && (p = memchr(s + i, '<', n - i)); i = j) {
+		j = (size_t)(p - s) + 1;
+		j += j < n && s[j] == '/';
+		for (k = 0; j < n && k < NAMEMAX - 1 && isalnum((unsigned char)s[j]); j++)
+			name[k++] = (char)tolower((unsigned char)s[j]);
+		name[k] = '\0';
+		if (k && (j == n || s[j] == '>' || s[j] == '/' || asciispace[(unsigned char)s[j]]) &&
+		    html_has(&h->blocks, name))
+			return (size_t)(p - s);
+		if (j == (size_t)(p - s) + 1)
+			j++;
+	}
+	return n;
+}
+
+/*
+ * The raw text of t, from s[i]: its length in *len, and the index after
+ * its end tag.  One never closed ends at the next block tag, as none can
+ * be in its text, rather than take the rest of the page with it; the
+ * first such is kept in p->open for a warning.  A name found unclosed
+ * from one place is unclosed from any later one, so no search is made twice.
+ */
+static size_t
+raw_close(struct pass *p, const struct tag *t, const char *s, size_t n, size_t i,
+    size_t *len)
+{
+	unsigned bit = 1u << t->ti->raw;
+	size_t e, at = SIZE_MAX;
+
+	if (!(p->noend & bit)) {
+		e = raw_end(s, n, i, t->name, &at);
+		if (at != SIZE_MAX) {
+			*len = at - i;
+			return e;
+		}
+		p->noend |= bit;
+	}
+	if (!p->open[0]) {
+		memcpy(p->open, t->name, sizeof p->open);
+		p->openat = t->at;
+	}
+	e = block_tag(p->h, s, n, i);
+	*len = e - i;
+	return e;
 }
 
 /*
@@ -902,7 +964,7 @@ meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *
 {
 	struct html *h = p->h;
 	struct attrs at;
-	size_t e;
+	size_t e, len;
 
 	if (t->close)
 		return 0;
@@ -922,18 +984,18 @@ meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *
 	case T_TITLE:
 		if (t->selfclose)
 			return 0;
-		e = raw_end(s, n, *i, t->name);
+		e = raw_close(p, t, s, n, *i, &len);
 		if (!h->title.len)
-			meta_fold(h, s + *i, raw_len(s, *i, e), &h->title);
+			meta_fold(h, s + *i, len, &h->title);
 		*i = e;
 		return 1;
 	case T_SCRIPT:
 		if (t->selfclose)
 			return 0;
 		html_attrs(s + t->a, t->an, &at);
-		e = raw_end(s, n, *i, t->name);
+		e = raw_close(p, t, s, n, *i, &len);
 		if (val_has(at.type, at.ltype, "ld+json"))
-			meta_ld_json(h, s + *i, raw_len(s, *i, e));
+			meta_ld_json(h, s + *i, len);
 		*i = e;
 		return 1;
 	}
@@ -944,11 +1006,13 @@ meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *
 static int
 dropped(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
 {
+	size_t len;
+
 	if (!p->depth)
 		return 0;
 	/* only its own nesting counts */
 	if (!t->close && !t->selfclose && t->ti->raw)
-		*i = raw_end(s, n, *i, t->name);
+		*i = raw_close(p, t, s, n, *i, &len);
 	else if (!strcmp(t->name, p->dropname) && !t->selfclose)
 		p->depth += t->close ? -1 : 1;
 	else if (!t->close && !strcmp(t->name, "body") && !strcmp(p->dropname, "head"))
@@ -962,6 +1026,7 @@ element(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
 {
 	const struct taginfo *ti = t->ti;
 	struct node *top;
+	size_t len;
 
 	if (!t->close && ti->special >= T_IMG) {
 		top = &p->h->nodes[p->h->stack[p->sp]];
@@ -974,9 +1039,10 @@ element(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *i)
 	}
 	if (!t->close && !t->selfclose && ti->drop) {
 		if (ti->raw)
-			*i = raw_end(s, n, *i, t->name);
+			*i = raw_close(p, t, s, n, *i, &len);
 		else {
 			memcpy(p->dropname, t->name, sizeof t->name);
+			p->dropat = t->at;
 			p->depth = 1;
 		}
 		return;
@@ -1064,6 +1130,20 @@ text_char(struct pass *p, const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* An element never closed, name (or ""), for the page: its name, and the line of s[at]. */
+static void
+unclosed(char *to, size_t tolen, size_t *line, const char *name, const char *s, size_t at)
+{
+	const char *q, *e = s + at;
+
+	snprintf(to, tolen, "%s", name);
+	*line = 0;
+	if (!*name)
+		return;
+	for (*line = 1, q = s; q < e && (q = memchr(q, '\n', (size_t)(e - q))); q++)
+		++*line;
+}
+
 int
 html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_page *pg)
 {
@@ -1092,10 +1172,9 @@ html_text(struct html *h, const char *s, size_t n, struct buf *out, struct html_
 	}
 	endline(p);
 	buf_free(&p->ref);
-	memcpy(pg->open, p->depth ? p->dropname : "", p->depth ? sizeof pg->open : 1);
-	if (p->depth)
-		pg->open[sizeof pg->open - 1] = '\0';
+	unclosed(pg->open, sizeof pg->open, &pg->openline, p->depth ? p->dropname : "", s, p->dropat);
+	unclosed(pg->raw, sizeof pg->raw, &pg->rawline, p->open, s, p->openat);
 	score_choose(h, pg, out->s ? out->s : "");
 	meta_page(h, pg, out->s ? out->s : "");
-	return p->depth ? -1 : 0;
+	return pg->open[0] || pg->raw[0] ? -1 : 0;
 }

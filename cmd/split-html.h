@@ -25,6 +25,9 @@ struct html_page {
 	struct buf title, author, source, url;	/* what the page says of itself */
 	int fallback;		/* no article by the rules: the best block kept */
 	char open[32];		/* a dropped element never closed, or empty */
+	size_t openline;	/* the line of its tag */
+	char raw[32];		/* a raw-text element never closed, or empty */
+	size_t rawline;		/* the line of its tag */
 };
 
 /* Reads data/html.yaml (or the named file); a bad one is fatal. */
@@ -39,9 +42,12 @@ void html_free(struct html *);
  * to mend).  Each line is scored as Readability and boilerpipe score
  * blocks: the lines outside the article are marked HL_BOILER, the
  * headline HL_HEADLINE.  pg gets the lines, the metadata and the date
- * (pg's buffers are the caller's, reset here).  Returns 0, or -1 when a
- * dropped element is never closed (its name in pg->open): the text
- * after it is lost.
+ * (pg's buffers are the caller's, reset here).  Returns 0, or -1 when an
+ * element is never closed: a dropped one (its name in pg->open), and
+ * the text after it is lost; or one of raw text, <script>, <style>,
+ * <textarea>, <title> or <xmp> (its name in pg->raw), taken to end at
+ * the next tag of a block element (<p>, </div>), so that the text after
+ * that is kept.
  */
 int html_text(struct html *, const char *s, size_t n, struct buf *out,
     struct html_page *pg);

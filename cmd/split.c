@@ -945,9 +945,14 @@ read_page(struct doc *d, struct src *src)
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
-	if (html_text(sp->html, p, k, text, &sp->pg) < 0)
-		warnq("%s: <%s> is not closed: the text after it is left out", d->name,
-		    sp->pg.open);
+	if (html_text(sp->html, p, k, text, &sp->pg) < 0) {
+		if (sp->pg.raw[0])
+			warnq("%s:%zu: <%s> is not closed: taken to end at the next block tag",
+			    d->name, sp->pg.rawline, sp->pg.raw);
+		if (sp->pg.open[0])
+			warnq("%s:%zu: <%s> is not closed: the text after it is left out",
+			    d->name, sp->pg.openline, sp->pg.open);
+	}
 	if (sp->pg.fallback)
 		warnq("%s: no article by the usual rules: the best-scoring block is kept",
 		    d->name);

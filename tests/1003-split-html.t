@@ -37,7 +37,7 @@ printf '<p>One.</p><svg><p>Menu</p>\n<p>Lost?</p>\n' >"$tmp/open.html"
 run_err lede-split "$tmp/open.html"
 check_same "an element left out and never closed: a warning, the text before it" \
     "$status:$(jq -r .text "$tmp/out"):$err" \
-    "0:One.:lede-split: $tmp/open.html: <svg> is not closed: the text after it is left out"
+    "0:One.:lede-split: $tmp/open.html:1: <svg> is not closed: the text after it is left out"
 
 printf '<p>caf\351 <b>bold</b></p>' >"$tmp/latin1.html"
 run_err lede-split "$tmp/latin1.html"
