@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "conf.h"
 #include "json.h"
 #include "split-front.h"
@@ -19,6 +20,28 @@ front_fence(const char *s, size_t n, int close)
 		n--;
 	return (n == 3 && memcmp(s, "---", 3) == 0) ||
 	    (close && n == 3 && memcmp(s, "...", 3) == 0);
+}
+
+/*
+ * The front matter's date, v[0..n), into f->dct: an ISO 8601 date, or
+ * one the dateline patterns find.  One that is no day of the calendar
+ * (2025-13-45, February 30, 2025) is left out with a warning: meta.date
+ * keeps it, and the dct is sought in the text as when there is none.
+ */
+static void
+front_date(const struct front *f, const yaml_node_t *node, const char *v, size_t n)
+{
+	int r = civil_iso(v, n);
+	size_t show;
+
+	if (r > 0)
+		snprintf(f->dct, 16, "%.10s", v);
+	else if (r < 0 || f->find_date(f->arg, v, n, f->dct) < 0) {
+		for (show = 0; show < n && show < 64 && v[show] != '\n' && v[show] != '\r'; show++)
+			;
+		warnq("%s:%lu: invalid date '%.*s'", f->name, f->line + node->start_mark.line,
+		    (int)show, v);
+	}
 }
 
 int
@@ -54,15 +77,8 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 		json_escape(f->meta, v, strlen(v));
 		if (strcmp(k, "title") == 0 && !f->title->len)
 			buf_adds(f->title, v);
-		if (strcmp(k, "date") == 0 && !f->dct[0]) {
-			if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-' &&
-			    strspn(v, "0123456789") == 4 &&
-			    strspn(v + 5, "0123456789") == 2 &&
-			    strspn(v + 8, "0123456789") == 2)
-				snprintf(f->dct, 16, "%.10s", v);
-			else
-				f->find_date(f->arg, v, strlen(v), f->dct);
-		}
+		if (strcmp(k, "date") == 0 && !f->dct[0])
+			front_date(f, conf_node(&c, pair->value), v, strlen(v));
 	}
 	buf_addc(f->meta, '}');
 	conf_free(&c);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "civil.h"
 #include "utf8.h"
 #include "split-html-int.h"
 #include "util.h"
@@ -302,18 +303,12 @@ meta_ld_json(struct html *h, const char *s, size_t n)
 	ld_walk(h, s, n, i, 0);
 }
 
-/* A date YYYY-MM-DD at the start of v[0..n) into d (11 bytes). */
+/* A date YYYY-MM-DD at the start of v[0..n) into d (11 bytes), if civil_iso says it is one. */
 static int
 take_date(const char *v, size_t n, char *d)
 {
-	static const char shape[] = "dddd-dd-dd";
-	size_t k;
-
-	if (!v || n < 10)
-		return 0;
-	for (k = 0; k < 10; k++)
-		if (shape[k] == 'd' ? !isdigit((unsigned char)v[k]) : v[k] != '-')
-			return 0;
+	if (!v || civil_iso(v, n) <= 0)
+		return 0;	/* not a date, or none the calendar has (2025-02-30) */
 	memcpy(d, v, 10);
 	d[10] = '\0';
 	return 1;

@@ -14,6 +14,7 @@
 #include <pcre2.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "conf.h"
 #include "json.h"
 #include "opt.h"
@@ -528,7 +529,10 @@ group(const struct lang *lang, const char *name, char *dst, size_t cap)
 
 #define DIGIT(c) ((unsigned)((unsigned char)(c) - '0') < 10u)
 
-/* Finds a date in s with the dateline patterns; writes YYYY-MM-DD. */
+/*
+ * Finds a date in s with the dateline patterns; writes YYYY-MM-DD.  1
+ * if found, 0 if not, -1 if one is found with a day its month has not.
+ */
 static int
 find_date(const struct lang *lang, const char *s, size_t n, char *dct)
 {
@@ -569,6 +573,8 @@ find_date(const struct lang *lang, const char *s, size_t n, char *dct)
 	}
 	if (mon < 1 || mon > 12 || day < 1 || day > 31)
 		return 0;
+	if ((unsigned long)day > civil_mdays(year, (unsigned)mon))
+		return -1;
 	snprintf(dct, 16, "%04ld-%02ld-%02ld", year, mon, day);
 	return 1;
 }
@@ -612,7 +618,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((boiler != K_BOILER && find_date(&d->sp->lang, s, n, d->dct)) || d->para >= HEAD_PARAS)
+	if ((boiler != K_BOILER && find_date(&d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -796,7 +802,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	}
 	if (d->held.len && front_fence(s, n, 1)) {
 		/* The YAML is what lies between the fences. */
-		struct front f = { d->name, &d->meta, &d->fmtitle, d->dct, fm_date, &sp->lang };
+		struct front f = { d->name, &d->meta, &d->fmtitle, d->dct, fm_date, &sp->lang, 1 };
 
 		if (front_matter(&f, d->fm.s, d->fm.len) == 0) {
 			d->cp += utf8_count(d->fm.s, d->fm.len) + utf8_count(s, n) + nl;
@@ -1053,15 +1059,11 @@ article_fn(void *arg, int fd, const char *path, const char *name)
 	article(arg, fd, path, name);
 }
 
+/* Is s a date for --date: YYYY-MM-DD, a day of the calendar, perhaps a time after it? */
 static int
 valid_date(const char *s)
 {
-	int y, m, d;
-	char tail;
-
-	if (strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) < 3)
-		return 0;
-	if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > 31)
+	if (civil_iso(s, strlen(s)) <= 0)
 		return 0;
 	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
 }

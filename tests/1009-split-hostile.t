@@ -21,4 +21,27 @@ printf '<p>One.</p><script>x</script>\n<p>Two.</p>\n' >"$tmp/closed.html"
 run_err lede-split "$tmp/closed.html"
 check_same "a closed script: no warning" "$status:$(jq -r .text "$tmp/out" | tr '\n' '|'):$err" "0:One.|Two.|:"
 
+# Dates: one the calendar has not is refused, located; the ISO forms are taken.
+fmdate() { printf -- '---\ntitle: T\ndate: %s\n---\nThe council met.\n' "$1" >"$tmp/fm.txt"; run_err lede-split "$tmp/fm.txt"; }
+for d in 2025-13-45 2025-02-30 2025-02-29T10:00 2025-11-13T25:00 2025-11-130 '2025-11-13T'; do
+	fmdate "$d"
+	check_same "front matter date: $d: a located warning, no dct, meta.date kept" \
+	    "$status:$(jq -c '[.dct, .meta.date]' "$tmp/out"):$err" \
+	    "0:[null,\"$d\"]:lede-split: $tmp/fm.txt:3: invalid date '$d'"
+done
+for d in 2024-02-29 2025-11-13T10:00 '2025-11-13 10:00:00 +0000' 2025-11-13T10:00:00.5+01:00 2025-11-13T10:00Z '2025-11-13 (updated)'; do
+	fmdate "$d"
+	check_same "front matter date: $d: the dct" "$status:$(jq -r .dct "$tmp/out"):$err" "0:${d%"${d#??????????}"}:"
+done
+printf -- '---\ndate: 2025-02-30\n---\nPARIS \342\200\224 November 13, 2025 \342\200\224 The council met.\n' >"$tmp/fm2.txt"
+run_err lede-split "$tmp/fm2.txt"
+check_same "a bad front matter date: the dateline gives the dct" "$(jq -r .dct "$tmp/out" | sort -u)" "2025-11-13"
+printf 'PARIS \342\200\224 February 30, 2025 \342\200\224 The council met.\n' >"$tmp/dl.txt"
+check_same "a dateline with a day its month has not gives no dct" "$(lede-split "$tmp/dl.txt" | grep -c dct)" "0"
+printf '<html><head><meta property="article:published_time" content="2025-02-30T10:00"></head><body><p>The council met.</p><p><time datetime="2025-03-01">Then.</time></p></body></html>' >"$tmp/date.html"
+check_same "a page's meta date the calendar has not: the next source" "$(lede-split "$tmp/date.html" | jq -r .dct | sort -u)" "2025-03-01"
+check_fail "--date the calendar has not" 2 "lede-split: --date is not a date (YYYY-MM-DD): 2025-02-30" lede-split --date 2025-02-30 "$tmp/dl.txt"
+check_fail "--date with a bad time" 2 "lede-split: --date is not a date (YYYY-MM-DD): 2025-11-13T99:00" lede-split --date 2025-11-13T99:00 "$tmp/dl.txt"
+check_same "--date 2024-02-29" "$(lede-split --date 2024-02-29T10:00Z "$tmp/dl.txt" | jq -r .dct)" "2024-02-29"
+
 done_testing
