@@ -44,6 +44,20 @@ front_date(const struct front *f, const yaml_node_t *node, const char *v, size_t
 	}
 }
 
+/*
+ * A scalar's text and its length, which libyaml gives: an escaped NUL
+ * ("a\0b") is in it, and strlen would end it there.  NULL if n is not
+ * a scalar.
+ */
+static const char *
+scalar(const yaml_node_t *n, size_t *len)
+{
+	if (!n || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	*len = n->data.scalar.length;
+	return (const char *)n->data.scalar.value;
+}
+
 int
 front_matter(const struct front *f, const char *yaml, size_t n)
 {
@@ -51,6 +65,7 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 	yaml_node_pair_t *pair;
 	yaml_node_t *root;
 	const char *k, *v;
+	size_t kn = 0, vn = 0;
 	char err[512];
 	int any = 0;
 
@@ -66,19 +81,19 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 	buf_reset(f->meta);
 	buf_adds(f->meta, ",\"meta\":{");
 	CONF_MAP_EACH(root, pair) {
-		k = conf_str(conf_node(&c, pair->key));
-		v = conf_str(conf_node(&c, pair->value));
+		k = scalar(conf_node(&c, pair->key), &kn);
+		v = scalar(conf_node(&c, pair->value), &vn);
 		if (!k || !v)
 			continue;
 		if (any++)
 			buf_addc(f->meta, ',');
-		json_escape(f->meta, k, strlen(k));
+		json_escape(f->meta, k, kn);
 		buf_addc(f->meta, ':');
-		json_escape(f->meta, v, strlen(v));
-		if (strcmp(k, "title") == 0 && !f->title->len)
-			buf_adds(f->title, v);
-		if (strcmp(k, "date") == 0 && !f->dct[0])
-			front_date(f, conf_node(&c, pair->value), v, strlen(v));
+		json_escape(f->meta, v, vn);
+		if (kn == 5 && memcmp(k, "title", 5) == 0 && !f->title->len)
+			buf_add(f->title, v, vn);
+		if (kn == 4 && memcmp(k, "date", 4) == 0 && !f->dct[0])
+			front_date(f, conf_node(&c, pair->value), v, vn);
 	}
 	buf_addc(f->meta, '}');
 	conf_free(&c);

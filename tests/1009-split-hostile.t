@@ -44,4 +44,13 @@ check_fail "--date the calendar has not" 2 "lede-split: --date is not a date (YY
 check_fail "--date with a bad time" 2 "lede-split: --date is not a date (YYYY-MM-DD): 2025-11-13T99:00" lede-split --date 2025-11-13T99:00 "$tmp/dl.txt"
 check_same "--date 2024-02-29" "$(lede-split --date 2024-02-29T10:00Z "$tmp/dl.txt" | jq -r .dct)" "2024-02-29"
 
+# A NUL escaped in a front matter string is kept, as \u0000.
+printf -- '---\ntitle: "a\\0b"\n"k\\0y": "c\\0"\n---\nThe council met.\n' >"$tmp/nul.txt"
+run_err lede-split "$tmp/nul.txt"
+check_same "NUL in front matter strings: kept as \\u0000" "$status:$(head -n 1 "$tmp/out" | jq -c .meta):$err" \
+    '0:{"title":"a\u0000b","k\u0000y":"c\u0000"}:'
+printf -- '---\ntitle: "a\\0b"\n---\na\0b\nThe council met.\n' >"$tmp/nul2.txt"
+check_same "NUL in a front matter title: the headline line is matched whole" \
+    "$(lede-split "$tmp/nul2.txt" | jq -c 'select(.headline) | .text')" '"a\u0000b"'
+
 done_testing
