@@ -206,6 +206,29 @@ add_months(struct lang *lang, struct conf *c, yaml_node_t *root)
 	}
 }
 
+/* Dies at a key of the file's mapping root that load_conf does not read. */
+static void
+check_keys(struct conf *c, yaml_node_t *root)
+{
+	static const char *const keys[] = { "prefixes", "numbered", "abbreviations",
+	    "times", "timezones", "openers", "starters", "months", "boilerplate",
+	    "date", "datelines" };
+	yaml_node_pair_t *pair;
+	yaml_node_t *kn;
+	const char *k;
+	size_t i;
+
+	CONF_MAP_EACH(root, pair) {
+		kn = conf_node(c, pair->key);
+		if (!(k = conf_str(kn)))
+			conf_fail(c, kn, "key is not a string");
+		for (i = 0; i < sizeof keys / sizeof *keys && strcmp(k, keys[i]) != 0; i++)
+			;
+		if (i == sizeof keys / sizeof *keys)
+			conf_fail(c, kn, "unknown key '%s'", k);
+	}
+}
+
 static void
 load_conf(struct lang *lang, const char *path)
 {
@@ -214,6 +237,7 @@ load_conf(struct lang *lang, const char *path)
 
 	conf_load(&c, path);
 	root = conf_want(&c, conf_root(&c), YAML_MAPPING_NODE, "the file");
+	check_keys(&c, root);
 	add_words(&c, root, "prefixes", &lang->seg.prefixes);
 	add_words(&c, root, "numbered", &lang->seg.numbered);
 	add_words(&c, root, "abbreviations", &lang->seg.abbreviations);

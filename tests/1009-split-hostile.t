@@ -53,4 +53,15 @@ printf -- '---\ntitle: "a\\0b"\n---\na\0b\nThe council met.\n' >"$tmp/nul2.txt"
 check_same "NUL in a front matter title: the headline line is matched whole" \
     "$(lede-split "$tmp/nul2.txt" | jq -c 'select(.headline) | .text')" '"a\u0000b"'
 
+# -c: a key the file has not is refused, as the other programs refuse theirs.
+printf 'abbreviations: [Sen]\nabreviations: [Gov]\n' >"$tmp/key.yaml"
+check_fail "-c: an unknown key" 2 "lede-split: $tmp/key.yaml:2:1: unknown key 'abreviations'" \
+    lede-split -c "$tmp/key.yaml" "$tmp/dl.txt"
+printf '[a]: [Sen]\n' >"$tmp/key2.yaml"
+check_fail "-c: a key that is not a string" 2 "lede-split: $tmp/key2.yaml:1:1: key is not a string" \
+    lede-split -c "$tmp/key2.yaml" "$tmp/dl.txt"
+printf 'abbreviations: [Sen]\nboilerplate: ["^Share this"]\nmonths: {sept: 9}\n' >"$tmp/key3.yaml"
+run_err lede-split -c "$tmp/key3.yaml" "$tmp/dl.txt"
+check_same "-c: known keys are read" "$status:$err" "0:"
+
 done_testing
