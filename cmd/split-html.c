@@ -490,8 +490,6 @@ rawtext(const char *name)
 	return 0;
 }
 
-
-
 /* The facts of tag name (lowercase, NUL-ended), from the table or found and kept. */
 static const struct taginfo *
 tag_info(struct html *h, const char *name, struct taginfo *spare)
@@ -918,8 +916,6 @@ block_tag(const struct html *h, const char *s, size_t n, size_t i)
 		if (k && (j == n || s[j] == '>' || s[j] == '/' || asciispace[(unsigned char)s[j]]) &&
 		    html_has(&h->blocks, name))
 			return (size_t)(p - s);
-		if (j == (size_t)(p - s) + 1)
-			j++;
 	}
 	return n;
 }

@@ -17,6 +17,9 @@ run_err lede-split "$tmp/two.html"
 check_same "inline tags in an unclosed script are its text; one warning for the page" \
     "$status:$(jq -r .text "$tmp/out" | tr '\n' '|'):$err" \
     "0:Kept one.|Kept two.|:lede-split: $tmp/two.html:1: <script> is not closed: taken to end at the next block tag"
+printf '<p>One.</p><style>x <<p>Two.</p>\n' >"$tmp/lt.html"
+check_same "an unclosed raw-text element: a block tag right after a '<' ends it" \
+    "$(lede-split -q "$tmp/lt.html" | jq -r .text | tr '\n' '|')" "One.|Two.|"
 printf '<p>One.</p><script>x</script>\n<p>Two.</p>\n' >"$tmp/closed.html"
 run_err lede-split "$tmp/closed.html"
 check_same "a closed script: no warning" "$status:$(jq -r .text "$tmp/out" | tr '\n' '|'):$err" "0:One.|Two.|:"
