@@ -262,6 +262,20 @@ combine(struct dates_scan *sc, struct tx *m)
 		clockday(sc, m, j);
 }
 
+/*
+ * A TIMEX3 year has four digits: a value that reckons past 9999 or
+ * before 0000 (9999-12-31 +4 days, a week before 0000-01-02) has none.
+ */
+static int
+inyears(const char *v)
+{
+	size_t k = 0;
+
+	while (v[k] >= '0' && v[k] <= '9')
+		k++;
+	return v[0] != '-' && k <= 4;
+}
+
 static void
 emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 {
@@ -291,7 +305,7 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 		buf_adds(out, m->mod);
 		buf_addc(out, '"');
 	}
-	if (m->sig) {
+	if (m->sig && inyears(m->val)) {
 		buf_add(out, ",\"point\":\"", 10);
 		buf_adds(out, m->val);
 		buf_addc(out, '"');
@@ -347,10 +361,15 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 		while (m.t1 > m.t0 + 1 && ispc(sc, m.t1 - 1, '.') && m.t1 == sc->nt &&
 		    !(m.t1 >= 2 && has(sc, m.t1 - 2, C_MER_END)))
 			m.t1--;
+		i = m.t1;
+		/* out of the years a value can write: not emitted, anchors nothing */
+		if (!m.sig && !inyears(m.val))
+			continue;
 		emit(sc, &m, out, n++);
+		if (!inyears(m.val))
+			continue;
 		setlast(sc, &m);
 		setabout(sc, &m);
-		i = m.t1;
 	}
 	buf_addc(out, ']');
 	return n;
