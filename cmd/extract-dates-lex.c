@@ -96,6 +96,7 @@ static const struct catdef {
 	[C_PERIOD_NOT_BEFORE] = { "period_not_before", K_SEQ, 0, 0 },
 	[C_FIXED_NOT_BEFORE] = { "fixed_not_before", K_SEQ, 0, 0 },
 	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
+	[C_FIXED_AMID] = { "fixed_not_amid", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */

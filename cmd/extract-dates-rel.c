@@ -447,6 +447,8 @@ r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (k == 1 && (isname(sc, i) || has(sc, i + 1, C_FIXED_NOT_BEFORE)))
 		return 0;	/* "Russia Today", "the current account" */
+	if (k == 1 && i > 0 && has(sc, i - 1, C_FIXED_AMID) && has(sc, i + 1, C_FIXED_AMID))
+		return 0;	/* "as soon as": a conjunction */
 	/* "recent months" is PXM, a stretch of time */
 	settx(m, i, i + k, v[0] == 'P' && (v[1] == 'X' || (v[1] >= '0' && v[1] <= '9')) ?
 	    TY_DURATION : TY_DATE, v);
