@@ -36,7 +36,7 @@ enum cat {
 	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
 	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
 	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE,
-	C_FIXED_AMID, NCAT
+	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
@@ -344,6 +344,7 @@ void tokenize(struct dates_scan *, const struct dates_lex *, const char *s, size
 size_t cpos(struct dates_scan *sc, size_t b);
 size_t phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv);
 int sentstart(const struct dates_scan *sc, size_t i);
+int tense(const struct dates_scan *sc, size_t i);
 int forward(const struct dates_scan *sc, size_t i);
 int inbig(const struct dates_scan *sc, size_t i);
 int money(const struct dates_scan *sc, size_t i);

@@ -97,6 +97,9 @@ static const struct catdef {
 	[C_FIXED_NOT_BEFORE] = { "fixed_not_before", K_SEQ, 0, 0 },
 	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
 	[C_FIXED_AMID] = { "fixed_not_amid", K_SEQ, 0, 0 },
+	[C_PRESENT_V] = { "present_verbs", K_SEQ, 0, 0 },
+	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
+	[C_BE] = { "be_words", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */
