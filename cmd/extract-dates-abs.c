@@ -524,6 +524,25 @@ r_slash(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(slash, S_NUM2);
 
 /*
+ * The year of the period the text is about, for a quarter or half
+ * without one, when it is a past year no more than five before the
+ * reference (a year further back is more often a history than a
+ * report: "founded in 1990"); any, with no reference; -1 none.
+ */
+static int
+aboutyear(const struct dates_scan *sc)
+{
+	int y;
+
+	if (!sc->about[0])
+		return -1;
+	y = atoi(sc->about);
+	if (!sc->ref->have)
+		return y;
+	return y < sc->ref->y && y >= sc->ref->y - 5 ? y : -1;
+}
+
+/*
  * [the] ordinal quarter|half [[of] year | of the year | of rel year];
  * Q n [year]: the first quarter of 2025, Q1 2025, the first half of the year
  */
@@ -570,10 +589,14 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	else if (has(sc, k - 1, C_OF) && has(sc, k, C_RELATIVE) && has(sc, k + 1, C_YEAR) &&
 	    sc->ref->have)
 		y = sc->ref->y + ivl(sc, k, C_RELATIVE), j = k + 2;
+	else if (aboutyear(sc) >= 0 && !forward(sc, i))
+		y = aboutyear(sc);	/* "sales rose in 2023 ... the fourth quarter" */
 	else if ((y = yearnear(sc)) >= 0) {
 		int cur = half ? (sc->ref->m - 1) / 6 + 1 : (sc->ref->m - 1) / 3 + 1;
 		if (q > cur && !forward(sc, i))
 			y--;
+		else if (q < cur && forward(sc, i))
+			y++;	/* "will report the first quarter" in November */
 	}
 	settx(m, i, j, TY_DATE, "");
 	if (y >= 0)
