@@ -36,7 +36,7 @@ enum cat {
 	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
 	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
 	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE,
-	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, NCAT
+	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, C_TIMES_N, C_TIMES, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
@@ -133,6 +133,7 @@ struct dates_scan {
 	 * carried on through the records of a document; "" none.
 	 */
 	char about[16];
+	size_t done;		/* the end of the last expression written (a token) */
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -168,6 +169,7 @@ struct tx {
 	 */
 	int sig;
 	int noabout;		/* read off the period the text is about: does not set it */
+	int freq;		/* a set's count in its period: "twice a week" 2 (2X); 0 none */
 };
 
 /* The first n bytes of a little-endian word. */
@@ -381,6 +383,7 @@ size_t pnum(const struct dates_scan *sc, size_t i, double *v, int *x);
 size_t punit(const struct dates_scan *sc, size_t j, int afternum, int *u, int *plural);
 size_t pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp);
 size_t pdurs(const struct dates_scan *sc, size_t i, struct dur *d);
+void setfreq(const struct dates_scan *sc, struct tx *m);
 
 /* extract-dates-abs.c: absolute dates */
 size_t pday(const struct dates_scan *sc, size_t i, int *d, int *ord);

@@ -100,6 +100,8 @@ static const struct catdef {
 	[C_PRESENT_V] = { "present_verbs", K_SEQ, 0, 0 },
 	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
 	[C_BE] = { "be_words", K_SEQ, 0, 0 },
+	[C_TIMES_N] = { "times_count", K_INT, 1, 100 },
+	[C_TIMES] = { "times_words", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */

@@ -305,6 +305,11 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 		buf_adds(out, m->mod);
 		buf_addc(out, '"');
 	}
+	if (m->freq) {
+		buf_add(out, ",\"freq\":\"", 9);
+		buf_addu(out, (size_t)m->freq);
+		buf_add(out, "X\"", 2);
+	}
 	if (m->sig && inyears(m->val)) {
 		buf_add(out, ",\"point\":\"", 10);
 		buf_adds(out, m->val);
@@ -326,6 +331,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->mdok = 0;
 	sc->memo->i = SIZE_MAX;
 	sc->cb = sc->cc = 0;
+	sc->done = 0;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
 	if (!(sc->anchors & A_WORD) && !sc->all) {
@@ -357,11 +363,13 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 		}
 		combine(sc, &m);
 		signedafter(sc, &m);
+		if (m.type == TY_SET)
+			setfreq(sc, &m);
 		/* a trailing point belongs to the sentence, not to "Nov." */
 		while (m.t1 > m.t0 + 1 && ispc(sc, m.t1 - 1, '.') && m.t1 == sc->nt &&
 		    !(m.t1 >= 2 && has(sc, m.t1 - 2, C_MER_END)))
 			m.t1--;
-		i = m.t1;
+		i = sc->done = m.t1;
 		/* out of the years a value can write: not emitted, anchors nothing */
 		if (!m.sig && !inyears(m.val))
 			continue;

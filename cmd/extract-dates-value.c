@@ -283,6 +283,7 @@ settx(struct tx *m, size_t t0, size_t t1, int type, const char *val)
 	m->durpt = 0;
 	m->sig = 0;
 	m->noabout = 0;
+	m->freq = 0;
 	if (val != m->val) {
 		size_t n = strnlen(val, sizeof m->val - 1);
 		memmove(m->val, val, n);
