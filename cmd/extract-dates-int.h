@@ -36,7 +36,8 @@ enum cat {
 	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
 	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
 	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE,
-	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, C_TIMES_N, C_TIMES, NCAT
+	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, C_TIMES_N, C_TIMES,
+	C_YEAR_HEAD, C_OH, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
@@ -224,7 +225,8 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
  * rules: each needs a month, a weekday, a unit, a number and so on.
  * "units" counts only when it is no attached-only abbreviation, which
  * needs a number before it, or a quarter, which "first quarter" takes
- * bare.)  So a text without one is "[]" at once.  A rule that can match
+ * bare; and a word of year_heads, for a year in words.)  So a text
+ * without one is "[]" at once.  A rule that can match
  * without these must add its category here (tests/cases/dates.test, "A text with no anchor", and tests/3003-dates-anchors.t).
  */
 #define A_WORD 1u	/* the word is an anchor */
@@ -337,7 +339,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
-    rule_offset, rule_range, rule_workday, rule_period, rule_yearend;
+    rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_spyear;
 
 /* extract-dates-lex.c: the word list */
 
