@@ -123,6 +123,9 @@ struct dates_scan {
 	int all;		/* every rule at every token: dates_scan_all_rules() */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
+	char lastval[64];	/* and its value as written (2004-Q4), when lastgrain, */
+	unsigned long lastrec;	/* in the record numbered so (nrec) */
+	unsigned long nrec;	/* the texts scanned */
 	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
 	size_t ex;		/* bytes after the first of each character: 0, ASCII */
 	size_t cb, cc;		/* cpos(): a byte offset and its code point offset */

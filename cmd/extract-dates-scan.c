@@ -332,6 +332,7 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->memo->i = SIZE_MAX;
 	sc->cb = sc->cc = 0;
 	sc->done = 0;
+	sc->nrec++;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
 	if (!(sc->anchors & A_WORD) && !sc->all) {

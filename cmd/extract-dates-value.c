@@ -503,7 +503,10 @@ setlast(struct dates_scan *sc, const struct tx *m)
 		sc->last = r, sc->lastgrain = U_M;
 	} else if (dates_parse_ref(v, n, &r) == 0) {
 		sc->last = r, sc->lastgrain = r.hastime ? U_H : U_D;
-	}
+	} else
+		return;
+	memcpy(sc->lastval, v, n + 1);
+	sc->lastrec = sc->nrec;
 }
 
 /* A point dur away from base (dir): the value, its type and grain. */
