@@ -845,6 +845,9 @@ r_spyear(struct dates_scan *sc, size_t i, struct tx *m)
 	size_t e;
 	int y;
 
+	/* most number words ("a", "one") are no year's first or second word */
+	if (!has(sc, i, C_YEAR_HEAD) && !has(sc, i + 1, C_YEAR_HEAD))
+		return 0;
 	if (i == 0 || !(has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MONTHS)) ||
 	    has(sc, i - 1, C_AT) || !isword(sc, i) || !(e = spyear(sc, i, &y)))
 		return 0;
