@@ -89,6 +89,59 @@ pday(const struct dates_scan *sc, size_t i, int *d, int *ord)
 
 static int yrange(const struct dates_scan *, size_t);
 
+/* A number in words of 1 to 99 at i (no digits, no "a few"): its end, or 0. */
+static size_t
+wordnum(const struct dates_scan *sc, size_t i, int *n)
+{
+	size_t e;
+	double v;
+	int x;
+
+	if (!isword(sc, i) || has(sc, i, C_INDEF) || !(e = pnum(sc, i, &v, &x)) || x ||
+	    v < 1 || v > 99)
+		return 0;
+	*n = (int)v;
+	return e;
+}
+
+/*
+ * A year in words at i: nineteen eighty-four, nineteen oh five,
+ * nineteen hundred (and five), twenty twenty-five, two thousand (and)
+ * five; not before a count's noun ("nineteen hundred homes").  Its end,
+ * or 0.
+ */
+static size_t
+spyear(const struct dates_scan *sc, size_t i, int *y)
+{
+	size_t e, k;
+	int c, n;
+
+	if (!has(sc, i, C_NUMBERS))
+		return 0;
+	if (has(sc, i, C_YEAR_HEAD) && (c = ivl(sc, i, C_YEAR_HEAD)) <= 20) {
+		if (has(sc, i + 1, C_OH) && (e = wordnum(sc, i + 2, &n)) && n <= 9)
+			*y = c * 100 + n;
+		else if (has(sc, i + 1, C_NUMBERS) && ivl(sc, i + 1, C_NUMBERS) == 100) {
+			*y = c * 100, e = i + 2;
+			if (has(sc, e, C_AND) && (k = wordnum(sc, e + 1, &n)))
+				*y += n, e = k;
+		} else if ((e = wordnum(sc, i + 1, &n)) && n >= 10)
+			*y = c * 100 + n;
+		else
+			return 0;
+	} else if (ivl(sc, i, C_NUMBERS) == 2 && has(sc, i + 1, C_YEAR_HEAD) &&
+	    ivl(sc, i + 1, C_YEAR_HEAD) == 1000) {
+		*y = 2000, e = i + 2;
+		if ((k = wordnum(sc, e + has(sc, e, C_AND), &n)))
+			*y += n, e = k;
+	} else
+		return 0;
+	if (has(sc, e, C_NOT_AFTER) || has(sc, e, C_UNITS) || has(sc, e, C_UNITS_PL) ||
+	    has(sc, e, C_AGE) || ispc(sc, e, '-'))
+		return 0;
+	return e;
+}
+
 /* A year in a date: 2025, '96, 96 (two digits only when weak is set), 345 BC. */
 size_t
 pyear(const struct dates_scan *sc, size_t i, int *y, int two)
@@ -97,7 +150,9 @@ pyear(const struct dates_scan *sc, size_t i, int *y, int two)
 
 	if (ispc(sc, j, '\'') && isnum(sc, j + 1) && TK(j + 1)->nd == 2 && att(sc, j + 1))
 		j++, two = 1;
-	if (!isnum(sc, j) || (inbig(sc, j) && !yrange(sc, j)))
+	if (!isnum(sc, j))
+		return j == i && isword(sc, j) ? spyear(sc, j, y) : 0;	/* nineteen ninety */
+	if (inbig(sc, j) && !yrange(sc, j))
 		return 0;
 	if (att(sc, j + 1) && isword(sc, j + 1) && !has(sc, j + 1, C_ERAS))
 		return 0;
@@ -524,6 +579,25 @@ r_slash(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(slash, S_NUM2);
 
 /*
+ * The year of the period the text is about, for a quarter or half
+ * without one, when it is a past year no more than five before the
+ * reference (a year further back is more often a history than a
+ * report: "founded in 1990"); any, with no reference; -1 none.
+ */
+static int
+aboutyear(const struct dates_scan *sc)
+{
+	int y;
+
+	if (!sc->about[0])
+		return -1;
+	y = atoi(sc->about);
+	if (!sc->ref->have)
+		return y;
+	return y < sc->ref->y && y >= sc->ref->y - 5 ? y : -1;
+}
+
+/*
  * [the] ordinal quarter|half [[of] year | of the year | of rel year];
  * Q n [year]: the first quarter of 2025, Q1 2025, the first half of the year
  */
@@ -570,10 +644,14 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 	else if (has(sc, k - 1, C_OF) && has(sc, k, C_RELATIVE) && has(sc, k + 1, C_YEAR) &&
 	    sc->ref->have)
 		y = sc->ref->y + ivl(sc, k, C_RELATIVE), j = k + 2;
+	else if (aboutyear(sc) >= 0 && !forward(sc, i))
+		y = aboutyear(sc);	/* "sales rose in 2023 ... the fourth quarter" */
 	else if ((y = yearnear(sc)) >= 0) {
 		int cur = half ? (sc->ref->m - 1) / 6 + 1 : (sc->ref->m - 1) / 3 + 1;
 		if (q > cur && !forward(sc, i))
 			y--;
+		else if (q < cur && forward(sc, i))
+			y++;	/* "will report the first quarter" in November */
 	}
 	settx(m, i, j, TY_DATE, "");
 	if (y >= 0)
@@ -756,6 +834,28 @@ r_year(struct dates_scan *sc, size_t i, struct tx *m)
 	return 1;
 }
 DATES_RULE(year, S_NUM4);
+
+/*
+ * A year in words alone (spyear): only after a word of year_before (not
+ * "at": "at eleven twenty" is a time) or a month.
+ */
+static int
+r_spyear(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e;
+	int y;
+
+	/* most number words ("a", "one") are no year's first or second word */
+	if (!has(sc, i, C_YEAR_HEAD) && !has(sc, i + 1, C_YEAR_HEAD))
+		return 0;
+	if (i == 0 || !(has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MONTHS)) ||
+	    has(sc, i - 1, C_AT) || !isword(sc, i) || !(e = spyear(sc, i, &y)))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	snprintf(m->val, sizeof m->val, "%04d", y);
+	return 1;
+}
+DATES_RULE(spyear, CB(C_NUMBERS));
 
 /* (after on) the ordinal day: on the 10th */
 static int

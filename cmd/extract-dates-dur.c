@@ -263,6 +263,33 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(dur, DUR_START | CB(C_UNITS_PL));
 
+/*
+ * A set's count before it, into its span: "twice a week" (TimeML's
+ * freq 2X), "three times a day", "5 times per year".
+ */
+void
+setfreq(const struct dates_scan *sc, struct tx *m)
+{
+	size_t i = m->t0;
+	double v;
+	int x;
+
+	if (i > sc->done && has(sc, i - 1, C_TIMES_N)) {
+		m->freq = ivl(sc, i - 1, C_TIMES_N);
+		m->t0 = i - 1;
+	} else if (i > sc->done + 1 && has(sc, i - 1, C_TIMES)) {
+		/* the number, a word or digits, just before "times" */
+		if (isnum(sc, i - 2) && !inbig(sc, i - 2) && TK(i - 2)->num >= 1 &&
+		    TK(i - 2)->num <= 1000)
+			m->freq = (int)TK(i - 2)->num;
+		else if (pnum(sc, i - 2, &v, &x) == i - 1 && !x && v >= 1 && v == (int)v)
+			m->freq = (int)v;
+		else
+			return;
+		m->t0 = i - 2;
+	}
+}
+
 /* every [other] [N] unit | weekday | daypart; daily */
 static int
 r_set(struct dates_scan *sc, size_t i, struct tx *m)

@@ -35,7 +35,9 @@ enum cat {
 	C_F2, C_INDEF = C_F2, C_COUNT_OF, C_ONE, C_OTHER, C_WEEK, C_PAST, C_DAY,
 	C_YEAR, C_DECADE_S, C_QLETTER, C_MER_LETTERS, C_MER_END, C_MONTH_NOT_AFTER,
 	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
-	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE, NCAT
+	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE,
+	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, C_TIMES_N, C_TIMES,
+	C_YEAR_HEAD, C_OH, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
 
@@ -121,6 +123,9 @@ struct dates_scan {
 	int all;		/* every rule at every token: dates_scan_all_rules() */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
+	char lastval[64];	/* and its value as written (2004-Q4), when lastgrain, */
+	unsigned long lastrec;	/* in the record numbered so (nrec) */
+	unsigned long nrec;	/* the texts scanned */
 	unsigned anchors;	/* the A_ bits of the tokens, A_WORD for a number */
 	size_t ex;		/* bytes after the first of each character: 0, ASCII */
 	size_t cb, cc;		/* cpos(): a byte offset and its code point offset */
@@ -132,6 +137,7 @@ struct dates_scan {
 	 * carried on through the records of a document; "" none.
 	 */
 	char about[16];
+	size_t done;		/* the end of the last expression written (a token) */
 };
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -167,6 +173,7 @@ struct tx {
 	 */
 	int sig;
 	int noabout;		/* read off the period the text is about: does not set it */
+	int freq;		/* a set's count in its period: "twice a week" 2 (2X); 0 none */
 };
 
 /* The first n bytes of a little-endian word. */
@@ -221,7 +228,8 @@ lex_find8(const struct dates_lex *lx, uint64_t k)
  * rules: each needs a month, a weekday, a unit, a number and so on.
  * "units" counts only when it is no attached-only abbreviation, which
  * needs a number before it, or a quarter, which "first quarter" takes
- * bare.)  So a text without one is "[]" at once.  A rule that can match
+ * bare; and a word of year_heads, for a year in words.)  So a text
+ * without one is "[]" at once.  A rule that can match
  * without these must add its category here (tests/cases/dates.test, "A text with no anchor", and tests/3003-dates-anchors.t).
  */
 #define A_WORD 1u	/* the word is an anchor */
@@ -334,7 +342,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
-    rule_offset, rule_range, rule_workday, rule_period, rule_yearend;
+    rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_spyear;
 
 /* extract-dates-lex.c: the word list */
 
@@ -343,6 +351,7 @@ void tokenize(struct dates_scan *, const struct dates_lex *, const char *s, size
 size_t cpos(struct dates_scan *sc, size_t b);
 size_t phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv);
 int sentstart(const struct dates_scan *sc, size_t i);
+int tense(const struct dates_scan *sc, size_t i);
 int forward(const struct dates_scan *sc, size_t i);
 int inbig(const struct dates_scan *sc, size_t i);
 int money(const struct dates_scan *sc, size_t i);
@@ -379,6 +388,7 @@ size_t pnum(const struct dates_scan *sc, size_t i, double *v, int *x);
 size_t punit(const struct dates_scan *sc, size_t j, int afternum, int *u, int *plural);
 size_t pdur(const struct dates_scan *sc, size_t i, double *v, int *x, int *u, int cmp);
 size_t pdurs(const struct dates_scan *sc, size_t i, struct dur *d);
+void setfreq(const struct dates_scan *sc, struct tx *m);
 
 /* extract-dates-abs.c: absolute dates */
 size_t pday(const struct dates_scan *sc, size_t i, int *d, int *ord);

@@ -96,6 +96,14 @@ static const struct catdef {
 	[C_PERIOD_NOT_BEFORE] = { "period_not_before", K_SEQ, 0, 0 },
 	[C_FIXED_NOT_BEFORE] = { "fixed_not_before", K_SEQ, 0, 0 },
 	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
+	[C_FIXED_AMID] = { "fixed_not_amid", K_SEQ, 0, 0 },
+	[C_PRESENT_V] = { "present_verbs", K_SEQ, 0, 0 },
+	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
+	[C_BE] = { "be_words", K_SEQ, 0, 0 },
+	[C_TIMES_N] = { "times_count", K_INT, 1, 100 },
+	[C_TIMES] = { "times_words", K_SEQ, 0, 0 },
+	[C_YEAR_HEAD] = { "year_heads", K_INT, 10, 1000 },
+	[C_OH] = { "year_oh", K_SEQ, 0, 0 },
 };
 
 /* The categories a data file must have. */
@@ -175,7 +183,8 @@ lex_anchors(struct dates_lex *lx)
 	for (i = 0; i < lx->words.n; i++) {
 		struct lexent *e = lx->words.val[i].p;
 
-		if ((e->f & A_WORD_CATS) ||
+		/* a year in words starts with or holds a year_heads word */
+		if ((e->f & A_WORD_CATS) || (e->f2 >> (C_YEAR_HEAD - C_F2) & 1) ||
 		    ((e->f & (CB(C_UNITS) | CB(C_UNITS_PL))) && (!(e->f & CB(C_UNITS_ATT)) ||
 		    ((e->f & CB(C_UNITS)) && e->iv[C_UNITS] == U_Q))))
 			e->anchor |= A_WORD;

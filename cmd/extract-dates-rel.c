@@ -447,6 +447,24 @@ r_fixed(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (k == 1 && (isname(sc, i) || has(sc, i + 1, C_FIXED_NOT_BEFORE)))
 		return 0;	/* "Russia Today", "the current account" */
+	if (k == 1 && i > 0 && has(sc, i - 1, C_FIXED_AMID) && has(sc, i + 1, C_FIXED_AMID))
+		return 0;	/* "as soon as": a conjunction */
+	if (strcmp(v, "ANCHOR") == 0) {
+		/*
+		 * "at the time": the time the text last named, in this
+		 * record or the one before (TimeML leaves "at" out),
+		 * PAST_REF with none; "at the time of the vote",
+		 * "at the time when" are another time
+		 */
+		int near = sc->lastgrain && sc->lastrec + 1 >= sc->nrec &&
+		    !(sc->ref->have && sc->last.y > sc->ref->y);
+		if (k < 2 || has(sc, i + k, C_PERIOD_NOT_BEFORE))
+			return 0;
+		/* the time named in this sentence or the one before, if not ahead */
+		settx(m, i + 1, i + k, TY_DATE, near ? sc->lastval : "PAST_REF");
+		m->noabout = 1;
+		return 1;
+	}
 	/* "recent months" is PXM, a stretch of time */
 	settx(m, i, i + k, v[0] == 'P' && (v[1] == 'X' || (v[1] >= '0' && v[1] <= '9')) ?
 	    TY_DURATION : TY_DATE, v);

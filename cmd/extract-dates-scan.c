@@ -25,7 +25,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_fixed, &rule_rel, &rule_ago, &rule_in, &rule_quarter, &rule_season,
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
-	&rule_range, &rule_workday, &rule_period, &rule_yearend,
+	&rule_range, &rule_workday, &rule_period, &rule_yearend, &rule_spyear,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
@@ -262,6 +262,20 @@ combine(struct dates_scan *sc, struct tx *m)
 		clockday(sc, m, j);
 }
 
+/*
+ * A TIMEX3 year has four digits: a value that reckons past 9999 or
+ * before 0000 (9999-12-31 +4 days, a week before 0000-01-02) has none.
+ */
+static int
+inyears(const char *v)
+{
+	size_t k = 0;
+
+	while (v[k] >= '0' && v[k] <= '9')
+		k++;
+	return v[0] != '-' && k <= 4;
+}
+
 static void
 emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 {
@@ -291,7 +305,12 @@ emit(struct dates_scan *sc, const struct tx *m, struct buf *out, size_t n)
 		buf_adds(out, m->mod);
 		buf_addc(out, '"');
 	}
-	if (m->sig) {
+	if (m->freq) {
+		buf_add(out, ",\"freq\":\"", 9);
+		buf_addu(out, (size_t)m->freq);
+		buf_add(out, "X\"", 2);
+	}
+	if (m->sig && inyears(m->val)) {
 		buf_add(out, ",\"point\":\"", 10);
 		buf_adds(out, m->val);
 		buf_addc(out, '"');
@@ -312,6 +331,8 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 	sc->mdok = 0;
 	sc->memo->i = SIZE_MAX;
 	sc->cb = sc->cc = 0;
+	sc->done = 0;
+	sc->nrec++;
 	tokenize(sc, sc->lex, text, len);
 	buf_addc(out, '[');
 	if (!(sc->anchors & A_WORD) && !sc->all) {
@@ -343,14 +364,21 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 		}
 		combine(sc, &m);
 		signedafter(sc, &m);
+		if (m.type == TY_SET)
+			setfreq(sc, &m);
 		/* a trailing point belongs to the sentence, not to "Nov." */
 		while (m.t1 > m.t0 + 1 && ispc(sc, m.t1 - 1, '.') && m.t1 == sc->nt &&
 		    !(m.t1 >= 2 && has(sc, m.t1 - 2, C_MER_END)))
 			m.t1--;
+		i = sc->done = m.t1;
+		/* out of the years a value can write: not emitted, anchors nothing */
+		if (!m.sig && !inyears(m.val))
+			continue;
 		emit(sc, &m, out, n++);
+		if (!inyears(m.val))
+			continue;
 		setlast(sc, &m);
 		setabout(sc, &m);
-		i = m.t1;
 	}
 	buf_addc(out, ']');
 	return n;

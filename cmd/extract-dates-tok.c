@@ -293,12 +293,51 @@ sentstart(const struct dates_scan *sc, size_t i)
 	return t->kind == TP && strchr(".!?:\"'(-*;", t->ch) != NULL;
 }
 
+/*
+ * The tense of the verb that governs i, right before it or its "on":
+ * 1 a present that schedules ("the board meets Tuesday"), -1 a past
+ * ("met on Tuesday", "was cancelled Tuesday"), 0 none or a passive
+ * whose auxiliary says more ("will be held Tuesday").
+ */
+int
+tense(const struct dates_scan *sc, size_t i)
+{
+	const struct tok *t;
+	size_t v;
+
+	if (i > 0 && has(sc, i - 1, C_ON))
+		i--;
+	if (i == 0 || sc->tk[i - 1].kind != TW || sc->tk[i - 1].cap)
+		return 0;
+	v = i - 1;
+	t = &sc->tk[v];
+	if (has(sc, v, C_PRESENT_V))
+		return (v > 0 && has(sc, v - 1, C_BACKWARD)) ||
+		    (v > 1 && has(sc, v - 2, C_BACKWARD)) ? 0 : 1;	/* "did not meet" */
+	if (!has(sc, v, C_PAST_V)) {
+		/* a regular past: opened, voted; not need, speed, nor a forward word */
+		const char *w = sc->s + t->b0;
+		size_t n = t->b1 - t->b0;
+		if (n < 4 || w[n - 2] != 'e' || w[n - 1] != 'd' || w[n - 3] == 'e' ||
+		    phr(sc, C_FORWARD, v, NULL, NULL))
+			return 0;
+	}
+	/* "will be held", "is to be officially opened" */
+	if (v > 0 && sc->tk[v - 1].kind == TW && sc->tk[v - 1].b1 - sc->tk[v - 1].b0 > 3 &&
+	    eqw(sc->s + sc->tk[v - 1].b1 - 2, 2, "ly"))
+		v--;
+	return v > 0 && has(sc, v - 1, C_BE) ? 0 : -1;
+}
+
 /* Does the sentence before i point to the future? */
 int
 forward(const struct dates_scan *sc, size_t i)
 {
 	size_t k, lo = i > 10 ? i - 10 : 0;
+	int tn;
 
+	if ((tn = tense(sc, i)) != 0)
+		return tn > 0;
 	for (k = i; k-- > lo;) {
 		const struct tok *t = &sc->tk[k];
 		if (t->kind == TP && strchr(".;!?", t->ch))

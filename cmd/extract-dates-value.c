@@ -283,6 +283,7 @@ settx(struct tx *m, size_t t0, size_t t1, int type, const char *val)
 	m->durpt = 0;
 	m->sig = 0;
 	m->noabout = 0;
+	m->freq = 0;
 	if (val != m->val) {
 		size_t n = strnlen(val, sizeof m->val - 1);
 		memmove(m->val, val, n);
@@ -502,7 +503,10 @@ setlast(struct dates_scan *sc, const struct tx *m)
 		sc->last = r, sc->lastgrain = U_M;
 	} else if (dates_parse_ref(v, n, &r) == 0) {
 		sc->last = r, sc->lastgrain = r.hastime ? U_H : U_D;
-	}
+	} else
+		return;
+	memcpy(sc->lastval, v, n + 1);
+	sc->lastrec = sc->nrec;
 }
 
 /* A point dur away from base (dir): the value, its type and grain. */
