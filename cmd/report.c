@@ -14,10 +14,11 @@
 #include "report-model.h"
 #include "util.h"
 
-static const char usage_text[] = "[-kqu] [--texts size] [--title title] [--top N] [file ...]";
+static const char usage_text[] = "[-kqu] [--repeats file] [--texts size] [--title title] [--top N] [file ...]";
 static const char help_text[] =
     "Writes one HTML page that shows what annotated records hold.\n"
     "      --top N       rows in each list (20)\n"
+    "      --repeats FILE  the repeats dropped before, as lede-batch lists them in repeats.tsv\n"
     "      --texts SIZE  bytes of article text on the page, with k, M or G (2M); 0: none\n"
     "      --title TEXT  the page's title (\"lede report\")\n"
     "  -k, --keep-going  skip bad lines with a warning, exit 1\n"
@@ -53,10 +54,11 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 int
 main(int argc, char **argv)
 {
-	static const char *title = "lede report", *toparg, *textsarg;
+	static const char *title = "lede report", *toparg, *textsarg, *repeatsarg;
 	static const struct opt_long lo[] = {
 		OPT_LONG_ARG("top", &toparg),
 		OPT_LONG_ARG("texts", &textsarg),
+		OPT_LONG_ARG("repeats", &repeatsarg),
 		OPT_LONG_ARG("title", &title),
 		OPT_FLAG("keep-going", 'k'),
 		OPT_FLAG("quiet", 'q'),
@@ -87,6 +89,8 @@ main(int argc, char **argv)
 		texts = size_arg(textsarg);
 
 	report_init(&r, top, texts);
+	if (repeatsarg)
+		report_read_drops(&r, repeatsarg);
 	f.rec = rec;
 	f.ctx = &r;
 	status = filter_each(&f, argc, argv);
