@@ -210,7 +210,10 @@ report_read_drops(struct report *r, const char *path)
 	buf_free(&b);
 }
 
-/* A document by the last part of its name, linked when on the page. */
+/*
+ * A document by the last part of its name (the whole in its title),
+ * linked when on the page.
+ */
 static void
 put_doc(FILE *fp, struct report *r, const char *name, const char *n)
 {
@@ -220,7 +223,9 @@ put_doc(FILE *fp, struct report *r, const char *name, const char *n)
 
 	if (link)
 		fprintf(fp, "<a href=\"#%s%ld%s%s\">", *n ? "s" : "d", i, *n ? "-" : "", n);
-	fputs("<em>", fp);
+	fputs("<em title=\"", fp);
+	html_putmax(fp, name, strlen(name), 1000);
+	fputs("\">", fp);
 	page_name(fp, b && b[1] ? b + 1 : name, strlen(b && b[1] ? b + 1 : name));
 	fputs("</em>", fp);
 	if (*n) {
@@ -264,8 +269,8 @@ repeats_whole(FILE *fp, struct report *r, long nwhole)
 {
 	size_t i, shown = 0, max = (size_t)r->top * 10;
 
-	fprintf(fp, "<h3>%ld repeated article%s</h3>\n<p class=\"lead\">Every sentence of %s repeats an earlier article "
-	    "(lede-dedupe --by doc --mark); %s kept, and marked.</p>\n"
+	fprintf(fp, "<h3>%ld repeated article%s</h3>\n<p class=\"lead\">Every sentence of %s repeats one earlier article; "
+	    "%s kept, and marked (lede-dedupe --by doc --mark).</p>\n"
 	    "<div class=\"wrap\"><table><thead><tr><th>Article</th><th>Repeat of</th></tr></thead><tbody>\n",
 	    nwhole, nwhole == 1 ? "" : "s", nwhole == 1 ? "this one" : "these", nwhole == 1 ? "it is" : "they are");
 	for (i = 0; i < r->docs.n && shown < max; i++) {

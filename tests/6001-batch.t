@@ -328,7 +328,7 @@ if command -v lede-report >/dev/null 2>&1; then
 	n=$(wc -l < droprep/repeats.tsv)
 	check "... all $n of them" grep -q "<h3>$n repeated articles* dropped</h3>" droprep/report.html
 	check "... each named, with the article it repeats, linked" grep -Eq \
-	    '<tr><td><em><bdi>copy of one.txt</bdi></em></td><td><a href="#d[0-9]+"><em><bdi>one.txt</bdi></em></a></td></tr>' droprep/report.html
+	    '<tr><td><em title="in/b b/copy of one.txt"><bdi>copy of one.txt</bdi></em></td><td><a href="#d[0-9]+"><em title="in/a/one.txt"><bdi>one.txt</bdi></em></a></td></tr>' droprep/report.html
 else
 	skip "--report" "lede-report is not built"
 fi

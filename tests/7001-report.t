@@ -194,7 +194,7 @@ has "... with all the repeated sentences" '<b>3</b><span>repeated sentences</spa
 has "... listed with the article it repeats, both linked" \
 	'<h3>1 repeated article</h3>'
 has "... a row: the article, the one it repeats" \
-	'<tr><td><a href="#d2"><em><bdi>three.txt</bdi></em></a></td><td><a href="#d0"><em><bdi>one.txt</bdi></em></a></td></tr>'
+	'<tr><td><a href="#d2"><em title="c/three.txt"><bdi>three.txt</bdi></em></a></td><td><a href="#d0"><em title="a/one.txt"><bdi>one.txt</bdi></em></a></td></tr>'
 has "... the sentences say how many are in it" '3 of 7 sentences (42.9%) repeat an earlier one: 3 word for word, 0 nearly; 2 of them are in the repeated article above.'
 hasnt "... its sentences are not among the examples" '<li><a href="#s2-1">'
 has "... the sentence repeated alone still is" '<li><a href="#s1-1">'
@@ -216,18 +216,18 @@ has "--repeats: the dropped articles counted" '<h3>3 repeated articles dropped</
 has "... at the top too, as lede-batch counts them" '<b>3</b><span>repeated articles</span>'
 has "... the file named" "they are listed in <code>$tmp/drops.tsv</code>"
 has "... a row: the article dropped, the one kept, linked" \
-	'<tr><td><em><bdi>four.txt</bdi></em></td><td><a href="#d0"><em><bdi>one.txt</bdi></em></a></td></tr>'
+	'<tr><td><em title="d/four.txt"><bdi>four.txt</bdi></em></td><td><a href="#d0"><em title="a/one.txt"><bdi>one.txt</bdi></em></a></td></tr>'
 has "... one not in the records is named, not linked" \
-	'<tr><td><em><bdi>five.txt</bdi></em></td><td><em><bdi>six.txt</bdi></em></td></tr>'
+	'<tr><td><em title="f/five.txt"><bdi>five.txt</bdi></em></td><td><em title="gone/six.txt"><bdi>six.txt</bdi></em></td></tr>'
 page=$($r --repeats "$tmp/drops.tsv" "$tmp/tab.jsonl")
 has "--repeats: escapes undone, the article found" \
-	'<tr><td><a href="#d1"><em><bdi>tab	name.txt</bdi></em></a></td><td><em><bdi>two.txt</bdi></em></td></tr>'
+	'<tr><td><a href="#d1"><em title="e/tab	name.txt"><bdi>tab	name.txt</bdi></em></a></td><td><em title="b/two.txt"><bdi>two.txt</bdi></em></td></tr>'
 printf '%s\t%s\t%s\t%s\n' 'b/two.txt' 3 'a/one.txt' 2 >"$tmp/droprec.tsv"
 page=$($r --repeats "$tmp/droprec.tsv" "$tmp/two.jsonl")
 has "--repeats with records: sentences dropped" '<h3>1 repeated sentence dropped</h3>'
 has "... counted with the marked ones at the top" '<b>2</b><span>repeated sentences</span>'
 has "... a row: document and sentence of each" \
-	'<tr><td><a href="#d1"><em><bdi>two.txt</bdi></em></a>, sentence 3</td><td><a href="#s0-2"><em><bdi>one.txt</bdi></em>, sentence 2</a></td></tr>'
+	'<tr><td><a href="#d1"><em title="b/two.txt"><bdi>two.txt</bdi></em></a>, sentence 3</td><td><a href="#s0-2"><em title="a/one.txt"><bdi>one.txt</bdi></em>, sentence 2</a></td></tr>'
 seq 12 | sed 's|.*|x/&.txt	a/one.txt|' >"$tmp/many.tsv"
 page=$($r --top 1 --repeats "$tmp/many.tsv" "$tmp/two.jsonl")
 has "--repeats: a long list is cut at ten times --top, and says so" '<p class="muted">2 more are in the file.</p>'
