@@ -51,6 +51,23 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	return 0;
 }
 
+/*
+ * An article listed as dropped but found in the records was kept: the
+ * repeats.tsv of a run that marked its repeats, not one that dropped them.
+ */
+static void
+drops_check(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; r->dropcols == 2 && i < r->ndrop; i++)
+		if (strtab_find(&r->docs, r->drop[i].doc, strlen(r->drop[i].doc)) >= 0) {
+			warnq("%s: lists articles that are in the records, so were not dropped "
+			    "(the repeats.tsv of a run that marked them?)", r->dropfile);
+			return;
+		}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -94,6 +111,7 @@ main(int argc, char **argv)
 	f.rec = rec;
 	f.ctx = &r;
 	status = filter_each(&f, argc, argv);
+	drops_check(&r);
 	report_write(&r, stdout, title);
 	out_finish(stdout);
 	report_free(&r);

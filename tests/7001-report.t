@@ -232,6 +232,12 @@ seq 12 | sed 's|.*|x/&.txt	a/one.txt|' >"$tmp/many.tsv"
 page=$($r --top 1 --repeats "$tmp/many.tsv" "$tmp/two.jsonl")
 has "--repeats: a long list is cut at ten times --top, and says so" '<p class="muted">2 more are in the file.</p>'
 has "... all are counted" '<h3>12 repeated articles dropped</h3>'
+printf 'b/two.txt\ta/one.txt\n' >"$tmp/kept.tsv"
+run_err $r --repeats "$tmp/kept.tsv" "$tmp/two.jsonl"
+check_same "--repeats: an article listed as dropped but in the records: a warning" "$status:$err" \
+	"0:lede-report: $tmp/kept.tsv: lists articles that are in the records, so were not dropped (the repeats.tsv of a run that marked them?)"
+run_err $r -q --repeats "$tmp/kept.tsv" "$tmp/two.jsonl"
+check_same "... silenced by -q" "$status:$err" "0:"
 check_fail "--repeats: a file that is not there" 2 "lede-report: $tmp/none.tsv: No such file or directory" \
 	$r --repeats "$tmp/none.tsv" "$tmp/two.jsonl"
 printf 'a\tb\tc\n' >"$tmp/bad.tsv"
