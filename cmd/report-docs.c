@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
 #include "report-page.h"
+#include "utf8.h"
 #include "util.h"
 
 /*
