@@ -1,13 +1,15 @@
 /*
  * report-docs: the last sections of lede-report's page: the repeats
- * (sentences found again, by pair of outlets), the table of documents,
- * and the articles kept in the temporary file.
+ * (articles dropped or repeated whole, sentences found again, by pair
+ * of outlets), the table of documents, and the articles kept in the
+ * temporary file.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report-page.h"
+#include "utf8.h"
 #include "util.h"
 
 /*
@@ -96,21 +98,244 @@ repeats_pairs(FILE *fp, struct report *r)
 	free(fold);
 }
 
+static int
+hexval(const char *s, unsigned *u)
+{
+	int i;
+
+	*u = 0;
+	for (i = 0; i < 4; i++) {
+		int c = (unsigned char)s[i];
+
+		if (c >= '0' && c <= '9')
+			*u = *u * 16 + (unsigned)(c - '0');
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			*u = *u * 16 + (unsigned)((c | 32) - 'a' + 10);
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A field of a repeats file: TAB-separated values that keep the JSON
+ * escapes of the strings (\\, \t, \n, \u0001), but for \".  An escape
+ * it does not know is kept as it is.
+ */
+static char *
+drop_field(struct buf *b, const char *s)
+{
+	static const char from[] = "\\/\"bfnrt", to[] = "\\/\"\b\f\n\r\t";
+	const char *p;
+	unsigned u, u2;
+
+	buf_reset(b);
+	for (; *s; s++) {
+		if (*s != '\\' || !s[1]) {
+			buf_addc(b, *s);
+		} else if ((p = strchr(from, s[1])) != NULL) {
+			buf_addc(b, to[p - from]);
+			s++;
+		} else if (s[1] == 'u' && hexval(s + 2, &u) == 0) {
+			s += 5;
+			if (u >= 0xD800 && u <= 0xDBFF && s[1] == '\\' && s[2] == 'u' &&
+			    hexval(s + 3, &u2) == 0 && u2 >= 0xDC00 && u2 <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
+				s += 6;
+			}
+			utf8_put(b, u);
+		} else {
+			buf_addc(b, *s);
+		}
+	}
+	return xstrdup(b->s ? b->s : "");
+}
+
+/*
+ * --repeats FILE: the repeats lede-dedupe dropped before the records
+ * came here, as lede-batch lists them in repeats.tsv: PATH TAB FIRST a
+ * line for documents (--by doc), PATH TAB N TAB FIRST TAB N for
+ * records.  All are counted; the first few kept for the page.
+ */
+void
+report_read_drops(struct report *r, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, *f[5];
+	size_t cap = 0, max = (size_t)r->top * 10;
+	unsigned long lineno = 0;
+	ssize_t len;
+	struct buf b = { 0 };
+	struct drop *d;
+	int nf;
+
+	if (!fp)
+		die(EX_ERR, "%s:", path);
+	r->dropfile = path;
+	while ((len = getline(&line, &cap, fp)) > 0) {
+		lineno++;
+		if (line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		f[0] = line;
+		for (nf = 1; nf < 5 && (f[nf] = strchr(f[nf - 1], '\t')); nf++)
+			*f[nf]++ = '\0';
+		if ((nf != 2 && nf != 4) || (r->dropcols && nf != r->dropcols))
+			die(EX_ERR, "%s:%lu: %d columns: expected those of repeats.tsv, "
+			    "2 (document, first) or 4 (document, n, first, n) on every line", path, lineno, nf);
+		r->dropcols = nf;
+		r->ndropped++;
+		if (r->ndrop >= max)
+			continue;
+		if (r->ndrop == r->capdrop) {
+			r->capdrop = r->capdrop ? r->capdrop * 2 : 64;
+			r->drop = xrealloc(r->drop, r->capdrop * sizeof *r->drop);
+		}
+		d = &r->drop[r->ndrop++];
+		memset(d, 0, sizeof *d);
+		d->doc = drop_field(&b, f[0]);
+		d->of = drop_field(&b, f[nf / 2]);
+		if (nf == 4) {
+			snprintf(d->n, sizeof d->n, "%s", f[1]);
+			snprintf(d->on, sizeof d->on, "%s", f[3]);
+		}
+	}
+	if (ferror(fp))
+		die(EX_ERR, "%s:", path);
+	fclose(fp);
+	free(line);
+	buf_free(&b);
+}
+
+/*
+ * A document by the last part of its name (the whole in its title),
+ * linked when on the page.
+ */
+static void
+put_doc(FILE *fp, struct report *r, const char *name, const char *n)
+{
+	long i = strtab_find(&r->docs, name, strlen(name));
+	const char *b = strrchr(name, '/');
+	int link = i >= 0 && r->doc[i].text && strspn(n, "0123456789") == strlen(n);
+
+	if (link)
+		fprintf(fp, "<a href=\"#%s%ld%s%s\">", *n ? "s" : "d", i, *n ? "-" : "", n);
+	fputs("<em title=\"", fp);
+	html_putmax(fp, name, strlen(name), 1000);
+	fputs("\">", fp);
+	page_name(fp, b && b[1] ? b + 1 : name, strlen(b && b[1] ? b + 1 : name));
+	fputs("</em>", fp);
+	if (*n) {
+		fputs(", sentence ", fp);
+		page_plain(fp, n, strlen(n));
+	}
+	if (link)
+		fputs("</a>", fp);
+}
+
+/* The repeats dropped before the report (--repeats). */
+static void
+repeats_dropped(FILE *fp, struct report *r)
+{
+	const char *what = r->dropcols == 2 ? "article" : "sentence";
+	size_t i;
+
+	fprintf(fp, "<h3>%ld repeated %s%s dropped</h3>\n<p class=\"lead\">lede-dedupe dropped them before this report, "
+	    "keeping the first of each; they are listed in <code>", r->ndropped, what, r->ndropped == 1 ? "" : "s");
+	page_plain(fp, r->dropfile, strlen(r->dropfile));
+	fputs("</code>.</p>\n<div class=\"wrap\"><table><thead><tr><th>Dropped</th><th>Repeat of</th></tr></thead><tbody>\n", fp);
+	for (i = 0; i < r->ndrop; i++) {
+		fputs("<tr><td>", fp);
+		put_doc(fp, r, r->drop[i].doc, "");
+		if (r->drop[i].n[0]) {
+			fputs(", sentence ", fp);
+			page_plain(fp, r->drop[i].n, strlen(r->drop[i].n));
+		}
+		fputs("</td><td>", fp);
+		put_doc(fp, r, r->drop[i].of, r->drop[i].on);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</tbody></table></div>\n", fp);
+	if ((size_t)r->ndropped > r->ndrop)
+		fprintf(fp, "<p class=\"muted\">%zu more are in the file.</p>\n", (size_t)r->ndropped - r->ndrop);
+}
+
+/* The articles kept and marked as repeats of an earlier one, whole. */
+static void
+repeats_whole(FILE *fp, struct report *r, long nwhole)
+{
+	size_t i, shown = 0, max = (size_t)r->top * 10;
+
+	fprintf(fp, "<h3>%ld repeated article%s</h3>\n<p class=\"lead\">Every sentence of %s repeats one earlier article; "
+	    "%s kept, and marked (lede-dedupe --by doc --mark).</p>\n"
+	    "<div class=\"wrap\"><table><thead><tr><th>Article</th><th>Repeat of</th></tr></thead><tbody>\n",
+	    nwhole, nwhole == 1 ? "" : "s", nwhole == 1 ? "this one" : "these", nwhole == 1 ? "it is" : "they are");
+	for (i = 0; i < r->docs.n && shown < max; i++) {
+		if (!doc_whole_repeat(&r->doc[i]))
+			continue;
+		shown++;
+		fputs("<tr><td>", fp);
+		put_doc(fp, r, r->docs.key[i], "");
+		fputs("</td><td>", fp);
+		put_doc(fp, r, r->doc[i].dupof, "");
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</tbody></table></div>\n", fp);
+	if ((size_t)nwhole > shown)
+		fprintf(fp, "<p class=\"muted\">and %zu more</p>\n", (size_t)nwhole - shown);
+}
+
+/* The repeated articles: those marked whole (*sents: their sentences). */
+long
+page_whole_repeats(struct report *r, long *sents)
+{
+	long n = 0, s = 0;
+	size_t i;
+
+	for (i = 0; i < r->docs.n; i++)
+		if (doc_whole_repeat(&r->doc[i])) {
+			n++;
+			s += r->doc[i].sents;
+		}
+	if (sents)
+		*sents = s;
+	return n;
+}
+
 void
 page_repeats(FILE *fp, struct report *r)
 {
+	long nwhole, wsents;
 	size_t i;
 
-	fputs("<section id=\"repeats\"><h2>Repeated sentences</h2>\n", fp);
+	fputs("<section id=\"repeats\"><h2>Repeats</h2>\n", fp);
+	if (r->ndropped)
+		repeats_dropped(fp, r);
 	if (r->ndups == 0) {
-		fputs("<p class=\"lead\">No sentence here is marked as a repeat of an earlier one "
-		    "(lede-dedupe --mark marks them).</p></section>\n", fp);
+		if (!r->ndropped)
+			fputs("<p class=\"lead\">No sentence here is marked as a repeat of an earlier one "
+			    "(lede-dedupe --mark marks them).</p>", fp);
+		fputs("</section>\n", fp);
 		return;
 	}
-	fprintf(fp, "<p class=\"lead\">%ld of %ld sentences (%.1f%%) repeat an earlier one: %ld word for word, "
-	    "%ld nearly. Shared wire copy shows up as pairs of outlets.</p>\n",
-	    r->ndups, r->nrec_all, 100.0 * r->ndups / (r->nrec_all ? r->nrec_all : 1), r->nexact, r->ndups - r->nexact);
+	nwhole = page_whole_repeats(r, &wsents);
+	if (nwhole)
+		repeats_whole(fp, r, nwhole);
+	fprintf(fp, "<h3>%ld repeated sentence%s</h3>\n<p class=\"lead\">%ld of %ld sentences (%.1f%%) repeat an earlier one: "
+	    "%ld word for word, %ld nearly",
+	    r->ndups, r->ndups == 1 ? "" : "s", r->ndups, r->nrec_all,
+	    100.0 * r->ndups / (r->nrec_all ? r->nrec_all : 1), r->nexact, r->ndups - r->nexact);
+	if (nwhole)
+		fprintf(fp, "; %ld of them are in the repeated article%s above", wsents, nwhole == 1 ? "" : "s");
+	fputs(". Shared wire copy shows up as pairs of outlets.</p>\n", fp);
 	repeats_pairs(fp, r);
+	if (r->nds == 0) {
+		fputs("</section>\n", fp);
+		return;
+	}
 	fputs("<h3 style=\"margin-top:12px\">Examples</h3><ul>\n", fp);
 	for (i = 0; i < r->nds; i++) {
 		struct dupsamp *d = &r->ds[i];

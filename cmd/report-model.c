@@ -208,15 +208,36 @@ start_doc(struct report *r, const struct jobj *o, const char *name, size_t n)
 	fputs("</p></header>\n<div class=\"body\">", r->art);
 }
 
+/*
+ * A repeated article of several sentences is listed whole on the page:
+ * the samples of its sentences, the last ones taken, make way for those
+ * of other repeats.
+ */
+static void
+drop_whole_samples(struct report *r)
+{
+	if (!r->incur || !doc_whole_repeat(&r->doc[r->cur]) || r->doc[r->cur].sents < 2)
+		return;
+	while (r->nds > 0 && r->ds[r->nds - 1].doc == r->cur)
+		free(r->ds[--r->nds].text);
+}
+
 static void
 close_doc(struct report *r)
 {
-	if (r->incur && r->doc[r->cur].text) {
+	drop_whole_samples(r);
+	if (r->incur && r->doc[r->cur].text == 1) {
 		fputs(r->para_open ? "</p></div></article>\n" : "</div></article>\n", r->art);
 		r->doc[r->cur].text = 2;	/* written */
 	}
 	r->para_open = 0;
 	r->incur = 0;
+}
+
+void
+report_close(struct report *r)
+{
+	close_doc(r);
 }
 
 static int
@@ -527,6 +548,10 @@ do_dup(struct report *r, const struct jobj *o, struct doc *d, long recn)
 	}
 	od = strtab_find(&r->docs, S(r->s1), r->s1.len);
 	r->dup_on = (long)on;
+	if (d->dups == 0 && !d->dupof)
+		d->dupof = xstrdup(S(r->s1));
+	else if (!d->dupof || strcmp(d->dupof, S(r->s1)) != 0)
+		d->dupmix = 1;
 	key[0] = d->outlet;
 	key[1] = od >= 0 ? r->doc[od].outlet : UINT32_MAX;
 	if (od >= 0) {
@@ -748,8 +773,15 @@ report_free(struct report *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->docs.n; i++)
+	for (i = 0; i < r->docs.n; i++) {
 		free(r->doc[i].title);
+		free(r->doc[i].dupof);
+	}
+	for (i = 0; i < r->ndrop; i++) {
+		free(r->drop[i].doc);
+		free(r->drop[i].of);
+	}
+	free(r->drop);
 	for (i = 0; i < r->speakers.n; i++)
 		free_samples(r->sp[i].samp, r->sp[i].nsamp);
 	for (i = 0; i < r->dates.n; i++)

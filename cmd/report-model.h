@@ -70,8 +70,20 @@ struct doc {
 	long day;		/* publication date in days, or -1 */
 	char dct[32];
 	char *title;
+	char *dupof;		/* the dup_of doc of its first repeat */
+	int dupmix;		/* its repeats name other docs too */
 	int text;		/* its text is on the page */
 };
+
+/*
+ * A document whose every sentence is marked as a repeat of one earlier
+ * document (lede-dedupe --by doc --mark) is a repeated article.
+ */
+static inline int
+doc_whole_repeat(const struct doc *d)
+{
+	return d->sents > 0 && d->dups == d->sents && !d->dupmix;
+}
 
 struct outlet {
 	long docs, quotes, sents, dups;
@@ -87,6 +99,11 @@ struct dupsamp {
 	int oknown;
 	char sim[24];
 	char *text;
+};
+
+struct drop {			/* a line of a repeats file (--repeats) */
+	char *doc, *of;
+	char n[24], on[24];	/* "" in a file of documents */
 };
 
 struct span {			/* an entity or a date in a record */
@@ -142,6 +159,13 @@ struct report {
 	size_t text_bytes;
 	long docs_left_out;
 
+	/* the repeats dropped before the report, read from a file */
+	const char *dropfile;
+	struct drop *drop;	/* the first few */
+	size_t ndrop, capdrop;
+	long ndropped;
+	int dropcols;		/* 2: documents, 4: records */
+
 	/* totals */
 	long nrec_all, nquotes, nents, ndates, ndups, nexact;
 
@@ -168,6 +192,10 @@ sp_kind(const struct report *r, size_t i)
 void report_init(struct report *, int top, size_t texts_max);
 /* Adds one checked record; -1 with a message in r->msg.s if unusable. */
 int report_add(struct report *, const struct jobj *);
+/* Reads the repeats dropped before, a repeats.tsv of lede-batch. */
+void report_read_drops(struct report *, const char *path);
+/* Ends the document being read: before report_write. */
+void report_close(struct report *);
 /* Writes the page. */
 void report_write(struct report *, FILE *, const char *title);
 void report_free(struct report *);

@@ -221,11 +221,7 @@ report_write(struct report *r, FILE *fp, const char *title)
 {
 	size_t t;
 
-	if (r->incur && r->doc[r->cur].text == 1) {
-		fputs(r->para_open ? "</p></div></article>\n" : "</div></article>\n", r->art);
-		r->doc[r->cur].text = 2;
-		r->incur = 0;
-	}
+	report_close(r);
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<meta name=\"generator\" content=\"lede-report " LEDE_VERSION "\">\n<title>", fp);
@@ -244,7 +240,8 @@ report_write(struct report *r, FILE *fp, const char *title)
 	put_stat(fp, (long)page_named(r, 'n'), "named speakers");
 	put_stat(fp, (long)r->ents.n, "entities");
 	put_stat(fp, r->ndates, "date mentions");
-	put_stat(fp, r->ndups, "repeats");
+	put_stat(fp, page_whole_repeats(r, NULL) + (r->dropcols == 2 ? r->ndropped : 0), "repeated articles");
+	put_stat(fp, r->ndups + (r->dropcols == 4 ? r->ndropped : 0), "repeated sentences");
 	fputs("</div></header>\n<nav><a href=\"#quoted\">Quoted</a><a href=\"#named\">Named</a><a href=\"#when\">When</a>"
 	    "<a href=\"#repeats\">Repeats</a><a href=\"#docs\">Documents</a><a href=\"#articles\">Articles</a></nav>\n<main>\n", fp);
 	page_speakers(fp, r);

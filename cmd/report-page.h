@@ -56,6 +56,7 @@ void page_outlet_plain(FILE *, struct report *, size_t o);
 void page_sent_href(FILE *, struct report *, size_t doc, long n, const char *alt);
 void page_docname(FILE *, struct report *, size_t doc);
 size_t page_named(struct report *, int kind);
+long page_whole_repeats(struct report *, long *sents);
 
 /* The sections, in the order of the page. */
 void page_speakers(FILE *, struct report *);

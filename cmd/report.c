@@ -14,10 +14,11 @@
 #include "report-model.h"
 #include "util.h"
 
-static const char usage_text[] = "[-kqu] [--texts size] [--title title] [--top N] [file ...]";
+static const char usage_text[] = "[-kqu] [--repeats file] [--texts size] [--title title] [--top N] [file ...]";
 static const char help_text[] =
     "Writes one HTML page that shows what annotated records hold.\n"
     "      --top N       rows in each list (20)\n"
+    "      --repeats FILE  the repeats dropped before, as lede-batch lists them in repeats.tsv\n"
     "      --texts SIZE  bytes of article text on the page, with k, M or G (2M); 0: none\n"
     "      --title TEXT  the page's title (\"lede report\")\n"
     "  -k, --keep-going  skip bad lines with a warning, exit 1\n"
@@ -50,13 +51,31 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	return 0;
 }
 
+/*
+ * An article listed as dropped but found in the records was kept: the
+ * repeats.tsv of a run that marked its repeats, not one that dropped them.
+ */
+static void
+drops_check(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; r->dropcols == 2 && i < r->ndrop; i++)
+		if (strtab_find(&r->docs, r->drop[i].doc, strlen(r->drop[i].doc)) >= 0) {
+			warnq("%s: lists articles that are in the records, so were not dropped "
+			    "(the repeats.tsv of a run that marked them?)", r->dropfile);
+			return;
+		}
+}
+
 int
 main(int argc, char **argv)
 {
-	static const char *title = "lede report", *toparg, *textsarg;
+	static const char *title = "lede report", *toparg, *textsarg, *repeatsarg;
 	static const struct opt_long lo[] = {
 		OPT_LONG_ARG("top", &toparg),
 		OPT_LONG_ARG("texts", &textsarg),
+		OPT_LONG_ARG("repeats", &repeatsarg),
 		OPT_LONG_ARG("title", &title),
 		OPT_FLAG("keep-going", 'k'),
 		OPT_FLAG("quiet", 'q'),
@@ -87,9 +106,12 @@ main(int argc, char **argv)
 		texts = size_arg(textsarg);
 
 	report_init(&r, top, texts);
+	if (repeatsarg)
+		report_read_drops(&r, repeatsarg);
 	f.rec = rec;
 	f.ctx = &r;
 	status = filter_each(&f, argc, argv);
+	drops_check(&r);
 	report_write(&r, stdout, title);
 	out_finish(stdout);
 	report_free(&r);

@@ -317,6 +317,18 @@ if command -v lede-report >/dev/null 2>&1; then
 	cat fresh/shard-*.jsonl | lede-report --title "lede-batch: in/a in/b b" > want.html
 	check_file "--report: the page of all the shards" rep/report.html want.html
 	check_same "--report: no temporary file left" "$(ls rep | grep -c tmp)" 0
+	check_same "--report: the repeated article kept and marked is counted as lede-batch counts it" \
+	    "$(grep -o '<b>[0-9]*</b><span>repeated articles</span>' rep/report.html)" \
+	    "<b>$(wc -l < rep/repeats.tsv)</b><span>repeated articles</span>"
+	# Dropped (-D '-b doc'), the repeats are not in the shards: the
+	# page lists them from repeats.tsv.
+	run_err "$batch" -D '-b doc' -j 2 --shard-size 2 -o droprep --report in/a "in/b b"
+	(cd droprep && cat shard-*.jsonl | lede-report --repeats repeats.tsv --title "lede-batch: in/a in/b b") > want.html
+	check_file "--report -D '-b doc': the page lists the articles dropped" droprep/report.html want.html
+	n=$(wc -l < droprep/repeats.tsv)
+	check "... all $n of them" grep -q "<h3>$n repeated articles* dropped</h3>" droprep/report.html
+	check "... each named, with the article it repeats, linked" grep -Eq \
+	    '<tr><td><em title="in/b b/copy of one.txt"><bdi>copy of one.txt</bdi></em></td><td><a href="#d[0-9]+"><em title="in/a/one.txt"><bdi>one.txt</bdi></em></a></td></tr>' droprep/report.html
 else
 	skip "--report" "lede-report is not built"
 fi

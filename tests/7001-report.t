@@ -156,7 +156,7 @@ $r --top 1 "$tmp/two.jsonl" >"$tmp/top.html"
 $r --to 1 "$tmp/two.jsonl" >"$tmp/n.html"
 check_file "--to is --top" "$tmp/top.html" "$tmp/n.html"
 check_fail "-n is no longer --top" 2 "lede-report: invalid option -- 'n'
-usage: lede-report [-kqu] [--texts size] [--title title] [--top N] [file ...]" $r -n 1 "$tmp/two.jsonl"
+usage: lede-report [-kqu] [--repeats file] [--texts size] [--title title] [--top N] [file ...]" $r -n 1 "$tmp/two.jsonl"
 page=$($r --texts 0 "$tmp/two.jsonl")
 hasnt "--texts 0: no article text" '<article'
 has "--texts 0: says the texts are left out" 'The texts of 2 documents are left out: the page holds at most 0 bytes of text (--texts).'
@@ -182,6 +182,73 @@ has "hostile records: quotes in attributes are references" 'title="&quot;&gt;&lt
 check_same "hostile records: no raw control character in the page" \
 	"$(LC_ALL=C tr -d '\n\t' <"$tmp/hostile.html" | LC_ALL=C tr -d '\040-\176\200-\377' | wc -c | tr -d ' ')" 0
 
+# An article repeated whole, marked (lede-dedupe --by doc --mark): listed
+# as a repeated article, counted at the top as lede-batch counts it, and
+# its sentences leave the examples to the sentences repeated alone.
+{ cat "$tmp/two.jsonl"; printf '%s\n' \
+    '{"doc":"c/three.txt","n":1,"text":"Petro spoke.","dup_of":{"doc":"a/one.txt","n":1,"sim":1}}' \
+    '{"doc":"c/three.txt","n":2,"text":"He won.","dup_of":{"doc":"a/one.txt","n":1,"sim":1}}'; } >"$tmp/whole.jsonl"
+page=$($r "$tmp/whole.jsonl")
+has "a repeated article: counted at the top" '<b>1</b><span>repeated articles</span>'
+has "... with all the repeated sentences" '<b>3</b><span>repeated sentences</span>'
+has "... listed with the article it repeats, both linked" \
+	'<h3>1 repeated article</h3>'
+has "... a row: the article, the one it repeats" \
+	'<tr><td><a href="#d2"><em title="c/three.txt"><bdi>three.txt</bdi></em></a></td><td><a href="#d0"><em title="a/one.txt"><bdi>one.txt</bdi></em></a></td></tr>'
+has "... the sentences say how many are in it" '3 of 7 sentences (42.9%) repeat an earlier one: 3 word for word, 0 nearly; 2 of them are in the repeated article above.'
+hasnt "... its sentences are not among the examples" '<li><a href="#s2-1">'
+has "... the sentence repeated alone still is" '<li><a href="#s1-1">'
+# A document whose sentences repeat two others is no repeated article.
+{ cat "$tmp/two.jsonl"; printf '%s\n' \
+    '{"doc":"c/three.txt","n":1,"text":"Petro spoke.","dup_of":{"doc":"a/one.txt","n":1,"sim":1}}' \
+    '{"doc":"c/three.txt","n":2,"text":"He won.","dup_of":{"doc":"b/two.txt","n":2,"sim":1}}'; } >"$tmp/mixed.jsonl"
+page=$($r "$tmp/mixed.jsonl")
+has "sentences repeating two articles: no repeated article" '<b>0</b><span>repeated articles</span>'
+hasnt "... and no list of them" 'repeated article</h3>'
+
+# --repeats: the repeats dropped before (lede-batch -D '-b doc' lists
+# them in repeats.tsv), counted and listed; the JSON escapes the file
+# keeps are undone, so a name with a tab still finds its article.
+printf '%s\t%s\n' 'd/four.txt' 'a/one.txt' 'e/tab\tname.txt' 'b/two.txt' 'f/five.txt' 'gone/six.txt' >"$tmp/drops.tsv"
+sed 's|"doc":"b/two.txt"|"doc":"e/tab\\tname.txt"|' "$tmp/two.jsonl" >"$tmp/tab.jsonl"
+page=$($r --repeats "$tmp/drops.tsv" "$tmp/two.jsonl")
+has "--repeats: the dropped articles counted" '<h3>3 repeated articles dropped</h3>'
+has "... at the top too, as lede-batch counts them" '<b>3</b><span>repeated articles</span>'
+has "... the file named" "they are listed in <code>$tmp/drops.tsv</code>"
+has "... a row: the article dropped, the one kept, linked" \
+	'<tr><td><em title="d/four.txt"><bdi>four.txt</bdi></em></td><td><a href="#d0"><em title="a/one.txt"><bdi>one.txt</bdi></em></a></td></tr>'
+has "... one not in the records is named, not linked" \
+	'<tr><td><em title="f/five.txt"><bdi>five.txt</bdi></em></td><td><em title="gone/six.txt"><bdi>six.txt</bdi></em></td></tr>'
+page=$($r --repeats "$tmp/drops.tsv" "$tmp/tab.jsonl")
+has "--repeats: escapes undone, the article found" \
+	'<tr><td><a href="#d1"><em title="e/tab	name.txt"><bdi>tab	name.txt</bdi></em></a></td><td><em title="b/two.txt"><bdi>two.txt</bdi></em></td></tr>'
+printf '%s\t%s\t%s\t%s\n' 'b/two.txt' 3 'a/one.txt' 2 >"$tmp/droprec.tsv"
+page=$($r --repeats "$tmp/droprec.tsv" "$tmp/two.jsonl")
+has "--repeats with records: sentences dropped" '<h3>1 repeated sentence dropped</h3>'
+has "... counted with the marked ones at the top" '<b>2</b><span>repeated sentences</span>'
+has "... a row: document and sentence of each" \
+	'<tr><td><a href="#d1"><em title="b/two.txt"><bdi>two.txt</bdi></em></a>, sentence 3</td><td><a href="#s0-2"><em title="a/one.txt"><bdi>one.txt</bdi></em>, sentence 2</a></td></tr>'
+seq 12 | sed 's|.*|x/&.txt	a/one.txt|' >"$tmp/many.tsv"
+page=$($r --top 1 --repeats "$tmp/many.tsv" "$tmp/two.jsonl")
+has "--repeats: a long list is cut at ten times --top, and says so" '<p class="muted">2 more are in the file.</p>'
+has "... all are counted" '<h3>12 repeated articles dropped</h3>'
+printf 'b/two.txt\ta/one.txt\n' >"$tmp/kept.tsv"
+run_err $r --repeats "$tmp/kept.tsv" "$tmp/two.jsonl"
+check_same "--repeats: an article listed as dropped but in the records: a warning" "$status:$err" \
+	"0:lede-report: $tmp/kept.tsv: lists articles that are in the records, so were not dropped (the repeats.tsv of a run that marked them?)"
+run_err $r -q --repeats "$tmp/kept.tsv" "$tmp/two.jsonl"
+check_same "... silenced by -q" "$status:$err" "0:"
+check_fail "--repeats: a file that is not there" 2 "lede-report: $tmp/none.tsv: No such file or directory" \
+	$r --repeats "$tmp/none.tsv" "$tmp/two.jsonl"
+printf 'a\tb\tc\n' >"$tmp/bad.tsv"
+check_fail "--repeats: a line of 3 columns" 2 \
+	"lede-report: $tmp/bad.tsv:1: 3 columns: expected those of repeats.tsv, 2 (document, first) or 4 (document, n, first, n) on every line" \
+	$r --repeats "$tmp/bad.tsv" "$tmp/two.jsonl"
+cat "$tmp/drops.tsv" "$tmp/droprec.tsv" >"$tmp/mix.tsv"
+check_fail "--repeats: 2 columns then 4" 2 \
+	"lede-report: $tmp/mix.tsv:4: 4 columns: expected those of repeats.tsv, 2 (document, first) or 4 (document, n, first, n) on every line" \
+	$r --repeats "$tmp/mix.tsv" "$tmp/two.jsonl"
+
 # Records without annotations still make a page.
 printf '%s\n' '{"doc":"x","text":"Plain."}' >"$tmp/plain.jsonl"
 page=$($r "$tmp/plain.jsonl")
@@ -192,7 +259,7 @@ has "the text is there" '<span class="s" id="s0-1">Plain.</span>'
 
 # Errors.
 check_fail "bad option" 2 "lede-report: invalid option -- 'x'
-usage: lede-report [-kqu] [--texts size] [--title title] [--top N] [file ...]" $r -x
+usage: lede-report [-kqu] [--repeats file] [--texts size] [--title title] [--top N] [file ...]" $r -x
 check_fail "--top 0" 2 "lede-report: --top is too small: 0" $r --top 0 "$tmp/two.jsonl"
 check_fail "--top not a number" 2 "lede-report: --top is invalid: ten" $r --top ten "$tmp/two.jsonl"
 check_fail "--texts with a bad unit" 2 "lede-report: --texts is invalid: 5T" $r --texts 5T "$tmp/two.jsonl"
@@ -253,5 +320,5 @@ check_fail "a full disk" 2 "lede-report: stdout: No space left on device" sh -c 
 run_err sh -c "$r '$tmp/two.jsonl' | head -c 10"
 check_same "| head ends quietly" "$err" ""
 check_same "--version" "$($r --version)" "lede-report 0.1.0"
-check_same "--help: usage first" "$($r --help | head -n 1)" "usage: lede-report [-kqu] [--texts size] [--title title] [--top N] [file ...]"
+check_same "--help: usage first" "$($r --help | head -n 1)" "usage: lede-report [-kqu] [--repeats file] [--texts size] [--title title] [--top N] [file ...]"
 done_testing

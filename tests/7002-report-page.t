@@ -157,13 +157,15 @@ check_same "bidi: an override in a speaker or a quotation reverses nothing after
 # column header is broken over two lines.  A script in the frame's
 # parent reports the page's scrollWidth and clientWidth, what sticks out
 # and the headers that wrap; the screenshots are not blank.  The
-# pages: the example articles, and one of long unbroken names.
+# pages: the example articles, and one of long unbroken names (with a
+# repeated article, marked, and one dropped, from --repeats).
 long=$(printf 'Averyveryverylongunbrokenname%.0s' 1 2 3 4 5 6)
 cat >"$tmp/long.jsonl" <<EOF2
 {"doc":"dir/$long.txt","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday. $long","dct":"2025-11-13","meta":{"source":"$long","title":"$long"},"entities":[{"start":17,"end":20,"text":"X Y","type":"PERSON","id":"$long"}],"dates":[{"start":24,"end":30,"text":"Friday","type":"DATE","value":"2025-11-14"}],"quotes":[{"start":1,"end":9,"text":"$long","speaker":"$long","verb":"said","kind":"full"}]}
 {"doc":"dir2/$long","n":1,"para":1,"start":0,"end":31,"text":"\u201cHi there,\u201d said X Y on Friday.","dct":"1976-11-14","meta":{"source":"Other $long"},"dup_of":{"doc":"dir/$long.txt","n":1,"sim":1}}
 EOF2
-lede-report --title "$long" "$tmp/long.jsonl" >"$tmp/long.html"
+printf 'dir3/%s.txt\tdir/%s.txt\n' "$long" "$long" >"$tmp/long.tsv"
+lede-report --title "$long" --repeats "$tmp/long.tsv" "$tmp/long.jsonl" >"$tmp/long.html"
 cp "$tmp/seeds.html" "$tmp/frame-seeds.html"
 cp "$tmp/long.html" "$tmp/frame-long.html"
 for page in seeds long; do
