@@ -36,7 +36,9 @@ static const char usage_text[] =
     "[-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate]"
     " [file | dir ...]";
 static const char help_text[] =
-    "Writes one JSON record per sentence of each article file.\n"
+    "Writes one JSON record per sentence of each article file: text, web pages\n"
+    "(.html, .htm), WARC files of crawls (.warc: each HTML response a document),\n"
+    "gzipped or not.\n"
     "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
     "  -d, --date DATE         the publication date (dct) of every document\n"
     "  -H, --html              read every input as HTML (else only *.html, *.htm)\n"
@@ -45,7 +47,7 @@ static const char help_text[] =
     "  -q, --quiet             no warnings (errors still)\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
-    "  -v, --verbose           say which files of a folder are skipped\n"
+    "  -v, --verbose           say which files and WARC records are skipped\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
     "  -h, --help, --version\n"
     "See lede-split(1).\n";
