@@ -11,6 +11,8 @@ run_err "$batch" -o res -p split -D none bdir
 check_same "a shard for each WARC file, one for the rest" \
     "$status:$(cd res && ls shard-*.jsonl | tr '\n' ' ')" \
     "0:shard-000001.jsonl shard-000002.jsonl shard-000003.jsonl "
+check_same "the summary counts a WARC file's pages as articles" "$(sumline)" \
+    "lede-batch: 8 articles read, 17 records, 0 failed, 0 repeats, 0 warnings, T s, R MB/s"
 cat res/shard-*.jsonl > got.jsonl
 { lede-split bdir/a.warc.gz bdir/b.warc bdir/c.txt bdir/d.txt; } > want.jsonl
 check_file "the records of lede-split" got.jsonl want.jsonl
