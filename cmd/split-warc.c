@@ -434,6 +434,22 @@ warc_read(struct warc *w, struct src *src, const char *name, warc_fn *fn, void *
 	}
 }
 
+int
+warc_fd(struct warc *w, int fd, const char *name, warc_fn *fn, void *arg)
+{
+	struct src src = { fd, NULL, NULL };
+	int st;
+
+	/* Through zlib, gzipped or not: it reads a file that is not as it is. */
+	if (src_gz_open(&src, fd) < 0) {
+		warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
+		return 1;
+	}
+	st = warc_read(w, &src, name, fn, arg);
+	src_close(&src);
+	return st;
+}
+
 void
 warc_free(struct warc *w)
 {

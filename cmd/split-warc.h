@@ -39,6 +39,8 @@ struct warc {
  * cannot be read, ends the file, with the pages before it given.
  */
 int warc_read(struct warc *, struct src *, const char *name, warc_fn *fn, void *arg);
+/* warc_read over the file open at fd, gzipped or not. */
+int warc_fd(struct warc *, int fd, const char *name, warc_fn *fn, void *arg);
 void warc_free(struct warc *);
 
 /* Is it named as a WARC file (foo.warc, foo.warc.gz)? */

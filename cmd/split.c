@@ -1130,19 +1130,10 @@ warc_page(void *arg, const struct warc_page *pg)
 static void
 warc_file(struct split *sp, int fd, const char *name)
 {
-	struct src src = { fd, NULL, NULL };
-
-	/* Through zlib, gzipped or not: it reads a file that is not as it is. */
-	if (src_gz_open(&src, fd) < 0) {
-		warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
-		sp->status = EX_REJECT;
-		return;
-	}
 	sp->warc.verbose = vflag;
 	sp->warc_file = name;
-	if (warc_read(&sp->warc, &src, name, warc_page, sp))
+	if (warc_fd(&sp->warc, fd, name, warc_page, sp))
 		sp->status = EX_REJECT;
-	src_close(&src);
 }
 
 /* Frees what the run holds, at the end of main. */
