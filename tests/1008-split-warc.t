@@ -28,6 +28,8 @@ lede-split: crawl.warc.gz: record at byte $(($(cat r-0[1-6] | wc -c))): skipped:
 cp crawl.warc crawl.txt
 check_same "a WARC file by its first line, whatever its name" \
     "$(lede-split crawl.txt | jq -r .doc | uniq | wc -l)" 3
+cp crawl.warc.gz crawl.gz
+check_same "... gzipped too" "$(lede-split crawl.gz | jq -r .doc | uniq | wc -l)" 3
 check_same "... on a standard input that can be read again" \
     "$(lede-split < crawl.warc | jq -r .doc | uniq | wc -l)" 3
 check_same "-d wins over both dates" "$(lede-split -d 2020-01-01 crawl.warc | jq -r .dct | sort -u)" 2020-01-01
