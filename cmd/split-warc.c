@@ -7,13 +7,15 @@
  * record, which zlib reads as one stream.  Of the response records, the
  * block is an HTTP response; those of status 2xx whose Content-Type is
  * text/html or application/xhtml+xml are the pages, given to a function
- * one at a time, their chunked transfer-encoding undone.
+ * one at a time, their chunked transfer-encoding and their gzip or
+ * deflate Content-Encoding undone.
  *
  * The file is read as a stream, through a window that holds one record
  * at most: a record that is not a page is skipped without being held,
  * and a Content-Length is never trusted beyond the bytes that come.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +27,7 @@
 
 #define READ_CHUNK 65536	/* the least a read asks for */
 #define HEAD_MAX (1 << 20)	/* a header longer than this is not one */
+#define PAGE_MAX (64 << 20)	/* a compressed page is cut at this size */
 
 /* Reading one file. */
 struct rd {
@@ -245,6 +248,47 @@ dechunk(struct buf *out, const char *p, size_t n)
 	}
 }
 
+/*
+ * Undoes a gzip or deflate Content-Encoding (zlib or raw deflate), into
+ * out, at most PAGE_MAX bytes.  Returns 0, or -1 when the data are
+ * broken or too large (what came before is in out).
+ */
+static int
+inflate_body(struct warc *w, struct buf *out, const char *p, size_t n, int gzip)
+{
+	z_stream *z = &w->z;
+	int r, raw = 0;
+
+again:
+	if (!w->zinit) {
+		memset(z, 0, sizeof *z);
+		if (inflateInit2(z, 15 + 32) != Z_OK)
+			return -1;
+		w->zinit = 1;
+	}
+	/* gzip and zlib streams are told apart by zlib; raw deflate is tried after */
+	if (inflateReset2(z, raw ? -15 : 15 + 32) != Z_OK)
+		return -1;
+	buf_reset(out);
+	z->next_in = (Bytef *)(uintptr_t)p;
+	z->avail_in = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+	do {
+		if (out->len >= PAGE_MAX)
+			return -1;
+		buf_grow(out, READ_CHUNK);
+		z->next_out = (Bytef *)out->s + out->len;
+		z->avail_out = (unsigned)(out->cap - out->len - 1);
+		r = inflate(z, Z_NO_FLUSH);
+		out->len = out->cap - 1 - z->avail_out;
+		out->s[out->len] = '\0';
+	} while (r == Z_OK && (z->avail_in > 0 || z->avail_out == 0));
+	if (r == Z_DATA_ERROR && !gzip && !raw && out->len == 0) {
+		raw = 1;	/* "deflate" sent as raw deflate, as some servers do */
+		goto again;
+	}
+	return r == Z_STREAM_END ? 0 : -1;
+}
+
 /* Skips n bytes of the file; 0, or -1 if it ends (or fails) first. */
 static int
 skip(struct rd *r, unsigned long long n)
@@ -293,7 +337,7 @@ response(struct rd *r, unsigned long long len, warc_fn *fn, void *arg)
 	struct warc_page pg;
 	size_t hl, i, e, vn, tn = 0;
 	const char *s, *v, *type = NULL;
-	int chunked = 0, coded = 0, found;
+	int chunked = 0, coded = 0, found;	/* coded: 1 gzip, 2 deflate, 3 other */
 
 	found = head_end(r, len < HEAD_MAX ? (size_t)len : HEAD_MAX, &hl);
 	if (found < 0)
@@ -317,14 +361,17 @@ response(struct rd *r, unsigned long long len, warc_fn *fn, void *arg)
 		else if (field(s + i, e - i, "Transfer-Encoding", &v, &vn))
 			chunked = vn >= 7 && strncasecmp(v + vn - 7, "chunked", 7) == 0;
 		else if (field(s + i, e - i, "Content-Encoding", &v, &vn))
-			coded = vn > 0 && !(vn == 8 && strncasecmp(v, "identity", 8) == 0);
+			coded = vn == 0 || (vn == 8 && strncasecmp(v, "identity", 8) == 0) ? 0 :
+			    (vn == 4 && strncasecmp(v, "gzip", 4) == 0) ||
+			    (vn == 6 && strncasecmp(v, "x-gzip", 6) == 0) ? 1 :
+			    vn == 7 && strncasecmp(v, "deflate", 7) == 0 ? 2 : 3;
 	}
 	if (!type || !html_type(type, tn)) {
 		skipped(r, type ? "not a web page: " : "no Content-Type", type ? type : "", tn);
 		return skip_block(r, len);
 	}
-	if (coded) {
-		skipped(r, "compressed (Content-Encoding)", "", 0);
+	if (coded == 3) {
+		skipped(r, "compressed (Content-Encoding) other than gzip and deflate", "", 0);
 		return skip_block(r, len);
 	}
 	if (!need(r, (size_t)len))
@@ -339,6 +386,14 @@ response(struct rd *r, unsigned long long len, warc_fn *fn, void *arg)
 			    "where it breaks", r->name, r->off);
 		pg.body = w->body.s ? w->body.s : "";
 		pg.len = w->body.len;
+	}
+	if (coded) {
+		if (inflate_body(w, &w->plain, pg.body, pg.len, coded == 1) < 0)
+			warnq("%s: record at byte %llu: broken or too large compressed page (%s): "
+			    "the page is cut where it breaks", r->name, r->off,
+			    coded == 1 ? "gzip" : "deflate");
+		pg.body = w->plain.s ? w->plain.s : "";
+		pg.len = w->plain.len;
 	}
 	pg.uri = w->uri.s;
 	pg.date = w->date.s;
@@ -455,6 +510,10 @@ warc_free(struct warc *w)
 {
 	buf_free(&w->in);
 	buf_free(&w->body);
+	buf_free(&w->plain);
+	if (w->zinit)
+		inflateEnd(&w->z);
+	w->zinit = 0;
 	buf_free(&w->uri);
 	buf_free(&w->date);
 }

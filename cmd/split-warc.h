@@ -28,6 +28,9 @@ typedef void warc_fn(void *arg, const struct warc_page *);
 struct warc {
 	struct buf in;		/* the bytes of the file being read: a record at most */
 	struct buf body;	/* a chunked payload, joined */
+	struct buf plain;	/* a compressed payload, inflated */
+	z_stream z;		/* for that, made at the first one */
+	int zinit;
 	struct buf uri, date;
 	int verbose;		/* says which response records are skipped, and why */
 };

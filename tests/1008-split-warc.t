@@ -37,6 +37,24 @@ run_err sh -c 'cat crawl.warc | lede-split'
 check_same "... but not on a pipe: a message that says what to do" "$status:$err" \
     "1:lede-split: <stdin>: a WARC file, and cannot be read again from the start: name the file (or one ending in .warc or .warc.gz)"
 
+# Pages sent compressed: gzip, deflate (here raw, as some servers send
+# it), and one zlib cannot read, skipped.
+{ http '200 OK' text/html 'Content-Encoding: gzip'; printf '<p>Sent as gzip.</p>\n' | gzip -n -c; } > b
+add WARC/1.0 response https://news.example/gz 2026-01-05T00:00:00Z
+{ http '200 OK' text/html 'Content-Encoding: deflate'
+  printf '<p>Sent as deflate.</p>\n' | gzip -n -c | tail -c +11 | head -c -8; } > b
+add WARC/1.0 response https://news.example/deflate 2026-01-05T00:00:00Z
+{ http '200 OK' text/html 'Content-Encoding: br'; printf 'not brotli'; } > b
+add WARC/1.0 response https://news.example/br 2026-01-05T00:00:00Z
+{ http '200 OK' text/html 'Content-Encoding: gzip'; printf '<p>Cut short.</p>\n' | gzip -n -c | head -c 20; } > b
+add WARC/1.0 response https://news.example/cut 2026-01-05T00:00:00Z
+cat r-09 r-10 r-11 r-12 > coded.warc
+run_err lede-split -v coded.warc
+check_same "Content-Encoding gzip and deflate undone; others skipped; broken ones said" \
+    "$status:$(jq -r '"\(.doc) \(.text)"' "$tmp/out" | tr '\n' '|'):$err" \
+    "0:https://news.example/gz Sent as gzip.|https://news.example/deflate Sent as deflate.|https://news.example/cut Cut sh|:lede-split: coded.warc: record at byte $(cat r-09 r-10 | wc -c): skipped: compressed (Content-Encoding) other than gzip and deflate
+lede-split: coded.warc: record at byte $(cat r-09 r-10 r-11 | wc -c): broken or too large compressed page (gzip): the page is cut where it breaks"
+
 # Files cut short: the pages before, a located error, exit 1, the next file read.
 size=$(wc -c < crawl.warc)
 head -c $((size - 40)) crawl.warc > cut.warc

@@ -3,8 +3,9 @@
  * bytes as a file, gzipped or not, read as lede-split reads a WARC
  * file.  Each page lies within what was read, its URI and date are
  * strings, its records come in order; a Content-Length is never
- * believed beyond the file (the window stays near the file's size); the
- * pages are read by the HTML reader (split-html.c) too.
+ * believed beyond the file (the window stays near the file's size), and
+ * an inflated page stays under 64 MB; the pages are read by the HTML
+ * reader (split-html.c) too.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -35,13 +36,14 @@ page(void *arg, const struct warc_page *pg)
 	static struct buf out;
 	static struct html_page hp;
 	int in_window = pg->body >= w.in.s && pg->body + pg->len <= w.in.s + w.in.len;
-	int in_body = pg->len == 0 || (pg->body >= w.body.s && pg->body + pg->len <= w.body.s + w.body.len);
+	int in_body = pg->len == 0 || (w.body.s && pg->body >= w.body.s && pg->body + pg->len <= w.body.s + w.body.len);
+	int in_plain = pg->len == 0 || (w.plain.s && pg->body >= w.plain.s && pg->body + pg->len <= w.plain.s + w.plain.len);
 
-	if (!in_window && !in_body)
+	if (!in_window && !in_body && !in_plain)
 		abort();
 	if (!pg->uri || !pg->date || !pg->uri[0] || strlen(pg->date) > total)
 		abort();
-	if (pg->off < last || pg->off >= total || pg->len > total)
+	if (pg->off < last || pg->off >= total || (pg->len > total && !in_plain) || pg->len > (64 << 20))
 		abort();
 	last = pg->off + 1;
 	html_text(html, pg->body, pg->len, &out, &hp);
