@@ -464,12 +464,15 @@ record(struct rd *r, warc_fn *fn, void *arg)
 }
 
 int
-warc_read(struct warc *w, struct src *src, const char *name, warc_fn *fn, void *arg)
+warc_read(struct warc *w, struct src *src, const char *name, const char *pre, size_t npre,
+    warc_fn *fn, void *arg)
 {
 	struct rd r = { w, src, name, 0, 0, 0, 0, 0 };
 	ssize_t n;
 
 	buf_reset(&w->in);
+	if (npre)
+		buf_add(&w->in, pre, npre);
 	for (;;) {
 		/* the blank lines after a block */
 		for (;;) {
@@ -500,7 +503,7 @@ warc_fd(struct warc *w, int fd, const char *name, warc_fn *fn, void *arg)
 		warnm("%s: %s", name, strerror(errno ? errno : ENOMEM));
 		return 1;
 	}
-	st = warc_read(w, &src, name, fn, arg);
+	st = warc_read(w, &src, name, NULL, 0, fn, arg);
 	src_close(&src);
 	return st;
 }

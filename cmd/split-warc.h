@@ -36,12 +36,13 @@ struct warc {
 };
 
 /*
- * Reads src to its end, calling fn for each page; name is the file's
- * name in messages.  Returns 0, or 1 after a fault, said with the file
+ * Reads src to its end, after pre[0..npre), what was read of it already,
+ * calling fn for each page; name is the file's name in messages.  Returns 0, or 1 after a fault, said with the file
  * and the offset of its record: a file cut short, or a record that
  * cannot be read, ends the file, with the pages before it given.
  */
-int warc_read(struct warc *, struct src *, const char *name, warc_fn *fn, void *arg);
+int warc_read(struct warc *, struct src *, const char *name, const char *pre, size_t npre,
+    warc_fn *fn, void *arg);
 /* warc_read over the file open at fd, gzipped or not. */
 int warc_fd(struct warc *, int fd, const char *name, warc_fn *fn, void *arg);
 void warc_free(struct warc *);

@@ -867,8 +867,10 @@ read_lines(struct doc *d, struct src *src)
 			break;
 		if (first && !src->gz && GZ_MAGIC(in->s, (size_t)r))
 			return GZIPPED;
-		if (first && WARC_MAGIC(in->s, (size_t)r))
+		if (first && WARC_MAGIC(in->s, (size_t)r)) {
+			in->len = (size_t)r;	/* read on as a stream, from these bytes */
 			return WARCFILE;
+		}
 		if (first && src_binary(in->s + len, (size_t)r))
 			return BINARY;
 		first = 0;
@@ -927,11 +929,11 @@ read_page(struct doc *d, struct src *src)
 		if (r == 0)
 			break;
 		page->len += (size_t)r;
+		if (page->len == (size_t)r && WARC_MAGIC(page->s, page->len))
+			return WARCFILE;	/* read on as a stream, from these bytes */
 	}
 	if (!src->gz && GZ_MAGIC(page->s, page->len))
 		return GZIPPED;
-	if (WARC_MAGIC(page->s, page->len))
-		return WARCFILE;
 	return page_doc(d, page->s, page->len);
 }
 
@@ -1034,7 +1036,7 @@ doc_end(struct doc *d)
 	flush_head(d);
 }
 
-static void warc_file(struct split *, int fd, const char *name);
+static void warc_file(struct split *, int fd, struct src *, const struct buf *, const char *);
 
 static void
 article(struct split *sp, int fd, const char *path, const char *name)
@@ -1044,7 +1046,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	int err, gz;
 
 	if (warc_name(name)) {
-		warc_file(sp, fd, name);
+		warc_file(sp, fd, NULL, NULL, name);
 		return;
 	}
 	doc_start(d, path, name, doc_opt ? doc_opt : path);
@@ -1063,19 +1065,17 @@ article(struct split *sp, int fd, const char *path, const char *name)
 			err = read_page(d, &src);
 		else
 			err = read_lines(d, &src);
-		if (err != GZIPPED && err != WARCFILE)
+		if (err == WARCFILE) {
+			warc_file(sp, fd, &src, Hflag || files_html(name) ? &sp->page : &sp->in, name);
+			src_close(&src);
+			return;
+		}
+		if (err != GZIPPED)
 			break;
 		if (lseek(fd, 0, SEEK_SET) != 0) {
-			src.gzmsg = err == GZIPPED ? "gzipped, and cannot be read again from the "
-			    "start: name the file" : "a WARC file, and cannot be read again from the "
-			    "start: name the file (or one ending in .warc or .warc.gz)";
 			err = ESPIPE;
+			src.gzmsg = "gzipped, and cannot be read again from the start: name the file";
 			break;
-		}
-		if (err == WARCFILE) {
-			src_close(&src);
-			warc_file(sp, fd, name);
-			return;
 		}
 	}
 	if (err == BINARY) {
@@ -1126,13 +1126,17 @@ warc_page(void *arg, const struct warc_page *pg)
 	doc_end(d);
 }
 
-/* A WARC file (split-warc.c), its pages one by one. */
+/*
+ * A WARC file (split-warc.c), its pages one by one: opened at fd, or
+ * read on from src, whose first bytes are in pre.
+ */
 static void
-warc_file(struct split *sp, int fd, const char *name)
+warc_file(struct split *sp, int fd, struct src *src, const struct buf *pre, const char *name)
 {
 	sp->warc.verbose = vflag;
 	sp->warc_file = name;
-	if (warc_fd(&sp->warc, fd, name, warc_page, sp))
+	if (src ? warc_read(&sp->warc, src, name, pre->s, pre->len, warc_page, sp) :
+	    warc_fd(&sp->warc, fd, name, warc_page, sp))
 		sp->status = EX_REJECT;
 }
 

@@ -54,6 +54,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *fp;
 	struct src in = { 0 };
+	char head[64];
+	ssize_t pre;
 
 	if (!fp && !(fp = tmpfile()))
 		abort();
@@ -66,7 +68,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	last = 0;
 	/* gzipped, the bytes can make more than they are: what zlib gives at most */
 	total = GZ_MAGIC((const char *)data, size) ? (size_t)-1 / 2 : size;
-	warc_read(&w, &in, "fuzz", page, NULL);
+	/* as lede-split does once a file's first bytes say WARC: some read already */
+	pre = size < 64 ? size : 64;
+	if ((pre = src_read(&in, head, (size_t)pre)) < 0)
+		pre = 0;
+	warc_read(&w, &in, "fuzz", head, (size_t)pre, page, NULL);
 	src_close(&in);
 	if (!GZ_MAGIC((const char *)data, size) && w.in.cap > 4 * (size + 65536 + 1))
 		abort();
