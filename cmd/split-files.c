@@ -45,7 +45,10 @@ files_html(const char *name)
 	return ends(name, n, ".html") || ends(name, n, ".htm");
 }
 
-/* A file that a folder's walk takes: text, Markdown, a page, or one of them gzipped. */
+/*
+ * A file that a folder's walk takes: text, Markdown, a page, a WARC
+ * file, or one of them gzipped.
+ */
 static int
 is_article(const char *name)
 {
@@ -54,7 +57,7 @@ is_article(const char *name)
 	if (files_gz(name))
 		n -= 3;
 	return ends(name, n, ".txt") || ends(name, n, ".md") || ends(name, n, ".html") ||
-	    ends(name, n, ".htm");
+	    ends(name, n, ".htm") || ends(name, n, ".warc");
 }
 
 /* A file, opened at dirfd (AT_FDCWD: path as it is); name is its last part. */
@@ -171,7 +174,7 @@ walk(struct files *fs, const char *path)
 			walk(fs, sub.s);
 		else if (type == DT_REG && !is_article(e[k].name)) {
 			if (fs->verbose)
-				warnm("%s: skipped: not a .txt, .md, .html or .htm file, nor one gzipped",
+				warnm("%s: skipped: not a .txt, .md, .html, .htm or .warc file, nor one gzipped",
 				    sub.s);
 		} else if (type == DT_REG)
 			/* A path too long for open(2) fails as it did. */

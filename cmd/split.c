@@ -25,6 +25,7 @@
 #include "split-html.h"
 #include "split-seg.h"
 #include "split-src.h"
+#include "split-warc.h"
 #include "util.h"
 
 #define HEAD_PARAS 8		/* paragraphs searched for a dateline */
@@ -36,7 +37,9 @@ static const char usage_text[] =
     "[-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate]"
     " [file | dir ...]";
 static const char help_text[] =
-    "Writes one JSON record per sentence of each article file.\n"
+    "Writes one JSON record per sentence of each article file: text, web pages\n"
+    "(.html, .htm), WARC files of crawls (.warc: each HTML response a document),\n"
+    "gzipped or not.\n"
     "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
     "  -d, --date DATE         the publication date (dct) of every document\n"
     "  -H, --html              read every input as HTML (else only *.html, *.htm)\n"
@@ -45,7 +48,7 @@ static const char help_text[] =
     "  -q, --quiet             no warnings (errors still)\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
-    "  -v, --verbose           say which files of a folder are skipped\n"
+    "  -v, --verbose           say which files and WARC records are skipped\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
     "  -h, --help, --version\n"
     "See lede-split(1).\n";
@@ -82,6 +85,7 @@ struct doc {
 	struct buf docjson;	/* "doc":"...", rendered once */
 	struct buf meta;	/* ,"meta":{...} or empty */
 	char dct[16];
+	char dct_else[16];	/* the dct when the text gives none (a WARC-Date) */
 	long n, para;
 	size_t cp;		/* code points before the current line */
 	unsigned long lineno;
@@ -114,6 +118,9 @@ struct split {
 	struct html *html;	/* the HTML reader, made at the first page */
 	struct buf page, text;	/* a page's bytes, and its text */
 	struct html_page pg;	/* what the reader found in the page */
+	struct warc warc;	/* the WARC reader (split-warc.c) */
+	const char *warc_file;	/* the WARC file being read */
+	struct buf warc_name;	/* "FILE: record at byte N", a page's name */
 	int status;
 };
 
@@ -608,6 +615,8 @@ flush_head(struct doc *d)
 {
 	size_t k;
 
+	if (!d->dct[0])
+		memcpy(d->dct, d->dct_else, sizeof d->dct);
 	for (k = 0; k < d->nhp; k++)
 		emit_para(d, d->head.s + d->hp[k].off, d->hp[k].len, d->hp[k].cp,
 		    d->hp[k].no, d->hp[k].kind, d->hp[k].ascii);
@@ -851,6 +860,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 #define READ_MIN 65536		/* the least a read(2) asks for */
 #define BINARY (-1)		/* read_lines' and read_page's answer for one */
 #define GZIPPED (-2)		/* and for gzip's magic in a file not opened as one */
+#define WARCFILE (-3)		/* and for a WARC file's first line */
 
 /*
  * Reads fd to its end, giving each line to file_line as soon as it is
@@ -887,6 +897,10 @@ read_lines(struct doc *d, struct src *src)
 			break;
 		if (first && !src->gz && GZ_MAGIC(in->s, (size_t)r))
 			return GZIPPED;
+		if (first && WARC_MAGIC(in->s, (size_t)r)) {
+			in->len = (size_t)r;	/* read on as a stream, from these bytes */
+			return WARCFILE;
+		}
 		if (first && src_binary(in->s + len, (size_t)r))
 			return BINARY;
 		first = 0;
@@ -925,22 +939,15 @@ page_meta_json(struct doc *d, const struct html_page *pg)
 		buf_addc(&d->meta, '}');
 }
 
-/*
- * A web page: read whole, mended where it is not UTF-8 (one warning, at
- * the first bad line of the file), its text (split-html.c) taken line by
- * line as a file's.  Returns 0, or the errno of the failed read.
- */
+static int page_doc(struct doc *, const char *, size_t);
+
+/* A web page: read whole, then page_doc.  Returns 0, or the errno of the failed read. */
 static int
 read_page(struct doc *d, struct src *src)
 {
-	struct split *sp = d->sp;
-	struct buf *page = &sp->page, *text = &sp->text;
-	size_t ncp, k, line;
-	const char *p, *nl, *end;
+	struct buf *page = &d->sp->page;
 	ssize_t r;
 
-	if (!sp->html)
-		sp->html = html_load(NULL);
 	buf_reset(page);
 	for (;;) {
 		buf_grow(page, READ_MIN);
@@ -952,13 +959,31 @@ read_page(struct doc *d, struct src *src)
 		if (r == 0)
 			break;
 		page->len += (size_t)r;
+		if (page->len == (size_t)r && WARC_MAGIC(page->s, page->len))
+			return WARCFILE;	/* read on as a stream, from these bytes */
 	}
 	if (!src->gz && GZ_MAGIC(page->s, page->len))
 		return GZIPPED;
-	if (page->len && src_binary(page->s, page->len))
+	return page_doc(d, page->s, page->len);
+}
+
+/*
+ * A web page's bytes s[0..k): mended where they are not UTF-8 (one
+ * warning, at the first bad line), its text (split-html.c) taken line by
+ * line as a file's.  Returns 0, or BINARY.
+ */
+static int
+page_doc(struct doc *d, const char *p, size_t k)
+{
+	struct split *sp = d->sp;
+	struct buf *text = &sp->text;
+	size_t ncp, line;
+	const char *nl, *end;
+
+	if (!sp->html)
+		sp->html = html_load(NULL);
+	if (k && src_binary(p, k))
 		return BINARY;
-	p = page->s;
-	k = page->len;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3, k -= 3;
 	if (!utf8_valid(p, k, &ncp)) {
@@ -999,12 +1024,11 @@ read_page(struct doc *d, struct src *src)
 	return 0;
 }
 
+/* A document begins: path is its file, name its name in messages, id its doc. */
 static void
-article(struct split *sp, int fd, const char *path, const char *name)
+doc_start(struct doc *d, const char *path, const char *name, const char *id)
 {
-	struct doc *d = &sp->doc;
-	struct src src;
-	int err, gz;
+	struct split *sp = d->sp;
 
 	d->path = path;
 	d->name = name;
@@ -1018,26 +1042,49 @@ article(struct split *sp, int fd, const char *path, const char *name)
 	buf_reset(&d->wrap);
 	buf_reset(&d->meta);
 	buf_grow(&d->meta, 1);
-	d->dct[0] = '\0';
+	d->dct[0] = d->dct_else[0] = '\0';
 	if (date_opt)
 		snprintf(d->dct, sizeof d->dct, "%s", date_opt);
 	buf_reset(&d->docjson);
 	buf_adds(&d->docjson, "\"doc\":");
-	{
-		const char *id = doc_opt ? doc_opt : path;
-
-		/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
-		if (fix_utf8(id, strlen(id), &sp->fixbuf)) {
-			warnq("%s: name is not UTF-8; its doc has U+FFFD", name);
-			json_escape(&d->docjson, sp->fixbuf.s, sp->fixbuf.len);
-		} else {
-			json_escape(&d->docjson, id, strlen(id));
-		}
+	/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
+	if (fix_utf8(id, strlen(id), &sp->fixbuf)) {
+		warnq("%s: name is not UTF-8; its doc has U+FFFD", name);
+		json_escape(&d->docjson, sp->fixbuf.s, sp->fixbuf.len);
+	} else {
+		json_escape(&d->docjson, id, strlen(id));
 	}
 	buf_reset(&d->fm);
 	buf_reset(&d->held);
 	buf_reset(&d->fmtitle);
 	d->hstate = 0;
+}
+
+/* A document ends: what it holds back is written. */
+static void
+doc_end(struct doc *d)
+{
+	front_replay(&d->fm, &d->held, fm_line, d);
+	release(d, 0);
+	if (wflag)
+		end_wrap(d, 0);
+	flush_head(d);
+}
+
+static void warc_file(struct split *, int fd, struct src *, const struct buf *, const char *);
+
+static void
+article(struct split *sp, int fd, const char *path, const char *name)
+{
+	struct doc *d = &sp->doc;
+	struct src src;
+	int err, gz;
+
+	if (warc_name(name)) {
+		warc_file(sp, fd, NULL, NULL, name);
+		return;
+	}
+	doc_start(d, path, name, doc_opt ? doc_opt : path);
 
 	src.fd = fd;
 	src.gz = NULL;
@@ -1053,6 +1100,11 @@ article(struct split *sp, int fd, const char *path, const char *name)
 			err = read_page(d, &src);
 		else
 			err = read_lines(d, &src);
+		if (err == WARCFILE) {
+			warc_file(sp, fd, &src, Hflag || files_html(name) ? &sp->page : &sp->in, name);
+			src_close(&src);
+			return;
+		}
 		if (err != GZIPPED)
 			break;
 		if (lseek(fd, 0, SEEK_SET) != 0) {
@@ -1069,11 +1121,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 		sp->status = EX_REJECT;
 	}
 	src_close(&src);
-	front_replay(&d->fm, &d->held, fm_line, d);
-	release(d, 0);
-	if (wflag)
-		end_wrap(d, 0);
-	flush_head(d);
+	doc_end(d);
 }
 
 /* article, as split-files calls it. */
@@ -1092,6 +1140,37 @@ valid_date(const char *s)
 	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
 }
 
+/* A page of a WARC file: a document, named by its URI, dated by the page or its WARC-Date. */
+static void
+warc_page(void *arg, const struct warc_page *pg)
+{
+	struct split *sp = arg;
+	struct doc *d = &sp->doc;
+
+	buf_reset(&sp->warc_name);
+	buf_printf(&sp->warc_name, "%s: record at byte %llu", sp->warc_file, pg->off);
+	doc_start(d, pg->uri, sp->warc_name.s, pg->uri);
+	if (valid_date(pg->date))
+		snprintf(d->dct_else, sizeof d->dct_else, "%.10s", pg->date);
+	if (page_doc(d, pg->body, pg->len) == BINARY)
+		warnq("%s: a binary page, not a web page: left out", d->name);
+	doc_end(d);
+}
+
+/*
+ * A WARC file (split-warc.c), its pages one by one: opened at fd, or
+ * read on from src, whose first bytes are in pre.
+ */
+static void
+warc_file(struct split *sp, int fd, struct src *src, const struct buf *pre, const char *name)
+{
+	sp->warc.verbose = vflag;
+	sp->warc_file = name;
+	if (src ? warc_read(&sp->warc, src, name, pre->s, pre->len, warc_page, sp) :
+	    warc_fd(&sp->warc, fd, name, warc_page, sp))
+		sp->status = EX_REJECT;
+}
+
 /* Frees what the run holds, at the end of main. */
 static void
 split_free(struct split *sp)
@@ -1103,7 +1182,7 @@ split_free(struct split *sp)
 	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
 	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
 	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
-	    &sp->pg.author, &sp->pg.source, &sp->pg.url };
+	    &sp->pg.author, &sp->pg.source, &sp->pg.url, &sp->warc_name };
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof *t; i++)
@@ -1120,6 +1199,7 @@ split_free(struct split *sp)
 	free(sp->spans);
 	if (sp->html)
 		html_free(sp->html);
+	warc_free(&sp->warc);
 }
 
 /*

@@ -162,7 +162,7 @@ check_same "a broken .gz: zlib's message, exit 1" "$status:$err" \
 run_err lede-split -v "$tmp/dir"
 check_same "a folder: .txt, .md, .html, .htm and their .gz; -v names what is skipped" \
     "$(jq -r .doc "$tmp/out" | uniq | sed "s|$tmp/||" | tr '\n' ' '):$(echo "$err" | sed "s|$tmp/||g" | tr '\n' '|')" \
-    "dir/a.txt dir/c.html.gz dir/sub/b.txt.gz :lede-split: dir/README.source: skipped: not a .txt, .md, .html or .htm file, nor one gzipped|lede-split: dir/d.txt: a binary file, not text or a web page: left out|"
+    "dir/a.txt dir/c.html.gz dir/sub/b.txt.gz :lede-split: dir/README.source: skipped: not a .txt, .md, .html, .htm or .warc file, nor one gzipped|lede-split: dir/d.txt: a binary file, not text or a web page: left out|"
 run_err lede-split "$tmp/dir"
 check_same "without -v a skipped file is not named" "$(echo "$err" | grep -c skipped)" "0"
 # The headline of a text file
