@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "json.h"
+#include "split-fields.h"
 #include "split-front.h"
 #include "utf8.h"
 #include "util.h"
@@ -29,7 +30,6 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 	yaml_node_t *root;
 	const char *k, *v;
 	char err[512];
-	int any = 0;
 
 	if (conf_load_mem(&c, f->name, yaml, n, err, sizeof err) < 0) {
 		warnq("%s (front matter read as text)", err);
@@ -40,18 +40,16 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 		conf_free(&c);
 		return root ? -1 : 0;
 	}
-	buf_reset(f->meta);
-	buf_adds(f->meta, ",\"meta\":{");
+	fields_reset(f->meta);
+	f->meta->object = 1;
 	CONF_MAP_EACH(root, pair) {
 		k = conf_str(conf_node(&c, pair->key));
 		v = conf_str(conf_node(&c, pair->value));
 		if (!k || !v)
 			continue;
-		if (any++)
-			buf_addc(f->meta, ',');
-		json_escape(f->meta, k, strlen(k));
-		buf_addc(f->meta, ':');
-		json_escape(f->meta, v, strlen(v));
+		/* its line: the YAML starts at the fence, line 1 */
+		fields_put(f->meta, k, strlen(k), v, strlen(v),
+		    conf_node(&c, pair->key)->start_mark.line + 1);
 		if (strcmp(k, "title") == 0 && !f->title->len)
 			buf_adds(f->title, v);
 		if (strcmp(k, "date") == 0 && !f->dct[0]) {
@@ -64,7 +62,6 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 				f->find_date(f->arg, v, strlen(v), f->dct);
 		}
 	}
-	buf_addc(f->meta, '}');
 	conf_free(&c);
 	return 0;
 }
