@@ -750,7 +750,6 @@ text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 
 	if (!d->ready)
 		doc_ready(d);
-
 	d->cp += ncp + (nl ? 1 : 0);
 	if (!wflag) {
 		int b = blank(s, n);
