@@ -39,7 +39,7 @@ static const char usage_text[] =
 static const char help_text[] =
     "Writes one JSON record per sentence of each article file.\n"
     "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
-    "  -d, --date DATE         the publication date (dct) of a document that has none\n"
+    "  -d, --date DATE         the publication date (dct) of a document with none\n"
     "  -H, --html              read every input as HTML (else only *.html, *.htm)\n"
     "      --doc NAME          the document id, instead of the file's path\n"
     "      --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
