@@ -5,6 +5,7 @@
  * whose path is not in the first.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,30 @@ struct tsv {
 	struct strtab bypath;	/* a row's number is its path's */
 	struct strtab byfile;	/* device and inode: row */
 	int filed;		/* byfile made */
+	char *err;		/* the fault found, "name:line: message" */
+	size_t errlen;
 };
+
+/* Says what is wrong at line ln (0: the whole file); -1. */
+static int
+fault(struct tsv *t, unsigned long ln, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int
+fault(struct tsv *t, unsigned long ln, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	k = ln ? snprintf(t->err, t->errlen, "%s:%lu: ", t->name, ln) :
+	    snprintf(t->err, t->errlen, "%s: ", t->name);
+	if (k < 0 || (size_t)k >= t->errlen)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(t->err + k, t->errlen - (size_t)k, fmt, ap);
+	va_end(ap);
+	return -1;
+}
 
 /* The file key of st: its device and inode, as bytes. */
 static void
@@ -110,7 +134,7 @@ good_date(const char *s, size_t n)
 	return yy == y && mm == m && dd == d;
 }
 
-static void
+static int
 header(struct tsv *t, unsigned long ln)
 {
 	size_t c, k;
@@ -121,21 +145,22 @@ header(struct tsv *t, unsigned long ln)
 	for (c = 0; c < t->ncols; c++) {
 		name = t->text.s + t->cells[c].off;
 		if (!t->cells[c].len)
-			die(EX_ERR, "%s:%lu: column %zu has no name", t->name, ln, c + 1);
+			return fault(t, ln, "column %zu has no name", c + 1);
 		for (k = 0; k < c; k++)
 			if (strcmp(name, t->text.s + t->cells[k].off) == 0)
-				die(EX_ERR, "%s:%lu: column %s named twice", t->name, ln, name);
+				return fault(t, ln, "column %s named twice", name);
 		if (strcmp(name, "path") == 0)
 			t->pathcol = c;
 		else if (strcmp(name, "dct") == 0)
 			t->dctcol = (long)c;
 	}
 	if (t->pathcol == t->ncols)
-		die(EX_ERR, "%s:%lu: no path column in the header", t->name, ln);
+		return fault(t, ln, "no path column in the header");
+	return 0;
 }
 
 /* Row r (cells already in place), at line ln: checked and found by its path. */
-static void
+static int
 row(struct tsv *t, size_t r, unsigned long ln)
 {
 	const struct cell *c = &t->cells[(r + 1) * t->ncols];
@@ -144,20 +169,24 @@ row(struct tsv *t, size_t r, unsigned long ln)
 	size_t k;
 
 	if (!c[t->pathcol].len)
-		die(EX_ERR, "%s:%lu: empty path", t->name, ln);
+		return fault(t, ln, "empty path");
 	k = strtab_intern(&t->bypath, p, c[t->pathcol].len, &isnew);
 	if (!isnew)
-		die(EX_ERR, "%s:%lu: %s: the same path as line %lu", t->name, ln, p, t->line[k]);
+		return fault(t, ln, "%s: the same path as line %lu", p, t->line[k]);
 	if (t->dctcol >= 0 && c[t->dctcol].len) {
 		v = t->text.s + c[t->dctcol].off;
 		if (!good_date(v, c[t->dctcol].len))
-			die(EX_ERR, "%s:%lu: dct is not a date (YYYY-MM-DD): %s", t->name, ln, v);
+			return fault(t, ln, "dct is not a date (YYYY-MM-DD): %s", v);
 	}
 	t->line[r] = ln;
+	return 0;
 }
 
-/* Splits the text in lines and cells; the first line that is not empty is the header. */
-static void
+/*
+ * Splits the text in lines and cells; the first line that is not empty
+ * is the header.  0, or -1 at the first fault.
+ */
+static int
 parse(struct tsv *t)
 {
 	char *s = t->text.s, *nl;
@@ -175,9 +204,9 @@ parse(struct tsv *t)
 			if (u[b] < 0x80)
 				k = 1;
 			else if (!(k = utf8_seq(u + b, e - b)))
-				die(EX_ERR, "%s:%lu: invalid UTF-8", t->name, ln);
+				return fault(t, ln, "invalid UTF-8");
 		if (memchr(s + i, '\0', e - i))
-			die(EX_ERR, "%s:%lu: a NUL byte", t->name, ln);
+			return fault(t, ln, "a NUL byte");
 		b = e;
 		if (b > i && s[b - 1] == '\r')
 			b--;
@@ -201,37 +230,78 @@ parse(struct tsv *t)
 		ncell++;
 		if (!t->ncols) {
 			t->ncols = ncell;
-			header(t, ln);
+			if (header(t, ln) < 0)
+				return -1;
 			continue;
 		}
 		if (ncell != t->ncols)
-			die(EX_ERR, "%s:%lu: %zu field%s, the header names %zu", t->name, ln,
-			    ncell, ncell == 1 ? "" : "s", t->ncols);
+			return fault(t, ln, "%zu field%s, the header names %zu", ncell,
+			    ncell == 1 ? "" : "s", t->ncols);
 		if (t->nrows == rcap) {
 			rcap = rcap ? 2 * rcap : 64;
 			t->line = xrealloc(t->line, rcap * sizeof *t->line);
 		}
-		row(t, t->nrows++, ln);
+		if (row(t, t->nrows++, ln) < 0)
+			return -1;
 	}
 	if (!t->ncols)
-		die(EX_ERR, "%s: empty: no header line", t->name);
+		return fault(t, 0, "empty: no header line");
+	return 0;
+}
+
+/* A table named name in folder dir, its text to be read or given. */
+static struct tsv *
+tsv_new(const char *name, const char *dir, char *err, size_t errlen)
+{
+	struct tsv *t = xcalloc(1, sizeof *t);
+
+	t->name = name;
+	t->dir = xstrdup(dir);
+	t->err = err;
+	t->errlen = errlen;
+	strtab_init(&t->bypath, 0);
+	strtab_init(&t->byfile, 0);
+	return t;
+}
+
+/* The table of t->text, parsed; t, or NULL (t freed) with the fault said. */
+static struct tsv *
+tsv_ready(struct tsv *t)
+{
+	if (parse(t) < 0) {
+		tsv_free(t);
+		return NULL;
+	}
+	t->used = xcalloc(t->nrows + 1, 1);
+	return t;
+}
+
+struct tsv *
+tsv_parse(const char *name, const char *dir, const char *s, size_t n, char *err,
+    size_t errlen)
+{
+	struct tsv *t = tsv_new(name, dir, err, errlen);
+
+	buf_grow(&t->text, n + 1);
+	buf_add(&t->text, s, n);
+	return tsv_ready(t);
 }
 
 struct tsv *
 tsv_load(const char *path)
 {
-	struct tsv *t = xcalloc(1, sizeof *t);
+	static char err[1024];
 	const char *sl = strrchr(path, '/');
+	char *dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
+	struct tsv *t;
 
-	t->name = path;
-	t->dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
-	if (!t->dir)
+	if (!dir)
 		die(EX_ERR, "out of memory");
-	strtab_init(&t->bypath, 0);
-	strtab_init(&t->byfile, 0);
+	t = tsv_new(path, dir, err, sizeof err);
+	free(dir);
 	read_all(t);
-	parse(t);
-	t->used = xcalloc(t->nrows + 1, 1);
+	if (!(t = tsv_ready(t)))
+		die(EX_ERR, "%s", err);
 	return t;
 }
 
@@ -282,6 +352,12 @@ tsv_find(struct tsv *t, const char *path, int fd)
 	if (r >= 0)
 		t->used[r] = 1;
 	return r;
+}
+
+size_t
+tsv_nrows(const struct tsv *t)
+{
+	return t->nrows;
 }
 
 size_t

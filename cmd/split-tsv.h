@@ -17,6 +17,12 @@ struct tsv;
  * are not UTF-8) exits 2 with the file and line.
  */
 struct tsv *tsv_load(const char *path);
+/*
+ * The table s[0..n), named name, its relative paths taken from dir: the
+ * table, or NULL with the fault ("name:line: message") in err.
+ */
+struct tsv *tsv_parse(const char *name, const char *dir, const char *s, size_t n,
+    char *err, size_t errlen);
 void tsv_free(struct tsv *);
 
 /*
@@ -26,7 +32,8 @@ void tsv_free(struct tsv *);
  */
 long tsv_find(struct tsv *, const char *path, int fd);
 
-/* The number of columns, and the name of column c. */
+/* The number of rows and of columns, and the name of column c. */
+size_t tsv_nrows(const struct tsv *);
 size_t tsv_ncols(const struct tsv *);
 const char *tsv_name(const struct tsv *, size_t c);
 /* The value of column c in row r (its length in *n; "" when empty). */
