@@ -104,7 +104,8 @@ decode(char *s, size_t b, size_t e)
 	for (i = b; i < e; i++) {
 		if (s[i] == '\\' && i + 1 < e && strchr("\\tnr", s[i + 1])) {
 			i++;
-			s[o++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' : s[i] == 'r' ? '\r' : '\\';
+			s[o++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' :
+			    s[i] == 'r' ? '\r' : '\\';
 		} else {
 			s[o++] = s[i];
 		}
@@ -212,7 +213,7 @@ parse(struct tsv *t)
 			b--;
 		if (b == i)
 			continue;	/* an empty line */
-		/* The cells of s[i..b), cut at each tab; those past the header's width are counted. */
+		/* The cells of s[i..b), cut at tabs; those past the header's are counted. */
 		base = t->ncols ? (t->nrows + 1) * t->ncols : 0;
 		for (ncell = 0; ; ncell++) {
 			ce = (nl = memchr(s + i, '\t', b - i)) ? (size_t)(nl - s) : b;
