@@ -9,6 +9,7 @@
 #include "civil.h"
 #include "conf.h"
 #include "json.h"
+#include "split-fields.h"
 #include "split-front.h"
 #include "utf8.h"
 #include "util.h"
@@ -67,7 +68,6 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 	const char *k, *v;
 	size_t kn = 0, vn = 0;
 	char err[512];
-	int any = 0;
 
 	if (conf_load_mem(&c, f->name, yaml, n, err, sizeof err) < 0) {
 		warnq("%s (front matter read as text)", err);
@@ -78,24 +78,21 @@ front_matter(const struct front *f, const char *yaml, size_t n)
 		conf_free(&c);
 		return root ? -1 : 0;
 	}
-	buf_reset(f->meta);
-	buf_adds(f->meta, ",\"meta\":{");
+	fields_reset(f->meta);
+	f->meta->object = 1;
 	CONF_MAP_EACH(root, pair) {
 		k = scalar(conf_node(&c, pair->key), &kn);
 		v = scalar(conf_node(&c, pair->value), &vn);
 		if (!k || !v)
 			continue;
-		if (any++)
-			buf_addc(f->meta, ',');
-		json_escape(f->meta, k, kn);
-		buf_addc(f->meta, ':');
-		json_escape(f->meta, v, vn);
+		/* its line: the YAML starts at the fence, line 1 */
+		fields_put(f->meta, k, kn, v, vn,
+		    conf_node(&c, pair->key)->start_mark.line + 1);
 		if (kn == 5 && memcmp(k, "title", 5) == 0 && !f->title->len)
 			buf_add(f->title, v, vn);
 		if (kn == 4 && memcmp(k, "date", 4) == 0 && !f->dct[0])
 			front_date(f, conf_node(&c, pair->value), v, vn);
 	}
-	buf_addc(f->meta, '}');
 	conf_free(&c);
 	return 0;
 }

@@ -7,11 +7,12 @@
 #include <stddef.h>
 
 struct buf;
+struct fields;
 
 /* What front matter fills, given by the caller. */
 struct front {
 	const char *name;	/* the document's name, for warnings */
-	struct buf *meta;	/* ,"meta":{...} */
+	struct fields *meta;	/* its fields */
 	struct buf *title;	/* its title, if none yet */
 	char *dct;		/* 16 bytes: its date, if none yet */
 	/* Finds a date in free text; writes YYYY-MM-DD in dct; 1 if found. */

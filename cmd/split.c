@@ -20,12 +20,14 @@
 #include "opt.h"
 #include "utf8.h"
 #include "scan.h"
+#include "split-fields.h"
 #include "split-files.h"
 #include "split-front.h"
 #include "split-html.h"
 #include "split-seg.h"
 #include "split-src.h"
 #include "split-warc.h"
+#include "split-tsv.h"
 #include "util.h"
 
 #define HEAD_PARAS 8		/* paragraphs searched for a dateline */
@@ -35,26 +37,31 @@
 
 static const char usage_text[] =
     "[-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate]"
-    " [file | dir ...]";
+    " [--meta table] [--source-from-dir] [file | dir ...]";
 static const char help_text[] =
     "Writes one JSON record per sentence of each article file: text, web pages\n"
     "(.html, .htm), WARC files of crawls (.warc: each HTML response a document),\n"
     "gzipped or not.\n"
     "  -c, --config FILE       add abbreviations, datelines and boilerplate from FILE\n"
-    "  -d, --date DATE         the publication date (dct) of every document\n"
+    "  -d, --date DATE         the publication date (dct) of a document with none\n"
     "  -H, --html              read every input as HTML (else only *.html, *.htm)\n"
     "      --doc NAME          the document id, instead of the file's path\n"
     "      --keep-boilerplate  keep web furniture, marked \"boilerplate\": true\n"
+    "      --meta TABLE        dct, source and other fields of the articles, from a\n"
+    "                          .tsv file with a header line (path, dct, source, ...)\n"
+    "      --source-from-dir   an article with no source: its folder's name\n"
     "  -q, --quiet             no warnings (errors still)\n"
     "  -T, --files-from LIST   read the paths of the articles from LIST, one a line\n"
     "  -u, --unbuffered        flush after each record\n"
-    "  -v, --verbose           say which files and WARC records are skipped\n"
+    "  -v, --verbose           say which files and WARC records are skipped, and\n"
+    "                          which rows of the --meta table no article took\n"
     "  -w, --wrapped           hard-wrapped text: only blank lines end paragraphs\n"
     "  -h, --help, --version\n"
     "See lede-split(1).\n";
 
 static int bflag, Hflag, uflag, vflag, wflag;
-static const char *date_opt, *doc_opt, *keep_bp;
+static const char *date_opt, *doc_opt, *keep_bp, *meta_opt, *srcdir_opt;
+static struct tsv *table;	/* --meta */
 
 struct lang {
 	struct seg seg;
@@ -83,7 +90,10 @@ struct doc {
 	struct split *sp;
 	const char *path, *name;
 	struct buf docjson;	/* "doc":"...", rendered once */
-	struct buf meta;	/* ,"meta":{...} or empty */
+	int fd;			/* the file's, or -1 */
+	int ready;		/* dct and meta complete */
+	struct fields fields;	/* its meta, gathered */
+	struct buf meta;	/* ,"meta":{...} or empty, from fields */
 	char dct[16];
 	char dct_else[16];	/* the dct when the text gives none (a WARC-Date) */
 	long n, para;
@@ -749,6 +759,26 @@ end_wrap(struct doc *d, int blank_after)
 }
 
 /*
+ * What the file says of itself is known (its front matter or page read):
+ * the rest filled in, first from the --meta table, then from -d and the
+ * folder's name, and meta written once for all the records.
+ */
+static void
+doc_ready(struct doc *d)
+{
+	long r;
+
+	d->ready = 1;
+	if (table && (r = tsv_find(table, d->path, d->fd)) >= 0)
+		tsv_fill(table, r, &d->fields, d->dct, &d->fmtitle);
+	if (!d->dct[0] && date_opt)
+		snprintf(d->dct, sizeof d->dct, "%s", date_opt);
+	if (srcdir_opt)
+		fields_folder(&d->fields, d->path);
+	fields_json(&d->fields, &d->meta, d->name);
+}
+
+/*
  * One line of text, its newline left off; nl says whether it had one;
  * ncp is its length in code points.
  */
@@ -757,6 +787,8 @@ text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 {
 	size_t cp = d->cp;
 
+	if (!d->ready)
+		doc_ready(d);
 	d->cp += ncp + (nl ? 1 : 0);
 	if (!wflag) {
 		int b = blank(s, n);
@@ -835,7 +867,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	}
 	if (d->held.len && front_fence(s, n, 1)) {
 		/* The YAML is what lies between the fences. */
-		struct front f = { d->name, &d->meta, &d->fmtitle, d->dct, fm_date, &sp->lang, 1 };
+		struct front f = { d->name, &d->fields, &d->fmtitle, d->dct, fm_date, &sp->lang, 1 };
 
 		if (front_matter(&f, d->fm.s, d->fm.len) == 0) {
 			d->cp += utf8_count(d->fm.s, d->fm.len) + utf8_count(s, n) + nl;
@@ -918,25 +950,16 @@ read_lines(struct doc *d, struct src *src)
 
 /* meta of a page: what it says of itself. */
 static void
-page_meta_json(struct doc *d, const struct html_page *pg)
+page_meta(struct doc *d, const struct html_page *pg)
 {
 	const struct buf *v[] = { &pg->title, &pg->author, &pg->source, &pg->url };
 	static const char *const k[] = { "title", "author", "source", "url" };
 	size_t i;
-	int any = 0;
 
-	buf_reset(&d->meta);
-	for (i = 0; i < 4; i++) {
-		if (!v[i]->len)
-			continue;
-		buf_adds(&d->meta, any++ ? "," : ",\"meta\":{");
-		json_escape(&d->meta, k[i], strlen(k[i]));
-		buf_addc(&d->meta, ':');
-		/* the page was mended to UTF-8 before it was read */
-		json_escape(&d->meta, v[i]->s, v[i]->len);
-	}
-	if (any)
-		buf_addc(&d->meta, '}');
+	/* the page was mended to UTF-8 before it was read */
+	for (i = 0; i < 4; i++)
+		if (v[i]->len)
+			fields_put(&d->fields, k[i], strlen(k[i]), v[i]->s, v[i]->len, 0);
 }
 
 static int page_doc(struct doc *, const char *, size_t);
@@ -1013,7 +1036,7 @@ page_doc(struct doc *d, const char *p, size_t k)
 		    d->name);
 	if (!d->dct[0] && sp->pg.dct[0])
 		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
-	page_meta_json(d, &sp->pg);
+	page_meta(d, &sp->pg);
 	d->state = 2;	/* no front matter in a page */
 	d->hstate = 2;	/* and its headline is the reader's to find */
 	for (line = 0; line < sp->pg.nlines; line++) {
@@ -1024,9 +1047,9 @@ page_doc(struct doc *d, const char *p, size_t k)
 	return 0;
 }
 
-/* A document begins: path is its file, name its name in messages, id its doc. */
+/* A document begins: fd is its file's (or -1), path its path, name its name in messages, id its doc. */
 static void
-doc_start(struct doc *d, const char *path, const char *name, const char *id)
+doc_start(struct doc *d, int fd, const char *path, const char *name, const char *id)
 {
 	struct split *sp = d->sp;
 
@@ -1042,9 +1065,10 @@ doc_start(struct doc *d, const char *path, const char *name, const char *id)
 	buf_reset(&d->wrap);
 	buf_reset(&d->meta);
 	buf_grow(&d->meta, 1);
+	fields_reset(&d->fields);
+	d->fd = fd;
+	d->ready = 0;
 	d->dct[0] = d->dct_else[0] = '\0';
-	if (date_opt)
-		snprintf(d->dct, sizeof d->dct, "%s", date_opt);
 	buf_reset(&d->docjson);
 	buf_adds(&d->docjson, "\"doc\":");
 	/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
@@ -1084,7 +1108,7 @@ article(struct split *sp, int fd, const char *path, const char *name)
 		warc_file(sp, fd, NULL, NULL, name);
 		return;
 	}
-	doc_start(d, path, name, doc_opt ? doc_opt : path);
+	doc_start(d, strcmp(path, "-") ? fd : -1, path, name, doc_opt ? doc_opt : path);
 
 	src.fd = fd;
 	src.gz = NULL;
@@ -1149,7 +1173,7 @@ warc_page(void *arg, const struct warc_page *pg)
 
 	buf_reset(&sp->warc_name);
 	buf_printf(&sp->warc_name, "%s: record at byte %llu", sp->warc_file, pg->off);
-	doc_start(d, pg->uri, sp->warc_name.s, pg->uri);
+	doc_start(d, -1, pg->uri, sp->warc_name.s, pg->uri);
 	if (valid_date(pg->date))
 		snprintf(d->dct_else, sizeof d->dct_else, "%.10s", pg->date);
 	if (page_doc(d, pg->body, pg->len) == BINARY)
@@ -1180,7 +1204,7 @@ split_free(struct split *sp)
 	struct strtab *t[] = { &l->seg.prefixes, &l->seg.numbered, &l->seg.abbreviations,
 	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
 	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
-	    &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
+	    &d->docjson, &d->meta, &d->fields.bytes, &d->fields.list, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
 	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
 	    &sp->pg.author, &sp->pg.source, &sp->pg.url, &sp->warc_name };
 	size_t i;
@@ -1223,6 +1247,8 @@ main(int argc, char **argv)
 		OPT_WITH_ARG("config", 'c'),
 		OPT_WITH_ARG("date", 'd'),
 		OPT_LONG_ARG("doc", &doc_opt),
+		OPT_LONG_ARG("meta", &meta_opt),
+		OPT_LONG_FLAG("source-from-dir", &srcdir_opt),
 		OPT_FLAG("html", 'H'),
 		OPT_FLAG("quiet", 'q'),
 		OPT_WITH_ARG("files-from", 'T'),
@@ -1264,6 +1290,8 @@ main(int argc, char **argv)
 	if (date_opt && strlen(date_opt) > 10)
 		date_opt = strndup(date_opt, 10);
 	sp->doc.sp = sp;
+	if (meta_opt)
+		table = tsv_load(meta_opt);
 	setup(&sp->lang, config);
 	exit_out = &sp->out;
 	atexit(flush_at_exit);	/* records not yet written, when a fatal error exits */
@@ -1280,6 +1308,9 @@ main(int argc, char **argv)
 	out_flush(&sp->out);
 	exit_out = NULL;	/* run ends with main */
 	out_finish(stdout);
+	if (table && vflag)
+		tsv_unused(table);
+	tsv_free(table);
 	split_free(sp);
 	free(av);
 	return sp->status;

@@ -130,7 +130,7 @@ else
 	skip "an unreadable file" "root reads every file"
 fi
 check_fail "a bad option" 2 "lede-split: invalid option -- 'z'
-usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [file | dir ...]" lede-split -z
+usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [--meta table] [--source-from-dir] [file | dir ...]" lede-split -z
 check_fail "a bad --date" 2 "lede-split: --date is not a date (YYYY-MM-DD): 13/11/2025" lede-split --date 13/11/2025 "$tmp/dir/a.txt"
 printf 'prefixes: [Mr\nstarters: x\n' >"$tmp/bad.yaml"
 check_fail "a config that is not YAML" 2 "lede-split: $tmp/bad.yaml:2:9: did not find expected ',' or ']' while parsing a flow sequence" lede-split -c "$tmp/bad.yaml" "$tmp/dir/a.txt"
@@ -147,7 +147,7 @@ check_same "a closed pipe ends quietly" "$status:$err" "0:"
 run_err lede-split --version
 check_same "--version" "$status:$(cat "$tmp/out")" "0:lede-split 0.1.0"
 run_err lede-split --help
-check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [file | dir ...]"
+check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [--meta table] [--source-from-dir] [file | dir ...]"
 # YAML nested past 1000 levels is refused before libyaml reads it (its
 # scanner is quadratic in the depth): a front matter is then read as text,
 # with a warning at its place; a -c file is an error.

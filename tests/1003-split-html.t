@@ -28,7 +28,9 @@ check_same "the first <time datetime> when no meta gives the date" \
     "$(lede-split "$tmp/time.html" | jq -r .dct | sort -u)" "2024-02-29"
 check_same "numeric references, out of range ones as U+FFFD" \
     "$(lede-split "$tmp/time.html" | jq -r .text | tail -n 1)" "More 😀 and � and �."
-check_same "-d wins over the page's date" "$(lede-split -d 2020-01-02 "$tmp/time.html" | jq -r .dct | sort -u)" "2020-01-02"
+check_same "the page's own date wins over -d" "$(lede-split -d 2020-01-02 "$tmp/time.html" | jq -r .dct | sort -u)" "2024-02-29"
+printf '<p>Filed on Thursday.</p>\n' >"$tmp/nodate.html"
+check_same "-d fills in a page with no date" "$(lede-split -d 2020-01-02 "$tmp/nodate.html" | jq -r .dct | sort -u)" "2020-01-02"
 
 printf '<p>kept</p>\n<p>as text</p>\n' >"$tmp/page.txt"
 check_same "a .txt file is text, tags and all" "$(lede-split "$tmp/page.txt" | jq -r .text | tr '\n' '|')" "<p>kept</p>|<p>as text</p>|"

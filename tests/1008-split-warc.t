@@ -32,7 +32,9 @@ cp crawl.warc.gz crawl.gz
 check_same "... gzipped too" "$(lede-split crawl.gz | jq -r .doc | uniq | wc -l)" 3
 check_same "... on a standard input that can be read again" \
     "$(lede-split < crawl.warc | jq -r .doc | uniq | wc -l)" 3
-check_same "-d wins over both dates" "$(lede-split -d 2020-01-01 crawl.warc | jq -r .dct | sort -u)" 2020-01-01
+check_same "-d dates the pages with no date of their own, before the WARC-Date" \
+    "$(lede-split -d 2020-01-01 crawl.warc | jq -r .dct | sort -u)" "2020-01-01
+2025-03-04"
 check_same "... on a pipe (a crawl decompressed on the fly)" \
     "$(gzip -dc crawl.warc.gz | lede-split | jq -r .doc | uniq | wc -l)" 3
 check_same "... under -H too" "$(cat crawl.warc | lede-split -H | jq -r .doc | uniq | wc -l)" 3

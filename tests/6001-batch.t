@@ -29,12 +29,12 @@ lede-dedupe -b doc ref.jsonl > ref-drop.jsonl
 
 # Options and operands.
 check_fail "bad option" 2 "lede-batch: unknown option -x
-usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..." \
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [--meta table] [--source-from-dir] [-S hosts | --slurm] dir | file ..." \
     "$batch" -x in
 check_fail "bad long option" 2 "lede-batch: unknown option --frob
-usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..." \
+usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [--meta table] [--source-from-dir] [-S hosts | --slurm] dir | file ..." \
     "$batch" --frob in
-check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..." \
+check_fail "no operand" 2 "usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [--meta table] [--source-from-dir] [-S hosts | --slurm] dir | file ..." \
     "$batch" -o res
 check_fail "-j not a number" 2 "lede-batch: -j 0: not a number from 1 to 4096" "$batch" -j 0 in
 check_fail "--shard-size not a number" 2 "lede-batch: --shard-size 1x: not a number from 1 to 100000" "$batch" --shard-size 1x in
@@ -56,7 +56,7 @@ check_fail "ssh and slurm" 2 "lede-batch: --sshlogin and --slurm cannot be used 
 run_err "$batch" --version
 check_same "--version" "$status $(cat "$tmp/out")" "0 lede-batch 0.1.0"
 run_err "$batch" --help
-check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [-S hosts | --slurm] dir | file ..."
+check_same "--help" "$status $(head -n 1 "$tmp/out")" "0 usage: lede-batch [-j N] [-o outdir] [-p pipeline] [-D opts] [--shard-size files] [--resume] [--report] [--meta table] [--source-from-dir] [-S hosts | --slurm] dir | file ..."
 
 # A clean run: two shards a folder, the first folder's last shard short.
 run_err "$batch" -j 2 --shard-size 2 -o res in/a "in/b b"

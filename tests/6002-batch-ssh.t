@@ -101,5 +101,15 @@ for f in local/shard-*.jsonl local/failed.tsv; do
 done
 check_same "--sshlogin: the jobs ran through sshd" \
     "$(grep -c 'Starting session: \(forced-\)\{0,1\}command' "$tmp/ssh/sshd.log" | sed 's/^[0-9]\{2,\}$/many/')" many
+# --meta travels with the jobs: the rows by the paths as given.
+printf 'path\tdct\tsource\nin/a/one.txt\t2001-02-03\tTable\n' > meta.tsv
+run_err "$batch" --shard-size 3 -o mlocal --meta meta.tsv --source-from-dir in/a
+run_err "$batch" --shard-size 3 -o mremote --sshlogin lede-loop --meta meta.tsv --source-from-dir in/a
+check_same "--sshlogin --meta: exit 0" "$status" 0
+cat mremote/shard-*.jsonl > mremote.jsonl
+check_file "--sshlogin --meta: the records as the local run's" mremote.jsonl "$(cat mlocal/shard-*.jsonl > mlocal.jsonl && echo mlocal.jsonl)"
+check_same "--sshlogin --meta: the table's row and the folder's name" \
+    "$(jq -r '[.doc, .dct // "-", .meta.source] | @tsv' mremote.jsonl | sort -u | tr '\t\n' ', ')" \
+    "in/a/caf$(printf '\303\251').txt,-,a in/a/one.txt,2001-02-03,Table in/a/two words.txt,-,a "
 check_same "--sshlogin: nothing left on the host" "$(ls -A ~/.parallel/tmp 2>/dev/null | grep -v '^sshlogin$' | grep -c lede-loop)" 0
 done_testing
