@@ -86,7 +86,7 @@ bench-peers: all
 	@sh scripts/bench-peers
 
 bench-linear: all
-	@st=0; sh scripts/bench-linear || st=1; sh scripts/bench-linear-quotes || st=1; exit $$st
+	@st=0; sh scripts/bench-linear || st=1; sh scripts/bench-linear-quotes || st=1; sh scripts/attack-time || st=1; exit $$st
 
 fuzz:
 	@sh scripts/fuzz $(FUZZTIME)
@@ -118,7 +118,7 @@ help:
 	@echo 'make bench      throughput of each program, next to cat'
 	@echo 'make bench-scale  the 1 GB pipeline through lede-batch -j 1 and -j 2, a million files'
 	@echo 'make bench-peers  lede against sbd, chrono-node and compromise (npm), speed and quality'
-	@echo 'make bench-linear  lede-tag-entities and lede-extract-quotes on one record of 2 MB and of 8 MB: linear or not'
+	@echo 'make bench-linear  every program on hostile inputs of 2 MB and of 8 MB: linear or not'
 	@echo 'make fuzz       run the libFuzzer targets (FUZZTIME=seconds each)'
 	@echo 'make install    install under PREFIX ($(PREFIX)), DESTDIR for staging'
 	@echo 'make uninstall  remove what install put there'

@@ -37,6 +37,13 @@ struct scan {
 	} ss;
 	/* pron_subject's answers for recent records: 0 none, 1 no, 2 yes */
 	struct { size_t r; unsigned cls; unsigned char v; } ps[8];
+	/*
+	 * has_title's answers for the title thead: tval[e] when tgen[e] is
+	 * hgen (a record of many quotations asks of the same people again).
+	 */
+	char thead[64];
+	unsigned hgen, *tgen;
+	unsigned char *tval;
 };
 
 struct attr {

@@ -267,4 +267,6 @@ qscan(struct qdoc *d, const struct qlex *l)
 	free(sc.tw.v);
 	buf_free(&sc.name);
 	free(sc.spk);
+	free(sc.tgen);
+	free(sc.tval);
 }

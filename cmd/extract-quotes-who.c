@@ -4,6 +4,7 @@
  * ("the 28-year-old said") or a surname the tagger left alone.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "extract-quotes-attr.h"
@@ -47,22 +48,50 @@ has_title(struct scan *sc, long e, const char *head)
 	return 0;
 }
 
+/* has_title, asked once for each entity and title in a row. */
+static int
+titled(struct scan *sc, long e, const char *head)
+{
+	if (sc->tgen == NULL) {
+		sc->tgen = xcalloc(sc->d->ne, sizeof *sc->tgen);
+		sc->tval = xcalloc(sc->d->ne, 1);
+	}
+	if (sc->hgen == 0 || strcmp(sc->thead, head) != 0) {
+		snprintf(sc->thead, sizeof sc->thead, "%s", head);
+		sc->hgen++;
+	}
+	if (sc->tgen[e] != sc->hgen) {
+		sc->tgen[e] = sc->hgen;
+		sc->tval[e] = (unsigned char)has_title(sc, e, head);
+	}
+	return sc->tval[e];
+}
+
 /* "the minister": the last speaker so titled, else the last person so titled. */
 static long
 resolve_title(struct scan *sc, const char *head, size_t pos)
 {
 	struct qdoc *d = sc->d;
-	size_t i, j, n;
+	size_t i, j, n, m, k;
 
 	for (i = sc->nspk, n = 0; i > 0 && n < 12; i--, n++) {
 		const char *id = qdoc_ent_id(d, sc->spk[i - 1]);
-		for (j = 0; j < d->ne && d->e[j].cs < pos && j < 2000; j++)
+		for (k = i; k < sc->nspk && strcmp(qdoc_ent_id(d, sc->spk[k]), id) != 0; k++)
+			;
+		if (k < sc->nspk)
+			continue;	/* a later speaker's, looked at */
+		/*
+		 * A title comes where a person is brought in: the first
+		 * mentions are enough, and a record of thousands of them
+		 * takes linear time.
+		 */
+		for (j = m = 0; j < d->ne && d->e[j].cs < pos && j < 2000 && m < 16; j++)
 			if (d->e[j].person && strcmp(qdoc_ent_id(d, (long)j), id) == 0 &&
-			    has_title(sc, (long)j, head))
+			    m++ < 16 && titled(sc, (long)j, head))
 				return sc->spk[i - 1];
 	}
 	for (j = qdoc_ent_from(d, pos), n = 0; j > 0 && n < 200; j--, n++)
-		if (d->e[j - 1].person && !d->in[d->e[j - 1].cs] && has_title(sc, (long)j - 1, head))
+		if (d->e[j - 1].person && !d->in[d->e[j - 1].cs] && titled(sc, (long)j - 1, head))
 			return (long)j - 1;
 	return -1;
 }

@@ -583,41 +583,54 @@ do_dup(struct report *r, const struct jobj *o, struct doc *d, long recn)
 }
 
 static int
-in_quote(const struct report *r, long at, size_t *sp, size_t *qi)
+oq_cmp(const void *a, const void *b)
 {
-	size_t i;
+	const struct oquote *x = a, *y = b;
 
-	for (i = 0; i < r->noq; i++)
-		if (r->oq[i].s <= at && at < r->oq[i].e) {
-			*sp = r->oq[i].sp;
-			*qi = i;
-			return 1;
-		}
-	return 0;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->wb < y->wb ? -1 : x->wb > y->wb;	/* as they came */
 }
+
+static int
+long_cmp(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+/*
+ * Where render is among the quotations: oq sorted by start, and
+ * r->qb, their starts and ends, sorted; so a record of many quotations
+ * takes time in proportion to them, not to their square.
+ */
+struct qwalk {
+	size_t k;	/* oq[0, k) start at or before the point */
+	size_t top;	/* of those, the one that ends last */
+	size_t b;	/* qb[0, b) are at or before the point */
+	size_t nb;
+};
 
 /* Writes text from code point *cp (at byte *bp) up to code point to. */
 static void
-put_run(struct report *r, long *cp, size_t *bp, long to, long rs)
+put_run(struct report *r, struct qwalk *w, long *cp, size_t *bp, long to, long rs)
 {
 	const char *s = r->text.s;
 	size_t b = *bp, b0;
-	size_t sp, qi;
-	long c = *cp, q;
+	long c = *cp, q, at;
+	int inq;
 
 	while (c < to) {
-		int inq = in_quote(r, rs + c, &sp, &qi);
-
+		at = rs + c;
+		for (; w->k < r->noq && r->oq[w->k].s <= at; w->k++)
+			if (w->k == 0 || r->oq[w->k].e > r->oq[w->top].e)
+				w->top = w->k;
+		inq = w->k > 0 && r->oq[w->top].e > at;
 		/* The run ends where a quotation starts or ends. */
-		q = to;
-		for (size_t i = 0; i < r->noq; i++) {
-			long qs = r->oq[i].s - rs, qe = r->oq[i].e - rs;
-
-			if (qs > c && qs < q)
-				q = qs;
-			if (qe > c && qe < q)
-				q = qe;
-		}
+		while (w->b < w->nb && r->qb[w->b] <= at)
+			w->b++;
+		q = w->b < w->nb && r->qb[w->b] - rs < to ? r->qb[w->b] - rs : to;
 		b0 = b;
 		while (c < q && b < r->text.len) {
 			b++;
@@ -626,8 +639,8 @@ put_run(struct report *r, long *cp, size_t *bp, long to, long rs)
 			c++;
 		}
 		if (inq) {
-			fprintf(r->art, "<span class=\"q\" data-sp=\"%zu\" title=\"", sp);
-			html_put(r->art, S(r->who) + r->oq[qi].wb, r->oq[qi].wn);
+			fprintf(r->art, "<span class=\"q\" data-sp=\"%zu\" title=\"", r->oq[w->top].sp);
+			html_put(r->art, S(r->who) + r->oq[w->top].wb, r->oq[w->top].wn);
 			fputs("\">", r->art);
 			html_put(r->art, s + b0, b - b0);
 			fputs("</span>", r->art);
@@ -648,6 +661,7 @@ render(struct report *r, const struct jobj *o, long rs, long recn, long para, in
 	const struct jmember *m = jobj_get(o, "dup_of");
 	long len = utf8_count(r->text.s, r->text.len), cp = 0, last = 0;
 	size_t bp = 0, i, j;
+	struct qwalk w = { 0, 0, 0, 2 * r->noq };
 
 	if (para != r->para || !r->para_open) {
 		fputs(r->para_open ? "</p>\n<p>" : "<p>", r->art);
@@ -657,12 +671,21 @@ render(struct report *r, const struct jobj *o, long rs, long recn, long para, in
 	fprintf(r->art, "<span class=\"s%s\" id=\"s%zu-%ld\">", dup ? " dup" : "", r->cur, recn);
 	if (r->nspans > 1)
 		qsort(r->spans, r->nspans, sizeof *r->spans, span_cmp);
+	if (r->noq > 1)
+		qsort(r->oq, r->noq, sizeof *r->oq, oq_cmp);
+	GROW(r->qb, r->cqb, w.nb);
+	for (i = 0; i < r->noq; i++) {
+		r->qb[2 * i] = r->oq[i].s;
+		r->qb[2 * i + 1] = r->oq[i].e;
+	}
+	if (w.nb > 1)
+		qsort(r->qb, w.nb, sizeof *r->qb, long_cmp);
 	for (i = j = 0; i < r->nspans; i++) {
 		struct span *sp = &r->spans[i];
 
 		if (sp->s < last || sp->e > len || sp->e <= sp->s)
 			continue;	/* overlaps the one before, or off the text */
-		put_run(r, &cp, &bp, sp->s, rs);
+		put_run(r, &w, &cp, &bp, sp->s, rs);
 		if (sp->date) {
 			fputs("<mark class=\"dt\" title=\"", r->art);
 			html_put(r->art, r->dates.key[sp->idx], r->dates.klen[sp->idx]);
@@ -674,12 +697,12 @@ render(struct report *r, const struct jobj *o, long rs, long recn, long para, in
 			html_put(r->art, r->ents.key[sp->idx] + 4, r->ents.klen[sp->idx] - 4);
 		}
 		fputs("\">", r->art);
-		put_run(r, &cp, &bp, sp->e, rs);
+		put_run(r, &w, &cp, &bp, sp->e, rs);
 		fputs("</mark>", r->art);
 		last = sp->e;
 		j++;
 	}
-	put_run(r, &cp, &bp, len, rs);
+	put_run(r, &w, &cp, &bp, len, rs);
 	if (dup && m) {
 		size_t vb, ve;
 		long od = -1;
@@ -810,6 +833,7 @@ report_free(struct report *r)
 	free(r->ds);
 	free(r->typecount);
 	free(r->oq);
+	free(r->qb);
 	free(r->rg);
 	free(r->spans);
 	jobj_free(&r->ann);

@@ -153,6 +153,8 @@ struct report {
 	struct oquote *oq;
 	size_t noq, coq;
 	struct buf who;		/* the titles of the quotations in oq */
+	long *qb;		/* their starts and ends, sorted, while render runs */
+	size_t cqb;
 
 	/* the articles, as HTML, until the page is written */
 	FILE *art;

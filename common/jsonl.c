@@ -49,10 +49,13 @@ input_next(struct input *in)
 {
 	char *nl;
 	ssize_t n;
+	size_t seen = 0;	/* bytes after beg known to hold no newline */
 
 	for (;;) {
-		nl = in->end > in->beg ?	/* no buffer yet: no memchr(NULL) */
-		    memchr(in->buf + in->beg, '\n', in->end - in->beg) : NULL;
+		/* (only what came since: a line of many reads is linear) */
+		nl = in->end > in->beg + seen ?	/* no buffer yet: no memchr(NULL) */
+		    memchr(in->buf + in->beg + seen, '\n', in->end - in->beg - seen) : NULL;
+		seen = in->end - in->beg;
 		if (nl || (in->eof && in->end > in->beg))
 			break;
 		if (in->eof) {
