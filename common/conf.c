@@ -10,7 +10,7 @@
 #include "conf.h"
 #include "util.h"
 
-#define CONF_DEPTH 1000	/* lists and mappings in each other, at most */
+#define CONF_DEPTH 100	/* lists and mappings in each other, at most */
 
 /*
  * libyaml's scanner takes time quadratic in the nesting depth, so a

@@ -148,17 +148,17 @@ run_err lede-split --version
 check_same "--version" "$status:$(cat "$tmp/out")" "0:lede-split 0.1.0"
 run_err lede-split --help
 check_same "--help" "$status:$(head -n 1 "$tmp/out")" "0:usage: lede-split [-Hquvw] [-c config] [-d date] [-T list] [--doc name] [--keep-boilerplate] [--meta table] [--source-from-dir] [file | dir ...]"
-# YAML nested past 1000 levels is refused before libyaml reads it (its
+# YAML nested past 100 levels is refused before libyaml reads it (its
 # scanner is quadratic in the depth): a front matter is then read as text,
 # with a warning at its place; a -c file is an error.
 awk 'BEGIN { s = ""; for (i = 0; i < 20000; i++) s = s "["; t = s; gsub(/\[/, "]", t)
 	print "---"; print "x: " s t; print "---"; print "Body text here." }' >"$tmp/deep.md"
 run_err lede-split "$tmp/deep.md"
 check_same "deep front matter: warned at its place" "$err" \
-    "lede-split: $tmp/deep.md:2:1004: nested more than 1000 deep (front matter read as text)"
+    "lede-split: $tmp/deep.md:2:104: nested more than 100 deep (front matter read as text)"
 check_same "deep front matter: the body still comes out" "$(tail -n 1 "$tmp/out" | jq -r .text)" "Body text here."
 sed -n 2p "$tmp/deep.md" >"$tmp/deep.yaml"
-check_fail "a -c file nested too deep" 2 "lede-split: $tmp/deep.yaml:1:1004: nested more than 1000 deep" \
+check_fail "a -c file nested too deep" 2 "lede-split: $tmp/deep.yaml:1:104: nested more than 100 deep" \
     lede-split -c "$tmp/deep.yaml" "$tmp/deep.md"
 
 # A link to a folder is not followed (a link to its parent would read the
