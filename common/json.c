@@ -135,11 +135,15 @@ fail(struct parser *p, const char *msg)
 	return -1;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 skipws(struct parser *p)
 {
-	while (p->i < p->n && WS(p->s[p->i]))
-		p->i++;
+	size_t i = p->i;
+
+	/* most often none: any byte above ' ' is no white space */
+	while (i < p->n && p->s[i] <= ' ' && WS(p->s[i]))
+		i++;
+	p->i = i;
 }
 
 
@@ -453,18 +457,28 @@ jobj_get(const struct jobj *o, const char *key)
 	return NULL;
 }
 
+/* Is the C string k the n bytes at key?  No strlen(): most differ at once. */
+static inline int
+keyis(const char *k, const char *key, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (k[i] != key[i] || k[i] == '\0')
+			return 0;
+	return k[n] == '\0';
+}
+
 void
 jobj_fields(const struct jobj *o, const char *const *keys,
     const struct jmember **out, struct buf *tmp)
 {
 	const struct jmember *m;
 	const char *key;
-	size_t k, j, kl, klen[16];
+	size_t k, j, kl;
 
-	for (j = 0; keys[j]; j++) {
+	for (j = 0; keys[j]; j++)
 		out[j] = NULL;
-		klen[j & 15] = strlen(keys[j]);
-	}
 	for (k = 0; k < o->n; k++) {
 		m = &o->m[k];
 		key = o->s + m->kbeg + 1;
@@ -475,8 +489,7 @@ jobj_fields(const struct jobj *o, const char *const *keys,
 			kl = tmp->len;
 		}
 		for (j = 0; keys[j]; j++)
-			if ((j < 16 ? klen[j] : strlen(keys[j])) == kl &&
-			    memcmp(keys[j], key, kl) == 0) {
+			if (keyis(keys[j], key, kl)) {
 				out[j] = m;
 				break;
 			}
