@@ -53,6 +53,7 @@ struct lexent {
 	uint32_t f2;		/* bit c - C_F2: in category c >= C_F2 */
 	int nphs;
 	unsigned short phs[16];	/* those phrases */
+	uint64_t next1;		/* bit phsig() of each one's second word */
 	char *w;		/* wb, or allocated when longer */
 	size_t n;
 	char wb[16];
@@ -254,6 +255,18 @@ eqw(const char *a, size_t n, const char *low)
 			return 0;
 	}
 	return low[n] == '\0';
+}
+
+/*
+ * A phrase's word, or a token, as one of 64 bits: phr() passes over a
+ * word's phrases at once when the token after it has none of their
+ * second words' bits.  A word of text (lower case) by its first byte
+ * and length; punctuation by its character.
+ */
+static inline unsigned
+phsig(const char *w, size_t n)
+{
+	return (((unsigned char)w[0] | 0x20) + (unsigned)n * 5) & 63;
 }
 
 /* ---------- token tests ---------- */

@@ -295,6 +295,10 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 		p->iv = iv;
 		p->sv = sv;
 		phrase_words(lx, c, kn, cat, p, key, tmp.tk);
+		/* the second word as text or as punctuation (see phr()) */
+		e->next1 |= 1ULL << phsig(p->t[1], p->n[1]);
+		if (p->n[1] == 1)
+			e->next1 |= 1ULL << ((unsigned char)p->t[1][0] & 63);
 	}
 }
 

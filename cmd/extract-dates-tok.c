@@ -245,6 +245,7 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 {
 	const struct dates_lex *lx = sc->lex;
 	const struct lexent *e;
+	const struct tok *t1;
 	size_t best = 0, k;
 	int q;
 
@@ -257,7 +258,12 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 		if (sv)
 			*sv = svl(sc, i, cat);
 	}
-	if (!(e->phcats >> cat & 1))
+	if (!(e->phcats >> cat & 1) || i + 1 >= sc->nt)
+		return best;
+	/* most often the next token is the second word of none of them */
+	t1 = &sc->tk[i + 1];
+	if (!(e->next1 >> (t1->kind == TP ? (unsigned)t1->ch & 63 :
+	    phsig(sc->s + t1->b0, t1->b1 - t1->b0)) & 1))
 		return best;
 	for (q = 0; q < e->nphs; q++) {
 		const struct phrase *ph = &lx->ph[e->phs[q]];
