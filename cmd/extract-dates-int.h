@@ -121,6 +121,7 @@ struct dates_scan {
 	struct pdmemo *memo;	/* the last compound duration read */
 	uint32_t rulesof[64];	/* bit k: rule k can start on start bit b (see best) */
 	uint64_t anystart;	/* the start bits of all the rules */
+	uint32_t artrules;	/* bit k: rule k is one of artrules (see best) */
 	int all;		/* every rule at every token: dates_scan_all_rules() */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
@@ -327,6 +328,8 @@ typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
  * C_APPROX, C_PERIODS and C_MOVEABLE), or the S_ bits below.  The scan asks a rule only at a
  * token that has one of them, so a rule's first tests must fail
  * elsewhere: a change to them is a change to its mask, next to it.
+ * (The rules of artrules in extract-dates-scan.c are not asked at an
+ * article before a word the list does not have either.)
  * lede-extract-dates --all-rules asks every rule everywhere, and
  * tests/fuzz/fuzz-extract-dates-rules.c checks that it finds the same.
  */
