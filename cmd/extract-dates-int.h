@@ -381,6 +381,7 @@ int wday(long z);
 void isoweek(long z, int *wy, int *wk);
 long refday(const struct dates_ref *r);
 void putday(char *v, long z);
+char *putnd(char *v, long x, int w);
 void durval(char *val, double v, int x, int u);
 void durvals(char *val, const struct dur *d);
 void shiftr(const struct dates_ref *r, char *v, int dir, const struct dur *d, int fine);
