@@ -476,13 +476,19 @@ jobj_fields(const struct jobj *o, const char *const *keys,
 	const struct jmember *m;
 	const char *key;
 	size_t k, j, kl;
+	uint64_t first = 0;	/* bit c & 63 for each key's first byte c */
 
-	for (j = 0; keys[j]; j++)
+	for (j = 0; keys[j]; j++) {
 		out[j] = NULL;
+		first |= 1ULL << ((unsigned char)keys[j][0] & 63);
+	}
 	for (k = 0; k < o->n; k++) {
 		m = &o->m[k];
 		key = o->s + m->kbeg + 1;
 		kl = m->kend - m->kbeg - 2;
+		/* most members are none of the keys: not their first byte */
+		if (kl && !m->kesc && !(first >> ((unsigned char)key[0] & 63) & 1))
+			continue;
 		if (m->kesc) {
 			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
 			key = tmp->s;
