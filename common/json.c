@@ -169,18 +169,19 @@ hex4(const unsigned char *s, unsigned *v)
 	return 0;
 }
 
-/* 0, or 1 when the string holds an escape, or -1. */
+/*
+ * The rest of a string from p->i, where scan_json() stopped at a byte
+ * other than the closing quote: 0, or 1 when it holds an escape, or -1.
+ */
 static int
-string(struct parser *p)
+string_rest(struct parser *p)
 {
 	const unsigned char *s = p->s;
 	size_t n = p->n;
 	unsigned u, u2;
 	int k, esc = 0;
 
-	p->i++;			/* the opening quote */
-	for (;;) {
-		p->i = scan_json(s, p->i, n, 1, 1);
+	for (;; p->i = scan_json(s, p->i, n, 1, 1)) {
 		if (p->i >= n)
 			return fail(p, "unterminated string");
 		if (s[p->i] == '"') {
@@ -223,6 +224,21 @@ string(struct parser *p)
 			return fail(p, "bad escape in string");
 		}
 	}
+}
+
+/*
+ * 0, or 1 when the string holds an escape, or -1.  Inline: most
+ * strings are plain ASCII, one scan to the closing quote.
+ */
+static inline __attribute__((always_inline)) int
+string(struct parser *p)
+{
+	p->i = scan_json(p->s, p->i + 1, p->n, 1, 1);
+	if (p->i < p->n && p->s[p->i] == '"') {
+		p->i++;
+		return 0;
+	}
+	return string_rest(p);
 }
 
 static int
