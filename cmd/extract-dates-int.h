@@ -95,6 +95,7 @@ struct dates_lex {
 	} *t8;
 	uint32_t m8;		/* the table's size - 1 */
 	uint64_t bits8[128];	/* bit (k * C) >> 51 set: some word hashes there */
+	uint64_t bitsl[128];	/* the same for the longer ones of ASCII letters (longkey) */
 };
 
 enum { TW, TN, TP };
@@ -195,6 +196,13 @@ key8(const char *w, size_t n, size_t avail)
 		return (scan_load64le((const unsigned char *)w) | 0x20 * SCAN_ONES) & mask8[n];
 	memcpy(b, w, n);
 	return (scan_load64le(b) | 0x20 * SCAN_ONES) & mask8[n];
+}
+
+/* A word of more than 8 ASCII letters, for bitsl: its first 8 and its length. */
+static inline uint64_t
+longkey(const char *w, size_t n)
+{
+	return key8(w, 8, 8) ^ n;
 }
 
 static inline uint32_t

@@ -159,13 +159,18 @@ lex_index8(struct dates_lex *lx)
 		uint64_t k;
 		uint32_t h;
 
-		if (e->n < 1 || e->n > 8)
+		if (e->n < 1)
 			continue;
 		for (j = 0; j < e->n; j++)
 			if (e->w[j] < 'a' || e->w[j] > 'z')
 				break;
 		if (j < e->n)
 			continue;
+		if (e->n > 8) {
+			k = longkey(e->w, e->n);
+			lx->bitsl[bit8(k) >> 6] |= 1ull << (bit8(k) & 63);
+			continue;
+		}
 		k = key8(e->w, e->n, 0);
 		for (h = hash8(k, lx->m8); lx->t8[h].k; h = (h + 1) & lx->m8)
 			;

@@ -71,6 +71,13 @@ lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int
 	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
 	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
 		return NULL;
+	/* most long words are none of the list's: a 1 KB bitmap says so */
+	if (!wide) {
+		uint32_t b = bit8(longkey(s, len));
+
+		if (!(lex->bitsl[b >> 6] >> (b & 63) & 1))
+			return NULL;
+	}
 	id = strtab_findh(&lex->words, s, len, hash_lower(s, len));
 	return id < 0 ? NULL : lex->words.val[id].p;
 }
