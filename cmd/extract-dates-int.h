@@ -54,6 +54,7 @@ struct lexent {
 	int nphs;
 	unsigned short phs[16];	/* those phrases */
 	uint64_t next1;		/* bit phsig() of each one's second word */
+	uint64_t sbits;		/* its start bits, those of its token but S_NUM... (see startbits) */
 	char *w;		/* wb, or allocated when longer */
 	size_t n;
 	char wb[16];
@@ -123,6 +124,8 @@ struct dates_scan {
 	uint32_t rulesof[64];	/* bit k: rule k can start on start bit b (see best) */
 	uint64_t anystart;	/* the start bits of all the rules */
 	uint32_t artrules;	/* bit k: rule k is one of artrules (see best) */
+	uint64_t *cand;		/* bit i: token i can start a rule (tokenize), */
+	size_t ccap;		/* of so many words */
 	int all;		/* every rule at every token: dates_scan_all_rules() */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
@@ -355,6 +358,8 @@ struct dates_rule {
 #define S_APOS (1ULL << 59)	/* ' */
 #define S_Q (1ULL << 60)	/* the word q */
 #define S_SIGN (1ULL << 61)	/* + or - */
+/* The categories of the phrases a word starts that its start bits hold. */
+#define PH_START (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS) | CB(C_MOVEABLE))
 _Static_assert(C_F2 <= 56, "the S_ bits are above the categories");
 /*
  * Where a duration can start (pdurs() is 0 elsewhere): what r_ago, r_in,

@@ -195,7 +195,13 @@ lex_anchors(struct dates_lex *lx)
 			e->anchor |= A_WORD;
 		if (e->phcats & A_PHRASE_CATS)
 			e->anchor |= A_PHRASE;
+		/* the start bits of its token (startbits()); S_Q for a word only */
+		e->sbits = e->f | (e->phcats & PH_START) |
+		    ((e->f2 >> (C_QLETTER - C_F2) & 1) ? S_Q : 0);
 	}
+	for (i = 0; i < sizeof lx->punct / sizeof lx->punct[0]; i++)
+		if (lx->punct[i])
+			lx->punct[i]->sbits &= ~S_Q;
 }
 
 static char *

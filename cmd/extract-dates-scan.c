@@ -86,6 +86,7 @@ dates_scan_free(struct dates_scan *sc)
 	if (!sc)
 		return;
 	free(sc->tk);
+	free(sc->cand);
 	free(sc->memo);
 	free(sc);
 }
@@ -95,17 +96,12 @@ static inline __attribute__((always_inline)) uint64_t
 startbits(const struct dates_scan *sc, size_t i)
 {
 	const struct tok *t = TK(i);
-	uint64_t b = t->lf;
+	uint64_t b = t->lx ? t->lx->sbits : 0;	/* lf, PH_START phrases, S_Q */
 
-	if (t->lx)
-		b |= t->lx->phcats & (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS) |
-		    CB(C_MOVEABLE));
 	if (t->kind == TN)
 		b |= S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 	else if (t->kind == TP)
 		b |= t->ch == '\'' ? S_APOS : t->ch == '+' || t->ch == '-' ? S_SIGN : 0;
-	else if (has(sc, i, C_QLETTER))
-		b |= S_Q;
 	return b;
 }
 
@@ -382,8 +378,18 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 		i = 0;
 	}
 	while (i < sc->nt) {
-		/* most tokens can start no rule */
-		if ((!sc->all && !(startbits(sc, i) & sc->anystart)) || !best(sc, i, &m)) {
+		/* most tokens can start no rule: on to the next that can (cand) */
+		if (!sc->all) {
+			size_t w = i >> 6;
+			uint64_t b = sc->cand[w] & (~0ULL << (i & 63));
+
+			while (!b && ++w <= (sc->nt - 1) >> 6)
+				b = sc->cand[w];
+			if (!b)
+				break;
+			i = (w << 6) + (size_t)__builtin_ctzll(b);
+		}
+		if (!best(sc, i, &m)) {
 			i++;
 			continue;
 		}
