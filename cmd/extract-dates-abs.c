@@ -251,6 +251,7 @@ mdy_alone(struct dates_scan *sc, size_t i, size_t e, int mo, struct tx *m)
 {
 	size_t k;
 	int y;
+	char *p;
 
 	if (has(sc, i, C_MONTH_AMB) || TK(i)->lx->abbr) {
 		/* the whole text ("May", a heading) cannot be the verb */
@@ -277,9 +278,11 @@ mdy_alone(struct dates_scan *sc, size_t i, size_t e, int mo, struct tx *m)
 		y = yearfor(sc, i, mo, 0);
 	settx(m, i, e, TY_DATE, "");
 	if (y >= 0)
-		snprintf(m->val, sizeof m->val, "%04d-%02d", y, mo);
+		p = putnd(m->val, y, 4);
 	else
-		snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
+		memcpy(m->val, "XXXX", 4), p = m->val + 4;
+	*p++ = '-';
+	putnd(p, mo, 2);
 	return 1;
 }
 
@@ -827,10 +830,11 @@ r_year(struct dates_scan *sc, size_t i, struct tx *m)
 	    !yrange(sc, i))
 		return 0;
 	settx(m, i, e, TY_DATE, "");
-	if (y < 0)
-		snprintf(m->val, sizeof m->val, "BC%04d", -y);
-	else
-		snprintf(m->val, sizeof m->val, "%04d", y);
+	if (y < 0) {
+		memcpy(m->val, "BC", 2);
+		putnd(m->val + 2, -(long)y, 4);
+	} else
+		putnd(m->val, y, 4);
 	return 1;
 }
 DATES_RULE(year, S_NUM4);
@@ -852,7 +856,7 @@ r_spyear(struct dates_scan *sc, size_t i, struct tx *m)
 	    has(sc, i - 1, C_AT) || !isword(sc, i) || !(e = spyear(sc, i, &y)))
 		return 0;
 	settx(m, i, e, TY_DATE, "");
-	snprintf(m->val, sizeof m->val, "%04d", y);
+	putnd(m->val, y, 4);
 	return 1;
 }
 DATES_RULE(spyear, CB(C_NUMBERS));

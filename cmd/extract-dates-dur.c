@@ -191,6 +191,16 @@ pdurs1(const struct dates_scan *sc, size_t i, struct dur *d)
 	double v;
 	int x, u;
 
+	/*
+	 * Most counts have no unit after them: every duration has one of
+	 * these at most five tokens after its start (pnum() reads at most
+	 * four tokens, "3 1/2", then a "-" may come), so none is there.
+	 */
+	for (k = i; k < i + 6 && k < sc->nt; k++)
+		if (TK(k)->lf & (CB(C_UNITS) | CB(C_UNITS_PL) | CB(C_UNITS_CMP)))
+			break;
+	if (k == i + 6 || k >= sc->nt)
+		return 0;
 	if (!(e = pdur(sc, i, &v, &x, &u, 0))) {
 		/* "3m 49s": a compound-only unit first, when more follows */
 		double v2;

@@ -53,6 +53,8 @@ struct lexent {
 	uint32_t f2;		/* bit c - C_F2: in category c >= C_F2 */
 	int nphs;
 	unsigned short phs[16];	/* those phrases */
+	uint64_t next1;		/* bit phsig() of each one's second word */
+	uint64_t sbits;		/* its start bits, those of its token but S_NUM... (see startbits) */
 	char *w;		/* wb, or allocated when longer */
 	size_t n;
 	char wb[16];
@@ -94,6 +96,7 @@ struct dates_lex {
 	} *t8;
 	uint32_t m8;		/* the table's size - 1 */
 	uint64_t bits8[128];	/* bit (k * C) >> 51 set: some word hashes there */
+	uint64_t bitsl[128];	/* the same for the longer ones of ASCII letters (longkey) */
 };
 
 enum { TW, TN, TP };
@@ -120,6 +123,9 @@ struct dates_scan {
 	struct pdmemo *memo;	/* the last compound duration read */
 	uint32_t rulesof[64];	/* bit k: rule k can start on start bit b (see best) */
 	uint64_t anystart;	/* the start bits of all the rules */
+	uint32_t artrules;	/* bit k: rule k is one of artrules (see best) */
+	uint64_t *cand;		/* bit i: token i can start a rule (tokenize), */
+	size_t ccap;		/* of so many words */
 	int all;		/* every rule at every token: dates_scan_all_rules() */
 	struct dates_ref last;	/* the last date found in the text, */
 	int lastgrain;		/* to its grain (U_Y, U_M, U_D, U_H; 0: none) */
@@ -195,6 +201,13 @@ key8(const char *w, size_t n, size_t avail)
 	return (scan_load64le(b) | 0x20 * SCAN_ONES) & mask8[n];
 }
 
+/* A word of more than 8 ASCII letters, for bitsl: its first 8 and its length. */
+static inline uint64_t
+longkey(const char *w, size_t n)
+{
+	return key8(w, 8, 8) ^ n;
+}
+
 static inline uint32_t
 hash8(uint64_t k, uint32_t m)
 {
@@ -256,6 +269,18 @@ eqw(const char *a, size_t n, const char *low)
 	return low[n] == '\0';
 }
 
+/*
+ * A phrase's word, or a token, as one of 64 bits: phr() passes over a
+ * word's phrases at once when the token after it has none of their
+ * second words' bits.  A word of text (lower case) by its first byte
+ * and length; punctuation by its character.
+ */
+static inline unsigned
+phsig(const char *w, size_t n)
+{
+	return (((unsigned char)w[0] | 0x20) + (unsigned)n * 5) & 63;
+}
+
 /* ---------- token tests ---------- */
 
 #define TK(i) (&sc->tk[i])
@@ -314,6 +339,8 @@ typedef int (*rule_fn)(struct dates_scan *, size_t, struct tx *);
  * C_APPROX, C_PERIODS and C_MOVEABLE), or the S_ bits below.  The scan asks a rule only at a
  * token that has one of them, so a rule's first tests must fail
  * elsewhere: a change to them is a change to its mask, next to it.
+ * (The rules of artrules in extract-dates-scan.c are not asked at an
+ * article before a word the list does not have either.)
  * lede-extract-dates --all-rules asks every rule everywhere, and
  * tests/fuzz/fuzz-extract-dates-rules.c checks that it finds the same.
  */
@@ -331,6 +358,8 @@ struct dates_rule {
 #define S_APOS (1ULL << 59)	/* ' */
 #define S_Q (1ULL << 60)	/* the word q */
 #define S_SIGN (1ULL << 61)	/* + or - */
+/* The categories of the phrases a word starts that its start bits hold. */
+#define PH_START (CB(C_FIXED) | CB(C_HOLIDAYS) | CB(C_APPROX) | CB(C_PERIODS) | CB(C_MOVEABLE))
 _Static_assert(C_F2 <= 56, "the S_ bits are above the categories");
 /*
  * Where a duration can start (pdurs() is 0 elsewhere): what r_ago, r_in,
@@ -365,6 +394,7 @@ int wday(long z);
 void isoweek(long z, int *wy, int *wk);
 long refday(const struct dates_ref *r);
 void putday(char *v, long z);
+char *putnd(char *v, long x, int w);
 void durval(char *val, double v, int x, int u);
 void durvals(char *val, const struct dur *d);
 void shiftr(const struct dates_ref *r, char *v, int dir, const struct dur *d, int fine);

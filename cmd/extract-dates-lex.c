@@ -159,13 +159,18 @@ lex_index8(struct dates_lex *lx)
 		uint64_t k;
 		uint32_t h;
 
-		if (e->n < 1 || e->n > 8)
+		if (e->n < 1)
 			continue;
 		for (j = 0; j < e->n; j++)
 			if (e->w[j] < 'a' || e->w[j] > 'z')
 				break;
 		if (j < e->n)
 			continue;
+		if (e->n > 8) {
+			k = longkey(e->w, e->n);
+			lx->bitsl[bit8(k) >> 6] |= 1ull << (bit8(k) & 63);
+			continue;
+		}
 		k = key8(e->w, e->n, 0);
 		for (h = hash8(k, lx->m8); lx->t8[h].k; h = (h + 1) & lx->m8)
 			;
@@ -190,7 +195,13 @@ lex_anchors(struct dates_lex *lx)
 			e->anchor |= A_WORD;
 		if (e->phcats & A_PHRASE_CATS)
 			e->anchor |= A_PHRASE;
+		/* the start bits of its token (startbits()); S_Q for a word only */
+		e->sbits = e->f | (e->phcats & PH_START) |
+		    ((e->f2 >> (C_QLETTER - C_F2) & 1) ? S_Q : 0);
 	}
+	for (i = 0; i < sizeof lx->punct / sizeof lx->punct[0]; i++)
+		if (lx->punct[i])
+			lx->punct[i]->sbits &= ~S_Q;
 }
 
 static char *
@@ -295,6 +306,10 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 		p->iv = iv;
 		p->sv = sv;
 		phrase_words(lx, c, kn, cat, p, key, tmp.tk);
+		/* the second word as text or as punctuation (see phr()) */
+		e->next1 |= 1ULL << phsig(p->t[1], p->n[1]);
+		if (p->n[1] == 1)
+			e->next1 |= 1ULL << ((unsigned char)p->t[1][0] & 63);
 	}
 }
 

@@ -71,8 +71,30 @@ lookup(const struct dates_lex *lex, const char *s, size_t len, size_t avail, int
 	/* lenfirst: c is an ASCII letter or a byte >= 0x80 */
 	if (len > 24 || (c < 0x80 && !(lex->lenfirst[len] >> ((c | 0x20) - 'a') & 1)))
 		return NULL;
+	/* most long words are none of the list's: a 1 KB bitmap says so */
+	if (!wide) {
+		uint32_t b = bit8(longkey(s, len));
+
+		if (!(lex->bitsl[b >> 6] >> (b & 63) & 1))
+			return NULL;
+	}
 	id = strtab_findh(&lex->words, s, len, hash_lower(s, len));
 	return id < 0 ? NULL : lex->words.val[id].p;
+}
+
+/* Word w of the tokens' cand bits (tokenize with a word list only). */
+static void
+candput(struct dates_scan *sc, size_t w, uint64_t bits)
+{
+	if (!sc->anystart)
+		return;
+	if (w >= sc->ccap) {
+		sc->ccap = sc->ccap ? 2 * sc->ccap : 16;
+		while (sc->ccap <= w)
+			sc->ccap *= 2;
+		sc->cand = xrealloc(sc->cand, sc->ccap * sizeof *sc->cand);
+	}
+	sc->cand[w] = bits;
 }
 
 /*
@@ -91,11 +113,13 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 	unsigned anchors = 0;
 	size_t nphi = 0;
 	int sp = 1;
+	uint64_t cw = 0, any = lex ? sc->anystart : 0;	/* cand bits of the word being filled */
 
 	while (i < n) {
 		struct tok *t;
 		unsigned c = u[i], cu, cl = bclass[c];
 		int k = 1, pc = 0;
+		uint64_t sb = 0;	/* the token's start bits but its lexent's */
 
 		if (cl == 3) {	/* white space and control characters */
 			sp = 1, i++;
@@ -128,6 +152,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			i += (size_t)k;
 			ex += (size_t)k - 1;
 			t->lx = lex && pc < 128 ? lex->punct[pc] : NULL;
+			sb = pc == '\'' ? S_APOS : pc == '+' || pc == '-' ? S_SIGN : 0;
 		} else if (cl == 2) {
 			long num = 0;
 			size_t j = i;
@@ -142,6 +167,7 @@ tokenize(struct dates_scan *sc, const struct dates_lex *lex, const char *s, size
 			t->num = num;
 			t->nd = (unsigned char)(j - i < 255 ? j - i : 255);
 			t->lx = NULL;
+			sb = S_NUM | (t->nd <= 2 ? S_NUM2 : 0) | (t->nd == 4 ? S_NUM4 : 0);
 			i = j;
 		} else {
 			/* a word: ASCII letters and any other character that is not space or punctuation */
@@ -193,6 +219,7 @@ end:
 		t->b1 = (uint32_t)i;
 		if (t->lx) {
 			t->lf = t->lx->f;
+			sb |= t->lx->sbits;
 			anchors |= t->lx->anchor;
 			if (__builtin_expect(t->lx->anchor & A_PHRASE, 0)) {
 				if (nphi < sizeof sc->phi / sizeof sc->phi[0])
@@ -201,9 +228,17 @@ end:
 			}
 		} else
 			t->lf = 0;
+		/* can a rule start here: startbits() meets a rule's mask */
+		cw |= (uint64_t)((sb & any) != 0) << ((nt - 1) & 63);
+		if (((nt - 1) & 63) == 63) {
+			candput(sc, (nt - 1) >> 6, cw);
+			cw = 0;
+		}
 		if (i < n && u[i] == ' ')	/* the usual space after a token */
 			sp = 1, i++;
 	}
+	if (nt & 63)
+		candput(sc, nt >> 6, cw);
 	sc->nphi = nphi;
 	sc->ex = ex;
 	sc->tk = tk;
@@ -245,6 +280,7 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 {
 	const struct dates_lex *lx = sc->lex;
 	const struct lexent *e;
+	const struct tok *t1;
 	size_t best = 0, k;
 	int q;
 
@@ -257,7 +293,12 @@ phr(const struct dates_scan *sc, int cat, size_t i, int *iv, const char **sv)
 		if (sv)
 			*sv = svl(sc, i, cat);
 	}
-	if (!(e->phcats >> cat & 1))
+	if (!(e->phcats >> cat & 1) || i + 1 >= sc->nt)
+		return best;
+	/* most often the next token is the second word of none of them */
+	t1 = &sc->tk[i + 1];
+	if (!(e->next1 >> (t1->kind == TP ? (unsigned)t1->ch & 63 :
+	    phsig(sc->s + t1->b0, t1->b1 - t1->b0)) & 1))
 		return best;
 	for (q = 0; q < e->nphs; q++) {
 		const struct phrase *ph = &lx->ph[e->phs[q]];

@@ -61,6 +61,29 @@ refday(const struct dates_ref *r)
 	return dfc(r->y, r->m, r->d);
 }
 
+/*
+ * As sprintf(v, "%0*ld", w, x), returning the end: the values are
+ * written without printf, which costs more than all the rest of them.
+ */
+char *
+putnd(char *v, long x, int w)
+{
+	char b[24];
+	int n = 0;
+
+	if (x < 0)
+		return v + sprintf(v, "%0*ld", w, x);
+	do
+		b[n++] = (char)('0' + x % 10);
+	while ((x /= 10) != 0);
+	while (n < w)
+		b[n++] = '0';
+	while (n > 0)
+		*v++ = b[--n];
+	*v = '\0';
+	return v;
+}
+
 /* As snprintf(v, 64, "%04d-%02d-%02d", y, m, d), without printf. */
 static void
 putymd(char *v, int y, int m, int d)
@@ -136,7 +159,7 @@ fmtnum(char *b, size_t n, double v, int x)
 	if (x)
 		snprintf(b, n, "X");
 	else if (v == (long)v)
-		snprintf(b, n, "%ld", (long)v);
+		putnd(b, (long)v, 1);
 	else
 		snprintf(b, n, "%.1f", v);
 }
@@ -145,18 +168,20 @@ void
 durval(char *val, double v, int x, int u)
 {
 	char nb[32];
+	size_t n;
 
 	if (u == U_Q && !x)
 		v *= 3, u = U_M;
 	else if (u == U_Q)
 		u = U_M;
 	fmtnum(nb, sizeof nb, v, x);
-	switch (u) {
-	case U_H: snprintf(val, 64, "PT%sH", nb); break;
-	case U_MIN: snprintf(val, 64, "PT%sM", nb); break;
-	case U_S: snprintf(val, 64, "PT%sS", nb); break;
-	default: snprintf(val, 64, "P%s%s", nb, unitname[u]);
-	}
+	/* PT5H, PT5M, PT5S, P5Y: at most 2 + 31 + 3 bytes */
+	*val++ = 'P';
+	if (u == U_H || u == U_MIN || u == U_S)
+		*val++ = 'T';
+	n = strlen(nb);
+	memcpy(val, nb, n);
+	strcpy(val + n, u == U_MIN ? "M" : unitname[u]);
 }
 
 void
@@ -299,8 +324,12 @@ dayval(const struct dates_scan *sc, char *v, int y, int mo, int d)
 		putymd(v, y, mo, d);
 	else if (y < -1)
 		snprintf(v, 64, "BC%04d-%02d-%02d", -y > 9999 ? 9999 : -y, mo, d);
-	else
-		snprintf(v, 64, "XXXX-%02d-%02d", mo, d);
+	else {
+		memcpy(v, "XXXX-", 5);
+		v = putnd(v + 5, mo, 2);
+		*v++ = '-';
+		putnd(v, d, 2);
+	}
 }
 
 int
@@ -320,7 +349,8 @@ wdval(const struct dates_scan *sc, char *v, int wd, int dir, int wshift)
 	int cur;
 
 	if (!r->have) {
-		snprintf(v, 64, "XXXX-WXX-%d", wd);
+		memcpy(v, "XXXX-WXX-", 9);
+		putnd(v + 9, wd, 1);
 		return;
 	}
 	z = refday(r);

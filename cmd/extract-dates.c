@@ -30,11 +30,13 @@ static const char help_text[] =
     "  -h, --help, --version\n"
     "See lede-extract-dates(1).\n";
 
+#define WS(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r')
+
 struct ctx {
 	struct dates_scan *sc;
 	struct dates_ref ref;	/* from --ref */
 	int haveref;
-	struct buf text, dct, arr;
+	struct buf text, dct;
 	struct buf doc;		/* the last record's "doc", as written */
 	int havedoc;
 };
@@ -46,7 +48,7 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 	struct dates_ref r;
 	const struct jmember *tm, *dm, *am, *docm;
 	const char *tv;
-	size_t tn;
+	size_t tn, end, rest;
 
 	static const char *const keys[] = { "text", "dct", "dates", "doc", NULL };
 	const struct jmember *fm[4];
@@ -81,10 +83,27 @@ rec(struct filter *f, struct input *in, struct jobj *o)
 		if (docm)
 			buf_add(&c->doc, o->s + docm->vbeg, docm->vend - docm->vbeg);
 	}
-	buf_reset(&c->arr);
-	dates_find(c->sc, tv, tn, &r, &c->arr);
+	/*
+	 * What json_set_at() writes, with the array made in place: the
+	 * record up to the old "dates" value, or up to its closing brace
+	 * (and the white space before it) then ,"dates":, the array, the rest.
+	 */
+	if (am)
+		end = am->vbeg, rest = am->vend;
+	else {
+		for (end = o->len; end > 0 && o->s[end - 1] != '}'; end--)
+			;
+		end--;
+		while (end > 0 && WS(o->s[end - 1]))
+			end--;
+		rest = end;
+	}
 	buf_reset(&f->out);
-	json_set_at(&f->out, o->s, o->len, am, 1, "dates", c->arr.s, c->arr.len);
+	buf_add(&f->out, o->s, end);
+	if (!am)
+		buf_add(&f->out, ",\"dates\":", 9);
+	dates_find(c->sc, tv, tn, &r, &f->out);
+	buf_add(&f->out, o->s + rest, o->len - rest);
 	filter_emit(f, f->out.s, f->out.len);
 	return 0;
 }
@@ -144,7 +163,6 @@ main(int argc, char **argv)
 	dates_lex_free(lex);
 	buf_free(&c.text);
 	buf_free(&c.dct);
-	buf_free(&c.arr);
 	buf_free(&c.doc);
 	free(path);
 	free(av);

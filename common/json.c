@@ -135,11 +135,15 @@ fail(struct parser *p, const char *msg)
 	return -1;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 skipws(struct parser *p)
 {
-	while (p->i < p->n && WS(p->s[p->i]))
-		p->i++;
+	size_t i = p->i;
+
+	/* most often none: any byte above ' ' is no white space */
+	while (i < p->n && p->s[i] <= ' ' && WS(p->s[i]))
+		i++;
+	p->i = i;
 }
 
 
@@ -165,18 +169,19 @@ hex4(const unsigned char *s, unsigned *v)
 	return 0;
 }
 
-/* 0, or 1 when the string holds an escape, or -1. */
+/*
+ * The rest of a string from p->i, where scan_json() stopped at a byte
+ * other than the closing quote: 0, or 1 when it holds an escape, or -1.
+ */
 static int
-string(struct parser *p)
+string_rest(struct parser *p)
 {
 	const unsigned char *s = p->s;
 	size_t n = p->n;
 	unsigned u, u2;
 	int k, esc = 0;
 
-	p->i++;			/* the opening quote */
-	for (;;) {
-		p->i = scan_json(s, p->i, n, 1, 1);
+	for (;; p->i = scan_json(s, p->i, n, 1, 1)) {
 		if (p->i >= n)
 			return fail(p, "unterminated string");
 		if (s[p->i] == '"') {
@@ -219,6 +224,21 @@ string(struct parser *p)
 			return fail(p, "bad escape in string");
 		}
 	}
+}
+
+/*
+ * 0, or 1 when the string holds an escape, or -1.  Inline: most
+ * strings are plain ASCII, one scan to the closing quote.
+ */
+static inline __attribute__((always_inline)) int
+string(struct parser *p)
+{
+	p->i = scan_json(p->s, p->i + 1, p->n, 1, 1);
+	if (p->i < p->n && p->s[p->i] == '"') {
+		p->i++;
+		return 0;
+	}
+	return string_rest(p);
 }
 
 static int
@@ -453,30 +473,45 @@ jobj_get(const struct jobj *o, const char *key)
 	return NULL;
 }
 
+/* Is the C string k the n bytes at key?  No strlen(): most differ at once. */
+static inline int
+keyis(const char *k, const char *key, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (k[i] != key[i] || k[i] == '\0')
+			return 0;
+	return k[n] == '\0';
+}
+
 void
 jobj_fields(const struct jobj *o, const char *const *keys,
     const struct jmember **out, struct buf *tmp)
 {
 	const struct jmember *m;
 	const char *key;
-	size_t k, j, kl, klen[16];
+	size_t k, j, kl;
+	uint64_t first = 0;	/* bit c & 63 for each key's first byte c */
 
 	for (j = 0; keys[j]; j++) {
 		out[j] = NULL;
-		klen[j & 15] = strlen(keys[j]);
+		first |= 1ULL << ((unsigned char)keys[j][0] & 63);
 	}
 	for (k = 0; k < o->n; k++) {
 		m = &o->m[k];
 		key = o->s + m->kbeg + 1;
 		kl = m->kend - m->kbeg - 2;
+		/* most members are none of the keys: not their first byte */
+		if (kl && !m->kesc && !(first >> ((unsigned char)key[0] & 63) & 1))
+			continue;
 		if (m->kesc) {
 			json_unescape(o->s + m->kbeg, m->kend - m->kbeg, tmp);
 			key = tmp->s;
 			kl = tmp->len;
 		}
 		for (j = 0; keys[j]; j++)
-			if ((j < 16 ? klen[j] : strlen(keys[j])) == kl &&
-			    memcmp(keys[j], key, kl) == 0) {
+			if (keyis(keys[j], key, kl)) {
 				out[j] = m;
 				break;
 			}

@@ -382,10 +382,43 @@ scan_json_swar(const unsigned char *s, size_t i, size_t end, int ctl, int hi)
 }
 #endif
 
+#if SCAN_SSE2
+/* 16 bytes at a time, the rest (a short key, a string's tail) by 8. */
+static inline size_t
+scan_json_sse2(const unsigned char *s, size_t i, size_t end, int ctl, int hi)
+{
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
+	    sp = _mm_set1_epi8(0x20), c1f = _mm_set1_epi8(0x1F);
+	__m128i x, y;
+	int m;
+
+	for (; i + 16 <= end; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(s + i));
+		y = _mm_or_si128(_mm_cmpeq_epi8(x, q), _mm_cmpeq_epi8(x, bs));
+		if (ctl && hi)	/* below 0x20 or from 0x80: below 0x20 as signed */
+			y = _mm_or_si128(y, _mm_cmplt_epi8(x, sp));
+		else if (ctl)	/* x <= 0x1F as unsigned: min(x, 0x1F) == x */
+			y = _mm_or_si128(y, _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x));
+		m = _mm_movemask_epi8(y);
+		if (hi && !ctl)
+			m |= _mm_movemask_epi8(x);
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+	}
+#if SCAN_SWAR
+	return scan_json_swar(s, i, end, ctl, hi);
+#else
+	return scan_json_plain(s, i, end, ctl, hi);
+#endif
+}
+#endif
+
 static inline size_t
 scan_json(const unsigned char *s, size_t i, size_t end, int ctl, int hi)
 {
-#if SCAN_SWAR
+#if SCAN_SSE2
+	return scan_json_sse2(s, i, end, ctl, hi);
+#elif SCAN_SWAR
 	return scan_json_swar(s, i, end, ctl, hi);
 #else
 	return scan_json_plain(s, i, end, ctl, hi);
