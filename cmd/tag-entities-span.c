@@ -536,7 +536,11 @@ titled(struct rctx *c, size_t a, size_t b)
 		}
 	}
 	e = gaz(d, q, b);
-	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
+	/* Mr Hilton, Mr Justice Forbes: an honorific makes a firm's name a person */
+	for (g = p; g < q && !(t[g].lf & F_HONOR); g++)
+		;
+	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON &&
+	    !(g < q && d->x->ents[e].type == T_ORG)) {
 		segment(c, q, b);
 		return 1;
 	}
