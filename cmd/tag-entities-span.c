@@ -228,7 +228,8 @@ known_prefix(struct doc *d, size_t a, size_t b)
 
 /*
  * Is [a, b) a team: a known place [a, p) and capitalised words ending
- * in a plural, after "the" (the St. Louis Rams, the Denver Broncos)?
+ * in a plural, after "the" (the St. Louis Rams, the Denver Broncos), or
+ * a place and one plural alone (Chicago Cubs fans, Texas Rangers)?
  */
 static int
 team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
@@ -237,10 +238,14 @@ team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
 	const struct tok *t = d->tv.t;
 	const char *w = d->fb.s + t[b - 1].fo;
 	size_t i;
+	int alone;
 
-	if (c->head || a == 0 || d->x->ents[pe].type != T_GPE ||
+	/* a city, not a country (UK Equities), in sports text or before fans */
+	alone = b == p + 1 && d->x->ents[pe].weak && (d->r[d->nr - 1].sport ||
+	    (b < c->nt && lower_has(c, b, F_TEAMN)));
+	if (c->head || d->x->ents[pe].type != T_GPE || (!alone && (a == 0 ||
 	    !(t[a - 1].f & TK_LOWER) || t[a - 1].fl != 3 ||
-	    memcmp(d->fb.s + t[a - 1].fo, "the", 3) ||
+	    memcmp(d->fb.s + t[a - 1].fo, "the", 3))) ||
 	    t[b - 1].fl < 4 || w[t[b - 1].fl - 1] != 's' ||
 	    (t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
 		return 0;
@@ -357,8 +362,8 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 	for (x = u; x < b; x++)
 		if (t[x].lf & F_ORGW)
 			pt = T_ORG;
-	/* a place and a plural: Boston Bruins, a team */
-	if (pt == T_GPE && k == u && (t[b - 1].f & TK_CAP) &&
+	/* a place and a plural: Boston Bruins, New England Patriots, a team */
+	if (pt == T_GPE && (k == u || k + 2 == b) && (t[b - 1].f & TK_CAP) &&
 	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
 	    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
 		pt = T_ORG, level = L_NONE;
@@ -398,8 +403,9 @@ pieces(struct rctx *c, size_t a, size_t b)
 			k++;
 			continue;
 		}
-		if (u == k && k + best < b && k + best >= nc &&
-		    !team(c, k, k + best, b, be)) {
+		if (u == k && k + best < b && k + best >= nc) {
+			if (team(c, k, k + best, b, be) && one_name(c, u, k, b, be))
+				return;
 			/* US-Colombia Relations: the known name alone */
 			known_ment(c, k, k + best, be);
 			return;
