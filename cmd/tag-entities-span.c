@@ -873,6 +873,7 @@ conn_joins(struct rctx *c, size_t i, size_t j, size_t nconn, int *andok, int *fo
 {
 	const struct tok *t = c->d->tv.t;
 	const char *w = c->d->fb.s + t[j].fo;
+	size_t x;
 
 	if (t[j].fl == 2 && memcmp(w, "of", 2) == 0 && (t[j - 1].lf & F_ORGHEAD))
 		*andok = 1;
@@ -880,7 +881,17 @@ conn_joins(struct rctx *c, size_t i, size_t j, size_t nconn, int *andok, int *fo
 		/* not "the University of Texas and the ..." */
 		if (!*andok || (j + 1 < c->nt && (t[j + 1].f & TK_LOWER)))
 			return 0;
+		/* nor Bank of Canada and National Bank of Greece: two bodies */
+		for (x = j + 1; x + 1 < c->nt && x < j + 5 && (t[x].f & TK_CAP) &&
+		    (t[x].f & TK_SP); x++)
+			if ((t[x].lf & F_ORGHEAD) && (t[x + 1].f & TK_LOWER) &&
+			    t[x + 1].fl == 2 && memcmp(c->d->fb.s + t[x + 1].fo, "of", 2) == 0)
+				return 0;
 	}
+	/* not the Super League for FC Basel, the Cup for Real Tolosa: a side after it */
+	if (t[j].fl == 3 && memcmp(w, "for", 3) == 0 && j + 1 < c->nt &&
+	    (t[j + 1].f & TK_CAP) && (t[j + 1].lf & F_TEAMHEAD))
+		return 0;
 	/* "the" only after of: Bank of the West */
 	if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && (nconn == 0 || !the_joins(c, j)))
 		return 0;
