@@ -1066,9 +1066,12 @@ call_ment(struct rctx *c, size_t i)
 	size_t a = i, k;
 	int ev = 0;
 
+	/* a frequency in kHz, 531 to 1701, not a year (In 1994 6PR) */
 	if (i > 0 && (t[i].f & TK_SP) && (t[i - 1].f & TK_DIGIT) &&
 	    t[i - 1].e - t[i - 1].b >= 3 && t[i - 1].e - t[i - 1].b <= 4 &&
-	    t[i - 1].fl == t[i - 1].e - t[i - 1].b && !(t[i - 1].f & TK_HYPH)) {
+	    t[i - 1].fl == t[i - 1].e - t[i - 1].b && !(t[i - 1].f & TK_HYPH) &&
+	    (t[i - 1].fl == 3 || c->s[t[i - 1].b] == '1') &&
+	    (t[i - 1].fl == 3 || c->s[t[i - 1].b + 1] <= '7')) {
 		a = i - 1;
 		ev = 1;
 	}
