@@ -774,7 +774,7 @@ is_team(struct doc *d, size_t i)
 	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
 
 	if ((!tm && !(m->cue & C_THE)) || m->head || (tm & TM_POSS) || (!place && !unknown) ||
-	    (m->cue & C_PLACE))
+	    ((m->cue & C_PLACE) && !(tm & TM_FOR)))
 		return 0;
 	if (place && !tm)
 		return 0;
@@ -793,7 +793,8 @@ is_team(struct doc *d, size_t i)
 		return 1;
 	if (plural)
 		return 0;
-	return (tm & (TM_SCORE | TM_PLURAL)) != 0;
+	/* played for Coburg: a team's verb and "for" name a side too */
+	return (tm & (TM_SCORE | TM_PLURAL)) || ((tm & TM_FOR) && !(m->cue & C_FIRST));
 }
 
 /*
@@ -842,7 +843,8 @@ teams(struct doc *d)
 		    key_hash(d->fb.s + m->ko, m->kl));
 		if (!s)
 			continue;
-		if (!sport[m->rec] || (m->cue & C_PLACE) || (m->team & TM_POSS) || m->head) {
+		if (!sport[m->rec] || ((m->cue & C_PLACE) && !(m->team & TM_FOR)) ||
+		    (m->team & TM_POSS) || m->head) {
 			if (m->type == T_GPE)
 				m->level = L_GAZ;	/* the town: not linked to the club */
 			continue;

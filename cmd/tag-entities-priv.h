@@ -297,7 +297,8 @@ enum {
 	TM_BEFORE = 1 << 3,	/* against, v before it */
 	TM_SCORE = 1 << 4,	/* a score after it, then a name or the end */
 	TM_POSS = 1 << 5,	/* a possessive 's after it */
-	TM_HEAD = 1 << 6	/* starts with Real, Union: a club if a cue says so */
+	TM_HEAD = 1 << 6,	/* starts with Real, Union: a club if a cue says so */
+	TM_FOR = 1 << 7		/* a team's verb and for, with, from before it: signed for */
 };
 
 struct ment {

@@ -92,6 +92,17 @@ score(const struct doc *d, size_t i)
 	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
 }
 
+/* Is token i "for", "with" or "from"? */
+static int
+for_word(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return (t->f & TK_LOWER) && ((t->fl == 3 && memcmp(w, "for", 3) == 0) ||
+	    (t->fl == 4 && (memcmp(w, "with", 4) == 0 || memcmp(w, "from", 4) == 0)));
+}
+
 /*
  * What the words around [a, b) say of a team: "Dunmore have", "Brackley
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
@@ -109,6 +120,14 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		tm |= TM_HEAD;
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
 		tm |= TM_BEFORE;
+	/*
+	 * played for Coburg, signed with Footscray, joined from Derby: a
+	 * verb before a team, or a team's verb in the past (not "win for")
+	 */
+	if (a > 1 && (t[a].f & TK_SP) && (t[a - 1].f & TK_SP) && for_word(d, a - 1) &&
+	    (t[a - 2].f & TK_LOWER) && ((t[a - 2].lf & F_TEAMB) || ((t[a - 2].lf & F_TEAMV) &&
+	    t[a - 2].fl > 3 && memcmp(d->fb.s + t[a - 2].fo + t[a - 2].fl - 2, "ed", 2) == 0)))
+		tm |= TM_BEFORE | TM_FOR;
 	if (t[b - 1].f & TK_POSS)
 		return tm | TM_POSS;
 	if (b >= c->nt || !(t[b].f & TK_SP))
