@@ -276,7 +276,7 @@ first_only(struct doc *d, const struct ment *m)
 	for (j = 0; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
 		;
 	s = doc_lookup(d, k, j);
-	return s && (s->val & F_FIRST) && !(s->val & F_WORD) && s->ent < 0;
+	return s && (s->val & F_FIRST) && !(s->val & (F_WORD | F_MISC)) && s->ent < 0;
 }
 
 /* Does the name start with a connector: La Traviata, Le Roi de Lahore? */
@@ -293,6 +293,19 @@ conn_first(struct doc *d, const struct ment *m)
 	return s && (s->val & F_CONN);
 }
 
+/* Is the first word of m in capitals only (FC, AC)? */
+static int
+head_caps(const struct doc *d, const struct ment *m)
+{
+	const char *s = d->txt.s + d->r[m->rec].to + m->bs;
+	size_t i, n = m->be - m->bs;
+
+	for (i = 0; i < n && s[i] != ' '; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return i >= 2 && i < n;
+}
+
 /* No evidence: a guess from the shape, for names of two words or more. */
 static void
 guess_type(struct doc *d, struct ment *m)
@@ -303,7 +316,22 @@ guess_type(struct doc *d, struct ment *m)
 		    !all_common_key(d, m)) {
 			m->type = T_GPE;
 			m->level = L_WEAK;
+		} else if (!m->allcap && !(m->cue & (C_THE | C_PLACE | C_WORK)) &&
+		    !d->r[m->rec].sport && first_only(d, m)) {
+			/*
+			 * Hayley, Stan: a first name alone is someone's, but in
+			 * sports text (Chelsea), after a name's possessive
+			 * (Bellini's Norma) or by a quotation mark
+			 */
+			m->type = T_PERSON;
+			m->level = L_WEAK;
 		}
+		return;
+	}
+	if ((m->team & TM_HEAD) && head_caps(d, m)) {
+		/* FC Tolosa, AC Kessel: a club's abbreviation, sports text or not */
+		m->type = T_ORG;
+		m->level = L_WEAK;
 		return;
 	}
 	if ((m->cue & C_HYPH) && !(m->cue & (C_GPEAFTER | C_PLACE | C_PLSUF))) {

@@ -404,8 +404,12 @@ pieces(struct rctx *c, size_t a, size_t b)
 			continue;
 		}
 		if (u == k && k + best < b && k + best >= nc) {
-			if (team(c, k, k + best, b, be) && one_name(c, u, k, b, be))
+			if (team(c, k, k + best, b, be)) {
+				/* the Denver Broncos: a first name leads, no person */
+				if (!one_name(c, u, k, b, be))
+					unknown_ment(c, u, b);
 				return;
+			}
 			/* US-Colombia Relations: the known name alone */
 			known_ment(c, k, k + best, be);
 			return;
