@@ -306,6 +306,31 @@ head_caps(const struct doc *d, const struct ment *m)
 	return i >= 2 && i < n;
 }
 
+/*
+ * Does m follow a possessive (Bellini's Norma), or have a quotation
+ * mark next to it, a blank apart at most (Antonio "LA" Reid)?  Then a
+ * first name alone may be a work's title or part of a name.
+ */
+static int
+work_by(const struct doc *d, const struct ment *m)
+{
+	const struct rec *r = &d->r[m->rec];
+	const unsigned char *s = (const unsigned char *)d->txt.s + r->to;
+	size_t i = m->bs, e = m->be, n = r->tl;
+
+	if ((i >= 3 && memcmp(s + i - 3, "'s ", 3) == 0) ||
+	    (i >= 5 && memcmp(s + i - 5, "\xe2\x80\x99s ", 5) == 0))
+		return 1;
+	if (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (e < n && s[e] == ' ')
+		e++;
+	return (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'')) || (i >= 3 &&
+	    s[i - 3] == 0xe2 && s[i - 2] == 0x80 && s[i - 1] >= 0x98 && s[i - 1] <= 0x9d) ||
+	    (e < n && (s[e] == '"' || (e + 2 < n && s[e] == 0xe2 && s[e + 1] == 0x80 &&
+	    s[e + 2] >= 0x9c && s[e + 2] <= 0x9d)));
+}
+
 /* No evidence: a guess from the shape, for names of two words or more. */
 static void
 guess_type(struct doc *d, struct ment *m)
@@ -316,8 +341,9 @@ guess_type(struct doc *d, struct ment *m)
 		    !all_common_key(d, m)) {
 			m->type = T_GPE;
 			m->level = L_WEAK;
-		} else if (!m->allcap && !(m->cue & (C_THE | C_PLACE | C_WORK)) &&
-		    !d->r[m->rec].sport && first_only(d, m)) {
+		} else if (!m->allcap && !(m->cue & (C_THE | C_PLACE)) &&
+		    (m->cue & C_FIRST) && !d->r[m->rec].sport && !work_by(d, m) &&
+		    first_only(d, m)) {
 			/*
 			 * Hayley, Stan: a first name alone is someone's, but in
 			 * sports text (Chelsea), after a name's possessive

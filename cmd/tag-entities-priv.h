@@ -286,8 +286,7 @@ enum {
 	C_PLSUF = 1 << 4,	/* the last word ends like a place: -ville, -burg */
 	C_WORD1 = 1 << 5,	/* the first word is a common word, not a first name */
 	C_OFTHE = 1 << 6,	/* "of the" just before: Lord of the Rings */
-	C_HYPH = 1 << 7,	/* capitalised parts joined by hyphens, no first name: Roc-A-Fella */
-	C_WORK = 1 << 8		/* after a name's 's or by a quotation mark: Bellini's Norma */
+	C_HYPH = 1 << 7		/* capitalised parts joined by hyphens, no first name: Roc-A-Fella */
 };
 
 /* What a mention's neighbours say of a team: Brackley 2, Dunmore have. */
@@ -310,7 +309,7 @@ struct ment {
 	uint32_t ti;			/* its first token in the record */
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
-	uint16_t cue;			/* C_* context cues */
+	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */
 	uint8_t thec, theb;		/* "The " before it in the output, not the key */

@@ -1095,8 +1095,13 @@ find_names(struct rctx *c)
 	int e;
 
 	for (i = 0; i < c->nt;) {
+		/* one test a word for the many that start nothing */
+		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
+			i++;
+			continue;
+		}
 		if (!(t[i].f & TK_CAP)) {
-			if ((t[i].f & TK_DIGIT) && call_sign(c, i))
+			if (call_sign(c, i))
 				call_ment(c, i);
 			i++;
 			continue;

@@ -38,35 +38,13 @@ place_suffix(const struct lex *x, const char *w, size_t n)
 	return 0;
 }
 
-/*
- * Is there a quotation mark just before byte i or just at byte e, a
- * blank apart at most (Antonio "LA" Reid)?
- */
-static int
-quote_by(const char *s, size_t n, size_t i, size_t e)
-{
-	if (i > 0 && s[i - 1] == ' ')
-		i--;
-	if (e < n && s[e] == ' ')
-		e++;
-	return (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'')) || (i >= 3 &&
-	    memcmp(s + i - 3, "\xe2\x80", 2) == 0 && (unsigned char)s[i - 1] >= 0x98 &&
-	    (unsigned char)s[i - 1] <= 0x9d) || (e < n && (s[e] == '"' || (e + 2 < n &&
-	    memcmp(s + e, "\xe2\x80", 2) == 0 && (unsigned char)s[e + 2] >= 0x9c &&
-	    (unsigned char)s[e + 2] <= 0x9d)));
-}
-
-static uint16_t
+static uint8_t
 ctx_cues(struct rctx *c, size_t a, size_t b)
 {
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
-	uint16_t cue = 0;
+	uint8_t cue = 0;
 	size_t k;
-
-	if ((a > 0 && (t[a - 1].f & TK_POSS) && (t[a - 1].f & TK_CAP)) ||
-	    quote_by(c->s, c->n, t[a].b, t[b - 1].e))
-		cue |= C_WORK;
 
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
