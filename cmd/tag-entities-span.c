@@ -731,17 +731,20 @@ static int
 headline(struct rctx *c)
 {
 	const struct tok *t = c->d->tv.t;
-	size_t i, n = 0, caps = 0, all = 0, words = 0, upper = 0;
+	size_t i, n = 0, caps = 0, all = 0, words = 0;
 
-	/* all in capitals, however few common words: BRACKLEY SIGN STRIKER */
+	/*
+	 * all in capitals, however few common words: BRACKLEY SIGN STRIKER;
+	 * the first word that is not ends the look
+	 */
 	for (i = 0; i < c->nt; i++) {
 		if ((t[i].f & TK_DIGIT) || t[i].ce - t[i].cb < 2)
 			continue;
+		if (!(t[i].f & TK_ALLCAP))
+			break;
 		words++;
-		if (t[i].f & TK_ALLCAP)
-			upper++;
 	}
-	if (words >= 3 && upper == words)
+	if (i == c->nt && words >= 3)
 		return 1;
 	/*
 	 * a full stop ends a sentence, not a title: "He is a Fellow of the
