@@ -366,6 +366,7 @@ struct doc {
 	struct plink *pl;
 	size_t npl, plcap;
 	struct map oparts;	/* last word of an organisation's name -> mention */
+	struct map oheads;	/* its League, Party, Commission -> the latest mention */
 	struct map oshort;	/* a company's name without Group, Ltd -> mention */
 	struct map oinit;	/* an organisation's initials -> mention */
 	struct map teams;	/* folded key of a team -> mention */
