@@ -104,6 +104,20 @@ for_word(const struct doc *d, size_t i)
 }
 
 /*
+ * Is [a, b) a scorer in a results line: after an opening parenthesis
+ * or a comma, before the minute and a comma or a closing one (Bury 1
+ * ( Johnrose 43 ) Crewe 2 ( Adebola 44 , Murphy 88 ))?
+ */
+static int
+scorer(const struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[a].f & (TK_OPAREN | TK_COMMA)) && b < c->nt && score(c->d, b) &&
+	    ((t[b].f & TK_CPAREN) || (b + 1 < c->nt && (t[b + 1].f & TK_COMMA)));
+}
+
+/*
  * What the words around [a, b) say of a team: "Dunmore have", "Brackley
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
  */
@@ -136,8 +150,12 @@ team_cues(struct rctx *c, size_t a, size_t b)
 	if (b + 1 < c->nt && score(d, b) && (t[b + 1].f & TK_HYPH) && score(d, b + 1) &&
 	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
 		tm |= TM_SCORE;
-	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
-	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
+	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore; not a scorer */
+	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1)) &&
+	    !scorer(c, a, b)) {
+		/* with its scorers: Bury 1 ( Johnrose 43 ) Crewe 2 */
+		if (b + 1 < c->nt && (t[b + 1].f & TK_OPAREN) && !(t[b].f & TK_CPAREN))
+			tm |= TM_SCORE;
 		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
 		    (t[k].f & TK_SP); k++)
 			;
@@ -315,6 +333,15 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	    (t[a - 1].lf & F_ORGCUE) && b < c->nt && (t[b].f & TK_COMMA) &&
 	    !(t[a].lf & F_FIRST) && !(t[b - 1].f & TK_POSS)) {
 		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/*
+	 * a scorer or a substitute, (Kezman 76); between commas only in a
+	 * record of sport: not Windows XP, Service Pack 2,
+	 */
+	if (scorer(c, a, b) && b - a <= 3 && !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) &&
+	    (c->d->r[c->d->nr - 1].sport || ((t[a].f & TK_OPAREN) && (t[b].f & TK_CPAREN)))) {
+		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
 	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
