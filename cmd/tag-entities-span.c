@@ -460,14 +460,17 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		if (b == a + 1 && (t[a].f & TK_INIT) && (t[a].f & TK_CAP) && !(lf & F_NOTNAME) &&
 		    !(t[a].f & TK_ALLCAP) && t[a].fl >= 3 && (lf & F_WORD) && t[a].lent < 0)
 			break;
-		/* Distance Records is a label: an organisation's word keeps it */
+		/*
+		 * Distance Records is a label: an organisation's word keeps
+		 * it; not Results of National Basketball Association
+		 */
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
 		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
 		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
-		    !(t[a + 1].f & TK_HYPH) && !(t[a].f & TK_POSS))))
+		    !(t[a + 1].f & (TK_HYPH | TK_LOWER)) && !(t[a].f & TK_POSS))))
 			a++;
 		else
 			break;

@@ -92,6 +92,17 @@ score(const struct doc *d, size_t i)
 	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
 }
 
+/* Is token i a score of basketball too: one to three digits? */
+static int
+score3(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return score(d, i) || ((t->f & TK_DIGIT) && t->fl == 3 && w[0] >= '1' &&
+	    w[0] <= '9' && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9');
+}
+
 /* Is token i "for", "with" or "from"? */
 static int
 for_word(const struct doc *d, size_t i)
@@ -151,7 +162,7 @@ team_cues(struct rctx *c, size_t a, size_t b)
 	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
 		tm |= TM_SCORE;
 	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore; not a scorer */
-	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1)) &&
+	if (score3(d, b) && (a == 0 || !(t[a].f & TK_SP) || score3(d, a - 1)) &&
 	    !scorer(c, a, b)) {
 		/* with its scorers: Bury 1 ( Johnrose 43 ) Crewe 2 */
 		if (b + 1 < c->nt && (t[b + 1].f & TK_OPAREN) && !(t[b].f & TK_CPAREN))
@@ -159,9 +170,12 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
 		    (t[k].f & TK_SP); k++)
 			;
-		if (b + 1 == c->nt ? a > 0 && score(d, a - 1) : ((t[b + 1].f & TK_HYPH) &&
+		/* Utah 106 NEW YORK 96: three digits on both sides */
+		if (b + 1 == c->nt ? a > 0 && (score(d, a - 1) || (score3(d, a - 1) &&
+		    (t[a].f & TK_SP))) : score(d, b) ? ((t[b + 1].f & TK_HYPH) &&
 		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
-		    score(d, k)))
+		    score3(d, k)) : k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
+		    score3(d, k))
 			tm |= TM_SCORE;
 		/* a row of a league table: Leeds 12 7 3 2 21 */
 		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
