@@ -308,7 +308,8 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 			*tb = t[k - 1].b, *te = t[a - 1].e;
 			return;
 		}
-		if (f & F_ORGCUE) {
+		/* shares of Zorvex, analysts at Korvanta; not executive of Lee's firm */
+		if ((f & F_ORGCUE) && !(t[b - 1].f & TK_POSS)) {
 			*type = T_ORG, *level = L_EVID;
 			return;
 		}
