@@ -339,6 +339,14 @@ first_and_place(struct rctx *c, size_t a, size_t b)
 	type_evidence(c, a, b, &type, &level, &tb, &te);
 	m = type_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
 	m->tb = tb, m->te = te;
+	/*
+	 * The Orlando Sentinel reported, the Palmer House and: no one takes
+	 * "the" (the Robert de Niro thriller: a person's name in a noun's)
+	 */
+	if (m->type == T_PERSON && type != T_PERSON && (m->cue & C_THE) && (a == 1 ||
+	    (!(m->cue & C_OFTHE) && (b == c->nt || !(t[b].f & TK_LOWER) ||
+	    (t[b].lf & F_CONN)))))
+		m->type = T_ORG, m->level = L_WEAK;
 	return 1;
 }
 

@@ -46,6 +46,10 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	uint8_t cue = 0;
 	size_t k;
 
+	/* The Orlando Sentinel reported: "The" starting the record is no person's */
+	if (a == 1 && (t[0].f & TK_CAP) && !(t[0].f & TK_ALLCAP) && (t[a].f & TK_SP) &&
+	    t[0].fl == 3 && memcmp(d->fb.s + t[0].fo, "the", 3) == 0 && !c->head)
+		cue |= C_THE;
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
 			cue |= C_PLACE;
