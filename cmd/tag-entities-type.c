@@ -262,7 +262,8 @@ apposition(struct rctx *c, size_t b)
 	size_t i = b, k;
 	const char *w;
 
-	if (i >= c->nt || !(t[i].f & TK_LOWER))
+	/* not "X ( or Y ) is a band": the subject is before the parenthesis */
+	if (i >= c->nt || !(t[i].f & TK_LOWER) || (t[b - 1].f & TK_CPAREN))
 		return 0;
 	w = d->fb.s + t[i].fo;
 	if (!(t[i].f & TK_COMMA) && (t[i].fl == 2 && (memcmp(w, "is", 2) == 0)))
