@@ -422,6 +422,15 @@ pieces(struct rctx *c, size_t a, size_t b)
 			known_ment(c, k, k + best, be);
 			return;
 		}
+		/* Perth Glory, Orlando Magic: a city and a common word in sports text */
+		if (u == k && k == a && b == k + best + 1 && d->x->ents[be].type == T_GPE &&
+		    d->x->ents[be].weak && (t[b - 1].lf & F_WORD) && (t[b - 1].f & TK_CAP) &&
+		    !(t[b - 1].f & (TK_ALLCAP | TK_POSS)) && t[b - 1].lent < 0 && !c->head &&
+		    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC | F_TITLE | F_ORGW)) &&
+		    d->r[d->nr - 1].sport) {
+			type_ment(c, a, b, T_ORG, L_WEAK);
+			return;
+		}
 		if ((u < k || (k + best < b && !(t[k + best].lf & F_FIRST) &&
 		    gaz(d, k + best, b) < 0 && !known_prefix(d, k + best, b))) &&
 		    !(u == k && d->x->ents[be].type == T_NORP)) {

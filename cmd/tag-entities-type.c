@@ -392,12 +392,14 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 	/*
 	 * an organisation's noun just after: the Balco laboratory, Jongleurs
-	 * comedy club, the Zorvex oil firm; not a place's railway station,
-	 * nor a trade's name (Jazz band, Steel firm)
+	 * comedy club, the Zorvex oil firm, the Bowling Green Falcons
+	 * football team; not a place's railway station, nor a trade's name
+	 * of a word or two (Jazz band, Steel firm)
 	 */
 	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
 	    !(t[b - 1].f & TK_POSS); k++)
-		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
+		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && (b - a >= 3 ||
+		    !all_common(c->d, a, b))) {
 			*type = T_ORG, *level = L_EVID;
 			return;
 		}
