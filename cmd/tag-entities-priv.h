@@ -437,6 +437,10 @@ all_common(struct doc *d, size_t a, size_t b)
 /* The lexicon flags of the phrase [a, b), 0 if none. */
 uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
 
+/* Is token i a broadcaster's call sign (6PR, 3AW)? */
+int call_sign(struct rctx *, size_t i);
+/* A call sign's mention at token i: ORG with evidence, else untyped. */
+void call_ment(struct rctx *, size_t i);
 /* A new mention of [a, b) in the document, with the cues around it. */
 struct ment *type_ment(struct rctx *, size_t a, size_t b, int type, int level);
 /*

@@ -4,7 +4,7 @@
  * place's suffix, a country after a comma), the cues of a sports team (a
  * score, "have", "against"), and the evidence that types an unknown
  * span: an organisation's noun, a verb of speech, a title in lower case,
- * an apposition.
+ * an apposition; and a broadcaster's call sign (6PR).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -326,7 +326,10 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 }
 
-/* Evidence for an unknown span [a, b) from its words and neighbours. */
+/*
+ * Evidence for an unknown span [a, b) from its words and neighbours;
+ * over 80 lines to keep the cues in the one order in which they win.
+ */
 void
 type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
     uint32_t *tb, uint32_t *te)
@@ -409,4 +412,53 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 	if (a > 0 && (t[a].f & TK_SP))
 		cues_before(c, a, b, type, level, tb, te);
+}
+
+/*
+ * Is token i a broadcaster's call sign: one digit and two or three
+ * capitals (6PR, 3AW, 2GB)?  Units and makes look the same (4WD, 8GB):
+ * call_ment asks for evidence.
+ */
+int
+call_sign(struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+	const char *w = c->s + t->b;
+	size_t n = t->e - t->b, k;
+
+	if ((t->f & (TK_DIGIT | TK_ALLCAP)) != (TK_DIGIT | TK_ALLCAP) || n < 3 || n > 4 ||
+	    (t->f & TK_HYPH) || t->lent >= 0)
+		return 0;
+	for (k = 1; k < n; k++)
+		if (w[k] < 'A' || w[k] > 'Z')
+			return 0;
+	return t->e >= c->n || (w[n] != '-' && w[n] != '/');
+}
+
+/*
+ * A call sign at token i: an organisation with a frequency before it
+ * (882 6PR, in its span) or an organisation's noun next to it (station
+ * 3AW, 2GB network); else untyped, a station only if the document
+ * says so elsewhere.
+ */
+void
+call_ment(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t a = i, k;
+	int ev = 0;
+
+	/* a frequency in kHz, 531 to 1701, not a year (In 1994 6PR) */
+	if (i > 0 && (t[i].f & TK_SP) && (t[i - 1].f & TK_DIGIT) &&
+	    t[i - 1].e - t[i - 1].b >= 3 && t[i - 1].e - t[i - 1].b <= 4 &&
+	    t[i - 1].fl == t[i - 1].e - t[i - 1].b && !(t[i - 1].f & TK_HYPH) &&
+	    (t[i - 1].fl == 3 || c->s[t[i - 1].b] == '1') &&
+	    (t[i - 1].fl == 3 || c->s[t[i - 1].b + 1] <= '7')) {
+		a = i - 1;
+		ev = 1;
+	}
+	for (k = i > 0 ? i - 1 : 0; k < c->nt && k <= i + 1 && !ev; k++)
+		if (k != i && (t[k].f & TK_LOWER) && (t[k].lf & F_ORGCUE))
+			ev = 1;
+	type_ment(c, a, i + 1, ev ? T_ORG : -1, ev ? L_EVID : L_NONE);
 }
