@@ -862,15 +862,20 @@ lookup_words(struct doc *d)
 
 /*
  * Dr. Nner, Lt. Gen. Early, St. Louis: the dot of a title or of a
- * place's first word joins it to the name
+ * place's first word joins it to the name.  In the same pass, the
+ * record's words of sports text are counted into r->sport.
  */
 static void
-join_dots(struct doc *d, const char *text, size_t n)
+join_dots(struct doc *d, struct rec *r, const char *text, size_t n)
 {
 	struct tok *t = d->tv.t;
 	size_t i, g;
 
+	if (d->tv.n && (t[d->tv.n - 1].lf & F_SPORTW) && (t[d->tv.n - 1].f & TK_LOWER))
+		r->sport++;
 	for (i = 1; i < d->tv.n; i++) {
+		if ((t[i - 1].lf & F_SPORTW) && (t[i - 1].f & TK_LOWER))
+			r->sport++;
 		if (!(t[i - 1].lf & (F_HONOR | F_TITLE | F_LOCHEAD)) || !(t[i - 1].f & TK_CAP) ||
 		    (t[i].f & (TK_SP | TK_HYPH)) || t[i - 1].e >= n || text[t[i - 1].e] != '.')
 			continue;
@@ -1179,10 +1184,7 @@ doc_add(struct doc *d, const char *text, size_t n)
 	tokenize(text, n, &d->tv, &d->fb);
 	c.nt = d->tv.n;
 	lookup_words(d);
-	for (i = 0; i < c.nt; i++)
-		if ((d->tv.t[i].lf & F_SPORTW) && (d->tv.t[i].f & TK_LOWER))
-			r->sport++;
-	join_dots(d, text, n);
+	join_dots(d, r, text, n);
 	c.head = headline(&c);
 	if (c.head)
 		for (i = 0; i < c.nt; i++)
