@@ -33,6 +33,7 @@ doc_reset(struct doc *d)
 	map_clear(&d->known);
 	map_clear(&d->parts);
 	map_clear(&d->oparts);
+	map_clear(&d->oheads);
 	map_clear(&d->oshort);
 	map_clear(&d->oinit);
 	map_clear(&d->teams);
@@ -54,6 +55,7 @@ doc_free(struct doc *d)
 	map_free(&d->known);
 	map_free(&d->parts);
 	map_free(&d->oparts);
+	map_free(&d->oheads);
 	map_free(&d->oshort);
 	map_free(&d->oinit);
 	map_free(&d->teams);
@@ -276,7 +278,7 @@ first_only(struct doc *d, const struct ment *m)
 	for (j = 0; j < m->kl && k[j] != ' ' && k[j] != '-'; j++)
 		;
 	s = doc_lookup(d, k, j);
-	return s && (s->val & F_FIRST) && !(s->val & F_WORD) && s->ent < 0;
+	return s && (s->val & F_FIRST) && !(s->val & (F_WORD | F_MISC)) && s->ent < 0;
 }
 
 /* Does the name start with a connector: La Traviata, Le Roi de Lahore? */
@@ -293,7 +295,48 @@ conn_first(struct doc *d, const struct ment *m)
 	return s && (s->val & F_CONN);
 }
 
-/* No evidence: a guess from the shape, for names of two words or more. */
+/* Is the first word of m in capitals only (FC, AC)? */
+static int
+head_caps(const struct doc *d, const struct ment *m)
+{
+	const char *s = d->txt.s + d->r[m->rec].to + m->bs;
+	size_t i, n = m->be - m->bs;
+
+	for (i = 0; i < n && s[i] != ' '; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return i >= 2 && i < n;
+}
+
+/*
+ * Does m follow a possessive (Bellini's Norma), or have a quotation
+ * mark next to it, a blank apart at most (Antonio "LA" Reid)?  Then a
+ * first name alone may be a work's title or part of a name.
+ */
+static int
+work_by(const struct doc *d, const struct ment *m)
+{
+	const struct rec *r = &d->r[m->rec];
+	const unsigned char *s = (const unsigned char *)d->txt.s + r->to;
+	size_t i = m->bs, e = m->be, n = r->tl;
+
+	if ((i >= 3 && memcmp(s + i - 3, "'s ", 3) == 0) ||
+	    (i >= 5 && memcmp(s + i - 5, "\xe2\x80\x99s ", 5) == 0))
+		return 1;
+	if (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (e < n && s[e] == ' ')
+		e++;
+	return (i > 0 && (s[i - 1] == '"' || s[i - 1] == '\'')) || (i >= 3 &&
+	    s[i - 3] == 0xe2 && s[i - 2] == 0x80 && s[i - 1] >= 0x98 && s[i - 1] <= 0x9d) ||
+	    (e < n && (s[e] == '"' || (e + 2 < n && s[e] == 0xe2 && s[e + 1] == 0x80 &&
+	    s[e + 2] >= 0x9c && s[e + 2] <= 0x9d)));
+}
+
+/*
+ * No evidence: a guess from the shape, for names of two words or more,
+ * and for a first name alone in a record with no sports word.
+ */
 static void
 guess_type(struct doc *d, struct ment *m)
 {
@@ -303,7 +346,23 @@ guess_type(struct doc *d, struct ment *m)
 		    !all_common_key(d, m)) {
 			m->type = T_GPE;
 			m->level = L_WEAK;
+		} else if (!m->allcap && !(m->cue & (C_THE | C_PLACE)) &&
+		    (m->cue & C_FIRST) && !d->r[m->rec].sport && !work_by(d, m) &&
+		    first_only(d, m)) {
+			/*
+			 * Hayley, Stan: a first name alone is someone's, but in
+			 * sports text (Chelsea), after a name's possessive
+			 * (Bellini's Norma) or by a quotation mark
+			 */
+			m->type = T_PERSON;
+			m->level = L_WEAK;
 		}
+		return;
+	}
+	if ((m->team & TM_HEAD) && head_caps(d, m)) {
+		/* FC Tolosa, AC Kessel: a club's abbreviation, sports text or not */
+		m->type = T_ORG;
+		m->level = L_WEAK;
 		return;
 	}
 	if ((m->cue & C_HYPH) && !(m->cue & (C_GPEAFTER | C_PLACE | C_PLSUF))) {
@@ -540,6 +599,57 @@ link_one(struct doc *d, size_t i)
 	m->drop = 1;
 }
 
+/* Is "the" just before m in its text: the League? */
+static int
+the_before_text(const struct doc *d, const struct ment *m)
+{
+	const char *s = d->txt.s + d->r[m->rec].to + m->bs;
+
+	return m->bs >= 4 && (memcmp(s - 4, "the ", 4) == 0 || memcmp(s - 4, "The ", 4) == 0) &&
+	    (m->bs == 4 || s[-5] == ' ' || s[-5] == '"' || s[-5] == '(');
+}
+
+/*
+ * An organisation's word of its name (League, Party, Commission) alone
+ * after "the", where the document named such a body before: that body.
+ * One pass, indexed by word: the latest body with it wins.
+ */
+static void
+org_heads(struct doc *d)
+{
+	const struct slot *s;
+	struct slot *sl;
+	struct ment *m;
+	const char *k;
+	size_t i, j, e;
+	int isnew;
+
+	for (i = 0; i < d->nm; i++) {
+		m = &d->m[i];
+		if (m->drop || m->type != T_ORG || m->ntok < 2 || m->head) {
+			if (m->drop && m->ntok == 1 && m->level == L_NONE && !m->head &&
+			    d->oheads.n && the_before_text(d, m) &&
+			    (s = map_find(&d->oheads, d->fb.s, d->fb.s + m->ko, m->kl,
+			    key_hash(d->fb.s + m->ko, m->kl))) != NULL) {
+				m->drop = 0;
+				same_as(m, &d->m[s->val]);
+			}
+			continue;
+		}
+		k = d->fb.s + m->ko;
+		for (j = 0; j < m->kl; j = e + 1) {
+			for (e = j; e < m->kl && k[e] != ' '; e++)
+				;
+			s = doc_lookup(d, k + j, e - j);
+			if (!s || !(s->val & (F_ORGW | F_ORGHEAD)) ||
+			    (s->val & (F_GPEW | F_LOCW | F_FIRST)))
+				continue;
+			sl = map_put(&d->oheads, &d->fb, m->ko + j, e - j, &isnew);
+			sl->val = (int32_t)i;
+		}
+	}
+}
+
 /* A lone word that ends an organisation's name: the Bruins. */
 static void
 org_parts(struct doc *d)
@@ -774,7 +884,7 @@ is_team(struct doc *d, size_t i)
 	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
 
 	if ((!tm && !(m->cue & C_THE)) || m->head || (tm & TM_POSS) || (!place && !unknown) ||
-	    (m->cue & C_PLACE))
+	    ((m->cue & C_PLACE) && !(tm & TM_FOR)))
 		return 0;
 	if (place && !tm)
 		return 0;
@@ -793,34 +903,23 @@ is_team(struct doc *d, size_t i)
 		return 1;
 	if (plural)
 		return 0;
-	return (tm & (TM_SCORE | TM_PLURAL)) != 0;
+	/* played for Coburg: a team's verb and "for" name a side too */
+	return (tm & (TM_SCORE | TM_PLURAL)) || ((tm & TM_FOR) && !(m->cue & C_FIRST));
 }
 
 /*
  * Clubs: ORG with an id of their own (a town's name and " team").
- * Only in sports text: records with two sports words or a score within
- * four records of them.  Other mentions of a club's name there with no
- * place cue before them (in, from) are the club too.
+ * Only in sports text (sport_text).  Other mentions of a club's name
+ * there with no place cue before them (in, from) are the club too.
  */
 static void
-teams(struct doc *d)
+teams(struct doc *d, const char *sport)
 {
 	struct slot *s;
 	struct ment *m;
-	size_t i, lo, hi, *sum;
+	size_t i;
 	int isnew;
-	char *sport;
 
-	sum = xcalloc(d->nr + 1, sizeof *sum);
-	for (i = 0; i < d->nr; i++)
-		sum[i + 1] = sum[i] + d->r[i].sport;
-	sport = xcalloc(d->nr + 1, 1);
-	for (i = 0; i < d->nr; i++) {
-		lo = i > 4 ? i - 4 : 0;
-		hi = i + 5 < d->nr ? i + 5 : d->nr;
-		sport[i] = sum[hi] - sum[lo] >= 2;
-	}
-	free(sum);
 	for (i = 0; i < d->nm; i++) {
 		if (!sport[d->m[i].rec] || !is_team(d, i))
 			continue;
@@ -842,7 +941,8 @@ teams(struct doc *d)
 		    key_hash(d->fb.s + m->ko, m->kl));
 		if (!s)
 			continue;
-		if (!sport[m->rec] || (m->cue & C_PLACE) || (m->team & TM_POSS) || m->head) {
+		if (!sport[m->rec] || ((m->cue & C_PLACE) && !(m->team & TM_FOR)) ||
+		    (m->team & TM_POSS) || m->head) {
 			if (m->type == T_GPE)
 				m->level = L_GAZ;	/* the town: not linked to the club */
 			continue;
@@ -851,24 +951,49 @@ teams(struct doc *d)
 		m->level = L_GAZ;
 		m->drop = 0;
 	}
-	free(sport);
+}
+
+/*
+ * Sports text: records with two sports words or a score within four
+ * records of them; one flag a record, to be freed.
+ */
+static char *
+sport_text(const struct doc *d)
+{
+	size_t i, lo, hi, *sum;
+	char *sport;
+
+	sum = xcalloc(d->nr + 1, sizeof *sum);
+	for (i = 0; i < d->nr; i++)
+		sum[i + 1] = sum[i] + d->r[i].sport;
+	sport = xcalloc(d->nr + 1, 1);
+	for (i = 0; i < d->nr; i++) {
+		lo = i > 4 ? i - 4 : 0;
+		hi = i + 5 < d->nr ? i + 5 : d->nr;
+		sport[i] = sum[hi] - sum[lo] >= 2;
+	}
+	free(sum);
+	return sport;
 }
 
 void
 doc_resolve(struct doc *d)
 {
 	size_t i;
+	char *sport = sport_text(d);
 
 	for (i = 0; i < d->nm; i++)
 		if (d->m[i].type < 0 && !d->m[i].head)
 			guess_type(d, &d->m[i]);
 	acronym_orgs(d);
 	link_people(d);
-	teams(d);
+	teams(d, sport);
+	free(sport);
 	know_typed(d);
 	for (i = 0; i < d->nm; i++)
 		link_one(d, i);
 	org_parts(d);
+	org_heads(d);
 	org_short(d);
 	org_initials(d);
 }

@@ -297,7 +297,8 @@ enum {
 	TM_BEFORE = 1 << 3,	/* against, v before it */
 	TM_SCORE = 1 << 4,	/* a score after it, then a name or the end */
 	TM_POSS = 1 << 5,	/* a possessive 's after it */
-	TM_HEAD = 1 << 6	/* starts with Real, Union: a club if a cue says so */
+	TM_HEAD = 1 << 6,	/* starts with Real, Union: a club if a cue says so */
+	TM_FOR = 1 << 7		/* a team's verb and for, with, from before it: signed for */
 };
 
 struct ment {
@@ -365,6 +366,7 @@ struct doc {
 	struct plink *pl;
 	size_t npl, plcap;
 	struct map oparts;	/* last word of an organisation's name -> mention */
+	struct map oheads;	/* its League, Party, Commission -> the latest mention */
 	struct map oshort;	/* a company's name without Group, Ltd -> mention */
 	struct map oinit;	/* an organisation's initials -> mention */
 	struct map teams;	/* folded key of a team -> mention */
@@ -435,6 +437,10 @@ all_common(struct doc *d, size_t a, size_t b)
 /* The lexicon flags of the phrase [a, b), 0 if none. */
 uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
 
+/* Is token i a broadcaster's call sign (6PR, 3AW)? */
+int call_sign(struct rctx *, size_t i);
+/* A call sign's mention at token i: ORG with evidence, else untyped. */
+void call_ment(struct rctx *, size_t i);
 /* A new mention of [a, b) in the document, with the cues around it. */
 struct ment *type_ment(struct rctx *, size_t a, size_t b, int type, int level);
 /*

@@ -228,7 +228,8 @@ known_prefix(struct doc *d, size_t a, size_t b)
 
 /*
  * Is [a, b) a team: a known place [a, p) and capitalised words ending
- * in a plural, after "the" (the St. Louis Rams, the Denver Broncos)?
+ * in a plural, after "the" (the St. Louis Rams, the Denver Broncos), or
+ * a place and one plural alone (Chicago Cubs fans, Texas Rangers)?
  */
 static int
 team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
@@ -237,10 +238,14 @@ team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
 	const struct tok *t = d->tv.t;
 	const char *w = d->fb.s + t[b - 1].fo;
 	size_t i;
+	int alone;
 
-	if (c->head || a == 0 || d->x->ents[pe].type != T_GPE ||
+	/* a city, not a country (UK Equities), in sports text or before fans */
+	alone = b == p + 1 && d->x->ents[pe].weak && (d->r[d->nr - 1].sport ||
+	    (b < c->nt && lower_has(c, b, F_TEAMN)));
+	if (c->head || d->x->ents[pe].type != T_GPE || (!alone && (a == 0 ||
 	    !(t[a - 1].f & TK_LOWER) || t[a - 1].fl != 3 ||
-	    memcmp(d->fb.s + t[a - 1].fo, "the", 3) ||
+	    memcmp(d->fb.s + t[a - 1].fo, "the", 3))) ||
 	    t[b - 1].fl < 4 || w[t[b - 1].fl - 1] != 's' ||
 	    (t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
 		return 0;
@@ -334,6 +339,14 @@ first_and_place(struct rctx *c, size_t a, size_t b)
 	type_evidence(c, a, b, &type, &level, &tb, &te);
 	m = type_ment(c, a, b, type == T_ORG && level == L_EVID ? T_ORG : T_PERSON, L_EVID);
 	m->tb = tb, m->te = te;
+	/*
+	 * The Orlando Sentinel reported, the Palmer House and: no one takes
+	 * "the" (the Robert de Niro thriller: a person's name in a noun's)
+	 */
+	if (m->type == T_PERSON && type != T_PERSON && (m->cue & C_THE) && (a == 1 ||
+	    (!(m->cue & C_OFTHE) && (b == c->nt || !(t[b].f & TK_LOWER) ||
+	    (t[b].lf & F_CONN)))))
+		m->type = T_ORG, m->level = L_WEAK;
 	return 1;
 }
 
@@ -357,8 +370,8 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 	for (x = u; x < b; x++)
 		if (t[x].lf & F_ORGW)
 			pt = T_ORG;
-	/* a place and a plural: Boston Bruins, a team */
-	if (pt == T_GPE && k == u && (t[b - 1].f & TK_CAP) &&
+	/* a place and a plural: Boston Bruins, New England Patriots, a team */
+	if (pt == T_GPE && (k == u || k + 2 == b) && (t[b - 1].f & TK_CAP) &&
 	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
 	    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC)))
 		pt = T_ORG, level = L_NONE;
@@ -398,10 +411,24 @@ pieces(struct rctx *c, size_t a, size_t b)
 			k++;
 			continue;
 		}
-		if (u == k && k + best < b && k + best >= nc &&
-		    !team(c, k, k + best, b, be)) {
+		if (u == k && k + best < b && k + best >= nc) {
+			if (team(c, k, k + best, b, be)) {
+				/* the Denver Broncos: a first name leads, no person */
+				if (!one_name(c, u, k, b, be))
+					unknown_ment(c, u, b);
+				return;
+			}
 			/* US-Colombia Relations: the known name alone */
 			known_ment(c, k, k + best, be);
+			return;
+		}
+		/* Perth Glory, Orlando Magic: a city and a common word in sports text */
+		if (u == k && k == a && b == k + best + 1 && d->x->ents[be].type == T_GPE &&
+		    d->x->ents[be].weak && (t[b - 1].lf & F_WORD) && (t[b - 1].f & TK_CAP) &&
+		    !(t[b - 1].f & (TK_ALLCAP | TK_POSS)) && t[b - 1].lent < 0 && !c->head &&
+		    !(t[b - 1].lf & (F_LOCW | F_GPEW | F_MISC | F_TITLE | F_ORGW)) &&
+		    d->r[d->nr - 1].sport) {
+			type_ment(c, a, b, T_ORG, L_WEAK);
 			return;
 		}
 		if ((u < k || (k + best < b && !(t[k + best].lf & F_FIRST) &&
@@ -450,14 +477,17 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		if (b == a + 1 && (t[a].f & TK_INIT) && (t[a].f & TK_CAP) && !(lf & F_NOTNAME) &&
 		    !(t[a].f & TK_ALLCAP) && t[a].fl >= 3 && (lf & F_WORD) && t[a].lent < 0)
 			break;
-		/* Distance Records is a label: an organisation's word keeps it */
+		/*
+		 * Distance Records is a label: an organisation's word keeps
+		 * it; not Results of National Basketball Association
+		 */
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
 		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
 		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
 		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
-		    !(t[a + 1].f & TK_HYPH) && !(t[a].f & TK_POSS))))
+		    !(t[a + 1].f & (TK_HYPH | TK_LOWER)) && !(t[a].f & TK_POSS))))
 			a++;
 		else
 			break;
@@ -536,7 +566,11 @@ titled(struct rctx *c, size_t a, size_t b)
 		}
 	}
 	e = gaz(d, q, b);
-	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON) {
+	/* Mr Hilton, Mr Justice Forbes: an honorific makes a firm's name a person */
+	for (g = p; g < q && !(t[g].lf & F_HONOR); g++)
+		;
+	if (e >= 0 && !d->x->ents[e].weak && d->x->ents[e].type != T_PERSON &&
+	    !(g < q && d->x->ents[e].type == T_ORG)) {
 		segment(c, q, b);
 		return 1;
 	}
@@ -717,17 +751,20 @@ static int
 headline(struct rctx *c)
 {
 	const struct tok *t = c->d->tv.t;
-	size_t i, n = 0, caps = 0, all = 0, words = 0, upper = 0;
+	size_t i, n = 0, caps = 0, all = 0, words = 0;
 
-	/* all in capitals, however few common words: BRACKLEY SIGN STRIKER */
+	/*
+	 * all in capitals, however few common words: BRACKLEY SIGN STRIKER;
+	 * the first word that is not ends the look
+	 */
 	for (i = 0; i < c->nt; i++) {
 		if ((t[i].f & TK_DIGIT) || t[i].ce - t[i].cb < 2)
 			continue;
+		if (!(t[i].f & TK_ALLCAP))
+			break;
 		words++;
-		if (t[i].f & TK_ALLCAP)
-			upper++;
 	}
-	if (words >= 3 && upper == words)
+	if (i == c->nt && words >= 3)
 		return 1;
 	/*
 	 * a full stop ends a sentence, not a title: "He is a Fellow of the
@@ -825,15 +862,20 @@ lookup_words(struct doc *d)
 
 /*
  * Dr. Nner, Lt. Gen. Early, St. Louis: the dot of a title or of a
- * place's first word joins it to the name
+ * place's first word joins it to the name.  In the same pass, the
+ * record's words of sports text are counted into r->sport.
  */
 static void
-join_dots(struct doc *d, const char *text, size_t n)
+join_dots(struct doc *d, struct rec *r, const char *text, size_t n)
 {
 	struct tok *t = d->tv.t;
 	size_t i, g;
 
+	if (d->tv.n && (t[d->tv.n - 1].lf & F_SPORTW) && (t[d->tv.n - 1].f & TK_LOWER))
+		r->sport++;
 	for (i = 1; i < d->tv.n; i++) {
+		if ((t[i - 1].lf & F_SPORTW) && (t[i - 1].f & TK_LOWER))
+			r->sport++;
 		if (!(t[i - 1].lf & (F_HONOR | F_TITLE | F_LOCHEAD)) || !(t[i - 1].f & TK_CAP) ||
 		    (t[i].f & (TK_SP | TK_HYPH)) || t[i - 1].e >= n || text[t[i - 1].e] != '.')
 			continue;
@@ -863,6 +905,7 @@ conn_joins(struct rctx *c, size_t i, size_t j, size_t nconn, int *andok, int *fo
 {
 	const struct tok *t = c->d->tv.t;
 	const char *w = c->d->fb.s + t[j].fo;
+	size_t x;
 
 	if (t[j].fl == 2 && memcmp(w, "of", 2) == 0 && (t[j - 1].lf & F_ORGHEAD))
 		*andok = 1;
@@ -870,7 +913,17 @@ conn_joins(struct rctx *c, size_t i, size_t j, size_t nconn, int *andok, int *fo
 		/* not "the University of Texas and the ..." */
 		if (!*andok || (j + 1 < c->nt && (t[j + 1].f & TK_LOWER)))
 			return 0;
+		/* nor Bank of Canada and National Bank of Greece: two bodies */
+		for (x = j + 1; x + 1 < c->nt && x < j + 5 && (t[x].f & TK_CAP) &&
+		    (t[x].f & TK_SP); x++)
+			if ((t[x].lf & F_ORGHEAD) && (t[x + 1].f & TK_LOWER) &&
+			    t[x + 1].fl == 2 && memcmp(c->d->fb.s + t[x + 1].fo, "of", 2) == 0)
+				return 0;
 	}
+	/* not the Super League for FC Basel, the Cup for Real Tolosa: a side after it */
+	if (t[j].fl == 3 && memcmp(w, "for", 3) == 0 && j + 1 < c->nt &&
+	    (t[j + 1].f & TK_CAP) && (t[j + 1].lf & F_TEAMHEAD))
+		return 0;
 	/* "the" only after of: Bank of the West */
 	if (t[j].fl == 3 && memcmp(w, "the", 3) == 0 && (nconn == 0 || !the_joins(c, j)))
 		return 0;
@@ -1021,7 +1074,14 @@ find_names(struct rctx *c)
 	int e;
 
 	for (i = 0; i < c->nt;) {
+		/* one test a word for the many that start nothing */
+		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
+			i++;
+			continue;
+		}
 		if (!(t[i].f & TK_CAP)) {
+			if (call_sign(c, i))
+				call_ment(c, i);
 			i++;
 			continue;
 		}
@@ -1124,10 +1184,7 @@ doc_add(struct doc *d, const char *text, size_t n)
 	tokenize(text, n, &d->tv, &d->fb);
 	c.nt = d->tv.n;
 	lookup_words(d);
-	for (i = 0; i < c.nt; i++)
-		if ((d->tv.t[i].lf & F_SPORTW) && (d->tv.t[i].f & TK_LOWER))
-			r->sport++;
-	join_dots(d, text, n);
+	join_dots(d, r, text, n);
 	c.head = headline(&c);
 	if (c.head)
 		for (i = 0; i < c.nt; i++)

@@ -4,7 +4,7 @@
  * place's suffix, a country after a comma), the cues of a sports team (a
  * score, "have", "against"), and the evidence that types an unknown
  * span: an organisation's noun, a verb of speech, a title in lower case,
- * an apposition.
+ * an apposition; and a broadcaster's call sign (6PR).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +46,10 @@ ctx_cues(struct rctx *c, size_t a, size_t b)
 	uint8_t cue = 0;
 	size_t k;
 
+	/* The Orlando Sentinel reported: "The" starting the record is no person's */
+	if (a == 1 && (t[0].f & TK_CAP) && !(t[0].f & TK_ALLCAP) && (t[a].f & TK_SP) &&
+	    t[0].fl == 3 && memcmp(d->fb.s + t[0].fo, "the", 3) == 0 && !c->head)
+		cue |= C_THE;
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER)) {
 		if (t[a - 1].lf & F_PLACECUE)
 			cue |= C_PLACE;
@@ -92,6 +96,42 @@ score(const struct doc *d, size_t i)
 	    (t->fl == 1 || (w[1] >= '0' && w[1] <= '9'));
 }
 
+/* Is token i a score of basketball too: one to three digits? */
+static int
+score3(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return score(d, i) || ((t->f & TK_DIGIT) && t->fl == 3 && w[0] >= '1' &&
+	    w[0] <= '9' && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9');
+}
+
+/* Is token i "for", "with" or "from"? */
+static int
+for_word(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tv.t[i];
+	const char *w = d->fb.s + t->fo;
+
+	return (t->f & TK_LOWER) && ((t->fl == 3 && memcmp(w, "for", 3) == 0) ||
+	    (t->fl == 4 && (memcmp(w, "with", 4) == 0 || memcmp(w, "from", 4) == 0)));
+}
+
+/*
+ * Is [a, b) a scorer in a results line: after an opening parenthesis
+ * or a comma, before the minute and a comma or a closing one (Bury 1
+ * ( Johnrose 43 ) Crewe 2 ( Adebola 44 , Murphy 88 ))?
+ */
+static int
+scorer(const struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[a].f & (TK_OPAREN | TK_COMMA)) && b < c->nt && score(c->d, b) &&
+	    ((t[b].f & TK_CPAREN) || (b + 1 < c->nt && (t[b + 1].f & TK_COMMA)));
+}
+
 /*
  * What the words around [a, b) say of a team: "Dunmore have", "Brackley
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
@@ -109,6 +149,14 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		tm |= TM_HEAD;
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
 		tm |= TM_BEFORE;
+	/*
+	 * played for Coburg, signed with Footscray, joined from Derby: a
+	 * verb before a team, or a team's verb in the past (not "win for")
+	 */
+	if (a > 1 && (t[a].f & TK_SP) && (t[a - 1].f & TK_SP) && for_word(d, a - 1) &&
+	    (t[a - 2].f & TK_LOWER) && ((t[a - 2].lf & F_TEAMB) || ((t[a - 2].lf & F_TEAMV) &&
+	    t[a - 2].fl > 3 && memcmp(d->fb.s + t[a - 2].fo + t[a - 2].fl - 2, "ed", 2) == 0)))
+		tm |= TM_BEFORE | TM_FOR;
 	if (t[b - 1].f & TK_POSS)
 		return tm | TM_POSS;
 	if (b >= c->nt || !(t[b].f & TK_SP))
@@ -117,14 +165,21 @@ team_cues(struct rctx *c, size_t a, size_t b)
 	if (b + 1 < c->nt && score(d, b) && (t[b + 1].f & TK_HYPH) && score(d, b + 1) &&
 	    (b + 2 == c->nt || !(t[b + 2].f & TK_HYPH)))
 		tm |= TM_SCORE;
-	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore */
-	if (score(d, b) && (a == 0 || !(t[a].f & TK_SP) || score(d, a - 1))) {
+	/* a results line: Brackley 2 Dunmore 1, Brackley 2-1 Dunmore; not a scorer */
+	if (score3(d, b) && (a == 0 || !(t[a].f & TK_SP) || score3(d, a - 1)) &&
+	    !scorer(c, a, b)) {
+		/* with its scorers: Bury 1 ( Johnrose 43 ) Crewe 2 */
+		if (b + 1 < c->nt && (t[b + 1].f & TK_OPAREN) && !(t[b].f & TK_CPAREN))
+			tm |= TM_SCORE;
 		for (k = b + 1; k < c->nt && k < b + 5 && (t[k].f & TK_CAP) &&
 		    (t[k].f & TK_SP); k++)
 			;
-		if (b + 1 == c->nt ? a > 0 && score(d, a - 1) : ((t[b + 1].f & TK_HYPH) &&
+		/* Utah 106 NEW YORK 96: three digits on both sides */
+		if (b + 1 == c->nt ? a > 0 && (score(d, a - 1) || (score3(d, a - 1) &&
+		    (t[a].f & TK_SP))) : score(d, b) ? ((t[b + 1].f & TK_HYPH) &&
 		    score(d, b + 1)) || (k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
-		    score(d, k)))
+		    score3(d, k)) : k > b + 1 && k < c->nt && (t[k].f & TK_SP) &&
+		    score3(d, k))
 			tm |= TM_SCORE;
 		/* a row of a league table: Leeds 12 7 3 2 21 */
 		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
@@ -207,7 +262,8 @@ apposition(struct rctx *c, size_t b)
 	size_t i = b, k;
 	const char *w;
 
-	if (i >= c->nt || !(t[i].f & TK_LOWER))
+	/* not "X ( or Y ) is a band": the subject is before the parenthesis */
+	if (i >= c->nt || !(t[i].f & TK_LOWER) || (t[b - 1].f & TK_CPAREN))
 		return 0;
 	w = d->fb.s + t[i].fo;
 	if (!(t[i].f & TK_COMMA) && (t[i].fl == 2 && (memcmp(w, "is", 2) == 0)))
@@ -257,7 +313,8 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 			*tb = t[k - 1].b, *te = t[a - 1].e;
 			return;
 		}
-		if (f & F_ORGCUE) {
+		/* shares of Zorvex, analysts at Korvanta; not executive of Lee's firm */
+		if ((f & F_ORGCUE) && !(t[b - 1].f & TK_POSS)) {
 			*type = T_ORG, *level = L_EVID;
 			return;
 		}
@@ -269,7 +326,10 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 }
 
-/* Evidence for an unknown span [a, b) from its words and neighbours. */
+/*
+ * Evidence for an unknown span [a, b) from its words and neighbours;
+ * over 80 lines to keep the cues in the one order in which they win.
+ */
 void
 type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
     uint32_t *tb, uint32_t *te)
@@ -296,6 +356,15 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	    (t[a - 1].lf & F_ORGCUE) && b < c->nt && (t[b].f & TK_COMMA) &&
 	    !(t[a].lf & F_FIRST) && !(t[b - 1].f & TK_POSS)) {
 		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/*
+	 * a scorer or a substitute, (Kezman 76); between commas only in a
+	 * record of sport: not Windows XP, Service Pack 2,
+	 */
+	if (scorer(c, a, b) && b - a <= 3 && !((t[a].f & TK_ALLCAP) && t[a].fl >= 3) &&
+	    (c->d->r[c->d->nr - 1].sport || ((t[a].f & TK_OPAREN) && (t[b].f & TK_CPAREN)))) {
+		*type = T_PERSON, *level = L_EVID;
 		return;
 	}
 	/* "...," said Dai Young, the coach: the speaker's slot, not ABN Amro */
@@ -326,12 +395,14 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 	/*
 	 * an organisation's noun just after: the Balco laboratory, Jongleurs
-	 * comedy club, the Zorvex oil firm; not a place's railway station,
-	 * nor a trade's name (Jazz band, Steel firm)
+	 * comedy club, the Zorvex oil firm, the Bowling Green Falcons
+	 * football team; not a place's railway station, nor a trade's name
+	 * of a word or two (Jazz band, Steel firm)
 	 */
 	for (k = b; k < c->nt && k < b + 2 && (t[k].f & TK_LOWER) && (t[k].f & TK_SP) &&
 	    !(t[b - 1].f & TK_POSS); k++)
-		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && !all_common(c->d, a, b)) {
+		if ((t[k].lf & F_ORGCUE) && !(t[k].lf & F_LOCW) && (b - a >= 3 ||
+		    !all_common(c->d, a, b))) {
 			*type = T_ORG, *level = L_EVID;
 			return;
 		}
@@ -341,4 +412,53 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 	if (a > 0 && (t[a].f & TK_SP))
 		cues_before(c, a, b, type, level, tb, te);
+}
+
+/*
+ * Is token i a broadcaster's call sign: one digit and two or three
+ * capitals (6PR, 3AW, 2GB)?  Units and makes look the same (4WD, 8GB):
+ * call_ment asks for evidence.
+ */
+int
+call_sign(struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+	const char *w = c->s + t->b;
+	size_t n = t->e - t->b, k;
+
+	if ((t->f & (TK_DIGIT | TK_ALLCAP)) != (TK_DIGIT | TK_ALLCAP) || n < 3 || n > 4 ||
+	    (t->f & TK_HYPH) || t->lent >= 0)
+		return 0;
+	for (k = 1; k < n; k++)
+		if (w[k] < 'A' || w[k] > 'Z')
+			return 0;
+	return t->e >= c->n || (w[n] != '-' && w[n] != '/');
+}
+
+/*
+ * A call sign at token i: an organisation with a frequency before it
+ * (882 6PR, in its span) or an organisation's noun next to it (station
+ * 3AW, 2GB network); else untyped, a station only if the document
+ * says so elsewhere.
+ */
+void
+call_ment(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t a = i, k;
+	int ev = 0;
+
+	/* a frequency in kHz, 531 to 1701, not a year (In 1994 6PR) */
+	if (i > 0 && (t[i].f & TK_SP) && (t[i - 1].f & TK_DIGIT) &&
+	    t[i - 1].e - t[i - 1].b >= 3 && t[i - 1].e - t[i - 1].b <= 4 &&
+	    t[i - 1].fl == t[i - 1].e - t[i - 1].b && !(t[i - 1].f & TK_HYPH) &&
+	    (t[i - 1].fl == 3 || c->s[t[i - 1].b] == '1') &&
+	    (t[i - 1].fl == 3 || c->s[t[i - 1].b + 1] <= '7')) {
+		a = i - 1;
+		ev = 1;
+	}
+	for (k = i > 0 ? i - 1 : 0; k < c->nt && k <= i + 1 && !ev; k++)
+		if (k != i && (t[k].f & TK_LOWER) && (t[k].lf & F_ORGCUE))
+			ev = 1;
+	type_ment(c, a, i + 1, ev ? T_ORG : -1, ev ? L_EVID : L_NONE);
 }
