@@ -71,13 +71,10 @@ file_key(const struct stat *st, uint64_t k[2])
 }
 
 static void
-read_all(struct tsv *t)
+read_all(struct tsv *t, FILE *fp)
 {
-	FILE *fp;
 	size_t r;
 
-	if (!(fp = fopen(t->name, "rb")))
-		die(EX_ERR, "%s: %s", t->name, strerror(errno));
 	for (;;) {
 		buf_grow(&t->text, 65536);
 		r = fread(t->text.s + t->text.len, 1, t->text.cap - t->text.len - 1, fp);
@@ -295,12 +292,18 @@ tsv_load(const char *path)
 	const char *sl = strrchr(path, '/');
 	char *dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
 	struct tsv *t;
+	FILE *fp;
 
 	if (!dir)
 		die(EX_ERR, "out of memory");
+	/* opened first: a table that is not there holds nothing yet */
+	if (!(fp = fopen(path, "rb"))) {
+		free(dir);
+		die(EX_ERR, "%s: %s", path, strerror(errno));
+	}
 	t = tsv_new(path, dir, err, sizeof err);
 	free(dir);
-	read_all(t);
+	read_all(t, fp);
 	if (!(t = tsv_ready(t)))
 		die(EX_ERR, "%s", err);
 	return t;

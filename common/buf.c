@@ -22,6 +22,7 @@ buf_grow(struct buf *b, size_t n)
 	}
 	b->s = xrealloc(b->s, cap);
 	b->cap = cap;
+	b->s[b->len] = '\0';	/* a new buffer too: buf.h's promise */
 }
 
 void
