@@ -16,7 +16,6 @@
 #include "json.h"
 #include "opt.h"
 #include "utf8.h"
-#include "scan.h"
 #include "split-fields.h"
 #include "split-files.h"
 #include "split-front.h"
@@ -121,54 +120,6 @@ struct split {
 };
 
 /* Text */
-
-/*
- * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
- * ASCII are passed over many bytes at a time.
- */
-static int
-utf8_valid(const char *s, size_t n, size_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, cont = 0;
-	int k;
-
-	while ((i = scan_wide(p, i, n)) < n) {
-		if (!(k = utf8_seq(p + i, n - i)))
-			return 0;
-		cont += k - 1;
-		i += k;
-	}
-	*cp = n - cont;
-	return 1;
-}
-
-/* Replaces each byte that is not valid UTF-8 by U+FFFD; 1 if any was. */
-static int
-fix_utf8(const char *s, size_t n, struct buf *dst)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, j;
-	int k = 0, bad = 0;
-
-	for (;;) {
-		for (j = i; j < n && p[j] < 0x80; j++)
-			;
-		while (j < n && (p[j] < 0x80 || (k = utf8_seq(p + j, n - j)))) {
-			j += p[j] < 0x80 ? 1 : k;
-		}
-		if (j >= n && !bad)
-			return 0;
-		if (!bad)
-			buf_reset(dst);
-		bad = 1;
-		buf_add(dst, s + i, j - i);
-		if (j >= n)
-			return 1;
-		buf_add(dst, "\xEF\xBF\xBD", 3);
-		i = j + 1;
-	}
-}
 
 static int
 blank(const char *s, size_t n)
@@ -542,8 +493,8 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	d->lineno++;
 	if (d->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3, n -= 3;	/* a byte-order mark is not counted */
-	if (!utf8_valid(s, n, &ncp)) {
-		fix_utf8(s, n, &sp->fixbuf);
+	if (!src_utf8(s, n, &ncp)) {
+		src_mend(s, n, &sp->fixbuf);
 		warnq("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
 		s = sp->fixbuf.s;
 		n = sp->fixbuf.len;
@@ -699,17 +650,17 @@ page_doc(struct doc *d, const char *p, size_t k)
 		return BINARY;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3, k -= 3;
-	if (!utf8_valid(p, k, &ncp)) {
+	if (!src_utf8(p, k, &ncp)) {
 		line = 1;
 		for (end = p; end < p + k; end = nl + 1) {
 			if (!(nl = memchr(end, '\n', k - (size_t)(end - p))))
 				nl = p + k;
-			if (!utf8_valid(end, (size_t)(nl - end), &ncp))
+			if (!src_utf8(end, (size_t)(nl - end), &ncp))
 				break;
 			line++;
 		}
 		warnq("%s:%zu: invalid UTF-8, replaced by U+FFFD", d->name, line);
-		fix_utf8(p, k, &sp->fixbuf);
+		src_mend(p, k, &sp->fixbuf);
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
@@ -762,7 +713,7 @@ doc_start(struct doc *d, int fd, const char *path, const char *name, const char 
 	buf_reset(&d->docjson);
 	buf_adds(&d->docjson, "\"doc\":");
 	/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
-	if (fix_utf8(id, strlen(id), &sp->fixbuf)) {
+	if (src_mend(id, strlen(id), &sp->fixbuf)) {
 		warnq("%s: name is not UTF-8; its doc has U+FFFD", name);
 		json_escape(&d->docjson, sp->fixbuf.s, sp->fixbuf.len);
 	} else {
