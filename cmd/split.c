@@ -796,15 +796,6 @@ article_fn(void *arg, int fd, const char *path, const char *name)
 	article(arg, fd, path, name);
 }
 
-/* Is s a date for --date: YYYY-MM-DD, a day of the calendar, perhaps a time after it? */
-static int
-valid_date(const char *s)
-{
-	if (civil_iso(s, strlen(s)) <= 0)
-		return 0;
-	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
-}
-
 /* A page of a WARC file: a document, named by its URI, dated by the page or its WARC-Date. */
 static void
 warc_page(void *arg, const struct warc_page *pg)
@@ -815,7 +806,7 @@ warc_page(void *arg, const struct warc_page *pg)
 	buf_reset(&sp->warc_name);
 	buf_printf(&sp->warc_name, "%s: record at byte %llu", sp->warc_file, pg->off);
 	doc_start(d, -1, pg->uri, sp->warc_name.s, pg->uri);
-	if (valid_date(pg->date))
+	if (civil_date(pg->date, strlen(pg->date)))
 		snprintf(d->dct_else, sizeof d->dct_else, "%.10s", pg->date);
 	if (page_doc(d, pg->body, pg->len) == BINARY)
 		warnq("%s: a binary page, not a web page: left out", d->name);
@@ -915,7 +906,7 @@ main(int argc, char **argv)
 	bflag = keep_bp != NULL;
 	argc -= optind;
 	argv = av + optind;
-	if (date_opt && !valid_date(date_opt))
+	if (date_opt && !civil_date(date_opt, strlen(date_opt)))
 		die(EX_ERR, "--date is not a date (YYYY-MM-DD): %s", date_opt);
 	if (date_opt && strlen(date_opt) > 10)
 		date_opt = strndup(date_opt, 10);
