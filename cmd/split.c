@@ -413,7 +413,7 @@ doc_ready(struct doc *d)
 	if (table && (r = tsv_find(table, d->path, d->fd)) >= 0)
 		tsv_fill(table, r, &d->fields, d->dct, &d->fmtitle);
 	if (!d->dct[0] && date_opt)
-		snprintf(d->dct, sizeof d->dct, "%s", date_opt);
+		snprintf(d->dct, sizeof d->dct, "%.10s", date_opt);	/* a time left out */
 	if (srcdir_opt)
 		fields_folder(&d->fields, d->path);
 	fields_json(&d->fields, &d->meta, d->name);
@@ -688,28 +688,19 @@ page_doc(struct doc *d, const char *p, size_t k)
 	return 0;
 }
 
-/* A document begins: fd is its file's (or -1), path its path, name its name in messages, id its doc. */
+/*
+ * A document begins, all it held of the one before let go: fd is its
+ * file's (or -1), path its path, name its name in messages, id its doc.
+ */
 static void
 doc_start(struct doc *d, int fd, const char *path, const char *name, const char *id)
 {
 	struct split *sp = d->sp;
 
+	/* what it is */
 	d->path = path;
 	d->name = name;
-	d->n = d->para = 0;
-	d->cp = 0;
-	d->lineno = 0;
-	d->in_head = 1;
-	d->nhp = 0;
-	d->state = 0;
-	buf_reset(&d->head);
-	buf_reset(&d->wrap);
-	buf_reset(&d->meta);
-	buf_grow(&d->meta, 1);
-	fields_reset(&d->fields);
 	d->fd = fd;
-	d->ready = 0;
-	d->dct[0] = d->dct_else[0] = '\0';
 	buf_reset(&d->docjson);
 	buf_adds(&d->docjson, "\"doc\":");
 	/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
@@ -719,10 +710,25 @@ doc_start(struct doc *d, int fd, const char *path, const char *name, const char 
 	} else {
 		json_escape(&d->docjson, id, strlen(id));
 	}
+	/* what it says of itself, to be gathered */
+	d->ready = 0;
+	d->dct[0] = d->dct_else[0] = '\0';
+	fields_reset(&d->fields);
+	buf_reset(&d->meta);
+	buf_grow(&d->meta, 1);
+	/* where its reading is: the first line to come, nothing held */
+	d->n = d->para = 0;
+	d->cp = 0;
+	d->lineno = 0;
+	d->state = 0;
 	buf_reset(&d->fm);
 	buf_reset(&d->held);
 	buf_reset(&d->fmtitle);
 	d->hstate = 0;
+	buf_reset(&d->wrap);
+	d->in_head = 1;
+	d->nhp = 0;
+	buf_reset(&d->head);
 }
 
 /* A document ends: what it holds back is written. */
@@ -832,13 +838,14 @@ static void
 split_free(struct split *sp)
 {
 	struct doc *d = &sp->doc;
-	struct buf *b[] = { &d->docjson, &d->meta, &d->fields.bytes, &d->fields.list, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
-	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
-	    &sp->pg.author, &sp->pg.source, &sp->pg.url, &sp->warc_name };
+	struct buf *b[] = { &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
+	    &d->cand, &d->fmtitle, &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text,
+	    &sp->pg.title, &sp->pg.author, &sp->pg.source, &sp->pg.url, &sp->warc_name };
 	size_t i;
 
 	for (i = 0; i < sizeof b / sizeof *b; i++)
 		buf_free(b[i]);
+	fields_free(&d->fields);
 	lang_free(sp->lang);
 	free(d->hp);
 	free(sp->spans);
@@ -908,8 +915,6 @@ main(int argc, char **argv)
 	argv = av + optind;
 	if (date_opt && !civil_date(date_opt, strlen(date_opt)))
 		die(EX_ERR, "--date is not a date (YYYY-MM-DD): %s", date_opt);
-	if (date_opt && strlen(date_opt) > 10)
-		date_opt = strndup(date_opt, 10);
 	sp->doc.sp = sp;
 	if (meta_opt)
 		table = tsv_load(meta_opt);
