@@ -70,14 +70,12 @@ file_key(const struct stat *st, uint64_t k[2])
 	k[1] = (uint64_t)st->st_ino;
 }
 
+/* The table's bytes, from fp (closed). */
 static void
-read_all(struct tsv *t)
+read_all(struct tsv *t, FILE *fp)
 {
-	FILE *fp;
 	size_t r;
 
-	if (!(fp = fopen(t->name, "rb")))
-		die(EX_ERR, "%s: %s", t->name, strerror(errno));
 	for (;;) {
 		buf_grow(&t->text, 65536);
 		r = fread(t->text.s + t->text.len, 1, t->text.cap - t->text.len - 1, fp);
@@ -273,14 +271,19 @@ tsv_load(const char *path)
 {
 	static char err[1024];
 	const char *sl = strrchr(path, '/');
-	char *dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
+	char *dir;
 	struct tsv *t;
+	FILE *fp;
 
+	/* opened before anything is allocated, so that its fault leaks nothing */
+	if (!(fp = fopen(path, "rb")))
+		die(EX_ERR, "%s: %s", path, strerror(errno));
+	dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
 	if (!dir)
 		die(EX_ERR, "out of memory");
 	t = tsv_new(path, dir, err, sizeof err);
 	free(dir);
-	read_all(t);
+	read_all(t, fp);
 	if (!(t = tsv_ready(t)))
 		die(EX_ERR, "%s", err);
 	return t;
