@@ -15,7 +15,6 @@
 #include "civil.h"
 #include "json.h"
 #include "opt.h"
-#include "utf8.h"
 #include "split-fields.h"
 #include "split-files.h"
 #include "split-front.h"
@@ -23,8 +22,9 @@
 #include "split-lang.h"
 #include "split-seg.h"
 #include "split-src.h"
-#include "split-warc.h"
 #include "split-tsv.h"
+#include "split-warc.h"
+#include "utf8.h"
 #include "util.h"
 
 #define HEAD_PARAS 8		/* paragraphs searched for a dateline */
