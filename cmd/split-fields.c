@@ -10,7 +10,7 @@
 #include "buf.h"
 #include "json.h"
 #include "split-fields.h"
-#include "utf8.h"
+#include "split-src.h"
 #include "util.h"
 
 void
@@ -95,25 +95,12 @@ fields_json(const struct fields *f, struct buf *out, const char *name)
 		    left ? ", and more" : "", FIELDS_MAX);
 }
 
-/* Is s[0..n) UTF-8? */
-static int
-is_utf8(const char *s, size_t n)
-{
-	size_t i;
-	int k;
-
-	for (i = 0; i < n; i += k)
-		if (!(k = utf8_seq((const unsigned char *)s + i, n - i)))
-			return 0;
-	return 1;
-}
-
 void
 fields_folder(struct fields *f, const char *path)
 {
 	const char *sl = strrchr(path, '/'), *b;
 	char *dir, *real = NULL;
-	size_t n;
+	size_t n, cp;
 
 	if (fields_has(f, "source", 6) || strcmp(path, "-") == 0)
 		return;
@@ -131,7 +118,7 @@ fields_folder(struct fields *f, const char *path)
 			b = "";
 	}
 	n = strlen(b);
-	if (n && is_utf8(b, n))
+	if (n && src_utf8(b, n, &cp))
 		fields_put(f, "source", 6, b, n, 0);
 	free(real);
 	free(dir);

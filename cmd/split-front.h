@@ -15,8 +15,11 @@ struct front {
 	struct fields *meta;	/* its fields */
 	struct buf *title;	/* its title, if none yet */
 	char *dct;		/* 16 bytes: its date, if none yet */
-	/* Finds a date in free text; writes YYYY-MM-DD in dct; 1 if found. */
-	/* 1 if found, 0 if not, -1 if what it found is no day of the calendar. */
+	/*
+	 * Finds a date in free text (lede-split's lang_date) and writes
+	 * YYYY-MM-DD in dct: 1 if found, 0 if not, -1 if what it found is
+	 * no day of the calendar.
+	 */
 	int (*find_date)(const void *arg, const char *s, size_t n, char *dct);
 	const void *arg;
 	unsigned long line;	/* the line of the file the YAML starts on */

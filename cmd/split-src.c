@@ -1,12 +1,16 @@
 /*
- * split-src: lede-split's inputs, as they are or gzipped.
+ * split-src: lede-split's inputs, as they are or gzipped, the test for
+ * a binary file, and bytes that are not UTF-8 found and mended.
  */
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "scan.h"
 #include "split-src.h"
+#include "utf8.h"
 
 #define GZ_BUFFER 65536
 
@@ -65,4 +69,47 @@ src_binary(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		bad += p[i] < 0x20 && !(p[i] >= '\t' && p[i] <= '\r') && p[i] != 0x1b;
 	return bad > 1 && bad * 32 > n;
+}
+
+int
+src_utf8(const char *s, size_t n, size_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, cont = 0;
+	int k;
+
+	while ((i = scan_wide(p, i, n)) < n) {
+		if (!(k = utf8_seq(p + i, n - i)))
+			return 0;
+		cont += k - 1;
+		i += k;
+	}
+	*cp = n - cont;
+	return 1;
+}
+
+int
+src_mend(const char *s, size_t n, struct buf *dst)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, j;
+	int k = 0, bad = 0;
+
+	for (;;) {
+		for (j = i; j < n && p[j] < 0x80; j++)
+			;
+		while (j < n && (p[j] < 0x80 || (k = utf8_seq(p + j, n - j)))) {
+			j += p[j] < 0x80 ? 1 : k;
+		}
+		if (j >= n && !bad)
+			return 0;
+		if (!bad)
+			buf_reset(dst);
+		bad = 1;
+		buf_add(dst, s + i, j - i);
+		if (j >= n)
+			return 1;
+		buf_add(dst, "\xEF\xBF\xBD", 3);
+		i = j + 1;
+	}
 }

@@ -1,6 +1,6 @@
 /*
- * split-src: lede-split's inputs, as they are or gzipped (zlib), and
- * the test for a binary file.
+ * split-src: lede-split's inputs, as they are or gzipped (zlib), the
+ * test for a binary file, and the test and mending of UTF-8.
  */
 #ifndef LEDE_SPLIT_SRC_H
 #define LEDE_SPLIT_SRC_H
@@ -34,4 +34,17 @@ ssize_t src_read(struct src *, char *buf, size_t n);
  * NUL in text is text.)
  */
 int src_binary(const char *s, size_t n);
+
+struct buf;
+
+/*
+ * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
+ * ASCII are passed over many bytes at a time.
+ */
+int src_utf8(const char *s, size_t n, size_t *cp);
+/*
+ * Each byte of s[0..n) that is not valid UTF-8 replaced by U+FFFD, in
+ * dst: 1 if any was; 0, dst untouched, if none.
+ */
+int src_mend(const char *s, size_t n, struct buf *dst);
 #endif

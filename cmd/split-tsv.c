@@ -70,6 +70,7 @@ file_key(const struct stat *st, uint64_t k[2])
 	k[1] = (uint64_t)st->st_ino;
 }
 
+/* The table's bytes, from fp (closed). */
 static void
 read_all(struct tsv *t, FILE *fp)
 {
@@ -110,26 +111,6 @@ decode(char *s, size_t b, size_t e)
 	s[o] = '\0';
 	c.len = o - b;
 	return c;
-}
-
-/* Is s (YYYY-MM-DD, then maybe T or a space and a time) a day of the calendar? */
-static int
-good_date(const char *s, size_t n)
-{
-	long y, m, d, yy;
-	unsigned mm, dd;
-
-	if (n < 10 || strspn(s, "0123456789") != 4 || s[4] != '-' ||
-	    strspn(s + 5, "0123456789") != 2 || s[7] != '-' ||
-	    strspn(s + 8, "0123456789") != 2 || (n > 10 && s[10] != 'T' && s[10] != ' '))
-		return 0;
-	y = strtol(s, NULL, 10);
-	m = strtol(s + 5, NULL, 10);
-	d = strtol(s + 8, NULL, 10);
-	if (m < 1 || m > 12 || d < 1 || d > 31)
-		return 0;
-	civil_from_days(days_from_civil(y, (unsigned)m, (unsigned)d), &yy, &mm, &dd);
-	return yy == y && mm == m && dd == d;
 }
 
 static int
@@ -173,7 +154,7 @@ row(struct tsv *t, size_t r, unsigned long ln)
 		return fault(t, ln, "%s: the same path as line %lu", p, t->line[k]);
 	if (t->dctcol >= 0 && c[t->dctcol].len) {
 		v = t->text.s + c[t->dctcol].off;
-		if (!good_date(v, c[t->dctcol].len))
+		if (!civil_date(v, c[t->dctcol].len))
 			return fault(t, ln, "dct is not a date (YYYY-MM-DD): %s", v);
 	}
 	t->line[r] = ln;
@@ -290,10 +271,14 @@ tsv_load(const char *path)
 {
 	static char err[1024];
 	const char *sl = strrchr(path, '/');
-	char *dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
+	char *dir;
 	struct tsv *t;
 	FILE *fp;
 
+	/* opened before anything is allocated, so that its fault leaks nothing */
+	if (!(fp = fopen(path, "rb")))
+		die(EX_ERR, "%s: %s", path, strerror(errno));
+	dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
 	if (!dir)
 		die(EX_ERR, "out of memory");
 	/* opened first: a table that is not there holds nothing yet */

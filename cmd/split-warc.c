@@ -435,10 +435,11 @@ record(struct rd *r, warc_fn *fn, void *arg)
 		return fail(r, "cut short in its header");
 	if (!found)
 		return fail(r, "no end to its header in %d bytes", HEAD_MAX);
+	/* "" until the header names them: buf_add ends even an empty one with a NUL */
 	buf_reset(&w->uri);
 	buf_reset(&w->date);
-	buf_grow(&w->uri, 1);
-	buf_grow(&w->date, 1);
+	buf_add(&w->uri, "", 0);
+	buf_add(&w->date, "", 0);
 	for (i = 0; i < hl; i = e + 1) {
 		e = i + strcspn(s + i, "\n");
 		if (field(s + i, e - i, "WARC-Type", &v, &vn))

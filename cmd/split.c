@@ -7,32 +7,27 @@
 #endif
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <pcre2.h>
 
 #include "buf.h"
 #include "civil.h"
-#include "conf.h"
 #include "json.h"
 #include "opt.h"
-#include "utf8.h"
-#include "scan.h"
 #include "split-fields.h"
 #include "split-files.h"
 #include "split-front.h"
 #include "split-html.h"
+#include "split-lang.h"
 #include "split-seg.h"
 #include "split-src.h"
-#include "split-warc.h"
 #include "split-tsv.h"
+#include "split-warc.h"
+#include "utf8.h"
 #include "util.h"
 
 #define HEAD_PARAS 8		/* paragraphs searched for a dateline */
-#define DATELINE_BYTES 300	/* of each, from its start */
-#define BOILER_BYTES 300	/* longer lines are never boilerplate */
 #define FRONT_LINES 1000	/* front matter longer than this is text */
 
 static const char usage_text[] =
@@ -62,16 +57,6 @@ static const char help_text[] =
 static int bflag, Hflag, uflag, vflag, wflag;
 static const char *date_opt, *doc_opt, *keep_bp, *meta_opt, *srcdir_opt;
 static struct tsv *table;	/* --meta */
-
-struct lang {
-	struct seg seg;
-	struct buf boiler_src, date_src, month_src;
-	struct buf dateline_src;
-	pcre2_code *boiler, *dateline;
-	pcre2_match_data *md;
-	struct { char *name; int num; } *months;
-	size_t nmonths;
-};
 
 struct split;
 
@@ -118,7 +103,7 @@ struct doc {
 
 /* What one run of the program works with, made in main. */
 struct split {
-	struct lang lang;
+	struct lang *lang;	/* the word lists and patterns (split-lang.c) */
 	struct doc doc;		/* the article being read */
 	struct buf out;		/* records not yet written */
 	struct buf fixbuf;	/* text with bad UTF-8 replaced */
@@ -134,280 +119,7 @@ struct split {
 	int status;
 };
 
-/* Lists */
-
-/* Puts text in for each {name} of a pattern. */
-static void
-expand(struct buf *dst, const char *src, const char *name, const char *text)
-{
-	const char *p;
-	size_t k = strlen(name);
-
-	buf_reset(dst);
-	while ((p = strstr(src, name))) {
-		buf_add(dst, src, p - src);
-		buf_adds(dst, text);
-		src = p + k;
-	}
-	buf_adds(dst, src);
-}
-
-
-static void
-add_words(struct conf *c, yaml_node_t *root, const char *key, struct strtab *ws)
-{
-	yaml_node_item_t *it;
-	yaml_node_t *list, *item;
-	const char *w;
-
-	if (!(list = conf_get(c, root, key)))
-		return;
-	conf_want(c, list, YAML_SEQUENCE_NODE, key);
-	CONF_SEQ_EACH(c, list, item, it) {
-		if (!(w = conf_str(item)))
-			conf_fail(c, item, "%s: each item should be a word", key);
-		/* Stored without a final full stop, as they are looked up. */
-		seg_word_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
-	}
-}
-
-static pcre2_code *compile(const char *, const char *, uint32_t, struct conf *, yaml_node_t *, int);
-
-static void
-add_patterns(struct conf *c, yaml_node_t *root, const char *key, struct buf *src)
-{
-	yaml_node_item_t *it;
-	yaml_node_t *list, *item;
-	struct buf one = { 0 }, tmp = { 0 };
-	const char *p;
-
-	if (!(list = conf_get(c, root, key)))
-		return;
-	conf_want(c, list, YAML_SEQUENCE_NODE, key);
-	CONF_SEQ_EACH(c, list, item, it) {
-		if (!(p = conf_str(item)))
-			conf_fail(c, item, "%s: each item should be a pattern", key);
-		/* Each is checked alone, so that an error names its place. */
-		expand(&tmp, p, "{date}", "(?:x)");
-		expand(&one, tmp.s, "{month}", "(?:x)");
-		pcre2_code_free(compile(key, one.s, 0, c, item, 0));
-		buf_printf(src, "%s(?:%s)", src->len ? "|" : "", p);
-	}
-	buf_free(&one);
-	buf_free(&tmp);
-}
-
-static void
-add_months(struct lang *lang, struct conf *c, yaml_node_t *root)
-{
-	yaml_node_pair_t *pair;
-	yaml_node_t *map;
-	const char *k, *v;
-	const char *e;
-	long num;
-
-	if (!(map = conf_get(c, root, "months")))
-		return;
-	conf_want(c, map, YAML_MAPPING_NODE, "months");
-	CONF_MAP_EACH(map, pair) {
-		k = conf_str(conf_node(c, pair->key));
-		v = conf_str(conf_node(c, pair->value));
-		num = v ? strtonum(v, 1, 12, &e) : 0;
-		if (!k || !v || e)
-			conf_fail(c, conf_node(c, pair->value),
-			    "months: each value should be a month number from 1 to 12");
-		lang->months = xrealloc(lang->months, (lang->nmonths + 1) * sizeof *lang->months);
-		lang->months[lang->nmonths].name = xstrdup(k);
-		lang->months[lang->nmonths].num = num;
-		lang->nmonths++;
-	}
-}
-
-/* Dies at a key of the file's mapping root that load_conf does not read. */
-static void
-check_keys(struct conf *c, yaml_node_t *root)
-{
-	static const char *const keys[] = { "prefixes", "numbered", "abbreviations",
-	    "times", "timezones", "openers", "starters", "months", "boilerplate",
-	    "date", "datelines" };
-	yaml_node_pair_t *pair;
-	yaml_node_t *kn;
-	const char *k;
-	size_t i;
-
-	CONF_MAP_EACH(root, pair) {
-		kn = conf_node(c, pair->key);
-		if (!(k = conf_str(kn)))
-			conf_fail(c, kn, "key is not a string");
-		for (i = 0; i < sizeof keys / sizeof *keys && strcmp(k, keys[i]) != 0; i++)
-			;
-		if (i == sizeof keys / sizeof *keys)
-			conf_fail(c, kn, "unknown key '%s'", k);
-	}
-}
-
-static void
-load_conf(struct lang *lang, const char *path)
-{
-	struct conf c;
-	yaml_node_t *root;
-
-	conf_load(&c, path);
-	root = conf_want(&c, conf_root(&c), YAML_MAPPING_NODE, "the file");
-	check_keys(&c, root);
-	add_words(&c, root, "prefixes", &lang->seg.prefixes);
-	add_words(&c, root, "numbered", &lang->seg.numbered);
-	add_words(&c, root, "abbreviations", &lang->seg.abbreviations);
-	add_words(&c, root, "times", &lang->seg.times);
-	add_words(&c, root, "timezones", &lang->seg.timezones);
-	add_words(&c, root, "openers", &lang->seg.openers);
-	add_words(&c, root, "starters", &lang->seg.starters);
-	add_months(lang, &c, root);
-	add_patterns(&c, root, "boilerplate", &lang->boiler_src);
-	add_patterns(&c, root, "date", &lang->date_src);
-	add_patterns(&c, root, "datelines", &lang->dateline_src);
-	conf_free(&c);
-}
-
-/* The short titles of en/titles.yaml: before a name, they never end a sentence. */
-static void
-load_titles(struct lang *lang)
-{
-	static const char *lists[] = { "honorifics", "honorifics_more", "honorifics_rare",
-		"abbreviated", "abbreviated_more", "abbreviated_rare" };
-	struct conf c;
-	yaml_node_t *root;
-	char *path = data_path("en/titles.yaml");
-	size_t i;
-
-	conf_load(&c, path);
-	root = conf_want(&c, conf_root(&c), YAML_MAPPING_NODE, "the file");
-	for (i = 0; i < sizeof lists / sizeof *lists; i++)
-		add_words(&c, root, lists[i], &lang->seg.prefixes);
-	conf_free(&c);
-	free(path);
-}
-
-static int
-longer_first(const void *a, const void *b)
-{
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
-
-	return (int)strlen(y) - (int)strlen(x);
-}
-
-static pcre2_code *
-compile(const char *what, const char *pat, uint32_t flags, struct conf *c, yaml_node_t *at,
-    int jit)
-{
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	pcre2_code *re;
-	int err;
-
-	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | flags, &err, &off, NULL);
-	if (!re) {
-		pcre2_get_error_message(err, msg, sizeof msg);
-		if (c)
-			conf_fail(c, at, "%s: bad pattern: %s at offset %zu", what, msg, (size_t)off);
-		die(EX_ERR, "%s patterns: %s at offset %zu", what, msg, (size_t)off);
-	}
-	if (jit)	/* not for a pattern only checked */
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
-static void
-setup(struct lang *lang, const char *user)
-{
-	struct buf a = { 0 }, b = { 0 }, months = { 0 };
-	char **names;
-	size_t i;
-	char *path = data_path("en/split.yaml");
-
-	seg_init(&lang->seg);
-	load_conf(lang, path);
-	free(path);
-	load_titles(lang);
-	if (user)
-		load_conf(lang, user);
-	if (lang->boiler_src.len) {
-		buf_printf(&a, "^\\s*(?:%s)\\s*$", lang->boiler_src.s);
-		lang->boiler = compile("boilerplate", a.s, 0, NULL, NULL, 1);
-	}
-	if (lang->dateline_src.len && lang->date_src.len && lang->nmonths) {
-		names = xmalloc(lang->nmonths * sizeof *names);
-		for (i = 0; i < lang->nmonths; i++)
-			names[i] = lang->months[i].name;
-		qsort(names, lang->nmonths, sizeof *names, longer_first);
-		for (i = 0; i < lang->nmonths; i++)
-			buf_printf(&months, "%s%s", i ? "|" : "", names[i]);
-		free(names);
-		expand(&a, lang->date_src.s, "{month}", months.s);
-		buf_reset(&b);
-		buf_printf(&b, "(?:%s)", a.s);
-		expand(&a, lang->dateline_src.s, "{date}", b.s);
-		expand(&b, a.s, "{month}", months.s);
-		buf_reset(&a);
-		buf_printf(&a, "(?J)(?:%s)", b.s);
-		lang->dateline = compile("dateline", a.s, 0, NULL, NULL, 1);
-	}
-	lang->md = pcre2_match_data_create(32, NULL);
-	buf_free(&a);
-	buf_free(&b);
-	buf_free(&months);
-}
-
 /* Text */
-
-/*
- * Is s[0..n) valid UTF-8?  If so, *cp gets its code points.  Runs of
- * ASCII are passed over many bytes at a time.
- */
-static int
-utf8_valid(const char *s, size_t n, size_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, cont = 0;
-	int k;
-
-	while ((i = scan_wide(p, i, n)) < n) {
-		if (!(k = utf8_seq(p + i, n - i)))
-			return 0;
-		cont += k - 1;
-		i += k;
-	}
-	*cp = n - cont;
-	return 1;
-}
-
-/* Replaces each byte that is not valid UTF-8 by U+FFFD; 1 if any was. */
-static int
-fix_utf8(const char *s, size_t n, struct buf *dst)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, j;
-	int k = 0, bad = 0;
-
-	for (;;) {
-		for (j = i; j < n && p[j] < 0x80; j++)
-			;
-		while (j < n && (p[j] < 0x80 || (k = utf8_seq(p + j, n - j)))) {
-			j += p[j] < 0x80 ? 1 : k;
-		}
-		if (j >= n && !bad)
-			return 0;
-		if (!bad)
-			buf_reset(dst);
-		bad = 1;
-		buf_add(dst, s + i, j - i);
-		if (j >= n)
-			return 1;
-		buf_add(dst, "\xEF\xBF\xBD", 3);
-		i = j + 1;
-	}
-}
 
 static int
 blank(const char *s, size_t n)
@@ -541,83 +253,12 @@ emit_para(struct doc *d, const char *s, size_t n, size_t cp, long para, int kind
 		}
 		return;
 	}
-	cnt = seg_split(&sp->lang.seg, s, n, &sp->spans, &sp->spancap);
+	cnt = seg_split(lang_seg(sp->lang), s, n, &sp->spans, &sp->spancap);
 	for (k = 0; k < cnt; k++) {
 		cp += ascii ? sp->spans[k].b - at : utf8_count(s + at, sp->spans[k].b - at);
 		at = sp->spans[k].b;
 		record(d, s, sp->spans[k].b, sp->spans[k].e, cp, para, K_TEXT, ascii);
 	}
-}
-
-static int
-is_boiler(const struct lang *lang, const char *s, size_t n)
-{
-	return lang->boiler && n <= BOILER_BYTES &&
-	    pcre2_match(lang->boiler, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-	    lang->md, NULL) >= 0;
-}
-
-static int
-group(const struct lang *lang, const char *name, char *dst, size_t cap)
-{
-	PCRE2_SIZE len = cap;
-
-	if (pcre2_substring_copy_byname(lang->md, (PCRE2_SPTR)name,
-	    (PCRE2_UCHAR *)dst, &len) < 0 || len == 0)
-		return -1;
-	return 0;
-}
-
-#define DIGIT(c) ((unsigned)((unsigned char)(c) - '0') < 10u)
-
-/*
- * Finds a date in s with the dateline patterns; writes YYYY-MM-DD.  1
- * if found, 0 if not, -1 if one is found with a day its month has not.
- */
-static int
-find_date(const struct lang *lang, const char *s, size_t n, char *dct)
-{
-	char y[8], m[16], dd[8];
-	long year, mon = 0, day;
-	size_t i, k;
-
-	if (!lang->dateline)
-		return 0;
-	if (n > DATELINE_BYTES) {
-		/* Cut at a character boundary. */
-		for (n = DATELINE_BYTES; n > 0 && !UTF8_START(s[n]); n--)
-			;
-	}
-	/* Every date form has a year: look for one, from digit to digit, before the patterns. */
-	for (i = 0; (i = scan_digit((const unsigned char *)s, i, n)) + 4 <= n; i++)
-		if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
-			if (DIGIT(s[i + 2]) && DIGIT(s[i + 3]))
-				break;
-	if (i + 4 > n)
-		return 0;
-	if (pcre2_match(lang->dateline, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-	    lang->md, NULL) < 0)
-		return 0;
-	if (group(lang, "year", y, sizeof y) < 0 || group(lang, "day", dd, sizeof dd) < 0)
-		return 0;
-	year = atol(y);
-	day = atol(dd);
-	if (group(lang, "mnum", m, sizeof m) == 0) {
-		mon = atol(m);
-	} else if (group(lang, "month", m, sizeof m) == 0) {
-		for (k = 0; m[k]; k++)
-			if (m[k] >= 'A' && m[k] <= 'Z')
-				m[k] += 'a' - 'A';
-		for (i = 0; i < lang->nmonths; i++)
-			if (strcmp(lang->months[i].name, m) == 0)
-				mon = lang->months[i].num;
-	}
-	if (mon < 1 || mon > 12 || day < 1 || day > 31)
-		return 0;
-	if ((unsigned long)day > civil_mdays(year, (unsigned)mon))
-		return -1;
-	snprintf(dct, 16, "%04ld-%02ld-%02ld", year, mon, day);
-	return 1;
 }
 
 static void
@@ -639,7 +280,7 @@ static void
 paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 {
 	int boiler = d->lflags & HL_HEADLINE ? K_HEADLINE :
-	    (d->lflags & HL_BOILER) || is_boiler(&d->sp->lang, s, n) ? K_BOILER : K_TEXT;
+	    (d->lflags & HL_BOILER) || lang_boiler(d->sp->lang, s, n) ? K_BOILER : K_TEXT;
 	struct para *p;
 
 	d->para++;
@@ -661,7 +302,7 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((boiler != K_BOILER && find_date(&d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
+	if ((boiler != K_BOILER && lang_date(d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -731,7 +372,7 @@ first_para(struct doc *d, const char *s, size_t n, size_t cp, int ascii, int bla
 {
 	int head = (d->fmtitle.len ? is_fm_title(d, s, n) :
 	    blank_after && !memchr(s, '\n', n) && headline_like(s, n)) &&
-	    !is_boiler(&d->sp->lang, s, n);
+	    !lang_boiler(d->sp->lang, s, n);
 
 	d->hstate = 2;
 	d->lflags = head ? HL_HEADLINE : 0;
@@ -772,7 +413,7 @@ doc_ready(struct doc *d)
 	if (table && (r = tsv_find(table, d->path, d->fd)) >= 0)
 		tsv_fill(table, r, &d->fields, d->dct, &d->fmtitle);
 	if (!d->dct[0] && date_opt)
-		snprintf(d->dct, sizeof d->dct, "%s", date_opt);
+		snprintf(d->dct, sizeof d->dct, "%.10s", date_opt);	/* a time left out */
 	if (srcdir_opt)
 		fields_folder(&d->fields, d->path);
 	fields_json(&d->fields, &d->meta, d->name);
@@ -825,11 +466,11 @@ text_line(struct doc *d, const char *s, size_t n, int nl, size_t ncp)
 
 /* Front matter */
 
-/* find_date, for split-front. */
+/* lang_date, for split-front. */
 static int
 fm_date(const void *lang, const char *s, size_t n, char *dct)
 {
-	return find_date(lang, s, n, dct);
+	return lang_date(lang, s, n, dct);
 }
 
 /* text_line, for the held lines that were not front matter. */
@@ -852,8 +493,8 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	d->lineno++;
 	if (d->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3, n -= 3;	/* a byte-order mark is not counted */
-	if (!utf8_valid(s, n, &ncp)) {
-		fix_utf8(s, n, &sp->fixbuf);
+	if (!src_utf8(s, n, &ncp)) {
+		src_mend(s, n, &sp->fixbuf);
 		warnq("%s:%lu: invalid UTF-8, replaced by U+FFFD", d->name, d->lineno);
 		s = sp->fixbuf.s;
 		n = sp->fixbuf.len;
@@ -867,7 +508,7 @@ file_line(struct doc *d, const char *s, size_t n, int nl)
 	}
 	if (d->held.len && front_fence(s, n, 1)) {
 		/* The YAML is what lies between the fences. */
-		struct front f = { d->name, &d->fields, &d->fmtitle, d->dct, fm_date, &sp->lang, 1 };
+		struct front f = { d->name, &d->fields, &d->fmtitle, d->dct, fm_date, sp->lang, 1 };
 
 		if (front_matter(&f, d->fm.s, d->fm.len) == 0) {
 			d->cp += utf8_count(d->fm.s, d->fm.len) + utf8_count(s, n) + nl;
@@ -1009,17 +650,17 @@ page_doc(struct doc *d, const char *p, size_t k)
 		return BINARY;
 	if (k >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3, k -= 3;
-	if (!utf8_valid(p, k, &ncp)) {
+	if (!src_utf8(p, k, &ncp)) {
 		line = 1;
 		for (end = p; end < p + k; end = nl + 1) {
 			if (!(nl = memchr(end, '\n', k - (size_t)(end - p))))
 				nl = p + k;
-			if (!utf8_valid(end, (size_t)(nl - end), &ncp))
+			if (!src_utf8(end, (size_t)(nl - end), &ncp))
 				break;
 			line++;
 		}
 		warnq("%s:%zu: invalid UTF-8, replaced by U+FFFD", d->name, line);
-		fix_utf8(p, k, &sp->fixbuf);
+		src_mend(p, k, &sp->fixbuf);
 		p = sp->fixbuf.s;
 		k = sp->fixbuf.len;
 	}
@@ -1047,41 +688,47 @@ page_doc(struct doc *d, const char *p, size_t k)
 	return 0;
 }
 
-/* A document begins: fd is its file's (or -1), path its path, name its name in messages, id its doc. */
+/*
+ * A document begins, all it held of the one before let go: fd is its
+ * file's (or -1), path its path, name its name in messages, id its doc.
+ */
 static void
 doc_start(struct doc *d, int fd, const char *path, const char *name, const char *id)
 {
 	struct split *sp = d->sp;
 
+	/* what it is */
 	d->path = path;
 	d->name = name;
-	d->n = d->para = 0;
-	d->cp = 0;
-	d->lineno = 0;
-	d->in_head = 1;
-	d->nhp = 0;
-	d->state = 0;
-	buf_reset(&d->head);
-	buf_reset(&d->wrap);
-	buf_reset(&d->meta);
-	buf_grow(&d->meta, 1);
-	fields_reset(&d->fields);
 	d->fd = fd;
-	d->ready = 0;
-	d->dct[0] = d->dct_else[0] = '\0';
 	buf_reset(&d->docjson);
 	buf_adds(&d->docjson, "\"doc\":");
 	/* JSON holds only UTF-8: a name that is not gets U+FFFD. */
-	if (fix_utf8(id, strlen(id), &sp->fixbuf)) {
+	if (src_mend(id, strlen(id), &sp->fixbuf)) {
 		warnq("%s: name is not UTF-8; its doc has U+FFFD", name);
 		json_escape(&d->docjson, sp->fixbuf.s, sp->fixbuf.len);
 	} else {
 		json_escape(&d->docjson, id, strlen(id));
 	}
+	/* what it says of itself, to be gathered */
+	d->ready = 0;
+	d->dct[0] = d->dct_else[0] = '\0';
+	fields_reset(&d->fields);
+	buf_reset(&d->meta);
+	buf_grow(&d->meta, 1);
+	/* where its reading is: the first line to come, nothing held */
+	d->n = d->para = 0;
+	d->cp = 0;
+	d->lineno = 0;
+	d->state = 0;
 	buf_reset(&d->fm);
 	buf_reset(&d->held);
 	buf_reset(&d->fmtitle);
 	d->hstate = 0;
+	buf_reset(&d->wrap);
+	d->in_head = 1;
+	d->nhp = 0;
+	buf_reset(&d->head);
 }
 
 /* A document ends: what it holds back is written. */
@@ -1155,15 +802,6 @@ article_fn(void *arg, int fd, const char *path, const char *name)
 	article(arg, fd, path, name);
 }
 
-/* Is s a date for --date: YYYY-MM-DD, a day of the calendar, perhaps a time after it? */
-static int
-valid_date(const char *s)
-{
-	if (civil_iso(s, strlen(s)) <= 0)
-		return 0;
-	return s[10] == '\0' || s[10] == 'T' || s[10] == ' ';
-}
-
 /* A page of a WARC file: a document, named by its URI, dated by the page or its WARC-Date. */
 static void
 warc_page(void *arg, const struct warc_page *pg)
@@ -1174,7 +812,7 @@ warc_page(void *arg, const struct warc_page *pg)
 	buf_reset(&sp->warc_name);
 	buf_printf(&sp->warc_name, "%s: record at byte %llu", sp->warc_file, pg->off);
 	doc_start(d, -1, pg->uri, sp->warc_name.s, pg->uri);
-	if (valid_date(pg->date))
+	if (civil_date(pg->date, strlen(pg->date)))
 		snprintf(d->dct_else, sizeof d->dct_else, "%.10s", pg->date);
 	if (page_doc(d, pg->body, pg->len) == BINARY)
 		warnq("%s: a binary page, not a web page: left out", d->name);
@@ -1199,26 +837,16 @@ warc_file(struct split *sp, int fd, struct src *src, const struct buf *pre, cons
 static void
 split_free(struct split *sp)
 {
-	struct lang *l = &sp->lang;
 	struct doc *d = &sp->doc;
-	struct strtab *t[] = { &l->seg.prefixes, &l->seg.numbered, &l->seg.abbreviations,
-	    &l->seg.times, &l->seg.timezones, &l->seg.openers, &l->seg.starters };
-	struct buf *b[] = { &l->boiler_src, &l->date_src, &l->month_src, &l->dateline_src,
-	    &d->docjson, &d->meta, &d->fields.bytes, &d->fields.list, &d->head, &d->wrap, &d->fm, &d->held, &d->cand, &d->fmtitle,
-	    &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text, &sp->pg.title,
-	    &sp->pg.author, &sp->pg.source, &sp->pg.url, &sp->warc_name };
+	struct buf *b[] = { &d->docjson, &d->meta, &d->head, &d->wrap, &d->fm, &d->held,
+	    &d->cand, &d->fmtitle, &sp->out, &sp->fixbuf, &sp->in, &sp->page, &sp->text,
+	    &sp->pg.title, &sp->pg.author, &sp->pg.source, &sp->pg.url, &sp->warc_name };
 	size_t i;
 
-	for (i = 0; i < sizeof t / sizeof *t; i++)
-		strtab_free(t[i]);
 	for (i = 0; i < sizeof b / sizeof *b; i++)
 		buf_free(b[i]);
-	for (i = 0; i < l->nmonths; i++)
-		free(l->months[i].name);
-	free(l->months);
-	pcre2_code_free(l->boiler);
-	pcre2_code_free(l->dateline);
-	pcre2_match_data_free(l->md);
+	fields_free(&d->fields);
+	lang_free(sp->lang);
 	free(d->hp);
 	free(sp->spans);
 	if (sp->html)
@@ -1285,14 +913,12 @@ main(int argc, char **argv)
 	bflag = keep_bp != NULL;
 	argc -= optind;
 	argv = av + optind;
-	if (date_opt && !valid_date(date_opt))
+	if (date_opt && !civil_date(date_opt, strlen(date_opt)))
 		die(EX_ERR, "--date is not a date (YYYY-MM-DD): %s", date_opt);
-	if (date_opt && strlen(date_opt) > 10)
-		date_opt = strndup(date_opt, 10);
 	sp->doc.sp = sp;
 	if (meta_opt)
 		table = tsv_load(meta_opt);
-	setup(&sp->lang, config);
+	sp->lang = lang_load(config);
 	exit_out = &sp->out;
 	atexit(flush_at_exit);	/* records not yet written, when a fatal error exits */
 	fs.fn = article_fn;

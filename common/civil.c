@@ -78,3 +78,9 @@ civil_iso(const char *s, size_t n)
 		return -1;
 	return 1;
 }
+
+int
+civil_date(const char *s, size_t n)
+{
+	return civil_iso(s, n) > 0 && (n == 10 || s[10] == 'T' || s[10] == ' ');
+}

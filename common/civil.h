@@ -18,4 +18,10 @@ unsigned civil_mdays(long y, unsigned m);
  * is -1; other text after it is allowed.
  */
 int civil_iso(const char *s, size_t n);
+/*
+ * Is s[0..n) a date as it is given whole (lede-split's --date, the dct
+ * of its --meta table): a date civil_iso takes, alone or with T or a
+ * space after it?  1 or 0.
+ */
+int civil_date(const char *s, size_t n);
 #endif

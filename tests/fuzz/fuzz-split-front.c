@@ -18,6 +18,7 @@
 #include "civil.h"
 #include "conf.h"
 #include "json.h"
+#include "split-fields.h"
 #include "split-front.h"
 #include "util.h"
 
@@ -79,16 +80,19 @@ want_meta(struct buf *want, const char *y, size_t n)
 	conf_free(&c);
 }
 
-/* Checks what front_matter wrote, once it took the YAML y[0..yn). */
+/* Checks what front_matter gathered, once it took the YAML y[0..yn). */
 static void
-check_front(const struct buf *meta, const struct buf *title, const char *dct, size_t size,
-    const char *y, size_t yn)
+check_front(const struct fields *fields, const struct buf *title, const char *dct,
+    size_t size, const char *y, size_t yn)
 {
-	static struct buf obj, want;
+	static struct buf obj, want, json;
 	static struct jobj o;
+	const struct buf *meta = &json;
 	const char *err;
 	size_t off, n = strlen(dct);
 
+	/* written as lede-split writes it, within FIELDS_MAX (more than the input) */
+	fields_json(fields, &json, "fuzz");
 	want_meta(&want, y, yn);
 	if (meta->len != want.len || (meta->len && memcmp(meta->s, want.s, meta->len) != 0)) {
 		fprintf(stderr, "meta: %.*s\nwant: %.*s\n", (int)meta->len, meta->s,
@@ -118,7 +122,8 @@ check_front(const struct buf *meta, const struct buf *title, const char *dct, si
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct buf meta, title, fm, held, out;
+	static struct fields meta;
+	static struct buf title, fm, held, out;
 	const char *s = (const char *)data, *e, *line;
 	char dct[16];
 	struct front f = { .name = "fuzz", .meta = &meta, .title = &title, .dct = dct,
@@ -129,7 +134,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	lede_quiet = 1;
 	dct[0] = '\0';
-	buf_reset(&meta);
+	fields_reset(&meta);
 	buf_reset(&title);
 	buf_reset(&fm);
 	buf_reset(&held);

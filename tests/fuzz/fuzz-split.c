@@ -1,8 +1,10 @@
 /*
  * libFuzzer target for lede-split's sentence splitter (cmd/split-seg.c),
- * with the word lists of data/en/split.yaml and the short titles of
- * data/en/titles.yaml (as lede-split reads them): every span must lie in
- * order within the paragraph and start and end on a non-space byte.
+ * with the word lists lede-split reads (cmd/split-lang.c): every span
+ * must lie in order within the paragraph and start and end on a
+ * non-space byte.  And for the dateline and boilerplate patterns of the
+ * same module, on the bytes mended to UTF-8 (cmd/split-src.c): what is
+ * mended is UTF-8, and a date found is a day of the calendar.
  * And for its HTML reader (cmd/split-html.c) with data/html.yaml: the
  * text is lines with no blank one and no space at either end, no
  * longer than the page and a newline, the lines it reports are those
@@ -17,50 +19,21 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "conf.h"
+#include "buf.h"
+#include "civil.h"
 #include "split-html.h"
+#include "split-lang.h"
 #include "split-seg.h"
 #include "split-src.h"
+#include "utf8.h"
 
-static struct seg seg;
+static struct lang *lang;
 static struct html *html;
-
-static void
-words(struct conf *c, const char *key, struct strtab *ws)
-{
-	yaml_node_item_t *it;
-	yaml_node_t *list, *item;
-	const char *w;
-
-	if (!(list = conf_get(c, conf_root(c), key)))
-		return;
-	CONF_SEQ_EACH(c, list, item, it)
-		if ((w = conf_str(item)))
-			seg_word_add(ws, w, strlen(w) - (w[0] && w[strlen(w) - 1] == '.'));
-}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	static const char *titles[] = { "honorifics", "honorifics_more", "honorifics_rare",
-		"abbreviated", "abbreviated_more", "abbreviated_rare" };
-	struct conf c;
-	size_t i;
-
-	conf_load(&c, "data/en/split.yaml");
-	seg_init(&seg);
-	words(&c, "prefixes", &seg.prefixes);
-	words(&c, "numbered", &seg.numbered);
-	words(&c, "abbreviations", &seg.abbreviations);
-	words(&c, "times", &seg.times);
-	words(&c, "timezones", &seg.timezones);
-	words(&c, "openers", &seg.openers);
-	words(&c, "starters", &seg.starters);
-	conf_free(&c);
-	conf_load(&c, "data/en/titles.yaml");
-	for (i = 0; i < sizeof titles / sizeof *titles; i++)
-		words(&c, titles[i], &seg.prefixes);
-	conf_free(&c);
+	lang = lang_load(NULL);
 	html = html_load("data/html.yaml");
 	return 0;
 }
@@ -123,6 +96,32 @@ check_src(const uint8_t *data, size_t size)
 	check_html(buf, got);
 }
 
+/*
+ * The bytes as a paragraph: mended to UTF-8 as lede-split mends them,
+ * then asked for their date, and whether they are boilerplate.
+ */
+static void
+check_lang(const char *s, size_t n)
+{
+	static struct buf fixed;
+	char dct[16];
+	size_t cp;
+	int r;
+
+	if (!src_utf8(s, n, &cp)) {
+		if (!src_mend(s, n, &fixed) || !src_utf8(fixed.s, fixed.len, &cp))
+			abort();
+		s = fixed.s;
+		n = fixed.len;
+	}
+	if (cp != utf8_count(s, n))
+		abort();
+	lang_boiler(lang, s, n);
+	r = lang_date(lang, s, n, dct);
+	if (r < -1 || r > 1 || (r == 1 && (strlen(dct) != 10 || civil_iso(dct, 10) != 1)))
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -130,7 +129,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static size_t cap;
 	size_t n, k, last = 0;
 
-	n = seg_split(&seg, (const char *)data, size, &sp, &cap);
+	n = seg_split(lang_seg(lang), (const char *)data, size, &sp, &cap);
 	for (k = 0; k < n; k++) {
 		if (sp[k].b < last || sp[k].b >= sp[k].e || sp[k].e > size)
 			abort();
@@ -140,5 +139,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_html((const char *)data, size);
 	check_src(data, size);
+	check_lang((const char *)data, size);
 	return 0;
 }
