@@ -281,11 +281,6 @@ tsv_load(const char *path)
 	dir = sl ? strndup(path, sl == path ? 1 : (size_t)(sl - path)) : xstrdup(".");
 	if (!dir)
 		die(EX_ERR, "out of memory");
-	/* opened first: a table that is not there holds nothing yet */
-	if (!(fp = fopen(path, "rb"))) {
-		free(dir);
-		die(EX_ERR, "%s: %s", path, strerror(errno));
-	}
 	t = tsv_new(path, dir, err, sizeof err);
 	free(dir);
 	read_all(t, fp);
