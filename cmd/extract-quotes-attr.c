@@ -616,12 +616,23 @@ and_verb(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
 		strcpy(at->vkey, key);
 }
 
+/* Does a relative clause open at token k: ", who", ", which"? */
+static int
+relative(struct scan *sc, const struct toks *tk, size_t k)
+{
+	char key[16];
+
+	return tk->v[k].kind == T_PUNCT && tk->v[k].c == ',' && k + 1 < tk->n &&
+	    tk->v[k + 1].kind == T_WORD && qtok_key(sc->d, tk, k + 1, 1, key, sizeof key) &&
+	    (strcmp(key, "who") == 0 || strcmp(key, "which") == 0 || strcmp(key, "whose") == 0);
+}
+
 /* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
 static void
 attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 {
 	struct qdoc *d = sc->d;
-	size_t k, first, nw, maxw;
+	size_t k, first, nw, maxw, lim;
 	struct toks *tk = &sc->tk;
 	unsigned cls;
 	uint32_t last;
@@ -644,10 +655,17 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		verb_first(sc, tk, first, nw, cls, key, out);
 		return;
 	}
-	for (k = first; k < tk->n && k < first + maxw; k++) {
+	for (k = first, lim = first + maxw; k < tk->n && k < lim; k++) {
 		struct tok *t = &tk->v[k];
 		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && (is_hard(t->c) || t->c == ':')))
 			return;
+		/* "the official, who spoke on condition of anonymity, said": not "spoke" */
+		if (relative(sc, tk, k)) {
+			while (k + 1 < tk->n && !(tk->v[k + 1].kind == T_PUNCT && (tk->v[k + 1].c == ',' ||
+			    is_hard(tk->v[k + 1].c))))
+				k++, lim++;
+			continue;
+		}
 		if (t->kind == T_WORD && (nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)) &&
 		    !(cls & LX_AFTER) && !(k > first && noun_use(sc, tk, k))) {
 			verb_subject(sc, tk, first, k, nw, cls, key, q->cm + 1, &at);
