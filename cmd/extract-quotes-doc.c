@@ -121,7 +121,7 @@ party_label(const struct qdoc *d, size_t a, size_t b, size_t floor)
 	    (d->t[a + 1] != '-' && d->t[a + 1] != 0x2013) || d->t[a + 2] < 'A' || d->t[a + 2] > 'Z')
 		return 0;
 	for (i = a + 3; i < b; i++)
-		if (!(((d->t[i] | 0x20) >= 'a' && (d->t[i] | 0x20) <= 'z') || d->t[i] == '.' || d->t[i] == ' ')))
+		if (!(((d->t[i] | 0x20) >= 'a' && (d->t[i] | 0x20) <= 'z') || d->t[i] == '.' || d->t[i] == ' '))
 			return 0;
 	for (i = a; i > floor && (d->t[i - 1] == ' ' || d->t[i - 1] == 0xA0); i--)
 		;
