@@ -660,7 +660,7 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && (is_hard(t->c) || t->c == ':')))
 			return;
 		/* "the official, who spoke on condition of anonymity, said": not "spoke" */
-		if (relative(sc, tk, k)) {
+		if (last == ',' && relative(sc, tk, k)) {
 			while (k + 1 < tk->n && !(tk->v[k + 1].kind == T_PUNCT && (tk->v[k + 1].c == ',' ||
 			    is_hard(tk->v[k + 1].c))))
 				k++, lim++;
