@@ -215,10 +215,14 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 		return;
 	/* ", Gustavo Petro, ordered": the entity is itself the apposition. */
 	if (tk->v[k - 2].kind == T_WORD && (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
-		j = d->e[e].cs;
-		while (j > floor && is_space(d->t[j - 1]))
+		/* "the city's health commissioner, Dr. Ashwin Vasan, said": a title before it */
+		for (j = k - 2; j > 0 && tk->v[j].a > d->e[e].cs; j--)
+			;
+		while (j > 0 && tk->v[j - 1].kind == T_WORD && is_upper(d->t[tk->v[j - 1].a]) &&
+		    ((qtok_cls(d, sc->l, tk, j - 1) & LX_TITLE) || (d->t[tk->v[j - 1].b - 1] == '.' &&
+		    tk->v[j - 1].b - tk->v[j - 1].a <= 6)))
 			j--;
-		if (j > floor && d->t[j - 1] == ',') {
+		if (j > 0 && tk->v[j - 1].kind == T_PUNCT && tk->v[j - 1].c == ',') {
 			qattr_ent(at, d, e);
 			return;
 		}
@@ -338,6 +342,17 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 				break;
 			}
 	}
+	/*
+	 * "Asked whether he had spoken to her, Levitt said: “…”": the
+	 * question's verbs are not the quotation's.
+	 */
+	if (from + 1 < to && tk->v[from].kind == T_WORD && qtok_key(d, tk, from, 1, key, sizeof key) &&
+	    strcmp(key, "asked") == 0)
+		for (k = from + 1; k + 1 < to && k < from + 40; k++)
+			if (tk->v[k].kind == T_PUNCT && tk->v[k].c == ',') {
+				from = k + 1;
+				break;
+			}
 	for (k = from; k < to; k++) {
 		if (tk->v[k].kind != T_WORD || !(nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)))
 			continue;
