@@ -137,13 +137,17 @@ of_whom(struct scan *sc, const struct toks *tk, long e, size_t floor, struct att
 
 	for (k = tk->n; k > 0 && tk->v[k - 1].a >= d->e[e].cs; k--)
 		;
+	/* "a spokesman for Sen. Ann Fry": past her title */
+	while (d->e[e].person && k > 2 && tk->v[k - 1].kind == T_WORD && is_upper(d->t[tk->v[k - 1].a]) &&
+	    d->t[tk->v[k - 1].b - 1] == '.' && tk->v[k - 1].b - tk->v[k - 1].a <= 6)
+		k--;
 	/* token k - 1 is the word before the entity */
 	if (k < 2 || tk->v[k - 1].kind != T_WORD || tk->v[k - 2].kind != T_WORD ||
 	    !qtok_key(d, tk, k - 1, 1, key, sizeof key) ||
 	    (strcmp(key, "of") && strcmp(key, "at") && strcmp(key, "for") && strcmp(key, "from")))
 		return -1;
 	if ((p = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
-		if (!d->e[p].person)
+		if (!d->e[p].person || d->e[e].person)
 			return -1;	/* "Bank of England" split in two */
 		qattr_ent(at, d, p);
 		return 0;
@@ -190,8 +194,8 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	}
 	if (tk->v[k - 1].kind == T_WORD) {
 		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0) {
-			if (!d->e[e].person && of_whom(sc, tk, e, floor, at) == 0)
-				return;	/* "Dana Quip of Keel Capital said" */
+			if (of_whom(sc, tk, e, floor, at) == 0)
+				return;	/* "Dana Quip of Keel Capital said", "a lawyer for Fry said" */
 			qattr_ent(at, d, e);
 			both(sc, tk, k - 1, floor, at);
 			return;
@@ -448,6 +452,9 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			    !is_upper(d->t[tk->v[x].a]) && (qtok_cls(d, sc->l, tk, x) & LX_TITLE))) &&
 			    (p = person_after(sc, tk, x, v + nw + 12)) >= 0)
 				e = p;
+			/* "said a lawyer for Ann Fry": his words, not hers */
+			if (d->e[e].person && of_whom(sc, tk, e, tk->v[v].a, out) == 0)
+				return;
 			qattr_ent(out, d, e);
 			/* "said Burton and Nick" */
 			for (x = m; x < tk->n && tk->v[x].a < d->e[e].ce; x++)
