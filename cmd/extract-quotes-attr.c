@@ -719,6 +719,21 @@ at_start(const struct qdoc *d, size_t floor, size_t pos)
  * Title Case ("One Hundred Years of Solitude"): a name, not words said.
  * With words NULL, the first long word in lower case ends the look.
  */
+/* Is the quotation a sentence in capitals throughout, no small letter in it? */
+static int
+shouted(const struct qdoc *d, const struct quote *q)
+{
+	size_t i;
+	uint32_t c = d->t[q->e - 1];
+
+	if (c != '!' && c != '.' && c != '?' && c != ',')
+		return 0;
+	for (i = q->s; i < q->e; i++)
+		if (is_alnum(d->t[i]) && !is_upper(d->t[i]) && !(d->t[i] >= '0' && d->t[i] <= '9'))
+			return 0;
+	return 1;
+}
+
 static int
 title_case(const struct qdoc *d, const struct quote *q, int *words)
 {
@@ -746,6 +761,8 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 	}
 	if (words)
 		*words = w;
+	if (w >= 3 && shouted(d, q))
+		return 0;	/* "WE WILL APPEAL!": capitals throughout, no title */
 	return w >= 2 && longw > 0 && caps == longw;
 }
 
@@ -997,7 +1014,10 @@ raw_id(struct scan *sc, long long id, const struct attr *at)
 	return id;
 }
 
-/* Does a reporting verb end just before pos ("saying “It …”")? */
+/*
+ * Does a reporting verb end just before pos ("saying “It …”")?  2 if
+ * it is "told", whose object is who heard it ("told “Meet the Press”").
+ */
 static int
 verb_before(struct scan *sc, size_t floor, size_t pos)
 {
@@ -1014,7 +1034,9 @@ verb_before(struct scan *sc, size_t floor, size_t pos)
 	for (pos = i; pos < j; pos++)
 		w[pos - i] = lower(d->t[pos]);
 	w[j - i] = '\0';
-	return (qlex_get(sc->l, w) & LX_VERB) != 0;
+	if (!(qlex_get(sc->l, w) & LX_VERB))
+		return 0;
+	return strcmp(w, "told") == 0 || strcmp(w, "tell") == 0 || strcmp(w, "tells") == 0 ? 2 : 1;
 }
 
 /*
@@ -1027,7 +1049,7 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 {
 	struct qdoc *d = sc->d;
 	struct quote *q;
-	int words, full, report;
+	int words, full, report, vb = 0;
 	uint32_t first = 0;
 	size_t k;
 
@@ -1039,7 +1061,10 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	full = start || (first && is_upper(first) && g->om > floor &&
 	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
 	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
-	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || verb_before(sc, floor, g->om)))));
+	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || (vb = verb_before(sc, floor, g->om))))));
+	/* "Gallo told “Fox News Sunday” that": the show he told, no words of his */
+	if (vb == 2 && last == qi && title_case(d, g, NULL))
+		full = 0;
 	if ((speaker >= 0 || at->me > at->ms) && at->verb && full)
 		report = 1;	/* said by someone: a quotation, however short or capitalised */
 	else if (speaker >= 0 || at->verb)	/* the count of words is not wanted */
