@@ -1040,6 +1040,32 @@ verb_before(struct scan *sc, size_t floor, size_t pos)
 }
 
 /*
+ * Does quotation g, piece qi, go on with the sentence of the one before,
+ * which ended in a comma: "“We know,” she said, “and we will act.”"?
+ */
+static int
+resumed(const struct qdoc *d, const struct quote *g, size_t qi)
+{
+	const struct quote *p;
+	size_t j;
+
+	if (qi == 0)
+		return 0;
+	p = &d->q[qi - 1];
+	if (!p->closed || p->e <= p->s || d->t[p->e - 1] != ',' || g->om < p->cm + 4 ||
+	    g->om - p->cm > 80)
+		return 0;
+	for (j = g->om; j > p->cm + 1 && is_space(d->t[j - 1]); j--)
+		;
+	if (d->t[j - 1] != ',')
+		return 0;
+	for (j = p->cm + 1; j < g->om; j++)
+		if (d->in[j] || d->t[j] == '!' || d->t[j] == '?' || d->t[j] == ';' || d->t[j] == '\n')
+			return 0;
+	return 1;
+}
+
+/*
  * Gives pieces qi..last, together g, their speaker, verb and kind, and
  * notes the speaker for the pronouns that follow.
  */
@@ -1062,6 +1088,8 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
 	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
 	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || (vb = verb_before(sc, floor, g->om))))));
+	if (!full && resumed(d, g, qi))
+		full = 1;
 	/* "Gallo told “Fox News Sunday” that": the show he told, no words of his */
 	if (vb == 2 && last == qi && title_case(d, g, NULL))
 		full = 0;
