@@ -480,7 +480,7 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 	if (v + nw < tk->n) {
 		/* "said the 30-year-old": the head of the description */
 		m = v + nw;
-		if (qtok_cls(d, sc->l, tk, m) & LX_DEF)
+		if (qtok_cls(d, sc->l, tk, m) & (LX_DEF | LX_ART))	/* "said a resident" too */
 			while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < v + nw + 4 &&
 			    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
 				m++;
