@@ -162,6 +162,25 @@ of_whom(struct scan *sc, const struct toks *tk, long e, size_t floor, struct att
 }
 
 /*
+ * The first token of entity e, ending at token k, with the titles before
+ * it: "Dr. Ashwin Vasan", "Commissioner Ann Fry".
+ */
+static size_t
+titled_from(struct scan *sc, const struct toks *tk, size_t k, long e)
+{
+	const struct qdoc *d = sc->d;
+	size_t j;
+
+	for (j = k; j > 0 && tk->v[j].a > d->e[e].cs; j--)
+		;
+	while (j > 0 && tk->v[j - 1].kind == T_WORD && is_upper(d->t[tk->v[j - 1].a]) &&
+	    ((qtok_cls(d, sc->l, tk, j - 1) & LX_TITLE) || (d->t[tk->v[j - 1].b - 1] == '.' &&
+	    tk->v[j - 1].b - tk->v[j - 1].a <= 6)))
+		j--;
+	return j;
+}
+
+/*
  * The subject of the verb at token v: an entity just before it
  * (perhaps with "also", "has" between), one before an apposition
  * ("Petro, a left-wing leader, said"), a pronoun or a title.
@@ -218,18 +237,10 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	if (tk->v[k - 1].kind != T_PUNCT || tk->v[k - 1].c != ',' || k < 2)
 		return;
 	/* ", Gustavo Petro, ordered": the entity is itself the apposition. */
-	if (tk->v[k - 2].kind == T_WORD && (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
-		/* "the city's health commissioner, Dr. Ashwin Vasan, said": a title before it */
-		for (j = k - 2; j > 0 && tk->v[j].a > d->e[e].cs; j--)
-			;
-		while (j > 0 && tk->v[j - 1].kind == T_WORD && is_upper(d->t[tk->v[j - 1].a]) &&
-		    ((qtok_cls(d, sc->l, tk, j - 1) & LX_TITLE) || (d->t[tk->v[j - 1].b - 1] == '.' &&
-		    tk->v[j - 1].b - tk->v[j - 1].a <= 6)))
-			j--;
-		if (j > 0 && tk->v[j - 1].kind == T_PUNCT && tk->v[j - 1].c == ',') {
-			qattr_ent(at, d, e);
-			return;
-		}
+	if (tk->v[k - 2].kind == T_WORD && (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
+	    (j = titled_from(sc, tk, k - 2, e)) > 0 && tk->v[j - 1].kind == T_PUNCT && tk->v[j - 1].c == ',') {
+		qattr_ent(at, d, e);
+		return;
 	}
 	/* Back to the comma that opens the apposition: "X, 58, MP for Y, said". */
 	for (j = k - 1, commas = 0; j > 0 && k - j < 40 && commas < 3; j--) {
@@ -314,6 +325,25 @@ participle(struct scan *sc, const struct toks *tk, size_t to, struct attr *at)
 		strcpy(at->vkey, key);
 }
 
+/*
+ * "Asked whether he had spoken to her, Levitt said: “…”": the
+ * question's verbs are not the quotation's.  The token after its comma,
+ * or from if the sentence at from opens with no question.
+ */
+static size_t
+past_question(struct scan *sc, const struct toks *tk, size_t from, size_t to)
+{
+	char key[8];
+	size_t k;
+
+	if (from + 1 < to && tk->v[from].kind == T_WORD && qtok_key(sc->d, tk, from, 1, key, sizeof key) &&
+	    strcmp(key, "asked") == 0)
+		for (k = from + 1; k + 1 < to && k < from + 40; k++)
+			if (tk->v[k].kind == T_PUNCT && tk->v[k].c == ',')
+				return k + 1;
+	return from;
+}
+
 /* The first verb in the tokens whose subject can be named; else the last verb. */
 static void
 attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t floor,
@@ -346,17 +376,7 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 				break;
 			}
 	}
-	/*
-	 * "Asked whether he had spoken to her, Levitt said: “…”": the
-	 * question's verbs are not the quotation's.
-	 */
-	if (from + 1 < to && tk->v[from].kind == T_WORD && qtok_key(d, tk, from, 1, key, sizeof key) &&
-	    strcmp(key, "asked") == 0)
-		for (k = from + 1; k + 1 < to && k < from + 40; k++)
-			if (tk->v[k].kind == T_PUNCT && tk->v[k].c == ',') {
-				from = k + 1;
-				break;
-			}
+	from = past_question(sc, tk, from, to);
 	for (k = from; k < to; k++) {
 		if (tk->v[k].kind != T_WORD || !(nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)))
 			continue;
