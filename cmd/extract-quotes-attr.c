@@ -137,13 +137,17 @@ of_whom(struct scan *sc, const struct toks *tk, long e, size_t floor, struct att
 
 	for (k = tk->n; k > 0 && tk->v[k - 1].a >= d->e[e].cs; k--)
 		;
+	/* "a spokesman for Sen. Ann Fry": past her title */
+	while (d->e[e].person && k > 2 && tk->v[k - 1].kind == T_WORD && is_upper(d->t[tk->v[k - 1].a]) &&
+	    d->t[tk->v[k - 1].b - 1] == '.' && tk->v[k - 1].b - tk->v[k - 1].a <= 6)
+		k--;
 	/* token k - 1 is the word before the entity */
 	if (k < 2 || tk->v[k - 1].kind != T_WORD || tk->v[k - 2].kind != T_WORD ||
 	    !qtok_key(d, tk, k - 1, 1, key, sizeof key) ||
 	    (strcmp(key, "of") && strcmp(key, "at") && strcmp(key, "for") && strcmp(key, "from")))
 		return -1;
 	if ((p = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
-		if (!d->e[p].person)
+		if (!d->e[p].person || d->e[e].person)
 			return -1;	/* "Bank of England" split in two */
 		qattr_ent(at, d, p);
 		return 0;
@@ -155,6 +159,25 @@ of_whom(struct scan *sc, const struct toks *tk, long e, size_t floor, struct att
 	if (at->ent < 0)
 		at->me = d->e[e].ce;	/* nobody named: the description, whose included */
 	return 0;
+}
+
+/*
+ * The first token of entity e, ending at token k, with the titles before
+ * it: "Dr. Ashwin Vasan", "Commissioner Ann Fry".
+ */
+static size_t
+titled_from(struct scan *sc, const struct toks *tk, size_t k, long e)
+{
+	const struct qdoc *d = sc->d;
+	size_t j;
+
+	for (j = k; j > 0 && tk->v[j].a > d->e[e].cs; j--)
+		;
+	while (j > 0 && tk->v[j - 1].kind == T_WORD && is_upper(d->t[tk->v[j - 1].a]) &&
+	    ((qtok_cls(d, sc->l, tk, j - 1) & LX_TITLE) || (d->t[tk->v[j - 1].b - 1] == '.' &&
+	    tk->v[j - 1].b - tk->v[j - 1].a <= 6)))
+		j--;
+	return j;
 }
 
 /*
@@ -190,8 +213,8 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	}
 	if (tk->v[k - 1].kind == T_WORD) {
 		if ((e = qdoc_ent_ending(d, tk->v[k - 1].b, floor)) >= 0) {
-			if (!d->e[e].person && of_whom(sc, tk, e, floor, at) == 0)
-				return;	/* "Dana Quip of Keel Capital said" */
+			if (of_whom(sc, tk, e, floor, at) == 0)
+				return;	/* "Dana Quip of Keel Capital said", "a lawyer for Fry said" */
 			qattr_ent(at, d, e);
 			both(sc, tk, k - 1, floor, at);
 			return;
@@ -214,14 +237,10 @@ subject_before(struct scan *sc, const struct toks *tk, size_t v, size_t floor, s
 	if (tk->v[k - 1].kind != T_PUNCT || tk->v[k - 1].c != ',' || k < 2)
 		return;
 	/* ", Gustavo Petro, ordered": the entity is itself the apposition. */
-	if (tk->v[k - 2].kind == T_WORD && (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0) {
-		j = d->e[e].cs;
-		while (j > floor && is_space(d->t[j - 1]))
-			j--;
-		if (j > floor && d->t[j - 1] == ',') {
-			qattr_ent(at, d, e);
-			return;
-		}
+	if (tk->v[k - 2].kind == T_WORD && (e = qdoc_ent_ending(d, tk->v[k - 2].b, floor)) >= 0 &&
+	    (j = titled_from(sc, tk, k - 2, e)) > 0 && tk->v[j - 1].kind == T_PUNCT && tk->v[j - 1].c == ',') {
+		qattr_ent(at, d, e);
+		return;
 	}
 	/* Back to the comma that opens the apposition: "X, 58, MP for Y, said". */
 	for (j = k - 1, commas = 0; j > 0 && k - j < 40 && commas < 3; j--) {
@@ -306,6 +325,25 @@ participle(struct scan *sc, const struct toks *tk, size_t to, struct attr *at)
 		strcpy(at->vkey, key);
 }
 
+/*
+ * "Asked whether he had spoken to her, Levitt said: “…”": the
+ * question's verbs are not the quotation's.  The token after its comma,
+ * or from if the sentence at from opens with no question.
+ */
+static size_t
+past_question(struct scan *sc, const struct toks *tk, size_t from, size_t to)
+{
+	char key[8];
+	size_t k;
+
+	if (from + 1 < to && tk->v[from].kind == T_WORD && qtok_key(sc->d, tk, from, 1, key, sizeof key) &&
+	    strcmp(key, "asked") == 0)
+		for (k = from + 1; k + 1 < to && k < from + 40; k++)
+			if (tk->v[k].kind == T_PUNCT && tk->v[k].c == ',')
+				return k + 1;
+	return from;
+}
+
 /* The first verb in the tokens whose subject can be named; else the last verb. */
 static void
 attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t floor,
@@ -338,6 +376,7 @@ attr_in(struct scan *sc, const struct toks *tk, size_t from, size_t to, size_t f
 				break;
 			}
 	}
+	from = past_question(sc, tk, from, to);
 	for (k = from; k < to; k++) {
 		if (tk->v[k].kind != T_WORD || !(nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)))
 			continue;
@@ -433,6 +472,9 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 			    !is_upper(d->t[tk->v[x].a]) && (qtok_cls(d, sc->l, tk, x) & LX_TITLE))) &&
 			    (p = person_after(sc, tk, x, v + nw + 12)) >= 0)
 				e = p;
+			/* "said a lawyer for Ann Fry": his words, not hers */
+			if (d->e[e].person && of_whom(sc, tk, e, tk->v[v].a, out) == 0)
+				return;
 			qattr_ent(out, d, e);
 			/* "said Burton and Nick" */
 			for (x = m; x < tk->n && tk->v[x].a < d->e[e].ce; x++)
@@ -458,7 +500,7 @@ after_verb(struct scan *sc, const struct toks *tk, size_t v, size_t nw, struct a
 	if (v + nw < tk->n) {
 		/* "said the 30-year-old": the head of the description */
 		m = v + nw;
-		if (qtok_cls(d, sc->l, tk, m) & LX_DEF)
+		if (qtok_cls(d, sc->l, tk, m) & (LX_DEF | LX_ART))	/* "said a resident" too */
 			while (m + 1 < tk->n && tk->v[m + 1].kind == T_WORD && m < v + nw + 4 &&
 			    !(qtok_cls(d, sc->l, tk, m) & (LX_TITLE | LX_SOURCE)))
 				m++;
@@ -616,12 +658,23 @@ and_verb(struct scan *sc, const struct toks *tk, size_t j, struct attr *at)
 		strcpy(at->vkey, key);
 }
 
+/* Does a relative clause open at token k: ", who", ", which"? */
+static int
+relative(struct scan *sc, const struct toks *tk, size_t k)
+{
+	char key[16];
+
+	return tk->v[k].kind == T_PUNCT && tk->v[k].c == ',' && k + 1 < tk->n &&
+	    tk->v[k + 1].kind == T_WORD && qtok_key(sc->d, tk, k + 1, 1, key, sizeof key) &&
+	    (strcmp(key, "who") == 0 || strcmp(key, "which") == 0 || strcmp(key, "whose") == 0);
+}
+
 /* "“…,” Petro said", "“…,” said Petro", "“…” the statement read". */
 static void
 attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 {
 	struct qdoc *d = sc->d;
-	size_t k, first, nw, maxw;
+	size_t k, first, nw, maxw, lim;
 	struct toks *tk = &sc->tk;
 	unsigned cls;
 	uint32_t last;
@@ -644,10 +697,17 @@ attr_after(struct scan *sc, const struct quote *q, struct attr *out)
 		verb_first(sc, tk, first, nw, cls, key, out);
 		return;
 	}
-	for (k = first; k < tk->n && k < first + maxw; k++) {
+	for (k = first, lim = first + maxw; k < tk->n && k < lim; k++) {
 		struct tok *t = &tk->v[k];
 		if (t->kind == T_QUOTE || (t->kind == T_PUNCT && (is_hard(t->c) || t->c == ':')))
 			return;
+		/* "the official, who spoke on condition of anonymity, said": not "spoke" */
+		if (last == ',' && relative(sc, tk, k)) {
+			while (k + 1 < tk->n && !(tk->v[k + 1].kind == T_PUNCT && (tk->v[k + 1].c == ',' ||
+			    is_hard(tk->v[k + 1].c))))
+				k++, lim++;
+			continue;
+		}
 		if (t->kind == T_WORD && (nw = qtok_verb(d, sc->l, tk, k, &cls, key, sizeof key)) &&
 		    !(cls & LX_AFTER) && !(k > first && noun_use(sc, tk, k))) {
 			verb_subject(sc, tk, first, k, nw, cls, key, q->cm + 1, &at);
@@ -679,6 +739,21 @@ at_start(const struct qdoc *d, size_t floor, size_t pos)
  * Title Case ("One Hundred Years of Solitude"): a name, not words said.
  * With words NULL, the first long word in lower case ends the look.
  */
+/* Is the quotation a sentence in capitals throughout, no small letter in it? */
+static int
+shouted(const struct qdoc *d, const struct quote *q)
+{
+	size_t i;
+	uint32_t c = d->t[q->e - 1];
+
+	if (c != '!' && c != '.' && c != '?' && c != ',')
+		return 0;
+	for (i = q->s; i < q->e; i++)
+		if (is_alnum(d->t[i]) && !is_upper(d->t[i]) && !(d->t[i] >= '0' && d->t[i] <= '9'))
+			return 0;
+	return 1;
+}
+
 static int
 title_case(const struct qdoc *d, const struct quote *q, int *words)
 {
@@ -706,6 +781,8 @@ title_case(const struct qdoc *d, const struct quote *q, int *words)
 	}
 	if (words)
 		*words = w;
+	if (w >= 3 && shouted(d, q))
+		return 0;	/* "WE WILL APPEAL!": capitals throughout, no title */
 	return w >= 2 && longw > 0 && caps == longw;
 }
 
@@ -957,7 +1034,10 @@ raw_id(struct scan *sc, long long id, const struct attr *at)
 	return id;
 }
 
-/* Does a reporting verb end just before pos ("saying “It …”")? */
+/*
+ * Does a reporting verb end just before pos ("saying “It …”")?  2 if
+ * it is "told", whose object is who heard it ("told “Meet the Press”").
+ */
 static int
 verb_before(struct scan *sc, size_t floor, size_t pos)
 {
@@ -974,7 +1054,35 @@ verb_before(struct scan *sc, size_t floor, size_t pos)
 	for (pos = i; pos < j; pos++)
 		w[pos - i] = lower(d->t[pos]);
 	w[j - i] = '\0';
-	return (qlex_get(sc->l, w) & LX_VERB) != 0;
+	if (!(qlex_get(sc->l, w) & LX_VERB))
+		return 0;
+	return strcmp(w, "told") == 0 || strcmp(w, "tell") == 0 || strcmp(w, "tells") == 0 ? 2 : 1;
+}
+
+/*
+ * Does quotation g, piece qi, go on with the sentence of the one before,
+ * which ended in a comma: "“We know,” she said, “and we will act.”"?
+ */
+static int
+resumed(const struct qdoc *d, const struct quote *g, size_t qi)
+{
+	const struct quote *p;
+	size_t j;
+
+	if (qi == 0)
+		return 0;
+	p = &d->q[qi - 1];
+	if (!p->closed || p->e <= p->s || d->t[p->e - 1] != ',' || g->om < p->cm + 4 ||
+	    g->om - p->cm > 80)
+		return 0;
+	for (j = g->om; j > p->cm + 1 && is_space(d->t[j - 1]); j--)
+		;
+	if (d->t[j - 1] != ',')
+		return 0;
+	for (j = p->cm + 1; j < g->om; j++)
+		if (d->in[j] || d->t[j] == '!' || d->t[j] == '?' || d->t[j] == ';' || d->t[j] == '\n')
+			return 0;
+	return 1;
 }
 
 /*
@@ -987,7 +1095,7 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 {
 	struct qdoc *d = sc->d;
 	struct quote *q;
-	int words, full, report;
+	int words, full, report, vb = 0;
 	uint32_t first = 0;
 	size_t k;
 
@@ -999,7 +1107,12 @@ mark(struct scan *sc, const struct quote *g, size_t qi, size_t last, size_t floo
 	full = start || (first && is_upper(first) && g->om > floor &&
 	    (d->t[g->om - 1] == ':' || d->t[g->om - 1] == ',' ||
 	     (is_space(d->t[g->om - 1]) && g->om > floor + 1 &&
-	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || verb_before(sc, floor, g->om)))));
+	      (d->t[g->om - 2] == ':' || d->t[g->om - 2] == ',' || (vb = verb_before(sc, floor, g->om))))));
+	if (!full && resumed(d, g, qi))
+		full = 1;
+	/* "Gallo told “Fox News Sunday” that": the show he told, no words of his */
+	if (vb == 2 && last == qi && title_case(d, g, NULL))
+		full = 0;
 	if ((speaker >= 0 || at->me > at->ms) && at->verb && full)
 		report = 1;	/* said by someone: a quotation, however short or capitalised */
 	else if (speaker >= 0 || at->verb)	/* the count of words is not wanted */

@@ -107,6 +107,27 @@ qdoc_add_record(struct qdoc *d, const char *s, size_t n, long long ds, long long
 	r->ce = d->n;
 }
 
+/*
+ * Is the entity at a..b a party and state label after a name, as US
+ * wires write it ("Rep. Dana Cole, D-N.Y., said", "(R-Texas)")?  It is
+ * no speaker, and taken for one it hides the name before it.
+ */
+static int
+party_label(const struct qdoc *d, size_t a, size_t b, size_t floor)
+{
+	size_t i;
+
+	if (b - a < 3 || b - a > 14 || (d->t[a] != 'D' && d->t[a] != 'R' && d->t[a] != 'I') ||
+	    (d->t[a + 1] != '-' && d->t[a + 1] != 0x2013) || d->t[a + 2] < 'A' || d->t[a + 2] > 'Z')
+		return 0;
+	for (i = a + 3; i < b; i++)
+		if (!(((d->t[i] | 0x20) >= 'a' && (d->t[i] | 0x20) <= 'z') || d->t[i] == '.' || d->t[i] == ' '))
+			return 0;
+	for (i = a; i > floor && (d->t[i - 1] == ' ' || d->t[i - 1] == 0xA0); i--)
+		;
+	return i > floor && (d->t[i - 1] == ',' || d->t[i - 1] == '(');
+}
+
 int
 qdoc_add_entity(struct qdoc *d, const struct qlex *l, long long start, long long end,
     const char *type, size_t tlen, const char *id, size_t idlen)
@@ -119,6 +140,8 @@ qdoc_add_entity(struct qdoc *d, const struct qlex *l, long long start, long long
 	r = &d->r[d->nr - 1];
 	if (start < 0 || end < start || (size_t)end > r->ce - r->cs)
 		return -1;
+	if (party_label(d, r->cs + (size_t)start, r->cs + (size_t)end, r->cs))
+		return 0;
 	GROW(d->e, d->ne, d->ecap, d->ne + 1);
 	e = &d->e[d->ne++];
 	e->cs = r->cs + (size_t)start;

@@ -129,6 +129,9 @@ opening(struct qdoc *d, size_t *ip)
 	if (c == 0x201C || c == 0x201E || c == 0x00AB) {
 		if (i + 1 < d->n && !is_space(d->t[i + 1]))
 			return c == 0x201C ? F_CURLY : c == 0x201E ? F_LOW : F_GUIL;
+		/* « Nous … », spaced as French writes them */
+		if (c == 0x00AB && i + 2 < d->n && d->t[i + 1] != '\n' && !is_space(d->t[i + 2]))
+			return F_GUIL;
 		warn(d, i, "opening quotation mark before a space");
 	} else if (c == '"') {
 		if (open_ctx(d, i))

@@ -16,8 +16,8 @@ abbrev(const struct qdoc *d, const struct qlex *l, size_t a, size_t b)
 
 	if (b - a == 1 && is_upper(d->t[a]))
 		return 1;
-	if (b + 1 < d->n && d->t[b + 1] == ')')
-		return 1;	/* "(D-Ore.)": no sentence ends inside the parentheses */
+	if (b + 1 < d->n && (d->t[b + 1] == ')' || d->t[b + 1] == ','))
+		return 1;	/* "(D-Ore.)", "R-Miss., told": no sentence ends there */
 	for (i = a; i < b; i++)
 		if (d->t[i] == '.')
 			return 1;
