@@ -621,6 +621,11 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		else if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_YEAR) && ispc(sc, j + 2, '\'') &&
 		    att(sc, j + 2) && has(sc, j + 3, C_DECADE_S) && att(sc, j + 3) && sc->ref->have)
 			y = sc->ref->y + ivl(sc, j, C_RELATIVE), j += 4;
+		/* "1997's third quarter" */
+		else if (isnum(sc, j) && TK(j)->nd == 4 && ispc(sc, j + 1, '\'') &&
+		    att(sc, j + 1) && has(sc, j + 2, C_DECADE_S) && att(sc, j + 2) &&
+		    has(sc, j + 3, C_ORDINALS))
+			y = (int)TK(j)->num, j += 3;
 		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
 			return 0;
 		q = ivl(sc, j, C_ORDINALS);
@@ -651,10 +656,15 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		y = aboutyear(sc);	/* "sales rose in 2023 ... the fourth quarter" */
 	else if ((y = yearnear(sc)) >= 0) {
 		int cur = half ? (sc->ref->m - 1) / 6 + 1 : (sc->ref->m - 1) / 3 + 1;
+		/*
+		 * "will report the first quarter" in November is next year's;
+		 * the quarter that ended last is still the one reported
+		 * ("will report third-quarter results" in November)
+		 */
 		if (q > cur && !forward(sc, i))
 			y--;
-		else if (q < cur && forward(sc, i))
-			y++;	/* "will report the first quarter" in November */
+		else if (q < cur - !half && forward(sc, i))
+			y++;
 	}
 	settx(m, i, j, TY_DATE, "");
 	if (y >= 0)
@@ -663,7 +673,20 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
 	return 1;
 }
-DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE));
+DATES_RULE(quarter, S_Q | S_NUM4 | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE));
+
+/* The last month of a season's value (SP, SU, FA), 12 for the others. */
+static int
+seasonend(const char *p)
+{
+	if (strcmp(p, "SP") == 0)
+		return 5;
+	if (strcmp(p, "SU") == 0)
+		return 8;
+	if (strcmp(p, "FA") == 0)
+		return 11;
+	return 12;
+}
 
 /* [the] season [of] [2025] */
 static int
@@ -692,6 +715,9 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 		    1ULL << C_WORKDAYS | 1ULL << C_UNITS_CMP))))
 			return 0;	/* "summer camp", "the fall out" */
 		y = yearnear(sc);
+		/* "will begin in the summer" said in November: next summer */
+		if (y >= 0 && sc->ref->m > seasonend(p) && forward(sc, i))
+			y++;
 	}
 	settx(m, i, j, TY_DATE, "");
 	if (y >= 0 || y < -1)

@@ -98,6 +98,8 @@ static const struct catdef {
 	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
 	[C_FIXED_AMID] = { "fixed_not_amid", K_SEQ, 0, 0 },
 	[C_PRESENT_V] = { "present_verbs", K_SEQ, 0, 0 },
+	[C_REL_VERB] = { "relative_verbs", K_SEQ, 0, 0 },
+	[C_VERB_BEFORE] = { "verb_before", K_SEQ, 0, 0 },
 	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
 	[C_BE] = { "be_words", K_SEQ, 0, 0 },
 	[C_TIMES_N] = { "times_count", K_INT, 1, 100 },

@@ -310,6 +310,10 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	if (TK(j)->cap && !sentstart(sc, j) && isword(sc, j + 1) && TK(j + 1)->cap &&
 	    !has(sc, j + 1, C_MONTHS) && !has(sc, j + 1, C_WEEKDAYS) && !has(sc, j + 1, C_HOLIDAYS))
 		return 0;
+	/* "expected to last six weeks", "could last months": a verb */
+	if (!the && has(sc, j, C_REL_VERB) && j > 0 && has(sc, j - 1, C_VERB_BEFORE) &&
+	    !TK(j - 1)->cap && pnum(sc, j + 1, &v, &x))
+		return 0;	/* not "compared to last year", "to last November" */
 	rel = ivl(sc, j, C_RELATIVE);
 	j++;
 	/* the past two years, the next few days, the coming weeks */
