@@ -609,6 +609,7 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k;
 	int q, y = -1, half = 0;
+	const char *v;
 
 	if (has(sc, j, C_QLETTER) && TK(j)->cap && isnum(sc, j + 1) && att(sc, j + 1) &&
 	    TK(j + 1)->num >= 1 && TK(j + 1)->num <= 4 && TK(j + 1)->nd == 1) {
@@ -626,6 +627,10 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		    att(sc, j + 1) && has(sc, j + 2, C_DECADE_S) && att(sc, j + 2) &&
 		    has(sc, j + 3, C_ORDINALS))
 			y = (int)TK(j)->num, j += 3;
+		/* "the fiscal first quarter": TimeML keeps "fiscal" in the span */
+		if (has(sc, j + 1, C_ORDINALS) && phr(sc, C_PERIODS, j, NULL, &v) == 1 &&
+		    v[0] == 'F')
+			j++;
 		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
 			return 0;
 		q = ivl(sc, j, C_ORDINALS);
@@ -673,7 +678,8 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
 	return 1;
 }
-DATES_RULE(quarter, S_Q | S_NUM4 | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE));
+DATES_RULE(quarter, S_Q | S_NUM4 | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE) |
+    CB(C_PERIODS));
 
 /* The last month of a season's value (SP, SU, FA), 12 for the others. */
 static int

@@ -310,8 +310,11 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	if (TK(j)->cap && !sentstart(sc, j) && isword(sc, j + 1) && TK(j + 1)->cap &&
 	    !has(sc, j + 1, C_MONTHS) && !has(sc, j + 1, C_WEEKDAYS) && !has(sc, j + 1, C_HOLIDAYS))
 		return 0;
-	/* "expected to last six weeks", "could last months": a verb */
-	if (!the && has(sc, j, C_REL_VERB) && j > 0 && has(sc, j - 1, C_VERB_BEFORE) &&
+	/*
+	 * "expected to last six weeks", "could last months": a verb (a
+	 * relative word that is also a backward one: "last")
+	 */
+	if (!the && has(sc, j, C_BACKWARD) && j > 0 && has(sc, j - 1, C_VERB_BEFORE) &&
 	    !TK(j - 1)->cap && pnum(sc, j + 1, &v, &x))
 		return 0;	/* not "compared to last year", "to last November" */
 	rel = ivl(sc, j, C_RELATIVE);
@@ -676,3 +679,33 @@ r_workday(struct dates_scan *sc, size_t i, struct tx *m)
 	return 1;
 }
 DATES_RULE(workday, CB(C_RELATIVE));
+
+/*
+ * in [early|late] daypart trading: the part of the reference day a
+ * market report is about ("in late afternoon trading"); the noun stays
+ * out of the span
+ */
+static int
+r_trading(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i;
+	const char *mod = "";
+
+	if (i == 0 || !has(sc, i - 1, C_IN))
+		return 0;
+	if (has(sc, j, C_MODIFIERS))
+		mod = svl(sc, j, C_MODIFIERS), j++;
+	if (!has(sc, j, C_DAYPARTS) || !has(sc, j + 1, C_DAYPART_NOUNS) ||
+	    has(sc, j + 2, C_WEEKDAYS) || has(sc, j + 2, C_DEICTIC) || has(sc, j + 2, C_MONTHS))
+		return 0;	/* "in morning trading Tuesday": Tuesday's, not today's */
+	settx(m, i, j + 1, TY_TIME, "");
+	if (*mod)
+		m->mod = mod;
+	if (sc->ref->have) {
+		putday(m->val, refday(sc->ref));
+		snprintf(m->val + 10, sizeof m->val - 10, "T%s", svl(sc, j, C_DAYPARTS));
+	} else
+		snprintf(m->val, sizeof m->val, "XXXX-XX-XXT%s", svl(sc, j, C_DAYPARTS));
+	return 1;
+}
+DATES_RULE(trading, CB(C_MODIFIERS) | CB(C_DAYPARTS));
