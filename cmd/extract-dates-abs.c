@@ -28,6 +28,24 @@ yearfor(const struct dates_scan *sc, size_t i, int mo, int d)
 	return r->y - 1;
 }
 
+/*
+ * The year of a day given with its weekday but no year ("Tuesday, 10
+ * January"): the one of y - 1, y, y + 1 where the weekday agrees, y first.
+ */
+static int
+wdyear(int y, int mo, int d, int wd)
+{
+	int k;
+	static const int try[] = { 0, -1, 1 };
+
+	if (wd < 1 || y < 1)
+		return y;
+	for (k = 0; k < 3; k++)
+		if (okday(y + try[k], mo, d) && wday(dfc(y + try[k], mo, d)) == wd)
+			return y + try[k];
+	return y;
+}
+
 /* A month name at i, with its abbreviation point; the end or 0. */
 static size_t
 pmonth(const struct dates_scan *sc, size_t i, int *mo, int strong)
@@ -332,7 +350,7 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 		else if ((k = relyear(sc, e, &y)))
 			e = k;
 		else
-			y = yearfor(sc, i, mo, d);
+			y = wdyear(yearfor(sc, i, mo, d), mo, d, wd);
 		if (!okday(y, mo, d))
 			return 0;
 		settx(m, i, e, TY_DATE, "");
@@ -359,9 +377,10 @@ int
 r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k, e;
-	int mo, d, y = -1, ord, sep = 0;
+	int mo, d, y = -1, ord, sep = 0, wd = 0;
 
 	if (has(sc, j, C_WEEKDAYS) && (TK(j)->cap || !TK(j)->lx->abbr)) {
+		wd = ivl(sc, j, C_WEEKDAYS);
 		j++;
 		if (TK(j - 1)->lx->abbr && ispc(sc, j, '.'))
 			j++;
@@ -402,7 +421,7 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
 		e = k;
 	else
-		y = yearfor(sc, i, mo, d);
+		y = wdyear(yearfor(sc, i, mo, d), mo, d, wd);
 	if (!okday(y, mo, d))
 		return 0;
 	settx(m, i, e, TY_DATE, "");

@@ -182,6 +182,15 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 		m->dayp = u == U_D && sc->ref->have;
 		return 1;
 	}
+	/* "the previous day", "the following day": from the last date */
+	if (u == U_D && the && has(sc, j - 1, C_REL_POINT) && !has(sc, j + 1, C_OF)) {
+		struct dur one = { 1, 0, { 1 }, { U_D } };
+		const struct dates_ref *base = narrbase(sc, &one);
+		settx(m, i, j + 1, TY_DATE, "");
+		shiftr(base, m->val, rel, &one, u);
+		m->dayp = base->have;
+		return 1;
+	}
 	if (u == U_D || u == U_H || u == U_MIN || u == U_S)
 		return 0;
 	if (the && rel < 0 && u != U_WE && u != U_Q && !has(sc, j - 1, C_REL_POINT)) {
