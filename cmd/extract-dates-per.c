@@ -61,6 +61,9 @@ setabout(struct dates_scan *sc, const struct tx *m)
 
 	if (m->type != TY_DATE || m->sig || m->noabout || n < 4 || n > 7)
 		return;
+	/* "the first loss since 1991": a bound, not the period */
+	if (m->t0 > 0 && has(sc, m->t0 - 1, C_BOUND))
+		return;
 	for (k = 0; k < 4; k++)
 		if (v[k] < '0' || v[k] > '9')
 			return;
