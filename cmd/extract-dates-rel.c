@@ -497,6 +497,23 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!has(sc, i, C_ARTICLES) || !has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT))
 		return 0;
 	u = ivl(sc, i + 1, C_UNITS);
+	/* a market report's "for the week," "for the day.": the current one */
+	if ((u == U_W || u == U_M || u == U_D) && i > 0 && has(sc, i - 1, C_FOR) &&
+	    clauseend(sc, i + 2)) {
+		settx(m, i, i + 2, TY_DATE, "");
+		if (u == U_M && strlen(sc->about) == 7 && sc->about[5] != 'Q' && sc->about[5] != 'H') {
+			snprintf(m->val, sizeof m->val, "%s", sc->about);
+			m->noabout = 1;
+			return 1;
+		}
+		m->dayp = u == U_D && sc->ref->have;
+		if (u == U_D) {
+			struct dur zero = { 1, 0, { 0 }, { U_D } };
+			shiftr(sc->ref, m->val, 0, &zero, U_D);
+			return 1;
+		}
+		return relunit(sc, m->val, 0, u);
+	}
 	if (u != U_Y && u != U_WE)
 		return 0;
 	if (has(sc, i + 2, C_BEFORE_AFTER) || has(sc, i + 2, C_THIS_PREFIX) ||
