@@ -939,6 +939,40 @@ r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 }
 DATES_RULE(nth, CB(C_ARTICLES));
 
+/* the ordinal weekday in|of month [year]: the first Monday in October */
+static int
+r_nthwd(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e, k;
+	int n, wd, mo, y = -1, d;
+
+	if (!has(sc, i, C_ARTICLES) || !has(sc, i + 1, C_ORDINALS) ||
+	    !has(sc, i + 2, C_WEEKDAYS) || TK(i + 2)->lx->abbr ||
+	    !(has(sc, i + 3, C_IN) || has(sc, i + 3, C_OF)) ||
+	    (n = ivl(sc, i + 1, C_ORDINALS)) < 1 || n > 5 ||
+	    !(e = pmonth(sc, i + 4, &mo, 1)))
+		return 0;
+	wd = ivl(sc, i + 2, C_WEEKDAYS);
+	k = e;
+	if (ispc(sc, k, ','))
+		k++;
+	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
+		e = k;
+	else if ((y = yearfor(sc, i, mo, 0)) < 0) {
+		settx(m, i, e, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
+		return 1;
+	}
+	d = 1 + (wd - wday(dfc(y, mo, 1)) + 7) % 7 + 7 * (n - 1);
+	if (!okday(y, mo, d))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	putday(m->val, dfc(y, mo, d));
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(nthwd, CB(C_ARTICLES));
+
 /*
  * The month and day (mo * 100 + d) of a moveable holiday in year y, by
  * its rule in the data file: E+n (days from Easter Sunday) or mo/nth/wd;

@@ -372,7 +372,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
     rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_spyear,
-    rule_trading;
+    rule_trading, rule_nthwd;
 
 /* extract-dates-lex.c: the word list */
 

@@ -37,7 +37,8 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 	int rel = 9, wd, rv;
 	const struct tok *t;
 
-	if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_WEEKDAYS)) {
+	if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_WEEKDAYS) &&
+	    !(has(sc, j, C_REL_POINT) && ivl(sc, j, C_RELATIVE) == 0)) {	/* "same" */
 		rel = ivl(sc, j, C_RELATIVE);
 		j++;
 	}
@@ -182,8 +183,12 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 		m->dayp = u == U_D && sc->ref->have;
 		return 1;
 	}
-	/* "the previous day", "the following day": from the last date */
-	if (u == U_D && the && has(sc, j - 1, C_REL_POINT) && !has(sc, j + 1, C_OF)) {
+	/*
+	 * "the previous day", "the following day", "the next day", "the
+	 * same day": from the last date
+	 */
+	if (u == U_D && the && (has(sc, j - 1, C_REL_POINT) || rel > 0) &&
+	    !has(sc, j + 1, C_OF)) {
 		struct dur one = { 1, 0, { 1 }, { U_D } };
 		const struct dates_ref *base = narrbase(sc, &one);
 		settx(m, i, j + 1, TY_DATE, "");
@@ -193,6 +198,8 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 	}
 	if (u == U_D || u == U_H || u == U_MIN || u == U_S)
 		return 0;
+	if (rel == 0 && has(sc, j - 1, C_REL_POINT))
+		return 0;	/* "the same quarter": a period of the data file's */
 	if (the && rel < 0 && u != U_WE && u != U_Q && !has(sc, j - 1, C_REL_POINT)) {
 		/* the past year: a duration */
 		settx(m, i, j + 1, TY_DURATION, "");
@@ -344,6 +351,8 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	if (has(sc, j, C_UNITS) && !has(sc, j, C_UNITS_ATT))
 		return rel_unit(sc, i, j, the, rel, m);
+	if (rel == 0 && has(sc, j - 1, C_REL_POINT))
+		return 0;	/* "same night" */
 	return the ? 0 : rel_named(sc, i, j, rel, m);
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
