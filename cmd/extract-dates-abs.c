@@ -28,6 +28,24 @@ yearfor(const struct dates_scan *sc, size_t i, int mo, int d)
 	return r->y - 1;
 }
 
+/*
+ * The year of a day given with its weekday but no year ("Tuesday, 10
+ * January"): the one of y - 1, y, y + 1 where the weekday agrees, y first.
+ */
+static int
+wdyear(int y, int mo, int d, int wd)
+{
+	int k;
+	static const int try[] = { 0, -1, 1 };
+
+	if (wd < 1 || y < 1)
+		return y;
+	for (k = 0; k < 3; k++)
+		if (okday(y + try[k], mo, d) && wday(dfc(y + try[k], mo, d)) == wd)
+			return y + try[k];
+	return y;
+}
+
 /* A month name at i, with its abbreviation point; the end or 0. */
 static size_t
 pmonth(const struct dates_scan *sc, size_t i, int *mo, int strong)
@@ -332,7 +350,7 @@ r_mdy(struct dates_scan *sc, size_t i, struct tx *m)
 		else if ((k = relyear(sc, e, &y)))
 			e = k;
 		else
-			y = yearfor(sc, i, mo, d);
+			y = wdyear(yearfor(sc, i, mo, d), mo, d, wd);
 		if (!okday(y, mo, d))
 			return 0;
 		settx(m, i, e, TY_DATE, "");
@@ -359,9 +377,10 @@ int
 r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k, e;
-	int mo, d, y = -1, ord, sep = 0;
+	int mo, d, y = -1, ord, sep = 0, wd = 0;
 
 	if (has(sc, j, C_WEEKDAYS) && (TK(j)->cap || !TK(j)->lx->abbr)) {
+		wd = ivl(sc, j, C_WEEKDAYS);
 		j++;
 		if (TK(j - 1)->lx->abbr && ispc(sc, j, '.'))
 			j++;
@@ -402,7 +421,7 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
 		e = k;
 	else
-		y = yearfor(sc, i, mo, d);
+		y = wdyear(yearfor(sc, i, mo, d), mo, d, wd);
 	if (!okday(y, mo, d))
 		return 0;
 	settx(m, i, e, TY_DATE, "");
@@ -609,6 +628,7 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	size_t j = i, k;
 	int q, y = -1, half = 0;
+	const char *v;
 
 	if (has(sc, j, C_QLETTER) && TK(j)->cap && isnum(sc, j + 1) && att(sc, j + 1) &&
 	    TK(j + 1)->num >= 1 && TK(j + 1)->num <= 4 && TK(j + 1)->nd == 1) {
@@ -621,6 +641,15 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		else if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_YEAR) && ispc(sc, j + 2, '\'') &&
 		    att(sc, j + 2) && has(sc, j + 3, C_DECADE_S) && att(sc, j + 3) && sc->ref->have)
 			y = sc->ref->y + ivl(sc, j, C_RELATIVE), j += 4;
+		/* "1997's third quarter" */
+		else if (isnum(sc, j) && TK(j)->nd == 4 && ispc(sc, j + 1, '\'') &&
+		    att(sc, j + 1) && has(sc, j + 2, C_DECADE_S) && att(sc, j + 2) &&
+		    has(sc, j + 3, C_ORDINALS))
+			y = (int)TK(j)->num, j += 3;
+		/* "the fiscal first quarter": TimeML keeps "fiscal" in the span */
+		if (has(sc, j + 1, C_ORDINALS) && phr(sc, C_PERIODS, j, NULL, &v) == 1 &&
+		    v[0] == 'F')
+			j++;
 		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
 			return 0;
 		q = ivl(sc, j, C_ORDINALS);
@@ -651,10 +680,15 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		y = aboutyear(sc);	/* "sales rose in 2023 ... the fourth quarter" */
 	else if ((y = yearnear(sc)) >= 0) {
 		int cur = half ? (sc->ref->m - 1) / 6 + 1 : (sc->ref->m - 1) / 3 + 1;
+		/*
+		 * "will report the first quarter" in November is next year's;
+		 * the quarter that ended last is still the one reported
+		 * ("will report third-quarter results" in November)
+		 */
 		if (q > cur && !forward(sc, i))
 			y--;
-		else if (q < cur && forward(sc, i))
-			y++;	/* "will report the first quarter" in November */
+		else if (q < cur - !half && forward(sc, i))
+			y++;
 	}
 	settx(m, i, j, TY_DATE, "");
 	if (y >= 0)
@@ -663,7 +697,21 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		snprintf(m->val, sizeof m->val, half ? "XXXX-H%d" : "XXXX-Q%d", q);
 	return 1;
 }
-DATES_RULE(quarter, S_Q | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE));
+DATES_RULE(quarter, S_Q | S_NUM4 | CB(C_ARTICLES) | CB(C_ORDINALS) | CB(C_RELATIVE) |
+    CB(C_PERIODS));
+
+/* The last month of a season's value (SP, SU, FA), 12 for the others. */
+static int
+seasonend(const char *p)
+{
+	if (strcmp(p, "SP") == 0)
+		return 5;
+	if (strcmp(p, "SU") == 0)
+		return 8;
+	if (strcmp(p, "FA") == 0)
+		return 11;
+	return 12;
+}
 
 /* [the] season [of] [2025] */
 static int
@@ -692,6 +740,9 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 		    1ULL << C_WORKDAYS | 1ULL << C_UNITS_CMP))))
 			return 0;	/* "summer camp", "the fall out" */
 		y = yearnear(sc);
+		/* "will begin in the summer" said in November: next summer */
+		if (y >= 0 && sc->ref->m > seasonend(p) && forward(sc, i))
+			y++;
 	}
 	settx(m, i, j, TY_DATE, "");
 	if (y >= 0 || y < -1)
@@ -887,6 +938,40 @@ r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 	return 1;
 }
 DATES_RULE(nth, CB(C_ARTICLES));
+
+/* the ordinal weekday in|of month [year]: the first Monday in October */
+static int
+r_nthwd(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t e, k;
+	int n, wd, mo, y = -1, d;
+
+	if (!has(sc, i, C_ARTICLES) || !has(sc, i + 1, C_ORDINALS) ||
+	    !has(sc, i + 2, C_WEEKDAYS) || TK(i + 2)->lx->abbr ||
+	    !(has(sc, i + 3, C_IN) || has(sc, i + 3, C_OF)) ||
+	    (n = ivl(sc, i + 1, C_ORDINALS)) < 1 || n > 5 ||
+	    !(e = pmonth(sc, i + 4, &mo, 1)))
+		return 0;
+	wd = ivl(sc, i + 2, C_WEEKDAYS);
+	k = e;
+	if (ispc(sc, k, ','))
+		k++;
+	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
+		e = k;
+	else if ((y = yearfor(sc, i, mo, 0)) < 0) {
+		settx(m, i, e, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "XXXX-%02d", mo);
+		return 1;
+	}
+	d = 1 + (wd - wday(dfc(y, mo, 1)) + 7) % 7 + 7 * (n - 1);
+	if (!okday(y, mo, d))
+		return 0;
+	settx(m, i, e, TY_DATE, "");
+	putday(m->val, dfc(y, mo, d));
+	m->dayp = 1;
+	return 1;
+}
+DATES_RULE(nthwd, CB(C_ARTICLES));
 
 /*
  * The month and day (mo * 100 + d) of a moveable holiday in year y, by

@@ -244,6 +244,10 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		u = dd.u[0];
 		if (has(sc, e, C_AGE) || (ispc(sc, e, '-') && has(sc, e + 1, C_AGE)))
 			return 0;
+		/* "a year-on-year rise", "on a month-over-month basis": a kind */
+		if (ispc(sc, e, '-') && att(sc, e) && isword(sc, e + 1) && ispc(sc, e + 2, '-') &&
+		    att(sc, e + 3) && has(sc, e + 3, C_UNITS))
+			return 0;
 		/* "a second time", "one day" (someday) */
 		if (!mod && (has(sc, j, C_INDEF) || has(sc, j, C_ONE)) &&
 		    (u == U_S || u == U_MIN || (u == U_D && has(sc, j, C_ONE))) &&

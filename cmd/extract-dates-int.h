@@ -37,9 +37,9 @@ enum cat {
 	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
 	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE,
 	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, C_TIMES_N, C_TIMES,
-	C_YEAR_HEAD, C_OH, NCAT
+	C_YEAR_HEAD, C_OH, C_VERB_BEFORE, C_DAYPART_NOUNS, C_BOUND, C_FOR, NCAT
 };
-_Static_assert(NCAT - C_F2 <= 32, "f2 has a bit for each");
+_Static_assert(NCAT - C_F2 <= 64, "f2 has a bit for each");
 
 enum unit { U_NONE, U_Y, U_Q, U_M, U_W, U_D, U_H, U_MIN, U_S, U_DE, U_CE, U_WE };
 extern const char *const unitname[];
@@ -48,9 +48,9 @@ extern const char *const unitname[];
 struct lexent {
 	uint64_t f;
 	uint64_t phcats;	/* categories of the phrases this word starts */
+	uint64_t f2;		/* bit c - C_F2: in category c >= C_F2 */
 	unsigned char anchor;	/* A_WORD, A_PHRASE: see lex_anchors */
 	int abbr;		/* a shorter spelling of a month or weekday */
-	uint32_t f2;		/* bit c - C_F2: in category c >= C_F2 */
 	int nphs;
 	unsigned short phs[16];	/* those phrases */
 	uint64_t next1;		/* bit phsig() of each one's second word */
@@ -371,7 +371,8 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_weekday, rule_deictic, rule_fixed, rule_rel, rule_ago, rule_in,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
-    rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_spyear;
+    rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_spyear,
+    rule_trading, rule_nthwd;
 
 /* extract-dates-lex.c: the word list */
 

@@ -98,6 +98,10 @@ static const struct catdef {
 	[C_FREQ_NOUNS] = { "frequency_nouns", K_SEQ, 0, 0 },
 	[C_FIXED_AMID] = { "fixed_not_amid", K_SEQ, 0, 0 },
 	[C_PRESENT_V] = { "present_verbs", K_SEQ, 0, 0 },
+	[C_VERB_BEFORE] = { "verb_before", K_SEQ, 0, 0 },
+	[C_DAYPART_NOUNS] = { "daypart_nouns", K_SEQ, 0, 0 },
+	[C_BOUND] = { "bound_words", K_SEQ, 0, 0 },
+	[C_FOR] = { "for_words", K_SEQ, 0, 0 },
 	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
 	[C_BE] = { "be_words", K_SEQ, 0, 0 },
 	[C_TIMES_N] = { "times_count", K_INT, 1, 100 },
@@ -271,7 +275,7 @@ add_key(struct dates_lex *lx, struct conf *c, yaml_node_t *kn, int cat, int iv, 
 		} else
 			e = lex_add(lx, key + t->b0, t->b1 - t->b0);
 		if (cat >= C_F2)
-			e->f2 |= 1u << (cat - C_F2);
+			e->f2 |= 1ULL << (cat - C_F2);
 		else
 			e->f |= 1ULL << cat;
 		e->iv[cat] = iv;

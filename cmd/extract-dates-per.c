@@ -61,6 +61,9 @@ setabout(struct dates_scan *sc, const struct tx *m)
 
 	if (m->type != TY_DATE || m->sig || m->noabout || n < 4 || n > 7)
 		return;
+	/* "the first loss since 1991": a bound, not the period */
+	if (m->t0 > 0 && has(sc, m->t0 - 1, C_BOUND))
+		return;
 	for (k = 0; k < 4; k++)
 		if (v[k] < '0' || v[k] > '9')
 			return;
@@ -88,6 +91,13 @@ r_period(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, j, C_ARTICLES) || (has(sc, j, C_INDEF) && has(sc, j, C_NUMBERS)))
 		j++, the = 1;	/* "a year-ago quarter" too ("a" is a number: the mask) */
+	/* "the 1999 fiscal year": the year, "fiscal year" in the span */
+	if (the && isnum(sc, j) && TK(j)->nd == 4 && (k = phr(sc, C_PERIODS, j + 1, NULL, &v)) &&
+	    v[0] == 'Y' && v[1] == '\0' && !inbig(sc, j) && !money(sc, j)) {
+		settx(m, i, j + 1 + k, TY_DATE, "");
+		snprintf(m->val, sizeof m->val, "%04d", (int)TK(j)->num);
+		return 1;
+	}
 	/* most words after "the" are none of the periods: say so before phr() */
 	if (j >= sc->nt || !(w = TK(j)->lx) || !((w->f | w->phcats) & CB(C_PERIODS)))
 		return 0;

@@ -37,7 +37,8 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 	int rel = 9, wd, rv;
 	const struct tok *t;
 
-	if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_WEEKDAYS)) {
+	if (has(sc, j, C_RELATIVE) && has(sc, j + 1, C_WEEKDAYS) &&
+	    !(has(sc, j, C_REL_POINT) && ivl(sc, j, C_RELATIVE) == 0)) {	/* "same" */
 		rel = ivl(sc, j, C_RELATIVE);
 		j++;
 	}
@@ -182,8 +183,23 @@ rel_unit(struct dates_scan *sc, size_t i, size_t j, int the, int rel, struct tx 
 		m->dayp = u == U_D && sc->ref->have;
 		return 1;
 	}
+	/*
+	 * "the previous day", "the following day", "the next day", "the
+	 * same day": from the last date
+	 */
+	if (u == U_D && the && (has(sc, j - 1, C_REL_POINT) || rel > 0) &&
+	    !has(sc, j + 1, C_OF)) {
+		struct dur one = { 1, 0, { 1 }, { U_D } };
+		const struct dates_ref *base = narrbase(sc, &one);
+		settx(m, i, j + 1, TY_DATE, "");
+		shiftr(base, m->val, rel, &one, u);
+		m->dayp = base->have;
+		return 1;
+	}
 	if (u == U_D || u == U_H || u == U_MIN || u == U_S)
 		return 0;
+	if (rel == 0 && has(sc, j - 1, C_REL_POINT))
+		return 0;	/* "the same quarter": a period of the data file's */
 	if (the && rel < 0 && u != U_WE && u != U_Q && !has(sc, j - 1, C_REL_POINT)) {
 		/* the past year: a duration */
 		settx(m, i, j + 1, TY_DURATION, "");
@@ -310,6 +326,13 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	if (TK(j)->cap && !sentstart(sc, j) && isword(sc, j + 1) && TK(j + 1)->cap &&
 	    !has(sc, j + 1, C_MONTHS) && !has(sc, j + 1, C_WEEKDAYS) && !has(sc, j + 1, C_HOLIDAYS))
 		return 0;
+	/*
+	 * "expected to last six weeks", "could last months": a verb (a
+	 * relative word that is also a backward one: "last")
+	 */
+	if (!the && has(sc, j, C_BACKWARD) && j > 0 && has(sc, j - 1, C_VERB_BEFORE) &&
+	    !TK(j - 1)->cap && pnum(sc, j + 1, &v, &x))
+		return 0;	/* not "compared to last year", "to last November" */
 	rel = ivl(sc, j, C_RELATIVE);
 	j++;
 	/* the past two years, the next few days, the coming weeks */
@@ -328,6 +351,8 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	if (has(sc, j, C_UNITS) && !has(sc, j, C_UNITS_ATT))
 		return rel_unit(sc, i, j, the, rel, m);
+	if (rel == 0 && has(sc, j - 1, C_REL_POINT))
+		return 0;	/* "same night" */
 	return the ? 0 : rel_named(sc, i, j, rel, m);
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
@@ -481,6 +506,23 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!has(sc, i, C_ARTICLES) || !has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT))
 		return 0;
 	u = ivl(sc, i + 1, C_UNITS);
+	/* a market report's "for the week," "for the day.": the current one */
+	if ((u == U_W || u == U_M || u == U_D) && i > 0 && has(sc, i - 1, C_FOR) &&
+	    clauseend(sc, i + 2)) {
+		settx(m, i, i + 2, TY_DATE, "");
+		if (u == U_M && strlen(sc->about) == 7 && sc->about[5] != 'Q' && sc->about[5] != 'H') {
+			snprintf(m->val, sizeof m->val, "%s", sc->about);
+			m->noabout = 1;
+			return 1;
+		}
+		m->dayp = u == U_D && sc->ref->have;
+		if (u == U_D) {
+			struct dur zero = { 1, 0, { 0 }, { U_D } };
+			shiftr(sc->ref, m->val, 0, &zero, U_D);
+			return 1;
+		}
+		return relunit(sc, m->val, 0, u);
+	}
 	if (u != U_Y && u != U_WE)
 		return 0;
 	if (has(sc, i + 2, C_BEFORE_AFTER) || has(sc, i + 2, C_THIS_PREFIX) ||
@@ -672,3 +714,33 @@ r_workday(struct dates_scan *sc, size_t i, struct tx *m)
 	return 1;
 }
 DATES_RULE(workday, CB(C_RELATIVE));
+
+/*
+ * in [early|late] daypart trading: the part of the reference day a
+ * market report is about ("in late afternoon trading"); the noun stays
+ * out of the span
+ */
+static int
+r_trading(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	size_t j = i;
+	const char *mod = "";
+
+	if (i == 0 || !has(sc, i - 1, C_IN))
+		return 0;
+	if (has(sc, j, C_MODIFIERS))
+		mod = svl(sc, j, C_MODIFIERS), j++;
+	if (!has(sc, j, C_DAYPARTS) || !has(sc, j + 1, C_DAYPART_NOUNS) ||
+	    has(sc, j + 2, C_WEEKDAYS) || has(sc, j + 2, C_DEICTIC) || has(sc, j + 2, C_MONTHS))
+		return 0;	/* "in morning trading Tuesday": Tuesday's, not today's */
+	settx(m, i, j + 1, TY_TIME, "");
+	if (*mod)
+		m->mod = mod;
+	if (sc->ref->have) {
+		putday(m->val, refday(sc->ref));
+		snprintf(m->val + 10, sizeof m->val - 10, "T%s", svl(sc, j, C_DAYPARTS));
+	} else
+		snprintf(m->val, sizeof m->val, "XXXX-XX-XXT%s", svl(sc, j, C_DAYPARTS));
+	return 1;
+}
+DATES_RULE(trading, CB(C_MODIFIERS) | CB(C_DAYPARTS));

@@ -26,6 +26,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
 	&rule_range, &rule_workday, &rule_period, &rule_yearend, &rule_spyear,
+	&rule_trading, &rule_nthwd,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
@@ -41,7 +42,7 @@ _Static_assert(NRULES <= 32, "a bit for each rule");
  */
 static const struct dates_rule *const artrules[] = {
 	&rule_dmy, &rule_quarter, &rule_season, &rule_decade, &rule_nth, &rule_mod,
-	&rule_deictic, &rule_rel, &rule_theunit, &rule_period, &rule_offset,
+	&rule_deictic, &rule_rel, &rule_theunit, &rule_period, &rule_offset, &rule_nthwd,
 };
 
 struct dates_scan *
