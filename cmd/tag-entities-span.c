@@ -1064,6 +1064,43 @@ quoted_event(struct rctx *c, size_t i)
 	return i;
 }
 
+/* Is t two digits joined by a hyphen to the one before (30 of 08-30)? */
+static int
+hyph2(const struct tok *t)
+{
+	return (t->f & (TK_DIGIT | TK_HYPH)) == (TK_DIGIT | TK_HYPH) && t->fl == 2;
+}
+
+/*
+ * A dateline: a place in capitals, perhaps its country after a comma,
+ * then a date and no more (FRANKFURT 1996-08-30, AL-AIN , United Arab
+ * Emirates 1996-12-05).  The place is a GPE, known or not, and not a
+ * person; returns the token after it, or 0.
+ */
+static size_t
+dateline(struct rctx *c)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t k, nt = c->nt;
+	int e;
+
+	if (nt < 4 || !(t[0].f & TK_ALLCAP) || !(t[nt - 3].f & TK_DIGIT) ||
+	    t[nt - 3].fl != 4 || !(t[nt - 2].f & TK_DIGIT) || t[nt - 2].fl != 2 ||
+	    t[nt - 2].b != t[nt - 3].e + 1 || !hyph2(&t[nt - 1]))
+		return 0;
+	for (k = 1; k < nt - 3 && !(t[k].f & TK_COMMA) && (t[k].f & TK_ALLCAP); k++)
+		;
+	if (k < nt - 3 && !(t[k].f & TK_COMMA))
+		return 0;
+	if (longest(d, 0, k, &e) == k && (d->x->ents[e].type == T_GPE ||
+	    d->x->ents[e].type == T_LOC))
+		known_ment(c, 0, k, e);
+	else
+		type_ment(c, 0, k, T_GPE, L_GAZ);
+	return k;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1073,7 +1110,7 @@ find_names(struct rctx *c)
 	size_t i, k, best, nm;
 	int e;
 
-	for (i = 0; i < c->nt;) {
+	for (i = dateline(c); i < c->nt;) {
 		/* one test a word for the many that start nothing */
 		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
 			i++;
