@@ -878,7 +878,10 @@ is_team(struct doc *d, size_t i)
 {
 	struct ment *m = &d->m[i];
 	uint8_t tm = m->team;
-	int place = m->type == T_GPE && m->level < L_GAZ;
+	const struct slot *s;
+	int place = m->type == T_GPE && (m->level < L_GAZ || ((tm & TM_SCORE) &&
+	    (s = doc_lookup(d, d->fb.s + m->ko, m->kl)) != NULL &&
+	    ((uint32_t)s->val & F_SIDE)));
 	int unknown = m->type < 0 || (m->type == T_PERSON && m->level <= L_WEAK &&
 	    (tm & TM_HEAD));
 	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
@@ -896,7 +899,9 @@ is_team(struct doc *d, size_t i)
 	    !m->allcap && m->kl > 4 && all_common_key(d, m) &&
 	    !(doc_lookup(d, d->fb.s + m->ko, m->kl)->val & F_MISC))
 		return 1;
-	if (m->allcap || all_common_key(d, m) || find_person(d, m) >= 0 ||
+	/* Bury 1 Reading 0: a common word with a score is a club too */
+	if (m->allcap || (all_common_key(d, m) && !((tm & TM_SCORE) && m->ntok == 1)) ||
+	    find_person(d, m) >= 0 ||
 	    contraction(d->fb.s + m->ko, m->kl))
 		return 0;
 	if (m->ntok >= 2 && (tm & TM_HEAD))

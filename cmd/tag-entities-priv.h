@@ -51,6 +51,8 @@ enum {
 	F_FEMALE = 1 << 29,	/* a title of women: Mrs, Ms, Lady */
 	F_SPEAKB = 1 << 30	/* a verb of speech before its speaker: said, added */
 };
+/* a place whose name is a side's in results (Texas 6 Minnesota 2): the last bit */
+#define F_SIDE	0x80000000u
 
 enum { G_NONE, G_MALE, G_FEMALE };
 
@@ -250,7 +252,7 @@ void tokenize(const char *s, size_t n, struct toks *, struct buf *fb);
 /* ---- the lexicon (tag-entities-lex.c) ---- */
 
 /* The flag of a word list's key (words, first-names...), or 0. */
-int lex_listflag(const char *key);
+uint32_t lex_listflag(const char *key);
 /* Is t upper-case letters, digits and '_'? */
 int lex_validtype(const char *t);
 /*
@@ -259,7 +261,7 @@ int lex_validtype(const char *t);
  */
 struct slot *lex_slot(struct lex *, const char *s, struct toks *tv);
 /* Adds flag to the words of phrase s. */
-void lex_word(struct lex *, const char *s, int flag, struct toks *tv);
+void lex_word(struct lex *, const char *s, uint32_t flag, struct toks *tv);
 /*
  * An entity: a new one, or the one that has this name already; its
  * index.  With no conf (c NULL), -2 for a name with no word.

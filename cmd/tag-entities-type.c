@@ -184,7 +184,11 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		/* a row of a league table: Leeds 12 7 3 2 21 */
 		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
 			;
-		if (k == b + 4)
+		/* or figures to the end: Colorado 70 62 .530 2 */
+		if (k < b + 4)
+			for (; k < c->nt && (t[k].f & TK_DIGIT); k++)
+				;
+		if (k >= b + 4 || (k == c->nt && k >= b + 3))
 			tm |= TM_SCORE;
 	}
 	/* not "Aisby and Heydour are": two places, no team */
