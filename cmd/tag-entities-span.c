@@ -129,6 +129,19 @@ amp_joined(const struct rctx *c, size_t j)
 	    (g == 1 && c->s[t[j - 1].e] == '&');
 }
 
+/*
+ * Is token i a first name that is a month's too, before a surname: Jan
+ * Siemerink, not Jan 5 nor Jan The?
+ */
+static int
+first_notname(struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+
+	return (t->lf & F_FIRST) && i + 1 < c->nt && (t[1].f & TK_SP) &&
+	    (t[1].f & TK_CAP) && !(t[1].lf & (F_NOTNAME | F_WORD));
+}
+
 static int
 iscap(struct rctx *c, size_t i)
 {
@@ -138,9 +151,10 @@ iscap(struct rctx *c, size_t i)
 		return 0;
 	if (t->lf & (F_TITLE | F_HONOR | F_TPREFIX) || (t->f & TK_INITIAL))
 		return 1;
-	if ((t->lf & F_NOTNAME) && t->lent < 0)
+	if ((t->lf & F_NOTNAME) && t->lent < 0 && !first_notname(c, i))
 		return 0;
-	if (c->head && (t->lf & F_WORD) && !(t->lf & F_FIRST) && t->lent < 0)
+	/* ENGLAND V PAKISTAN: v and vs part two sides in a headline */
+	if (c->head && (t->lf & (F_WORD | F_TEAMB)) && !(t->lf & F_FIRST) && t->lent < 0)
 		return 0;
 	return 1;
 }
@@ -482,7 +496,8 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		 * it; not Results of National Basketball Association
 		 */
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
-		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
+		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE)) &&
+		    !(a + 1 < b && first_notname(c, a))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
 		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
