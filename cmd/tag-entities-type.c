@@ -330,6 +330,55 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 }
 
+/* Is token i the lower-case word w? */
+static int
+tok_is(const struct doc *d, size_t i, const char *w)
+{
+	const struct tok *t = &d->tv.t[i];
+	size_t n = strlen(w);
+
+	return (t->f & TK_LOWER) && t->fl == n && memcmp(d->fb.s + t->fo, w, n) == 0;
+}
+
+/*
+ * Is the name at token a in a list after a plural noun and "like" or
+ * "such as" (bands like Nirvana , Pearl Jam and Soundgarden; towns such
+ * as Tuam)?  The noun's F_ORGCUE or F_PLACENOUN, or 0.
+ */
+static uint32_t
+like_list(struct rctx *c, size_t a)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const struct slot *s;
+	const char *w;
+	char stem[32];
+	size_t k, n;
+
+	for (k = a; k > 0 && k + 16 > a && !(t[k - 1].f & TK_LOWER &&
+	    !tok_is(d, k - 1, "and") && !tok_is(d, k - 1, "or")); k--)
+		;
+	if (k < 2 || !(t[k - 1].f & TK_LOWER) || !(t[k].f & TK_SP))
+		return 0;
+	if (tok_is(d, k - 1, "like"))
+		k -= 2;
+	else if (k >= 3 && tok_is(d, k - 1, "as") && tok_is(d, k - 2, "such"))
+		k -= 3;
+	else
+		return 0;
+	w = d->fb.s + t[k].fo;
+	n = t[k].fl;
+	if (!(t[k].f & TK_LOWER) || n < 4 || n >= sizeof stem || w[n - 1] != 's')
+		return 0;
+	memcpy(stem, w, n);
+	if (memcmp(w + n - 3, "ies", 3) == 0)
+		stem[n - 3] = 'y', n -= 2;	/* companies: company */
+	else
+		n--;
+	s = doc_lookup(d, stem, n);
+	return s ? (uint32_t)s->val & (F_ORGCUE | F_PLACENOUN) : 0;
+}
+
 /*
  * Evidence for an unknown span [a, b) from its words and neighbours;
  * over 80 lines to keep the cues in the one order in which they win.
@@ -350,6 +399,11 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
 	    (t[a - 1].lf & F_ORGCUE)) {
 		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/* bands like Nirvana , Pearl Jam and Soundgarden */
+	if (a > 0 && (k = like_list(c, a)) != 0) {
+		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
 		return;
 	}
 	/*
