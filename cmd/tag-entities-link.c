@@ -899,8 +899,8 @@ is_team(struct doc *d, size_t i)
 	    !m->allcap && m->kl > 4 && all_common_key(d, m) &&
 	    !(doc_lookup(d, d->fb.s + m->ko, m->kl)->val & F_MISC))
 		return 1;
-	/* Bury 1 Reading 0: a common word with a score is a club too */
-	if (m->allcap || (all_common_key(d, m) && !((tm & TM_SCORE) && m->ntok == 1)) ||
+	/* Bury 1 Reading 0: a common word in a results line is a club too */
+	if (m->allcap || (all_common_key(d, m) && !(m->rline && m->ntok == 1)) ||
 	    find_person(d, m) >= 0 ||
 	    contraction(d->fb.s + m->ko, m->kl))
 		return 0;

@@ -311,6 +311,7 @@ struct ment {
 	uint32_t ti;			/* its first token in the record */
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
+	uint8_t rline;			/* its score is a results line's, not prose's */
 	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */

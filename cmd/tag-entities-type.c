@@ -137,7 +137,7 @@ scorer(const struct rctx *c, size_t a, size_t b)
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
  */
 static uint8_t
-team_cues(struct rctx *c, size_t a, size_t b)
+team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline)
 {
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
@@ -190,6 +190,9 @@ team_cues(struct rctx *c, size_t a, size_t b)
 				;
 		if (k >= b + 4 || (k == c->nt && k >= b + 3))
 			tm |= TM_SCORE;
+		/* not Halftime 1-0 : a name after a score of two */
+		*rline = (tm & TM_SCORE) && !(b + 1 < c->nt && (t[b + 1].f & TK_HYPH) &&
+		    (b + 2 == c->nt || (t[b + 2].f & (TK_CAP | TK_SP)) != (TK_CAP | TK_SP)));
 	}
 	/* not "Aisby and Heydour are": two places, no team */
 	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
@@ -248,7 +251,7 @@ type_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
-	m->team = team_cues(c, a, b);
+	m->team = team_cues(c, a, b, &m->rline);
 	if (m->team & TM_SCORE)
 		d->r[d->nr - 1].sport += 2;
 	return m;
