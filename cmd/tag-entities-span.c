@@ -500,6 +500,7 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		    !(a + 1 < b && first_notname(c, a))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
+		    !(b - a >= 2 && (lf & F_TEAMHEAD)) &&
 		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
 		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
 		    !(t[a + 1].f & (TK_HYPH | TK_LOWER)) && !(t[a].f & TK_POSS))))
