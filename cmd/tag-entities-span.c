@@ -1117,6 +1117,60 @@ dateline(struct rctx *c)
 	return k;
 }
 
+/* Is token i one of the lower-case words of a batsman's dismissal? 2 if it ends one. */
+static int
+dismissal(const struct rctx *c, size_t i)
+{
+	static const char *const w[] = { "b", "lbw", "c", "st", "run", "not", "out", "and" };
+	const struct tok *t = &c->d->tv.t[i];
+	const char *f = c->d->fb.s + t->fo;
+	size_t k;
+
+	if (!(t->f & TK_LOWER) || t->fl > 3)
+		return 0;
+	for (k = 0; k < sizeof w / sizeof *w; k++)
+		if (strlen(w[k]) == t->fl && memcmp(w[k], f, t->fl) == 0)
+			return k < 2 || k == 6 ? 2 : 1;
+	return 0;
+}
+
+/*
+ * A batsman's line of a cricket scorecard: capitalised words, the words
+ * of his dismissal and his runs (M. Atherton c Latif b Akram 31, G.
+ * Thorpe not out 12).  Each run of capitalised words is a person, the
+ * initials with it, whatever the gazetteers say of the words (Cork);
+ * 1 if the record is one.
+ */
+static int
+batting(struct rctx *c)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t i, k, nt = c->nt;
+	int end = 0, w;
+
+	if (nt < 3 || !(t[nt - 1].f & TK_DIGIT) || !(t[0].f & TK_CAP))
+		return 0;
+	for (i = 1; i < nt - 1; i++) {
+		if (t[i].f & TK_CAP)
+			continue;
+		if ((w = dismissal(c, i)) == 0)
+			return 0;
+		if (w == 2)
+			end = 1;
+	}
+	if (!end)
+		return 0;
+	for (i = 0; i < nt - 1; i = k) {
+		for (k = i; k < nt - 1 && (t[k].f & TK_CAP); k++)
+			;
+		if (k > i)
+			type_ment(c, i, k, T_PERSON, L_GAZ);
+		else
+			k++;
+	}
+	return 1;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1126,6 +1180,8 @@ find_names(struct rctx *c)
 	size_t i, k, best, nm;
 	int e;
 
+	if (batting(c))
+		return;
 	for (i = dateline(c); i < c->nt;) {
 		/* one test a word for the many that start nothing */
 		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
