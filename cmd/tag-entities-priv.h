@@ -444,6 +444,16 @@ uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
 int call_sign(struct rctx *, size_t i);
 /* A call sign's mention at token i: ORG with evidence, else untyped. */
 void call_ment(struct rctx *, size_t i);
+/* The tokens of the longest known name from a within [a, b), its entity in *ent. */
+size_t longest(struct doc *, size_t a, size_t b, int *ent);
+/* A mention of [a, b) for lexicon entity e. */
+void known_ment(struct rctx *, size_t a, size_t b, int e);
+/* Is token i a first name that is a month's too, before a surname (Jan Siemerink)? */
+int first_notname(struct rctx *, size_t i);
+/* A dateline's place as a GPE: the token after it, or 0 (tag-entities-wire.c). */
+size_t dateline(struct rctx *);
+/* A scorecard's batting line, its names people: 1 if the record is one. */
+int batting(struct rctx *);
 /* A new mention of [a, b) in the document, with the cues around it. */
 struct ment *type_ment(struct rctx *, size_t a, size_t b, int type, int level);
 /*

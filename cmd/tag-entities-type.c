@@ -333,6 +333,19 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	}
 }
 
+/*
+ * Is token i a first name that is a month's too, before a surname: Jan
+ * Siemerink, not Jan 5 nor Jan The?
+ */
+int
+first_notname(struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+
+	return (t->lf & F_FIRST) && i + 1 < c->nt && (t[1].f & TK_SP) &&
+	    (t[1].f & TK_CAP) && !(t[1].lf & (F_NOTNAME | F_WORD));
+}
+
 /* Is token i the lower-case word w? */
 static int
 tok_is(const struct doc *d, size_t i, const char *w)
