@@ -312,6 +312,7 @@ struct ment {
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
 	uint8_t rline;			/* its score is a results line's, not prose's */
+	uint8_t posside;		/* 's and a player or a team's noun after it */
 	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */

@@ -137,7 +137,7 @@ scorer(const struct rctx *c, size_t a, size_t b)
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
  */
 static uint8_t
-team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline)
+team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline, uint8_t *posside)
 {
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
@@ -157,8 +157,12 @@ team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline)
 	    (t[a - 2].f & TK_LOWER) && ((t[a - 2].lf & F_TEAMB) || ((t[a - 2].lf & F_TEAMV) &&
 	    t[a - 2].fl > 3 && memcmp(d->fb.s + t[a - 2].fo + t[a - 2].fl - 2, "ed", 2) == 0)))
 		tm |= TM_BEFORE | TM_FOR;
-	if (t[b - 1].f & TK_POSS)
+	if (t[b - 1].f & TK_POSS) {
+		/* Newcastle 's Alan Shearer, Tottenham 's striker */
+		*posside = b < c->nt && (((t[b].f & TK_CAP) &&
+		    (t[b].lf & F_FIRST)) || lower_has(c, b, F_TEAMN));
 		return tm | TM_POSS;
+	}
 	if (b >= c->nt || !(t[b].f & TK_SP))
 		return tm;
 	/* a score in prose: losing to Tulsa 63-7, beat Dunmore 2-1 */
@@ -251,7 +255,7 @@ type_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
-	m->team = team_cues(c, a, b, &m->rline);
+	m->team = team_cues(c, a, b, &m->rline, &m->posside);
 	if (m->team & TM_SCORE)
 		d->r[d->nr - 1].sport += 2;
 	return m;
