@@ -138,7 +138,8 @@ iscap(struct rctx *c, size_t i)
 		return 0;
 	if (t->lf & (F_TITLE | F_HONOR | F_TPREFIX) || (t->f & TK_INITIAL))
 		return 1;
-	if ((t->lf & F_NOTNAME) && t->lent < 0 && !first_notname(c, i))
+	if ((t->lf & F_NOTNAME) && t->lent < 0 &&
+	    !((t->lf & F_FIRST) && first_notname(c, i)))
 		return 0;
 	/* ENGLAND V PAKISTAN: v and vs part two sides in a headline */
 	if (c->head && (t->lf & (F_WORD | F_TEAMB)) && !(t->lf & F_FIRST) && t->lent < 0)
@@ -1076,9 +1077,14 @@ find_names(struct rctx *c)
 	size_t i, k, best, nm;
 	int e;
 
-	if (batting(c))
-		return;
-	for (i = dateline(c); i < c->nt;) {
+	/* both end in a number */
+	i = 0;
+	if (c->nt > 0 && (t[c->nt - 1].f & TK_DIGIT)) {
+		if (batting(c))
+			return;
+		i = dateline(c);
+	}
+	for (; i < c->nt;) {
 		/* one test a word for the many that start nothing */
 		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
 			i++;

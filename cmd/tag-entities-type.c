@@ -339,25 +339,27 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 
 /*
  * Is token i a first name that is a month's too, before a surname: Jan
- * Siemerink, not Jan 5 nor Jan The?
+ * Siemerink, not Jan 5, nor April IMF or Tuesday Mitsubishi (a name
+ * known, or in capitals), nor My Jeeves?
  */
 int
 first_notname(struct rctx *c, size_t i)
 {
 	const struct tok *t = &c->d->tv.t[i];
 
-	return (t->lf & F_FIRST) && i + 1 < c->nt && (t[1].f & TK_SP) &&
-	    (t[1].f & TK_CAP) && !(t[1].lf & (F_NOTNAME | F_WORD));
+	return (t->lf & F_FIRST) && t->fl >= 3 && i + 1 < c->nt && (t[1].f & (TK_SP | TK_CAP |
+	    TK_ALLCAP)) == (TK_SP | TK_CAP) && t[1].lent < 0 &&
+	    !(t[1].lf & (F_NOTNAME | F_WORD));
 }
 
-/* Is token i the lower-case word w? */
-static int
-tok_is(const struct doc *d, size_t i, const char *w)
+/* Is token i the lower-case word w (a string literal)? */
+#define TOK_IS(d, i, w) tok_is((d), (i), (w), sizeof (w) - 1)
+static inline int
+tok_is(const struct doc *d, size_t i, const char *w, size_t n)
 {
 	const struct tok *t = &d->tv.t[i];
-	size_t n = strlen(w);
 
-	return (t->f & TK_LOWER) && t->fl == n && memcmp(d->fb.s + t->fo, w, n) == 0;
+	return t->fl == n && (t->f & TK_LOWER) && memcmp(d->fb.s + t->fo, w, n) == 0;
 }
 
 /*
@@ -376,13 +378,13 @@ like_list(struct rctx *c, size_t a)
 	size_t k, n;
 
 	for (k = a; k > 0 && k + 16 > a && !(t[k - 1].f & TK_LOWER &&
-	    !tok_is(d, k - 1, "and") && !tok_is(d, k - 1, "or")); k--)
+	    !TOK_IS(d, k - 1, "and") && !TOK_IS(d, k - 1, "or")); k--)
 		;
 	if (k < 2 || !(t[k - 1].f & TK_LOWER) || !(t[k].f & TK_SP))
 		return 0;
-	if (tok_is(d, k - 1, "like"))
+	if (TOK_IS(d, k - 1, "like"))
 		k -= 2;
-	else if (k >= 3 && tok_is(d, k - 1, "as") && tok_is(d, k - 2, "such"))
+	else if (k >= 3 && TOK_IS(d, k - 1, "as") && TOK_IS(d, k - 2, "such"))
 		k -= 3;
 	else
 		return 0;
@@ -395,8 +397,10 @@ like_list(struct rctx *c, size_t a)
 		stem[n - 3] = 'y', n -= 2;	/* companies: company */
 	else
 		n--;
+	/* not stations such as Euston: a place's word too */
 	s = doc_lookup(d, stem, n);
-	return s ? (uint32_t)s->val & (F_ORGCUE | F_PLACENOUN) : 0;
+	return s && !((uint32_t)s->val & F_LOCW) ? (uint32_t)s->val &
+	    (F_ORGCUE | F_PLACENOUN) : 0;
 }
 
 /*

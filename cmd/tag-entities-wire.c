@@ -49,7 +49,7 @@ dateline(struct rctx *c)
 static int
 dismissal(const struct rctx *c, size_t i)
 {
-	static const char *const w[] = { "b", "lbw", "c", "st", "run", "not", "out", "and" };
+	static const char w[][4] = { "b", "lbw", "c", "st", "run", "not", "out", "and" };
 	const struct tok *t = &c->d->tv.t[i];
 	const char *f = c->d->fb.s + t->fo;
 	size_t k;
@@ -57,7 +57,7 @@ dismissal(const struct rctx *c, size_t i)
 	if (!(t->f & TK_LOWER) || t->fl > 3)
 		return 0;
 	for (k = 0; k < sizeof w / sizeof *w; k++)
-		if (strlen(w[k]) == t->fl && memcmp(w[k], f, t->fl) == 0)
+		if (w[k][t->fl] == '\0' && memcmp(w[k], f, t->fl) == 0)
 			return k < 2 || k == 6 ? 2 : 1;
 	return 0;
 }
