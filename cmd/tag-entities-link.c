@@ -886,18 +886,15 @@ is_team(struct doc *d, size_t i)
 	    (tm & TM_HEAD));
 	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
 
-	if ((!tm && !(m->cue & C_THE)) || m->head || ((tm & TM_POSS) && !m->posside) ||
-	    (!place && !unknown) ||
+	/* Newcastle 's Alan Shearer, Ronaldo ( Barcelona ): m->posside */
+	if ((!tm && !(m->cue & C_THE) && !m->posside) || m->head ||
+	    ((tm & TM_POSS) && !m->posside) || (!place && !unknown) ||
 	    ((m->cue & C_PLACE) && !(tm & TM_FOR)))
 		return 0;
-	if (place && !tm)
-		return 0;
-	/* Newcastle 's Alan Shearer: not a state's, nor its people's */
-	if ((tm & TM_POSS) && (m->level >= L_GAZ || (m->type == T_GPE && m->level < L_GAZ &&
-	    !place)))
+	if (place && !tm && !m->posside)
 		return 0;
 	if (place)
-		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE | TM_POSS)) ||
+		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE)) || m->posside ||
 		    ((tm & TM_PLURAL) && !plural);
 	/* the Lions, the Blues: a side's nickname */
 	if (m->ntok == 1 && plural && (m->cue & C_THE) && !(m->cue & C_OFTHE) && !m->init &&
@@ -914,7 +911,8 @@ is_team(struct doc *d, size_t i)
 	if (plural)
 		return 0;
 	/* played for Coburg: a team's verb and "for" name a side too */
-	return (tm & (TM_SCORE | TM_PLURAL | TM_POSS)) || ((tm & TM_FOR) && !(m->cue & C_FIRST));
+	return (tm & (TM_SCORE | TM_PLURAL)) || m->posside == PS_POSS ||
+	    ((tm & TM_FOR) && !(m->cue & C_FIRST));
 }
 
 /*

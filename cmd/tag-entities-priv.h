@@ -303,6 +303,12 @@ enum {
 	TM_FOR = 1 << 7		/* a team's verb and for, with, from before it: signed for */
 };
 
+/* A town's place by a player that makes it his club (a name's only by 's). */
+enum {
+	PS_POSS = 1,	/* 's and a player or a team's noun after it: Newcastle 's Alan Shearer */
+	PS_PAREN	/* in parentheses after him: Ronaldo ( Barcelona ) */
+};
+
 struct ment {
 	uint32_t rec;
 	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
@@ -312,7 +318,7 @@ struct ment {
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
 	uint8_t rline;			/* its score is a results line's, not prose's */
-	uint8_t posside;		/* 's and a player or a team's noun after it */
+	uint8_t posside;		/* PS_*: a club's place by a player */
 	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */

@@ -157,10 +157,15 @@ team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline, uint8_t *posside)
 	    (t[a - 2].f & TK_LOWER) && ((t[a - 2].lf & F_TEAMB) || ((t[a - 2].lf & F_TEAMV) &&
 	    t[a - 2].fl > 3 && memcmp(d->fb.s + t[a - 2].fo + t[a - 2].fl - 2, "ed", 2) == 0)))
 		tm |= TM_BEFORE | TM_FOR;
+	/* a player's club in parentheses after him: Ronaldo ( Barcelona ) */
+	if (a > 0 && (t[a].f & TK_OPAREN) && (t[b - 1].f & TK_CPAREN) &&
+	    (t[a - 1].f & TK_CAP) && !(t[a - 1].f & TK_ALLCAP))
+		*posside = PS_PAREN;
 	if (t[b - 1].f & TK_POSS) {
 		/* Newcastle 's Alan Shearer, Tottenham 's striker */
-		*posside = b < c->nt && (((t[b].f & TK_CAP) &&
-		    (t[b].lf & F_FIRST)) || lower_has(c, b, F_TEAMN));
+		if (b < c->nt && (((t[b].f & TK_CAP) && (t[b].lf & F_FIRST)) ||
+		    lower_has(c, b, F_TEAMN)))
+			*posside = PS_POSS;
 		return tm | TM_POSS;
 	}
 	if (b >= c->nt || !(t[b].f & TK_SP))
