@@ -242,9 +242,13 @@ team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
 	size_t i;
 	int alone;
 
-	/* a city, not a country (UK Equities), in sports text or before fans */
+	/*
+	 * a city, not a country (UK Equities), in sports text, before fans
+	 * or a score (Chicago Cubs 5)
+	 */
 	alone = b == p + 1 && d->x->ents[pe].weak && (d->r[d->nr - 1].sport ||
-	    (b < c->nt && lower_has(c, b, F_TEAMN)));
+	    (b < c->nt && (lower_has(c, b, F_TEAMN) || ((t[b].f & (TK_DIGIT | TK_SP)) ==
+	    (TK_DIGIT | TK_SP) && t[b].fl <= 3))));
 	if (c->head || d->x->ents[pe].type != T_GPE || (!alone && (a == 0 ||
 	    !(t[a - 1].f & TK_LOWER) || t[a - 1].fl != 3 ||
 	    memcmp(d->fb.s + t[a - 1].fo, "the", 3))) ||
