@@ -294,8 +294,12 @@ apposition(struct rctx *c, size_t b)
 	if (!((t[i].fl == 1 && *w == 'a') || (t[i].fl == 2 && memcmp(w, "an", 2) == 0) ||
 	    (t[i].fl == 3 && memcmp(w, "the", 3) == 0)))
 		return 0;
-	/* up to three lower-case words: a small coastal village */
-	for (k = i + 1; k < c->nt && k < i + 4 && (t[k].f & (TK_LOWER | TK_HYPH)) &&
+	/*
+	 * up to three lower-case words or a people's (a small coastal
+	 * village, the Belgian airline)
+	 */
+	for (k = i + 1; k < c->nt && k < i + 4 && ((t[k].f & (TK_LOWER | TK_HYPH)) ||
+	    (t[k].lent >= 0 && d->x->ents[t[k].lent].type == T_NORP)) &&
 	    (t[k].f & (TK_SP | TK_HYPH)); k++) {
 		if (!(t[k].lf & (F_PLACENOUN | F_ORGCUE)))
 			continue;
