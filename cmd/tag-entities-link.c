@@ -949,8 +949,10 @@ teams(struct doc *d, const char *sport)
 		    key_hash(d->fb.s + m->ko, m->kl));
 		if (!s)
 			continue;
+		/* a headline's too: NEWCASTLE BEAT LEEDS above Newcastle beat Leeds 2-0 */
 		if (!sport[m->rec] || ((m->cue & C_PLACE) && !(m->team & TM_FOR)) ||
-		    (m->team & TM_POSS) || m->head) {
+		    ((m->team & TM_POSS) && !m->posside) || (m->head &&
+		    !(m->team & (TM_VERB | TM_BEFORE | TM_PLURAL)))) {
 			if (m->type == T_GPE)
 				m->level = L_GAZ;	/* the town: not linked to the club */
 			continue;

@@ -142,12 +142,15 @@ team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline, uint8_t *posside)
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
 	uint8_t tm = 0;
+	uint32_t low;
 	size_t k;
 	int and;
 
 	if (b - a >= 2 && (t[a].lf & F_TEAMHEAD) && (t[a].f & TK_CAP))
 		tm |= TM_HEAD;
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
+	/* a headline in capitals has its verbs in capitals: NEWCASTLE BEAT LEEDS */
+	low = TK_LOWER | (c->head ? TK_ALLCAP : 0);
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & low) && (t[a - 1].lf & F_TEAMB))
 		tm |= TM_BEFORE;
 	/*
 	 * played for Coburg, signed with Footscray, joined from Derby: a
@@ -207,7 +210,7 @@ team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline, uint8_t *posside)
 	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
 	    memcmp(d->fb.s + t[a - 1].fo, "and", 3) == 0) || (t[a - 1].fl == 2 &&
 	    memcmp(d->fb.s + t[a - 1].fo, "or", 2) == 0));
-	if (t[b].f & TK_LOWER) {
+	if (t[b].f & low) {
 		if ((t[b].lf & F_TEAMPL) && !and)
 			tm |= TM_PLURAL;
 		if (t[b].lf & F_TEAMV)
