@@ -902,6 +902,10 @@ is_team(struct doc *d, size_t i)
 	    !(doc_lookup(d, d->fb.s + m->ko, m->kl)->val & F_MISC))
 		return 1;
 	/* Bury 1 Reading 0: a common word in a results line is a club too */
+	/* Deportivo Coruna 1: a club's head and a cue, though taken for a person */
+	if (m->ntok >= 2 && (tm & TM_HEAD) && (tm & (TM_SCORE | TM_VERB | TM_PLURAL |
+	    TM_BEFORE | TM_FOR)) && m->type == T_PERSON)
+		return 1;
 	if (m->allcap || (all_common_key(d, m) && !(m->rline && m->ntok == 1)) ||
 	    find_person(d, m) >= 0 ||
 	    contraction(d->fb.s + m->ko, m->kl))
