@@ -18,7 +18,8 @@
 enum { Q_WORD, Q_NAME, Q_ENT, Q_ALIAS };
 
 struct qop {
-	int kind, flag;
+	int kind;
+	uint32_t flag;
 	const char *s, *type;
 };
 
@@ -28,7 +29,7 @@ struct qops {
 };
 
 static void
-q_push(struct qops *q, int kind, int flag, const char *s, const char *type)
+q_push(struct qops *q, int kind, uint32_t flag, const char *s, const char *type)
 {
 	if (q->n == q->cap) {
 		q->cap = q->cap ? q->cap * 2 : 4096;
@@ -212,7 +213,7 @@ q_entities(char **pp, struct qops *q)
 
 /* The body of a word list with this flag; the number of words, or -1. */
 static long
-q_words(char **pp, struct qops *q, int flag)
+q_words(char **pp, struct qops *q, uint32_t flag)
 {
 	char *p = *pp, *w, term;
 	long nw = 0;
@@ -234,7 +235,7 @@ q_parse(char *p, char *end, struct qops *q)
 {
 	char *key;
 	long nw;
-	int flag;
+	uint32_t flag;
 
 	if (!(p = q_comments(p, end)) || p == end)
 		return -1;

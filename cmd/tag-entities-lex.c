@@ -198,12 +198,12 @@ add_prefixes(struct lex *x, const struct toks *tv)
 }
 
 void
-lex_word(struct lex *x, const char *s, int flag, struct toks *tv)
+lex_word(struct lex *x, const char *s, uint32_t flag, struct toks *tv)
 {
 	struct slot *sl = lex_slot(x, s, tv);
 
 	if (sl)
-		sl->val |= flag;
+		sl->val = (int32_t)((uint32_t)sl->val | flag);
 }
 
 int
@@ -336,7 +336,7 @@ load_entities(struct lex *x, struct conf *c, yaml_node_t *seq, struct toks *tv)
 
 static const struct {
 	const char *key;
-	int flag;
+	uint32_t flag;
 } wordlists[] = {
 	{ "first-names", F_FIRST }, { "words", F_WORD }, { "not-names", F_NOTNAME },
 	{ "org-words", F_ORGW }, { "org-heads", F_ORGHEAD }, { "loc-words", F_LOCW },
@@ -348,9 +348,10 @@ static const struct {
 	{ "sport-words", F_SPORTW }, { "team-plural", F_TEAMPL }, { "team-verbs", F_TEAMV },
 	{ "team-nouns", F_TEAMN }, { "team-before", F_TEAMB }, { "team-heads", F_TEAMHEAD },
 	{ "male", F_MALE }, { "female", F_FEMALE }, { "speaker-before", F_SPEAKB },
+	{ "team-places", F_SIDE },
 };
 
-int
+uint32_t
 lex_listflag(const char *key)
 {
 	size_t i;
@@ -459,7 +460,7 @@ lex_add(struct lex *x, struct conf *c)
 	yaml_node_t *k, *v, *item;
 	struct toks tv = { 0 };
 	const char *key;
-	int flag;
+	uint32_t flag;
 
 	CONF_MAP_EACH(root, p) {
 		k = conf_node(c, p->key);

@@ -878,25 +878,36 @@ is_team(struct doc *d, size_t i)
 {
 	struct ment *m = &d->m[i];
 	uint8_t tm = m->team;
-	int place = m->type == T_GPE && m->level < L_GAZ;
+	const struct slot *s;
+	int place = m->type == T_GPE && (m->level < L_GAZ || ((tm & TM_SCORE) &&
+	    (s = doc_lookup(d, d->fb.s + m->ko, m->kl)) != NULL &&
+	    ((uint32_t)s->val & F_SIDE)));
 	int unknown = m->type < 0 || (m->type == T_PERSON && m->level <= L_WEAK &&
 	    (tm & TM_HEAD));
 	int plural = d->fb.s[m->ko + m->kl - 1] == 's';
 
-	if ((!tm && !(m->cue & C_THE)) || m->head || (tm & TM_POSS) || (!place && !unknown) ||
+	/* Newcastle 's Alan Shearer, Ronaldo ( Barcelona ): m->posside */
+	if ((!tm && !(m->cue & C_THE) && !m->posside) || m->head ||
+	    ((tm & TM_POSS) && !m->posside) || (!place && !unknown) ||
 	    ((m->cue & C_PLACE) && !(tm & TM_FOR)))
 		return 0;
-	if (place && !tm)
+	if (place && !tm && !m->posside)
 		return 0;
 	if (place)
-		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE)) ||
+		return (tm & (TM_SCORE | TM_VERB | TM_NOUN | TM_BEFORE)) || m->posside ||
 		    ((tm & TM_PLURAL) && !plural);
 	/* the Lions, the Blues: a side's nickname */
 	if (m->ntok == 1 && plural && (m->cue & C_THE) && !(m->cue & C_OFTHE) && !m->init &&
 	    !m->allcap && m->kl > 4 && all_common_key(d, m) &&
 	    !(doc_lookup(d, d->fb.s + m->ko, m->kl)->val & F_MISC))
 		return 1;
-	if (m->allcap || all_common_key(d, m) || find_person(d, m) >= 0 ||
+	/* Bury 1 Reading 0: a common word in a results line is a club too */
+	/* Deportivo Coruna 1: a club's head and a cue, though taken for a person */
+	if (m->ntok >= 2 && (tm & TM_HEAD) && (tm & (TM_SCORE | TM_VERB | TM_PLURAL |
+	    TM_BEFORE | TM_FOR)) && m->type == T_PERSON)
+		return 1;
+	if (m->allcap || (all_common_key(d, m) && !(m->rline && m->ntok == 1)) ||
+	    find_person(d, m) >= 0 ||
 	    contraction(d->fb.s + m->ko, m->kl))
 		return 0;
 	if (m->ntok >= 2 && (tm & TM_HEAD))
@@ -904,7 +915,8 @@ is_team(struct doc *d, size_t i)
 	if (plural)
 		return 0;
 	/* played for Coburg: a team's verb and "for" name a side too */
-	return (tm & (TM_SCORE | TM_PLURAL)) || ((tm & TM_FOR) && !(m->cue & C_FIRST));
+	return (tm & (TM_SCORE | TM_PLURAL)) || m->posside == PS_POSS ||
+	    ((tm & TM_FOR) && !(m->cue & C_FIRST));
 }
 
 /*
@@ -941,8 +953,10 @@ teams(struct doc *d, const char *sport)
 		    key_hash(d->fb.s + m->ko, m->kl));
 		if (!s)
 			continue;
+		/* a headline's too: NEWCASTLE BEAT LEEDS above Newcastle beat Leeds 2-0 */
 		if (!sport[m->rec] || ((m->cue & C_PLACE) && !(m->team & TM_FOR)) ||
-		    (m->team & TM_POSS) || m->head) {
+		    ((m->team & TM_POSS) && !m->posside) || (m->head &&
+		    !(m->team & (TM_VERB | TM_BEFORE | TM_PLURAL)))) {
 			if (m->type == T_GPE)
 				m->level = L_GAZ;	/* the town: not linked to the club */
 			continue;

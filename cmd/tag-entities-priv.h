@@ -51,6 +51,8 @@ enum {
 	F_FEMALE = 1 << 29,	/* a title of women: Mrs, Ms, Lady */
 	F_SPEAKB = 1 << 30	/* a verb of speech before its speaker: said, added */
 };
+/* a place whose name is a side's in results (Texas 6 Minnesota 2): the last bit */
+#define F_SIDE	0x80000000u
 
 enum { G_NONE, G_MALE, G_FEMALE };
 
@@ -250,7 +252,7 @@ void tokenize(const char *s, size_t n, struct toks *, struct buf *fb);
 /* ---- the lexicon (tag-entities-lex.c) ---- */
 
 /* The flag of a word list's key (words, first-names...), or 0. */
-int lex_listflag(const char *key);
+uint32_t lex_listflag(const char *key);
 /* Is t upper-case letters, digits and '_'? */
 int lex_validtype(const char *t);
 /*
@@ -259,7 +261,7 @@ int lex_validtype(const char *t);
  */
 struct slot *lex_slot(struct lex *, const char *s, struct toks *tv);
 /* Adds flag to the words of phrase s. */
-void lex_word(struct lex *, const char *s, int flag, struct toks *tv);
+void lex_word(struct lex *, const char *s, uint32_t flag, struct toks *tv);
 /*
  * An entity: a new one, or the one that has this name already; its
  * index.  With no conf (c NULL), -2 for a name with no word.
@@ -301,6 +303,12 @@ enum {
 	TM_FOR = 1 << 7		/* a team's verb and for, with, from before it: signed for */
 };
 
+/* A town's place by a player that makes it his club (a name's only by 's). */
+enum {
+	PS_POSS = 1,	/* 's and a player or a team's noun after it: Newcastle 's Alan Shearer */
+	PS_PAREN	/* in parentheses after him: Ronaldo ( Barcelona ) */
+};
+
 struct ment {
 	uint32_t rec;
 	uint32_t cs, ce, bs, be;	/* code points and bytes in the record's text */
@@ -309,6 +317,8 @@ struct ment {
 	uint32_t ti;			/* its first token in the record */
 	uint16_t ntok;
 	uint8_t level, head, drop, allcap, init;
+	uint8_t rline;			/* its score is a results line's, not prose's */
+	uint8_t posside;		/* PS_*: a club's place by a player */
 	uint8_t cue;			/* C_* context cues */
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */
@@ -441,6 +451,16 @@ uint32_t span_phrase_flags(struct doc *, size_t a, size_t b);
 int call_sign(struct rctx *, size_t i);
 /* A call sign's mention at token i: ORG with evidence, else untyped. */
 void call_ment(struct rctx *, size_t i);
+/* The tokens of the longest known name from a within [a, b), its entity in *ent. */
+size_t longest(struct doc *, size_t a, size_t b, int *ent);
+/* A mention of [a, b) for lexicon entity e. */
+void known_ment(struct rctx *, size_t a, size_t b, int e);
+/* Is token i a first name that is a month's too, before a surname (Jan Siemerink)? */
+int first_notname(struct rctx *, size_t i);
+/* A dateline's place as a GPE: the token after it, or 0 (tag-entities-wire.c). */
+size_t dateline(struct rctx *);
+/* A scorecard's batting line, its names people: 1 if the record is one. */
+int batting(struct rctx *);
 /* A new mention of [a, b) in the document, with the cues around it. */
 struct ment *type_ment(struct rctx *, size_t a, size_t b, int type, int level);
 /*

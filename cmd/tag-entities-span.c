@@ -138,9 +138,11 @@ iscap(struct rctx *c, size_t i)
 		return 0;
 	if (t->lf & (F_TITLE | F_HONOR | F_TPREFIX) || (t->f & TK_INITIAL))
 		return 1;
-	if ((t->lf & F_NOTNAME) && t->lent < 0)
+	if ((t->lf & F_NOTNAME) && t->lent < 0 &&
+	    !((t->lf & F_FIRST) && first_notname(c, i)))
 		return 0;
-	if (c->head && (t->lf & F_WORD) && !(t->lf & F_FIRST) && t->lent < 0)
+	/* ENGLAND V PAKISTAN: v and vs part two sides in a headline */
+	if (c->head && (t->lf & (F_WORD | F_TEAMB)) && !(t->lf & F_FIRST) && t->lent < 0)
 		return 0;
 	return 1;
 }
@@ -172,7 +174,7 @@ quoted(struct rctx *c, size_t a, size_t b)
  * The longest known name of tokens [a, a+l) within [a, b), ending in a
  * capital or a digit: its length, and its entity in *ent; 0 if none.
  */
-static size_t
+size_t
 longest(struct doc *d, size_t a, size_t b, int *ent)
 {
 	const struct tok *t = d->tv.t;
@@ -240,9 +242,13 @@ team(struct rctx *c, size_t a, size_t p, size_t b, int pe)
 	size_t i;
 	int alone;
 
-	/* a city, not a country (UK Equities), in sports text or before fans */
+	/*
+	 * a city, not a country (UK Equities), in sports text, before fans
+	 * or a score (Chicago Cubs 5)
+	 */
 	alone = b == p + 1 && d->x->ents[pe].weak && (d->r[d->nr - 1].sport ||
-	    (b < c->nt && lower_has(c, b, F_TEAMN)));
+	    (b < c->nt && (lower_has(c, b, F_TEAMN) || ((t[b].f & (TK_DIGIT | TK_SP)) ==
+	    (TK_DIGIT | TK_SP) && t[b].fl <= 3))));
 	if (c->head || d->x->ents[pe].type != T_GPE || (!alone && (a == 0 ||
 	    !(t[a - 1].f & TK_LOWER) || t[a - 1].fl != 3 ||
 	    memcmp(d->fb.s + t[a - 1].fo, "the", 3))) ||
@@ -275,7 +281,7 @@ ordinal(const struct doc *d, size_t i)
 }
 
 /* A mention of [a, b) for lexicon entity e: its type and canonical name. */
-static void
+void
 known_ment(struct rctx *c, size_t a, size_t b, int e)
 {
 	const struct lexent *le = &c->d->x->ents[e];
@@ -482,9 +488,11 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		 * it; not Results of National Basketball Association
 		 */
 		if (!(t[a].f & TK_CAP) || ((lf & F_NOTNAME) && t[a].lent < 0 &&
-		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE))) ||
+		    !(t[a].f & TK_INITIAL) && !(lf & (F_HONOR | F_TITLE)) &&
+		    !(a + 1 < b && first_notname(c, a))) ||
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
+		    !(b - a >= 2 && (lf & F_TEAMHEAD)) &&
 		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
 		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
 		    !(t[a + 1].f & (TK_HYPH | TK_LOWER)) && !(t[a].f & TK_POSS))))
@@ -1073,7 +1081,14 @@ find_names(struct rctx *c)
 	size_t i, k, best, nm;
 	int e;
 
-	for (i = 0; i < c->nt;) {
+	/* both end in a number */
+	i = 0;
+	if (c->nt > 0 && (t[c->nt - 1].f & TK_DIGIT)) {
+		if (batting(c))
+			return;
+		i = dateline(c);
+	}
+	for (; i < c->nt;) {
 		/* one test a word for the many that start nothing */
 		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
 			i++;

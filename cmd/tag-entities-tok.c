@@ -192,6 +192,19 @@ gap(struct tokr *r, uint32_t *f, uint32_t *g, int32_t *cp, size_t *kp)
 		}
 		if (c == ' ' || c == '\t' || c == 0xa0)
 			continue;
+		/*
+		 * Newcastle 's Alan, as tokenised text writes it: the 's
+		 * of the word before, as in Newcastle's
+		 */
+		if (c == '\'' && tv->n > 0 && blanks && tv->t[tv->n - 1].e + 1 == i &&
+		    i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+		    (i + 2 == n || s[i + 2] == ' ') && !(tv->t[tv->n - 1].f & TK_POSS)) {
+			tv->t[tv->n - 1].f |= TK_POSS;
+			k = 2;
+			ncp++;
+			any = 0;
+			continue;
+		}
 		blanks = 0;
 		if (c == '(')
 			*f |= TK_OPAREN;

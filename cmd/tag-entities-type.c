@@ -137,17 +137,20 @@ scorer(const struct rctx *c, size_t a, size_t b)
  * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
  */
 static uint8_t
-team_cues(struct rctx *c, size_t a, size_t b)
+team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline, uint8_t *posside)
 {
 	const struct doc *d = c->d;
 	const struct tok *t = d->tv.t;
 	uint8_t tm = 0;
+	uint32_t low;
 	size_t k;
 	int and;
 
 	if (b - a >= 2 && (t[a].lf & F_TEAMHEAD) && (t[a].f & TK_CAP))
 		tm |= TM_HEAD;
-	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) && (t[a - 1].lf & F_TEAMB))
+	/* a headline in capitals has its verbs in capitals: NEWCASTLE BEAT LEEDS */
+	low = TK_LOWER | (c->head ? TK_ALLCAP : 0);
+	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & low) && (t[a - 1].lf & F_TEAMB))
 		tm |= TM_BEFORE;
 	/*
 	 * played for Coburg, signed with Footscray, joined from Derby: a
@@ -157,8 +160,17 @@ team_cues(struct rctx *c, size_t a, size_t b)
 	    (t[a - 2].f & TK_LOWER) && ((t[a - 2].lf & F_TEAMB) || ((t[a - 2].lf & F_TEAMV) &&
 	    t[a - 2].fl > 3 && memcmp(d->fb.s + t[a - 2].fo + t[a - 2].fl - 2, "ed", 2) == 0)))
 		tm |= TM_BEFORE | TM_FOR;
-	if (t[b - 1].f & TK_POSS)
+	/* a player's club in parentheses after him: Ronaldo ( Barcelona ) */
+	if (a > 0 && (t[a].f & TK_OPAREN) && (t[b - 1].f & TK_CPAREN) &&
+	    (t[a - 1].f & TK_CAP) && !(t[a - 1].f & TK_ALLCAP))
+		*posside = PS_PAREN;
+	if (t[b - 1].f & TK_POSS) {
+		/* Newcastle 's Alan Shearer, Tottenham 's striker */
+		if (b < c->nt && (((t[b].f & TK_CAP) && (t[b].lf & F_FIRST)) ||
+		    lower_has(c, b, F_TEAMN)))
+			*posside = PS_POSS;
 		return tm | TM_POSS;
+	}
 	if (b >= c->nt || !(t[b].f & TK_SP))
 		return tm;
 	/* a score in prose: losing to Tulsa 63-7, beat Dunmore 2-1 */
@@ -184,14 +196,21 @@ team_cues(struct rctx *c, size_t a, size_t b)
 		/* a row of a league table: Leeds 12 7 3 2 21 */
 		for (k = b; k < c->nt && k < b + 4 && score(d, k); k++)
 			;
-		if (k == b + 4)
+		/* or figures to the end: Colorado 70 62 .530 2 */
+		if (k < b + 4)
+			for (; k < c->nt && (t[k].f & TK_DIGIT); k++)
+				;
+		if (k >= b + 4 || (k == c->nt && k >= b + 3))
 			tm |= TM_SCORE;
+		/* not Halftime 1-0 : a name after a score of two */
+		*rline = (tm & TM_SCORE) && !(b + 1 < c->nt && (t[b + 1].f & TK_HYPH) &&
+		    (b + 2 == c->nt || (t[b + 2].f & (TK_CAP | TK_SP)) != (TK_CAP | TK_SP)));
 	}
 	/* not "Aisby and Heydour are": two places, no team */
 	and = a > 0 && (t[a - 1].f & TK_LOWER) && ((t[a - 1].fl == 3 &&
 	    memcmp(d->fb.s + t[a - 1].fo, "and", 3) == 0) || (t[a - 1].fl == 2 &&
 	    memcmp(d->fb.s + t[a - 1].fo, "or", 2) == 0));
-	if (t[b].f & TK_LOWER) {
+	if (t[b].f & low) {
 		if ((t[b].lf & F_TEAMPL) && !and)
 			tm |= TM_PLURAL;
 		if (t[b].lf & F_TEAMV)
@@ -244,7 +263,7 @@ type_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
-	m->team = team_cues(c, a, b);
+	m->team = team_cues(c, a, b, &m->rline, &m->posside);
 	if (m->team & TM_SCORE)
 		d->r[d->nr - 1].sport += 2;
 	return m;
@@ -278,8 +297,12 @@ apposition(struct rctx *c, size_t b)
 	if (!((t[i].fl == 1 && *w == 'a') || (t[i].fl == 2 && memcmp(w, "an", 2) == 0) ||
 	    (t[i].fl == 3 && memcmp(w, "the", 3) == 0)))
 		return 0;
-	/* up to three lower-case words: a small coastal village */
-	for (k = i + 1; k < c->nt && k < i + 4 && (t[k].f & (TK_LOWER | TK_HYPH)) &&
+	/*
+	 * up to three lower-case words or a people's (a small coastal
+	 * village, the Belgian airline)
+	 */
+	for (k = i + 1; k < c->nt && k < i + 4 && ((t[k].f & (TK_LOWER | TK_HYPH)) ||
+	    (t[k].lent >= 0 && d->x->ents[t[k].lent].type == T_NORP)) &&
 	    (t[k].f & (TK_SP | TK_HYPH)); k++) {
 		if (!(t[k].lf & (F_PLACENOUN | F_ORGCUE)))
 			continue;
@@ -327,6 +350,72 @@ cues_before(struct rctx *c, size_t a, size_t b, int *type, int *level,
 }
 
 /*
+ * Is token i a first name that is a month's too, before a surname: Jan
+ * Siemerink, not Jan 5, nor April IMF or Tuesday Mitsubishi (a name
+ * known, or in capitals), nor My Jeeves?
+ */
+int
+first_notname(struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+
+	return (t->lf & F_FIRST) && t->fl >= 3 && i + 1 < c->nt && (t[1].f & (TK_SP | TK_CAP |
+	    TK_ALLCAP)) == (TK_SP | TK_CAP) && t[1].lent < 0 &&
+	    !(t[1].lf & (F_NOTNAME | F_WORD));
+}
+
+/* Is token i the lower-case word w (a string literal)? */
+#define TOK_IS(d, i, w) tok_is((d), (i), (w), sizeof (w) - 1)
+static inline int
+tok_is(const struct doc *d, size_t i, const char *w, size_t n)
+{
+	const struct tok *t = &d->tv.t[i];
+
+	return t->fl == n && (t->f & TK_LOWER) && memcmp(d->fb.s + t->fo, w, n) == 0;
+}
+
+/*
+ * Is the name at token a in a list after a plural noun and "like" or
+ * "such as" (bands like Nirvana , Pearl Jam and Soundgarden; towns such
+ * as Tuam)?  The noun's F_ORGCUE or F_PLACENOUN, or 0.
+ */
+static uint32_t
+like_list(struct rctx *c, size_t a)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const struct slot *s;
+	const char *w;
+	char stem[32];
+	size_t k, n;
+
+	for (k = a; k > 0 && k + 16 > a && !(t[k - 1].f & TK_LOWER &&
+	    !TOK_IS(d, k - 1, "and") && !TOK_IS(d, k - 1, "or")); k--)
+		;
+	if (k < 2 || !(t[k - 1].f & TK_LOWER) || !(t[k].f & TK_SP))
+		return 0;
+	if (TOK_IS(d, k - 1, "like"))
+		k -= 2;
+	else if (k >= 3 && TOK_IS(d, k - 1, "as") && TOK_IS(d, k - 2, "such"))
+		k -= 3;
+	else
+		return 0;
+	w = d->fb.s + t[k].fo;
+	n = t[k].fl;
+	if (!(t[k].f & TK_LOWER) || n < 4 || n >= sizeof stem || w[n - 1] != 's')
+		return 0;
+	memcpy(stem, w, n);
+	if (memcmp(w + n - 3, "ies", 3) == 0)
+		stem[n - 3] = 'y', n -= 2;	/* companies: company */
+	else
+		n--;
+	/* not stations such as Euston: a place's word too */
+	s = doc_lookup(d, stem, n);
+	return s && !((uint32_t)s->val & F_LOCW) ? (uint32_t)s->val &
+	    (F_ORGCUE | F_PLACENOUN) : 0;
+}
+
+/*
  * Evidence for an unknown span [a, b) from its words and neighbours;
  * over 80 lines to keep the cues in the one order in which they win.
  */
@@ -346,6 +435,11 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	if (a > 0 && (t[a].f & TK_SP) && (t[a - 1].f & TK_LOWER) &&
 	    (t[a - 1].lf & F_ORGCUE)) {
 		*type = T_ORG, *level = L_EVID;
+		return;
+	}
+	/* bands like Nirvana , Pearl Jam and Soundgarden */
+	if (a > 0 && (k = like_list(c, a)) != 0) {
+		*type = k == F_PLACENOUN ? T_GPE : T_ORG, *level = L_EVID;
 		return;
 	}
 	/*
