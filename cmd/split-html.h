@@ -10,11 +10,11 @@
 struct html;
 
 /* What a line of a page's text is, besides article text. */
-enum { HL_BOILER = 1, HL_HEADLINE = 2 };
+enum { HL_BOILER = 1, HL_HEADLINE = 2, HL_BYLINE = 4 };
 
 struct html_line {
 	size_t off, len;	/* in the text, without its newline */
-	int flags;		/* HL_BOILER, HL_HEADLINE */
+	int flags;		/* HL_BOILER, HL_HEADLINE, HL_BYLINE (boilerplate too) */
 };
 
 /* What html_text finds in a page. */

@@ -579,6 +579,7 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	struct buf *t = &pg->title;
 	size_t l, head = h->ntl;
 	const char *d;
+	int by;
 
 	buf_reset(&pg->title);
 	buf_reset(&pg->author);
@@ -625,7 +626,9 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	set(&pg->author, &h->ldauthor);
 	set(&pg->author, &h->m[M_AUTHOR]);
 	set(&pg->author, &h->m[M_ARTAUTHOR]);
-	if (!pg->author.len && h->bynode >= 0 && h->nodes[h->bynode].first >= 0) {
+	/* the byline's lines, their text the author when no metadata names one */
+	by = pg->author.len > 0;
+	if (h->bynode >= 0 && h->nodes[h->bynode].first >= 0) {
 		for (l = (size_t)h->nodes[h->bynode].first; l < h->ntl; l++) {
 			int o = h->tl[l].owner;
 
@@ -633,6 +636,9 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 				o = h->nodes[o].parent;
 			if (o != h->bynode)
 				break;
+			h->lines[l].flags |= HL_BYLINE;
+			if (by)
+				continue;
 			if (pg->author.len)
 				buf_addc(&pg->author, ' ');
 			buf_add(&pg->author, text + h->tl[l].off, h->tl[l].len);

@@ -302,7 +302,9 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((boiler != K_BOILER && lang_date(d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
+	/* a date in the text, or in the page's byline ("By Ann Lee, 2 May 2024") */
+	if (((boiler != K_BOILER || (d->lflags & HL_BYLINE)) &&
+	    lang_date(d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
