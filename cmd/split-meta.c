@@ -303,10 +303,23 @@ meta_ld_json(struct html *h, const char *s, size_t n)
 	ld_walk(h, s, n, i, 0);
 }
 
-/* A date YYYY-MM-DD at the start of v[0..n) into d (11 bytes), if civil_iso says it is one. */
+/*
+ * A date YYYY-MM-DD, or YYYYMMDD alone as some <meta> give it, at the
+ * start of v[0..n) into d (11 bytes), if civil_iso says it is one.
+ */
 static int
 take_date(const char *v, size_t n, char *d)
 {
+	char iso[11];
+	size_t i;
+
+	for (i = 0; v && i < n && i < 8 && isdigit((unsigned char)v[i]); i++)
+		;
+	if (i == 8 && (n == 8 || !isdigit((unsigned char)v[8]))) {
+		snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+		v = iso;
+		n = 10;
+	}
 	if (!v || civil_iso(v, n) <= 0)
 		return 0;	/* not a date, or none the calendar has (2025-02-30) */
 	memcpy(d, v, 10);
@@ -621,6 +634,12 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 		} else if (!(h->lines[l].flags & HL_BOILER))
 			break;
 	}
+	/* else a line that says the title and no more (<b>, <strong>, <font>) */
+	for (l = 0; l < h->ntl && head == h->ntl && t->len; l++)
+		if (h->tl[l].len <= t->len + 16 && likeness(t->s, t->len, text + h->tl[l].off,
+		    h->tl[l].len) > 0.75 && likeness(text + h->tl[l].off, h->tl[l].len, t->s,
+		    t->len) > 0.75)
+			head = l;
 	if (head < h->ntl)
 		h->lines[head].flags = HL_HEADLINE;
 	set(&pg->author, &h->ldauthor);
