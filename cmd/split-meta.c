@@ -592,6 +592,7 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	struct buf *t = &pg->title;
 	size_t l, head = h->ntl;
 	const char *d;
+	double most, lk;
 	int by;
 
 	buf_reset(&pg->title);
@@ -618,12 +619,17 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 		clean_title(h, text, &h->tmp);
 		set(t, &h->tmp);
 	}
-	/* The headline: the first h1 or h2 like the title, or the first h1. */
-	for (l = 0; l < h->ntl && t->len; l++)
+	/*
+	 * The headline: the h1 or h2 like the title that has most of its
+	 * words (not the site's name of a logo's h1), or the first h1.
+	 */
+	for (l = 0, most = 0; l < h->ntl && t->len; l++)
 		if (h->tl[l].heading >= 1 && h->tl[l].heading <= 2 && likeness(t->s, t->len,
-		    text + h->tl[l].off, h->tl[l].len) > 0.75) {
+		    text + h->tl[l].off, h->tl[l].len) > 0.75 && (lk = likeness(text + h->tl[l].off,
+		    h->tl[l].len, t->s, t->len)) > most) {
 			head = l;
-			break;
+			if ((most = lk) > 0.99)
+				break;
 		}
 	/* else the first h1, if no article text comes before it */
 	for (l = 0; l < h->ntl && head == h->ntl; l++) {
