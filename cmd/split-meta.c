@@ -679,5 +679,8 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	    h->m[M_DATE].len ? h->m[M_DATE].s : h->m[M_TIME].len ? h->m[M_TIME].s : "";
 	if (!take_date(d, strlen(d), pg->dct) && h->m[M_TIME].len)
 		take_date(h->m[M_TIME].s, h->m[M_TIME].len, pg->dct);
+	pg->dct_else[0] = '\0';
+	if (h->m[M_LTIME].len)
+		take_date(h->m[M_LTIME].s, h->m[M_LTIME].len, pg->dct_else);
 }
 

@@ -679,6 +679,8 @@ page_doc(struct doc *d, const char *p, size_t k)
 		    d->name);
 	if (!d->dct[0] && sp->pg.dct[0])
 		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
+	if (!d->dct_else[0] && sp->pg.dct_else[0])
+		memcpy(d->dct_else, sp->pg.dct_else, sizeof sp->pg.dct_else);
 	page_meta(d, &sp->pg);
 	d->state = 2;	/* no front matter in a page */
 	d->hstate = 2;	/* and its headline is the reader's to find */
