@@ -621,9 +621,9 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	}
 	/*
 	 * The headline: the h1 or h2 like the title that has most of its
-	 * words (not the site's name of a logo's h1), or the first h1.
+	 * words, not less than 0.4 (not the site's name of a logo's h1).
 	 */
-	for (l = 0, most = 0; l < h->ntl && t->len; l++)
+	for (l = 0, most = 0.4; l < h->ntl && t->len; l++)
 		if (h->tl[l].heading >= 1 && h->tl[l].heading <= 2 && likeness(t->s, t->len,
 		    text + h->tl[l].off, h->tl[l].len) > 0.75 && (lk = likeness(text + h->tl[l].off,
 		    h->tl[l].len, t->s, t->len)) > most) {
@@ -631,6 +631,16 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 			if ((most = lk) > 0.99)
 				break;
 		}
+	/*
+	 * else a line outside the article that says the title and no more
+	 * (an <h3>, a <b>); one in the article stays its text, as Readability
+	 * leaves it
+	 */
+	for (l = 0; l < h->ntl && head == h->ntl && t->len; l++)
+		if ((h->lines[l].flags & HL_BOILER) && h->tl[l].len <= t->len + 16 &&
+		    likeness(t->s, t->len, text + h->tl[l].off, h->tl[l].len) > 0.75 &&
+		    likeness(text + h->tl[l].off, h->tl[l].len, t->s, t->len) > 0.75)
+			head = l;
 	/* else the first h1, if no article text comes before it */
 	for (l = 0; l < h->ntl && head == h->ntl; l++) {
 		if (h->tl[l].heading == 1) {
@@ -640,12 +650,6 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 		} else if (!(h->lines[l].flags & HL_BOILER))
 			break;
 	}
-	/* else a line that says the title and no more (<b>, <strong>, <font>) */
-	for (l = 0; l < h->ntl && head == h->ntl && t->len; l++)
-		if (h->tl[l].len <= t->len + 16 && likeness(t->s, t->len, text + h->tl[l].off,
-		    h->tl[l].len) > 0.75 && likeness(text + h->tl[l].off, h->tl[l].len, t->s,
-		    t->len) > 0.75)
-			head = l;
 	if (head < h->ntl)
 		h->lines[head].flags = HL_HEADLINE;
 	set(&pg->author, &h->ldauthor);
