@@ -621,9 +621,9 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	}
 	/*
 	 * The headline: the h1 or h2 like the title that has most of its
-	 * words, not less than 0.4 (not the site's name of a logo's h1).
+	 * words (not the site's name of a logo's h1).
 	 */
-	for (l = 0, most = 0.4; l < h->ntl && t->len; l++)
+	for (l = 0, most = 0; l < h->ntl && t->len; l++)
 		if (h->tl[l].heading >= 1 && h->tl[l].heading <= 2 && likeness(t->s, t->len,
 		    text + h->tl[l].off, h->tl[l].len) > 0.75 && (lk = likeness(text + h->tl[l].off,
 		    h->tl[l].len, t->s, t->len)) > most) {
