@@ -23,6 +23,7 @@ struct html_page {
 	size_t nlines;
 	char dct[11];		/* YYYY-MM-DD, or empty */
 	char dct_else[11];	/* a teaser's <time>: the dct if the text gives none */
+	char rawdate[64];	/* the metadata's date when not ISO, or empty */
 	struct buf title, author, source, url;	/* what the page says of itself */
 	int fallback;		/* no article by the rules: the best block kept */
 	char open[32];		/* a dropped element never closed, or empty */

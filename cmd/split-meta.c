@@ -304,8 +304,9 @@ meta_ld_json(struct html *h, const char *s, size_t n)
 }
 
 /*
- * A date YYYY-MM-DD, or YYYYMMDD alone as some <meta> give it, at the
- * start of v[0..n) into d (11 bytes), if civil_iso says it is one.
+ * A date YYYY-MM-DD, or YYYYMMDD alone, YYYY/MM/DD or YYYY.MM.DD as some
+ * <meta> give it, at the start of v[0..n) into d (11 bytes), if
+ * civil_iso says it is one.
  */
 static int
 take_date(const char *v, size_t n, char *d)
@@ -317,6 +318,11 @@ take_date(const char *v, size_t n, char *d)
 		;
 	if (i == 8 && (n == 8 || !isdigit((unsigned char)v[8]))) {
 		snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+		v = iso;
+		n = 10;
+	} else if (i == 4 && n >= 10 && (v[4] == '/' || v[4] == '.') && v[7] == v[4]) {
+		/* 2024/03/12, 2024.03.12 */
+		snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v, v + 5, v + 8);
 		v = iso;
 		n = 10;
 	}
@@ -681,8 +687,13 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 		url_host(pg->url.s, &pg->source);
 	d = h->lddate.len ? h->lddate.s : h->m[M_PUBTIME].len ? h->m[M_PUBTIME].s :
 	    h->m[M_DATE].len ? h->m[M_DATE].s : h->m[M_TIME].len ? h->m[M_TIME].s : "";
-	if (!take_date(d, strlen(d), pg->dct) && h->m[M_TIME].len)
-		take_date(h->m[M_TIME].s, h->m[M_TIME].len, pg->dct);
+	pg->rawdate[0] = '\0';
+	if (!take_date(d, strlen(d), pg->dct)) {
+		/* "March 12, 2024", "Tue, 12 Mar 2024 09:30:00 GMT": the language's to read */
+		snprintf(pg->rawdate, sizeof pg->rawdate, "%s", d);
+		if (h->m[M_TIME].len)
+			take_date(h->m[M_TIME].s, h->m[M_TIME].len, pg->dct);
+	}
 	pg->dct_else[0] = '\0';
 	if (h->m[M_LTIME].len)
 		take_date(h->m[M_LTIME].s, h->m[M_LTIME].len, pg->dct_else);

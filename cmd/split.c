@@ -677,6 +677,10 @@ page_doc(struct doc *d, const char *p, size_t k)
 	if (sp->pg.fallback)
 		warnq("%s: no article by the usual rules: the best-scoring block is kept",
 		    d->name);
+	/* the metadata's date, written out ("March 12, 2024"), before a <time> */
+	if (!d->dct[0] && sp->pg.rawdate[0] &&
+	    lang_date(d->sp->lang, sp->pg.rawdate, strlen(sp->pg.rawdate), d->dct) <= 0)
+		d->dct[0] = '\0';
 	if (!d->dct[0] && sp->pg.dct[0])
 		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
 	if (!d->dct_else[0] && sp->pg.dct_else[0])

@@ -27,4 +27,10 @@ done
 printf 'Headline\n\nSaturday 14 September 2024 18.02 BST\n\nText here.\n' >"$tmp/bare.txt"
 check_same "a date alone on its line, a weekday before it, gives the dct" \
     "$(lede-split "$tmp/bare.txt" | jq -r .dct | sort -u)" "2024-09-14"
+
+# dates of the metadata not written as ISO
+for v in '2024/03/12' 'March 12, 2024' 'Tue, 12 Mar 2024 09:30:00 GMT' '20240312'; do
+	printf '<meta name="date" content="%s"><time datetime="2020-01-01">then</time><p>Text.</p>' "$v" >"$tmp/d.html"
+	check_same "a date <meta> of \"$v\", before a <time>" "$(lede-split "$tmp/d.html" | jq -r .dct | sort -u)" "2024-03-12"
+done
 done_testing
