@@ -62,9 +62,12 @@ struct tline {
 	int owner, heading, inlist;
 };
 
-/* What the <meta> and <link> tags give. */
+/*
+ * What the <meta> and <link> tags give; M_TIME the first <time datetime>
+ * outside lists and furniture, M_LTIME the first in them (other stories').
+ */
 enum { M_OGTITLE, M_TWTITLE, M_DCTITLE, M_NAMETITLE, M_PARSELYTITLE, M_AUTHOR, M_ARTAUTHOR, M_SITE, M_OGURL,
-    M_CANON, M_PUBTIME, M_DATE, M_TIME, M_N };
+    M_CANON, M_PUBTIME, M_DATE, M_TIME, M_LTIME, M_N };
 
 /* Cue bits */
 enum { C_UNLIKELY = 1, C_MAYBE = 2, C_NEG = 4, C_POS = 8, C_BYLINE = 16, C_SHARE = 32 };

@@ -961,6 +961,7 @@ meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *
 	struct html *h = p->h;
 	struct attrs at;
 	size_t e, len;
+	int k, slot;
 
 	if (t->close)
 		return 0;
@@ -972,9 +973,14 @@ meta_tags(struct pass *p, const struct tag *t, const char *s, size_t n, size_t *
 		meta_link(h, s + t->a, t->an);
 		return 1;
 	case T_TIME:
-		if (!h->m[M_TIME].len) {
+		/* in a list or furniture: a teaser's time, taken only if no other */
+		for (k = p->sp, slot = p->lists || p->hid ? M_LTIME : M_TIME; k > 0 &&
+		    slot == M_TIME; k--)
+			if (h->nodes[h->stack[k]].flags & (N_UNLIKELY | N_FURNITURE))
+				slot = M_LTIME;
+		if (!h->m[slot].len) {
 			html_attrs(s + t->a, t->an, &at);
-			meta_take(h, &h->m[M_TIME], at.datetime, at.ldatetime);
+			meta_take(h, &h->m[slot], at.datetime, at.ldatetime);
 		}
 		return 0;
 	case T_TITLE:

@@ -10,11 +10,11 @@
 struct html;
 
 /* What a line of a page's text is, besides article text. */
-enum { HL_BOILER = 1, HL_HEADLINE = 2 };
+enum { HL_BOILER = 1, HL_HEADLINE = 2, HL_BYLINE = 4 };
 
 struct html_line {
 	size_t off, len;	/* in the text, without its newline */
-	int flags;		/* HL_BOILER, HL_HEADLINE */
+	int flags;		/* HL_BOILER, HL_HEADLINE, HL_BYLINE (boilerplate too) */
 };
 
 /* What html_text finds in a page. */
@@ -22,6 +22,8 @@ struct html_page {
 	struct html_line *lines;	/* the text's lines, owned by the reader */
 	size_t nlines;
 	char dct[11];		/* YYYY-MM-DD, or empty */
+	char dct_else[11];	/* a teaser's <time>: the dct if the text gives none */
+	char rawdate[64];	/* the metadata's date when not ISO, or empty */
 	struct buf title, author, source, url;	/* what the page says of itself */
 	int fallback;		/* no article by the rules: the best block kept */
 	char open[32];		/* a dropped element never closed, or empty */

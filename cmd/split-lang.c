@@ -253,7 +253,9 @@ lang_load(const char *user)
 		buf_printf(&a, "(?J)(?:%s)", b.s);
 		lang->dateline = compile("dateline", a.s, 0, NULL, NULL, 1);
 	}
-	lang->md = pcre2_match_data_create(32, NULL);
+	/* room for every group of the datelines, else the later ones are never set */
+	lang->md = lang->dateline ? pcre2_match_data_create_from_pattern(lang->dateline, NULL) :
+	    pcre2_match_data_create(32, NULL);
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&months);

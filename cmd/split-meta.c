@@ -303,10 +303,29 @@ meta_ld_json(struct html *h, const char *s, size_t n)
 	ld_walk(h, s, n, i, 0);
 }
 
-/* A date YYYY-MM-DD at the start of v[0..n) into d (11 bytes), if civil_iso says it is one. */
+/*
+ * A date YYYY-MM-DD, or YYYYMMDD alone, YYYY/MM/DD or YYYY.MM.DD as some
+ * <meta> give it, at the start of v[0..n) into d (11 bytes), if
+ * civil_iso says it is one.
+ */
 static int
 take_date(const char *v, size_t n, char *d)
 {
+	char iso[11];
+	size_t i;
+
+	for (i = 0; v && i < n && i < 8 && isdigit((unsigned char)v[i]); i++)
+		;
+	if (i == 8 && (n == 8 || !isdigit((unsigned char)v[8]))) {
+		snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+		v = iso;
+		n = 10;
+	} else if (i == 4 && n >= 10 && (v[4] == '/' || v[4] == '.') && v[7] == v[4]) {
+		/* 2024/03/12, 2024.03.12 */
+		snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v, v + 5, v + 8);
+		v = iso;
+		n = 10;
+	}
 	if (!v || civil_iso(v, n) <= 0)
 		return 0;	/* not a date, or none the calendar has (2025-02-30) */
 	memcpy(d, v, 10);
@@ -579,6 +598,8 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	struct buf *t = &pg->title;
 	size_t l, head = h->ntl;
 	const char *d;
+	double most, lk;
+	int by;
 
 	buf_reset(&pg->title);
 	buf_reset(&pg->author);
@@ -604,13 +625,28 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 		clean_title(h, text, &h->tmp);
 		set(t, &h->tmp);
 	}
-	/* The headline: the first h1 or h2 like the title, or the first h1. */
-	for (l = 0; l < h->ntl && t->len; l++)
+	/*
+	 * The headline: the h1 or h2 like the title that has most of its
+	 * words (not the site's name of a logo's h1).
+	 */
+	for (l = 0, most = 0; l < h->ntl && t->len; l++)
 		if (h->tl[l].heading >= 1 && h->tl[l].heading <= 2 && likeness(t->s, t->len,
-		    text + h->tl[l].off, h->tl[l].len) > 0.75) {
+		    text + h->tl[l].off, h->tl[l].len) > 0.75 && (lk = likeness(text + h->tl[l].off,
+		    h->tl[l].len, t->s, t->len)) > most) {
 			head = l;
-			break;
+			if ((most = lk) > 0.99)
+				break;
 		}
+	/*
+	 * else a line outside the article that says the title and no more
+	 * (an <h3>, a <b>); one in the article stays its text, as Readability
+	 * leaves it
+	 */
+	for (l = 0; l < h->ntl && head == h->ntl && t->len; l++)
+		if ((h->lines[l].flags & HL_BOILER) && h->tl[l].len <= t->len + 16 &&
+		    likeness(t->s, t->len, text + h->tl[l].off, h->tl[l].len) > 0.75 &&
+		    likeness(text + h->tl[l].off, h->tl[l].len, t->s, t->len) > 0.75)
+			head = l;
 	/* else the first h1, if no article text comes before it */
 	for (l = 0; l < h->ntl && head == h->ntl; l++) {
 		if (h->tl[l].heading == 1) {
@@ -625,7 +661,9 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 	set(&pg->author, &h->ldauthor);
 	set(&pg->author, &h->m[M_AUTHOR]);
 	set(&pg->author, &h->m[M_ARTAUTHOR]);
-	if (!pg->author.len && h->bynode >= 0 && h->nodes[h->bynode].first >= 0) {
+	/* the byline's lines, their text the author when no metadata names one */
+	by = pg->author.len > 0;
+	if (h->bynode >= 0 && h->nodes[h->bynode].first >= 0) {
 		for (l = (size_t)h->nodes[h->bynode].first; l < h->ntl; l++) {
 			int o = h->tl[l].owner;
 
@@ -633,6 +671,9 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 				o = h->nodes[o].parent;
 			if (o != h->bynode)
 				break;
+			h->lines[l].flags |= HL_BYLINE;
+			if (by)
+				continue;
 			if (pg->author.len)
 				buf_addc(&pg->author, ' ');
 			buf_add(&pg->author, text + h->tl[l].off, h->tl[l].len);
@@ -646,7 +687,15 @@ meta_page(struct html *h, struct html_page *pg, const char *text)
 		url_host(pg->url.s, &pg->source);
 	d = h->lddate.len ? h->lddate.s : h->m[M_PUBTIME].len ? h->m[M_PUBTIME].s :
 	    h->m[M_DATE].len ? h->m[M_DATE].s : h->m[M_TIME].len ? h->m[M_TIME].s : "";
-	if (!take_date(d, strlen(d), pg->dct) && h->m[M_TIME].len)
-		take_date(h->m[M_TIME].s, h->m[M_TIME].len, pg->dct);
+	pg->rawdate[0] = '\0';
+	if (!take_date(d, strlen(d), pg->dct)) {
+		/* "March 12, 2024", "Tue, 12 Mar 2024 09:30:00 GMT": the language's to read */
+		snprintf(pg->rawdate, sizeof pg->rawdate, "%s", d);
+		if (h->m[M_TIME].len)
+			take_date(h->m[M_TIME].s, h->m[M_TIME].len, pg->dct);
+	}
+	pg->dct_else[0] = '\0';
+	if (h->m[M_LTIME].len)
+		take_date(h->m[M_LTIME].s, h->m[M_LTIME].len, pg->dct_else);
 }
 

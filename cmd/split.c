@@ -302,7 +302,9 @@ paragraph(struct doc *d, const char *s, size_t n, size_t cp, int ascii)
 	p->kind = boiler;
 	p->ascii = ascii;
 	buf_add(&d->head, s, n);
-	if ((boiler != K_BOILER && lang_date(d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
+	/* a date in the text, or in the page's byline ("By Ann Lee, 2 May 2024") */
+	if (((boiler != K_BOILER || (d->lflags & HL_BYLINE)) &&
+	    lang_date(d->sp->lang, s, n, d->dct) > 0) || d->para >= HEAD_PARAS)
 		flush_head(d);
 }
 
@@ -675,8 +677,14 @@ page_doc(struct doc *d, const char *p, size_t k)
 	if (sp->pg.fallback)
 		warnq("%s: no article by the usual rules: the best-scoring block is kept",
 		    d->name);
+	/* the metadata's date, written out ("March 12, 2024"), before a <time> */
+	if (!d->dct[0] && sp->pg.rawdate[0] &&
+	    lang_date(d->sp->lang, sp->pg.rawdate, strlen(sp->pg.rawdate), d->dct) <= 0)
+		d->dct[0] = '\0';
 	if (!d->dct[0] && sp->pg.dct[0])
 		memcpy(d->dct, sp->pg.dct, sizeof sp->pg.dct);
+	if (!d->dct_else[0] && sp->pg.dct_else[0])
+		memcpy(d->dct_else, sp->pg.dct_else, sizeof sp->pg.dct_else);
 	page_meta(d, &sp->pg);
 	d->state = 2;	/* no front matter in a page */
 	d->hstate = 2;	/* and its headline is the reader's to find */
