@@ -1072,6 +1072,33 @@ quoted_event(struct rctx *c, size_t i)
 	return i;
 }
 
+/*
+ * Does the state of a party label between commas end at a comma or at
+ * the end of the sentence: Rep. Dana Cole, D-N.Y., said; Sen. Ed Marr,
+ * I-Vt.  Its words are short and joined (N.Y.), abbreviated or a place,
+ * so A-League champions and U-Mos stay names.
+ */
+static int
+party_comma(const struct rctx *c, size_t k)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *s = c->s;
+	size_t e, k0 = k;
+
+	for (; k + 1 < c->nt && t[k + 1].b <= t[k].e + 1 && !(t[k + 1].f & TK_SP) &&
+	    (t[k + 1].f & TK_CAP); k++)
+		;
+	if (t[k].ce - t[k].cb > 6)
+		return 0;
+	e = t[k].e;
+	if (e < c->n && s[e] == '.')
+		e++;
+	else if (s[e - 1] != '.' && (k > k0 || t[k].lent < 0))
+		return 0;	/* U-Mos: no abbreviation, no place */
+	return e == c->n || s[e] == ',' || (s[e] == ' ' && s[e - 1] == '.') ||
+	    s[e] == ')';
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1100,9 +1127,13 @@ find_names(struct rctx *c)
 			i++;
 			continue;
 		}
-		/* a party label after a name: (D-Ore.), (R-Texas); the state may be a place */
-		if ((t[i].f & TK_OPAREN) && t[i].ce - t[i].cb == 1 && i + 1 < c->nt &&
-		    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP)) {
+		/*
+		 * a party label after a name: (D-Ore.), (R-Texas), and
+		 * between commas, D-N.Y.,; the state may be a place
+		 */
+		if ((t[i].f & (TK_OPAREN | TK_COMMA)) && t[i].ce - t[i].cb == 1 &&
+		    i + 1 < c->nt && (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP) &&
+		    ((t[i].f & TK_OPAREN) || party_comma(c, i + 1))) {
 			i++;
 			if (t[i].lent < 0 || (t[i].lf & F_WORD))
 				i++;	/* Ore., Calif.: an abbreviation, no name */
