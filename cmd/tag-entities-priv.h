@@ -323,6 +323,7 @@ struct ment {
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */
 	uint8_t thec, theb;		/* "The " before it in the output, not the key */
+	uint8_t corp;			/* an organisation's noun after it: Ford shares */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -340,6 +341,7 @@ struct person {
 	uint32_t id;		/* in ids */
 	int strong;		/* typed with evidence, not guessed */
 	int first;		/* its name starts with a first name */
+	uint32_t mi;		/* the mention that named it first */
 	int gender;		/* G_*: from titles, Mrs Howard is not Mr Howard */
 	uint32_t male, female;	/* the votes of the titles of its surname alone */
 };
