@@ -357,6 +357,36 @@ first_and_place(struct rctx *c, size_t a, size_t b)
 }
 
 /*
+ * Is [u, b) a state's body named by its trade and the country, [u, k)
+ * common words before a known place that ends the name: Transport
+ * Canada, Global Affairs Canada, Sport England?  Not a region of it
+ * (West Jersey, Northern Ireland, the cities' list), nor after a place's
+ * cue (in Corporate America).
+ */
+static int
+body_of_state(struct rctx *c, size_t u, size_t k, size_t b, int be)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *w;
+	size_t x;
+	int e;
+
+	if (k >= b || k == u || c->d->x->ents[be].weak || !(t[b - 1].f & TK_CAP) ||
+	    (t[b - 1].f & TK_POSS) || longest(c->d, k, b, &e) != b - k ||
+	    (u > 0 && (t[u].f & TK_SP) && lower_has(c, u - 1, F_PLACECUE)))
+		return 0;	/* in Corporate America: a place */
+	for (x = u; x < k; x++) {
+		w = c->d->fb.s + t[x].fo;
+		if (!common_tok(&t[x]) || !(t[x].f & TK_CAP) ||
+		    (t[x].lf & (F_APPEND | F_PLACECUE | F_CONN)) ||
+		    (t[x].fl > 4 && memcmp(w + t[x].fl - 3, "ern", 3) == 0) ||
+		    (t[x].fl > 4 && memcmp(w + t[x].fl - 2, "er", 2) == 0))
+			return 0;	/* Northern, Greater, Upper, Former */
+	}
+	return 1;
+}
+
+/*
  * [u, b) as one name that holds the known name be at k: West Jersey is
  * a place, BBC Radio a body.  0 if a nationality or a first name leads.
  */
@@ -376,6 +406,11 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 	for (x = u; x < b; x++)
 		if (t[x].lf & F_ORGW)
 			pt = T_ORG;
+	if (pt == T_GPE && body_of_state(c, u, k, b, be)) {
+		pt = T_ORG;
+		if (type == T_PERSON)
+			type = T_ORG;	/* Global Affairs Canada said */
+	}
 	/* a place and a plural: Boston Bruins, New England Patriots, a team */
 	if (pt == T_GPE && (k == u || k + 2 == b) && (t[b - 1].f & TK_CAP) &&
 	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
