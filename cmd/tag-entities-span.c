@@ -129,6 +129,27 @@ amp_joined(const struct rctx *c, size_t j)
 	    (g == 1 && c->s[t[j - 1].e] == '&');
 }
 
+/*
+ * The lexicon entity of tokens a and a + 1 joined by an ampersand
+ * (Standard & Poor's, AT&T: the lexicon's key leaves the & out), or -1.
+ */
+static int
+amp_gaz(struct rctx *c, size_t a)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const struct slot *s;
+
+	if (a + 1 >= c->nt || !amp_joined(c, a + 1) || (t[a].f & TK_POSS))
+		return -1;
+	buf_reset(&d->key);
+	buf_add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	buf_addc(&d->key, ' ');
+	buf_add(&d->key, d->fb.s + t[a + 1].fo, t[a + 1].fl);
+	s = doc_lookup(d, d->key.s, d->key.len);
+	return s && s->ent >= 0 ? s->ent : -1;
+}
+
 static int
 iscap(struct rctx *c, size_t i)
 {
@@ -1001,10 +1022,11 @@ cap_run(struct rctx *c, size_t i)
 		    !c->head && j - i <= 2 && !((t[j].lf & F_FIRST) && j + 1 < c->nt &&
 		    (t[j + 1].f & TK_SP) && iscap(c, j + 1)) &&
 		    !((t[j - 1].lf & F_WORD) && (t[j].lf & F_WORD) &&
-		    !(t[j].lf & F_FIRST))) {
+		    !(t[j].lf & F_FIRST) && amp_gaz(c, j - 1) < 0)) {
 			/*
 			 * Marks & Spencer; not Tom Smith & Ann Jones, nor
-			 * Home & Away, two common words
+			 * Home & Away, two common words, unless known
+			 * (Standard & Poor's)
 			 */
 			j++;
 			k = j;
@@ -1193,6 +1215,16 @@ find_names(struct rctx *c)
 			best = 0;
 		k = cap_run(c, i);
 		nm = d->nm;
+		/* Standard & Poor's, AT&T: a known name joined by an ampersand */
+		if (best < k - i && k == i + 2 && (e = amp_gaz(c, i)) >= 0) {
+			known_ment(c, i, k, e);
+			if ((t[i + 1].f & TK_INITIAL) && d->nm > nm &&
+			    d->m[d->nm - 1].be == t[i + 1].e && c->s[t[i + 1].e - 1] == '.')
+				d->m[d->nm - 1].be--, d->m[d->nm - 1].ce--;	/* M&S. */
+			the_before(c, i, nm);
+			i = k;
+			continue;
+		}
 		if (best >= k - i) {
 			known_ment(c, i, i + best, gaz(d, i, i + best));
 			the_before(c, i, nm);
