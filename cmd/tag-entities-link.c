@@ -133,6 +133,8 @@ find_person_g(struct doc *d, const struct ment *m, int g)
 		;
 	wl = m->kl - i;
 	if ((l = parts_head(d, k + i, wl)) < 0) {
+		if (i == 0)
+			return -1;	/* one word, looked up already */
 		for (j = 0; j < m->kl && k[j] != ' '; j++)
 			;
 		if ((l = parts_head(d, k, j)) < 0)

@@ -116,7 +116,7 @@ span_phrase_flags(struct doc *d, size_t a, size_t b)
 }
 
 /* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
-static int
+static inline int
 amp_joined(const struct rctx *c, size_t j)
 {
 	const struct tok *t = c->d->tv.t;
@@ -305,11 +305,16 @@ ordinal(const struct doc *d, size_t i)
 void
 known_ment(struct rctx *c, size_t a, size_t b, int e)
 {
+	const struct tok *t = c->d->tv.t;
 	const struct lexent *le = &c->d->x->ents[e];
 	struct ment *m;
 
 	m = type_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
 	m->id = le->id;
+	/* Ford shares: the company, whoever is named Ford (link_one) */
+	if (le->type == T_ORG && b == a + 1 && b < c->nt)
+		m->corp = lower_has(c, b, F_ORGCUE) && (t[b].f & TK_SP) &&
+		    !(t[a].f & TK_POSS);
 }
 
 /* A mention of [a, b), typed by what type_evidence() finds. */
@@ -1216,7 +1221,9 @@ find_names(struct rctx *c)
 		k = cap_run(c, i);
 		nm = d->nm;
 		/* Standard & Poor's, AT&T: a known name joined by an ampersand */
-		if (best < k - i && k == i + 2 && (e = amp_gaz(c, i)) >= 0) {
+		if (best < k - i && k == i + 2 && (c->s[t[i].e] == '&' ||
+		    (t[i].e + 1 < c->n && c->s[t[i].e + 1] == '&')) &&
+		    (e = amp_gaz(c, i)) >= 0) {
 			known_ment(c, i, k, e);
 			if ((t[i + 1].f & TK_INITIAL) && d->nm > nm &&
 			    d->m[d->nm - 1].be == t[i + 1].e && c->s[t[i + 1].e - 1] == '.')

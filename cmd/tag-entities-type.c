@@ -263,8 +263,6 @@ type_ment(struct rctx *c, size_t a, size_t b, int type, int level)
 	}
 	m->kl = (uint32_t)(d->fb.len - m->ko);
 	m->cue = ctx_cues(c, a, b);
-	m->corp = b < c->nt && (t[b].f & TK_LOWER) && (t[b].f & TK_SP) &&
-	    (t[b].lf & F_ORGCUE) && !(t[b - 1].f & TK_POSS);
 	m->team = team_cues(c, a, b, &m->rline, &m->posside);
 	if (m->team & TM_SCORE)
 		d->r[d->nr - 1].sport += 2;
