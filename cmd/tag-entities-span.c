@@ -311,10 +311,15 @@ known_ment(struct rctx *c, size_t a, size_t b, int e)
 
 	m = type_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
 	m->id = le->id;
-	/* Ford shares: the company, whoever is named Ford (link_one) */
-	if (le->type == T_ORG && b == a + 1 && b < c->nt)
-		m->corp = lower_has(c, b, F_ORGCUE) && (t[b].f & TK_SP) &&
-		    !(t[a].f & TK_POSS);
+	/*
+	 * Ford shares, shares of Ford, the carmaker Ford: the company,
+	 * whoever is named Ford (link_one)
+	 */
+	if (le->type == T_ORG && b == a + 1)
+		m->corp = (b < c->nt && lower_has(c, b, F_ORGCUE) && (t[b].f & TK_SP) &&
+		    !(t[a].f & TK_POSS)) || (a > 0 && (t[a].f & TK_SP) &&
+		    (lower_has(c, a - 1, F_ORGCUE) || (a > 1 && (t[a - 1].f & TK_LOWER) &&
+		    (span_phrase_flags(c->d, a - 2, a) & F_ORGCUE))));
 }
 
 /* A mention of [a, b), typed by what type_evidence() finds. */
