@@ -1166,6 +1166,33 @@ party_comma(const struct rctx *c, size_t k)
 	    s[e] == ')';
 }
 
+/*
+ * Is token i a brand that starts with a number: 3Com, 4Kids, 1Xtra?  One
+ * digit, a capital, two small letters or more with a vowel among them;
+ * not a unit (9Mbps, 3Ghz), a footnote's number (22Sometimes) or an
+ * escape in an address (%2Fdrinks).
+ */
+static int
+digit_brand(const struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+	const char *w = c->s + t->b;
+	size_t n = t->e - t->b, k;
+	int vowel = 0;
+
+	if (!(t->f & TK_DIGIT) || n < 4 || n > 16 || (t->f & TK_HYPH) || t->lent >= 0 ||
+	    w[1] < 'A' || w[1] > 'Z' || (t->b > 0 && w[-1] != ' ' && w[-1] != '(' &&
+	    w[-1] != '"'))
+		return 0;
+	for (k = 2; k < n; k++) {
+		if (w[k] < 'a' || w[k] > 'z')
+			return 0;
+		if (strchr("aeiouy", w[k]) != NULL)
+			vowel = 1;
+	}
+	return vowel;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1184,13 +1211,15 @@ find_names(struct rctx *c)
 	}
 	for (; i < c->nt;) {
 		/* one test a word for the many that start nothing */
-		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
+		if (!(t[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT))) {
 			i++;
 			continue;
 		}
 		if (!(t[i].f & TK_CAP)) {
 			if (call_sign(c, i))
 				call_ment(c, i);
+			else if (digit_brand(c, i))
+				type_ment(c, i, i + 1, T_ORG, L_WEAK);
 			i++;
 			continue;
 		}
