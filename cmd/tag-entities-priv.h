@@ -459,6 +459,7 @@ size_t longest(struct doc *, size_t a, size_t b, int *ent);
 void known_ment(struct rctx *, size_t a, size_t b, int e);
 /* Is token i a first name that is a month's too, before a surname (Jan Siemerink)? */
 int first_notname(struct rctx *, size_t i);
+int last_notname(struct rctx *, size_t i);
 /* A dateline's place as a GPE: the token after it, or 0 (tag-entities-wire.c). */
 size_t dateline(struct rctx *);
 /* A scorecard's batting line, its names people: 1 if the record is one. */

@@ -160,7 +160,7 @@ iscap(struct rctx *c, size_t i)
 	if (t->lf & (F_TITLE | F_HONOR | F_TPREFIX) || (t->f & TK_INITIAL))
 		return 1;
 	if ((t->lf & F_NOTNAME) && t->lent < 0 &&
-	    !((t->lf & F_FIRST) && first_notname(c, i)))
+	    !((t->lf & F_FIRST) && (first_notname(c, i) || last_notname(c, i))))
 		return 0;
 	/* ENGLAND V PAKISTAN: v and vs part two sides in a headline */
 	if (c->head && (t->lf & (F_WORD | F_TEAMB)) && !(t->lf & F_FIRST) && t->lent < 0)

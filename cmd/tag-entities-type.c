@@ -364,6 +364,22 @@ first_notname(struct rctx *c, size_t i)
 	    !(t[1].lf & (F_NOTNAME | F_WORD));
 }
 
+/*
+ * Is token i a word that names nothing but is a first name too, as a
+ * surname after a first name (Theresa May, Maria Read)?  Not before a
+ * number (Virginia May 2019: a date).
+ */
+int
+last_notname(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[i].lf & F_FIRST) && t[i].fl >= 3 && i > 0 && (t[i].f & TK_SP) &&
+	    (t[i - 1].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (t[i - 1].lf & F_FIRST) &&
+	    !(t[i - 1].lf & (F_NOTNAME | F_TITLE | F_HONOR)) && t[i - 1].fl >= 3 &&
+	    (i + 1 == c->nt || !(t[i + 1].f & TK_DIGIT));
+}
+
 /* Is token i the lower-case word w (a string literal)? */
 #define TOK_IS(d, i, w) tok_is((d), (i), (w), sizeof (w) - 1)
 static inline int
