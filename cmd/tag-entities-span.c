@@ -526,6 +526,7 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 	const struct tok *t = d->tv.t;
 	size_t a = *ap, b = *bp;
 	uint32_t lf;
+	int e;
 
 	while (a < b) {
 		lf = t[a].lf;
@@ -559,7 +560,8 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
 		    !(b - a >= 2 && (lf & F_TEAMHEAD)) &&
-		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
+		    (b == a + 1 || (gaz(d, a, b) < 0 && !((lf & F_PREFIX) &&
+		    longest(d, a, b, &e) >= 2))) && !(b - a >= 2 &&
 		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
 		    !(t[a + 1].f & (TK_HYPH | TK_LOWER)) && !(t[a].f & TK_POSS))))
 			a++;
