@@ -301,25 +301,32 @@ ordinal(const struct doc *d, size_t i)
 	    memcmp(w, "nd", 2) == 0 || memcmp(w, "rd", 2) == 0 || memcmp(w, "th", 2) == 0));
 }
 
+/*
+ * Ford shares, shares of Ford, the carmaker Ford: is the known company
+ * at token a named as one, whoever is named Ford (link_one)?
+ */
+static int
+corp_cue(struct rctx *c, size_t a)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (a + 1 < c->nt && lower_has(c, a + 1, F_ORGCUE) && (t[a + 1].f & TK_SP) &&
+	    !(t[a].f & TK_POSS)) || (a > 0 && (t[a].f & TK_SP) &&
+	    (lower_has(c, a - 1, F_ORGCUE) || (a > 1 && (t[a - 1].f & TK_LOWER) &&
+	    (span_phrase_flags(c->d, a - 2, a) & F_ORGCUE))));
+}
+
 /* A mention of [a, b) for lexicon entity e: its type and canonical name. */
 void
 known_ment(struct rctx *c, size_t a, size_t b, int e)
 {
-	const struct tok *t = c->d->tv.t;
 	const struct lexent *le = &c->d->x->ents[e];
 	struct ment *m;
 
 	m = type_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
 	m->id = le->id;
-	/*
-	 * Ford shares, shares of Ford, the carmaker Ford: the company,
-	 * whoever is named Ford (link_one)
-	 */
 	if (le->type == T_ORG && b == a + 1)
-		m->corp = (b < c->nt && lower_has(c, b, F_ORGCUE) && (t[b].f & TK_SP) &&
-		    !(t[a].f & TK_POSS)) || (a > 0 && (t[a].f & TK_SP) &&
-		    (lower_has(c, a - 1, F_ORGCUE) || (a > 1 && (t[a - 1].f & TK_LOWER) &&
-		    (span_phrase_flags(c->d, a - 2, a) & F_ORGCUE))));
+		m->corp = corp_cue(c, a);
 }
 
 /* A mention of [a, b), typed by what type_evidence() finds. */
@@ -1218,9 +1225,10 @@ find_names(struct rctx *c)
 			continue;
 		}
 		if (!(t[i].f & TK_CAP)) {
-			if (call_sign(c, i))
+			if ((t[i].f & TK_ALLCAP) && call_sign(c, i))
 				call_ment(c, i);
-			else if (digit_brand(c, i))
+			else if (!(t[i].f & TK_ALLCAP) && t[i].e - t[i].b >= 4 &&
+			    (unsigned char)(c->s[t[i].b + 1] - 'A') < 26 && digit_brand(c, i))
 				type_ment(c, i, i + 1, T_ORG, L_WEAK);
 			i++;
 			continue;
