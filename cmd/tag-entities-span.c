@@ -444,11 +444,12 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 	for (x = u; x < b; x++)
 		if (t[x].lf & F_ORGW)
 			pt = T_ORG;
-	if (pt == T_GPE && body_of_state(c, u, k, b, be)) {
+	/* Global Affairs Canada said, Public Health England said */
+	if ((pt == T_ORG || body_of_state(c, u, k, b, be)) && type == T_PERSON &&
+	    !(t[u].lf & F_FIRST))
+		type = T_ORG;
+	if (pt == T_GPE && body_of_state(c, u, k, b, be))
 		pt = T_ORG;
-		if (type == T_PERSON)
-			type = T_ORG;	/* Global Affairs Canada said */
-	}
 	/* a place and a plural: Boston Bruins, New England Patriots, a team */
 	if (pt == T_GPE && (k == u || k + 2 == b) && (t[b - 1].f & TK_CAP) &&
 	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&

@@ -364,6 +364,21 @@ first_notname(struct rctx *c, size_t i)
 	    !(t[1].lf & (F_NOTNAME | F_WORD));
 }
 
+/* Is there an organisation's word in [a, b), a name of two words or more that no first name starts? */
+static int
+org_word_in(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	if (b - a < 2 || (t[a].lf & F_FIRST))
+		return 0;
+	for (k = a; k < b; k++)
+		if ((t[k].lf & F_ORGW) && !(t[k].lf & F_FIRST))
+			return 1;
+	return 0;
+}
+
 /*
  * Is token i a word that names nothing but is a first name too, as a
  * surname after a first name (Theresa May, Maria Read)?  Not before a
@@ -489,8 +504,8 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	    !(t[b - 1].f & TK_POSS) && !((t[a].f & TK_ALLCAP) && (b == a + 1 || t[a].fl >= 3)) &&
 	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
 	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
-		/* Jones said; not Police said */
-		*type = T_PERSON, *level = L_EVID;
+		/* Jones said; not Police said; Capital Economics said: a firm */
+		*type = org_word_in(c, a, b) ? T_ORG : T_PERSON, *level = L_EVID;
 		return;
 	}
 	if ((k = apposition(c, b)) != 0) {
