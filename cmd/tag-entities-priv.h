@@ -419,6 +419,20 @@ hyph_joined(const struct rctx *c, size_t j)
 	    c->s[t[j].b - 1] == '-');
 }
 
+/* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
+static inline int
+amp_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+	uint32_t g;
+
+	if (j == 0)
+		return 0;
+	g = t[j].b - t[j - 1].e;
+	return (g == 3 && memcmp(c->s + t[j - 1].e, " & ", 3) == 0) ||
+	    (g == 1 && c->s[t[j - 1].e] == '&');
+}
+
 /* Is token i a lower-case word with the lexicon flag flag? */
 static inline int
 lower_has(struct rctx *c, size_t i, uint32_t flag)
@@ -460,6 +474,11 @@ void known_ment(struct rctx *, size_t a, size_t b, int e);
 /* Is token i a first name that is a month's too, before a surname (Jan Siemerink)? */
 int first_notname(struct rctx *, size_t i);
 int last_notname(struct rctx *, size_t i);
+int party_comma(const struct rctx *, size_t k);
+int digit_brand(const struct rctx *, size_t i);
+int amp_gaz(struct rctx *, size_t a);
+int body_of_state(struct rctx *, size_t u, size_t k, size_t b, int be);
+int corp_cue(struct rctx *, size_t a);
 /* A dateline's place as a GPE: the token after it, or 0 (tag-entities-wire.c). */
 size_t dateline(struct rctx *);
 /* A scorecard's batting line, its names people: 1 if the record is one. */

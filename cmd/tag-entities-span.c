@@ -115,40 +115,6 @@ span_phrase_flags(struct doc *d, size_t a, size_t b)
 	return s ? (uint32_t)s->val : 0;
 }
 
-/* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
-static inline int
-amp_joined(const struct rctx *c, size_t j)
-{
-	const struct tok *t = c->d->tv.t;
-	uint32_t g;
-
-	if (j == 0)
-		return 0;
-	g = t[j].b - t[j - 1].e;
-	return (g == 3 && memcmp(c->s + t[j - 1].e, " & ", 3) == 0) ||
-	    (g == 1 && c->s[t[j - 1].e] == '&');
-}
-
-/*
- * The lexicon entity of tokens a and a + 1 joined by an ampersand
- * (Standard & Poor's, AT&T: the lexicon's key leaves the & out), or -1.
- */
-static int
-amp_gaz(struct rctx *c, size_t a)
-{
-	struct doc *d = c->d;
-	const struct tok *t = d->tv.t;
-	const struct slot *s;
-
-	if (a + 1 >= c->nt || !amp_joined(c, a + 1) || (t[a].f & TK_POSS))
-		return -1;
-	buf_reset(&d->key);
-	buf_add(&d->key, d->fb.s + t[a].fo, t[a].fl);
-	buf_addc(&d->key, ' ');
-	buf_add(&d->key, d->fb.s + t[a + 1].fo, t[a + 1].fl);
-	s = doc_lookup(d, d->key.s, d->key.len);
-	return s && s->ent >= 0 ? s->ent : -1;
-}
 
 static int
 iscap(struct rctx *c, size_t i)
@@ -301,21 +267,6 @@ ordinal(const struct doc *d, size_t i)
 	    memcmp(w, "nd", 2) == 0 || memcmp(w, "rd", 2) == 0 || memcmp(w, "th", 2) == 0));
 }
 
-/*
- * Ford shares, shares of Ford, the carmaker Ford: is the known company
- * at token a named as one, whoever is named Ford (link_one)?
- */
-static int
-corp_cue(struct rctx *c, size_t a)
-{
-	const struct tok *t = c->d->tv.t;
-
-	return (a + 1 < c->nt && lower_has(c, a + 1, F_ORGCUE) && (t[a + 1].f & TK_SP) &&
-	    !(t[a].f & TK_POSS)) || (a > 0 && (t[a].f & TK_SP) &&
-	    (lower_has(c, a - 1, F_ORGCUE) || (a > 1 && (t[a - 1].f & TK_LOWER) &&
-	    (span_phrase_flags(c->d, a - 2, a) & F_ORGCUE))));
-}
-
 /* A mention of [a, b) for lexicon entity e: its type and canonical name. */
 void
 known_ment(struct rctx *c, size_t a, size_t b, int e)
@@ -391,36 +342,6 @@ first_and_place(struct rctx *c, size_t a, size_t b)
 	    (!(m->cue & C_OFTHE) && (b == c->nt || !(t[b].f & TK_LOWER) ||
 	    (t[b].lf & F_CONN)))))
 		m->type = T_ORG, m->level = L_WEAK;
-	return 1;
-}
-
-/*
- * Is [u, b) a state's body named by its trade and the country, [u, k)
- * common words before a known place that ends the name: Transport
- * Canada, Global Affairs Canada, Sport England?  Not a region of it
- * (West Jersey, Northern Ireland, the cities' list), nor after a place's
- * cue (in Corporate America).
- */
-static int
-body_of_state(struct rctx *c, size_t u, size_t k, size_t b, int be)
-{
-	const struct tok *t = c->d->tv.t;
-	const char *w;
-	size_t x;
-	int e;
-
-	if (k >= b || k == u || c->d->x->ents[be].weak || !(t[b - 1].f & TK_CAP) ||
-	    (t[b - 1].f & TK_POSS) || longest(c->d, k, b, &e) != b - k ||
-	    (u > 0 && (t[u].f & TK_SP) && lower_has(c, u - 1, F_PLACECUE)))
-		return 0;	/* in Corporate America: a place */
-	for (x = u; x < k; x++) {
-		w = c->d->fb.s + t[x].fo;
-		if (!common_tok(&t[x]) || !(t[x].f & TK_CAP) ||
-		    (t[x].lf & (F_APPEND | F_PLACECUE | F_CONN)) ||
-		    (t[x].fl > 4 && memcmp(w + t[x].fl - 3, "ern", 3) == 0) ||
-		    (t[x].fl > 4 && memcmp(w + t[x].fl - 2, "er", 2) == 0))
-			return 0;	/* Northern, Greater, Upper, Former */
-	}
 	return 1;
 }
 
@@ -1147,60 +1068,6 @@ quoted_event(struct rctx *c, size_t i)
 			return k > i && (t[k].lf & F_MISC) && (t[k].f & TK_CAP) ? k + 1 : i;
 	}
 	return i;
-}
-
-/*
- * Does the state of a party label between commas end at a comma or at
- * the end of the sentence: Rep. Dana Cole, D-N.Y., said; Sen. Ed Marr,
- * I-Vt.  Its words are short and joined (N.Y.), abbreviated or a place,
- * so A-League champions and U-Mos stay names.
- */
-static int
-party_comma(const struct rctx *c, size_t k)
-{
-	const struct tok *t = c->d->tv.t;
-	const char *s = c->s;
-	size_t e, k0 = k;
-
-	for (; k + 1 < c->nt && t[k + 1].b <= t[k].e + 1 && !(t[k + 1].f & TK_SP) &&
-	    (t[k + 1].f & TK_CAP); k++)
-		;
-	if (t[k].ce - t[k].cb > 6)
-		return 0;
-	e = t[k].e;
-	if (e < c->n && s[e] == '.')
-		e++;
-	else if (s[e - 1] != '.' && (k > k0 || t[k].lent < 0))
-		return 0;	/* U-Mos: no abbreviation, no place */
-	return e == c->n || s[e] == ',' || (s[e] == ' ' && s[e - 1] == '.') ||
-	    s[e] == ')';
-}
-
-/*
- * Is token i a brand that starts with a number: 3Com, 4Kids, 1Xtra?  One
- * digit, a capital, two small letters or more with a vowel among them;
- * not a unit (9Mbps, 3Ghz), a footnote's number (22Sometimes) or an
- * escape in an address (%2Fdrinks).
- */
-static int
-digit_brand(const struct rctx *c, size_t i)
-{
-	const struct tok *t = &c->d->tv.t[i];
-	const char *w = c->s + t->b;
-	size_t n = t->e - t->b, k;
-	int vowel = 0;
-
-	if (!(t->f & TK_DIGIT) || n < 4 || n > 16 || (t->f & TK_HYPH) || t->lent >= 0 ||
-	    w[1] < 'A' || w[1] > 'Z' || (t->b > 0 && w[-1] != ' ' && w[-1] != '(' &&
-	    w[-1] != '"'))
-		return 0;
-	for (k = 2; k < n; k++) {
-		if (w[k] < 'a' || w[k] > 'z')
-			return 0;
-		if (strchr("aeiouy", w[k]) != NULL)
-			vowel = 1;
-	}
-	return vowel;
 }
 
 /* The names of the record: known ones, and runs of capitalised words. */

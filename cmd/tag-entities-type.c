@@ -587,3 +587,69 @@ call_ment(struct rctx *c, size_t i)
 			ev = 1;
 	type_ment(c, a, i + 1, ev ? T_ORG : -1, ev ? L_EVID : L_NONE);
 }
+
+/*
+ * The lexicon entity of tokens a and a + 1 joined by an ampersand
+ * (Standard & Poor's, AT&T: the lexicon's key leaves the & out), or -1.
+ */
+int
+amp_gaz(struct rctx *c, size_t a)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const struct slot *s;
+
+	if (a + 1 >= c->nt || !amp_joined(c, a + 1) || (t[a].f & TK_POSS))
+		return -1;
+	buf_reset(&d->key);
+	buf_add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	buf_addc(&d->key, ' ');
+	buf_add(&d->key, d->fb.s + t[a + 1].fo, t[a + 1].fl);
+	s = doc_lookup(d, d->key.s, d->key.len);
+	return s && s->ent >= 0 ? s->ent : -1;
+}
+
+/*
+ * Is [u, b) a state's body named by its trade and the country, [u, k)
+ * common words before a known place that ends the name: Transport
+ * Canada, Global Affairs Canada, Sport England?  Not a region of it
+ * (West Jersey, Northern Ireland, the cities' list), nor after a place's
+ * cue (in Corporate America).
+ */
+int
+body_of_state(struct rctx *c, size_t u, size_t k, size_t b, int be)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *w;
+	size_t x;
+	int e;
+
+	if (k >= b || k == u || c->d->x->ents[be].weak || !(t[b - 1].f & TK_CAP) ||
+	    (t[b - 1].f & TK_POSS) || longest(c->d, k, b, &e) != b - k ||
+	    (u > 0 && (t[u].f & TK_SP) && lower_has(c, u - 1, F_PLACECUE)))
+		return 0;	/* in Corporate America: a place */
+	for (x = u; x < k; x++) {
+		w = c->d->fb.s + t[x].fo;
+		if (!common_tok(&t[x]) || !(t[x].f & TK_CAP) ||
+		    (t[x].lf & (F_APPEND | F_PLACECUE | F_CONN)) ||
+		    (t[x].fl > 4 && memcmp(w + t[x].fl - 3, "ern", 3) == 0) ||
+		    (t[x].fl > 4 && memcmp(w + t[x].fl - 2, "er", 2) == 0))
+			return 0;	/* Northern, Greater, Upper, Former */
+	}
+	return 1;
+}
+
+/*
+ * Ford shares, shares of Ford, the carmaker Ford: is the known company
+ * at token a named as one, whoever is named Ford (link_one)?
+ */
+int
+corp_cue(struct rctx *c, size_t a)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (a + 1 < c->nt && lower_has(c, a + 1, F_ORGCUE) && (t[a + 1].f & TK_SP) &&
+	    !(t[a].f & TK_POSS)) || (a > 0 && (t[a].f & TK_SP) &&
+	    (lower_has(c, a - 1, F_ORGCUE) || (a > 1 && (t[a - 1].f & TK_LOWER) &&
+	    (span_phrase_flags(c->d, a - 2, a) & F_ORGCUE))));
+}
