@@ -1070,6 +1070,25 @@ quoted_event(struct rctx *c, size_t i)
 	return i;
 }
 
+/* Standard & Poor's, M&S: a known name of tokens i, i + 1 joined by an ampersand; 1 if so. */
+static int
+amp_known(struct rctx *c, size_t i)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t nm = d->nm;
+	int e;
+
+	if ((c->s[t[i].e] != '&' && !(t[i].e + 1 < c->n && c->s[t[i].e + 1] == '&')) ||
+	    (e = amp_gaz(c, i)) < 0)
+		return 0;
+	known_ment(c, i, i + 2, e);
+	if ((t[i + 1].f & TK_INITIAL) && d->nm > nm && d->m[d->nm - 1].be == t[i + 1].e &&
+	    c->s[t[i + 1].e - 1] == '.')
+		d->m[d->nm - 1].be--, d->m[d->nm - 1].ce--;	/* M&S. */
+	return 1;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1132,14 +1151,7 @@ find_names(struct rctx *c)
 			best = 0;
 		k = cap_run(c, i);
 		nm = d->nm;
-		/* Standard & Poor's, AT&T: a known name joined by an ampersand */
-		if (best < k - i && k == i + 2 && (c->s[t[i].e] == '&' ||
-		    (t[i].e + 1 < c->n && c->s[t[i].e + 1] == '&')) &&
-		    (e = amp_gaz(c, i)) >= 0) {
-			known_ment(c, i, k, e);
-			if ((t[i + 1].f & TK_INITIAL) && d->nm > nm &&
-			    d->m[d->nm - 1].be == t[i + 1].e && c->s[t[i + 1].e - 1] == '.')
-				d->m[d->nm - 1].be--, d->m[d->nm - 1].ce--;	/* M&S. */
+		if (best < k - i && k == i + 2 && amp_known(c, i)) {
 			the_before(c, i, nm);
 			i = k;
 			continue;
