@@ -133,6 +133,8 @@ find_person_g(struct doc *d, const struct ment *m, int g)
 		;
 	wl = m->kl - i;
 	if ((l = parts_head(d, k + i, wl)) < 0) {
+		if (i == 0)
+			return -1;	/* one word, looked up already */
 		for (j = 0; j < m->kl && k[j] != ' '; j++)
 			;
 		if ((l = parts_head(d, k, j)) < 0)
@@ -183,6 +185,7 @@ add_person(struct doc *d, struct ment *m)
 	p->strong = m->level >= L_EVID;
 	p->first = (m->cue & C_FIRST) && m->ntok >= 2;
 	p->gender = m->gender;
+	p->mi = (uint32_t)(m - d->m);
 	p->male = p->female = 0;
 	if (m->idsrc == 0 && m->id != 0) {
 		/* a known person keeps the canonical name */
@@ -557,6 +560,22 @@ link_one(struct doc *d, size_t i)
 		same_as(m, &d->m[m->def]);
 		m->level = L_GAZ;
 		know(d, i);
+		return;
+	}
+	/*
+	 * Ford after Doug Ford: a person named in full before the name
+	 * first came (the known map holds its first mention) wins over a
+	 * company of the lexicon, but for Ford shares
+	 */
+	if (m->level == L_GAZ && m->type == T_ORG && m->ntok == 1 && !m->corp &&
+	    (pi = find_person(d, m)) >= 0 && d->p[pi].strong && d->p[pi].first &&
+	    surname(d, pi, m) && (s = map_find(&d->known, d->fb.s, d->fb.s + m->ko,
+	    m->kl, key_hash(d->fb.s + m->ko, m->kl))) != NULL &&
+	    (size_t)s->val > d->p[pi].mi && !d->m[d->p[pi].mi].head &&
+	    !(d->m[d->p[pi].mi].rec == 0 && d->m[d->p[pi].mi].ti == 0)) {
+		m->type = T_PERSON;
+		m->idsrc = 1;
+		m->id = d->p[pi].id;
 		return;
 	}
 	if (m->level >= L_GAZ)

@@ -323,6 +323,7 @@ struct ment {
 	uint8_t team;			/* TM_* */
 	uint8_t gender;			/* G_*, from its title */
 	uint8_t thec, theb;		/* "The " before it in the output, not the key */
+	uint8_t corp;			/* an organisation's noun after it: Ford shares */
 	int type;			/* -1 until known */
 	int32_t def;			/* the long form an acronym stands for, or -1 */
 	int idsrc;			/* 0: lexicon arena, 1: document ids */
@@ -340,6 +341,7 @@ struct person {
 	uint32_t id;		/* in ids */
 	int strong;		/* typed with evidence, not guessed */
 	int first;		/* its name starts with a first name */
+	uint32_t mi;		/* the mention that named it first */
 	int gender;		/* G_*: from titles, Mrs Howard is not Mr Howard */
 	uint32_t male, female;	/* the votes of the titles of its surname alone */
 };
@@ -417,6 +419,20 @@ hyph_joined(const struct rctx *c, size_t j)
 	    c->s[t[j].b - 1] == '-');
 }
 
+/* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
+static inline int
+amp_joined(const struct rctx *c, size_t j)
+{
+	const struct tok *t = c->d->tv.t;
+	uint32_t g;
+
+	if (j == 0)
+		return 0;
+	g = t[j].b - t[j - 1].e;
+	return (g == 3 && memcmp(c->s + t[j - 1].e, " & ", 3) == 0) ||
+	    (g == 1 && c->s[t[j - 1].e] == '&');
+}
+
 /* Is token i a lower-case word with the lexicon flag flag? */
 static inline int
 lower_has(struct rctx *c, size_t i, uint32_t flag)
@@ -457,6 +473,12 @@ size_t longest(struct doc *, size_t a, size_t b, int *ent);
 void known_ment(struct rctx *, size_t a, size_t b, int e);
 /* Is token i a first name that is a month's too, before a surname (Jan Siemerink)? */
 int first_notname(struct rctx *, size_t i);
+int last_notname(struct rctx *, size_t i);
+int party_comma(const struct rctx *, size_t k);
+int digit_brand(const struct rctx *, size_t i);
+int amp_gaz(struct rctx *, size_t a);
+int body_of_state(struct rctx *, size_t u, size_t k, size_t b, int be);
+int corp_cue(struct rctx *, size_t a);
 /* A dateline's place as a GPE: the token after it, or 0 (tag-entities-wire.c). */
 size_t dateline(struct rctx *);
 /* A scorecard's batting line, its names people: 1 if the record is one. */

@@ -115,19 +115,6 @@ span_phrase_flags(struct doc *d, size_t a, size_t b)
 	return s ? (uint32_t)s->val : 0;
 }
 
-/* Is token j joined to the one before by an ampersand: Johnson & Johnson? */
-static int
-amp_joined(const struct rctx *c, size_t j)
-{
-	const struct tok *t = c->d->tv.t;
-	uint32_t g;
-
-	if (j == 0)
-		return 0;
-	g = t[j].b - t[j - 1].e;
-	return (g == 3 && memcmp(c->s + t[j - 1].e, " & ", 3) == 0) ||
-	    (g == 1 && c->s[t[j - 1].e] == '&');
-}
 
 static int
 iscap(struct rctx *c, size_t i)
@@ -139,7 +126,7 @@ iscap(struct rctx *c, size_t i)
 	if (t->lf & (F_TITLE | F_HONOR | F_TPREFIX) || (t->f & TK_INITIAL))
 		return 1;
 	if ((t->lf & F_NOTNAME) && t->lent < 0 &&
-	    !((t->lf & F_FIRST) && first_notname(c, i)))
+	    !((t->lf & F_FIRST) && (first_notname(c, i) || last_notname(c, i))))
 		return 0;
 	/* ENGLAND V PAKISTAN: v and vs part two sides in a headline */
 	if (c->head && (t->lf & (F_WORD | F_TEAMB)) && !(t->lf & F_FIRST) && t->lent < 0)
@@ -289,6 +276,8 @@ known_ment(struct rctx *c, size_t a, size_t b, int e)
 
 	m = type_ment(c, a, b, le->type, le->weak ? L_WEAK : L_GAZ);
 	m->id = le->id;
+	if (le->type == T_ORG && b == a + 1)
+		m->corp = corp_cue(c, a);
 }
 
 /* A mention of [a, b), typed by what type_evidence() finds. */
@@ -376,6 +365,12 @@ one_name(struct rctx *c, size_t u, size_t k, size_t b, int be)
 	for (x = u; x < b; x++)
 		if (t[x].lf & F_ORGW)
 			pt = T_ORG;
+	/* Global Affairs Canada said, Public Health England said */
+	if ((pt == T_ORG || body_of_state(c, u, k, b, be)) && type == T_PERSON &&
+	    !(t[u].lf & F_FIRST))
+		type = T_ORG;
+	if (pt == T_GPE && body_of_state(c, u, k, b, be))
+		pt = T_ORG;
 	/* a place and a plural: Boston Bruins, New England Patriots, a team */
 	if (pt == T_GPE && (k == u || k + 2 == b) && (t[b - 1].f & TK_CAP) &&
 	    t[b - 1].fl > 3 && d->fb.s[t[b - 1].fo + t[b - 1].fl - 1] == 's' &&
@@ -460,6 +455,7 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 	const struct tok *t = d->tv.t;
 	size_t a = *ap, b = *bp;
 	uint32_t lf;
+	int e;
 
 	while (a < b) {
 		lf = t[a].lf;
@@ -493,7 +489,8 @@ strip_ends(struct rctx *c, size_t *ap, size_t *bp)
 		    ((t[a].f & TK_INIT) && (lf & F_WORD) && !(lf & (F_FIRST | F_TITLE |
 		    F_HONOR | F_TPREFIX | F_ORGW | F_ORGHEAD)) && t[a].lent < 0 &&
 		    !(b - a >= 2 && (lf & F_TEAMHEAD)) &&
-		    (b == a + 1 || gaz(d, a, b) < 0) && !(b - a >= 2 &&
+		    (b == a + 1 || (gaz(d, a, b) < 0 && !((lf & F_PREFIX) &&
+		    longest(d, a, b, &e) >= 2))) && !(b - a >= 2 &&
 		    (t[b - 1].lf & F_ORGW) && !(t[b - 1].lf & F_LOCW) &&
 		    !(t[a + 1].f & (TK_HYPH | TK_LOWER)) && !(t[a].f & TK_POSS))))
 			a++;
@@ -966,10 +963,11 @@ cap_run(struct rctx *c, size_t i)
 		    !c->head && j - i <= 2 && !((t[j].lf & F_FIRST) && j + 1 < c->nt &&
 		    (t[j + 1].f & TK_SP) && iscap(c, j + 1)) &&
 		    !((t[j - 1].lf & F_WORD) && (t[j].lf & F_WORD) &&
-		    !(t[j].lf & F_FIRST))) {
+		    !(t[j].lf & F_FIRST) && amp_gaz(c, j - 1) < 0)) {
 			/*
 			 * Marks & Spencer; not Tom Smith & Ann Jones, nor
-			 * Home & Away, two common words
+			 * Home & Away, two common words, unless known
+			 * (Standard & Poor's)
 			 */
 			j++;
 			k = j;
@@ -1072,6 +1070,25 @@ quoted_event(struct rctx *c, size_t i)
 	return i;
 }
 
+/* Standard & Poor's, M&S: a known name of tokens i, i + 1 joined by an ampersand; 1 if so. */
+static int
+amp_known(struct rctx *c, size_t i)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	size_t nm = d->nm;
+	int e;
+
+	if ((c->s[t[i].e] != '&' && !(t[i].e + 1 < c->n && c->s[t[i].e + 1] == '&')) ||
+	    (e = amp_gaz(c, i)) < 0)
+		return 0;
+	known_ment(c, i, i + 2, e);
+	if ((t[i + 1].f & TK_INITIAL) && d->nm > nm && d->m[d->nm - 1].be == t[i + 1].e &&
+	    c->s[t[i + 1].e - 1] == '.')
+		d->m[d->nm - 1].be--, d->m[d->nm - 1].ce--;	/* M&S. */
+	return 1;
+}
+
 /* The names of the record: known ones, and runs of capitalised words. */
 static void
 find_names(struct rctx *c)
@@ -1090,19 +1107,26 @@ find_names(struct rctx *c)
 	}
 	for (; i < c->nt;) {
 		/* one test a word for the many that start nothing */
-		if (!(t[i].f & (TK_CAP | TK_ALLCAP))) {
+		if (!(t[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT))) {
 			i++;
 			continue;
 		}
 		if (!(t[i].f & TK_CAP)) {
-			if (call_sign(c, i))
+			if ((t[i].f & TK_ALLCAP) && call_sign(c, i))
 				call_ment(c, i);
+			else if (!(t[i].f & TK_ALLCAP) && t[i].e - t[i].b >= 4 &&
+			    (unsigned char)(c->s[t[i].b + 1] - 'A') < 26 && digit_brand(c, i))
+				type_ment(c, i, i + 1, T_ORG, L_WEAK);
 			i++;
 			continue;
 		}
-		/* a party label after a name: (D-Ore.), (R-Texas); the state may be a place */
-		if ((t[i].f & TK_OPAREN) && t[i].ce - t[i].cb == 1 && i + 1 < c->nt &&
-		    (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP)) {
+		/*
+		 * a party label after a name: (D-Ore.), (R-Texas), and
+		 * between commas, D-N.Y.,; the state may be a place
+		 */
+		if ((t[i].f & (TK_OPAREN | TK_COMMA)) && t[i].ce - t[i].cb == 1 &&
+		    i + 1 < c->nt && (t[i + 1].f & TK_HYPH) && (t[i + 1].f & TK_CAP) &&
+		    ((t[i].f & TK_OPAREN) || party_comma(c, i + 1))) {
 			i++;
 			if (t[i].lent < 0 || (t[i].lf & F_WORD))
 				i++;	/* Ore., Calif.: an abbreviation, no name */
@@ -1127,6 +1151,11 @@ find_names(struct rctx *c)
 			best = 0;
 		k = cap_run(c, i);
 		nm = d->nm;
+		if (best < k - i && k == i + 2 && amp_known(c, i)) {
+			the_before(c, i, nm);
+			i = k;
+			continue;
+		}
 		if (best >= k - i) {
 			known_ment(c, i, i + best, gaz(d, i, i + best));
 			the_before(c, i, nm);

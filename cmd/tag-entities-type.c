@@ -364,6 +364,37 @@ first_notname(struct rctx *c, size_t i)
 	    !(t[1].lf & (F_NOTNAME | F_WORD));
 }
 
+/* Is there an organisation's word in [a, b), a name of two words or more that no first name starts? */
+static int
+org_word_in(struct rctx *c, size_t a, size_t b)
+{
+	const struct tok *t = c->d->tv.t;
+	size_t k;
+
+	if (b - a < 2 || (t[a].lf & F_FIRST))
+		return 0;
+	for (k = a; k < b; k++)
+		if ((t[k].lf & F_ORGW) && !(t[k].lf & F_FIRST))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is token i a word that names nothing but is a first name too, as a
+ * surname after a first name (Theresa May, Maria Read)?  Not before a
+ * number (Virginia May 2019: a date).
+ */
+int
+last_notname(struct rctx *c, size_t i)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (t[i].lf & F_FIRST) && t[i].fl >= 3 && i > 0 && (t[i].f & TK_SP) &&
+	    (t[i - 1].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (t[i - 1].lf & F_FIRST) &&
+	    !(t[i - 1].lf & (F_NOTNAME | F_TITLE | F_HONOR)) && t[i - 1].fl >= 3 &&
+	    (i + 1 == c->nt || !(t[i + 1].f & TK_DIGIT));
+}
+
 /* Is token i the lower-case word w (a string literal)? */
 #define TOK_IS(d, i, w) tok_is((d), (i), (w), sizeof (w) - 1)
 static inline int
@@ -473,8 +504,8 @@ type_evidence(struct rctx *c, size_t a, size_t b, int *type, int *level,
 	    !(t[b - 1].f & TK_POSS) && !((t[a].f & TK_ALLCAP) && (b == a + 1 || t[a].fl >= 3)) &&
 	    !all_common(c->d, a, b) && !(b == a + 1 && (t[a].lf & (F_ORGW | F_LOCW |
 	    F_GPEW)) && !(t[a].lf & F_FIRST))) {
-		/* Jones said; not Police said */
-		*type = T_PERSON, *level = L_EVID;
+		/* Jones said; not Police said; Capital Economics said: a firm */
+		*type = org_word_in(c, a, b) ? T_ORG : T_PERSON, *level = L_EVID;
 		return;
 	}
 	if ((k = apposition(c, b)) != 0) {
@@ -555,4 +586,70 @@ call_ment(struct rctx *c, size_t i)
 		if (k != i && (t[k].f & TK_LOWER) && (t[k].lf & F_ORGCUE))
 			ev = 1;
 	type_ment(c, a, i + 1, ev ? T_ORG : -1, ev ? L_EVID : L_NONE);
+}
+
+/*
+ * The lexicon entity of tokens a and a + 1 joined by an ampersand
+ * (Standard & Poor's, AT&T: the lexicon's key leaves the & out), or -1.
+ */
+int
+amp_gaz(struct rctx *c, size_t a)
+{
+	struct doc *d = c->d;
+	const struct tok *t = d->tv.t;
+	const struct slot *s;
+
+	if (a + 1 >= c->nt || !amp_joined(c, a + 1) || (t[a].f & TK_POSS))
+		return -1;
+	buf_reset(&d->key);
+	buf_add(&d->key, d->fb.s + t[a].fo, t[a].fl);
+	buf_addc(&d->key, ' ');
+	buf_add(&d->key, d->fb.s + t[a + 1].fo, t[a + 1].fl);
+	s = doc_lookup(d, d->key.s, d->key.len);
+	return s && s->ent >= 0 ? s->ent : -1;
+}
+
+/*
+ * Is [u, b) a state's body named by its trade and the country, [u, k)
+ * common words before a known place that ends the name: Transport
+ * Canada, Global Affairs Canada, Sport England?  Not a region of it
+ * (West Jersey, Northern Ireland, the cities' list), nor after a place's
+ * cue (in Corporate America).
+ */
+int
+body_of_state(struct rctx *c, size_t u, size_t k, size_t b, int be)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *w;
+	size_t x;
+	int e;
+
+	if (k >= b || k == u || c->d->x->ents[be].weak || !(t[b - 1].f & TK_CAP) ||
+	    (t[b - 1].f & TK_POSS) || longest(c->d, k, b, &e) != b - k ||
+	    (u > 0 && (t[u].f & TK_SP) && lower_has(c, u - 1, F_PLACECUE)))
+		return 0;	/* in Corporate America: a place */
+	for (x = u; x < k; x++) {
+		w = c->d->fb.s + t[x].fo;
+		if (!common_tok(&t[x]) || !(t[x].f & TK_CAP) ||
+		    (t[x].lf & (F_APPEND | F_PLACECUE | F_CONN)) ||
+		    (t[x].fl > 4 && memcmp(w + t[x].fl - 3, "ern", 3) == 0) ||
+		    (t[x].fl > 4 && memcmp(w + t[x].fl - 2, "er", 2) == 0))
+			return 0;	/* Northern, Greater, Upper, Former */
+	}
+	return 1;
+}
+
+/*
+ * Ford shares, shares of Ford, the carmaker Ford: is the known company
+ * at token a named as one, whoever is named Ford (link_one)?
+ */
+int
+corp_cue(struct rctx *c, size_t a)
+{
+	const struct tok *t = c->d->tv.t;
+
+	return (a + 1 < c->nt && lower_has(c, a + 1, F_ORGCUE) && (t[a + 1].f & TK_SP) &&
+	    !(t[a].f & TK_POSS)) || (a > 0 && (t[a].f & TK_SP) &&
+	    (lower_has(c, a - 1, F_ORGCUE) || (a > 1 && (t[a - 1].f & TK_LOWER) &&
+	    (span_phrase_flags(c->d, a - 2, a) & F_ORGCUE))));
 }

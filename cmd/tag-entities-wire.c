@@ -1,7 +1,8 @@
 /*
  * tag-entities-wire: the shapes of a news wire's records that say what
  * their names are before their words do: a dateline (FRANKFURT
- * 1996-08-30) and a batsman's line of a cricket scorecard.
+ * 1996-08-30), a batsman's line of a cricket scorecard, a party label
+ * after a name (D-N.Y.) and a brand that starts with a digit (3Com).
  */
 #include <stdint.h>
 #include <string.h>
@@ -97,4 +98,58 @@ batting(struct rctx *c)
 			k++;
 	}
 	return 1;
+}
+
+/*
+ * Does the state of a party label between commas end at a comma or at
+ * the end of the sentence: Rep. Dana Cole, D-N.Y., said; Sen. Ed Marr,
+ * I-Vt.  Its words are short and joined (N.Y.), abbreviated or a place,
+ * so A-League champions and U-Mos stay names.
+ */
+int
+party_comma(const struct rctx *c, size_t k)
+{
+	const struct tok *t = c->d->tv.t;
+	const char *s = c->s;
+	size_t e, k0 = k;
+
+	for (; k + 1 < c->nt && t[k + 1].b <= t[k].e + 1 && !(t[k + 1].f & TK_SP) &&
+	    (t[k + 1].f & TK_CAP); k++)
+		;
+	if (t[k].ce - t[k].cb > 6)
+		return 0;
+	e = t[k].e;
+	if (e < c->n && s[e] == '.')
+		e++;
+	else if (s[e - 1] != '.' && (k > k0 || t[k].lent < 0))
+		return 0;	/* U-Mos: no abbreviation, no place */
+	return e == c->n || s[e] == ',' || (s[e] == ' ' && s[e - 1] == '.') ||
+	    s[e] == ')';
+}
+
+/*
+ * Is token i a brand that starts with a number: 3Com, 4Kids, 1Xtra?  One
+ * digit, a capital, two small letters or more with a vowel among them;
+ * not a unit (9Mbps, 3Ghz), a footnote's number (22Sometimes) or an
+ * escape in an address (%2Fdrinks).
+ */
+int
+digit_brand(const struct rctx *c, size_t i)
+{
+	const struct tok *t = &c->d->tv.t[i];
+	const char *w = c->s + t->b;
+	size_t n = t->e - t->b, k;
+	int vowel = 0;
+
+	if (!(t->f & TK_DIGIT) || n < 4 || n > 16 || (t->f & TK_HYPH) || t->lent >= 0 ||
+	    w[1] < 'A' || w[1] > 'Z' || (t->b > 0 && w[-1] != ' ' && w[-1] != '(' &&
+	    w[-1] != '"'))
+		return 0;
+	for (k = 2; k < n; k++) {
+		if (w[k] < 'a' || w[k] > 'z')
+			return 0;
+		if (strchr("aeiouy", w[k]) != NULL)
+			vowel = 1;
+	}
+	return vowel;
 }
