@@ -229,6 +229,21 @@ pdurs1(const struct dates_scan *sc, size_t i, struct dur *d)
 	return e;
 }
 
+/*
+ * A count's noun before "a day": "140,000 vehicles a day", "500 cars a
+ * year" are rates (a word not of time after a number that is no year,
+ * not "in 10 days", not "£4.50 for an hour").
+ */
+static int
+ratenoun(const struct dates_scan *sc, size_t i)
+{
+	if (i < 1 || !isword(sc, i) || TK(i)->cap || !isnum(sc, i - 1) ||
+	    (TK(i - 1)->nd == 4 && !inbig(sc, i - 1)))
+		return 0;	/* "of 2005 after a week" */
+	return !has(sc, i, C_UNITS) && !has(sc, i, C_UNITS_PL) && !has(sc, i, C_DUR_BEFORE) &&
+	    !has(sc, i, C_BOUND) && !has(sc, i, C_BEFORE_AFTER) && !(i >= 2 && has(sc, i - 2, C_IN));
+}
+
 /* [approx] N units; bare plurals after "for" */
 static int
 r_dur(struct dates_scan *sc, size_t i, struct tx *m)
@@ -260,7 +275,8 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		durvals(m->val, &dd);
 		m->mod = mod;
 		if (!mod && dd.n == 1 && has(sc, j, C_INDEF) && i > 0 &&
-		    (has(sc, i - 1, C_SET_BEFORE) || (isnum(sc, i - 1) && !has(sc, i - 2, C_IN))))
+		    (has(sc, i - 1, C_SET_BEFORE) || (isnum(sc, i - 1) && !has(sc, i - 2, C_IN)) ||
+		    ratenoun(sc, i - 1)))
 			m->type = TY_SET;
 		return 1;
 	}

@@ -245,7 +245,11 @@ clockday(struct dates_scan *sc, struct tx *m, size_t j)
 {
 	struct tx t;
 	char d[64];
+	size_t k;
 
+	/* "2:46 p.m. local time on Friday" */
+	if ((k = phr(sc, C_ZONES, j, NULL, NULL)) > 1)
+		j += k;
 	if (ispc(sc, j, ',') || has(sc, j, C_ON) || ispc(sc, j, '*') || ispc(sc, j, '-'))
 		j++;
 	if ((r_mdy(sc, j, &t) || r_dmy(sc, j, &t) || r_slash(sc, j, &t) ||
@@ -256,6 +260,19 @@ clockday(struct dates_scan *sc, struct tx *m, size_t j)
 		m->t1 = t.t1;
 		m->istime = 0;
 	}
+}
+
+/*
+ * A clock time alone takes the day of the last date of its own text, not
+ * the dct: "On Friday, the quake struck at 2:46 p.m." is Friday 14:46.
+ */
+static void
+clocklast(const struct dates_scan *sc, struct tx *m)
+{
+	if ((sc->lastgrain != U_D && sc->lastgrain != U_H) || sc->lastrec != sc->nrec ||
+	    strlen(m->val) < 11 || m->val[4] != '-' || m->val[10] != 'T')
+		return;
+	memcpy(m->val, sc->lastval, 10);
 }
 
 /* A date then a time, a time then a date, a day then a part of the day. */
@@ -395,6 +412,8 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 			continue;
 		}
 		combine(sc, &m);
+		if (m.istime)
+			clocklast(sc, &m);
 		signedafter(sc, &m);
 		if (m.type == TY_SET)
 			setfreq(sc, &m);

@@ -346,7 +346,8 @@ tense(const struct dates_scan *sc, size_t i)
 	const struct tok *t;
 	size_t v;
 
-	if (i > 0 && has(sc, i - 1, C_ON))
+	/* "met on Tuesday", "lasted until Monday", "runs through Sunday" */
+	if (i > 0 && (has(sc, i - 1, C_ON) || has(sc, i - 1, C_TO)))
 		i--;
 	if (i == 0 || sc->tk[i - 1].kind != TW || sc->tk[i - 1].cap)
 		return 0;
@@ -387,7 +388,7 @@ forward(const struct dates_scan *sc, size_t i)
 		 * the nearest cue, unless the verb before it says otherwise:
 		 * "will be reported", "had been due", "was set to"
 		 */
-		if (phr(sc, C_FORWARD, k, NULL, NULL))
+		if (phr(sc, C_FORWARD, k, NULL, NULL) || has(sc, k, C_MODAL_FWD))
 			return !(k > lo && has(sc, k - 1, C_BACKWARD)) &&
 			    !(k > lo + 1 && has(sc, k - 2, C_BACKWARD));
 		if (has(sc, k, C_BACKWARD))
