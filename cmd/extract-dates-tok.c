@@ -336,7 +336,8 @@ sentstart(const struct dates_scan *sc, size_t i)
 
 /*
  * The tense of the verb that governs i, right before it or its "on":
- * 1 a present that schedules ("the board meets Tuesday"), -1 a past
+ * 1 a present that schedules ("the board meets Tuesday") or a verb that
+ * defers ("was postponed until Monday"), -1 a past
  * ("met on Tuesday", "was cancelled Tuesday"), 0 none or a passive
  * whose auxiliary says more ("will be held Tuesday").
  */
@@ -345,14 +346,25 @@ tense(const struct dates_scan *sc, size_t i)
 {
 	const struct tok *t;
 	size_t v;
+	int by = 0;
 
-	/* "met on Tuesday", "lasted until Monday", "runs through Sunday" */
-	if (i > 0 && (has(sc, i - 1, C_ON) || has(sc, i - 1, C_TO)))
+	/*
+	 * "met on Tuesday", "convenes in January", "lasted until Monday",
+	 * "runs through Sunday"; "was set for Feb. 9", "adjourned until
+	 * Monday" are ahead whatever the tense (deferring verbs)
+	 */
+	if (i > 0 && (has(sc, i - 1, C_ON) || has(sc, i - 1, C_IN)))
 		i--;
+	else if (i > 0 && (has(sc, i - 1, C_TO) || has(sc, i - 1, C_FOR)))
+		i--, by = 1 + has(sc, i, C_FOR);
 	if (i == 0 || sc->tk[i - 1].kind != TW || sc->tk[i - 1].cap)
 		return 0;
 	v = i - 1;
 	t = &sc->tk[v];
+	if (by && has(sc, v, C_DEFER))
+		return 1;
+	if (by == 2)
+		return 0;
 	if (has(sc, v, C_PRESENT_V))
 		return (v > 0 && has(sc, v - 1, C_BACKWARD)) ||
 		    (v > 1 && has(sc, v - 2, C_BACKWARD)) ? 0 : 1;	/* "did not meet" */
