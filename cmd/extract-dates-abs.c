@@ -420,6 +420,8 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 		k++;	/* "13 de noviembre de 2025" */
 	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
 		e = k;
+	else if ((k = relyear(sc, e, &y)))
+		e = k;	/* "3 March next year" */
 	else
 		y = wdyear(yearfor(sc, i, mo, d), mo, d, wd);
 	if (!okday(y, mo, d))

@@ -396,6 +396,18 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 		if (r_time(sc, e + k + 1, &t) && t.istime)
 			u = U_D;
 	}
+	/* "50 years ago today", "60 years ago this month": to that grain */
+	if (dir < 0 && sc->ref->have && u != U_H && u != U_MIN && u != U_S) {
+		size_t a = e + k;
+		if (has(sc, a, C_DEICTIC) && ivl(sc, a, C_DEICTIC) == 0 && !TK(a)->cap) {
+			u = U_D, m->t1 = a + 1;
+		} else if (has(sc, a, C_RELATIVE) && ivl(sc, a, C_RELATIVE) == 0 &&
+		    !has(sc, a, C_REL_POINT) && has(sc, a + 1, C_UNITS) &&
+		    !has(sc, a + 1, C_UNITS_ATT) && (ivl(sc, a + 1, C_UNITS) == U_M ||
+		    ivl(sc, a + 1, C_UNITS) == U_W) && ivl(sc, a + 1, C_UNITS) != u) {
+			u = ivl(sc, a + 1, C_UNITS), m->t1 = a + 2;
+		}
+	}
 	shiftr(sc->ref, m->val, dir, &dd, u);
 	m->durpt = 1, m->dir = dir, m->dd = dd, m->sig = dir > 0;
 	m->dayp = u == U_D && sc->ref->have;
