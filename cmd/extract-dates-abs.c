@@ -621,6 +621,19 @@ aboutyear(const struct dates_scan *sc)
 	return y < sc->ref->y && y >= sc->ref->y - 5 ? y : -1;
 }
 
+/* "final quarter of 2012", "last half of last year": the last one of a year. */
+static int
+finalof(const struct dates_scan *sc, size_t j)
+{
+	int y;
+
+	if (!has(sc, j, C_FINAL) || !has(sc, j + 2, C_OF) || !(has(sc, j + 1, C_HALF) ||
+	    (has(sc, j + 1, C_UNITS) && ivl(sc, j + 1, C_UNITS) == U_Q)))
+		return 0;
+	return pyear(sc, j + 3, &y, 0) || ((has(sc, j + 3, C_RELATIVE) ||
+	    has(sc, j + 3, C_ARTICLES)) && has(sc, j + 4, C_YEAR));
+}
+
 /*
  * [the] ordinal quarter|half [[of] year | of the year | of rel year];
  * Q n [year]: the first quarter of 2025, Q1 2025, the first half of the year
@@ -652,10 +665,16 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		if (has(sc, j + 1, C_ORDINALS) && phr(sc, C_PERIODS, j, NULL, &v) == 1 &&
 		    v[0] == 'F')
 			j++;
-		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
-			return 0;
-		q = ivl(sc, j, C_ORDINALS);
-		j++;
+		if (finalof(sc, j)) {
+			/* "the final quarter of last year" */
+			q = has(sc, j + 1, C_HALF) ? 2 : 4;
+			j++;
+		} else {
+			if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
+				return 0;
+			q = ivl(sc, j, C_ORDINALS);
+			j++;
+		}
 		/* "third-quarter loss", "first-half profit" (not "first-half goal") */
 		if (ispc(sc, j, '-') && att(sc, j) && att(sc, j + 1) &&
 		    (!has(sc, j + 1, C_HALF) || has(sc, j + 2, C_HALF_BEFORE)))

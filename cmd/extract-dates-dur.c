@@ -237,7 +237,9 @@ pdurs1(const struct dates_scan *sc, size_t i, struct dur *d)
 static int
 ratenoun(const struct dates_scan *sc, size_t i)
 {
-	if (i < 1 || !isword(sc, i) || TK(i)->cap || !isnum(sc, i - 1) ||
+	if (i >= 2 && has(sc, i - 1, C_SET_BEFORE) && isnum(sc, i - 2))
+		i--;	/* "13 million visitors a year" */
+	else if (i < 1 || !isword(sc, i) || TK(i)->cap || !isnum(sc, i - 1) ||
 	    (TK(i - 1)->nd == 4 && !inbig(sc, i - 1)))
 		return 0;	/* "of 2005 after a week" */
 	return !has(sc, i, C_UNITS) && !has(sc, i, C_UNITS_PL) && !has(sc, i, C_DUR_BEFORE) &&

@@ -104,6 +104,8 @@ static const struct catdef {
 	[C_FOR] = { "for_words", K_SEQ, 0, 0 },
 	[C_MODAL_FWD] = { "forward_modals", K_SEQ, 0, 0 },
 	[C_DEFER] = { "defer_verbs", K_SEQ, 0, 0 },
+	[C_THAT] = { "anaphor_words", K_SEQ, 0, 0 },
+	[C_FINAL] = { "final_words", K_SEQ, 0, 0 },
 	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
 	[C_BE] = { "be_words", K_SEQ, 0, 0 },
 	[C_TIMES_N] = { "times_count", K_INT, 1, 100 },

@@ -567,6 +567,35 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(theunit, CB(C_ARTICLES));
 
 /*
+ * "that year", "that month", "that day": the last date of the text, to
+ * the unit's grain (TimeML resolves the anaphor); nothing without one.
+ */
+static int
+r_that(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	int u, need;
+
+	if (!has(sc, i, C_THAT) || !has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT) ||
+	    (ispc(sc, i + 2, '-') && att(sc, i + 2)) || (ispc(sc, i + 2, '\'') && att(sc, i + 2)))
+		return 0;
+	u = ivl(sc, i + 1, C_UNITS);
+	need = u == U_Y || u == U_M || u == U_D ? u : 0;
+	if (!need || sc->lastgrain < need)
+		return 0;
+	settx(m, i, i + 2, TY_DATE, "");
+	if (u == U_Y)
+		snprintf(m->val, sizeof m->val, "%04d", sc->last.y);
+	else if (u == U_M)
+		snprintf(m->val, sizeof m->val, "%04d-%02d", sc->last.y, sc->last.m);
+	else
+		snprintf(m->val, sizeof m->val, "%04d-%02d-%02d", sc->last.y, sc->last.m,
+		    sc->last.d);
+	m->dayp = u == U_D;
+	return 1;
+}
+DATES_RULE(that, CB(C_DETERMINERS));
+
+/*
  * [approx] N units later | earlier; N units before | after ANCHOR,
  * where the anchor is a day ("2 days after tomorrow", "a week before
  * yesterday", "2 months before 02/02", "2 days after next Friday"),

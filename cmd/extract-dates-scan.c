@@ -26,7 +26,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
 	&rule_range, &rule_workday, &rule_period, &rule_yearend, &rule_spyear,
-	&rule_trading, &rule_nthwd,
+	&rule_trading, &rule_nthwd, &rule_that,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
