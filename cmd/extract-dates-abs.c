@@ -275,6 +275,7 @@ mdy_alone(struct dates_scan *sc, size_t i, size_t e, int mo, struct tx *m)
 		/* the whole text ("May", a heading) cannot be the verb */
 		if (!(i > 0 && (has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MODIFIERS) ||
 		    has(sc, i - 1, C_RELATIVE) || has(sc, i - 1, C_IN))) &&
+		    !(i > 1 && ispc(sc, i - 1, '-') && att(sc, i) && has(sc, i - 2, C_MODIFIERS)) &&
 		    !(i == 0 && TK(i)->cap && (e == sc->nt || (e + 1 == sc->nt &&
 		    TK(e)->kind == TP && strchr(".:", TK(e)->ch)))))
 			return 0;

@@ -353,6 +353,14 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 		return rel_unit(sc, i, j, the, rel, m);
 	if (rel == 0 && has(sc, j - 1, C_REL_POINT))
 		return 0;	/* "same night" */
+	/* "the next morning", "the previous night": from the last date */
+	if (the && rel != 0 && has(sc, j, C_DAYPARTS) && sc->ref->have) {
+		struct dur one = { 1, 0, { 1 }, { U_D } };
+		settx(m, i, j + 1, TY_TIME, "");
+		putday(m->val, refday(narrbase(sc, &one)) + rel);
+		snprintf(m->val + 10, sizeof m->val - 10, "T%s", svl(sc, j, C_DAYPARTS));
+		return 1;
+	}
 	return the ? 0 : rel_named(sc, i, j, rel, m);
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
@@ -567,16 +575,26 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(theunit, CB(C_ARTICLES));
 
 /*
- * "that year", "that month", "that day": the last date of the text, to
- * the unit's grain (TimeML resolves the anaphor); nothing without one.
+ * "that year", "that month", "that day", "that night": the last date of
+ * the text, to the unit's grain (TimeML resolves the anaphor); nothing
+ * without one.
  */
 static int
 r_that(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	int u, need;
 
-	if (!has(sc, i, C_THAT) || !has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT) ||
-	    (ispc(sc, i + 2, '-') && att(sc, i + 2)) || (ispc(sc, i + 2, '\'') && att(sc, i + 2)))
+	if (!has(sc, i, C_THAT) || (ispc(sc, i + 2, '-') && att(sc, i + 2)) ||
+	    (ispc(sc, i + 2, '\'') && att(sc, i + 2)))
+		return 0;
+	/* "that night", "that morning" */
+	if (has(sc, i + 1, C_DAYPARTS) && sc->lastgrain >= U_D) {
+		settx(m, i, i + 2, TY_TIME, "");
+		snprintf(m->val, sizeof m->val, "%04d-%02d-%02dT%s", sc->last.y, sc->last.m,
+		    sc->last.d, svl(sc, i + 1, C_DAYPARTS));
+		return 1;
+	}
+	if (!has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT))
 		return 0;
 	u = ivl(sc, i + 1, C_UNITS);
 	need = u == U_Y || u == U_M || u == U_D ? u : 0;

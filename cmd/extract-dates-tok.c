@@ -361,10 +361,18 @@ tense(const struct dates_scan *sc, size_t i)
 		return 0;
 	v = i - 1;
 	t = &sc->tk[v];
-	if (by && has(sc, v, C_DEFER))
-		return 1;
-	if (by == 2)
-		return 0;
+	if (by) {
+		/* "set sentencing for", "postponed the vote until" */
+		size_t k;
+		for (k = v; k + 3 > v && k < sc->nt && sc->tk[k].kind == TW; k--) {
+			if (has(sc, k, C_DEFER))
+				return 1;
+			if (k == 0)
+				break;
+		}
+		if (by == 2)
+			return 0;
+	}
 	if (has(sc, v, C_PRESENT_V))
 		return (v > 0 && has(sc, v - 1, C_BACKWARD)) ||
 		    (v > 1 && has(sc, v - 2, C_BACKWARD)) ? 0 : 1;	/* "did not meet" */

@@ -533,6 +533,8 @@ setlast(struct dates_scan *sc, const struct tx *m)
 		sc->last = r, sc->lastgrain = U_M;
 	} else if (dates_parse_ref(v, n, &r) == 0) {
 		sc->last = r, sc->lastgrain = r.hastime ? U_H : U_D;
+	} else if (n == 13 && v[10] == 'T' && v[11] >= 'A' && dates_parse_ref(v, 10, &r) == 0) {
+		sc->last = r, sc->lastgrain = U_D;	/* 1912-04-15TMO */
 	} else
 		return;
 	memcpy(sc->lastval, v, n + 1);
