@@ -951,7 +951,17 @@ r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 		return 1;
 	}
 	y = sc->ref->y, mo = sc->ref->m;
-	if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
+	if (has(sc, e, C_OF) && has(sc, e + 1, C_RELATIVE) && !has(sc, e + 1, C_REL_POINT) &&
+	    has(sc, e + 2, C_UNITS) && ivl(sc, e + 2, C_UNITS) == U_M &&
+	    !has(sc, e + 2, C_UNITS_ATT)) {
+		/* "the 14th of next month" */
+		mo += ivl(sc, e + 1, C_RELATIVE);
+		if (mo < 1)
+			mo += 12, y--;
+		else if (mo > 12)
+			mo -= 12, y++;
+		m->t1 = e + 3;
+	} else if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
 		mo = 12, y--;
 	if (!okday(y, mo, d))
 		return 0;
