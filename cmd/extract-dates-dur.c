@@ -265,6 +265,11 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		if (ispc(sc, e, '-') && att(sc, e) && isword(sc, e + 1) && ispc(sc, e + 2, '-') &&
 		    att(sc, e + 3) && has(sc, e + 3, C_UNITS))
 			return 0;
+		/* "for a second day", "a second straight year": an ordinal */
+		if (u == U_S && !mod && has(sc, j, C_INDEF) && isword(sc, e) &&
+		    (has(sc, e, C_UNITS) || has(sc, e, C_SUPER) ||
+		    (isword(sc, e + 1) && has(sc, e + 1, C_UNITS))))
+			return 0;
 		/* "a second time", "one day" (someday) */
 		if (!mod && (has(sc, j, C_INDEF) || has(sc, j, C_ONE)) &&
 		    (u == U_S || u == U_MIN || (u == U_D && has(sc, j, C_ONE))) &&

@@ -255,6 +255,8 @@ rel_named(struct dates_scan *sc, size_t i, size_t j, int rel, struct tx *m)
 	if (has(sc, j, C_SEASONS)) {
 		const char *p = svl(sc, j, C_SEASONS);
 		int y;
+		if (TK(j)->cap && isword(sc, j + 1) && TK(j + 1)->cap)
+			return 0;	/* "the next Summer Olympics": a name */
 		settx(m, i, j + 1, TY_DATE, "");
 		if (!sc->ref->have) {
 			snprintf(m->val, sizeof m->val, "XXXX-%s", p);

@@ -263,13 +263,14 @@ clockday(struct dates_scan *sc, struct tx *m, size_t j)
 }
 
 /*
- * A clock time alone takes the day of the last date of its own text, not
- * the dct: "On Friday, the quake struck at 2:46 p.m." is Friday 14:46.
+ * A clock time alone takes the day of the last date of its own text or
+ * the text before, not the dct: "On Friday, the quake struck at 2:46
+ * p.m." is Friday 14:46.
  */
 static void
 clocklast(const struct dates_scan *sc, struct tx *m)
 {
-	if ((sc->lastgrain != U_D && sc->lastgrain != U_H) || sc->lastrec != sc->nrec ||
+	if ((sc->lastgrain != U_D && sc->lastgrain != U_H) || sc->lastrec + 1 < sc->nrec ||
 	    strlen(m->val) < 11 || m->val[4] != '-' || m->val[10] != 'T')
 		return;
 	memcpy(m->val, sc->lastval, 10);

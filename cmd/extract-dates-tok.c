@@ -395,14 +395,16 @@ tense(const struct dates_scan *sc, size_t i)
 int
 forward(const struct dates_scan *sc, size_t i)
 {
-	size_t k, lo = i > 10 ? i - 10 : 0;
+	size_t k, lo = i > 12 ? i - 12 : 0;
 	int tn;
 
 	if ((tn = tense(sc, i)) != 0)
 		return tn > 0;
 	for (k = i; k-- > lo;) {
 		const struct tok *t = &sc->tk[k];
-		if (t->kind == TP && strchr(".;!?", t->ch))
+		/* not the points of "a.m. on": a stop is before no lower case */
+		if (t->kind == TP && strchr(".;!?", t->ch) && !(t->ch == '.' &&
+		    k + 1 < sc->nt && isword(sc, k + 1) && !TK(k + 1)->cap))
 			return 0;
 		/*
 		 * the nearest cue, unless the verb before it says otherwise:
