@@ -264,14 +264,17 @@ clockday(struct dates_scan *sc, struct tx *m, size_t j)
 
 /*
  * A clock time alone takes the day of the last date of its own text or
- * the text before, not the dct: "On Friday, the quake struck at 2:46
- * p.m." is Friday 14:46.
+ * (when not after the reference) of the text before, not the dct: "On
+ * Friday, the quake struck at 2:46 p.m." is Friday 14:46.
  */
 static void
 clocklast(const struct dates_scan *sc, struct tx *m)
 {
 	if ((sc->lastgrain != U_D && sc->lastgrain != U_H) || sc->lastrec + 1 < sc->nrec ||
 	    strlen(m->val) < 11 || m->val[4] != '-' || m->val[10] != 'T')
+		return;
+	/* from the text before, only a day of the story told, not one ahead */
+	if (sc->lastrec != sc->nrec && sc->ref->have && memcmp(sc->lastval, m->val, 10) > 0)
 		return;
 	memcpy(m->val, sc->lastval, 10);
 }

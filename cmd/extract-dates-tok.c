@@ -353,7 +353,7 @@ tense(const struct dates_scan *sc, size_t i)
 	 * "runs through Sunday"; "was set for Feb. 9", "adjourned until
 	 * Monday" are ahead whatever the tense (deferring verbs)
 	 */
-	if (i > 0 && (has(sc, i - 1, C_ON) || has(sc, i - 1, C_IN)))
+	if (i > 0 && (has(sc, i - 1, C_ON) || has(sc, i - 1, C_IN) || has(sc, i - 1, C_BY)))
 		i--;
 	else if (i > 0 && (has(sc, i - 1, C_TO) || has(sc, i - 1, C_FOR)))
 		i--, by = 1 + has(sc, i, C_FOR);
@@ -410,7 +410,8 @@ forward(const struct dates_scan *sc, size_t i)
 		 * the nearest cue, unless the verb before it says otherwise:
 		 * "will be reported", "had been due", "was set to"
 		 */
-		if (phr(sc, C_FORWARD, k, NULL, NULL) || has(sc, k, C_MODAL_FWD))
+		if (phr(sc, C_FORWARD, k, NULL, NULL) || has(sc, k, C_MODAL_FWD) ||
+		    (k + 1 == i && has(sc, k, C_BY) && !sentstart(sc, k)))
 			return !(k > lo && has(sc, k - 1, C_BACKWARD)) &&
 			    !(k > lo + 1 && has(sc, k - 2, C_BACKWARD));
 		if (has(sc, k, C_BACKWARD))
