@@ -276,6 +276,16 @@ clocklast(const struct dates_scan *sc, struct tx *m)
 	/* from the text before, only a day of the story told, not one ahead */
 	if (sc->lastrec != sc->nrec && sc->ref->have && memcmp(sc->lastval, m->val, 10) > 0)
 		return;
+	/* "reported at 6:50 p.m. ... under control before 4 a.m.": the next day */
+	if (sc->lastgrain == U_H && sc->last.h >= 12 && m->h < 6 && sc->ref->have) {
+		long z = refday(&sc->last) + 1;
+		char d[16];
+		putday(d, z);
+		if (memcmp(d, m->val, 10) <= 0) {
+			memcpy(m->val, d, 10);
+			return;
+		}
+	}
 	memcpy(m->val, sc->lastval, 10);
 }
 
