@@ -754,6 +754,8 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 		k++;
 	if ((k = pyear(sc, k, &y, 0))) {
 		j = k;
+	} else if (has(sc, j, C_OF) && (k = relyear(sc, j + 1, &y))) {
+		j = k;	/* "the spring of next year" */
 	} else {
 		if (!the && !(i > 0 && has(sc, i - 1, C_IN)))
 			return 0;

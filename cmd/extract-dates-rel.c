@@ -577,8 +577,42 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(theunit, CB(C_ARTICLES));
 
 /*
- * "that year", "that month", "that day", "that night": the last date of
- * the text, to the unit's grain (TimeML resolves the anaphor); nothing
+ * "the morning of Jan. 7", "the night of Dec. 31": the day's part; "in
+ * the afternoon" ending a clause: of the last date's day, else the
+ * reference's.
+ */
+static int
+thepart(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	static const rule_fn days[] = { r_mdy, r_dmy, r_weekday, r_iso, r_slash };
+	const char *p = svl(sc, i + 1, C_DAYPARTS);
+	struct tx t;
+	size_t q;
+
+	if (has(sc, i + 2, C_OF)) {
+		for (q = 0; q < sizeof days / sizeof days[0]; q++)
+			if (days[q](sc, i + 3, &t) && t.dayp && strlen(t.val) == 10)
+				break;
+		if (q == sizeof days / sizeof days[0])
+			return 0;
+		settx(m, i, t.t1, TY_TIME, "");
+		snprintf(m->val, sizeof m->val, "%sT%s", t.val, p);
+		return 1;
+	}
+	if (i == 0 || !has(sc, i - 1, C_IN) || !clauseend(sc, i + 2) || !sc->ref->have)
+		return 0;
+	{
+		struct dur one = { 1, 0, { 1 }, { U_D } };
+		settx(m, i, i + 2, TY_TIME, "");
+		putday(m->val, refday(narrbase(sc, &one)));
+		snprintf(m->val + 10, sizeof m->val - 10, "T%s", p);
+	}
+	return 1;
+}
+
+/*
+ * "that year", "that month", "that week", "that day", "that night": the
+ * last date of the text, to the unit's grain (TimeML resolves the anaphor); nothing
  * without one.
  */
 static int
@@ -586,6 +620,8 @@ r_that(struct dates_scan *sc, size_t i, struct tx *m)
 {
 	int u, need;
 
+	if (has(sc, i, C_ARTICLES) && has(sc, i + 1, C_DAYPARTS))
+		return thepart(sc, i, m);
 	if (!has(sc, i, C_THAT) || (ispc(sc, i + 2, '-') && att(sc, i + 2)) ||
 	    (ispc(sc, i + 2, '\'') && att(sc, i + 2)))
 		return 0;
@@ -599,11 +635,15 @@ r_that(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT))
 		return 0;
 	u = ivl(sc, i + 1, C_UNITS);
-	need = u == U_Y || u == U_M || u == U_D ? u : 0;
+	need = u == U_Y || u == U_M || u == U_D ? u : u == U_W ? U_D : 0;
 	if (!need || sc->lastgrain < need)
 		return 0;
 	settx(m, i, i + 2, TY_DATE, "");
-	if (u == U_Y)
+	if (u == U_W) {
+		int wy, wk;
+		isoweek(refday(&sc->last), &wy, &wk);
+		snprintf(m->val, sizeof m->val, "%04d-W%02d", wy, wk);
+	} else if (u == U_Y)
 		snprintf(m->val, sizeof m->val, "%04d", sc->last.y);
 	else if (u == U_M)
 		snprintf(m->val, sizeof m->val, "%04d-%02d", sc->last.y, sc->last.m);
