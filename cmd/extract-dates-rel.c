@@ -578,8 +578,8 @@ DATES_RULE(theunit, CB(C_ARTICLES));
 
 /*
  * "the morning of Jan. 7", "the night of Dec. 31": the day's part; "in
- * the afternoon" ending a clause: of the last date's day, else the
- * reference's.
+ * the afternoon" ending a clause: of the last date's day in its text,
+ * else the reference's.
  */
 static int
 thepart(struct dates_scan *sc, size_t i, struct tx *m)
@@ -601,12 +601,10 @@ thepart(struct dates_scan *sc, size_t i, struct tx *m)
 	}
 	if (i == 0 || !has(sc, i - 1, C_IN) || !clauseend(sc, i + 2) || !sc->ref->have)
 		return 0;
-	{
-		struct dur one = { 1, 0, { 1 }, { U_D } };
-		settx(m, i, i + 2, TY_TIME, "");
-		putday(m->val, refday(narrbase(sc, &one)));
-		snprintf(m->val + 10, sizeof m->val - 10, "T%s", p);
-	}
+	settx(m, i, i + 2, TY_TIME, "");
+	putday(m->val, refday(sc->lastgrain >= U_D && sc->lastrec == sc->nrec ? &sc->last :
+	    sc->ref));
+	snprintf(m->val + 10, sizeof m->val - 10, "T%s", p);
 	return 1;
 }
 
