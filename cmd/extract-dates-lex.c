@@ -107,6 +107,7 @@ static const struct catdef {
 	[C_THAT] = { "anaphor_words", K_SEQ, 0, 0 },
 	[C_FINAL] = { "final_words", K_SEQ, 0, 0 },
 	[C_BY] = { "deadline_words", K_SEQ, 0, 0 },
+	[C_WD_NAME] = { "weekday_name_words", K_SEQ, 0, 0 },
 	[C_PAST_V] = { "past_verbs", K_SEQ, 0, 0 },
 	[C_BE] = { "be_words", K_SEQ, 0, 0 },
 	[C_TIMES_N] = { "times_count", K_INT, 1, 100 },

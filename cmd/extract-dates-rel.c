@@ -57,6 +57,8 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (!t->cap && rel == 9)
 		return 0;
+	if (j > 0 && TK(j - 1)->cap && has(sc, j - 1, C_WD_NAME))
+		return 0;	/* "Black Friday", "Super Tuesday": names */
 	if (rel != 9) {
 		struct tx t2;
 		if (r_weekday(sc, j, &t2) && t2.t1 > j + 1)
@@ -678,8 +680,15 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 		/* "the day before", "the year after": one unit from the reference */
 		struct dur one = { 1, 0, { 1 }, { 0 } };
 		one.u[0] = ivl(sc, i + 1, C_UNITS);
+		const struct dates_ref *base = narrbase(sc, &one);
 		settx(m, i, i + 3, TY_DATE, "");
-		return offsetval(sc, m, narrbase(sc, &one), ivl(sc, i + 2, C_BEFORE_AFTER), &one);
+		if (!offsetval(sc, m, base, ivl(sc, i + 2, C_BEFORE_AFTER), &one))
+			return 0;
+		if (one.u[0] == U_W) {	/* "the week before": a week, not a day */
+			shiftr(base, m->val, ivl(sc, i + 2, C_BEFORE_AFTER), &one, U_W);
+			m->dayp = 0;
+		}
+		return 1;
 	}
 	if ((k = phr(sc, C_APPROX, j, NULL, &mod)))
 		j += k;
