@@ -31,10 +31,11 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 			return 0;	/* but "2hr5min" is a compound */
 		if (TK(i)->nd > 6 || inbig(sc, i)) {
 			if (ispc(sc, i + 1, '.') && att(sc, i + 1) && isnum(sc, i + 2) &&
-			    att(sc, i + 2) && TK(i)->nd <= 6 && TK(i + 2)->nd == 1 &&
+			    att(sc, i + 2) && TK(i)->nd <= 6 && TK(i + 2)->nd <= 2 &&
 			    !(i >= 2 && att(sc, i) && isnum(sc, i - 2) && TK(i - 1)->kind == TP) &&
 			    !(att(sc, i + 3) && TK(i + 3)->kind == TP && isnum(sc, i + 4))) {
-				*v = TK(i)->num + TK(i + 2)->num / 10.0;
+				/* 2.5 hours, 9.58 seconds */
+				*v = TK(i)->num + TK(i + 2)->num / (TK(i + 2)->nd == 1 ? 10.0 : 100.0);
 				return i + 3;
 			}
 			return 0;

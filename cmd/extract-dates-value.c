@@ -160,8 +160,10 @@ fmtnum(char *b, size_t n, double v, int x)
 		snprintf(b, n, "X");
 	else if (v == (long)v)
 		putnd(b, (long)v, 1);
-	else
+	else if ((long)(v * 100 + 0.5) % 10 == 0)
 		snprintf(b, n, "%.1f", v);
+	else
+		snprintf(b, n, "%.2f", v);	/* 9.58 seconds */
 }
 
 void
