@@ -414,6 +414,10 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!TK(k)->cap && !has(sc, k - 1, C_OF) && !sep && !att(sc, k))
 		if (has(sc, k, C_MONTH_AMB))
 			return 0;
+	/* "the first December election": an ordinal of the noun, no day */
+	if (!isnum(sc, j) && !has(sc, k - 1, C_OF) && isword(sc, e) && !TK(e)->cap &&
+	    !has(sc, e, C_DAYPARTS) && !has(sc, e, C_RELATIVE) && !has(sc, e, C_YEAR_BEFORE))
+		return 0;
 	k = e;
 	if (ispc(sc, k, ',') || (sep && (ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
 		k++;
