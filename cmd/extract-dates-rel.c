@@ -622,6 +622,13 @@ r_that(struct dates_scan *sc, size_t i, struct tx *m)
 
 	if (has(sc, i, C_ARTICLES) && has(sc, i + 1, C_DAYPARTS))
 		return thepart(sc, i, m);
+	/*
+	 * started on the unit (a word of few texts, where "that" is of
+	 * many): its span starts a token before
+	 */
+	if (i == 0 || i - 1 < sc->done)
+		return 0;
+	i--;
 	if (!has(sc, i, C_THAT) || (ispc(sc, i + 2, '-') && att(sc, i + 2)) ||
 	    (ispc(sc, i + 2, '\'') && att(sc, i + 2)))
 		return 0;
@@ -653,7 +660,7 @@ r_that(struct dates_scan *sc, size_t i, struct tx *m)
 	m->dayp = u == U_D;
 	return 1;
 }
-DATES_RULE(that, CB(C_DETERMINERS));
+DATES_RULE(that, CB(C_ARTICLES) | CB(C_UNITS) | CB(C_DAYPARTS));
 
 /*
  * [approx] N units later | earlier; N units before | after ANCHOR,
