@@ -275,6 +275,7 @@ mdy_alone(struct dates_scan *sc, size_t i, size_t e, int mo, struct tx *m)
 		/* the whole text ("May", a heading) cannot be the verb */
 		if (!(i > 0 && (has(sc, i - 1, C_YEAR_BEFORE) || has(sc, i - 1, C_MODIFIERS) ||
 		    has(sc, i - 1, C_RELATIVE) || has(sc, i - 1, C_IN))) &&
+		    !(i > 1 && ispc(sc, i - 1, '-') && att(sc, i) && has(sc, i - 2, C_MODIFIERS)) &&
 		    !(i == 0 && TK(i)->cap && (e == sc->nt || (e + 1 == sc->nt &&
 		    TK(e)->kind == TP && strchr(".:", TK(e)->ch)))))
 			return 0;
@@ -413,6 +414,10 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 	if (!TK(k)->cap && !has(sc, k - 1, C_OF) && !sep && !att(sc, k))
 		if (has(sc, k, C_MONTH_AMB))
 			return 0;
+	/* "the first December election": an ordinal of the noun, no day */
+	if (!isnum(sc, j) && !has(sc, k - 1, C_OF) && isword(sc, e) && !TK(e)->cap &&
+	    !has(sc, e, C_DAYPARTS) && !has(sc, e, C_RELATIVE) && !has(sc, e, C_YEAR_BEFORE))
+		return 0;
 	k = e;
 	if (ispc(sc, k, ',') || (sep && (ispc(sc, k, '-') || ispc(sc, k, '/')) && att(sc, k)))
 		k++;
@@ -420,6 +425,8 @@ r_dmy(struct dates_scan *sc, size_t i, struct tx *m)
 		k++;	/* "13 de noviembre de 2025" */
 	if ((k = pyear(sc, k, &y, 1)) && notcount(sc, k))
 		e = k;
+	else if ((k = relyear(sc, e, &y)))
+		e = k;	/* "3 March next year" */
 	else
 		y = wdyear(yearfor(sc, i, mo, d), mo, d, wd);
 	if (!okday(y, mo, d))
@@ -619,6 +626,19 @@ aboutyear(const struct dates_scan *sc)
 	return y < sc->ref->y && y >= sc->ref->y - 5 ? y : -1;
 }
 
+/* "final quarter of 2012", "last half of last year": the last one of a year. */
+static int
+finalof(const struct dates_scan *sc, size_t j)
+{
+	int y;
+
+	if (!has(sc, j, C_FINAL) || !has(sc, j + 2, C_OF) || !(has(sc, j + 1, C_HALF) ||
+	    (has(sc, j + 1, C_UNITS) && ivl(sc, j + 1, C_UNITS) == U_Q)))
+		return 0;
+	return pyear(sc, j + 3, &y, 0) || ((has(sc, j + 3, C_RELATIVE) ||
+	    has(sc, j + 3, C_ARTICLES)) && has(sc, j + 4, C_YEAR));
+}
+
 /*
  * [the] ordinal quarter|half [[of] year | of the year | of rel year];
  * Q n [year]: the first quarter of 2025, Q1 2025, the first half of the year
@@ -650,10 +670,16 @@ r_quarter(struct dates_scan *sc, size_t i, struct tx *m)
 		if (has(sc, j + 1, C_ORDINALS) && phr(sc, C_PERIODS, j, NULL, &v) == 1 &&
 		    v[0] == 'F')
 			j++;
-		if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
-			return 0;
-		q = ivl(sc, j, C_ORDINALS);
-		j++;
+		if (finalof(sc, j)) {
+			/* "the final quarter of last year" */
+			q = has(sc, j + 1, C_HALF) ? 2 : 4;
+			j++;
+		} else {
+			if (!has(sc, j, C_ORDINALS) || ivl(sc, j, C_ORDINALS) > 4)
+				return 0;
+			q = ivl(sc, j, C_ORDINALS);
+			j++;
+		}
 		/* "third-quarter loss", "first-half profit" (not "first-half goal") */
 		if (ispc(sc, j, '-') && att(sc, j) && att(sc, j + 1) &&
 		    (!has(sc, j + 1, C_HALF) || has(sc, j + 2, C_HALF_BEFORE)))
@@ -732,6 +758,8 @@ r_season(struct dates_scan *sc, size_t i, struct tx *m)
 		k++;
 	if ((k = pyear(sc, k, &y, 0))) {
 		j = k;
+	} else if (has(sc, j, C_OF) && (k = relyear(sc, j + 1, &y))) {
+		j = k;	/* "the spring of next year" */
 	} else {
 		if (!the && !(i > 0 && has(sc, i - 1, C_IN)))
 			return 0;
@@ -929,7 +957,17 @@ r_nth(struct dates_scan *sc, size_t i, struct tx *m)
 		return 1;
 	}
 	y = sc->ref->y, mo = sc->ref->m;
-	if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
+	if (has(sc, e, C_OF) && has(sc, e + 1, C_RELATIVE) && !has(sc, e + 1, C_REL_POINT) &&
+	    has(sc, e + 2, C_UNITS) && ivl(sc, e + 2, C_UNITS) == U_M &&
+	    !has(sc, e + 2, C_UNITS_ATT)) {
+		/* "the 14th of next month" */
+		mo += ivl(sc, e + 1, C_RELATIVE);
+		if (mo < 1)
+			mo += 12, y--;
+		else if (mo > 12)
+			mo -= 12, y++;
+		m->t1 = e + 3;
+	} else if (d > sc->ref->d && !forward(sc, i) && --mo < 1)
 		mo = 12, y--;
 	if (!okday(y, mo, d))
 		return 0;

@@ -31,10 +31,11 @@ pnum(const struct dates_scan *sc, size_t i, double *v, int *x)
 			return 0;	/* but "2hr5min" is a compound */
 		if (TK(i)->nd > 6 || inbig(sc, i)) {
 			if (ispc(sc, i + 1, '.') && att(sc, i + 1) && isnum(sc, i + 2) &&
-			    att(sc, i + 2) && TK(i)->nd <= 6 && TK(i + 2)->nd == 1 &&
+			    att(sc, i + 2) && TK(i)->nd <= 6 && TK(i + 2)->nd <= 2 &&
 			    !(i >= 2 && att(sc, i) && isnum(sc, i - 2) && TK(i - 1)->kind == TP) &&
 			    !(att(sc, i + 3) && TK(i + 3)->kind == TP && isnum(sc, i + 4))) {
-				*v = TK(i)->num + TK(i + 2)->num / 10.0;
+				/* 2.5 hours, 9.58 seconds */
+				*v = TK(i)->num + TK(i + 2)->num / (TK(i + 2)->nd == 1 ? 10.0 : 100.0);
 				return i + 3;
 			}
 			return 0;
@@ -229,6 +230,23 @@ pdurs1(const struct dates_scan *sc, size_t i, struct dur *d)
 	return e;
 }
 
+/*
+ * A count's noun before "a day": "140,000 vehicles a day", "500 cars a
+ * year" are rates (a word not of time after a number that is no year,
+ * not "in 10 days", not "£4.50 for an hour").
+ */
+static int
+ratenoun(const struct dates_scan *sc, size_t i)
+{
+	if (i >= 2 && has(sc, i - 1, C_SET_BEFORE) && isnum(sc, i - 2))
+		i--;	/* "13 million visitors a year" */
+	else if (i < 1 || !isword(sc, i) || TK(i)->cap || !isnum(sc, i - 1) ||
+	    (TK(i - 1)->nd == 4 && !inbig(sc, i - 1)))
+		return 0;	/* "of 2005 after a week" */
+	return !has(sc, i, C_UNITS) && !has(sc, i, C_UNITS_PL) && !has(sc, i, C_DUR_BEFORE) &&
+	    !has(sc, i, C_BOUND) && !has(sc, i, C_BEFORE_AFTER) && !(i >= 2 && has(sc, i - 2, C_IN));
+}
+
 /* [approx] N units; bare plurals after "for" */
 static int
 r_dur(struct dates_scan *sc, size_t i, struct tx *m)
@@ -248,6 +266,11 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		if (ispc(sc, e, '-') && att(sc, e) && isword(sc, e + 1) && ispc(sc, e + 2, '-') &&
 		    att(sc, e + 3) && has(sc, e + 3, C_UNITS))
 			return 0;
+		/* "for a second day", "a second straight year": an ordinal */
+		if (u == U_S && !mod && has(sc, j, C_INDEF) && isword(sc, e) &&
+		    (has(sc, e, C_UNITS) || has(sc, e, C_SUPER) ||
+		    (isword(sc, e + 1) && has(sc, e + 1, C_UNITS))))
+			return 0;
 		/* "a second time", "one day" (someday) */
 		if (!mod && (has(sc, j, C_INDEF) || has(sc, j, C_ONE)) &&
 		    (u == U_S || u == U_MIN || (u == U_D && has(sc, j, C_ONE))) &&
@@ -260,7 +283,8 @@ r_dur(struct dates_scan *sc, size_t i, struct tx *m)
 		durvals(m->val, &dd);
 		m->mod = mod;
 		if (!mod && dd.n == 1 && has(sc, j, C_INDEF) && i > 0 &&
-		    (has(sc, i - 1, C_SET_BEFORE) || (isnum(sc, i - 1) && !has(sc, i - 2, C_IN))))
+		    (has(sc, i - 1, C_SET_BEFORE) || (isnum(sc, i - 1) && !has(sc, i - 2, C_IN)) ||
+		    ratenoun(sc, i - 1)))
 			m->type = TY_SET;
 		return 1;
 	}

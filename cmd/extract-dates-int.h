@@ -37,7 +37,8 @@ enum cat {
 	C_THEUNIT_NOT_BEFORE, C_SHIFT_NOT_BEFORE, C_TSEP, C_UTC, C_COMPARE,
 	C_HALF_BEFORE, C_FIXED_NOT_BEFORE, C_FREQ_NOUNS, C_PERIOD_NOT_BEFORE,
 	C_FIXED_AMID, C_PRESENT_V, C_PAST_V, C_BE, C_TIMES_N, C_TIMES,
-	C_YEAR_HEAD, C_OH, C_VERB_BEFORE, C_DAYPART_NOUNS, C_BOUND, C_FOR, NCAT
+	C_YEAR_HEAD, C_OH, C_VERB_BEFORE, C_DAYPART_NOUNS, C_BOUND, C_FOR,
+	C_MODAL_FWD, C_DEFER, C_THAT, C_FINAL, C_BY, C_WD_NAME, NCAT
 };
 _Static_assert(NCAT - C_F2 <= 64, "f2 has a bit for each");
 
@@ -372,7 +373,7 @@ extern const struct dates_rule rule_iso, rule_slash, rule_mdy, rule_dmy,
     rule_quarter, rule_season, rule_mod, rule_decade, rule_year, rule_set,
     rule_time, rule_dur, rule_nth, rule_theunit, rule_holiday, rule_signed,
     rule_offset, rule_range, rule_workday, rule_period, rule_yearend, rule_spyear,
-    rule_trading, rule_nthwd;
+    rule_trading, rule_nthwd, rule_that;
 
 /* extract-dates-lex.c: the word list */
 

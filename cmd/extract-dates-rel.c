@@ -57,6 +57,8 @@ r_weekday(struct dates_scan *sc, size_t i, struct tx *m)
 		return 0;
 	if (!t->cap && rel == 9)
 		return 0;
+	if (j > 0 && TK(j - 1)->cap && has(sc, j - 1, C_WD_NAME))
+		return 0;	/* "Black Friday", "Super Tuesday": names */
 	if (rel != 9) {
 		struct tx t2;
 		if (r_weekday(sc, j, &t2) && t2.t1 > j + 1)
@@ -255,6 +257,8 @@ rel_named(struct dates_scan *sc, size_t i, size_t j, int rel, struct tx *m)
 	if (has(sc, j, C_SEASONS)) {
 		const char *p = svl(sc, j, C_SEASONS);
 		int y;
+		if (TK(j)->cap && isword(sc, j + 1) && TK(j + 1)->cap)
+			return 0;	/* "the next Summer Olympics": a name */
 		settx(m, i, j + 1, TY_DATE, "");
 		if (!sc->ref->have) {
 			snprintf(m->val, sizeof m->val, "XXXX-%s", p);
@@ -353,6 +357,14 @@ r_rel(struct dates_scan *sc, size_t i, struct tx *m)
 		return rel_unit(sc, i, j, the, rel, m);
 	if (rel == 0 && has(sc, j - 1, C_REL_POINT))
 		return 0;	/* "same night" */
+	/* "the next morning", "the previous night": from the last date */
+	if (the && rel != 0 && has(sc, j, C_DAYPARTS) && sc->ref->have) {
+		struct dur one = { 1, 0, { 1 }, { U_D } };
+		settx(m, i, j + 1, TY_TIME, "");
+		putday(m->val, refday(narrbase(sc, &one)) + rel);
+		snprintf(m->val + 10, sizeof m->val - 10, "T%s", svl(sc, j, C_DAYPARTS));
+		return 1;
+	}
 	return the ? 0 : rel_named(sc, i, j, rel, m);
 }
 DATES_RULE(rel, CB(C_ARTICLES) | CB(C_THIS_PREFIX) | CB(C_RELATIVE));
@@ -395,6 +407,18 @@ r_ago(struct dates_scan *sc, size_t i, struct tx *m)
 		struct tx t;
 		if (r_time(sc, e + k + 1, &t) && t.istime)
 			u = U_D;
+	}
+	/* "50 years ago today", "60 years ago this month": to that grain */
+	if (dir < 0 && sc->ref->have && u != U_H && u != U_MIN && u != U_S) {
+		size_t a = e + k;
+		if (has(sc, a, C_DEICTIC) && ivl(sc, a, C_DEICTIC) == 0 && !TK(a)->cap) {
+			u = U_D, m->t1 = a + 1;
+		} else if (has(sc, a, C_RELATIVE) && ivl(sc, a, C_RELATIVE) == 0 &&
+		    !has(sc, a, C_REL_POINT) && has(sc, a + 1, C_UNITS) &&
+		    !has(sc, a + 1, C_UNITS_ATT) && (ivl(sc, a + 1, C_UNITS) == U_M ||
+		    ivl(sc, a + 1, C_UNITS) == U_W) && ivl(sc, a + 1, C_UNITS) != u) {
+			u = ivl(sc, a + 1, C_UNITS), m->t1 = a + 2;
+		}
 	}
 	shiftr(sc->ref, m->val, dir, &dd, u);
 	m->durpt = 1, m->dir = dir, m->dd = dd, m->sig = dir > 0;
@@ -555,6 +579,90 @@ r_theunit(struct dates_scan *sc, size_t i, struct tx *m)
 DATES_RULE(theunit, CB(C_ARTICLES));
 
 /*
+ * "the morning of Jan. 7", "the night of Dec. 31": the day's part; "in
+ * the afternoon" ending a clause: of the last date's day in its text,
+ * else the reference's.
+ */
+static int
+thepart(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	static const rule_fn days[] = { r_mdy, r_dmy, r_weekday, r_iso, r_slash };
+	const char *p = svl(sc, i + 1, C_DAYPARTS);
+	struct tx t;
+	size_t q;
+
+	if (has(sc, i + 2, C_OF)) {
+		for (q = 0; q < sizeof days / sizeof days[0]; q++)
+			if (days[q](sc, i + 3, &t) && t.dayp && strlen(t.val) == 10)
+				break;
+		if (q == sizeof days / sizeof days[0])
+			return 0;
+		settx(m, i, t.t1, TY_TIME, "");
+		snprintf(m->val, sizeof m->val, "%sT%s", t.val, p);
+		return 1;
+	}
+	if (i == 0 || !has(sc, i - 1, C_IN) || !clauseend(sc, i + 2) || !sc->ref->have)
+		return 0;
+	settx(m, i, i + 2, TY_TIME, "");
+	putday(m->val, refday(sc->lastgrain >= U_D && sc->lastrec == sc->nrec ? &sc->last :
+	    sc->ref));
+	snprintf(m->val + 10, sizeof m->val - 10, "T%s", p);
+	return 1;
+}
+
+/*
+ * "that year", "that month", "that week", "that day", "that night": the
+ * last date of the text, to the unit's grain (TimeML resolves the anaphor); nothing
+ * without one.
+ */
+static int
+r_that(struct dates_scan *sc, size_t i, struct tx *m)
+{
+	int u, need;
+
+	if (has(sc, i, C_ARTICLES) && has(sc, i + 1, C_DAYPARTS))
+		return thepart(sc, i, m);
+	/*
+	 * started on the unit (a word of few texts, where "that" is of
+	 * many): its span starts a token before
+	 */
+	if (i == 0 || i - 1 < sc->done)
+		return 0;
+	i--;
+	if (!has(sc, i, C_THAT) || (ispc(sc, i + 2, '-') && att(sc, i + 2)) ||
+	    (ispc(sc, i + 2, '\'') && att(sc, i + 2)))
+		return 0;
+	/* "that night", "that morning" */
+	if (has(sc, i + 1, C_DAYPARTS) && sc->lastgrain >= U_D) {
+		settx(m, i, i + 2, TY_TIME, "");
+		snprintf(m->val, sizeof m->val, "%04d-%02d-%02dT%s", sc->last.y, sc->last.m,
+		    sc->last.d, svl(sc, i + 1, C_DAYPARTS));
+		return 1;
+	}
+	if (!has(sc, i + 1, C_UNITS) || has(sc, i + 1, C_UNITS_ATT))
+		return 0;
+	u = ivl(sc, i + 1, C_UNITS);
+	need = u == U_Y || u == U_M || u == U_D ? u : u == U_W ? U_D : 0;
+	if (!need || sc->lastgrain < need)
+		return 0;
+	settx(m, i, i + 2, TY_DATE, "");
+	if (u == U_W) {
+		int wy, wk;
+		isoweek(refday(&sc->last), &wy, &wk);
+		snprintf(m->val, sizeof m->val, "%04d-W%02d", wy, wk);
+	} else if (u == U_Y)
+		snprintf(m->val, sizeof m->val, "%04d", sc->last.y);
+	else if (u == U_M)
+		snprintf(m->val, sizeof m->val, "%04d-%02d", sc->last.y, sc->last.m);
+	else
+		snprintf(m->val, sizeof m->val, "%04d-%02d-%02d", sc->last.y, sc->last.m,
+		    sc->last.d);
+	m->dayp = u == U_D;
+	return 1;
+}
+DATES_RULE(that, CB(C_ARTICLES) | CB(C_UNITS) | CB(C_DAYPARTS));
+
+/*
  * [approx] N units later | earlier; N units before | after ANCHOR,
  * where the anchor is a day ("2 days after tomorrow", "a week before
  * yesterday", "2 months before 02/02", "2 days after next Friday"),
@@ -579,8 +687,15 @@ r_offset(struct dates_scan *sc, size_t i, struct tx *m)
 		/* "the day before", "the year after": one unit from the reference */
 		struct dur one = { 1, 0, { 1 }, { 0 } };
 		one.u[0] = ivl(sc, i + 1, C_UNITS);
+		const struct dates_ref *base = narrbase(sc, &one);
 		settx(m, i, i + 3, TY_DATE, "");
-		return offsetval(sc, m, narrbase(sc, &one), ivl(sc, i + 2, C_BEFORE_AFTER), &one);
+		if (!offsetval(sc, m, base, ivl(sc, i + 2, C_BEFORE_AFTER), &one))
+			return 0;
+		if (one.u[0] == U_W) {	/* "the week before": a week, not a day */
+			shiftr(base, m->val, ivl(sc, i + 2, C_BEFORE_AFTER), &one, U_W);
+			m->dayp = 0;
+		}
+		return 1;
 	}
 	if ((k = phr(sc, C_APPROX, j, NULL, &mod)))
 		j += k;

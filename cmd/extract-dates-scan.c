@@ -26,7 +26,7 @@ static const struct dates_rule *const rules[] = {
 	&rule_mod, &rule_decade, &rule_year, &rule_set, &rule_time, &rule_dur,
 	&rule_nth, &rule_theunit, &rule_holiday, &rule_signed, &rule_offset,
 	&rule_range, &rule_workday, &rule_period, &rule_yearend, &rule_spyear,
-	&rule_trading, &rule_nthwd,
+	&rule_trading, &rule_nthwd, &rule_that,
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 _Static_assert(NRULES <= 32, "a bit for each rule");
@@ -245,7 +245,11 @@ clockday(struct dates_scan *sc, struct tx *m, size_t j)
 {
 	struct tx t;
 	char d[64];
+	size_t k;
 
+	/* "2:46 p.m. local time on Friday" */
+	if ((k = phr(sc, C_ZONES, j, NULL, NULL)) > 1)
+		j += k;
 	if (ispc(sc, j, ',') || has(sc, j, C_ON) || ispc(sc, j, '*') || ispc(sc, j, '-'))
 		j++;
 	if ((r_mdy(sc, j, &t) || r_dmy(sc, j, &t) || r_slash(sc, j, &t) ||
@@ -256,6 +260,33 @@ clockday(struct dates_scan *sc, struct tx *m, size_t j)
 		m->t1 = t.t1;
 		m->istime = 0;
 	}
+}
+
+/*
+ * A clock time alone takes the day of the last date of its own text or
+ * (when not after the reference) of the text before, not the dct: "On
+ * Friday, the quake struck at 2:46 p.m." is Friday 14:46.
+ */
+static void
+clocklast(const struct dates_scan *sc, struct tx *m)
+{
+	if ((sc->lastgrain != U_D && sc->lastgrain != U_H) || sc->lastrec + 1 < sc->nrec ||
+	    strlen(m->val) < 11 || m->val[4] != '-' || m->val[10] != 'T')
+		return;
+	/* from the text before, only a day of the story told, not one ahead */
+	if (sc->lastrec != sc->nrec && sc->ref->have && memcmp(sc->lastval, m->val, 10) > 0)
+		return;
+	/* "reported at 6:50 p.m. ... under control before 4 a.m.": the next day */
+	if (sc->lastgrain == U_H && sc->last.h >= 12 && m->h < 6 && sc->ref->have) {
+		long z = refday(&sc->last) + 1;
+		char d[16];
+		putday(d, z);
+		if (memcmp(d, m->val, 10) <= 0) {
+			memcpy(m->val, d, 10);
+			return;
+		}
+	}
+	memcpy(m->val, sc->lastval, 10);
 }
 
 /* A date then a time, a time then a date, a day then a part of the day. */
@@ -395,6 +426,8 @@ dates_find(struct dates_scan *sc, const char *text, size_t len,
 			continue;
 		}
 		combine(sc, &m);
+		if (m.istime)
+			clocklast(sc, &m);
 		signedafter(sc, &m);
 		if (m.type == TY_SET)
 			setfreq(sc, &m);

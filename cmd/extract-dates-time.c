@@ -31,7 +31,9 @@ pmer(const struct dates_scan *sc, size_t i, int *add)
 
 /*
  * A bare hour's part of the day: "6 in the morning", "11 at night",
- * "11 tonight".  *h (the hour) is moved to the 24-hour clock.
+ * "at 11 tonight" (first, or after a stop, a word of year_before but a
+ * lone "to", or approx: not "drop to minus 10 tonight").  *h (the hour) is moved to
+ * the 24-hour clock.
  */
 static size_t
 pdaypart(const struct dates_scan *sc, size_t j, int *h)
@@ -45,8 +47,11 @@ pdaypart(const struct dates_scan *sc, size_t j, int *h)
 		p = svl(sc, j + 2, C_DAYPARTS), e = j + 3;
 	else if (has(sc, j, C_AT) && has(sc, j + 1, C_DAYPARTS))
 		p = svl(sc, j + 1, C_DAYPARTS), e = j + 2;
-	else if (has(sc, j, C_DEICTIC_PART) && has(sc, j, C_DEICTIC) && ivl(sc, j, C_DEICTIC) == 0)
-		p = svl(sc, j, C_DEICTIC_PART), e = j + 1;	/* 11 tonight */
+	else if (has(sc, j, C_DEICTIC_PART) && has(sc, j, C_DEICTIC) && ivl(sc, j, C_DEICTIC) == 0 &&
+	    j >= 1 && (j < 2 || TK(j - 2)->kind == TP || endsat(sc, C_APPROX, j - 1) ||
+	    (has(sc, j - 2, C_YEAR_BEFORE) &&
+	    !(has(sc, j - 2, C_TO) && !(j >= 3 && isnum(sc, j - 3))))))
+		p = svl(sc, j, C_DEICTIC_PART), e = j + 1;	/* at 11 tonight, not minus 10 */
 	if (!p)
 		return 0;
 	if (!strcmp(p, "MO"))

@@ -336,7 +336,8 @@ sentstart(const struct dates_scan *sc, size_t i)
 
 /*
  * The tense of the verb that governs i, right before it or its "on":
- * 1 a present that schedules ("the board meets Tuesday"), -1 a past
+ * 1 a present that schedules ("the board meets Tuesday") or a verb that
+ * defers ("was postponed until Monday"), -1 a past
  * ("met on Tuesday", "was cancelled Tuesday"), 0 none or a passive
  * whose auxiliary says more ("will be held Tuesday").
  */
@@ -345,13 +346,33 @@ tense(const struct dates_scan *sc, size_t i)
 {
 	const struct tok *t;
 	size_t v;
+	int by = 0;
 
-	if (i > 0 && has(sc, i - 1, C_ON))
+	/*
+	 * "met on Tuesday", "convenes in January", "lasted until Monday",
+	 * "runs through Sunday"; "was set for Feb. 9", "adjourned until
+	 * Monday" are ahead whatever the tense (deferring verbs)
+	 */
+	if (i > 0 && (has(sc, i - 1, C_ON) || has(sc, i - 1, C_IN) || has(sc, i - 1, C_BY)))
 		i--;
+	else if (i > 0 && (has(sc, i - 1, C_TO) || has(sc, i - 1, C_FOR)))
+		i--, by = 1 + has(sc, i, C_FOR);
 	if (i == 0 || sc->tk[i - 1].kind != TW || sc->tk[i - 1].cap)
 		return 0;
 	v = i - 1;
 	t = &sc->tk[v];
+	if (by) {
+		/* "set sentencing for", "postponed the vote until" */
+		size_t k;
+		for (k = v; k + 3 > v && k < sc->nt && sc->tk[k].kind == TW; k--) {
+			if (has(sc, k, C_DEFER))
+				return 1;
+			if (k == 0)
+				break;
+		}
+		if (by == 2)
+			return 0;
+	}
 	if (has(sc, v, C_PRESENT_V))
 		return (v > 0 && has(sc, v - 1, C_BACKWARD)) ||
 		    (v > 1 && has(sc, v - 2, C_BACKWARD)) ? 0 : 1;	/* "did not meet" */
@@ -374,20 +395,23 @@ tense(const struct dates_scan *sc, size_t i)
 int
 forward(const struct dates_scan *sc, size_t i)
 {
-	size_t k, lo = i > 10 ? i - 10 : 0;
+	size_t k, lo = i > 12 ? i - 12 : 0;
 	int tn;
 
 	if ((tn = tense(sc, i)) != 0)
 		return tn > 0;
 	for (k = i; k-- > lo;) {
 		const struct tok *t = &sc->tk[k];
-		if (t->kind == TP && strchr(".;!?", t->ch))
+		/* not the points of "a.m. on": a stop is before no lower case */
+		if (t->kind == TP && strchr(".;!?", t->ch) && !(t->ch == '.' &&
+		    k + 1 < sc->nt && isword(sc, k + 1) && !TK(k + 1)->cap))
 			return 0;
 		/*
 		 * the nearest cue, unless the verb before it says otherwise:
 		 * "will be reported", "had been due", "was set to"
 		 */
-		if (phr(sc, C_FORWARD, k, NULL, NULL))
+		if (phr(sc, C_FORWARD, k, NULL, NULL) || has(sc, k, C_MODAL_FWD) ||
+		    (k + 1 == i && has(sc, k, C_BY) && !sentstart(sc, k)))
 			return !(k > lo && has(sc, k - 1, C_BACKWARD)) &&
 			    !(k > lo + 1 && has(sc, k - 2, C_BACKWARD));
 		if (has(sc, k, C_BACKWARD))

@@ -160,8 +160,10 @@ fmtnum(char *b, size_t n, double v, int x)
 		snprintf(b, n, "X");
 	else if (v == (long)v)
 		putnd(b, (long)v, 1);
-	else
+	else if ((long)(v * 100 + 0.5) % 10 == 0)
 		snprintf(b, n, "%.1f", v);
+	else
+		snprintf(b, n, "%.2f", v);	/* 9.58 seconds */
 }
 
 void
@@ -533,6 +535,8 @@ setlast(struct dates_scan *sc, const struct tx *m)
 		sc->last = r, sc->lastgrain = U_M;
 	} else if (dates_parse_ref(v, n, &r) == 0) {
 		sc->last = r, sc->lastgrain = r.hastime ? U_H : U_D;
+	} else if (n == 13 && v[10] == 'T' && v[11] >= 'A' && dates_parse_ref(v, 10, &r) == 0) {
+		sc->last = r, sc->lastgrain = U_D;	/* 1912-04-15TMO */
 	} else
 		return;
 	memcpy(sc->lastval, v, n + 1);
