@@ -53,13 +53,97 @@ struct ctx {
 	struct buf text, arr, out;
 };
 
-static void
-add_str(struct buf *b, const char *key, const char *s, size_t n)
+/*
+ * s[0..n) as a JSON string at p, escaped as json_escape escapes it;
+ * p has room for 6n + 2 bytes.  The end is returned.
+ */
+static char *
+put_str(char *p, const char *s, size_t n)
 {
-	buf_addc(b, '"');
-	buf_adds(b, key);
-	buf_adds(b, "\":");
-	json_escape(b, s, n);
+	static const char hex[] = "0123456789abcdef";
+	unsigned char ch;
+	size_t i;
+
+	*p++ = '"';
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+			*p++ = (char)ch;
+			continue;
+		}
+		*p++ = '\\';
+		switch (ch) {
+		case '"': *p++ = '"'; break;
+		case '\\': *p++ = '\\'; break;
+		case '\n': *p++ = 'n'; break;
+		case '\r': *p++ = 'r'; break;
+		case '\t': *p++ = 't'; break;
+		case '\b': *p++ = 'b'; break;
+		case '\f': *p++ = 'f'; break;
+		default:
+			memcpy(p, "u00", 3);
+			p[3] = hex[ch >> 4];
+			p[4] = hex[ch & 15];
+			p += 5;
+		}
+	}
+	*p++ = '"';
+	return p;
+}
+
+/* v in decimal at p, which has room for 20 bytes; the end is returned. */
+static char *
+put_u(char *p, size_t v)
+{
+	char d[24], *q = d + sizeof d;
+	size_t n;
+
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	do
+		*--q = (char)('0' + v % 10);
+	while (v /= 10);
+	n = (size_t)(d + sizeof d - q);
+	memcpy(p, q, n);
+	return p + n;
+}
+
+#define PUT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) + sizeof(lit) - 1)
+
+/*
+ * Entity e of a record whose text is txt, as a JSON object at the end
+ * of b: written in place after one test for room, as this is the
+ * output of every mention.
+ */
+static void
+put_ent(struct buf *b, const struct ent *e, const char *txt)
+{
+	size_t tl = e->bend - e->bstart, yl = strlen(e->type), il = strlen(e->id);
+	size_t ttl = e->tend > e->tbeg ? e->tend - e->tbeg : 0;
+	char *p;
+
+	/* the keys and numbers take under 100 bytes; a byte escaped, 6 */
+	buf_grow(b, 100 + 6 * (tl + yl + il + ttl) + 8);
+	p = b->s + b->len;
+	p = PUT(p, "{\"start\":");
+	p = put_u(p, e->start);
+	p = PUT(p, ",\"end\":");
+	p = put_u(p, e->end);
+	p = PUT(p, ",\"text\":");
+	p = put_str(p, txt + e->bstart, tl);
+	p = PUT(p, ",\"type\":");
+	p = put_str(p, e->type, yl);
+	p = PUT(p, ",\"id\":");
+	p = put_str(p, e->id, il);
+	if (ttl) {
+		p = PUT(p, ",\"title\":");
+		p = put_str(p, txt + e->tbeg, ttl);
+	}
+	*p++ = '}';
+	*p = '\0';
+	b->len = (size_t)(p - b->s);
 }
 
 static void
@@ -82,21 +166,7 @@ flush(struct filter *f)
 		for (j = 0; j < n; j++) {
 			if (j)
 				buf_addc(&c->arr, ',');
-			buf_add(&c->arr, "{\"start\":", 9);
-			buf_addu(&c->arr, e[j].start);
-			buf_add(&c->arr, ",\"end\":", 7);
-			buf_addu(&c->arr, e[j].end);
-			buf_add(&c->arr, ",\"text\":", 8);
-			json_escape(&c->arr, txt + e[j].bstart, e[j].bend - e[j].bstart);
-			buf_add(&c->arr, ",\"type\":", 8);
-			json_escape(&c->arr, e[j].type, strlen(e[j].type));
-			buf_add(&c->arr, ",\"id\":", 6);
-			json_escape(&c->arr, e[j].id, strlen(e[j].id));
-			if (e[j].tend > e[j].tbeg) {
-				buf_addc(&c->arr, ',');
-				add_str(&c->arr, "title", txt + e[j].tbeg, e[j].tend - e[j].tbeg);
-			}
-			buf_addc(&c->arr, '}');
+			put_ent(&c->arr, &e[j], txt);
 		}
 		buf_addc(&c->arr, ']');
 		buf_reset(&c->out);
