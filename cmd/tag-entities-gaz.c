@@ -71,17 +71,28 @@ q_textok(const char *s, size_t n, int quotes)
 }
 
 /*
- * A byte a plain scalar may hold after its first: ASCII of kinds that
+ * The bytes a plain scalar may hold after its first: ASCII of kinds that
  * mean nothing to YAML there, in a block or a flow, or UTF-8 (checked
  * after).
  */
-static int
-q_plainc(int c)
+static unsigned char q_plain[256];
+
+static void
+q_plaininit(void)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	    c == '.' || c == '\'' || c == '-' || c == '!' || c == '&' || c == '/' || c == '(' ||
-	    c == ')' || c == '+' || c == '_' || c >= 0x80;
+	const char *p;
+	int c;
+
+	if (q_plain['a'])
+		return;
+	for (c = 0; c < 256; c++)
+		q_plain[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c >= 0x80;
+	for (p = ".'-!&/()+_"; *p; p++)
+		q_plain[(unsigned char)*p] = 1;
 }
+
+#define q_plainc(c) (q_plain[(unsigned char)(c)])
 
 /*
  * Is the plain scalar s[0..n) with a byte of 0x80 or more what YAML
@@ -398,6 +409,7 @@ lex_add_file(struct lex *x, const char *path)
 	}
 	fclose(fp);
 	b.s[b.len] = '\0';
+	q_plaininit();
 	if (q_parse(b.s, b.s + b.len, &q) < 0)
 		goto out;
 	/* as lex_add does; a name with no word is left to its message */
