@@ -36,6 +36,11 @@ void lex_add_titles(struct lex *, struct conf *);
  * not, or if lex_add would reject it: read it with conf_load and lex_add.
  */
 int lex_add_file(struct lex *, const char *path);
+/*
+ * Makes the lexicon faster to read once everything is in it: a word
+ * added after undoes it.
+ */
+void lex_freeze(struct lex *);
 void lex_free(struct lex *);
 
 /* Appends s[0..n) folded: lower case, no accents, no dots. */

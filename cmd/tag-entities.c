@@ -331,6 +331,7 @@ main(int argc, char **argv)
 		lex_add(lex, &conf);
 		conf_free(&conf);
 	}
+	lex_freeze(lex);
 	c.doc = doc_new(lex);
 	f.rec = rec;
 	f.flush = flush;
