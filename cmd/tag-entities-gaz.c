@@ -1,9 +1,10 @@
 /*
- * tag-entities-gaz: a quick reader for the generated gazetteers.
+ * tag-entities-gaz: a quick reader for the gazetteers.
  *
- * The generated data files are long lists in a few fixed shapes, and
- * libyaml spends most of the start-up building a node for each word.  A
- * file made only of those shapes is read here instead; for anything else
+ * The generated data files are long lists in a few fixed shapes, the
+ * hand-kept ones an entity a line as a flow mapping, and libyaml spends
+ * most of the start-up building a node for each word.  A file made only
+ * of those shapes is read here instead; for anything else
  * lex_add_file returns -1 before the lexicon changes, and the caller reads
  * the file with libyaml (so every message stays the same).
  */
