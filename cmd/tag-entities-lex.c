@@ -191,7 +191,7 @@ void
 lex_freeze(struct lex *x)
 {
 	struct lexfast *f;
-	size_t id, i, m, n, ns = 1024;
+	size_t id, i, j, m, n, ns = 1024;
 	uint32_t h;
 
 	while (ns < 2 * x->words.n)
@@ -199,9 +199,13 @@ lex_freeze(struct lex *x)
 	free(x->fast);
 	x->fast = xcalloc(ns, sizeof *x->fast);
 	m = ns - 1;
-	for (id = 0; id < x->words.n; id++) {
+	/* the strtab's slots have each word's key_hash, not to be worked out again */
+	for (j = 0; j < x->words.nslot; j++) {
+		if (!x->words.slot[j].id)
+			continue;
+		id = x->words.slot[j].id - 1;
 		n = x->words.klen[id];
-		h = key_hash(x->words.key[id], n);
+		h = x->words.slot[j].h;
 		for (i = h & m; x->fast[i].s.hash; i = (i + 1) & m)
 			;
 		f = &x->fast[i];
