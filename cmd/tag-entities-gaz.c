@@ -1,9 +1,10 @@
 /*
- * tag-entities-gaz: a quick reader for the generated gazetteers.
+ * tag-entities-gaz: a quick reader for the gazetteers.
  *
- * The generated data files are long lists in a few fixed shapes, and
- * libyaml spends most of the start-up building a node for each word.  A
- * file made only of those shapes is read here instead; for anything else
+ * The generated data files are long lists in a few fixed shapes, the
+ * hand-kept ones an entity a line as a flow mapping, and libyaml spends
+ * most of the start-up building a node for each word.  A file made only
+ * of those shapes is read here instead; for anything else
  * lex_add_file returns -1 before the lexicon changes, and the caller reads
  * the file with libyaml (so every message stays the same).
  */
@@ -71,11 +72,47 @@ q_textok(const char *s, size_t n, int quotes)
 	return 1;
 }
 
-static int
-q_plainc(int c)
+/*
+ * The bytes a plain scalar may hold after its first: ASCII of kinds that
+ * mean nothing to YAML there, in a block or a flow, or UTF-8 (checked
+ * after).
+ */
+static unsigned char q_plain[256];
+
+static void
+q_plaininit(void)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	    c == '.' || c == '\'' || c == '-';
+	const char *p;
+	int c;
+
+	if (q_plain['a'])
+		return;
+	for (c = 0; c < 256; c++)
+		q_plain[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c >= 0x80;
+	for (p = ".'-!&/()+_"; *p; p++)
+		q_plain[(unsigned char)*p] = 1;
+}
+
+#define q_plainc(c) (q_plain[(unsigned char)(c)])
+
+/*
+ * Is the plain scalar s[0..n) with a byte of 0x80 or more what YAML
+ * reads: printable UTF-8 with no line or paragraph separator, which
+ * libyaml takes for a line break?
+ */
+static int
+q_plainok(const char *s, size_t n)
+{
+	const char *p;
+
+	if (!q_textok(s, n, 0))
+		return 0;
+	for (p = s; (p = memchr(p, 0xe2, (size_t)(s + n - p))) != NULL; p++)
+		if ((unsigned char)p[1] == 0x80 && ((unsigned char)p[2] == 0xa8 ||
+		    (unsigned char)p[2] == 0xa9))
+			return 0;
+	return 1;
 }
 
 /*
@@ -86,6 +123,7 @@ static char *
 q_scalar(char **pp, char *term)
 {
 	char *p = *pp, *b;
+	int wide;
 
 	if (*p == '"') {
 		b = ++p;
@@ -98,17 +136,19 @@ q_scalar(char **pp, char *term)
 		*pp = p + 1;
 		return b;
 	}
-	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	    (unsigned char)*p >= 0x80))
 		return NULL;
 	b = p;
-	for (;;) {
-		if (q_plainc((unsigned char)*p))
-			p++;
-		else if (*p == ' ' && q_plainc((unsigned char)p[1]))
-			p++;
-		else
+	for (wide = 0;; p++) {
+		if ((unsigned char)*p >= 0x80)
+			wide = 1;
+		else if (!q_plainc((unsigned char)*p) &&
+		    !(*p == ' ' && q_plainc((unsigned char)p[1])))
 			break;
 	}
+	if (wide && !q_plainok(b, (size_t)(p - b)))
+		return NULL;
 	*term = *p;
 	*p = '\0';
 	*pp = p + 1;
@@ -176,36 +216,117 @@ q_names(char **pp, struct qops *q)
 }
 
 /*
- * The body of "entities:", each a name, a type and perhaps a flow list
- * of aliases; the number of entities, or -1.
+ * The aliases of an entity from just after "[": a flow list up to "]",
+ * then end; 0, or -1 if it is not one.
+ */
+static int
+q_aliases(char **pp, struct qops *q, const char *end)
+{
+	char *p = *pp, *w, term;
+
+	do {
+		if (!(w = q_scalar(&p, &term)))
+			return -1;
+		q_push(q, Q_ALIAS, 0, w, NULL);
+		if (term == ',' && *p++ != ' ')
+			return -1;
+	} while (term == ',');
+	if (term != ']' || !q_starts(p, end))
+		return -1;
+	*pp = p + strlen(end);
+	return 0;
+}
+
+/*
+ * An entity as a block mapping at *pp ("  - name: X" then "type: T"
+ * and perhaps "aliases: [...]" on lines of their own), or -1.
+ */
+static int
+q_entblock(char **pp, struct qops *q)
+{
+	char *p = *pp + 10, *type, *w, term;
+
+	if (!(w = q_scalar(&p, &term)) || term != '\n' || !q_starts(p, "    type: "))
+		return -1;
+	p += 10;
+	if (!(type = q_scalar(&p, &term)) || term != '\n' || !lex_validtype(type))
+		return -1;
+	q_push(q, Q_ENT, 0, w, type);
+	if (q_starts(p, "    aliases: [")) {
+		p += 14;
+		if (q_aliases(&p, q, "\n") < 0)
+			return -1;
+	}
+	*pp = p;
+	return 0;
+}
+
+/*
+ * The same as a flow mapping on one line, as the hand-kept files have
+ * them: "  - {name: X, type: T}" or "  - {name: X, type: T, aliases:
+ * [A, B]}", the keys in this order; or -1.
+ */
+static int
+q_entflow(char **pp, struct qops *q)
+{
+	char *p = *pp + 11, *type, *w, term;
+
+	if (!(w = q_scalar(&p, &term)) || term != ',' || !q_starts(p, " type: "))
+		return -1;
+	p += 7;
+	if (!(type = q_scalar(&p, &term)) || !lex_validtype(type))
+		return -1;
+	q_push(q, Q_ENT, 0, w, type);
+	if (term == ',') {
+		if (!q_starts(p, " aliases: ["))
+			return -1;
+		p += 11;
+		if (q_aliases(&p, q, "}\n") < 0)
+			return -1;
+	} else if (term != '}' || *p++ != '\n')
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+/* Skips the lines of comment at p, indented; NULL if one is not plain text. */
+static char *
+q_incomments(char *p)
+{
+	char *q, *nl;
+
+	for (;;) {
+		for (q = p; *q == ' '; q++)
+			;
+		if (q == p || *q != '#' || !(nl = strchr(q, '\n')) ||
+		    !q_textok(q, (size_t)(nl - q), 1))
+			return p;
+		p = nl + 1;
+	}
+}
+
+/*
+ * The body of "entities:", each a name, a type and perhaps a list of
+ * aliases, in either shape above, with comment lines between; the
+ * number of entities, or -1.
  */
 static long
 q_entities(char **pp, struct qops *q)
 {
-	char *p = *pp, *type, *w, term;
+	char *p = *pp;
 	long nw = 0;
+	int r;
 
-	while (q_starts(p, "  - name: ")) {
-		p += 10;
-		if (!(w = q_scalar(&p, &term)) || term != '\n' || !q_starts(p, "    type: "))
+	for (;; nw++) {
+		p = q_incomments(p);
+		if (q_starts(p, "  - name: "))
+			r = q_entblock(&p, q);
+		else if (q_starts(p, "  - {name: "))
+			r = q_entflow(&p, q);
+		else
+			break;
+		if (r < 0)
 			return -1;
-		p += 10;
-		if (!(type = q_scalar(&p, &term)) || term != '\n' || !lex_validtype(type))
-			return -1;
-		q_push(q, Q_ENT, 0, w, type);
-		if (q_starts(p, "    aliases: [")) {
-			p += 14;
-			do {
-				if (!(w = q_scalar(&p, &term)))
-					return -1;
-				q_push(q, Q_ALIAS, 0, w, NULL);
-				if (term == ',' && *p++ != ' ')
-					return -1;
-			} while (term == ',');
-			if (term != ']' || *p++ != '\n')
-				return -1;
-		}
-		nw++;
 	}
 	*pp = p;
 	return nw;
@@ -240,6 +361,10 @@ q_parse(char *p, char *end, struct qops *q)
 	if (!(p = q_comments(p, end)) || p == end)
 		return -1;
 	while (p < end) {
+		if (!(p = q_comments(p, end)))
+			return -1;
+		if (p == end)
+			break;
 		key = p;
 		while ((*p >= 'a' && *p <= 'z') || *p == '-')
 			p++;
@@ -286,6 +411,7 @@ lex_add_file(struct lex *x, const char *path)
 	}
 	fclose(fp);
 	b.s[b.len] = '\0';
+	q_plaininit();
 	if (q_parse(b.s, b.s + b.len, &q) < 0)
 		goto out;
 	/* as lex_add does; a name with no word is left to its message */

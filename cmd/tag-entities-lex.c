@@ -133,6 +133,7 @@ lex_free(struct lex *x)
 	free(x->ents);
 	strtab_free(&x->words);
 	free(x->wval);
+	free(x->fast);
 	buf_free(&x->arena);
 	buf_free(&x->tmp);
 	buf_free(&x->key);
@@ -165,6 +166,10 @@ key_slot(struct lex *x, const char *k, size_t n)
 	size_t id;
 	int isnew;
 
+	/* the caller may change the slot: lex_find must read wval again */
+	free(x->fast);
+	x->fast = NULL;
+	x->nfast = 0;
 	id = strtab_internh(&x->words, k, n, key_hash(k, n), &isnew);
 	if (!isnew)
 		return &x->wval[id];
@@ -175,6 +180,43 @@ key_slot(struct lex *x, const char *k, size_t n)
 	memset(&x->wval[id], 0, sizeof *x->wval);
 	x->wval[id].ent = -1;
 	return &x->wval[id];
+}
+
+/*
+ * Copies words and wval into one table, at most half full, so a word's
+ * lookup reads one cache line, not the strtab's slot, the key's length,
+ * the key and wval, each somewhere else.
+ */
+void
+lex_freeze(struct lex *x)
+{
+	struct lexfast *f;
+	size_t id, i, j, m, n, ns = 1024;
+	uint32_t h;
+
+	while (ns < 2 * x->words.n)
+		ns *= 2;
+	free(x->fast);
+	x->fast = xcalloc(ns, sizeof *x->fast);
+	m = ns - 1;
+	/* the strtab's slots have each word's key_hash, not to be worked out again */
+	for (j = 0; j < x->words.nslot; j++) {
+		if (!x->words.slot[j].id)
+			continue;
+		id = x->words.slot[j].id - 1;
+		n = x->words.klen[id];
+		h = x->words.slot[j].h;
+		for (i = h & m; x->fast[i].s.hash; i = (i + 1) & m)
+			;
+		f = &x->fast[i];
+		f->s = x->wval[id];
+		f->s.hash = h;
+		f->s.koff = (uint32_t)id;
+		f->s.klen = (uint32_t)n;
+		if (n <= LF_KEY)
+			memcpy(f->k, x->words.key[id], n);
+	}
+	x->nfast = ns;
 }
 
 struct slot *

@@ -32,10 +32,16 @@ void lex_add(struct lex *, struct conf *);
 void lex_add_titles(struct lex *, struct conf *);
 /*
  * Adds a shipped data file without libyaml if it is one of the plain
- * shapes the generated gazetteers have, as lex_add would; -1 if it is
- * not, or if lex_add would reject it: read it with conf_load and lex_add.
+ * shapes the gazetteers have (tag-entities-gaz.c), as lex_add would; -1
+ * if it is not, or if lex_add would reject it: read it with conf_load
+ * and lex_add.
  */
 int lex_add_file(struct lex *, const char *path);
+/*
+ * Makes the lexicon faster to read once everything is in it: a word
+ * added after undoes it.
+ */
+void lex_freeze(struct lex *);
 void lex_free(struct lex *);
 
 /* Appends s[0..n) folded: lower case, no accents, no dots. */

@@ -78,6 +78,17 @@ struct lexent {
 	int weak;	/* from the cities list: other evidence wins */
 };
 
+#define LF_KEY 12	/* the longest key a lexfast entry holds itself */
+/*
+ * A word of the lexicon in half a cache line, for lex_find: its slot
+ * (hash 0: empty; koff: the word's number in words) and its key when
+ * short.
+ */
+struct lexfast {
+	struct slot s;
+	char k[LF_KEY];
+};
+
 struct lex {
 	struct buf arena;	/* the canonical names of the entities */
 	struct strtab words;	/* folded words and phrases, by key_hash */
@@ -94,6 +105,8 @@ struct lex {
 	int sufempty;		/* an empty one, which ends every word */
 	size_t maxntok;		/* the most tokens of a name or alias */
 	struct buf tmp, key;
+	struct lexfast *fast;	/* words and wval in one table, by lex_freeze */
+	size_t nfast;		/* its size, a power of two; 0: none */
 };
 
 /* ---- keys and the hash map (tag-entities-lex.c) ---- */
@@ -160,12 +173,26 @@ map_find(const struct map *m, const char *arena, const char *k, size_t n, uint32
 	}
 }
 
-/* The val and ent of the lexicon's key k[0..n) (hash h), or NULL. */
+/*
+ * The val and ent of the lexicon's key k[0..n) (hash h), or NULL: one
+ * cache line read for most words once lex_freeze has run.
+ */
 static inline struct slot *
 lex_find(const struct lex *x, const char *k, size_t n, uint32_t h)
 {
-	long id = strtab_get(&x->words, k, n, h);
+	struct lexfast *f;
+	size_t i, m;
+	long id;
 
+	if (x->nfast) {
+		m = x->nfast - 1;
+		for (i = h & m; (f = &x->fast[i])->s.hash; i = (i + 1) & m)
+			if (f->s.hash == h && f->s.klen == n && (n <= LF_KEY ?
+			    keq(f->k, k, n) : memcmp(x->words.key[f->s.koff], k, n) == 0))
+				return &f->s;
+		return NULL;
+	}
+	id = strtab_get(&x->words, k, n, h);
 	return id < 0 ? NULL : &x->wval[id];
 }
 

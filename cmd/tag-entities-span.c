@@ -852,7 +852,9 @@ lookup_words(struct doc *d)
 	for (i = 0; i < nt; i++) {
 		if (!lc_hit(d, d->fb.s, &t[i])) {
 			t[i].lent = -2;
-			if (d->x->words.nslot)
+			if (d->x->nfast)
+				__builtin_prefetch(&d->x->fast[t[i].h & (d->x->nfast - 1)]);
+			else if (d->x->words.nslot)
 				__builtin_prefetch(&d->x->words.slot[t[i].h & (d->x->words.nslot - 1)]);
 		}
 	}

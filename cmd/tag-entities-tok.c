@@ -165,11 +165,14 @@ gap(struct tokr *r, uint32_t *f, uint32_t *g, int32_t *cp, size_t *kp)
 	int32_t c = 0;
 
 	*f = 0;
-	/* the common gap: one blank between two ASCII words */
+	/* the common gap: one blank between two ASCII words, all said */
 	if (s[i] == ' ' && i + 1 < n && asc_class[(unsigned char)s[i + 1]]) {
-		any = 1;
-		i++;
-		ncp++;
+		r->i = i + 1;
+		r->cp = ncp + 1;
+		*g = TK_SP | (init ? TK_INIT : 0);
+		*cp = (unsigned char)s[i + 1];
+		*kp = 1;
+		return 1;
 	}
 	/* a closing parenthesis right after the word before */
 	pend = 1;

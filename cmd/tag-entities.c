@@ -3,6 +3,7 @@
  * nationalities and groups, organisations, places, with one id per
  * entity in a document.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "conf.h"
 #include "jsonl.h"
 #include "opt.h"
+#include "scan.h"
 #include "tag-entities-ner.h"
 #include "util.h"
 
@@ -50,16 +52,136 @@ struct ctx {
 	size_t nl, lcap;
 	struct buf docid;	/* the raw "doc" value of the held records */
 	int hasdoc;
-	struct buf text, arr, out;
+	struct buf text, out;
 };
 
-static void
-add_str(struct buf *b, const char *key, const char *s, size_t n)
+/*
+ * s[0..n) as a JSON string at p, escaped as json_escape escapes it;
+ * p has room for 6n + 2 bytes.  The end is returned.
+ */
+static char *
+put_str(char *p, const char *s, size_t n)
 {
-	buf_addc(b, '"');
-	buf_adds(b, key);
-	buf_adds(b, "\":");
-	json_escape(b, s, n);
+	static const char hex[] = "0123456789abcdef";
+	unsigned char ch;
+	uint64_t x;
+	size_t i;
+
+	*p++ = '"';
+	/* eight bytes at a time while none needs an escape */
+	for (i = 0; i + 8 <= n; i += 8, p += 8) {
+		memcpy(&x, s + i, 8);
+		if (SCAN_EQ(x, '"') | SCAN_EQ(x, '\\') | SCAN_BELOW(x, 0x20))
+			break;
+		memcpy(p, &x, 8);
+	}
+	for (; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+			*p++ = (char)ch;
+			continue;
+		}
+		*p++ = '\\';
+		switch (ch) {
+		case '"': *p++ = '"'; break;
+		case '\\': *p++ = '\\'; break;
+		case '\n': *p++ = 'n'; break;
+		case '\r': *p++ = 'r'; break;
+		case '\t': *p++ = 't'; break;
+		case '\b': *p++ = 'b'; break;
+		case '\f': *p++ = 'f'; break;
+		default:
+			memcpy(p, "u00", 3);
+			p[3] = hex[ch >> 4];
+			p[4] = hex[ch & 15];
+			p += 5;
+		}
+	}
+	*p++ = '"';
+	return p;
+}
+
+/* v in decimal at p, which has room for 20 bytes; the end is returned. */
+static char *
+put_u(char *p, size_t v)
+{
+	char d[24], *q = d + sizeof d;
+	size_t n;
+
+	if (v < 10) {
+		*p = (char)('0' + v);
+		return p + 1;
+	}
+	do
+		*--q = (char)('0' + v % 10);
+	while (v /= 10);
+	n = (size_t)(d + sizeof d - q);
+	memcpy(p, q, n);
+	return p + n;
+}
+
+#define PUT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) + sizeof(lit) - 1)
+
+/*
+ * Entity e of a record whose text is txt, as a JSON object at the end
+ * of b: written in place after one test for room, as this is the
+ * output of every mention.
+ */
+static void
+put_ent(struct buf *b, const struct ent *e, const char *txt)
+{
+	size_t tl = e->bend - e->bstart, yl = strlen(e->type), il = strlen(e->id);
+	size_t ttl = e->tend > e->tbeg ? e->tend - e->tbeg : 0;
+	char *p;
+
+	/* the keys and numbers take under 100 bytes; a byte escaped, 6 */
+	buf_grow(b, 100 + 6 * (tl + yl + il + ttl) + 8);
+	p = b->s + b->len;
+	p = PUT(p, "{\"start\":");
+	p = put_u(p, e->start);
+	p = PUT(p, ",\"end\":");
+	p = put_u(p, e->end);
+	p = PUT(p, ",\"text\":");
+	p = put_str(p, txt + e->bstart, tl);
+	p = PUT(p, ",\"type\":");
+	p = put_str(p, e->type, yl);
+	p = PUT(p, ",\"id\":");
+	p = put_str(p, e->id, il);
+	if (ttl) {
+		p = PUT(p, ",\"title\":");
+		p = put_str(p, txt + e->tbeg, ttl);
+	}
+	*p++ = '}';
+	*p = '\0';
+	b->len = (size_t)(p - b->s);
+}
+
+/*
+ * Where the "entities" value goes in held line s, as json_set_at puts
+ * it: the line up to *pre, the value, the line from *post; *key is set
+ * when the value is a new member, to have ,"entities": before it.
+ */
+static void
+ent_place(const struct held *h, const char *s, size_t *pre, size_t *post, int *key)
+{
+	size_t end;
+
+	if (h->hasm) {
+		*pre = h->m.vbeg;
+		*post = h->m.vend;
+		*key = 0;
+		return;
+	}
+	/* before the closing brace, after any white space ahead of it */
+	end = h->len;
+	while (end > 0 && s[end - 1] != '}')
+		end--;
+	end--;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' ||
+	    s[end - 1] == '\r'))
+		end--;
+	*pre = *post = end;
+	*key = 1;
 }
 
 static void
@@ -67,8 +189,9 @@ flush(struct filter *f)
 {
 	struct ctx *c = f->ctx;
 	const struct ent *e;
-	const char *txt;
-	size_t i, j, n, tl;
+	const char *txt, *s;
+	size_t i, j, n, tl, pre, post;
+	int key;
 
 	if (c->nl == 0)
 		return;
@@ -77,33 +200,22 @@ flush(struct filter *f)
 		const struct held *h = &c->held[i];
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
-		buf_reset(&c->arr);
-		buf_addc(&c->arr, '[');
+		s = c->lines.s + h->off;
+		ent_place(h, s, &pre, &post, &key);
+		buf_reset(&c->out);
+		buf_add(&c->out, s, pre);
+		if (key)
+			buf_add(&c->out, ",\"entities\":", 12);
+		buf_addc(&c->out, '[');
 		for (j = 0; j < n; j++) {
 			if (j)
-				buf_addc(&c->arr, ',');
-			buf_add(&c->arr, "{\"start\":", 9);
-			buf_addu(&c->arr, e[j].start);
-			buf_add(&c->arr, ",\"end\":", 7);
-			buf_addu(&c->arr, e[j].end);
-			buf_add(&c->arr, ",\"text\":", 8);
-			json_escape(&c->arr, txt + e[j].bstart, e[j].bend - e[j].bstart);
-			buf_add(&c->arr, ",\"type\":", 8);
-			json_escape(&c->arr, e[j].type, strlen(e[j].type));
-			buf_add(&c->arr, ",\"id\":", 6);
-			json_escape(&c->arr, e[j].id, strlen(e[j].id));
-			if (e[j].tend > e[j].tbeg) {
-				buf_addc(&c->arr, ',');
-				add_str(&c->arr, "title", txt + e[j].tbeg, e[j].tend - e[j].tbeg);
-			}
-			buf_addc(&c->arr, '}');
+				buf_addc(&c->out, ',');
+			put_ent(&c->out, &e[j], txt);
 		}
-		buf_addc(&c->arr, ']');
-		buf_reset(&c->out);
-		json_set_at(&c->out, c->lines.s + h->off, h->len, h->hasm ? &h->m : NULL, 1,
-		    "entities", c->arr.s, c->arr.len);
+		buf_addc(&c->out, ']');
+		buf_add(&c->out, s + post, h->len - post);
+		buf_addc(&c->out, '\n');
 		fwrite(c->out.s, 1, c->out.len, stdout);
-		putchar('\n');
 	}
 	if (f->uflag)
 		fflush(stdout);
@@ -219,6 +331,7 @@ main(int argc, char **argv)
 		lex_add(lex, &conf);
 		conf_free(&conf);
 	}
+	lex_freeze(lex);
 	c.doc = doc_new(lex);
 	f.rec = rec;
 	f.flush = flush;
@@ -229,7 +342,6 @@ main(int argc, char **argv)
 	buf_free(&c.lines);
 	buf_free(&c.docid);
 	buf_free(&c.text);
-	buf_free(&c.arr);
 	buf_free(&c.out);
 	free(c.held);
 	free(av);

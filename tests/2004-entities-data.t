@@ -94,6 +94,31 @@ check_same "the same lists in flow style: exit status" "$status" 0
 check_file "the same lists in flow style give the same entities" "$tmp/out" "$tmp/block.out"
 check_same "names were found" "$(head -n 3 "$tmp/block.out" | grep -c '"type":"PERSON"')" 3
 
+# the hand-kept files, an entity a line as {name: N, type: T, aliases:
+# [A, B]}, are read without libyaml too: the same with the entries
+# indented otherwise, a shape only libyaml reads
+mkdir -p "$tmp/spaced"
+cp -R data/. "$tmp/spaced/"
+hand="orgs.yaml places.yaml people.yaml"
+for f in $hand; do
+	sed 's/^  - {/  -   {/' "data/entities/$f" >"$tmp/spaced/entities/$f"
+done
+check_same "entries moved in the copies" \
+    "$(cd "$tmp/spaced/entities" && cat $hand | grep -c '^  - {')" 0
+(cd data/entities && cat $hand) |
+    sed -n 's/^  - {name: \([^,]*\), .*/\1/p; s/.*aliases: \[\(.*\)\]}$/\1/p' |
+    sed 's/, /\n/g; s/"//g' |
+    awk '{ printf "{\"doc\":\"h%d\",\"text\":\"They met %s in Leeds, and %s said so.\"}\n", NR, $0, $0 }' \
+    >"$tmp/hand.jsonl"
+run_err env LEDE_DATA="$tmp/spaced" $p "$tmp/hand.jsonl"
+check_same "the hand-kept files by libyaml: exit status" "$status" 0
+cp "$tmp/out" "$tmp/spaced.out"
+run_err $p "$tmp/hand.jsonl"
+check_same "the hand-kept files read quickly: exit status" "$status" 0
+check_file "the hand-kept files read quickly give the same entities" "$tmp/out" "$tmp/spaced.out"
+check_same "their names were found" \
+    "$(grep -c '"type":"ORG"' "$tmp/out")" "$(grep -c '"type":"ORG"' "$tmp/spaced.out")"
+
 # bad data: libyaml's place and message
 mkdir -p "$tmp/bad"
 cp -R data/. "$tmp/bad/"
@@ -116,6 +141,15 @@ check_fail "a bad type of names" 2 \
     "$p: $tmp/bad/entities/cities.yaml:3:3: type 'gpe' is not upper-case letters" \
     env LEDE_DATA="$tmp/bad" $p "$tmp/in.jsonl"
 cp data/entities/cities.yaml "$tmp/bad/entities/cities.yaml"
+sed '5s/.*/  - {name: "!!!", type: ORG}/' data/entities/orgs.yaml >"$tmp/bad/entities/orgs.yaml"
+check_fail "a hand-kept name with no word" 2 \
+    "$p: $tmp/bad/entities/orgs.yaml:5:5: entity name has no word in it" \
+    env LEDE_DATA="$tmp/bad" $p "$tmp/in.jsonl"
+sed '5s/.*/  - {name: Acme, type: org}/' data/entities/orgs.yaml >"$tmp/bad/entities/orgs.yaml"
+check_fail "a bad type of a hand-kept entity" 2 \
+    "$p: $tmp/bad/entities/orgs.yaml:5:24: type 'org' is not upper-case letters" \
+    env LEDE_DATA="$tmp/bad" $p "$tmp/in.jsonl"
+cp data/entities/orgs.yaml "$tmp/bad/entities/orgs.yaml"
 { cat data/entities/words.yaml; printf '  - x: y\n'; } >"$tmp/bad/entities/words.yaml"
 check_fail "a mapping in a word list" 2 \
     "$p: $tmp/bad/entities/words.yaml:$(($(wc -l <data/entities/words.yaml) + 1)):5: word should be a string" \

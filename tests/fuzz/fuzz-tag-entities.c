@@ -61,6 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		lex_add(lex, &c);
 		conf_free(&c);
+		lex_freeze(lex);	/* as the program reads it */
 		doc = doc_new(lex);
 	}
 	doc_reset(doc);
