@@ -423,6 +423,8 @@ struct doc {
 const struct slot *doc_lookup_cached(struct doc *, const char *k, size_t n, uint32_t h);
 /* The same, hashing the key. */
 const struct slot *doc_lookup(struct doc *, const char *k, size_t n);
+/* Sets each token's lexicon flags (lf) and entity (lent). */
+void doc_lookup_words(struct doc *);
 
 /* One record as tag-entities-span reads it. */
 struct rctx {
