@@ -134,7 +134,8 @@ scorer(const struct rctx *c, size_t a, size_t b)
 
 /*
  * What the words around [a, b) say of a team: "Dunmore have", "Brackley
- * 2 Dunmore 1", "against Brackley", "the Dunmore forwards".
+ * 2 Dunmore 1", "against Brackley", "the Dunmore forwards"; over 80
+ * lines to keep a team's cues, before it and after it, in one place.
  */
 static uint8_t
 team_cues(struct rctx *c, size_t a, size_t b, uint8_t *rline, uint8_t *posside)
