@@ -598,7 +598,7 @@ thepart(struct dates_scan *sc, size_t i, struct tx *m)
 		if (q == sizeof days / sizeof days[0])
 			return 0;
 		settx(m, i, t.t1, TY_TIME, "");
-		snprintf(m->val, sizeof m->val, "%sT%s", t.val, p);
+		snprintf(m->val, sizeof m->val, "%.10sT%s", t.val, p);
 		return 1;
 	}
 	if (i == 0 || !has(sc, i - 1, C_IN) || !clauseend(sc, i + 2) || !sc->ref->have)
