@@ -160,8 +160,9 @@ phrase_key(struct lex *x, const char *s, struct toks *tv)
 	return tv->n;
 }
 
+/* The slot of key k[0..n), its key_hash h, made if it is new. */
 static struct slot *
-key_slot(struct lex *x, const char *k, size_t n)
+key_sloth(struct lex *x, const char *k, size_t n, uint32_t h)
 {
 	size_t id;
 	int isnew;
@@ -170,7 +171,7 @@ key_slot(struct lex *x, const char *k, size_t n)
 	free(x->fast);
 	x->fast = NULL;
 	x->nfast = 0;
-	id = strtab_internh(&x->words, k, n, key_hash(k, n), &isnew);
+	id = strtab_internh(&x->words, k, n, h, &isnew);
 	if (!isnew)
 		return &x->wval[id];
 	if (id == x->wcap) {
@@ -180,6 +181,12 @@ key_slot(struct lex *x, const char *k, size_t n)
 	memset(&x->wval[id], 0, sizeof *x->wval);
 	x->wval[id].ent = -1;
 	return &x->wval[id];
+}
+
+static struct slot *
+key_slot(struct lex *x, const char *k, size_t n)
+{
+	return key_sloth(x, k, n, key_hash(k, n));
 }
 
 /*
@@ -224,6 +231,9 @@ lex_slot(struct lex *x, const char *s, struct toks *tv)
 {
 	if (phrase_key(x, s, tv) == 0)
 		return NULL;
+	/* a word's key is its folded form, whose hash tokenize() has */
+	if (tv->n == 1)
+		return key_sloth(x, x->key.s, x->key.len, tv->t[0].h);
 	return key_slot(x, x->key.s, x->key.len);
 }
 
