@@ -75,6 +75,19 @@ put_str(char *p, const char *s, size_t n)
 			break;
 		memcpy(p, &x, 8);
 	}
+	/*
+	 * Fewer than eight left, all after clean ones, as they were copied:
+	 * if the last eight need no escape, they go at once, over the copy
+	 * of those before them.
+	 */
+	if (i < n && i + 8 > n && n >= 8) {
+		memcpy(&x, s + n - 8, 8);
+		if (!(SCAN_EQ(x, '"') | SCAN_EQ(x, '\\') | SCAN_BELOW(x, 0x20))) {
+			p += n - i;
+			memcpy(p - 8, &x, 8);
+			i = n;
+		}
+	}
 	for (; i < n; i++) {
 		ch = (unsigned char)s[i];
 		if (ch >= 0x20 && ch != '"' && ch != '\\') {
