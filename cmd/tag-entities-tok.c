@@ -253,10 +253,10 @@ word_start(struct tokr *r, struct word *w, int32_t c, size_t k)
 
 	/*
 	 * An ASCII word is folded and hashed as it is read; one with
-	 * anything else in it is folded again once its end is known.
+	 * anything else in it is folded again once its end is known.  fb
+	 * has room for the rest of the text folded so: tokenize() makes
+	 * it, and tok_done() again after a word folded the long way.
 	 */
-	if (fb->len + (r->n - r->i) + 1 > fb->cap)
-		buf_grow(fb, r->n - r->i);
 	w->o = fb->s + fb->len;
 	w->h = HASH_INIT;
 	w->slow = 0;
@@ -445,6 +445,7 @@ tok_done(struct tokr *r, struct tok *t, const struct word *w, uint32_t g)
 	r->hyph = r->hyph == 2 ? 1 : 0;
 	if (w->slow) {
 		t->h = fold_hash(fb, r->s + t->b, t->e - t->b);
+		buf_grow(fb, r->n - r->i);
 	} else {
 		fb->len = (size_t)(w->o - fb->s);
 		t->h = w->h ? w->h : 1;
@@ -465,6 +466,7 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 	int end;
 
 	tv->n = 0;
+	buf_grow(fb, n);
 	while (r.i < n) {
 		if (!gap(&r, &w.f, &g, &c, &k))
 			break;
