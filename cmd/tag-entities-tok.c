@@ -430,8 +430,10 @@ tok_done(struct tokr *r, struct tok *t, const struct word *w, uint32_t g)
 	uint32_t f = w->f;
 	size_t upper, lower;
 
-	/* two letters or more, all capitals */
-	if (!(f & TK_LOWER) && t->e - t->b >= 2 && no_lower(r->s, r->n, t->b, t->e)) {
+	/* two letters or more, all capitals (not so the common Capital) */
+	if (!(f & TK_LOWER) && t->e - t->b >= 2 &&
+	    (unsigned char)(r->s[t->b + 1] - 'a') >= 26 &&
+	    no_lower(r->s, r->n, t->b, t->e)) {
 		case_count(r->s, r->n, t->b, t->e, &upper, &lower);
 		if (upper >= 2)
 			f |= TK_ALLCAP;
