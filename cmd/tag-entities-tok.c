@@ -257,15 +257,17 @@ word_start(struct tokr *r, struct word *w, int32_t c, size_t k)
 	 * has room for the rest of the text folded so: tokenize() makes
 	 * it, and tok_done() again after a word folded the long way.
 	 */
+	static const uint32_t ac_flag[] = { 0, TK_LOWER, TK_CAP, TK_DIGIT };
+
 	w->o = fb->s + fb->len;
 	w->h = HASH_INIT;
 	w->slow = 0;
-	if (isupper_cp(c))
+	if (c < 0x80)
+		w->f |= ac_flag[asc_class[c]];
+	else if (isupper_cp(c))
 		w->f |= TK_CAP;
 	else if (islower_cp(c))
 		w->f |= TK_LOWER;
-	else if (c >= '0' && c <= '9')
-		w->f |= TK_DIGIT;
 	w->seg = 0;
 	w->j = r->i;
 	w->cpj = r->cp;
