@@ -470,7 +470,8 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 	int end;
 
 	tv->n = 0;
-	buf_grow(fb, n);
+	if (fb->len + n + 1 > fb->cap)
+		buf_grow(fb, n);
 	while (r.i < n) {
 		if (!gap(&r, &w.f, &g, &c, &k))
 			break;
