@@ -147,10 +147,19 @@ lex_free(struct lex *x)
 static size_t
 phrase_key(struct lex *x, const char *s, struct toks *tv)
 {
+	struct buf b;
 	size_t i;
 
 	buf_reset(&x->tmp);
 	tokenize(s, strlen(s), tv, &x->tmp);
+	if (tv->n == 1) {
+		/* one word, the whole of tmp, which has room for a NUL */
+		b = x->key;
+		x->key = x->tmp;
+		x->tmp = b;
+		x->key.s[x->key.len] = '\0';
+		return 1;
+	}
 	buf_reset(&x->key);
 	for (i = 0; i < tv->n; i++) {
 		if (i)
