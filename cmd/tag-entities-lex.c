@@ -177,9 +177,11 @@ key_sloth(struct lex *x, const char *k, size_t n, uint32_t h)
 	int isnew;
 
 	/* the caller may change the slot: lex_find must read wval again */
-	free(x->fast);
-	x->fast = NULL;
-	x->nfast = 0;
+	if (x->fast) {
+		free(x->fast);
+		x->fast = NULL;
+		x->nfast = 0;
+	}
 	id = strtab_internh(&x->words, k, n, h, &isnew);
 	if (!isnew)
 		return &x->wval[id];
