@@ -209,13 +209,14 @@ flush(struct filter *f)
 	if (c->nl == 0)
 		return;
 	doc_resolve(c->doc);
+	/* the document's lines in one write: as many as its held lines */
+	buf_reset(&c->out);
 	for (i = 0; i < c->nl; i++) {
 		const struct held *h = &c->held[i];
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
 		s = c->lines.s + h->off;
 		ent_place(h, s, &pre, &post, &key);
-		buf_reset(&c->out);
 		buf_add(&c->out, s, pre);
 		if (key)
 			buf_add(&c->out, ",\"entities\":", 12);
@@ -228,8 +229,8 @@ flush(struct filter *f)
 		buf_addc(&c->out, ']');
 		buf_add(&c->out, s + post, h->len - post);
 		buf_addc(&c->out, '\n');
-		fwrite(c->out.s, 1, c->out.len, stdout);
 	}
+	fwrite(c->out.s, 1, c->out.len, stdout);
 	if (f->uflag)
 		fflush(stdout);
 	out_check(stdout);
