@@ -118,18 +118,19 @@ put_str(char *p, const char *s, size_t n)
 static char *
 put_u(char *p, size_t v)
 {
-	char d[24], *q = d + sizeof d;
-	size_t n;
+	size_t n, t;
 
 	if (v < 10) {
 		*p = (char)('0' + v);
 		return p + 1;
 	}
+	/* its digits counted, then written from the last, in place */
+	for (n = 2, t = v / 100; t; t /= 10)
+		n++;
+	p += n;
 	do
-		*--q = (char)('0' + v % 10);
+		*--p = (char)('0' + v % 10);
 	while (v /= 10);
-	n = (size_t)(d + sizeof d - q);
-	memcpy(p, q, n);
 	return p + n;
 }
 
