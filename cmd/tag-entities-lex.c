@@ -200,6 +200,23 @@ key_slot(struct lex *x, const char *k, size_t n)
 	return key_sloth(x, k, n, key_hash(k, n));
 }
 
+/* k[0..n), n at most 16 (LF_KEY), to d: a few moves, not a memcpy call. */
+static void
+key_copy(char *d, const char *k, size_t n)
+{
+	if (n >= 8) {
+		memcpy(d, k, 8);
+		memcpy(d + n - 8, k + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, k, 4);
+		memcpy(d + n - 4, k + n - 4, 4);
+	} else if (n >= 2) {
+		memcpy(d, k, 2);
+		memcpy(d + n - 2, k + n - 2, 2);
+	} else if (n == 1)
+		*d = *k;
+}
+
 /*
  * Copies words and wval into one table, at most half full, so a word's
  * lookup reads one cache line, not the strtab's slot, the key's length,
@@ -232,7 +249,7 @@ lex_freeze(struct lex *x)
 		f->s.koff = (uint32_t)id;
 		f->s.klen = (uint32_t)n;
 		if (n <= LF_KEY)
-			memcpy(f->k, x->words.key[id], n);
+			key_copy(f->k, x->words.key[id], n);
 	}
 	x->nfast = ns;
 }
