@@ -55,6 +55,13 @@ struct ctx {
 	struct buf text, out;
 };
 
+/* The bytes put_str escapes: the controls, '"' and '\\'. */
+static const unsigned char json_esc[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
 /*
  * s[0..n) as a JSON string at p, escaped as json_escape escapes it;
  * p has room for 6n + 2 bytes.  The end is returned.
@@ -90,7 +97,7 @@ put_str(char *p, const char *s, size_t n)
 	}
 	for (; i < n; i++) {
 		ch = (unsigned char)s[i];
-		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+		if (!json_esc[ch]) {
 			*p++ = (char)ch;
 			continue;
 		}
