@@ -147,10 +147,19 @@ lex_free(struct lex *x)
 static size_t
 phrase_key(struct lex *x, const char *s, struct toks *tv)
 {
+	struct buf b;
 	size_t i;
 
 	buf_reset(&x->tmp);
 	tokenize(s, strlen(s), tv, &x->tmp);
+	if (tv->n == 1) {
+		/* one word, the whole of tmp, which has room for a NUL */
+		b = x->key;
+		x->key = x->tmp;
+		x->tmp = b;
+		x->key.s[x->key.len] = '\0';
+		return 1;
+	}
 	buf_reset(&x->key);
 	for (i = 0; i < tv->n; i++) {
 		if (i)
@@ -160,17 +169,20 @@ phrase_key(struct lex *x, const char *s, struct toks *tv)
 	return tv->n;
 }
 
+/* The slot of key k[0..n), its key_hash h, made if it is new. */
 static struct slot *
-key_slot(struct lex *x, const char *k, size_t n)
+key_sloth(struct lex *x, const char *k, size_t n, uint32_t h)
 {
 	size_t id;
 	int isnew;
 
 	/* the caller may change the slot: lex_find must read wval again */
-	free(x->fast);
-	x->fast = NULL;
-	x->nfast = 0;
-	id = strtab_internh(&x->words, k, n, key_hash(k, n), &isnew);
+	if (x->fast) {
+		free(x->fast);
+		x->fast = NULL;
+		x->nfast = 0;
+	}
+	id = strtab_internh(&x->words, k, n, h, &isnew);
 	if (!isnew)
 		return &x->wval[id];
 	if (id == x->wcap) {
@@ -180,6 +192,29 @@ key_slot(struct lex *x, const char *k, size_t n)
 	memset(&x->wval[id], 0, sizeof *x->wval);
 	x->wval[id].ent = -1;
 	return &x->wval[id];
+}
+
+static struct slot *
+key_slot(struct lex *x, const char *k, size_t n)
+{
+	return key_sloth(x, k, n, key_hash(k, n));
+}
+
+/* k[0..n), n at most 16 (LF_KEY), to d: a few moves, not a memcpy call. */
+static void
+key_copy(char *d, const char *k, size_t n)
+{
+	if (n >= 8) {
+		memcpy(d, k, 8);
+		memcpy(d + n - 8, k + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, k, 4);
+		memcpy(d + n - 4, k + n - 4, 4);
+	} else if (n >= 2) {
+		memcpy(d, k, 2);
+		memcpy(d + n - 2, k + n - 2, 2);
+	} else if (n == 1)
+		*d = *k;
 }
 
 /*
@@ -214,7 +249,7 @@ lex_freeze(struct lex *x)
 		f->s.koff = (uint32_t)id;
 		f->s.klen = (uint32_t)n;
 		if (n <= LF_KEY)
-			memcpy(f->k, x->words.key[id], n);
+			key_copy(f->k, x->words.key[id], n);
 	}
 	x->nfast = ns;
 }
@@ -224,6 +259,9 @@ lex_slot(struct lex *x, const char *s, struct toks *tv)
 {
 	if (phrase_key(x, s, tv) == 0)
 		return NULL;
+	/* a word's key is its folded form, whose hash tokenize() has */
+	if (tv->n == 1)
+		return key_sloth(x, x->key.s, x->key.len, tv->t[0].h);
 	return key_slot(x, x->key.s, x->key.len);
 }
 

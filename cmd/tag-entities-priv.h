@@ -119,11 +119,17 @@ keq(const char *a, const char *b, size_t n)
 	uint32_t u, v;
 	uint16_t p, q;
 
-	for (; n >= 8; a += 8, b += 8, n -= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
+	if (n >= 8) {
+		for (; n > 8; a += 8, b += 8, n -= 8) {
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			if (x != y)
+				return 0;
+		}
+		/* the last eight, which may overlap those before */
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
 	}
 	if (n >= 4) {
 		/* the first four and the last four, which may overlap */

@@ -253,19 +253,21 @@ word_start(struct tokr *r, struct word *w, int32_t c, size_t k)
 
 	/*
 	 * An ASCII word is folded and hashed as it is read; one with
-	 * anything else in it is folded again once its end is known.
+	 * anything else in it is folded again once its end is known.  fb
+	 * has room for the rest of the text folded so: tokenize() makes
+	 * it, and tok_done() again after a word folded the long way.
 	 */
-	if (fb->len + (r->n - r->i) + 1 > fb->cap)
-		buf_grow(fb, r->n - r->i);
+	static const uint32_t ac_flag[] = { 0, TK_LOWER, TK_CAP, TK_DIGIT };
+
 	w->o = fb->s + fb->len;
 	w->h = HASH_INIT;
 	w->slow = 0;
-	if (isupper_cp(c))
+	if (c < 0x80)
+		w->f |= ac_flag[asc_class[c]];
+	else if (isupper_cp(c))
 		w->f |= TK_CAP;
 	else if (islower_cp(c))
 		w->f |= TK_LOWER;
-	else if (c >= '0' && c <= '9')
-		w->f |= TK_DIGIT;
 	w->seg = 0;
 	w->j = r->i;
 	w->cpj = r->cp;
@@ -430,8 +432,10 @@ tok_done(struct tokr *r, struct tok *t, const struct word *w, uint32_t g)
 	uint32_t f = w->f;
 	size_t upper, lower;
 
-	/* two letters or more, all capitals */
-	if (!(f & TK_LOWER) && t->e - t->b >= 2 && no_lower(r->s, r->n, t->b, t->e)) {
+	/* two letters or more, all capitals (not so the common Capital) */
+	if (!(f & TK_LOWER) && t->e - t->b >= 2 &&
+	    (unsigned char)(r->s[t->b + 1] - 'a') >= 26 &&
+	    no_lower(r->s, r->n, t->b, t->e)) {
 		case_count(r->s, r->n, t->b, t->e, &upper, &lower);
 		if (upper >= 2)
 			f |= TK_ALLCAP;
@@ -445,6 +449,7 @@ tok_done(struct tokr *r, struct tok *t, const struct word *w, uint32_t g)
 	r->hyph = r->hyph == 2 ? 1 : 0;
 	if (w->slow) {
 		t->h = fold_hash(fb, r->s + t->b, t->e - t->b);
+		buf_grow(fb, r->n - r->i);
 	} else {
 		fb->len = (size_t)(w->o - fb->s);
 		t->h = w->h ? w->h : 1;
@@ -465,6 +470,8 @@ tokenize(const char *s, size_t n, struct toks *tv, struct buf *fb)
 	int end;
 
 	tv->n = 0;
+	if (fb->len + n + 1 > fb->cap)
+		buf_grow(fb, n);
 	while (r.i < n) {
 		if (!gap(&r, &w.f, &g, &c, &k))
 			break;

@@ -55,6 +55,13 @@ struct ctx {
 	struct buf text, out;
 };
 
+/* The bytes put_str escapes: the controls, '"' and '\\'. */
+static const unsigned char json_esc[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
+
 /*
  * s[0..n) as a JSON string at p, escaped as json_escape escapes it;
  * p has room for 6n + 2 bytes.  The end is returned.
@@ -75,9 +82,22 @@ put_str(char *p, const char *s, size_t n)
 			break;
 		memcpy(p, &x, 8);
 	}
+	/*
+	 * Fewer than eight left, all after clean ones, as they were copied:
+	 * if the last eight need no escape, they go at once, over the copy
+	 * of those before them.
+	 */
+	if (i < n && i + 8 > n && n >= 8) {
+		memcpy(&x, s + n - 8, 8);
+		if (!(SCAN_EQ(x, '"') | SCAN_EQ(x, '\\') | SCAN_BELOW(x, 0x20))) {
+			p += n - i;
+			memcpy(p - 8, &x, 8);
+			i = n;
+		}
+	}
 	for (; i < n; i++) {
 		ch = (unsigned char)s[i];
-		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+		if (!json_esc[ch]) {
 			*p++ = (char)ch;
 			continue;
 		}
@@ -105,18 +125,19 @@ put_str(char *p, const char *s, size_t n)
 static char *
 put_u(char *p, size_t v)
 {
-	char d[24], *q = d + sizeof d;
-	size_t n;
+	size_t n, t;
 
 	if (v < 10) {
 		*p = (char)('0' + v);
 		return p + 1;
 	}
+	/* its digits counted, then written from the last, in place */
+	for (n = 2, t = v / 100; t; t /= 10)
+		n++;
+	p += n;
 	do
-		*--q = (char)('0' + v % 10);
+		*--p = (char)('0' + v % 10);
 	while (v /= 10);
-	n = (size_t)(d + sizeof d - q);
-	memcpy(p, q, n);
 	return p + n;
 }
 
@@ -196,13 +217,14 @@ flush(struct filter *f)
 	if (c->nl == 0)
 		return;
 	doc_resolve(c->doc);
+	/* the document's lines in one write: as many as its held lines */
+	buf_reset(&c->out);
 	for (i = 0; i < c->nl; i++) {
 		const struct held *h = &c->held[i];
 		e = doc_ents(c->doc, i, &n);
 		txt = doc_text(c->doc, i, &tl);
 		s = c->lines.s + h->off;
 		ent_place(h, s, &pre, &post, &key);
-		buf_reset(&c->out);
 		buf_add(&c->out, s, pre);
 		if (key)
 			buf_add(&c->out, ",\"entities\":", 12);
@@ -215,8 +237,8 @@ flush(struct filter *f)
 		buf_addc(&c->out, ']');
 		buf_add(&c->out, s + post, h->len - post);
 		buf_addc(&c->out, '\n');
-		fwrite(c->out.s, 1, c->out.len, stdout);
 	}
+	fwrite(c->out.s, 1, c->out.len, stdout);
 	if (f->uflag)
 		fflush(stdout);
 	out_check(stdout);
