@@ -21,16 +21,9 @@
 static size_t
 outlet_fold(struct report *r, size_t *fold, size_t *top)
 {
-	struct rank *ro = xcalloc(r->outlets.n + 1, sizeof *ro);
+	struct rank *ro = page_outlets(r, 0);
 	size_t i, ntop = 0;
 
-	for (i = 0; i < r->outlets.n; i++) {
-		ro[i].a = r->outlet[i].docs;
-		ro[i].b = r->outlet[i].quotes;
-		ro[i].i = i;
-		ro[i].name = r->outlets.key[i];
-	}
-	qsort(ro, r->outlets.n, sizeof *ro, page_rank_cmp);
 	for (i = 0; i < r->outlets.n; i++) {
 		fold[ro[i].i] = ntop < MAXCOLS ? ntop : MAXCOLS;
 		if (ntop < MAXCOLS)

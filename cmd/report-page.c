@@ -35,6 +35,26 @@ page_rank_cmp(const void *x, const void *y)
 	return strcmp(p->name, q->name);
 }
 
+/*
+ * The outlets ranked, most first: by articles, then quotations, or with
+ * quotes set the other way round.  The caller frees the array.
+ */
+struct rank *
+page_outlets(const struct report *r, int quotes)
+{
+	struct rank *ro = xcalloc(r->outlets.n + 1, sizeof *ro);
+	size_t i;
+
+	for (i = 0; i < r->outlets.n; i++) {
+		ro[i].a = quotes ? r->outlet[i].quotes : r->outlet[i].docs;
+		ro[i].b = quotes ? r->outlet[i].docs : r->outlet[i].quotes;
+		ro[i].i = i;
+		ro[i].name = r->outlets.key[i];
+	}
+	qsort(ro, r->outlets.n, sizeof *ro, page_rank_cmp);
+	return ro;
+}
+
 int
 page_chrono_cmp(const void *x, const void *y)
 {

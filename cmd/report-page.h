@@ -45,6 +45,7 @@ extern const char *page_months[], *page_month_names[];
 /* Most first (a, then b, then name); and earliest first. */
 int page_rank_cmp(const void *, const void *);
 int page_chrono_cmp(const void *, const void *);
+struct rank *page_outlets(const struct report *, int quotes);
 
 /* Text from the records, in <bdi> (page_bdi, page_name) or only escaped. */
 void page_bdi(FILE *, const char *s, size_t n, size_t max);

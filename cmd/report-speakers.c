@@ -41,16 +41,9 @@ struct spview {
 static void
 speakers_cols(struct report *r, struct spview *v)
 {
-	struct rank *ro = xcalloc(r->outlets.n + 1, sizeof *ro);
+	struct rank *ro = page_outlets(r, 1);
 	size_t i;
 
-	for (i = 0; i < r->outlets.n; i++) {
-		ro[i].a = r->outlet[i].quotes;
-		ro[i].b = r->outlet[i].docs;
-		ro[i].i = i;
-		ro[i].name = r->outlets.key[i];
-	}
-	qsort(ro, r->outlets.n, sizeof *ro, page_rank_cmp);
 	/* One outlet: nothing to tell apart, no column. */
 	for (i = 0; r->outlets.n > 1 && i < r->outlets.n && v->ncols < MAXCOLS && ro[i].a > 0; i++)
 		v->cols[v->ncols++] = ro[i].i;
